@@ -1,0 +1,34 @@
+"""An offline Syrian gazetteer and geoparser (no Flask, no SQLAlchemy).
+
+Public surface::
+
+    from gazetteer import Gazetteer, Place, PlaceType, normalize_name, geoparse
+"""
+
+from .errors import GazetteerDataError, GazetteerError, ImportFormatError, PlaceNotFound
+from .index import Gazetteer, distance_km
+from .normalize import normalize_name, normalize_token, tokenize
+from .place import AdminRef, Place, PlaceType
+from .result import Candidate, GeoparseResult, Incident, Location, Mention, Role, Sentence
+
+__all__ = [
+    "AdminRef",
+    "Candidate",
+    "Gazetteer",
+    "GazetteerDataError",
+    "GazetteerError",
+    "GeoparseResult",
+    "ImportFormatError",
+    "Incident",
+    "Location",
+    "Mention",
+    "Place",
+    "PlaceNotFound",
+    "PlaceType",
+    "Role",
+    "Sentence",
+    "distance_km",
+    "normalize_name",
+    "normalize_token",
+    "tokenize",
+]

@@ -1,0 +1,176 @@
+"""Text normalisation shared by the gazetteer index and the geoparser.
+
+Both sides of every match go through :func:`normalize_token`, so a name in
+the gazetteer and a word in an article meet in the same form.
+
+Arabic rules (one translate table, :data:`_AR_TABLE`, plus NFKC):
+
+* presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) are unfolded by NFKC;
+* tashkeel (U+064B–U+065F, U+0670, U+0610–U+061A) and tatweel (U+0640) are dropped;
+* alef forms أ إ آ ٱ ٲ ٳ → ا; ى ی → ي; ئ → ي; ؤ → و; ة ۀ ە → ه;
+* Persian/Urdu letters ک گ → ك, پ → ب, چ → ج, ژ → ز, ڤ → ف;
+* Eastern Arabic ٠–٩ and Persian ۰–۹ digits → 0–9;
+* bidi marks, ZWJ/ZWNJ and the BOM are dropped.
+
+Latin rules: NFKD then combining marks dropped (é → e), casefold, the
+apostrophe variants ' ` ‘ ’ ʿ ʾ ′ dropped (Ma'arrat → maarrat), and a
+hyphenated article prefix al-/el-/ash-/as-/ad-/ar-/at-/az-/an-/adh-/ath- removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DROP = (
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + [chr(c) for c in range(0x0610, 0x061B)]
+    + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["'", "`", "\u2018", "\u2019", "\u02bf", "\u02be", "\u2032", "\u02bc", "\u00b4"]
+)
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
+    "ک": "ك", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)
+    _MAP[chr(0x06F0 + _i)] = str(_i)
+
+_AR_TABLE = str.maketrans({**_MAP, **{c: None for c in _DROP}})
+
+#: Characters that form words: letters and digits of any script, plus Arabic marks.
+_WORD_RE = re.compile(
+    r"(?:\b[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-(?=[^\W\d_]))?"  # a Latin article stays with its word
+    r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d'’ʿ])+"
+)
+_LATIN_ARTICLE_RE = re.compile(r"^(?:a|e)(?:l|sh|s|dh|d|r|th|t|z|n)-(?=\w)")
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def is_arabic(text: str) -> bool:
+    """True when ``text`` contains at least one Arabic-script letter."""
+    return bool(_ARABIC_RE.search(text))
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters in ``text`` that are Arabic script (0.0 when it has no letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _ARABIC_RE.match(c)) / len(letters)
+
+
+def _fold_char(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char).translate(_AR_TABLE)
+    if folded.isascii() or not folded:
+        return folded.casefold()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def normalize_with_offsets(token: str) -> tuple[str, list[int]]:
+    """Normalise one token and map each output character to its index in ``token``.
+
+    The map lets callers turn a position in the normalised form (after a
+    clitic is stripped, say) back into an offset in the original text.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, char in enumerate(token):
+        for c in _fold_char(char):
+            out.append(c)
+            offsets.append(i)
+    text = "".join(out)
+    match = _LATIN_ARTICLE_RE.match(text)
+    if match:
+        cut = match.end()
+        text, offsets = text[cut:], offsets[cut:]
+    return text, offsets
+
+
+def normalize_token(token: str) -> str:
+    """Normalise one word (see the module docstring for every rule)."""
+    return normalize_with_offsets(token)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the original text: its span there and its normalised form."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into words with their character offsets and normalised forms.
+
+    Punctuation, hashtags' ``#``, quotes, dashes and underscores separate
+    words; hyphens inside Latin names therefore split them too, which the
+    name index mirrors because it tokenises names with this same function.
+    """
+    tokens = []
+    for m in _WORD_RE.finditer(text):
+        raw = m.group()
+        # Leading/trailing apostrophes are quotes, not part of the word.
+        stripped = raw.strip("'’ʿ")
+        if not stripped:
+            continue
+        start = m.start() + raw.index(stripped)
+        norm = normalize_token(stripped)
+        if norm:
+            tokens.append(Token(start, start + len(stripped), stripped, norm))
+    return tokens
+
+
+def normalize_name(name: str) -> str:
+    """The index key of a whole name: its normalised tokens joined by single spaces.
+
+    A standalone Latin article ("Al Bab", "el Bab") is dropped as well, so
+    "Al-Bab", "al Bab" and "Bab" share a key.
+    """
+    norms = [t.norm for t in tokenize(name)]
+    while len(norms) > 1 and norms[0] in ("al", "el"):
+        norms = norms[1:]
+    return " ".join(norms)
+
+
+#: Arabic proclitics, longest first: conjunctions, prepositions, then the article.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+def clitic_variants(norm: str) -> list[tuple[str, int]]:
+    """Forms of a normalised Arabic token with proclitics stripped.
+
+    Returns ``(form, n_stripped)`` pairs, the token itself first and then by
+    increasing number of stripped characters.  Handles و ف ب ل ك, the article
+    ال, and لل (ل + ال with the alef elided), so وبإدلب → ادلب, للرقه → الرقه
+    and رقه, بالرقه → الرقه and رقه.  A stripped form must keep two letters.
+    """
+    seen: dict[str, int] = {norm: 0}
+
+    def add(form: str, cut: int) -> None:
+        if len(form) >= 2 and form not in seen:
+            seen[form] = cut
+
+    # (form, characters cut so far, characters cut once its article goes too)
+    stems = [(norm, 0, 2)]
+    if norm[:1] in _CONJ:
+        stems.append((norm[1:], 1, 3))
+    for stem, cut, _ in list(stems):
+        if stem.startswith("لل") and len(stem) > 3:
+            stems.append(("ال" + stem[2:], cut + 1, cut + 2))  # لل = ل + (ا)ل
+        elif stem[:1] in _PREP:
+            stems.append((stem[1:], cut + 1, cut + 3))
+    for stem, cut, article_cut in stems:
+        add(stem, cut)
+        if stem.startswith("ال") and len(stem) > 3:
+            add(stem[2:], article_cut)
+    return sorted(seen.items(), key=lambda kv: kv[1])

@@ -1,0 +1,115 @@
+"""The place model: one immutable value object per gazetteer entry."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class PlaceType(str, Enum):
+    """What kind of thing a place is; the value is the stored string."""
+
+    COUNTRY = "country"
+    GOVERNORATE = "governorate"
+    DISTRICT = "district"
+    SUBDISTRICT = "subdistrict"
+    CITY = "city"
+    TOWN = "town"
+    VILLAGE = "village"
+    NEIGHBOURHOOD = "neighbourhood"
+    CAMP = "camp"
+    ROAD = "road"
+    BORDER_CROSSING = "border_crossing"
+    AIRPORT = "airport"
+    MILITARY_BASE = "military_base"
+    PRISON = "prison"
+    DAM = "dam"
+    HOSPITAL = "hospital"
+    REGION = "region"
+    LANDMARK = "landmark"
+    FOREIGN_CITY = "foreign_city"
+
+
+#: Types that are areas rather than points; an incident placed on one is approximate.
+AREA_TYPES = frozenset(
+    {PlaceType.COUNTRY, PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT, PlaceType.REGION}
+)
+#: Types that are settlements.
+SETTLEMENT_TYPES = frozenset(
+    {PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.CAMP}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AdminRef:
+    """An administrative parent of a place (level 1 = governorate, 2 = district, 3 = sub-district)."""
+
+    level: int
+    name: str
+    name_ar: str = ""
+    pcode: str = ""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Place:
+    """One gazetteer entry.
+
+    ``id`` is stable across builds and namespaced by source (``gn:170063``,
+    ``cur:road-m4``, ``ocha:SY07``); equality and hashing use it alone.
+    ``geometry`` is an optional GeoJSON geometry mapping (a LineString for
+    roads, a (Multi)Polygon for admin areas); ``lat``/``lon`` is always a
+    representative point inside Syria for Syrian places.
+    """
+
+    id: str
+    name: str
+    name_ar: str
+    type: PlaceType
+    lat: float
+    lon: float
+    country: str = "SY"
+    alt_names: tuple[str, ...] = ()
+    parents: tuple[AdminRef, ...] = ()
+    pcode: str = ""
+    code: str = ""
+    population: int = 0
+    geometry: dict[str, Any] | None = field(default=None, repr=False)
+    source: str = ""
+    licence: str = ""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Place) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name of the place: primary English, primary Arabic, then variants."""
+        return tuple(n for n in (self.name, self.name_ar, *self.alt_names) if n)
+
+    @property
+    def in_syria(self) -> bool:
+        return self.country == "SY"
+
+    def parent(self, level: int) -> AdminRef | None:
+        """The admin parent at ``level`` (1 governorate, 2 district, 3 sub-district), if known."""
+        return next((p for p in self.parents if p.level == level), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping; :meth:`from_dict` inverts it."""
+        data = asdict(self)
+        data["type"] = self.type.value
+        data["alt_names"] = list(self.alt_names)
+        data["parents"] = [asdict(p) for p in self.parents]
+        return {k: v for k, v in data.items() if v not in (None, "", [], 0) or k in ("lat", "lon")}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        """Build a place from :meth:`to_dict` output; unknown keys raise ``TypeError``."""
+        data = dict(data)
+        data["type"] = PlaceType(data["type"])
+        data["alt_names"] = tuple(data.get("alt_names", ()))
+        data["parents"] = tuple(AdminRef(**p) for p in data.get("parents", ()))
+        return cls(**data)
