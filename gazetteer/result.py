@@ -56,6 +56,7 @@ class Mention:
     cue: str = ""
     fuzzy: bool = False
     candidates: list[Candidate] = field(default_factory=list)
+    location: Location | None = None  # set by the resolver: where this mention points, with precision
 
 
 @dataclass(frozen=True, slots=True)
