@@ -1,0 +1,555 @@
+"""Toponym recognition: gazetteer-driven longest match over normalised tokens.
+
+:func:`find_matches` scans each sentence's tokens left to right and, at each
+position, asks the gazetteer for the longest token n-gram that is a name
+key (trying the first token with its Arabic proclitics stripped).  Around
+every match it reads the cue words that decide how the name is used: a type
+cue before it («قرية»، "town of") or after it ("province"), a relation
+(«محيط»، «غرب»، "near"), a countryside form («ريف X الجنوبي»), or «بين X و
+Y».  Common words that are also place names are kept only when cued (the
+resolver may still accept them on corroboration); near-miss spellings are
+tried only after a settlement cue or inside quotes.  Two city names joined
+by a dash after a road cue («طريق حلب- اللاذقية») become one road mention.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .index import Gazetteer
+from .normalize import Token, clitic_variants, is_arabic, normalize_name, tokenize
+from .place import Place, PlaceType
+from .result import Sentence
+
+# Characters that may join the tokens of one name: spaces, dashes, underscores
+# (hashtags such as #ريف_إدلب), but never a comma, a full stop or a quote.
+_JOIN_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014_]{1,4}")
+_DASH_RE = re.compile(r"^\s*[\-\u2010\u2011\u2012\u2013\u2014]\s*$")
+_OPEN_QUOTES = "«“\"”„'‘"
+_CLOSE_QUOTES = "»”\"“'’"
+# Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
+_CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
+_CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
+
+#: A fuzzy (one-letter) reading must keep at least this many normalised letters.
+FUZZY_MIN_LETTERS = 5
+#: Road whose line passes this close to both named end cities is the road meant.
+ROAD_ENDPOINT_KM = 12.0
+
+
+@dataclass(slots=True)
+class Match:
+    """A recognised name and the context words that govern its reading.
+
+    ``start``/``end`` are offsets in the article (a stripped clitic lies
+    outside the span); ``tokens`` the token range ``[tok_start, tok_end)``
+    within the sentence.  ``places`` are the gazetteer's candidates.
+    ``cue`` is the normalised cue phrase, ``cue_types`` the place types it
+    agrees with.  ``relation`` is ``""``, ``"near"``, ``"direction"``,
+    ``"countryside"`` or ``"between"``; ``bearing`` the compass bearing in
+    degrees for a direction or a directional countryside.  ``partner`` is
+    the index (in the returned list) of the other end of «بين X و Y».
+    ``needs_support`` marks a common word accepted only if the article's
+    other places corroborate it; ``fuzzy`` a one-letter near-miss reading.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    places: list[Place]
+    sentence: int
+    tok_start: int
+    tok_end: int
+    cue: str = ""
+    cue_types: frozenset[PlaceType] = frozenset()
+    relation: str = ""
+    bearing: float | None = None
+    partner: int | None = None
+    quoted: bool = False
+    fuzzy: bool = False
+    needs_support: bool = False
+    road_ends: tuple[Place, ...] = field(default_factory=tuple)
+
+
+# -- cue lexicon ----------------------------------------------------------------
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue lexicon of ``data/cues.yaml``, every phrase as a tuple of normalised tokens."""
+
+    type_before: dict[tuple[str, ...], frozenset[PlaceType]]
+    type_after: dict[tuple[str, ...], frozenset[PlaceType]]
+    road: frozenset[tuple[str, ...]]
+    near: frozenset[tuple[str, ...]]
+    direction: dict[tuple[str, ...], float]
+    between: frozenset[tuple[str, ...]]
+    countryside_before: frozenset[tuple[str, ...]]
+    countryside_after: frozenset[tuple[str, ...]]
+    countryside_direction: dict[tuple[str, ...], float]
+    fuzzy: frozenset[tuple[str, ...]]
+    stop_keys: frozenset[str]
+
+    @property
+    def all_words(self) -> frozenset[str]:
+        """Every single-token cue, relation and direction word (never a place name on its own)."""
+        phrases = [
+            *self.type_before, *self.type_after, *self.road, *self.near, *self.direction,
+            *self.between, *self.countryside_before, *self.countryside_after, *self.countryside_direction,
+        ]
+        return frozenset(p[0] for p in phrases if len(p) == 1)
+
+
+def _types(values: list[str]) -> frozenset[PlaceType]:
+    return frozenset(PlaceType(v) for v in values)
+
+
+@cache
+def load_cues() -> Cues:
+    """Read ``gazetteer/data/cues.yaml`` once; raises ``yaml.YAMLError``/``ValueError`` if malformed."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("gazetteer").joinpath("data/cues.yaml").read_text(encoding="utf-8")
+    )
+    rel = raw["relations"]
+
+    def phrases(*lists: list[str]) -> frozenset[tuple[str, ...]]:
+        return frozenset(_phrase(p) for lst in lists for p in (lst or ()) if _phrase(p))
+
+    def typed(section: dict[str, Any]) -> dict[tuple[str, ...], frozenset[PlaceType]]:
+        return {_phrase(k): _types(v) for lang in section.values() for k, v in (lang or {}).items()}
+
+    def bearings(section: dict[str, Any]) -> dict[tuple[str, ...], float]:
+        return {_phrase(k): float(v) for lang in section.values() for k, v in (lang or {}).items()}
+
+    stop = {normalize_name(w) for lang in raw["stoplist"].values() for w in lang}
+    return Cues(
+        type_before=typed(raw["type_cues"]),
+        type_after=typed(raw["type_cues_after"]),
+        road=phrases(*raw["road_cues"].values()),
+        near=phrases(*rel["near"].values()),
+        direction=bearings(rel["direction"]),
+        between=phrases(*rel["between"].values()),
+        countryside_before=phrases(raw["countryside"]["ar"], raw["countryside"]["en_before"]),
+        countryside_after=phrases(raw["countryside"]["en_after"]),
+        countryside_direction=bearings(raw["countryside_directions"]),
+        fuzzy=phrases(*raw["fuzzy_cues"].values()),
+        stop_keys=frozenset(stop),
+    )
+
+
+# -- per-gazetteer derived indexes ------------------------------------------------
+
+
+class MatchIndex:
+    """What the matcher derives from one gazetteer, built once and cached per gazetteer.
+
+    ``ambiguous`` holds name keys that are also common words: the curated
+    stoplist, every cue/relation word, single-token names of three letters
+    or fewer, and single-token Arabic names borne by many unrelated places
+    (a generic word such as «الحرية» names a dozen hamlets).  ``fuzzy``
+    maps each one-character deletion of an Arabic key (≥ 5 letters, Syrian
+    places) to the keys it came from: the symmetric-delete scheme, where
+    two strings within one edit share a deletion key.
+    """
+
+    #: A single-token Arabic key carried by at least this many places is a generic word.
+    GENERIC_PLACE_COUNT = 6
+
+    _cache: weakref.WeakKeyDictionary[Gazetteer, MatchIndex] = weakref.WeakKeyDictionary()
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        cues = load_cues()
+        words = cues.all_words
+        ambiguous = set(cues.stop_keys) | set(words)
+        for key in gazetteer.keys():
+            if " " in key:
+                continue
+            letters = sum(c.isalpha() for c in key)
+            if letters <= 3 and not _CODE_RE.match(key):
+                ambiguous.add(key)
+            elif is_arabic(key) and len(gazetteer.lookup_key(key)) >= self.GENERIC_PLACE_COUNT:
+                ambiguous.add(key)
+        self.ambiguous: frozenset[str] = frozenset(ambiguous)
+        self._fuzzy: dict[str, set[str]] | None = None
+        self._gazetteer = weakref.ref(gazetteer)
+        self.roads: list[Place] = [
+            p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
+        ]
+
+    @classmethod
+    def for_gazetteer(cls, gazetteer: Gazetteer) -> MatchIndex:
+        """The cached index of ``gazetteer`` (built on first use)."""
+        index = cls._cache.get(gazetteer)
+        if index is None:
+            index = cls._cache[gazetteer] = cls(gazetteer)
+        return index
+
+    def fuzzy_keys(self, text: str) -> set[str]:
+        """Arabic name keys within Damerau-Levenshtein distance 1 of ``text`` (``text`` excluded)."""
+        if self._fuzzy is None:
+            self._fuzzy = self._build_fuzzy()
+        found: set[str] = set()
+        for probe in (text, *_deletions(text)):
+            found.update(self._fuzzy.get(probe, ()))
+        found.discard(text)
+        return {k for k in found if _within_one_edit(text, k)}
+
+    def _build_fuzzy(self) -> dict[str, set[str]]:
+        gazetteer = self._gazetteer()
+        index: dict[str, set[str]] = {}
+        if gazetteer is None:
+            return index
+        for key in gazetteer.keys():
+            if not is_arabic(key) or sum(c.isalpha() for c in key) < FUZZY_MIN_LETTERS:
+                continue
+            if key in self.ambiguous or not any(p.in_syria for p in gazetteer.lookup_key(key)):
+                continue
+            for probe in (key, *_deletions(key)):
+                index.setdefault(probe, set()).add(key)
+        return index
+
+
+def _deletions(text: str) -> set[str]:
+    return {text[:i] + text[i + 1 :] for i in range(len(text)) if text[i] != " "}
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of ``a`` and ``b`` is at most 1."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if la < lb else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+# -- scanning ---------------------------------------------------------------------
+
+
+def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[list[Token]]:
+    out = []
+    for s in sentences:
+        out.append([Token(t.start + s.start, t.end + s.start, t.text, t.norm) for t in tokenize(s.text)])
+    return out
+
+
+def _token_variants(tok: Token, arabic_text: bool) -> list[tuple[str, int]]:
+    """Forms of a token's normalised text with the number of original characters cut before it."""
+    if is_arabic(tok.norm):
+        return [(form, cut) for form, cut in clitic_variants(tok.norm)]
+    forms = [(tok.norm, 0)]
+    if tok.norm.endswith("s") and tok.text[-2:-1] in ("'", "’"):
+        forms.append((tok.norm[:-1], 0))  # "Idlib's"
+    return forms
+
+
+def _char_cut(tok: Token, cut: int) -> int:
+    """Original-text offset where the token starts once ``cut`` normalised characters are stripped."""
+    if cut == 0:
+        return tok.start
+    from .normalize import normalize_with_offsets
+
+    _, offsets = normalize_with_offsets(tok.text)
+    return tok.start + (offsets[cut] if cut < len(offsets) else len(tok.text))
+
+
+class _Scanner:
+    """Longest-match scanning of one sentence, with its cue reading."""
+
+    def __init__(self, text: str, toks: list[Token], sentence: int, gazetteer: Gazetteer, language: str) -> None:
+        self.text = text
+        self.toks = toks
+        self.sentence = sentence
+        self.gazetteer = gazetteer
+        self.index = MatchIndex.for_gazetteer(gazetteer)
+        self.cues = load_cues()
+        self.english = language == "en"
+        self.joinable = [
+            bool(_JOIN_RE.fullmatch(text[toks[k].end : toks[k + 1].start])) for k in range(len(toks) - 1)
+        ]
+        self.variants = [_token_variants(t, not self.english) for t in toks]
+
+    # ---- phrases around a position
+    def _phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
+        """The longest phrase of ``phrases`` ending right before token ``j``; returns (phrase, first token)."""
+        for n in range(min(max_len, j), 0, -1):
+            k = j - n
+            gap = self.text[self.toks[j - 1].end : self.toks[j].start]
+            if gap.strip() and not _CUE_GAP_RE.match(gap):
+                return None
+            if any(not self.joinable[m] for m in range(k, j - 1)):
+                continue
+            rest = tuple(t.norm for t in self.toks[k + 1 : j])
+            for form, _ in self.variants[k]:
+                if (form, *rest) in phrases:
+                    return (form, *rest), k
+        return None
+
+    def _phrase_after(self, j: int, phrases: Any, max_len: int = 3) -> tuple[tuple[str, ...], int] | None:
+        """The longest phrase of ``phrases`` starting at token ``j``; returns (phrase, end token)."""
+        if j >= len(self.toks):
+            return None
+        gap = self.text[self.toks[j - 1].end : self.toks[j].start] if j > 0 else ""
+        if gap.strip() and not _CUE_GAP_RE.match(gap.replace("»", "").replace("”", "").replace('"', "") or " "):
+            if any(c in gap for c in ",.،؛;:()"):
+                return None
+        for n in range(min(max_len, len(self.toks) - j), 0, -1):
+            if any(not self.joinable[m] for m in range(j, j + n - 1)):
+                continue
+            phrase = tuple(t.norm for t in self.toks[j : j + n])
+            if phrase in phrases:
+                return phrase, j + n
+        return None
+
+    # ---- the name itself
+    def longest_at(self, i: int) -> tuple[int, str, list[Place], int] | None:
+        """(token end, key, places, clitic cut) of the longest name starting at token ``i``."""
+        max_n = min(self.gazetteer.max_name_tokens, len(self.toks) - i)
+        n_ok = 1
+        while n_ok < max_n and self.joinable[i + n_ok - 1]:
+            n_ok += 1
+        for n in range(n_ok, 0, -1):
+            rest = " ".join(t.norm for t in self.toks[i + 1 : i + n])
+            for form, cut in self.variants[i]:
+                key = f"{form} {rest}" if rest else form
+                if self.gazetteer.has_key(key) and self._article_ok(i, cut, key):
+                    return i + n, key, self.gazetteer.lookup_key(key), cut
+        return None
+
+    def _article_ok(self, i: int, cut: int, key: str) -> bool:
+        """False when «ال» was stripped from a name that never takes it («السورية» is not «سورية»)."""
+        prefix = self.toks[i].norm[:cut]
+        if not (prefix.endswith("ال") or prefix.endswith("لل")):
+            return True
+        return self.gazetteer.has_key("ال" + key)
+
+    def quoted(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 2) : start].strip()
+        after = self.text[end : end + 2].strip()
+        return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
+
+    def make(self, i: int, end_tok: int, key: str, places: list[Place], cut: int, fuzzy: bool = False) -> Match:
+        start = _char_cut(self.toks[i], cut)
+        end = self.toks[end_tok - 1].end
+        m = Match(
+            start=start, end=end, text=self.text[start:end], key=key, places=list(places),
+            sentence=self.sentence, tok_start=i, tok_end=end_tok, fuzzy=fuzzy,
+        )
+        m.quoted = self.quoted(start, end)
+        self.read_context(m, cut)
+        return m
+
+    def read_context(self, m: Match, cut: int) -> None:
+        """Fill the cue, relation and bearing of ``m`` from the words around it."""
+        c = self.cues
+        j = m.tok_start
+        if cut:
+            # The clitic stripped from the name itself («وبإدلب») is no cue; nothing
+            # but «بين X وY» looks through it.
+            pass
+        found = self._phrase_before(j, c.type_before)
+        if found:
+            m.cue, m.cue_types = " ".join(found[0]), c.type_before[found[0]]
+            j = found[1]
+        countryside = self._phrase_before(m.tok_start, c.countryside_before) if not found else None
+        if found and found[0] in c.countryside_before:
+            countryside = found
+        if countryside:
+            m.relation = "countryside"
+            if not m.cue:
+                m.cue = " ".join(countryside[0])
+                m.cue_types = c.type_before.get(countryside[0], frozenset())
+            after = self._phrase_after(m.tok_end, c.countryside_direction)
+            if after:
+                m.bearing = c.countryside_direction[after[0]]
+            elif self.english:
+                before = self._phrase_before(countryside[1], c.countryside_direction)
+                if before:
+                    m.bearing = c.countryside_direction[before[0]]
+        after_type = self._phrase_after(m.tok_end, c.type_after) if self.english else None
+        if after_type:
+            if not m.cue:
+                m.cue, m.cue_types = " ".join(after_type[0]), c.type_after[after_type[0]]
+            if after_type[0] in c.countryside_after:
+                m.relation = "countryside"
+                m.cue = " ".join(after_type[0])
+                m.cue_types = c.type_after[after_type[0]]
+                before = self._phrase_before(m.tok_start, c.countryside_direction)
+                if before:
+                    m.bearing = c.countryside_direction[before[0]]
+        if m.relation:
+            return
+        near = self._phrase_before(j, c.near)
+        if near:
+            m.relation = "near"
+            return
+        direction = self._phrase_before(j, c.direction)
+        if direction:
+            m.relation, m.bearing = "direction", c.direction[direction[0]]
+            return
+        if self._phrase_before(j, c.between):
+            m.relation = "between"
+
+    # ---- fuzzy near-misses
+    def fuzzy_at(self, i: int) -> Match | None:
+        """A one-letter near-miss reading of the 1–3 tokens at ``i``, when the context invites one."""
+        if self.english or not is_arabic(self.toks[i].norm):
+            return None
+        cue = self._phrase_before(i, self.cues.fuzzy)
+        for n in (3, 2, 1):
+            if i + n > len(self.toks) or any(not self.joinable[m] for m in range(i, i + n - 1)):
+                continue
+            start, end = self.toks[i].start, self.toks[i + n - 1].end
+            quoted = self.quoted(start, end)
+            if not (cue or quoted):
+                continue
+            first = self.toks[i].norm
+            if (first,) in self.cues.direction or (first,) in self.cues.near:
+                # «غرب سعيد» reads as a village only when both cued and quoted;
+                # otherwise the direction reading («غرب مدينة إدلب») wins.
+                if not (cue and quoted):
+                    continue
+            key = " ".join(t.norm for t in self.toks[i : i + n])
+            if sum(ch.isalpha() for ch in key) < FUZZY_MIN_LETTERS or self.gazetteer.has_key(key):
+                continue
+            keys = self.index.fuzzy_keys(key)
+            if not keys:
+                continue
+            places = sorted({p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id)
+            m = self.make(i, i + n, sorted(keys)[0], places, 0, fuzzy=True)
+            return m
+        return None
+
+    # ---- the scan
+    def scan(self) -> list[Match]:
+        out: list[Match] = []
+        i = 0
+        while i < len(self.toks):
+            hit = self.longest_at(i)
+            if hit is None:
+                fuzzy = self.fuzzy_at(i)
+                if fuzzy is not None:
+                    out.append(fuzzy)
+                    i = fuzzy.tok_end
+                    continue
+                i += 1
+                continue
+            end_tok, key, places, cut = hit
+            m = self.make(i, end_tok, key, places, cut)
+            if self.accept(m, cut):
+                out.append(m)
+                i = end_tok
+            else:
+                i += 1
+        return out
+
+    def accept(self, m: Match, cut: int) -> bool:
+        """Apply the capitalisation and common-word rules; may set ``needs_support``."""
+        tok = self.toks[m.tok_start]
+        single = m.tok_end - m.tok_start == 1
+        if self.english and not is_arabic(tok.text):
+            code = bool(_CODE_RE.match(tok.norm))
+            capital = tok.text[:1].isupper()
+            if not (capital or code or m.cue):
+                return False
+            if capital and tok.text.isupper() and len(tok.text) <= 4 and not code and single:
+                return False  # acronyms: HTS, ISIS, SDF, UN
+        if m.key in self.index.ambiguous or (single and m.key in self.cues.all_words):
+            if m.cue:
+                return m.key not in self.cues.all_words
+            m.needs_support = True
+        return True
+
+
+def _merge_roads(matches: list[Match], scanner: _Scanner) -> list[Match]:
+    """Turn «طريق X- Y» / "X-Y highway" into one road match when a road joins X and Y."""
+    from .locate import distance_to_geometry_km
+
+    roads = scanner.index.roads
+    if not roads:
+        return matches
+    out: list[Match] = []
+    k = 0
+    while k < len(matches):
+        a = matches[k]
+        b = matches[k + 1] if k + 1 < len(matches) else None
+        if b is not None and b.tok_start == a.tok_end and _DASH_RE.match(scanner.text[a.end : b.start]):
+            cued = bool(scanner._phrase_before(a.tok_start, scanner.cues.road)) or PlaceType.ROAD in a.cue_types
+            after = scanner._phrase_after(b.tok_end, scanner.cues.road | scanner.cues.type_after.keys())
+            code_after = b.tok_end < len(scanner.toks) and _CODE_RE.match(scanner.toks[b.tok_end].norm)
+            if cued or after or code_after:
+                best: tuple[float, Place] | None = None
+                for road in roads:
+                    da = min((distance_to_geometry_km(road.geometry, p.lat, p.lon) for p in a.places), default=1e9)
+                    db = min((distance_to_geometry_km(road.geometry, p.lat, p.lon) for p in b.places), default=1e9)
+                    worst = max(da, db)
+                    if worst <= ROAD_ENDPOINT_KM and (best is None or worst < best[0]):
+                        best = (worst, road)
+                if best is not None:
+                    merged = Match(
+                        start=a.start, end=b.end, text=scanner.text[a.start : b.end], key=f"{a.key} {b.key}",
+                        places=[best[1]], sentence=a.sentence, tok_start=a.tok_start, tok_end=b.tok_end,
+                        cue=a.cue or "road", cue_types=frozenset({PlaceType.ROAD}),
+                        road_ends=(a.places[0], b.places[0]) if a.places and b.places else (),
+                    )
+                    out.append(merged)
+                    k += 2
+                    continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _link_between(matches: list[Match], scanner: _Scanner, offset: int) -> None:
+    """Pair «بين X و Y» / "between X and Y": the match after X joined by و/and is Y."""
+    for k, a in enumerate(matches):
+        if a.relation != "between" or k + 1 >= len(matches):
+            continue
+        b = matches[k + 1]
+        gap = scanner.text[a.end : b.start]
+        joined = gap.strip() in ("و", "and", "") and (gap.strip() != "" or scanner.text[b.start - 1 : b.start] == "و")
+        if b.tok_start - a.tok_end <= 1 and (joined or gap.strip().endswith("و")):
+            a.partner, b.partner = offset + k + 1, offset + k
+            b.relation = "between"
+
+
+def find_matches(
+    text: str, sentences: list[Sentence], gazetteer: Gazetteer, *, language: str = "ar"
+) -> list[Match]:
+    """Recognise toponyms in ``text``, sentence by sentence, in text order.
+
+    ``sentences`` must come from :func:`gazetteer.sentences.split_sentences`
+    on the same text; ``language`` (``"ar"``/``"en"``) switches on English
+    capitalisation rules.  Returns matches with their candidate places and
+    cue context; resolution is left to :mod:`gazetteer.resolve`.
+    """
+    out: list[Match] = []
+    for sentence, toks in zip(sentences, _sentence_tokens(text, sentences), strict=True):
+        if not toks:
+            continue
+        scanner = _Scanner(text, toks, sentence.index, gazetteer, language)
+        matches = _merge_roads(scanner.scan(), scanner)
+        _link_between(matches, scanner, len(out))
+        out.extend(matches)
+    return out

@@ -1,0 +1,112 @@
+"""The geoparser end to end: sentences → toponyms → resolved places → locations → incidents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+
+from .index import Gazetteer
+from .lang import detect_language
+from .locate import locate
+from .match import Match, find_matches
+from .place import AREA_TYPES, Place, PlaceType
+from .resolve import Resolution, resolve_matches
+from .result import GeoparseResult, Incident, Mention, Sentence
+from .sentences import split_sentences
+
+#: A place after a road mention within this many tokens, read "near", fixes the point on the road.
+_ROAD_NEAR_TOKENS = 3
+
+Extractor = Callable[..., list[Incident]]
+
+
+def _extractor() -> Extractor | None:
+    """The incident extractor, when :mod:`gazetteer.extract` is installed alongside."""
+    try:
+        from .extract import extract_incidents
+    except ImportError:
+        return None
+    return extract_incidents
+
+
+def _context_point(resolutions: list[Resolution]) -> tuple[float, float] | None:
+    """The article's focus: its most-mentioned Syrian point place (first mentioned on ties)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for r in resolutions:
+        p = r.place
+        if p is None or not p.in_syria or p.type in AREA_TYPES or p.type in (PlaceType.ROAD, PlaceType.COUNTRY):
+            continue
+        counts[p.id] += 1
+        first.setdefault(p.id, p)
+    if not counts:
+        return None
+    order = list(first)
+    best = max(order, key=lambda pid: (counts[pid], -order.index(pid)))
+    return first[best].lat, first[best].lon
+
+
+def _near_place(k: int, resolutions: list[Resolution]) -> Place | None:
+    """For a road mention, the place the text puts it near ("M4 near Saraqib"), if any."""
+    match = resolutions[k].match
+    if k + 1 >= len(resolutions):
+        return None
+    nxt = resolutions[k + 1]
+    if (
+        nxt.match.sentence == match.sentence
+        and nxt.match.relation == "near"
+        and nxt.match.tok_start - match.tok_end <= _ROAD_NEAR_TOKENS
+        and nxt.place is not None
+        and nxt.place.type is not PlaceType.ROAD
+    ):
+        return nxt.place
+    return None
+
+
+def _mentions(resolutions: list[Resolution], matches: list[Match]) -> list[Mention]:
+    context = _context_point(resolutions)
+    kept = [k for k, r in enumerate(resolutions) if r.place is not None or not (r.match.fuzzy or r.match.needs_support)]
+    mentions = []
+    for k in kept:
+        r = resolutions[k]
+        m = r.match
+        partner = resolutions[m.partner].place if m.partner is not None else None
+        near = _near_place(k, resolutions) if r.place is not None and r.place.type is PlaceType.ROAD else None
+        mentions.append(
+            Mention(
+                text=m.text, start=m.start, end=m.end, sentence=m.sentence, place=r.place, score=r.score,
+                reason=r.reason, cue=m.cue, fuzzy=m.fuzzy, candidates=r.candidates[:5],
+                location=locate(m, r.place, partner=partner, near=near, context=context),
+            )
+        )
+    return mentions
+
+
+def geoparse(
+    text: str,
+    *,
+    gazetteer: Gazetteer,
+    published: dt.date | None = None,
+    language: str | None = None,
+) -> GeoparseResult:
+    """Geoparse one article.
+
+    Splits ``text`` into sentences, recognises toponyms with ``gazetteer``,
+    resolves each using the article's other places, gives each a
+    :class:`~gazetteer.result.Location` with its geo_precision, and, when
+    :mod:`gazetteer.extract` is present, extracts incidents dated against
+    ``published``.  ``language`` (``"ar"``/``"en"``) is detected from the
+    script when omitted.  Pure and deterministic; raises nothing for any
+    string input.
+    """
+    lang = language or detect_language(text)
+    sentences: list[Sentence] = split_sentences(text)
+    matches = find_matches(text, sentences, gazetteer, language=lang)
+    resolutions = resolve_matches(matches)
+    mentions = _mentions(resolutions, matches)
+    extract = _extractor()
+    incidents = (
+        extract(text, sentences, mentions, published=published, language=lang) if extract is not None else []
+    )
+    return GeoparseResult(lang, sentences, mentions, incidents)

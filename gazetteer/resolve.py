@@ -1,0 +1,172 @@
+"""Toponym resolution: rank each match's candidate places using the whole article.
+
+Score of a candidate = prior (type and population) + Syria-first + cue
+agreement + admin context + proximity to the article's anchors.  Anchors
+are the matches whose reading is not in doubt (one candidate, or all
+candidates within :data:`ANCHOR_SPREAD_KM` of each other): they vote for
+the readings of the others by distance.  Common words and near-miss
+(fuzzy) readings survive only with corroboration: a candidate within
+:data:`SUPPORT_KM` of another anchor in the article (or, for common
+words, a cue word before them, which the matcher already recorded).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .index import distance_km
+from .match import Match
+from .normalize import normalize_name
+from .place import AREA_TYPES, SETTLEMENT_TYPES, Place, PlaceType
+from .result import Candidate
+
+#: A common word or near-miss reading needs an anchor at most this far away.
+SUPPORT_KM = 30.0
+#: Matches whose candidates all lie within this distance are unambiguous anchors.
+ANCHOR_SPREAD_KM = 30.0
+#: Distance scale of the proximity bonus (the bonus halves every ~17 km).
+PROXIMITY_SCALE_KM = 25.0
+#: A foreign place counts as a capital-like reading from this population up.
+CAPITAL_POPULATION = 1_000_000
+
+_TYPE_PRIOR = {
+    PlaceType.GOVERNORATE: 2.0,
+    PlaceType.COUNTRY: 2.0,
+    PlaceType.CITY: 1.5,
+    PlaceType.DISTRICT: 1.2,
+    PlaceType.TOWN: 1.0,
+    PlaceType.ROAD: 1.0,
+    PlaceType.REGION: 1.0,
+    PlaceType.SUBDISTRICT: 0.8,
+    PlaceType.FOREIGN_CITY: 0.8,
+    PlaceType.VILLAGE: 0.6,
+}
+# Cue types that only a Syrian reading can satisfy (a foreign capital is no «قرية»).
+_SYRIAN_CUE_TYPES = frozenset(
+    {PlaceType.VILLAGE, PlaceType.TOWN, PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT,
+     PlaceType.NEIGHBOURHOOD, PlaceType.CAMP}
+)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """A match with its ranked candidates (winner first); ``place`` is None when unresolved."""
+
+    match: Match
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def place(self) -> Place | None:
+        return self.candidates[0].place if self.candidates else None
+
+    @property
+    def score(self) -> float:
+        return self.candidates[0].score if self.candidates else 0.0
+
+    @property
+    def reason(self) -> str:
+        return self.candidates[0].reason if self.candidates else ""
+
+
+def _prior(place: Place) -> tuple[float, list[str]]:
+    score = _TYPE_PRIOR.get(place.type, 0.8)
+    why = []
+    if place.population > 0:
+        score += 0.3 * math.log10(place.population + 1)
+        why.append(f"pop {place.population:,}")
+    return score, why
+
+
+def _is_capital_like(place: Place) -> bool:
+    return place.type is PlaceType.COUNTRY or (
+        place.type is PlaceType.FOREIGN_CITY and (place.code == "PPLC" or place.population >= CAPITAL_POPULATION)
+    )
+
+
+def _anchor_of(match: Match) -> Place | None:
+    """The place a match surely means, or None when its reading is in doubt or unsuitable as an anchor."""
+    if match.needs_support or match.fuzzy or not match.places:
+        return None
+    syrian = [p for p in match.places if p.in_syria and p.type not in (PlaceType.COUNTRY, PlaceType.ROAD)]
+    if not syrian or len(syrian) < len([p for p in match.places if p.type is not PlaceType.COUNTRY]):
+        return None  # foreign or mixed readings do not anchor Syrian ones
+    best = max(syrian, key=lambda p: (_prior(p)[0], p.id))
+    if all(distance_km(best.lat, best.lon, p.lat, p.lon) <= ANCHOR_SPREAD_KM for p in syrian):
+        return best
+    return None
+
+
+def _admin_names(place: Place) -> set[str]:
+    names = set()
+    if place.type is PlaceType.GOVERNORATE:
+        names.update(normalize_name(n) for n in place.names)
+    parent = place.parent(1)
+    if parent is not None:
+        names.update(normalize_name(n) for n in (parent.name, parent.name_ar) if n)
+    names.discard("")
+    return names
+
+
+def _score(
+    place: Place, match: Match, anchors: list[tuple[int, Place]], own: int, admin: set[str]
+) -> tuple[float, str, float]:
+    """(score, reason, distance to the nearest other anchor) of reading ``match`` as ``place``."""
+    score, why = _prior(place)
+    if place.in_syria:
+        score += 1.0
+    elif _is_capital_like(place) and not (match.cue_types & _SYRIAN_CUE_TYPES):
+        score += 1.0
+        why.append("capital/country")
+    else:
+        score -= 1.0
+        why.append("outside Syria")
+    if match.cue_types:
+        if place.type in match.cue_types:
+            score += 3.0
+            why.insert(0, f"cue '{match.cue}' matches {place.type.value}")
+        elif not (place.type in SETTLEMENT_TYPES and match.cue_types & SETTLEMENT_TYPES):
+            score -= 1.0
+    parent = place.parent(1)
+    if admin and parent is not None and admin & {normalize_name(parent.name), normalize_name(parent.name_ar)}:
+        score += 1.0
+        why.append(f"in {parent.name or parent.name_ar}")
+    nearest = math.inf
+    nearest_name = ""
+    for k, anchor in anchors:
+        if k == own:
+            continue
+        d = distance_km(place.lat, place.lon, anchor.lat, anchor.lon)
+        if d < nearest:
+            nearest, nearest_name = d, anchor.name_ar or anchor.name
+    if nearest < math.inf and place.type is not PlaceType.COUNTRY:
+        score += 3.0 * math.exp(-nearest / PROXIMITY_SCALE_KM)
+        if nearest <= 100:
+            why.append(f"{nearest:.0f} km from {nearest_name}")
+    return score, "; ".join(why) or place.type.value, nearest
+
+
+def resolve_matches(matches: list[Match]) -> list[Resolution]:
+    """Rank the candidates of every match; one :class:`Resolution` per match, in order.
+
+    A common-word or fuzzy match without corroboration gets no candidates
+    (and so no place): the caller drops it.  Deterministic: ties break on
+    place id.
+    """
+    anchors = [(k, p) for k, m in enumerate(matches) if (p := _anchor_of(m)) is not None]
+    admin: set[str] = set()
+    for _, anchor in anchors:
+        admin |= _admin_names(anchor)
+    out = []
+    for k, match in enumerate(matches):
+        scored = []
+        for place in dict.fromkeys(match.places):
+            score, reason, nearest = _score(place, match, anchors, k, admin)
+            if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM:
+                continue
+            if match.fuzzy:
+                reason = f"near-miss of '{place.name_ar or place.name}'; {reason}"
+            scored.append(Candidate(place, round(score, 3), reason))
+        scored.sort(key=lambda c: (-c.score, c.place.id))
+        out.append(Resolution(match, scored))
+    return out

@@ -1,0 +1,47 @@
+import pytest
+
+from gazetteer.sentences import split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    return [s.text for s in sentences]
+
+
+def test_arabic_comma_does_not_split_but_full_stop_and_question_mark_do():
+    text = "قصفت الطائرات محيط إدلب، وقال مصدر إن القصف استمر. هل توقف القصف؟ لا"
+    assert _texts(text) == ["قصفت الطائرات محيط إدلب، وقال مصدر إن القصف استمر.", "هل توقف القصف؟", "لا"]
+
+
+def test_line_break_always_ends_a_sentence_even_without_punctuation():
+    text = "يستهدف مقرات حول قرية \"عرب سعيد\" غرب مدينة #ادلب\n— عمر رحمون (@Rahmon83) September 20, 2020\nوتابع"
+    assert _texts(text) == [
+        "يستهدف مقرات حول قرية \"عرب سعيد\" غرب مدينة #ادلب",
+        "— عمر رحمون (@Rahmon83) September 20, 2020",
+        "وتابع",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. said 3.5 km of road near Saraqib was hit.",
+        "Dr. Ahmad told ”السورية.نت” that the strike killed two.",
+        "Mr. Smith and J. Doe met in Idlib.",
+    ],
+)
+def test_no_split_inside_numbers_abbreviations_or_domains(text):
+    assert _texts(text) == [text]
+
+
+def test_closing_quote_stays_with_its_sentence_and_offsets_survive_leading_space():
+    text = '  He said "the strike hit Idlib." Then he left.  '
+    assert _texts(text) == ['He said "the strike hit Idlib."', "Then he left."]
+
+
+def test_empty_text_has_no_sentences():
+    assert split_sentences(" \n\n ") == []
