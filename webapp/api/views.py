@@ -1,0 +1,79 @@
+"""Views of the JSON API; every error is ``{"error": ...}`` (see :mod:`webapp.errors`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+from flask.typing import ResponseReturnValue
+
+from ..errors import InvalidArticle, NotFound
+from ..extensions import db
+from ..ingest import ingest_article
+from ..models import Article
+from ..queries import IncidentFilter, mapped_incidents
+from ..queue import enqueue_ingest, job_status, queue_enabled
+from ..serialize import article_dict, incident_feature
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+ARTICLE_FIELDS = ("text", "title", "published", "source_url", "language", "source_name")
+
+
+def article_payload() -> dict[str, Any]:
+    """The ingestion keywords from a JSON body; raises :class:`InvalidArticle` when malformed."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise InvalidArticle.bad_json()
+    payload = {}
+    for name in ARTICLE_FIELDS:
+        value = body.get(name)
+        if value is not None and not isinstance(value, str):
+            raise InvalidArticle.bad_field(name, "must be a string")
+        payload[name] = value
+    if not (payload["text"] or "").strip():
+        raise InvalidArticle.empty_text()
+    return payload
+
+
+@bp.post("/articles")
+def create_article() -> ResponseReturnValue:
+    """Ingest an article: 201 new, 200 already stored, 202 queued (when a queue is configured)."""
+    payload = article_payload()
+    if queue_enabled():
+        job_id = enqueue_ingest(payload)
+        status_url = url_for("api.job", job_id=job_id)
+        return jsonify(job_id=job_id, status="queued", status_url=status_url), 202, {"Location": status_url}
+    result = ingest_article(**payload)
+    body = article_dict(result.article)
+    return jsonify(body), (201 if result.created else 200), {"Location": body["url"]}
+
+
+@bp.get("/articles/<int:article_id>")
+def article(article_id: int) -> ResponseReturnValue:
+    """One stored article with its sentences, mentions and incidents."""
+    found = db.session.get(Article, article_id)
+    if found is None:
+        raise NotFound.resource("article", article_id)
+    return jsonify(article_dict(found))
+
+
+@bp.get("/incidents")
+def incidents() -> ResponseReturnValue:
+    """Located incidents as a GeoJSON FeatureCollection, filtered by bbox/from/to/type/article/limit."""
+    flt = IncidentFilter.from_args(request.args, max_limit=int(current_app.config["API_MAX_LIMIT"]))
+    rows = db.session.execute(mapped_incidents(flt)).all()
+    features = [incident_feature(*row) for row in rows]
+    return jsonify(type="FeatureCollection", features=features, limit=flt.limit, truncated=len(rows) >= flt.limit)
+
+
+@bp.get("/jobs/<job_id>")
+def job(job_id: str) -> ResponseReturnValue:
+    """The status of a queued ingestion; ``result.article_id`` once finished."""
+    if not queue_enabled():
+        raise NotFound.resource("job", job_id)
+    info = job_status(job_id)
+    result = info.get("result")
+    if isinstance(result, dict) and "article_id" in result:
+        info["article_url"] = url_for("articles.show", article_id=result["article_id"])
+    return jsonify(info)

@@ -1,0 +1,129 @@
+"""Flask commands: ``init-db``, ``ingest``, ``worker`` and the ``gazetteer`` group."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
+
+from .errors import AppError
+from .extensions import db, gazetteers
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command() -> None:
+    """Create missing tables (the app also does this when it starts)."""
+    from . import models  # noqa: F401
+
+    db.create_all()
+    click.echo(f"Database ready: {db.engine.url.render_as_string(hide_password=True)}")
+
+
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--published", help="Publication date (YYYY-MM-DD) for every file.")
+@click.option("--title", help="Title for every file (default: the first line).")
+@click.option("--language", help="Language code (default: detected).")
+@click.option("--jsonl", is_flag=True, help="Files are JSON Lines of {text, title?, date|published?, lang?}.")
+@with_appcontext
+def ingest_command(files: tuple[Path, ...], published: str | None, title: str | None,
+                   language: str | None, jsonl: bool) -> None:
+    """Ingest articles from FILES; prints created/existing/error per item, exits 1 if any failed."""
+    from .decode import decode_upload
+    from .ingest import ingest_article
+
+    counts = {"created": 0, "existing": 0, "error": 0}
+
+    def run(label: str, **payload: object) -> None:
+        try:
+            result = ingest_article(**payload)  # type: ignore[arg-type]
+        except AppError as exc:
+            counts["error"] += 1
+            click.echo(f"error\t{label}\t{exc.message}")
+            return
+        state = "created" if result.created else "existing"
+        counts[state] += 1
+        click.echo(f"{state}\t{label}\tarticle {result.article.id}\t{len(result.article.incidents)} incidents")
+
+    for path in files:
+        try:
+            data = path.read_bytes()
+            if jsonl:
+                lines = data.decode("utf-8-sig").splitlines()
+            else:
+                text = decode_upload(data, path.name)
+        except (OSError, UnicodeDecodeError, AppError) as exc:
+            counts["error"] += 1
+            click.echo(f"error\t{path}\t{getattr(exc, 'message', exc)}")
+            continue
+        if not jsonl:
+            run(str(path), text=text, title=title, published=published, language=language)
+            continue
+        for lineno, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            label = f"{path}:{lineno}"
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict):
+                    raise ValueError("not a JSON object")
+            except ValueError as exc:
+                counts["error"] += 1
+                click.echo(f"error\t{label}\tbad JSON: {exc}")
+                continue
+            run(
+                label,
+                text=item.get("text"),
+                title=title or item.get("title"),
+                published=published or item.get("published") or item.get("date"),
+                language=language or item.get("language") or item.get("lang"),
+                source_url=item.get("source_url") or item.get("url"),
+            )
+    click.echo(f"{counts['created']} created, {counts['existing']} existing, {counts['error']} failed")
+    if counts["error"]:
+        sys.exit(1)
+
+
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run queued ingestion jobs (needs REDIS_URL)."""
+    from .queue import queue_enabled, run_worker
+
+    if not queue_enabled():
+        raise click.ClickException("REDIS_URL is not set: ingestion runs synchronously, no worker needed.")
+    run_worker(current_app._get_current_object(), burst=burst)  # type: ignore[attr-defined]
+
+
+gazetteer_cli = AppGroup("gazetteer", help="Build, extend, inspect and query the gazetteer.")
+
+
+@gazetteer_cli.command("lookup")
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True)
+def gazetteer_lookup(name: str, limit: int) -> None:
+    """Print the places called NAME (Arabic or English, any spelling)."""
+    places = gazetteers.get().lookup(name)
+    if not places:
+        click.echo(f"no place called {name!r}")
+        sys.exit(1)
+    for place in places[:limit]:
+        parents = " > ".join(p.name for p in sorted(place.parents, key=lambda p: p.level))
+        click.echo(
+            f"{place.id}\t{place.type.value}\t{place.name}\t{place.name_ar}\t"
+            f"{place.lat:.5f},{place.lon:.5f}\t{parents}"
+        )
+
+
+def register(app: Flask) -> None:
+    """Attach every command to ``app``."""
+    app.cli.add_command(init_db_command)
+    app.cli.add_command(ingest_command)
+    app.cli.add_command(worker_command)
+    app.cli.add_command(gazetteer_cli)

@@ -1,0 +1,68 @@
+"""Configuration: one class reading the environment, with safe defaults for a fresh machine."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from .errors import ConfigError
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+class Config:
+    """Settings read from the environment when the app is created.
+
+    ``DATABASE_URL`` empty → SQLite in the instance folder; ``REDIS_URL`` empty →
+    ingestion runs synchronously in the request; ``GAZETTEER_PATH`` empty → the
+    bundled gazetteer.  ``SECRET_KEY`` is required in production (see
+    :func:`resolve_secret_key`).
+    """
+
+    def __init__(self) -> None:
+        env = os.environ
+        self.ENV_NAME = (env.get("APP_ENV") or env.get("FLASK_ENV") or "development").lower()
+        self.SECRET_KEY = env.get("SECRET_KEY", "")
+        self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL", "")
+        self.REDIS_URL = env.get("REDIS_URL", "")
+        self.RQ_QUEUE = env.get("RQ_QUEUE", "ingest")
+        self.GAZETTEER_PATH = env.get("GAZETTEER_PATH", "")
+        self.GEOCODER = env.get("GEOCODER", "local")
+        self.MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
+        self.MAX_ARTICLE_CHARS = _env_int("MAX_ARTICLE_CHARS", 200_000)
+        self.TILE_URL = env.get("TILE_URL", OSM_TILES)
+        self.TILE_ATTRIBUTION = env.get("TILE_ATTRIBUTION", OSM_ATTRIBUTION)
+        self.WTF_CSRF_ENABLED = env.get("WTF_CSRF_ENABLED", "1") not in ("0", "false", "no")
+        self.API_MAX_LIMIT = _env_int("API_MAX_LIMIT", 5000)
+
+    def as_dict(self) -> dict[str, object]:
+        """Every setting, for ``app.config.update``."""
+        return {k: v for k, v in vars(self).items() if k.isupper()}
+
+
+def resolve_secret_key(config: dict[str, object], instance_path: str) -> str:
+    """The secret key to use.
+
+    Returns the configured key; in production a missing key raises
+    :class:`ConfigError`; in development a random key is generated once and
+    kept in ``instance/secret_key`` so sessions survive restarts.
+    """
+    key = str(config.get("SECRET_KEY") or "")
+    if key:
+        return key
+    if config.get("ENV_NAME") == "production":
+        raise ConfigError.missing_secret()
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    key = secrets.token_hex(32)
+    path.write_text(key, encoding="utf-8")
+    path.chmod(0o600)
+    return key

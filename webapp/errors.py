@@ -1,0 +1,141 @@
+"""The web app's one error hierarchy, and the one handler that renders it.
+
+Views and services raise these; :func:`register_errorhandlers` turns them
+into JSON (``{"error": ...}``) under ``/api`` and into an HTML page elsewhere.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+
+class AppError(Exception):
+    """Base class of every error the web app raises on purpose; ``status`` is the HTTP status."""
+
+    status = 500
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if status is not None:
+            self.status = status
+
+
+class ConfigError(AppError):
+    """Raised by the app factory when the configuration is unsafe or incomplete."""
+
+    @classmethod
+    def missing_secret(cls) -> ConfigError:
+        return cls("SECRET_KEY must be set when APP_ENV/FLASK_ENV is production")
+
+
+class InvalidArticle(AppError):
+    """Raised when submitted article input cannot be ingested (400, or 413 when too large)."""
+
+    status = 400
+
+    @classmethod
+    def empty_text(cls) -> InvalidArticle:
+        return cls("The article text is empty.")
+
+    @classmethod
+    def too_long(cls, length: int, limit: int) -> InvalidArticle:
+        return cls(f"The article is too long: {length:,} characters (the limit is {limit:,}).", status=413)
+
+    @classmethod
+    def bad_date(cls, value: str) -> InvalidArticle:
+        return cls(f"Invalid publication date {value!r}: use YYYY-MM-DD.")
+
+    @classmethod
+    def bad_field(cls, name: str, why: str) -> InvalidArticle:
+        return cls(f"Invalid {name}: {why}.")
+
+    @classmethod
+    def bad_json(cls, why: str = "the request body is not a JSON object") -> InvalidArticle:
+        return cls(f"Bad JSON: {why}.")
+
+
+class UnreadableFile(InvalidArticle):
+    """Raised by :mod:`webapp.decode` when an uploaded file is not readable text."""
+
+    @classmethod
+    def binary(cls, filename: str) -> UnreadableFile:
+        return cls(f"{filename or 'The file'} looks like a binary file; upload .txt, .md or .html text.")
+
+    @classmethod
+    def undecodable(cls, filename: str) -> UnreadableFile:
+        return cls(f"{filename or 'The file'} is neither UTF-8 nor Windows-1256 text.")
+
+    @classmethod
+    def bad_extension(cls, filename: str) -> UnreadableFile:
+        return cls(f"{filename} is not a .txt, .md or .html file.")
+
+
+class IngestFailed(AppError):
+    """Raised when the geoparser or the database fails while ingesting; nothing was written."""
+
+    status = 500
+
+    @classmethod
+    def because(cls, exc: BaseException) -> IngestFailed:
+        return cls(f"Ingestion failed: {type(exc).__name__}: {exc}")
+
+
+class NotFound(AppError):
+    """Raised when a requested article, incident, job or place does not exist."""
+
+    status = 404
+
+    @classmethod
+    def resource(cls, kind: str, ident: object) -> NotFound:
+        return cls(f"No {kind} {ident!r}.")
+
+
+class BadQuery(AppError):
+    """Raised when query-string parameters (bbox, dates, limit) are malformed (400)."""
+
+    status = 400
+
+    @classmethod
+    def param(cls, name: str, value: str, expected: str) -> BadQuery:
+        return cls(f"Bad {name}={value!r}: expected {expected}.")
+
+
+class QueueUnavailable(AppError):
+    """Raised when REDIS_URL is set but the queue cannot be reached."""
+
+    status = 503
+
+    @classmethod
+    def because(cls, exc: BaseException) -> QueueUnavailable:
+        return cls(f"The ingestion queue is unavailable: {exc}")
+
+
+def wants_json() -> bool:
+    """True for API requests, which always get JSON errors."""
+    return request.path.startswith("/api/") or request.path == "/api"
+
+
+def render_error(message: str, status: int) -> tuple[Response | str, int]:
+    """The response for an error: JSON under /api, an HTML page elsewhere."""
+    if wants_json():
+        return jsonify(error=message), status
+    return render_template("error.html", message=message, status=status), status
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """Render :class:`AppError` and HTTP errors through :func:`render_error`."""
+
+    @app.errorhandler(AppError)
+    def handle_app_error(exc: AppError):  # noqa: ANN202 - Flask handler
+        return render_error(exc.message, exc.status)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_error(exc: HTTPException):  # noqa: ANN202 - Flask handler
+        if exc.code == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+            message = f"The upload is too large: the limit is {limit / 1024 / 1024:.1f} MB."
+        else:
+            message = exc.description or exc.name
+        return render_error(message, exc.code or 500)

@@ -1,0 +1,55 @@
+"""Every Flask extension object, created here unbound and bound by ``create_app``."""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Flask, current_app
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy.orm import DeclarativeBase
+
+from gazetteer import Gazetteer
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every model."""
+
+
+db = SQLAlchemy(model_class=Base)
+csrf = CSRFProtect()
+
+
+class GazetteerProvider:
+    """Loads the app's gazetteer lazily, once per process, and shares it between requests.
+
+    ``app.config["GAZETTEER"]`` may hold a ready :class:`Gazetteer` (tests);
+    otherwise :func:`gazetteer.bundled.default_gazetteer` builds or loads the
+    bundled one (extended from ``GAZETTEER_PATH`` when set) on first use.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def init_app(self, app: Flask) -> None:
+        app.extensions["gazetteer"] = {"instance": app.config.get("GAZETTEER")}
+
+    def get(self, app: Flask | None = None) -> Gazetteer:
+        """The gazetteer of ``app`` (default: the current app), loading it on first call."""
+        app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+        slot = app.extensions["gazetteer"]
+        if slot["instance"] is None:
+            with self._lock:
+                if slot["instance"] is None:
+                    from gazetteer.bundled import default_gazetteer  # heavy: only on first use
+
+                    slot["instance"] = default_gazetteer(app.config.get("GAZETTEER_PATH") or None)
+        return slot["instance"]
+
+    def set(self, gazetteer: Gazetteer, app: Flask | None = None) -> None:
+        """Replace the app's gazetteer (after ``flask gazetteer import``, or in tests)."""
+        app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+        app.extensions["gazetteer"]["instance"] = gazetteer
+
+
+gazetteers = GazetteerProvider()

@@ -1,0 +1,227 @@
+"""The ingestion service: the one place that writes an article and everything derived from it.
+
+The upload form, the JSON API, the CLI and the queue worker all call
+:func:`ingest_article`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from gazetteer import GeoparseResult, Place
+
+from .errors import IngestFailed, InvalidArticle
+from .extensions import db, gazetteers
+from .models import Article, Incident, Mention, Sentence
+
+_SPACE_RE = re.compile(r"\s+")
+_LINE_GEOMETRIES = ("LineString", "MultiLineString")
+_MAX_CANDIDATES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """The stored article, and whether this call created it (False: it already existed)."""
+
+    article: Article
+    created: bool
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with whitespace runs collapsed, so re-wrapped copies count as the same."""
+    return hashlib.sha256(_SPACE_RE.sub(" ", text).strip().encode("utf-8")).hexdigest()
+
+
+def parse_date(value: dt.date | str | None) -> dt.date | None:
+    """A date from a ``date``, an ISO ``YYYY-MM-DD`` string or nothing; raises :class:`InvalidArticle`."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise InvalidArticle.bad_date(value) from None
+
+
+def prepare_text(text: str | None) -> str:
+    """The text as it will be stored and geoparsed: newlines unified, outer blanks trimmed.
+
+    Raises :class:`InvalidArticle` when it is empty or longer than ``MAX_ARTICLE_CHARS``.
+    """
+    if not isinstance(text, str):
+        raise InvalidArticle.empty_text() if text is None else InvalidArticle.bad_field("text", "not a string")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise InvalidArticle.empty_text()
+    limit = int(current_app.config["MAX_ARTICLE_CHARS"])
+    if len(text) > limit:
+        raise InvalidArticle.too_long(len(text), limit)
+    return text
+
+
+def find_by_hash(digest: str) -> Article | None:
+    """The stored article with this content hash, if any."""
+    return db.session.scalar(select(Article).where(Article.content_hash == digest))
+
+
+def ingest_article(
+    *,
+    text: str,
+    title: str | None = None,
+    published: dt.date | str | None = None,
+    source_url: str | None = None,
+    language: str | None = None,
+    source_name: str | None = None,
+) -> IngestResult:
+    """Store an article with its sentences, mentions and incidents in one transaction.
+
+    Returns the existing article (``created=False``, no new rows) when the same
+    text was ingested before.  Raises :class:`InvalidArticle` for empty,
+    oversize or malformed input and :class:`IngestFailed` when geoparsing or
+    the database fails; in both cases nothing is written.
+    """
+    text = prepare_text(text)
+    published_date = parse_date(published)
+    language = (language or "").strip().lower() or None
+    digest = content_hash(text)
+    existing = find_by_hash(digest)
+    if existing is not None:
+        return IngestResult(existing, created=False)
+
+    try:
+        from gazetteer.pipeline import geoparse  # the geoparser is heavy; load on first ingestion
+
+        result = geoparse(text, gazetteer=gazetteers.get(), published=published_date, language=language)
+        article = Article(
+            title=(title or "").strip() or _default_title(text),
+            source_name=(source_name or "").strip() or _host(source_url),
+            source_url=(source_url or "").strip(),
+            published=published_date,
+            language=language or result.language or "",
+            text=text,
+            content_hash=digest,
+        )
+        _attach_results(article, result)
+        db.session.add(article)
+        db.session.commit()
+    except IntegrityError:
+        # Another request stored the same text between our lookup and our commit.
+        db.session.rollback()
+        existing = find_by_hash(digest)
+        if existing is None:
+            raise
+        return IngestResult(existing, created=False)
+    except InvalidArticle:
+        db.session.rollback()
+        raise
+    except Exception as exc:
+        db.session.rollback()
+        current_app.logger.exception("ingestion failed")
+        raise IngestFailed.because(exc) from exc
+    return IngestResult(article, created=True)
+
+
+def _attach_results(article: Article, result: GeoparseResult) -> None:
+    """Turn the geoparser's value objects into rows hanging off ``article``."""
+    sentences = [Sentence(index=s.index, start=s.start, end=s.end, text=s.text) for s in result.sentences]
+    by_index = {s.index: s for s in sentences}
+    mentions = []
+    for m in result.mentions:
+        point = m.location or m.place
+        mentions.append(
+            Mention(
+                sentence_index=m.sentence,
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                score=float(m.score),
+                role=str(m.role),
+                reason=m.reason[:500],
+                lat=point.lat if point else None,
+                lon=point.lon if point else None,
+                geometry=_line_geometry(m.place),
+                candidates=[
+                    {"place_id": c.place.id, "name": c.place.name, "score": c.score, "reason": c.reason}
+                    for c in m.candidates[:_MAX_CANDIDATES]
+                ],
+                **_place_columns(m.place),
+            )
+        )
+    incidents = []
+    for inc in result.incidents:
+        loc = inc.location
+        place = loc.place if loc else None
+        mention = mentions[inc.mention] if inc.mention is not None and inc.mention < len(mentions) else None
+        incidents.append(
+            Incident(
+                sentence_index=inc.sentence,
+                sentence=by_index.get(inc.sentence),
+                mention=mention,
+                event_type=inc.event_type,
+                sub_event_type=inc.sub_event_type,
+                trigger=inc.trigger[:200],
+                date=inc.date,
+                date_precision=inc.date_precision,
+                actors=list(inc.actors),
+                counts=dict(inc.counts),
+                fatalities=inc.fatalities,
+                injuries=inc.injuries,
+                lat=loc.lat if loc else None,
+                lon=loc.lon if loc else None,
+                geometry=loc.geometry if loc else None,
+                geo_precision=loc.geo_precision if loc else None,
+                location_description=(loc.description if loc else "")[:500],
+                admin1=_admin1(place),
+                **_place_columns(place),
+            )
+        )
+    article.sentences = sentences
+    article.mentions = mentions
+    article.incidents = incidents
+
+
+def _place_columns(place: Place | None) -> dict[str, Any]:
+    if place is None:
+        return {"place_id": None, "place_name": "", "place_name_ar": "", "place_type": ""}
+    return {
+        "place_id": place.id,
+        "place_name": place.name,
+        "place_name_ar": place.name_ar,
+        "place_type": getattr(place.type, "value", str(place.type)),
+    }
+
+
+def _line_geometry(place: Place | None) -> dict[str, Any] | None:
+    # Lines (roads) are kept with the mention; admin polygons are large and live in the gazetteer.
+    if place is not None and place.geometry and place.geometry.get("type") in _LINE_GEOMETRIES:
+        return place.geometry
+    return None
+
+
+def _admin1(place: Place | None) -> str:
+    if place is None:
+        return ""
+    parent = place.parent(1)
+    if parent is not None:
+        return parent.name
+    return place.name if getattr(place.type, "value", "") == "governorate" else ""
+
+
+def _default_title(text: str) -> str:
+    first_line = text.split("\n", 1)[0].strip()
+    return first_line[:120] + ("…" if len(first_line) > 120 else "")
+
+
+def _host(url: str | None) -> str:
+    return urlparse(url).netloc if url else ""

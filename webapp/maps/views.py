@@ -1,0 +1,23 @@
+"""Views of the map page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, request, url_for
+from werkzeug.wrappers import Response
+
+from .build import build_incident_map
+
+bp = Blueprint("maps", __name__)
+
+
+@bp.get("/")
+def index() -> Response:
+    """Send visitors to the map."""
+    return redirect(url_for("maps.map_page"))
+
+
+@bp.get("/map")
+def map_page() -> str:
+    """Render the map shell; the browser fetches the incidents from the API."""
+    fmap = build_incident_map(api_url=url_for("api.incidents"), query=request.query_string.decode("ascii", "ignore"))
+    return fmap.get_root().render()

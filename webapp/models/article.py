@@ -1,0 +1,49 @@
+"""An ingested article: its text, metadata and content hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Date, DateTime, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+
+if TYPE_CHECKING:
+    from .incident import Incident
+    from .mention import Mention
+    from .sentence import Sentence
+
+
+class Article(db.Model):
+    """One article; ``content_hash`` (unique) makes re-submitting the same text a no-op."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    source_name: Mapped[str] = mapped_column(String(200), default="")
+    source_url: Mapped[str] = mapped_column(String(2000), default="")
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String(8), default="")
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    sentences: Mapped[list[Sentence]] = relationship(
+        back_populates="article", order_by="Sentence.index", cascade="all, delete-orphan"
+    )
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="article", order_by="Mention.start", cascade="all, delete-orphan"
+    )
+    incidents: Mapped[list[Incident]] = relationship(
+        back_populates="article", order_by="Incident.sentence_index", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.language in ("ar", "fa", "ur", "he")
+
+    def __repr__(self) -> str:
+        return f"<Article {self.id} {self.title[:30]!r}>"

@@ -1,0 +1,45 @@
+"""Views of the gazetteer search and place pages."""
+
+from __future__ import annotations
+
+import folium
+from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
+
+from gazetteer import Place, PlaceNotFound
+
+from ..errors import NotFound
+from ..extensions import gazetteers
+from ..maps.folium_local import local_map
+from .search import search_places
+
+bp = Blueprint("places", __name__, url_prefix="/gazetteer")
+
+
+@bp.get("/")
+def search() -> ResponseReturnValue:
+    """Search places by Arabic or English name."""
+    query = request.args.get("q", "").strip()
+    results = search_places(gazetteers.get(), query) if query else []
+    return render_template("places/search.html", query=query, results=results)
+
+
+@bp.get("/<path:place_id>")
+def show(place_id: str) -> ResponseReturnValue:
+    """One place: names, type, parents, source and licence, and a small map of its geometry."""
+    try:
+        place = gazetteers.get().get(place_id)
+    except PlaceNotFound:
+        raise NotFound.resource("place", place_id) from None
+    return render_template("places/show.html", place=place, map_html=place_map(place))
+
+
+def place_map(place: Place) -> str:
+    """A small Folium page of the place (its line or polygon when it has one), for an iframe ``srcdoc``."""
+    fmap = local_map(location=(place.lat, place.lon), zoom_start=10 if place.geometry else 12)
+    if place.geometry:
+        layer = folium.GeoJson({"type": "Feature", "geometry": place.geometry, "properties": {}}, name=place.name)
+        layer.add_to(fmap)
+        fmap.fit_bounds(layer.get_bounds())
+    folium.CircleMarker((place.lat, place.lon), radius=6, color="#c0392b", fill=True).add_to(fmap)
+    return fmap.get_root().render()

@@ -1,0 +1,125 @@
+"""Stored rows to JSON-ready dicts, for the API and the map's GeoJSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+
+from .models import Article, Incident, Mention
+
+
+def place_dict(row: Mention | Incident) -> dict[str, Any] | None:
+    """The resolved place of a mention or incident, or None when unresolved."""
+    if row.place_id is None:
+        return None
+    place: dict[str, Any] = {
+        "id": row.place_id,
+        "name": row.place_name,
+        "name_ar": row.place_name_ar,
+        "type": row.place_type,
+        "lat": row.lat,
+        "lon": row.lon,
+    }
+    if row.geometry:
+        place["geometry"] = row.geometry
+    return place
+
+
+def sentence_url(article_id: int, index: int) -> str:
+    """The link to a sentence of an article page."""
+    return url_for("articles.show", article_id=article_id, _anchor=f"s-{index}")
+
+
+def incident_dict(inc: Incident) -> dict[str, Any]:
+    """One incident as the API returns it."""
+    return {
+        "id": inc.id,
+        "event_type": inc.event_type,
+        "sub_event_type": inc.sub_event_type,
+        "date": inc.date.isoformat() if inc.date else None,
+        "date_precision": inc.date_precision,
+        "geo_precision": inc.geo_precision,
+        "place": place_dict(inc),
+        "location": _geometry(inc),
+        "location_description": inc.location_description,
+        "sentence": inc.sentence_index,
+        "sentence_url": sentence_url(inc.article_id, inc.sentence_index),
+        "actors": inc.actors or [],
+        "counts": inc.counts or {},
+        "fatalities": inc.fatalities,
+        "injuries": inc.injuries,
+    }
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    """An article with its sentences, mentions and incidents, as ``POST /api/articles`` answers."""
+    return {
+        "id": article.id,
+        "url": url_for("articles.show", article_id=article.id),
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "source_url": article.source_url,
+        "sentences": [{"index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in article.sentences],
+        "mentions": [
+            {
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "sentence": m.sentence_index,
+                "place": place_dict(m),
+                "score": m.score,
+                "role": m.role,
+            }
+            for m in article.mentions
+        ],
+        "incidents": [incident_dict(i) for i in article.incidents],
+    }
+
+
+def _geometry(inc: Incident) -> dict[str, Any] | None:
+    if inc.geometry:
+        return inc.geometry
+    if inc.lat is None or inc.lon is None:
+        return None
+    return {"type": "Point", "coordinates": [inc.lon, inc.lat]}
+
+
+def incident_feature(
+    inc: Incident,
+    sentence_text: str | None,
+    sentence_start: int | None,
+    mention_start: int | None,
+    mention_end: int | None,
+) -> dict[str, Any]:
+    """A GeoJSON Feature for the map; ``highlight`` is the place's [start, end) within ``sentence``."""
+    highlight = None
+    if None not in (sentence_start, mention_start, mention_end):
+        highlight = [mention_start - sentence_start, mention_end - sentence_start]  # type: ignore[operator]
+    return {
+        "type": "Feature",
+        "id": inc.id,
+        "geometry": _geometry(inc),
+        "properties": {
+            "id": inc.id,
+            "event_type": inc.event_type,
+            "sub_event_type": inc.sub_event_type,
+            "date": inc.date.isoformat() if inc.date else None,
+            "date_precision": inc.date_precision,
+            "geo_precision": inc.geo_precision,
+            "place_name": inc.place_name,
+            "place_name_ar": inc.place_name_ar,
+            "place_type": inc.place_type,
+            "lat": inc.lat,
+            "lon": inc.lon,
+            "location_description": inc.location_description,
+            "actors": inc.actors or [],
+            "fatalities": inc.fatalities,
+            "sentence": sentence_text or "",
+            "sentence_index": inc.sentence_index,
+            "highlight": highlight,
+            "article_id": inc.article_id,
+            "article_url": sentence_url(inc.article_id, inc.sentence_index),
+        },
+    }
