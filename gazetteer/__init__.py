@@ -28,7 +28,17 @@ __all__ = [
     "Role",
     "Sentence",
     "distance_km",
+    "geoparse",
     "normalize_name",
     "normalize_token",
     "tokenize",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # geoparse pulls in YAML and shapely; load it only when asked for.
+    if name == "geoparse":
+        from .pipeline import geoparse
+
+        return geoparse
+    raise AttributeError(f"module 'gazetteer' has no attribute {name!r}")

@@ -1,0 +1,82 @@
+import pytest
+from geo_toy import toy_gazetteer
+
+from gazetteer.index import distance_km
+from gazetteer.locate import (
+    COUNTRYSIDE_KM,
+    DIRECTION_KM,
+    distance_to_geometry_km,
+    nearest_point_on,
+    offset,
+)
+from gazetteer.pipeline import geoparse
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return toy_gazetteer()
+
+
+def _locs(text, gaz, language=None):
+    return {m.text: m.location for m in geoparse(text, gazetteer=gaz, language=language).mentions}
+
+
+def test_offset_moves_along_the_bearing():
+    lat, lon = offset(35.93, 36.63, 270, 5.0)
+    assert distance_km(35.93, 36.63, lat, lon) == pytest.approx(5.0, abs=0.01)
+    assert lon < 36.63 and lat == pytest.approx(35.93, abs=0.01)
+
+
+def test_place_itself_is_precision_one(gaz):
+    loc = _locs("قصف على مدينة إدلب وقرية عرب سعيد", gaz)
+    assert loc["إدلب"].geo_precision == 1 and loc["عرب سعيد"].geo_precision == 1
+
+
+def test_near_forms_are_precision_two_at_the_place(gaz):
+    loc = _locs("قصف على محيط مدينة إدلب", gaz)["إدلب"]
+    assert loc.geo_precision == 2 and (loc.lat, loc.lon) == (35.931, 36.634)
+    assert loc.description == "near Idlib"
+
+
+def test_direction_is_an_offset_point_with_a_description(gaz):
+    loc = _locs("غارات غرب مدينة #ادلب", gaz)["ادلب"]
+    assert loc.geo_precision == 2 and loc.description == "west of Idlib"
+    assert distance_km(35.931, 36.634, loc.lat, loc.lon) == pytest.approx(DIRECTION_KM, abs=0.05)
+    assert loc.lon < 36.634
+
+
+def test_countryside_is_never_the_city_point_at_precision_one(gaz):
+    plain = _locs("قصف على ريف إدلب", gaz)["إدلب"]
+    assert plain.geo_precision == 3
+    south = _locs("shelling in southern Idlib countryside", gaz, "en")["Idlib"]
+    assert south.geo_precision == 2 and south.description == "southern Idlib countryside"
+    assert south.lat < 35.931
+    assert distance_km(35.931, 36.634, south.lat, south.lon) == pytest.approx(COUNTRYSIDE_KM, abs=0.1)
+
+
+def test_governorate_alone_is_precision_three(gaz):
+    loc = _locs("تشهد محافظة إدلب تطورات", gaz)["محافظة إدلب"]
+    assert loc.geo_precision == 3 and loc.place.id == "toy:idlib-gov"
+
+
+def test_between_is_the_midpoint(gaz):
+    loc = _locs("اشتباكات بين إدلب وسراقب", gaz)["إدلب"]
+    assert loc.geo_precision == 2
+    assert (loc.lat, loc.lon) == pytest.approx(((35.931 + 35.864) / 2, (36.634 + 36.801) / 2))
+
+
+def test_road_keeps_its_line_and_a_point_on_it(gaz):
+    loc = _locs("دوريات على طريق حلب- اللاذقية (m4) قرب إدلب", gaz)["حلب- اللاذقية"]
+    assert loc.geometry["type"] == "LineString" and loc.geo_precision == 2
+    assert distance_to_geometry_km(loc.geometry, loc.lat, loc.lon) < 0.1
+
+
+def test_road_near_a_town_is_the_nearest_point_of_the_road(gaz):
+    loc = _locs("An IED hit a patrol on the M4 near Saraqib.", gaz)["M4"]
+    assert loc.geo_precision == 2 and loc.description == "M4 highway near Saraqib"
+    assert distance_km(35.864, 36.801, loc.lat, loc.lon) < 1.0
+    assert (loc.lat, loc.lon) == pytest.approx(nearest_point_on(loc.place.geometry, 35.864, 36.801))
+
+
+def test_country_gives_no_location(gaz):
+    assert _locs("قصف في سوريا", gaz)["سوريا"] is None

@@ -1,0 +1,120 @@
+import pytest
+from geo_toy import toy_gazetteer
+
+from gazetteer.match import MatchIndex, _within_one_edit, find_matches, load_cues
+from gazetteer.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return toy_gazetteer()
+
+
+def _matches(text, gaz, language="ar"):
+    return find_matches(text, split_sentences(text), gaz, language=language)
+
+
+def _spans(text, gaz, language="ar"):
+    return [(m.text, m.places[0].id if len(m.places) == 1 else sorted(p.id for p in m.places)) for m in _matches(text, gaz, language)]
+
+
+def test_clitics_are_stripped_and_outside_the_span(gaz):
+    text = "وصلت التعزيزات وبإدلب وللرقة وبالرقة"
+    found = _matches(text, gaz)
+    # In «للرقة» the article's alef is elided, so the span starts at its lam.
+    assert [m.text for m in found] == ["إدلب", "لرقة", "الرقة"]
+    assert [text[m.start : m.end] for m in found] == [m.text for m in found]
+    assert {m.places[0].id for m in found} == {"toy:idlib", "toy:raqqa"}
+
+
+def test_article_is_not_stripped_from_a_name_that_never_takes_it(gaz):
+    # «السورية» is an adjective, not «سورية» (Syria) with an article.
+    assert _matches("قال مصدر لـ”السورية.نت”", gaz) == []
+
+
+def test_hashtags_quotes_and_arabic_indic_digits(gaz):
+    assert [m.text for m in _matches("غرب مدينة #ادلب و«سراقب» و“بنش”", gaz)] == ["ادلب", "سراقب", "بنش"]
+
+
+def test_longest_match_prefers_the_two_word_alias_over_the_common_word(gaz):
+    found = _matches("محيط السجن المركزي في إدلب", gaz)
+    assert found[0].text == "السجن المركزي"
+    assert "toy:sijn" not in {p.id for p in found[0].places}
+
+
+def test_common_word_needs_a_cue(gaz):
+    bare = _matches("غارات على الباب", gaz)
+    assert len(bare) == 1 and bare[0].needs_support
+    cued = _matches("غارات على مدينة الباب", gaz)
+    assert cued[0].cue == "مدينه" and not cued[0].needs_support
+
+
+def test_lone_common_word_alias_is_flagged_for_support(gaz):
+    found = _matches("نقل المعتقلون إلى السجن", gaz)
+    assert [m.needs_support for m in found] == [True]
+
+
+def test_english_needs_capitals_but_codes_do_not(gaz):
+    assert [m.text for m in _matches("the idlib front and the m4 near Saraqib", gaz, "en")] == ["m4", "Saraqib"]
+
+
+def test_english_possessive_and_postfix_cue(gaz):
+    found = _matches("Idlib's outskirts and Idlib province", gaz, "en")
+    assert [m.text for m in found] == ["Idlib's", "Idlib"]
+    assert found[1].cue == "province"
+
+
+def test_relations_and_directions_are_read_before_the_name(gaz):
+    found = _matches("محيط مدينة إدلب وغرب سراقب", gaz)
+    assert [(m.relation, m.cue) for m in found] == [("near", "مدينه"), ("direction", "")]
+    assert found[1].bearing == 270
+
+
+def test_countryside_with_direction_adjective(gaz):
+    (ar,) = _matches("قصف على ريف إدلب الجنوبي", gaz)
+    assert (ar.relation, ar.bearing) == ("countryside", 180)
+    (en,) = _matches("shelling in the southern Idlib countryside", gaz, "en")
+    assert (en.relation, en.bearing) == ("countryside", 180)
+
+
+def test_between_pairs_both_ends(gaz):
+    a, b = _matches("اشتباكات بين إدلب وسراقب", gaz)
+    assert (a.relation, b.relation) == ("between", "between")
+    assert a.partner == 1 and b.partner == 0
+
+
+def test_road_named_by_its_end_cities_is_one_mention(gaz):
+    text = "دوريات على طريق حلب- اللاذقية (m4) وعلى الطريق الدولي حلب - اللاذقية"
+    assert _spans(text, gaz) == [("حلب- اللاذقية", "toy:m4"), ("m4", "toy:m4"), ("حلب - اللاذقية", "toy:m4")]
+
+
+def test_dash_joined_cities_without_a_road_cue_stay_cities(gaz):
+    assert _spans("رحلة حلب- اللاذقية", gaz) == [("حلب", "toy:aleppo"), ("اللاذقية", "toy:latakia")]
+
+
+def test_fuzzy_near_miss_needs_a_settlement_cue_or_quotes(gaz):
+    (m,) = _matches("استهدف القصف قرية “غرب سعيد” ومحيط السجن", gaz)[:1]
+    assert m.fuzzy and m.text == "غرب سعيد" and [p.id for p in m.places] == ["toy:arab-said"]
+    # The direction reading wins when the text says «غرب مدينة X».
+    found = _matches("قصف غرب مدينة سعيد", gaz)
+    assert not any(m.fuzzy for m in found)
+
+
+def test_within_one_edit_is_damerau_levenshtein_one():
+    assert _within_one_edit("غرب سعيد", "عرب سعيد")  # substitution
+    assert _within_one_edit("عرب سعد", "عرب سعيد")  # deletion
+    assert _within_one_edit("abcd", "abdc")  # transposition
+    assert not _within_one_edit("غرب سعد", "عرب سعيد")
+
+
+def test_match_index_is_cached_per_gazetteer(gaz):
+    assert MatchIndex.for_gazetteer(gaz) is MatchIndex.for_gazetteer(gaz)
+    index = MatchIndex.for_gazetteer(gaz)
+    assert "الباب" in index.ambiguous and "ادلب" not in index.ambiguous
+    assert index.fuzzy_keys("غرب سعيد") == {"عرب سعيد"}
+
+
+def test_cue_lexicon_loads_and_is_normalised():
+    cues = load_cues()
+    assert ("قريه",) in cues.type_before and ("town", "of") in cues.type_before
+    assert cues.direction[("غرب",)] == 270

@@ -1,0 +1,99 @@
+import importlib.util
+from pathlib import Path
+
+import pytest
+from geo_toy import toy_gazetteer
+
+from gazetteer import geoparse
+from gazetteer.index import distance_km
+from gazetteer.place import PlaceType
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLE = SHARED / "samples" / "souria-idlib-airstrikes-2020-09-20.ar.txt"
+IDLIB_CITY = (35.93, 36.63)
+
+
+@pytest.fixture(scope="module")
+def toy():
+    return toy_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def real():
+    if importlib.util.find_spec("gazetteer.bundled") is None:
+        pytest.skip("gazetteer.bundled not available yet")
+    from gazetteer.bundled import default_gazetteer
+
+    return default_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def sample():
+    if not SAMPLE.exists():
+        pytest.skip(f"../shared not found: {SAMPLE}")
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def test_result_holds_sentences_mentions_and_language(toy):
+    text = "Russian jets struck the village of Arab Said, west of Idlib city.\nTalks were held in Ankara."
+    result = geoparse(text, gazetteer=toy)
+    assert result.language == "en"
+    assert [s.index for s in result.sentences] == [0, 1]
+    assert [(m.text, m.sentence, m.place.id) for m in result.mentions] == [
+        ("Arab Said", 0, "toy:arab-said"),
+        ("Idlib", 0, "toy:idlib"),
+        ("Ankara", 1, "toy:ankara"),
+    ]
+    for m in result.mentions:
+        assert text[m.start : m.end] == m.text and m.location is not None and m.reason
+
+
+def test_unsupported_common_words_are_dropped(toy):
+    assert geoparse("نقل المعتقلون إلى السجن", gazetteer=toy).mentions == []
+
+
+def test_language_argument_overrides_detection(toy):
+    assert geoparse("idlib", gazetteer=toy, language="ar").mentions[0].place.id == "toy:idlib"
+    assert geoparse("idlib", gazetteer=toy).mentions == []  # English: lower case is no name
+
+
+def _by_text(result, surface):
+    return [m for m in result.mentions if m.text == surface]
+
+
+def _check_sample(result):
+    def near_idlib(m, km=10.0):
+        return distance_km(m.place.lat, m.place.lon, *IDLIB_CITY) < km
+
+    arab_said = _by_text(result, "عرب سعيد")
+    misspelt = _by_text(result, "غرب سعيد")
+    assert arab_said and misspelt
+    assert misspelt[0].fuzzy and misspelt[0].place == arab_said[0].place
+    assert arab_said[0].place.type is PlaceType.VILLAGE and near_idlib(arab_said[0])
+
+    (prison,) = _by_text(result, "السجن المركزي")
+    assert prison.place.type is PlaceType.PRISON and near_idlib(prison)
+    assert all(m.place is None or m.place.lat > 33.5 for m in result.mentions)  # nothing in As-Suwayda
+
+    roads = [m for m in result.mentions if m.place is not None and m.place.type is PlaceType.ROAD]
+    road_sentences = {m.sentence for m in roads}
+    assert len(road_sentences) >= 2
+    for m in roads:
+        assert m.location.geometry["type"] in ("LineString", "MultiLineString")
+    # The two end cities inside the road's span are not mentions of their own.
+    for m in result.mentions:
+        assert m.text not in ("حلب", "اللاذقية") or m.sentence not in road_sentences
+
+    for surface in ("أنقرة", "موسكو"):
+        found = _by_text(result, surface)
+        assert found and all(not m.place.in_syria for m in found)
+    assert all(m.location is None for m in result.mentions if m.place and m.place.type is PlaceType.COUNTRY)
+
+
+def test_sample_article_on_the_toy_gazetteer(toy, sample):
+    _check_sample(geoparse(sample, gazetteer=toy))
+
+
+@pytest.mark.shared
+def test_sample_article_on_the_bundled_gazetteer(real, sample):
+    _check_sample(geoparse(sample, gazetteer=real))

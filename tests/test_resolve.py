@@ -1,0 +1,76 @@
+import pytest
+from geo_toy import toy_gazetteer
+
+from gazetteer.match import find_matches
+from gazetteer.resolve import resolve_matches
+from gazetteer.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return toy_gazetteer()
+
+
+def _resolve(text, gaz, language="ar"):
+    return resolve_matches(find_matches(text, split_sentences(text), gaz, language=language))
+
+
+def _winners(text, gaz, language="ar"):
+    return [(r.match.text, r.place.id if r.place else None) for r in _resolve(text, gaz, language)]
+
+
+def test_generic_alias_resolves_by_proximity_to_the_articles_places(gaz):
+    text = "قصف الطيران محيط السجن المركزي في محيط إدلب. وسقطت قذائف على سراقب."
+    res = _resolve(text, gaz)
+    prison = res[0]
+    assert prison.place.id == "toy:idlib-prison"
+    assert [c.place.id for c in prison.candidates[1:]] and "km from" in prison.reason
+    assert prison.candidates[0].score > prison.candidates[1].score
+
+
+def test_same_alias_follows_the_article_elsewhere(gaz):
+    assert _winners("أفرج عن معتقلين من السجن المركزي في مدينة حلب", gaz)[0] == ("السجن المركزي", "toy:aleppo-prison")
+
+
+def test_lone_common_word_without_corroboration_stays_unresolved(gaz):
+    (res,) = _resolve("نقل المعتقلون إلى السجن", gaz)
+    assert res.place is None
+
+
+def test_common_word_corroborated_by_a_nearby_place(gaz):
+    far = dict(_winners("قصف على الباب وعلى إدلب", gaz))
+    assert far["الباب"] is None  # Al-Bab is 80 km from Idlib: no corroboration
+    near = dict(_winners("قصف على الباب وعلى حلب", gaz))
+    assert near["الباب"] is None  # 35 km: still beyond the 30 km support radius
+    cued = dict(_winners("قصف على مدينة الباب", gaz))
+    assert cued["الباب"] == "toy:bab"
+
+
+def test_cue_word_agreement_picks_the_type(gaz):
+    assert _winners("اجتماع في محافظة إدلب", gaz) == [("محافظة إدلب", "toy:idlib-gov")]
+    res = _resolve("Clashes in Idlib province", gaz, "en")
+    assert res[0].place.id == "toy:idlib-gov" and "cue 'province'" in res[0].reason
+
+
+def test_syrian_reading_beats_a_small_foreign_homonym(gaz):
+    res = _resolve("قصف على أريحا", gaz)
+    assert res[0].place.id == "toy:ariha"
+    assert [c.place.id for c in res[0].candidates] == ["toy:ariha", "toy:jericho"]
+
+
+def test_foreign_capitals_resolve_abroad(gaz):
+    winners = dict(_winners("اجتماعات في العاصمة أنقرة بعد تصريحات من موسكو عن إدلب", gaz))
+    assert winners["أنقرة"] == "toy:ankara" and winners["موسكو"] == "toy:moscow"
+
+
+def test_fuzzy_reading_needs_a_nearby_anchor(gaz):
+    supported = _winners("القصف استهدف قرية “غرب سعيد” ومحيط إدلب", gaz)
+    assert ("غرب سعيد", "toy:arab-said") in supported
+    alone = _winners("القصف استهدف قرية “غرب سعيد” ومحيط حماة", gaz)
+    assert ("غرب سعيد", None) in alone
+
+
+def test_resolution_is_deterministic(gaz):
+    text = "قصف على السجن المركزي وإدلب وسراقب"
+    first = [(r.place.id, r.score, r.reason) for r in _resolve(text, gaz)]
+    assert first == [(r.place.id, r.score, r.reason) for r in _resolve(text, gaz)]
