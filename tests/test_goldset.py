@@ -1,0 +1,141 @@
+"""Tests for gazetteer.goldset: span finding, building records, loading gold by reference, IDRISI-D."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from gazetteer.goldset import (
+    GoldDriftError,
+    GoldFormatError,
+    SharedDataMissing,
+    find_spans,
+    load_gold,
+    load_idrisi,
+    make_record,
+    passage_hash,
+)
+
+DEV_GOLD = Path(__file__).resolve().parent / "data" / "gold" / "dev.jsonl"
+
+# Our own sentences, written for these tests.
+AR_TEXT = "قصفت الطائرات وبإدلب وحلبون، ثم حلب #ادلب."
+EN_TEXT = "Strikes hit Idlib. Syrian jets flew over Syria and Idlibi villages."
+
+
+def test_find_spans_allows_arabic_proclitics_and_hashtags_but_not_longer_words() -> None:
+    assert [AR_TEXT[s:e] for s, e in find_spans(AR_TEXT, "إدلب")] == ["إدلب"]
+    assert AR_TEXT[find_spans(AR_TEXT, "إدلب")[0][0] - 2 : find_spans(AR_TEXT, "إدلب")[0][0]] == "وب"
+    assert len(find_spans(AR_TEXT, "حلب")) == 1  # حلبون is another word
+    assert len(find_spans(AR_TEXT, "ادلب")) == 1  # after a hashtag sign
+
+
+def test_find_spans_english_word_boundaries() -> None:
+    assert [EN_TEXT[s:e] for s, e in find_spans(EN_TEXT, "Syria")] == ["Syria"]
+    assert len(find_spans(EN_TEXT, "Idlib")) == 1
+
+
+def _write_shared(tmp_path: Path, text: str) -> Path:
+    shared = tmp_path / "shared"
+    (shared / "samples").mkdir(parents=True)
+    (shared / "samples" / "a.txt").write_text(text, encoding="utf-8")
+    return shared
+
+
+def _gold_file(tmp_path: Path, records: list[dict]) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _record(text: str) -> dict:
+    return make_record(
+        {"file": "samples/a.txt"}, text, span=None, language="en", published="2020-09-20",
+        mentions=[{"text": "Idlib", "lat": 35.93, "lon": 36.63, "type": "city"},
+                  {"text": "Syria", "lat": None, "lon": None, "type": "country"}],
+        incidents=[{"sentence": "Strikes hit", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": "Air/drone strike", "lat": 35.93, "lon": 36.63}],
+    )
+
+
+def test_make_record_then_load_gold_round_trip(tmp_path: Path) -> None:
+    shared = _write_shared(tmp_path, EN_TEXT)
+    docs = load_gold(_gold_file(tmp_path, [_record(EN_TEXT)]), shared)
+    (doc,) = docs
+    assert doc.id == "samples/a.txt" and doc.language == "en"
+    assert doc.published == dt.date(2020, 9, 20)
+    assert [(m.text, m.has_point) for m in doc.mentions] == [("Idlib", True), ("Syria", False)]
+    assert all(doc.text[m.start : m.end] == m.text for m in doc.mentions)
+    assert doc.incidents[0].sentence_start == 0
+
+
+def test_make_record_rejects_a_surface_that_is_not_in_the_text() -> None:
+    with pytest.raises(GoldFormatError):
+        make_record({"file": "x"}, EN_TEXT, span=None, language="en", published=None,
+                    mentions=[{"text": "Homs", "lat": 0, "lon": 0, "type": "city"}])
+
+
+def test_load_gold_detects_drift(tmp_path: Path) -> None:
+    shared = _write_shared(tmp_path, EN_TEXT)
+    gold = _gold_file(tmp_path, [_record(EN_TEXT)])
+    (shared / "samples" / "a.txt").write_text(EN_TEXT.replace("Strikes", "Shells!"), encoding="utf-8")
+    with pytest.raises(GoldDriftError):
+        load_gold(gold, shared)
+
+
+def test_load_gold_rejects_offsets_that_do_not_match(tmp_path: Path) -> None:
+    shared = _write_shared(tmp_path, EN_TEXT)
+    rec = _record(EN_TEXT)
+    rec["mentions"][0]["start"] += 1
+    with pytest.raises(GoldFormatError):
+        load_gold(_gold_file(tmp_path, [rec]), shared)
+
+
+def test_load_gold_without_shared_dir_says_so(tmp_path: Path) -> None:
+    with pytest.raises(SharedDataMissing, match="not found"):
+        load_gold(_gold_file(tmp_path, [_record(EN_TEXT)]), tmp_path / "nowhere")
+
+
+def test_load_gold_reads_a_passage_of_a_corpus_record(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    (shared / "corpus").mkdir(parents=True)
+    full = "Intro line.\n" + EN_TEXT
+    (shared / "corpus" / "c.jsonl").write_text(
+        json.dumps({"path": "p.md", "lang": "en", "text": full}) + "\n", encoding="utf-8"
+    )
+    start = full.index(EN_TEXT)
+    rec = _record(EN_TEXT)
+    rec["doc"] = {"corpus": "corpus/c.jsonl", "path": "p.md", "lang": "en"}
+    rec["span"] = [start, start + len(EN_TEXT)]
+    (doc,) = load_gold(_gold_file(tmp_path, [rec]), shared)
+    assert doc.text == EN_TEXT and doc.id.endswith(f"[{start}:{start + len(EN_TEXT)}]")
+    assert rec["sha256"] == passage_hash(EN_TEXT)
+
+
+def test_load_idrisi_deduplicates_mentions_by_span(tmp_path: Path) -> None:
+    text = "انفجار في بيروت اليوم"
+    start = text.index("بيروت")
+    mention = {"text": "بيروت", "start": start, "end": start + 5, "type": "City/town", "lat": 33.9, "lon": 35.5}
+    path = tmp_path / "idrisi.jsonl"
+    path.write_text(json.dumps({"tweet_id": "1", "text": text,
+                                "location_mentions": [mention, dict(mention, keyword="x")]}) + "\n",
+                    encoding="utf-8")
+    (doc,) = load_idrisi(path)
+    assert [m.text for m in doc.mentions] == ["بيروت"]
+
+
+@pytest.mark.shared
+def test_dev_gold_set_loads_and_is_large_enough(shared_dir: Path) -> None:
+    docs = load_gold(DEV_GOLD, shared_dir)
+    mentions = [m for d in docs for m in d.mentions]
+    assert len(docs) >= 26  # the sample article plus at least 25 passages
+    assert {d.language for d in docs} == {"ar", "en"}
+    assert len(mentions) >= 150
+    assert sum(len(d.incidents) for d in docs) >= 30
+    # The sample's misspelt «غرب سعيد» is annotated as Arab Said, close to «عرب سعيد».
+    sample = next(d for d in docs if d.id.startswith("samples/"))
+    by_text = {m.text: m for m in sample.mentions}
+    assert by_text["غرب سعيد"].lat == by_text["عرب سعيد"].lat
