@@ -1,0 +1,440 @@
+"""Measure the geoparser against gold annotations: toponym spans, resolution distance, incidents.
+
+Run ``python -m gazetteer.evaluate GOLD.jsonl [--shared DIR] [--json] [--verbose]`` on a gold
+file (format: :mod:`gazetteer.goldset`), and/or ``--idrisi FILE`` on the IDRISI-D
+benchmark.  Metrics:
+
+* toponym precision/recall/F1 for exact spans and for overlapping spans (a gold
+  mention is found when some predicted span overlaps it; a prediction is right
+  when it overlaps some gold span);
+* resolution Acc@1/5/10/161 km over gold mentions that have a point and were
+  found (overlap); the predicted point is the mention's location (else its
+  place), and a predicted line (a road) is measured at its nearest point to the
+  gold point; an unresolved mention counts as a miss; median and mean error in km
+  over the resolved ones;
+* incidents: gold incidents are matched one-to-one to predicted incidents of the
+  sentence containing ``sentence_start``; event-type accuracy, sub-event-type
+  accuracy (where the gold sub-type is known) and location Acc@10km (where the
+  gold incident has a point), all over gold incidents, so a missed incident is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import GazetteerError
+from .goldset import GoldDoc, GoldIncident, GoldMention, default_shared_dir, load_gold, load_idrisi
+from .index import Gazetteer, distance_km
+from .result import GeoparseResult, Incident, Location, Mention
+
+__all__ = ["DocScore", "Metrics", "SpanScores", "evaluate", "evaluate_docs", "evaluate_idrisi", "main", "score_doc"]
+
+#: The distance thresholds of the resolution accuracies, in km (161 km = 100 miles, the usual coarse bar).
+THRESHOLDS_KM = (1, 5, 10, 161)
+#: Resolutions further than this are listed as errors.
+FAR_KM = 5.0
+
+Geoparse = Callable[..., GeoparseResult]
+
+
+@dataclass(slots=True)
+class SpanScores:
+    """Counts for one span-matching rule; precision and recall may use different numerators (overlap)."""
+
+    gold: int = 0
+    predicted: int = 0
+    gold_found: int = 0
+    predicted_correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: SpanScores) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.gold_found += other.gold_found
+        self.predicted_correct += other.predicted_correct
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+@dataclass(slots=True)
+class DocScore:
+    """What one gold document contributes, plus its errors for ``--verbose``."""
+
+    doc_id: str
+    exact: SpanScores
+    overlap: SpanScores
+    errors_km: list[float | None] = field(default_factory=list)  # None: found but unresolved
+    incidents_gold: int = 0
+    incidents_predicted: int = 0
+    incidents_spurious: int = 0
+    event_type_correct: int = 0
+    sub_type_gold: int = 0
+    sub_type_correct: int = 0
+    incident_loc_gold: int = 0
+    incident_loc_within_10km: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    wrong_resolutions: list[str] = field(default_factory=list)
+    incident_errors: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Metrics:
+    """Aggregated evaluation figures; :meth:`to_dict` is the ``--json`` output."""
+
+    docs: int
+    exact: SpanScores
+    overlap: SpanScores
+    resolved_gold: int
+    unresolved: int
+    acc_km: dict[int, float]
+    median_km: float | None
+    mean_km: float | None
+    incidents_gold: int
+    incidents_predicted: int
+    incidents_spurious: int
+    event_type_accuracy: float | None
+    sub_event_type_accuracy: float | None
+    incident_acc_10km: float | None
+    per_doc: list[DocScore] = field(default_factory=list, repr=False)
+
+    def to_dict(self, *, verbose: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "docs": self.docs,
+            "toponyms": {"exact": self.exact.to_dict(), "overlap": self.overlap.to_dict()},
+            "resolution": {
+                "evaluated": self.resolved_gold,
+                "unresolved": self.unresolved,
+                **{f"acc@{k}km": v for k, v in self.acc_km.items()},
+                "median_km": self.median_km,
+                "mean_km": self.mean_km,
+            },
+            "incidents": {
+                "gold": self.incidents_gold,
+                "predicted": self.incidents_predicted,
+                "spurious": self.incidents_spurious,
+                "event_type_accuracy": self.event_type_accuracy,
+                "sub_event_type_accuracy": self.sub_event_type_accuracy,
+                "location_acc@10km": self.incident_acc_10km,
+            },
+        }
+        if verbose:
+            data["per_doc"] = [asdict(d) for d in self.per_doc]
+        return data
+
+
+# -- geometry -----------------------------------------------------------------------------------------
+
+
+def _location_of(mention: Mention) -> Location | None:
+    if mention.location is not None:
+        return mention.location
+    if mention.place is not None:
+        p = mention.place
+        return Location(lat=p.lat, lon=p.lon, geo_precision=1, place=p, geometry=p.geometry)
+    return None
+
+
+def _line_distance_km(lat: float, lon: float, geometry: dict[str, Any]) -> float | None:
+    """Distance from a point to the nearest point of a (Multi)LineString, or None for other geometries."""
+    if geometry.get("type") not in ("LineString", "MultiLineString"):
+        return None
+    from shapely.geometry import Point, shape
+    from shapely.ops import nearest_points
+
+    # Nearest point in degree space, then the true distance to it: fine at Syria's scale.
+    near = nearest_points(shape(geometry), Point(lon, lat))[0]
+    return distance_km(lat, lon, near.y, near.x)
+
+
+def location_error_km(lat: float, lon: float, location: Location | None) -> float | None:
+    """Distance in km from the gold point to a predicted location (its line when it is a road)."""
+    if location is None:
+        return None
+    geometry = location.geometry or (location.place.geometry if location.place else None)
+    if geometry:
+        d = _line_distance_km(lat, lon, geometry)
+        if d is not None:
+            return d
+    return distance_km(lat, lon, location.lat, location.lon)
+
+
+# -- scoring one document -----------------------------------------------------------------------------
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _label(m: GoldMention | Mention) -> str:
+    return f"{m.text!r}@{m.start}"
+
+
+def _score_spans(gold: Sequence[GoldMention], predicted: Sequence[Mention], score: DocScore) -> None:
+    pred_spans = {(m.start, m.end) for m in predicted}
+    gold_spans = {(g.start, g.end) for g in gold}
+    score.exact = SpanScores(len(gold_spans), len(pred_spans), len(gold_spans & pred_spans),
+                             len(gold_spans & pred_spans))
+    found = [g for g in gold if any(_overlap(g.start, g.end, p.start, p.end) for p in predicted)]
+    right = [p for p in predicted if any(_overlap(g.start, g.end, p.start, p.end) for g in gold)]
+    score.overlap = SpanScores(len(gold), len(predicted), len(found), len(right))
+    score.missed = [_label(g) for g in gold if g not in found]
+    score.spurious = [
+        f"{_label(p)}→{p.place.id if p.place else None}" for p in predicted if not any(p is r for r in right)
+    ]
+
+
+def _score_resolution(gold: Sequence[GoldMention], predicted: Sequence[Mention], score: DocScore) -> None:
+    for g in gold:
+        if not g.has_point:
+            continue
+        overlapping = [p for p in predicted if _overlap(g.start, g.end, p.start, p.end)]
+        if not overlapping:
+            continue
+        best = max(overlapping, key=lambda p: (_overlap(g.start, g.end, p.start, p.end), -abs(p.start - g.start)))
+        assert g.lat is not None and g.lon is not None
+        err = location_error_km(g.lat, g.lon, _location_of(best))
+        score.errors_km.append(err)
+        if err is None or err > FAR_KM:
+            where = best.place.id if best.place else "unresolved"
+            name = best.place.name if best.place else ""
+            shown = "-" if err is None else f"{err:.1f} km"
+            score.wrong_resolutions.append(f"{_label(g)} [{g.type}] → {where} {name} ({shown})")
+
+
+def _sentence_index(result: GeoparseResult, offset: int) -> int | None:
+    for s in result.sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return None
+
+
+def _incident_cost(g: GoldIncident, p: Incident) -> tuple[int, int, float]:
+    dist = 0.0
+    if g.lat is not None and g.lon is not None:
+        err = location_error_km(g.lat, g.lon, p.location)
+        dist = float("inf") if err is None else err
+    return (p.event_type != g.event_type, p.sub_event_type != g.sub_event_type, dist)
+
+
+def _score_incidents(gold: Sequence[GoldIncident], result: GeoparseResult, score: DocScore) -> None:
+    score.incidents_gold = len(gold)
+    score.incidents_predicted = len(result.incidents)
+    by_sentence: dict[int, list[Incident]] = {}
+    for inc in result.incidents:
+        by_sentence.setdefault(inc.sentence, []).append(inc)
+    gold_sentences = set()
+    for g in gold:
+        idx = _sentence_index(result, g.sentence_start)
+        gold_sentences.add(idx)
+        pool = by_sentence.get(idx, []) if idx is not None else []
+        match = min(pool, key=lambda p: _incident_cost(g, p)) if pool else None
+        if match is not None:
+            pool.remove(match)
+        label = f"sentence@{g.sentence_start} {g.event_type}/{g.sub_event_type or '?'}"
+        if match is None:
+            score.incident_errors.append(f"{label}: no predicted incident")
+        elif match.event_type == g.event_type:
+            score.event_type_correct += 1
+        else:
+            score.incident_errors.append(f"{label}: predicted {match.event_type}/{match.sub_event_type}")
+        if g.sub_event_type:
+            score.sub_type_gold += 1
+            if match is not None and match.sub_event_type == g.sub_event_type:
+                score.sub_type_correct += 1
+        if g.lat is not None and g.lon is not None:
+            score.incident_loc_gold += 1
+            err = location_error_km(g.lat, g.lon, match.location) if match is not None else None
+            if err is not None and err <= 10:
+                score.incident_loc_within_10km += 1
+            elif match is not None:
+                shown = "no location" if err is None else f"{err:.1f} km"
+                score.incident_errors.append(f"{label}: location off ({shown})")
+    score.incidents_spurious = sum(len(v) for k, v in by_sentence.items() if k not in gold_sentences)
+
+
+def score_doc(gold: GoldDoc, result: GeoparseResult) -> DocScore:
+    """Score one geoparse result against its gold document (pure: no I/O)."""
+    score = DocScore(gold.id, SpanScores(), SpanScores())
+    _score_spans(gold.mentions, result.mentions, score)
+    _score_resolution(gold.mentions, result.mentions, score)
+    _score_incidents(gold.incidents, result, score)
+    return score
+
+
+# -- aggregation --------------------------------------------------------------------------------------
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def aggregate(scores: Iterable[DocScore]) -> Metrics:
+    """Sum per-document scores into :class:`Metrics`."""
+    scores = list(scores)
+    exact, overlap = SpanScores(), SpanScores()
+    errors: list[float | None] = []
+    for s in scores:
+        exact.add(s.exact)
+        overlap.add(s.overlap)
+        errors.extend(s.errors_km)
+    known = [e for e in errors if e is not None]
+    acc = {k: (sum(1 for e in known if e <= k) / len(errors) if errors else 0.0) for k in THRESHOLDS_KM}
+    total = lambda attr: sum(getattr(s, attr) for s in scores)  # noqa: E731
+    return Metrics(
+        docs=len(scores),
+        exact=exact,
+        overlap=overlap,
+        resolved_gold=len(errors),
+        unresolved=len(errors) - len(known),
+        acc_km=acc,
+        median_km=statistics.median(known) if known else None,
+        mean_km=statistics.fmean(known) if known else None,
+        incidents_gold=total("incidents_gold"),
+        incidents_predicted=total("incidents_predicted"),
+        incidents_spurious=total("incidents_spurious"),
+        event_type_accuracy=_ratio(total("event_type_correct"), total("incidents_gold")),
+        sub_event_type_accuracy=_ratio(total("sub_type_correct"), total("sub_type_gold")),
+        incident_acc_10km=_ratio(total("incident_loc_within_10km"), total("incident_loc_gold")),
+        per_doc=scores,
+    )
+
+
+def _default_geoparse() -> Geoparse:
+    from .pipeline import geoparse
+
+    return geoparse
+
+
+def evaluate_docs(docs: Iterable[GoldDoc], gazetteer: Gazetteer, *, geoparse: Geoparse | None = None) -> Metrics:
+    """Geoparse every gold document with ``gazetteer`` and aggregate the scores.
+
+    ``geoparse`` defaults to :func:`gazetteer.pipeline.geoparse`; it is called as
+    ``geoparse(text, gazetteer=..., published=..., language=...)``.
+    """
+    parse = geoparse or _default_geoparse()
+    scores = []
+    for doc in docs:
+        result = parse(doc.text, gazetteer=gazetteer, published=doc.published, language=doc.language or None)
+        scores.append(score_doc(doc, result))
+    return aggregate(scores)
+
+
+def evaluate(
+    gold_path: str | Path,
+    gazetteer: Gazetteer,
+    shared_dir: str | Path | None = None,
+    *,
+    geoparse: Geoparse | None = None,
+) -> Metrics:
+    """Evaluate on a gold file whose texts live in ``shared_dir`` (default: ``<repo>/../shared``).
+
+    Raises :class:`gazetteer.goldset.SharedDataMissing` when the texts are not
+    there and :class:`gazetteer.goldset.GoldDriftError` when they changed.
+    """
+    return evaluate_docs(load_gold(gold_path, shared_dir), gazetteer, geoparse=geoparse)
+
+
+def evaluate_idrisi(
+    path: str | Path, gazetteer: Gazetteer, *, limit: int | None = None, geoparse: Geoparse | None = None
+) -> Metrics:
+    """Evaluate on IDRISI-D (Arabic tweets, places mostly outside Syria); incidents are not scored."""
+    return evaluate_docs(load_idrisi(path, limit=limit), gazetteer, geoparse=geoparse)
+
+
+# -- command line -------------------------------------------------------------------------------------
+
+
+def _fmt(value: float | None, pct: bool = True) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.3f}" if pct else f"{value:.1f}"
+
+
+def format_report(name: str, m: Metrics, *, verbose: bool = False) -> str:
+    """A human-readable report of ``m``; with ``verbose``, every document's errors."""
+    lines = [f"== {name}: {m.docs} documents, {m.overlap.gold} gold toponyms, {m.overlap.predicted} predicted"]
+    for label, s in (("exact", m.exact), ("overlap", m.overlap)):
+        lines.append(
+            f"toponyms {label:<8} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
+            f"  (gold found {s.gold_found}/{s.gold}, predictions right {s.predicted_correct}/{s.predicted})"
+        )
+    accs = "  ".join(f"Acc@{k}km {v:.3f}" for k, v in m.acc_km.items())
+    lines.append(f"resolution over {m.resolved_gold} found gold points ({m.unresolved} unresolved): {accs}")
+    lines.append(f"error km: median {_fmt(m.median_km, False)}  mean {_fmt(m.mean_km, False)}")
+    if m.incidents_gold:
+        lines.append(
+            f"incidents: gold {m.incidents_gold}, predicted {m.incidents_predicted} "
+            f"({m.incidents_spurious} in sentences without gold)  type acc {_fmt(m.event_type_accuracy)}"
+            f"  sub-type acc {_fmt(m.sub_event_type_accuracy)}  location Acc@10km {_fmt(m.incident_acc_10km)}"
+        )
+    if verbose:
+        for d in m.per_doc:
+            problems = [("missed", d.missed), ("spurious", d.spurious), ("far/unresolved", d.wrong_resolutions),
+                        ("incidents", d.incident_errors)]
+            if any(items for _, items in problems):
+                lines.append(f"-- {d.doc_id}")
+                for label, items in problems:
+                    for item in items:
+                        lines.append(f"   {label}: {item}")
+    return "\n".join(lines)
+
+
+def _default_gazetteer() -> Gazetteer:
+    from .bundled import default_gazetteer
+
+    return default_gazetteer()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the process exit status (2 when data is missing)."""
+    parser = argparse.ArgumentParser(prog="python -m gazetteer.evaluate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="?", help="gold JSON Lines file (see gazetteer.goldset)")
+    parser.add_argument("--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})")
+    parser.add_argument("--idrisi", type=Path, help="also evaluate span recognition on IDRISI-D JSON Lines")
+    parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N IDRISI-D tweets")
+    parser.add_argument("--json", action="store_true", help="print machine-readable metrics")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every document's errors")
+    args = parser.parse_args(argv)
+    if not args.gold and not args.idrisi:
+        parser.error("give a gold file, --idrisi FILE, or both")
+    gazetteer = _default_gazetteer()
+    reports: dict[str, Metrics] = {}
+    try:
+        if args.gold:
+            reports[str(args.gold)] = evaluate(args.gold, gazetteer, args.shared)
+        if args.idrisi:
+            reports[str(args.idrisi)] = evaluate_idrisi(args.idrisi, gazetteer, limit=args.limit)
+    except GazetteerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({k: m.to_dict(verbose=args.verbose) for k, m in reports.items()}, indent=2,
+                         ensure_ascii=False))
+    else:
+        print("\n\n".join(format_report(k, m, verbose=args.verbose) for k, m in reports.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""Tests for gazetteer.evaluate: span, resolution and incident scoring on hand-built results, and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, GeoparseResult, Incident, Location, Mention, Place, PlaceType, Sentence
+from gazetteer import evaluate as ev
+from gazetteer.goldset import GoldDoc, GoldIncident, GoldMention, make_record
+
+# Our own text, written for these tests.
+TEXT = "Jets struck Idlib and Saraqib. Patrols drove on the M4 road near Ankara Street."
+S0_END = TEXT.index(".") + 1
+IDLIB = Place("t:idlib", "Idlib", "إدلب", PlaceType.CITY, 35.93, 36.634)
+SARAQIB = Place("t:saraqib", "Saraqib", "سراقب", PlaceType.TOWN, 35.864, 36.800)
+HOMS = Place("t:homs", "Homs", "حمص", PlaceType.CITY, 34.730, 36.710)
+M4_LINE = {"type": "LineString", "coordinates": [[37.134, 36.202], [36.801, 35.864], [35.790, 35.532]]}
+M4 = Place("t:m4", "M4", "M4", PlaceType.ROAD, 35.864, 36.801, geometry=M4_LINE)
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+
+
+def _span(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+def gold_doc() -> GoldDoc:
+    def g(word: str, lat: float | None, lon: float | None, type_: str = "city") -> GoldMention:
+        s, e = _span(word)
+        return GoldMention(s, e, word, lat, lon, type_)
+
+    return GoldDoc(
+        id="t",
+        text=TEXT,
+        language="en",
+        published=None,
+        mentions=(
+            g("Idlib", 35.93, 36.634),
+            g("Saraqib", 35.864, 36.800),
+            g("M4 road", 35.70, 36.30, "road"),  # a point on the line between Saraqib and Latakia
+        ),
+        incidents=(
+            GoldIncident(0, *AIR, 35.93, 36.634),
+            GoldIncident(0, *AIR, 35.864, 36.800),
+            GoldIncident(S0_END + 1, "Strategic developments", "Other", 35.70, 36.30),
+        ),
+    )
+
+
+def mention(word: str, place: Place | None, sentence: int = 0, *, location: Location | None = None) -> Mention:
+    s, e = _span(word)
+    return Mention(word, s, e, sentence, place, location=location)
+
+
+def result(mentions: list[Mention], incidents: list[Incident]) -> GeoparseResult:
+    sentences = [Sentence(0, 0, S0_END, TEXT[:S0_END]), Sentence(1, S0_END + 1, len(TEXT), TEXT[S0_END + 1 :])]
+    return GeoparseResult("en", sentences, mentions, incidents)
+
+
+def loc(place: Place) -> Location:
+    return Location(place.lat, place.lon, 1, place, place.geometry)
+
+
+def test_perfect_result_scores_one_everywhere() -> None:
+    r = result(
+        [mention("Idlib", IDLIB), mention("Saraqib", SARAQIB), mention("M4 road", M4, 1)],
+        [Incident(*AIR, 0, "struck", location=loc(IDLIB)), Incident(*AIR, 0, "struck", location=loc(SARAQIB)),
+         Incident("Strategic developments", "Other", 1, "patrols", location=loc(M4))],
+    )
+    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    assert (m.exact.f1, m.overlap.f1) == (1.0, 1.0)
+    # The road gold point lies on the line, far from the M4's representative point: measured on the line.
+    assert m.acc_km == {1: 1.0, 5: 1.0, 10: 1.0, 161: 1.0}
+    assert m.median_km is not None and m.median_km < 1
+    assert (m.event_type_accuracy, m.sub_event_type_accuracy, m.incident_acc_10km) == (1.0, 1.0, 1.0)
+    assert m.incidents_spurious == 0
+
+
+def test_partial_spans_count_for_overlap_not_exact() -> None:
+    r = result([mention("M4", M4, 1), mention("Ankara Street", None, 1)], [])
+    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    assert m.exact.gold_found == 0 and m.exact.precision == 0.0
+    assert m.overlap.gold_found == 1 and m.overlap.recall == pytest.approx(1 / 3)
+    assert m.overlap.precision == pytest.approx(1 / 2)  # «Ankara Street» overlaps no gold toponym
+    assert m.per_doc[0].missed == ["'Idlib'@12", "'Saraqib'@22"]
+    assert m.per_doc[0].spurious[0].startswith("'Ankara Street'")
+
+
+def test_wrong_and_unresolved_resolutions_are_misses() -> None:
+    r = result([mention("Idlib", HOMS), mention("Saraqib", None)], [])
+    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    assert m.resolved_gold == 2 and m.unresolved == 1
+    assert m.acc_km[161] == 0.5  # Homs is ~135 km from Idlib; the unresolved one counts as wrong
+    assert m.acc_km[10] == 0.0
+    assert 130 < m.median_km < 140  # type: ignore[operator]
+    assert any("t:homs" in w for w in m.per_doc[0].wrong_resolutions)
+
+
+def test_mention_location_takes_precedence_over_place_point() -> None:
+    near_idlib = Location(35.94, 36.64, 2, HOMS)  # a location set by the resolver wins over the place
+    r = result([mention("Idlib", HOMS, location=near_idlib)], [])
+    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    assert m.acc_km[5] == 1.0
+
+
+def test_incidents_are_matched_by_sentence_and_missing_ones_count_as_wrong() -> None:
+    r = result(
+        [mention("Idlib", IDLIB)],
+        [Incident("Explosions/Remote violence", "Shelling/artillery/missile attack", 0, "struck",
+                  location=loc(HOMS))],
+    )
+    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    assert m.incidents_gold == 3 and m.incidents_predicted == 1
+    assert m.event_type_accuracy == pytest.approx(1 / 3)
+    assert m.sub_event_type_accuracy == 0.0
+    assert m.incident_acc_10km == 0.0
+    assert len(m.per_doc[0].incident_errors) >= 3
+
+
+def test_incidents_in_sentences_without_gold_are_spurious() -> None:
+    gold = gold_doc()
+    gold = GoldDoc(gold.id, gold.text, gold.language, None, gold.mentions, gold.incidents[:2])
+    r = result([], [Incident("Strategic developments", "Other", 1, "patrols", location=loc(M4))])
+    assert ev.aggregate([ev.score_doc(gold, r)]).incidents_spurious == 1
+
+
+def test_location_error_km_uses_line_geometry() -> None:
+    on_line = ev.location_error_km(35.70, 36.30, loc(M4))
+    as_point = ev.location_error_km(35.70, 36.30, Location(M4.lat, M4.lon, 1))
+    assert on_line is not None and as_point is not None
+    assert on_line < 1 < 40 < as_point
+    assert ev.location_error_km(35.0, 36.0, None) is None
+
+
+def _write_gold(tmp_path: Path) -> tuple[Path, Path]:
+    shared = tmp_path / "shared"
+    (shared / "samples").mkdir(parents=True)
+    ar = "قصفت طائرات حربية مدينة إدلب وسراقب. وسارت دوريات على طريق M4 قرب أنقرة."
+    (shared / "samples" / "t.txt").write_text(ar, encoding="utf-8")
+    rec = make_record(
+        {"file": "samples/t.txt"}, ar, span=None, language="ar", published="2020-09-20",
+        mentions=[{"text": "إدلب", "lat": 35.93, "lon": 36.634, "type": "city"},
+                  {"text": "سراقب", "lat": 35.864, "lon": 36.8, "type": "town"},
+                  {"text": "أنقرة", "lat": 39.93, "lon": 32.86, "type": "foreign_city"}],
+        incidents=[{"sentence": "قصفت", "event_type": AIR[0], "sub_event_type": AIR[1], "lat": 35.93, "lon": 36.634}],
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    return gold, shared
+
+
+def test_evaluate_runs_the_real_pipeline(tmp_path: Path, tiny_gazetteer: Gazetteer) -> None:
+    gold, shared = _write_gold(tmp_path)
+    m = ev.evaluate(gold, tiny_gazetteer, shared)
+    assert m.docs == 1 and m.overlap.gold == 3
+    assert m.overlap.recall == 1.0  # all three names are in the tiny gazetteer
+    assert m.acc_km[5] == 1.0
+
+
+def test_cli_prints_json_metrics(tmp_path: Path, tiny_gazetteer: Gazetteer, monkeypatch, capsys) -> None:
+    gold, shared = _write_gold(tmp_path)
+    monkeypatch.setattr(ev, "_default_gazetteer", lambda: tiny_gazetteer)
+    assert ev.main([str(gold), "--shared", str(shared), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)[str(gold)]
+    assert data["toponyms"]["overlap"]["recall"] == 1.0
+    assert set(data["resolution"]) >= {"acc@1km", "acc@5km", "acc@10km", "acc@161km", "median_km", "mean_km"}
+    assert "event_type_accuracy" in data["incidents"]
+
+
+def test_cli_text_report_and_missing_shared(tmp_path: Path, tiny_gazetteer: Gazetteer, monkeypatch, capsys) -> None:
+    gold, shared = _write_gold(tmp_path)
+    monkeypatch.setattr(ev, "_default_gazetteer", lambda: tiny_gazetteer)
+    assert ev.main([str(gold), "--shared", str(shared), "--verbose"]) == 0
+    assert "Acc@161km" in capsys.readouterr().out
+    assert ev.main([str(gold), "--shared", str(tmp_path / "absent")]) == 2
+    assert "not found" in capsys.readouterr().err
