@@ -99,11 +99,12 @@ def test_wrong_and_unresolved_resolutions_are_misses() -> None:
     assert any("t:homs" in w for w in m.per_doc[0].wrong_resolutions)
 
 
-def test_mention_location_takes_precedence_over_place_point() -> None:
-    near_idlib = Location(35.94, 36.64, 2, HOMS)  # a location set by the resolver wins over the place
-    r = result([mention("Idlib", HOMS, location=near_idlib)], [])
+def test_resolution_is_measured_at_the_place_and_falls_back_to_the_location() -> None:
+    west_of_idlib = Location(35.93, 36.55, 2, IDLIB)  # «غرب مدينة إدلب»: the toponym still names Idlib
+    near_saraqib = Location(35.87, 36.80, 2)  # a location without a place
+    r = result([mention("Idlib", IDLIB, location=west_of_idlib), mention("Saraqib", None, location=near_saraqib)], [])
     m = ev.aggregate([ev.score_doc(gold_doc(), r)])
-    assert m.acc_km[5] == 1.0
+    assert m.acc_km[1] == 1.0 and m.unresolved == 0
 
 
 def test_incidents_are_matched_by_sentence_and_missing_ones_count_as_wrong() -> None:
