@@ -44,6 +44,7 @@ def app(tmp_path, tiny_gazetteer):
     app = create_app(
         {
             "TESTING": True,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
             "SECRET_KEY": "test",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
             "WTF_CSRF_ENABLED": False,
@@ -74,3 +75,35 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared not found: {SHARED} (sample article, gazetteer sources, corpora)")
     return SHARED
+
+
+def store_article(*, title: str = "Strike on Idlib", text: str | None = None, road: bool = False) -> int:
+    """Store an article with one sentence, one resolved mention and one incident through the ORM.
+
+    For view/API tests that need incidents regardless of what the geoparser extracts today.
+    Must run inside an app context; returns the article id.
+    """
+    from webapp.extensions import db
+    from webapp.ingest import content_hash
+    from webapp.models import Article, Incident, Mention, Sentence
+
+    text = text or "Russian jets struck Idlib on Sunday."
+    start = text.find("Idlib") if "Idlib" in text else 0
+    end = start + (5 if "Idlib" in text else len(text.split()[0]))
+    article = Article(title=title, text=text, content_hash=content_hash(text + title), language="en")
+    sentence = Sentence(index=0, start=0, end=len(text), text=text)
+    mention = Mention(sentence_index=0, text=text[start:end], start=start, end=end, place_id="t:idlib",
+                      place_name="Idlib", place_name_ar="إدلب", place_type="city", lat=35.93, lon=36.63,
+                      score=5.0, role="incident")
+    geometry = {"type": "LineString", "coordinates": [[37.13, 36.20], [36.80, 35.86], [35.79, 35.53]]}
+    incident = Incident(sentence_index=0, sentence=sentence, mention=mention,
+                        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                        date=__import__("datetime").date(2020, 9, 20), lat=35.93, lon=36.63, geo_precision=1,
+                        place_id="t:idlib", place_name="Idlib", place_name_ar="إدلب", place_type="city",
+                        actors=["Russia"], counts={"airstrikes": 11}, geometry=geometry if road else None)
+    article.sentences = [sentence]
+    article.mentions = [mention]
+    article.incidents = [incident]
+    db.session.add(article)
+    db.session.commit()
+    return article.id

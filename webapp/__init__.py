@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Flask
 
+from . import jsonprovider
 from .config import Config, resolve_secret_key
 from .errors import register_errorhandlers
 from .extensions import csrf, db, gazetteers
@@ -21,10 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: environment settings, then ``config`` overrides (tests), then the parts.
 
+    ``config["INSTANCE_PATH"]`` (absolute) moves the instance folder (SQLite file, dev secret).
+
     Raises :class:`webapp.errors.ConfigError` when production settings are unsafe.
     """
     app = Flask(
         __name__,
+        instance_path=(config or {}).get("INSTANCE_PATH"),
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
@@ -46,7 +50,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    """Bind the database, CSRF protection and the lazily loaded gazetteer."""
+    """Bind the database, CSRF protection, safe JSON and the lazily loaded gazetteer."""
+    jsonprovider.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     gazetteers.init_app(app)

@@ -1,0 +1,134 @@
+"""The JSON API (webapp/api): POST /api/articles, GET /api/incidents, errors as JSON."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from conftest import store_article
+from webapp.extensions import db
+from webapp.models import Article
+
+TEXT = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد. وزار وفد تركي أنقرة."
+XSS = '<img src=x onerror=alert(1)></script>${alert(1)}'
+
+
+def test_post_article_201_then_200(client):
+    first = client.post("/api/articles", json={"text": TEXT, "title": "t", "published": "2020-09-20"})
+    assert first.status_code == 201
+    body = first.get_json()
+    assert body["url"] == f"/articles/{body['id']}" and first.headers["Location"].endswith(body["url"])
+    assert [s["index"] for s in body["sentences"]] == [0, 1]
+    for s in body["sentences"]:
+        assert TEXT[s["start"] : s["end"]] == s["text"]
+    idlib = next(m for m in body["mentions"] if m["text"] == "إدلب")
+    assert idlib["sentence"] == 0 and TEXT[idlib["start"] : idlib["end"]] == "إدلب"
+    assert idlib["place"]["id"] == "t:idlib" and idlib["place"]["name_ar"] == "إدلب"
+    assert {"lat", "lon", "type", "name"} <= set(idlib["place"]) and "score" in idlib and "role" in idlib
+    assert isinstance(body["incidents"], list)
+    again = client.post("/api/articles", json={"text": TEXT})
+    assert again.status_code == 200 and again.get_json()["id"] == body["id"]
+    with client.application.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Article)) == 1
+
+
+def test_unresolved_mention_has_null_place(app, client):
+    from webapp.models import Mention
+
+    with app.app_context():
+        article_id = store_article()
+        db.session.add(Mention(article_id=article_id, sentence_index=0, text="Nowhere", start=0, end=7))
+        db.session.commit()
+    body = client.get(f"/api/articles/{article_id}").get_json()
+    assert any(m["place"] is None for m in body["mentions"])
+
+
+def test_malformed_json_is_400_json(client):
+    response = client.post("/api/articles", data="{not json", content_type="application/json")
+    assert response.status_code == 400 and response.is_json
+    assert "JSON" in response.get_json()["error"]
+
+
+def test_non_object_and_wrong_types_are_400(client):
+    assert client.post("/api/articles", json=["text"]).status_code == 400
+    response = client.post("/api/articles", json={"text": 42})
+    assert response.status_code == 400 and "text" in response.get_json()["error"]
+
+
+def test_missing_or_empty_text_is_400(client):
+    for payload in ({}, {"text": ""}, {"text": "   "}):
+        response = client.post("/api/articles", json=payload)
+        assert response.status_code == 400 and response.get_json()["error"].startswith("The article text is empty")
+
+
+def test_oversize_body_is_413_json(app, client):
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    response = client.post("/api/articles", json={"text": "إدلب " * 500})
+    assert response.status_code == 413 and response.is_json and "too large" in response.get_json()["error"]
+
+
+def test_too_many_characters_is_413_json(app, client):
+    app.config["MAX_ARTICLE_CHARS"] = 20
+    response = client.post("/api/articles", json={"text": TEXT})
+    assert response.status_code == 413 and "too long" in response.get_json()["error"]
+
+
+def test_bad_date_is_400(client):
+    response = client.post("/api/articles", json={"text": TEXT, "published": "yesterday"})
+    assert response.status_code == 400 and "date" in response.get_json()["error"]
+
+
+def test_incidents_geojson_properties(app, client):
+    with app.app_context():
+        article_id = store_article()
+    body = client.get("/api/incidents").get_json()
+    assert body["type"] == "FeatureCollection" and len(body["features"]) == 1
+    feature = body["features"][0]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [36.63, 35.93]}
+    props = feature["properties"]
+    for key in ("id", "event_type", "sub_event_type", "date", "geo_precision", "place_name", "sentence", "article_id"):
+        assert key in props
+    assert props["article_url"] == f"/articles/{article_id}#s-0"
+    start, end = props["highlight"]
+    assert props["sentence"][start:end] == "Idlib"
+
+
+def test_incidents_road_geometry_is_a_line(app, client):
+    with app.app_context():
+        store_article(road=True)
+    feature = client.get("/api/incidents").get_json()["features"][0]
+    assert feature["geometry"]["type"] == "LineString"
+
+
+def test_incidents_filters_bbox_dates_type_limit(app, client):
+    with app.app_context():
+        for i in range(3):
+            store_article(title=f"t{i}")
+    assert len(client.get("/api/incidents?bbox=36,35,37,36.5").get_json()["features"]) == 3
+    assert client.get("/api/incidents?bbox=40,30,41,31").get_json()["features"] == []
+    assert len(client.get("/api/incidents?from=2020-09-20&to=2020-09-20").get_json()["features"]) == 3
+    assert client.get("/api/incidents?from=2020-09-21").get_json()["features"] == []
+    assert client.get("/api/incidents?type=Battles").get_json()["features"] == []
+    assert len(client.get("/api/incidents?type=Battles,Explosions/Remote violence").get_json()["features"]) == 3
+    limited = client.get("/api/incidents?limit=2").get_json()
+    assert len(limited["features"]) == 2 and limited["truncated"] is True
+
+
+def test_incidents_bad_query_is_400_json(client):
+    for query in ("bbox=1,2,3", "from=yesterday", "limit=many"):
+        response = client.get(f"/api/incidents?{query}")
+        assert response.status_code == 400 and "error" in response.get_json()
+
+
+def test_api_escapes_nothing_but_returns_data_verbatim_as_json(app, client):
+    # JSON carries the payload as data; the content type keeps browsers from rendering it.
+    with app.app_context():
+        store_article(title=XSS, text=f"Jets struck Idlib {XSS}.")
+    response = client.get("/api/incidents")
+    assert response.mimetype == "application/json"
+    assert XSS in response.get_json()["features"][0]["properties"]["sentence"]
+    assert b"<img" not in response.data and b"</script>" not in response.data  # \u003c-escaped by Flask
+
+
+def test_api_needs_no_csrf_token(app, client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    assert client.post("/api/articles", json={"text": TEXT}).status_code == 201

@@ -1,0 +1,80 @@
+"""The app factory, configuration and error rendering (webapp/__init__.py, config.py, errors.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from webapp import create_app
+from webapp.config import Config
+from webapp.errors import ConfigError
+
+
+def test_factory_uses_top_level_folders_and_creates_tables(app):
+    assert app.template_folder.endswith("templates")
+    assert app.static_folder.endswith("static")
+    from sqlalchemy import inspect
+
+    from webapp.extensions import db
+
+    with app.app_context():
+        assert {"articles", "sentences", "mentions", "incidents"} <= set(inspect(db.engine).get_table_names())
+
+
+def test_production_without_secret_refuses_to_start(monkeypatch, tmp_path):
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}"})
+
+
+def test_development_secret_is_generated_once_and_kept(monkeypatch, tmp_path):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("APP_ENV", raising=False)
+    monkeypatch.delenv("FLASK_ENV", raising=False)
+    from webapp.config import resolve_secret_key
+
+    first = resolve_secret_key({"ENV_NAME": "development"}, str(tmp_path))
+    second = resolve_secret_key({"ENV_NAME": "development"}, str(tmp_path))
+    assert first == second and len(first) == 64
+    assert (tmp_path / "secret_key").read_text() == first
+
+
+def test_config_reads_environment(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u@h/db")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
+    monkeypatch.setenv("MAX_ARTICLE_CHARS", "1234")
+    monkeypatch.setenv("TILE_URL", "http://tiles.local/{z}/{x}/{y}.png")
+    cfg = Config().as_dict()
+    assert cfg["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
+    assert cfg["REDIS_URL"] == "redis://127.0.0.1:6379/3"
+    assert cfg["MAX_ARTICLE_CHARS"] == 1234
+    assert cfg["TILE_URL"] == "http://tiles.local/{z}/{x}/{y}.png"
+
+
+def test_default_database_is_sqlite_in_instance_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("APP_ENV", raising=False)
+    monkeypatch.delenv("FLASK_ENV", raising=False)
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "instance")})
+    try:
+        assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'instance' / 'incidents.db'}"
+        assert (tmp_path / "instance" / "incidents.db").exists()  # created on start, no init step
+        assert (tmp_path / "instance" / "secret_key").exists()
+    finally:
+        from webapp.extensions import db
+
+        with app.app_context():
+            db.engine.dispose()
+
+
+def test_not_found_is_html_for_pages_and_json_for_api(client):
+    page = client.get("/articles/999")
+    assert page.status_code == 404 and b"<html" in page.data
+    api = client.get("/api/articles/999")
+    assert api.status_code == 404 and api.is_json and "error" in api.get_json()
+
+
+def test_root_redirects_to_map(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/map")

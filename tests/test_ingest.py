@@ -1,0 +1,107 @@
+"""The ingestion service (webapp/ingest.py): one transaction, dedup by content hash, validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from webapp import ingest as ingest_module
+from webapp.errors import IngestFailed, InvalidArticle
+from webapp.extensions import db
+from webapp.ingest import content_hash, ingest_article
+from webapp.models import Article, Incident, Mention, Sentence
+
+TEXT = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد، واستهدفت محيط سراقب.\nوزار وفد تركي أنقرة بعد ذلك."
+
+
+def counts() -> dict[str, int]:
+    return {m.__tablename__: db.session.scalar(select(func.count()).select_from(m))
+            for m in (Article, Sentence, Mention, Incident)}
+
+
+def test_ingest_writes_article_sentences_and_mentions(app):
+    with app.app_context():
+        result = ingest_article(text=TEXT, title="Idlib", published="2020-09-20")
+        assert result.created
+        article = result.article
+        assert article.id and article.title == "Idlib" and article.published == dt.date(2020, 9, 20)
+        assert article.language == "ar"
+        assert article.content_hash == content_hash(TEXT)
+        assert len(article.sentences) == 2
+        for s in article.sentences:
+            assert article.text[s.start : s.end] == s.text
+        names = {m.place_name for m in article.mentions}
+        assert {"Idlib", "Saraqib", "Ankara"} <= names
+        for m in article.mentions:
+            assert article.text[m.start : m.end] == m.text
+
+
+def test_same_text_again_returns_existing_without_new_rows(app):
+    with app.app_context():
+        first = ingest_article(text=TEXT)
+        before = counts()
+        again = ingest_article(text="  " + TEXT.replace(" ", "  ") + "\n", title="other title")
+        assert not again.created and again.article.id == first.article.id
+        assert counts() == before
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", None])
+def test_empty_text_is_rejected(app, text):
+    with app.app_context(), pytest.raises(InvalidArticle, match="empty") as info:
+        ingest_article(text=text)
+    assert info.value.status == 400
+
+
+def test_too_long_text_is_rejected_with_413(app):
+    app.config["MAX_ARTICLE_CHARS"] = 50
+    with app.app_context(), pytest.raises(InvalidArticle, match="too long") as info:
+        ingest_article(text="إدلب " * 20)
+    assert info.value.status == 413
+
+
+def test_bad_date_is_rejected_and_nothing_written(app):
+    with app.app_context():
+        with pytest.raises(InvalidArticle, match="date"):
+            ingest_article(text=TEXT, published="20 September")
+        assert counts()["articles"] == 0
+
+
+def test_failure_midway_rolls_everything_back(app, monkeypatch):
+    real = ingest_module._attach_results
+
+    def attach_then_fail(article, result):
+        real(article, result)
+        db.session.add(article)
+        db.session.flush()  # rows reach the database inside the transaction…
+        raise RuntimeError("disk full")  # …and must vanish with it
+
+    monkeypatch.setattr(ingest_module, "_attach_results", attach_then_fail)
+    with app.app_context():
+        with pytest.raises(IngestFailed, match="disk full"):
+            ingest_article(text=TEXT)
+        assert counts() == {"articles": 0, "sentences": 0, "mentions": 0, "incidents": 0}
+
+
+def test_duplicate_race_returns_the_winner(app, monkeypatch):
+    with app.app_context():
+        winner = ingest_article(text=TEXT).article.id
+        before = counts()
+        real = ingest_module.find_by_hash
+        calls = []
+
+        def stale_first(digest):
+            calls.append(digest)
+            return None if len(calls) == 1 else real(digest)  # the first lookup misses the other writer
+
+        monkeypatch.setattr(ingest_module, "find_by_hash", stale_first)
+        result = ingest_article(text=TEXT)
+        assert not result.created and result.article.id == winner
+        assert counts() == before
+
+
+def test_source_name_defaults_to_url_host(app):
+    with app.app_context():
+        article = ingest_article(text=TEXT, source_url="https://www.syria.tv/some/article").article
+        assert article.source_name == "www.syria.tv"

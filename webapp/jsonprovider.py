@@ -1,0 +1,29 @@
+"""JSON responses that are safe to embed: <, >, & and ' are written as \\u escapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response
+from flask.json.provider import DefaultJSONProvider
+
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+
+
+class HtmlSafeJSONProvider(DefaultJSONProvider):
+    """Flask's JSON with HTML-significant characters escaped, so article text can never form markup."""
+
+    ensure_ascii = False  # Arabic stays readable; the escapes above are what matters for safety
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        return super().dumps(obj, **kwargs).translate(_HTML_SAFE)
+
+
+def init_app(app: Flask) -> None:
+    """Install the provider and forbid content sniffing of every response."""
+    app.json = HtmlSafeJSONProvider(app)
+
+    @app.after_request
+    def no_sniff(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
