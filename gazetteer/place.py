@@ -109,6 +109,7 @@ class Place:
     def from_dict(cls, data: dict[str, Any]) -> Place:
         """Build a place from :meth:`to_dict` output; unknown keys raise ``TypeError``."""
         data = dict(data)
+        data.setdefault("name_ar", "")  # to_dict omits empty values
         data["type"] = PlaceType(data["type"])
         data["alt_names"] = tuple(data.get("alt_names", ()))
         data["parents"] = tuple(AdminRef(**p) for p in data.get("parents", ()))
