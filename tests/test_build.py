@@ -1,0 +1,138 @@
+"""Tests for gazetteer.build: curated loading, GeoNames parts, the default build, extend()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer import GazetteerDataError, Place, PlaceType
+from gazetteer.build import (
+    build_default,
+    context_places,
+    extend,
+    geonames_syria,
+    imports_path,
+    load_curated,
+    read_places,
+    settlement_type,
+    split_names,
+    write_places,
+)
+from gazetteer.normalize import is_arabic
+
+FIXTURE = Path(__file__).parent / "data" / "curated_fixture.yaml"
+
+
+@pytest.fixture(scope="module")
+def default_places() -> list[Place]:
+    return build_default()
+
+
+def test_settlement_type_thresholds() -> None:
+    assert settlement_type(2_000_000) == PlaceType.CITY
+    assert settlement_type(100_000) == PlaceType.CITY
+    assert settlement_type(99_999) == PlaceType.TOWN
+    assert settlement_type(10_000) == PlaceType.TOWN
+    assert settlement_type(0) == PlaceType.VILLAGE
+
+
+def test_split_names_keeps_latin_and_arabic_only() -> None:
+    name_ar, alts = split_names("Idlib", ["Idleb", "Идлиб", "إدلب", "Idleb", "ادلب", "yi de li bo", "Ἴδλιβ"])
+    assert name_ar == "إدلب"
+    assert alts == ("Idleb", "ادلب")
+
+
+def test_load_curated_resolves_parents_and_geometry() -> None:
+    places = {p.id: p for p in load_curated([FIXTURE])}
+    assert set(places) == {"cur:gov-idlib", "cur:dist-idlib", "cur:vil-saraqib", "cur:road-m4"}
+    saraqib = places["cur:vil-saraqib"]
+    assert saraqib.parent(1).pcode == "SY07" and saraqib.parent(1).name_ar == "محافظة إدلب"
+    assert saraqib.parent(2).pcode == "SY0700"
+    assert places["cur:dist-idlib"].parent(1).name == "Idlib Governorate"
+    road = places["cur:road-m4"]
+    # YAML lines are [lat, lon]; GeoJSON wants [lon, lat].
+    assert road.geometry == {"type": "LineString", "coordinates": [[37.13, 36.2], [36.8, 35.86], [35.79, 35.53]]}
+    assert road.licence == "CC BY 4.0, this project"
+
+
+def test_load_curated_rejects_unknown_governorate(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {id: x, type: village, name: X, name_ar: س, lat: 35, lon: 36, governorate: Atlantis}\n")
+    with pytest.raises(GazetteerDataError, match="bad.yaml.*Atlantis"):
+        load_curated([bad])
+
+
+def test_load_curated_rejects_bad_type(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {id: x, type: castle, name: X, name_ar: س, lat: 35, lon: 36}\n")
+    with pytest.raises(GazetteerDataError, match="'x'"):
+        load_curated([bad])
+
+
+def test_geonames_syria_has_arabic_names_and_governorates() -> None:
+    places = geonames_syria(load_curated([FIXTURE]))
+    assert len(places) > 250
+    assert all(p.country == "SY" and p.id.startswith("gn:") for p in places)
+    assert sum(1 for p in places if is_arabic(p.name_ar)) / len(places) > 0.9
+    idlib = next(p for p in places if p.name == "Idlib")
+    assert idlib.type == PlaceType.CITY and idlib.name_ar == "إدلب"
+    assert idlib.parent(1).pcode == "SY07" and idlib.parent(1).name_ar == "محافظة إدلب"
+    aleppo = next(p for p in places if p.name == "Aleppo")
+    assert aleppo.parent(1).pcode == "SY02"
+
+
+def test_context_places_are_foreign() -> None:
+    places = context_places()
+    assert all(p.country != "SY" for p in places if p.type == PlaceType.FOREIGN_CITY)
+    countries = {p.code: p for p in places if p.type == PlaceType.COUNTRY}
+    assert len(countries) > 200
+    assert countries["LB"].name_ar == "لبنان" and countries["TR"].name_ar == "تركيا"
+    assert sum(1 for c in countries.values() if c.name_ar) >= 120
+    beirut = next(p for p in places if p.name == "Beirut")
+    assert beirut.type == PlaceType.FOREIGN_CITY and is_arabic(beirut.name_ar)
+    names = {p.name for p in places}
+    assert {"Ankara", "Gaziantep", "Amman", "Baghdad", "Tripoli", "Paris", "Washington"} <= names
+
+
+def test_build_default_merges_curated_with_geonames(default_places: list[Place]) -> None:
+    ids = [p.id for p in default_places]
+    assert len(ids) == len(set(ids))
+    by_type: dict[PlaceType, int] = {}
+    for p in default_places:
+        by_type[p.type] = by_type.get(p.type, 0) + 1
+    assert by_type[PlaceType.GOVERNORATE] == 14
+    # GeoNames and curation agree on Damascus city: one place, not two.
+    damascus = [p for p in default_places if p.type in (PlaceType.CITY, PlaceType.TOWN)
+                and "Damascus" in p.names and p.in_syria]
+    assert len(damascus) == 1
+    assert all(p.lat and p.lon for p in default_places)
+
+
+def test_write_and_read_places_roundtrip(tmp_path: Path) -> None:
+    places = load_curated([FIXTURE])
+    write_places(tmp_path / "x.jsonl.gz", places)
+    back = read_places(tmp_path / "x.jsonl.gz")
+    assert [p.to_dict() for p in back] == [p.to_dict() for p in places]
+    assert read_places(tmp_path / "missing.jsonl.gz") == []
+
+
+def test_imports_path_sits_beside_the_gazetteer(tmp_path: Path) -> None:
+    assert imports_path(tmp_path / "gazetteer.jsonl.gz") == tmp_path / "gazetteer.imports.jsonl.gz"
+
+
+def test_extend_persists_and_merges(tmp_path: Path) -> None:
+    gaz = tmp_path / "gazetteer.jsonl.gz"
+    write_places(gaz, load_curated([FIXTURE]))
+    new = [
+        Place("x:saraqib", "Sarāqib", "سراقب", PlaceType.VILLAGE, 35.86, 36.80, population=30000, source="x"),
+        Place("x:arab-said", "Arab Said", "عرب سعيد", PlaceType.VILLAGE, 35.9411, 36.5986, source="x"),
+    ]
+    report = extend(gaz, new)
+    assert (report.added, report.merged) == (1, 1)
+    stored = {p.id for p in read_places(imports_path(gaz))}
+    assert stored == {"x:saraqib", "x:arab-said"}
+    # Importing the same source again changes nothing.
+    again = extend(gaz, new)
+    assert (again.added, again.merged) == (0, 2)
+    assert len(read_places(imports_path(gaz))) == 2
