@@ -1,0 +1,40 @@
+"""Tests for gazetteer.bench_geoparse: it runs on small corpora and reports both systems (no timing asserts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer
+from gazetteer import bench_geoparse as bench
+
+
+def _shared(tmp_path: Path) -> Path:
+    shared = tmp_path / "shared"
+    (shared / "corpus").mkdir(parents=True)
+    # Our own sentences, written for this test.
+    articles = [{"path": "a.md", "lang": "ar", "text": "قصفت طائرات حربية مدينة إدلب وسراقب."},
+                {"path": "b.md", "lang": "en", "text": "Jets struck Idlib and Saraqib on the M4."}]
+    tweets = [{"text": "انفجار قرب أنقرة", "location_mentions": []}]
+    for rel, recs in ((bench.CORPORA["syrian-archive-dev"], articles), (bench.CORPORA["idrisi-d-ar"], tweets)):
+        (shared / rel).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    return shared
+
+
+def test_run_measures_ours_and_the_baseline_on_each_corpus(tmp_path: Path, tiny_gazetteer: Gazetteer) -> None:
+    result = bench.run(_shared(tmp_path), gazetteer=tiny_gazetteer, pin=False)
+    ours = {r["corpus"]: r for r in result["rows"] if r["system"].startswith("ours")}
+    assert set(ours) == {"syrian-archive-dev", "idrisi-d-ar", "all"}
+    assert ours["all"]["docs"] == 3 and ours["all"]["articles_per_s"] > 0
+    pytest.importorskip("spacy")
+    baseline = [r for r in result["rows"] if r["system"].startswith("PhraseMatcher")]
+    assert {r["corpus"] for r in baseline} == {"syrian-archive-dev", "idrisi-d-ar", "all"}
+    assert result["notes"]["phrasematcher"]["matches[syrian-archive-dev]"] >= 4  # إدلب سراقب Idlib Saraqib
+    assert "ours: full pipeline" in bench.format_table(result)
+
+
+def test_missing_corpora_exit_with_a_message(tmp_path: Path, capsys) -> None:
+    assert bench.main(["--shared", str(tmp_path)]) == 2
+    assert "not found" in capsys.readouterr().err
