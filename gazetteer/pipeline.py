@@ -66,7 +66,8 @@ def _near_place(k: int, resolutions: list[Resolution]) -> Place | None:
 
 def _mentions(resolutions: list[Resolution], matches: list[Match]) -> list[Mention]:
     context = _context_point(resolutions)
-    kept = [k for k, r in enumerate(resolutions) if r.place is not None or not (r.match.fuzzy or r.match.needs_support)]
+    # A match left without candidates lost them all for want of corroboration.
+    kept = [k for k, r in enumerate(resolutions) if r.place is not None]
     mentions = []
     for k in kept:
         r = resolutions[k]

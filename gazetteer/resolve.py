@@ -29,6 +29,8 @@ ANCHOR_SPREAD_KM = 30.0
 PROXIMITY_SCALE_KM = 25.0
 #: A foreign place counts as a capital-like reading from this population up.
 CAPITAL_POPULATION = 1_000_000
+#: A Syrian settlement below this population, named by one uncued word, needs corroboration.
+SMALL_PLACE_POPULATION = 10_000
 
 _TYPE_PRIOR = {
     PlaceType.GOVERNORATE: 2.0,
@@ -78,15 +80,44 @@ def _prior(place: Place) -> tuple[float, list[str]]:
     return score, why
 
 
-def _is_capital_like(place: Place) -> bool:
-    return place.type is PlaceType.COUNTRY or (
-        place.type is PlaceType.FOREIGN_CITY and (place.code == "PPLC" or place.population >= CAPITAL_POPULATION)
-    )
+def _is_capital_like(place: Place, key: str | None = None) -> bool:
+    """A country, or a capital or very large foreign city (named by more than a short alias)."""
+    if place.type is PlaceType.COUNTRY:
+        return True
+    if place.type is not PlaceType.FOREIGN_CITY:
+        return False
+    if key is not None and len(key.replace(" ", "")) < 4:
+        return False  # a short alias («Cham», «صور») is too likely a common word
+    return place.code == "PPLC" or place.population >= CAPITAL_POPULATION
+
+
+def _is_curated(place: Place) -> bool:
+    return place.id.startswith("cur:") or "curat" in place.source.lower()
+
+
+def is_weak(place: Place, match: Match) -> bool:
+    """True when reading ``match`` as ``place`` needs corroboration from the article.
+
+    Weak readings: a foreign place that is neither a country nor a
+    capital-like city (Arabic common words such as «الصور» are alternate
+    names of foreign towns), and a small Syrian place from bulk data named
+    by a single uncued word («قنوات», «بصري» are also ordinary words).
+    Curated places and multi-word names are not weak.
+    """
+    if match.cue_types and place.type in match.cue_types:
+        return False
+    if not place.in_syria:
+        return not _is_capital_like(place, match.key)
+    if _is_curated(place) or " " in match.key or match.cue:
+        return False
+    return place.type in SETTLEMENT_TYPES and place.population < SMALL_PLACE_POPULATION
 
 
 def _anchor_of(match: Match) -> Place | None:
     """The place a match surely means, or None when its reading is in doubt or unsuitable as an anchor."""
     if match.needs_support or match.fuzzy or not match.places:
+        return None
+    if any(is_weak(p, match) for p in match.places):
         return None
     syrian = [p for p in match.places if p.in_syria and p.type not in (PlaceType.COUNTRY, PlaceType.ROAD)]
     if not syrian or len(syrian) < len([p for p in match.places if p.type is not PlaceType.COUNTRY]):
@@ -115,7 +146,7 @@ def _score(
     score, why = _prior(place)
     if place.in_syria:
         score += 1.0
-    elif _is_capital_like(place) and not (match.cue_types & _SYRIAN_CUE_TYPES):
+    elif _is_capital_like(place, match.key) and not (match.cue_types & _SYRIAN_CUE_TYPES):
         score += 1.0
         why.append("capital/country")
     else:
@@ -157,6 +188,15 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
     admin: set[str] = set()
     for _, anchor in anchors:
         admin |= _admin_names(anchor)
+    # Countries the article names or places in them that are not in doubt: they
+    # corroborate weak foreign readings («صور» after «لبنان»).
+    countries = {
+        p.country
+        for m in matches
+        if len(set(m.places)) == 1 and not m.needs_support and not m.fuzzy
+        for p in m.places
+        if p.type is PlaceType.COUNTRY or not is_weak(p, m)
+    }
     out = []
     for k, match in enumerate(matches):
         scored = []
@@ -164,6 +204,9 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             score, reason, nearest = _score(place, match, anchors, k, admin)
             if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM:
                 continue
+            if is_weak(place, match) and nearest > SUPPORT_KM:
+                if place.in_syria or place.country not in countries - {"SY"}:
+                    continue
             if match.fuzzy:
                 reason = f"near-miss of '{place.name_ar or place.name}'; {reason}"
             scored.append(Candidate(place, round(score, 3), reason))

@@ -41,6 +41,7 @@ def toy_places() -> list[Place]:
         _p("moscow", "Moscow", "موسكو", T.FOREIGN_CITY, 55.75, 37.62, country="RU", population=10000000),
         _p("syria", "Syria", "سوريا", T.COUNTRY, 35.0, 38.5, alt_names=("سورية",)),
         _p("russia", "Russia", "روسيا", T.COUNTRY, 60.0, 90.0, country="RU"),
+        _p("palestine", "Palestine", "فلسطين", T.COUNTRY, 31.9, 35.2, country="PS"),
         _p("bab", "Al-Bab", "الباب", T.CITY, 36.37, 37.52, population=60000, parents=(ALEPPO,)),
         _p("raqqa", "Raqqa", "الرقة", T.CITY, 35.95, 39.01, population=220000),
         _p("hama", "Hama", "حماة", T.CITY, 35.13, 36.75, population=460000),

@@ -55,7 +55,15 @@ def test_cue_word_agreement_picks_the_type(gaz):
 def test_syrian_reading_beats_a_small_foreign_homonym(gaz):
     res = _resolve("قصف على أريحا", gaz)
     assert res[0].place.id == "toy:ariha"
-    assert [c.place.id for c in res[0].candidates] == ["toy:ariha", "toy:jericho"]
+    # A small foreign town is a weak reading: it needs its country named in the article.
+    assert [c.place.id for c in res[0].candidates] == ["toy:ariha"]
+
+
+def test_weak_foreign_reading_is_kept_when_its_country_is_named(gaz):
+    (alone,) = _resolve("Protests in Jericho today", gaz, "en")
+    assert alone.place is None
+    named = _resolve("Protests in Jericho, Palestine", gaz, "en")
+    assert [r.place.id for r in named] == ["toy:jericho", "toy:palestine"]
 
 
 def test_foreign_capitals_resolve_abroad(gaz):
