@@ -1,6 +1,6 @@
 /* Incident map: loads /api/incidents as GeoJSON for the current viewport and draws it with
  * Leaflet.markercluster, one overlay per event type, roads as polylines.
- * Every value from the data goes through textContent or element attributes, never innerHTML. */
+ * Every value from the data goes through textContent or element attributes, never HTML parsing. */
 (function () {
   "use strict";
 

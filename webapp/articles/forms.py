@@ -5,11 +5,16 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, Length, Optional
 
 from ..decode import ALLOWED_EXTENSIONS
 
-LANGUAGES = [("", "Detect automatically"), ("ar", "Arabic — العربية"), ("en", "English")]
+LANGUAGES = [
+    SelectChoice("", "Detect automatically"),
+    SelectChoice("ar", "Arabic — العربية"),
+    SelectChoice("en", "English"),
+]
 
 
 class UploadForm(FlaskForm):

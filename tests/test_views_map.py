@@ -1,0 +1,78 @@
+"""The map page (webapp/maps), local Leaflet assets (webapp/assets.py) and the map script."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import store_article
+
+ROOT = Path(__file__).resolve().parents[1]
+XSS = '<img src=x onerror=alert(1)></script>${alert(1)}'
+
+
+def asset_urls(page: str) -> list[str]:
+    return re.findall(r'<script[^>]+src="([^"]+)"', page) + re.findall(r'<link[^>]+href="([^"]+)"', page)
+
+
+def test_map_page_uses_local_assets_only(client):
+    page = client.get("/map").get_data(as_text=True)
+    urls = asset_urls(page)
+    assert "/vendor/leaflet/leaflet.js" in urls and "/vendor/leaflet/leaflet.css" in urls
+    assert "/vendor/markercluster/leaflet.markercluster.js" in urls
+    assert "/static/js/incident_map.js" in urls
+    assert all(u.startswith("/") and not u.startswith("//") for u in urls), urls
+    for name in ("jquery", "bootstrap", "awesome-markers", "font-awesome", "fontawesome"):
+        assert name not in page.lower()
+
+
+def test_only_http_url_is_the_tile_template(app, client):
+    page = client.get("/map").get_data(as_text=True)
+    tile = app.config["TILE_URL"]
+    attribution_links = set(re.findall(r'href=\\"(https?://[^"\\]+)', page))  # links inside the attribution text
+    others = set(re.findall(r"https?://[^\"'\s\\]+", page)) - {tile} - attribution_links
+    assert tile in page and not others, others
+
+
+def test_tile_url_is_configurable(app, client):
+    app.config["TILE_URL"] = "http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png"
+    assert "http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png" in client.get("/map").get_data(as_text=True)
+
+
+def test_page_size_does_not_grow_with_incidents(app, client):
+    empty = len(client.get("/map").data)
+    with app.app_context():
+        for i in range(40):
+            store_article(title=f"article {i}", road=bool(i % 2))
+    full = client.get("/map")
+    assert len(full.data) == empty
+    assert "Idlib" not in full.get_data(as_text=True)  # no incident data in the page: the browser fetches it
+
+
+def test_map_page_carries_no_article_data_and_escapes_options(app, client):
+    with app.app_context():
+        store_article(title=XSS, text=f"Jets struck Idlib {XSS}.")
+    page = client.get("/map?article=1&x=</script><script>alert(1)</script>").get_data(as_text=True)
+    assert "<img src=x" not in page and "<script>alert(1)" not in page
+    assert "IncidentMap.init(" in page and '"apiUrl": "/api/incidents"' in page
+
+
+def test_vendor_files_are_served_from_the_packages(client):
+    def fetch(url: str) -> tuple[int, bytes]:
+        with client.get(url) as response:  # file responses hold the file open until closed
+            return response.status_code, response.data
+
+    status, body = fetch("/vendor/leaflet/leaflet.js")
+    assert status == 200 and b"Leaflet" in body[:2000]
+    assert fetch("/vendor/leaflet/images/marker-icon.png")[0] == 200
+    assert fetch("/vendor/markercluster/leaflet.markercluster.js")[0] == 200
+    assert fetch("/vendor/markercluster/MarkerCluster.Default.css")[0] == 200
+    assert fetch("/vendor/unknown/x.js")[0] == 404
+    assert fetch("/vendor/leaflet/../../../etc/passwd")[0] == 404
+
+
+def test_map_script_builds_popups_with_dom_apis_only():
+    script = (ROOT / "static" / "js" / "incident_map.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
+    assert "textContent" in script and "markerClusterGroup" in script and "control.layers" in script
+    assert "LineString" in script  # roads drawn as lines

@@ -1,0 +1,102 @@
+"""The upload form (webapp/articles/views.py upload, forms.py)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.models import Article
+
+TEXT = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد."
+
+
+def article_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Article))
+
+
+def csrf_token(client) -> str:
+    page = client.get("/upload").get_data(as_text=True)
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    assert match, "the form carries a CSRF token"
+    return match.group(1)
+
+
+def test_form_shows_every_field(client):
+    page = client.get("/upload").get_data(as_text=True)
+    for name in ("title", "text", "file", "published", "source_url", "language"):
+        assert f'name="{name}"' in page
+    assert 'enctype="multipart/form-data"' in page
+
+
+def test_text_submission_redirects_to_article(app, client):
+    response = client.post("/upload", data={"title": "Idlib", "text": TEXT, "published": "2020-09-20"})
+    assert response.status_code == 302 and re.fullmatch(r"/articles/\d+", response.headers["Location"])
+    assert article_count(app) == 1
+
+
+def test_duplicate_redirects_to_existing_with_flash(app, client):
+    first = client.post("/upload", data={"text": TEXT})
+    second = client.post("/upload", data={"text": TEXT}, follow_redirects=True)
+    assert second.status_code == 200 and second.request.path == first.headers["Location"]
+    assert "already existed" in second.get_data(as_text=True)
+    assert article_count(app) == 1
+
+
+def test_windows_1256_file_upload(app, client):
+    data = {"file": (io.BytesIO(TEXT.encode("cp1256")), "report.txt"), "published": "2020-09-20"}
+    response = client.post("/upload", data=data, content_type="multipart/form-data", follow_redirects=True)
+    assert response.status_code == 200
+    assert "إدلب" in response.get_data(as_text=True)
+
+
+def test_binary_file_is_rejected_and_input_kept(app, client):
+    data = {"title": "My title", "file": (io.BytesIO(b"\x00\x01\x02PK\x03\x04" * 10), "scan.txt")}
+    response = client.post("/upload", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "binary" in page and 'value="My title"' in page
+    assert article_count(app) == 0
+
+
+def test_wrong_extension_is_rejected(client):
+    data = {"file": (io.BytesIO(b"hello"), "report.pdf")}
+    response = client.post("/upload", data=data, content_type="multipart/form-data")
+    assert response.status_code == 400 and ".txt, .md or .html" in response.get_data(as_text=True)
+
+
+def test_empty_submission_rerenders_with_message(app, client):
+    response = client.post("/upload", data={"title": "kept", "text": "  "})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "empty" in page and 'value="kept"' in page
+
+
+def test_huge_upload_is_413_with_clear_message(app, client):
+    app.config["MAX_CONTENT_LENGTH"] = 10_000
+    data = {"file": (io.BytesIO(("إدلب " * 5000).encode("utf-8")), "big.txt")}
+    response = client.post("/upload", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413 and "too large" in page and "limit" in page and "<form" in page
+    assert article_count(app) == 0
+
+
+def test_too_many_characters_keeps_text(app, client):
+    app.config["MAX_ARTICLE_CHARS"] = 10
+    response = client.post("/upload", data={"text": TEXT})
+    assert response.status_code == 413 and "too long" in response.get_data(as_text=True)
+    assert TEXT in response.get_data(as_text=True)
+
+
+def test_post_without_csrf_token_is_rejected(app, client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post("/upload", data={"text": TEXT})
+    assert response.status_code == 400 and "CSRF" in response.get_data(as_text=True)
+    assert article_count(app) == 0
+
+
+def test_post_with_real_csrf_token_succeeds(app, client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post("/upload", data={"text": TEXT, "csrf_token": csrf_token(client)})
+    assert response.status_code == 302 and article_count(app) == 1

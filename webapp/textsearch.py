@@ -1,0 +1,88 @@
+"""The normalised search text of every incident, for Arabic-aware free-text filtering.
+
+One row per incident in ``incident_search``: the sentence, place names, types,
+actors, location description and article title, each word passed through
+:func:`gazetteer.normalize.normalize_token` (hamza/alef/ta marbuta folding,
+tashkeel dropped, Latin casefolded).  A query is normalised the same way, so
+«إدلب», «ادلب» and «وإدلب» all meet «ادلب».  Rows are written by an ORM
+``after_insert`` hook on :class:`~webapp.models.Incident` (so the ingestion
+service needs no change) and by :func:`search_rows` for bulk writers (seed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import ForeignKey, Integer, Text, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
+
+from gazetteer.normalize import tokenize
+
+from .extensions import db
+from .models import Incident
+
+
+class IncidentSearch(db.Model):
+    """``text`` and ``actors`` hold space-padded normalised words: `` w1 w2 … ``."""
+
+    __tablename__ = "incident_search"
+
+    incident_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+    actors: Mapped[str] = mapped_column(Text, default="")
+
+
+def normalized_words(*parts: str | None) -> str:
+    """The normalised words of ``parts``, space-separated and space-padded (``""`` when none)."""
+    words = [t.norm for part in parts if part for t in tokenize(part)]
+    return f" {' '.join(words)} " if words else ""
+
+
+def normalized_actor(actor: str) -> str:
+    """One actor as stored in ``actors``: its normalised words joined by ``_`` (so "Syrian army" stays one)."""
+    return "_".join(t.norm for t in tokenize(actor))
+
+
+def search_row(
+    *,
+    incident_id: int,
+    sentence: str | None,
+    place_name: str | None,
+    place_name_ar: str | None,
+    event_type: str | None,
+    sub_event_type: str | None,
+    location_description: str | None,
+    actors: Iterable[str] | None,
+    title: str | None = None,
+) -> dict[str, Any]:
+    """The ``incident_search`` row of one incident, as a dict for an insert."""
+    actor_list = list(actors or [])
+    actor_keys = [normalized_actor(a) for a in actor_list]
+    return {
+        "incident_id": incident_id,
+        "text": normalized_words(
+            sentence, place_name, place_name_ar, event_type, sub_event_type, location_description,
+            " ".join(actor_list), title,
+        ),
+        "actors": f" {' '.join(k for k in actor_keys if k)} " if any(actor_keys) else "",
+    }
+
+
+@event.listens_for(Incident, "after_insert")
+def _index_incident(mapper: Mapper[Any], connection: Connection, target: Incident) -> None:
+    # Runs inside the ingestion transaction, so the index row commits or rolls back with the incident.
+    sentence = target.sentence.text if target.sentence is not None else None
+    title = target.article.title if target.article is not None else None
+    connection.execute(
+        IncidentSearch.__table__.insert(),
+        search_row(
+            incident_id=target.id, sentence=sentence, place_name=target.place_name,
+            place_name_ar=target.place_name_ar, event_type=target.event_type,
+            sub_event_type=target.sub_event_type, location_description=target.location_description,
+            actors=target.actors, title=title,
+        ),
+    )
