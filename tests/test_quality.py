@@ -1,0 +1,75 @@
+"""Regression guard: geoparsing quality on the dev gold set and on IDRISI-D must not fall below its floors.
+
+The floors sit just under what the pipeline reached when they were last raised (see the figures
+quoted beside each); raise them when the pipeline improves, never lower them to hide a regression.
+Reproduce the figures with ``python -m gazetteer.evaluate tests/data/gold/dev.jsonl`` and
+``python -m gazetteer.evaluate --idrisi ../shared/corpus/idrisi-d-ar.jsonl``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer.bundled import default_gazetteer
+from gazetteer.evaluate import Metrics, evaluate, evaluate_idrisi
+
+pytestmark = pytest.mark.shared
+
+DEV_GOLD = Path(__file__).resolve().parent / "data" / "gold" / "dev.jsonl"
+
+#: metric name → floor (reached when last raised, in the comment).
+DEV_FLOORS = {
+    "toponym_f1_overlap": 0.83,  # 0.850
+    "toponym_f1_exact": 0.73,  # 0.752
+    "acc_5km": 0.94,  # 0.969
+    "acc_161km": 0.96,  # 0.981
+    "event_type_accuracy": 0.0,  # 0.000
+    "incident_acc_10km": 0.0,  # 0.000
+}
+IDRISI_FLOORS = {
+    "toponym_f1_overlap": 0.40,  # 0.424
+    "toponym_f1_exact": 0.32,  # 0.345
+}
+
+
+def _figures(m: Metrics) -> dict[str, float]:
+    return {
+        "toponym_f1_overlap": m.overlap.f1,
+        "toponym_f1_exact": m.exact.f1,
+        "acc_5km": m.acc_km[5],
+        "acc_161km": m.acc_km[161],
+        "event_type_accuracy": m.event_type_accuracy or 0.0,
+        "incident_acc_10km": m.incident_acc_10km or 0.0,
+    }
+
+
+@pytest.fixture(scope="module")
+def dev_metrics(shared_dir: Path) -> Metrics:
+    return evaluate(DEV_GOLD, default_gazetteer(), shared_dir)
+
+
+@pytest.fixture(scope="module")
+def idrisi_metrics(shared_dir: Path) -> Metrics:
+    path = shared_dir / "corpus" / "idrisi-d-ar.jsonl"
+    if not path.is_file():
+        pytest.skip(f"../shared/corpus/idrisi-d-ar.jsonl not found: {path}")
+    return evaluate_idrisi(path, default_gazetteer())
+
+
+@pytest.mark.parametrize("name", sorted(DEV_FLOORS))
+def test_dev_gold_figure_stays_above_its_floor(dev_metrics: Metrics, name: str) -> None:
+    value = _figures(dev_metrics)[name]
+    assert value >= DEV_FLOORS[name], f"{name} fell to {value:.3f} (floor {DEV_FLOORS[name]})"
+
+
+@pytest.mark.parametrize("name", sorted(IDRISI_FLOORS))
+def test_idrisi_span_f1_stays_above_its_floor(idrisi_metrics: Metrics, name: str) -> None:
+    value = _figures(idrisi_metrics)[name]
+    assert value >= IDRISI_FLOORS[name], f"IDRISI-D {name} fell to {value:.3f} (floor {IDRISI_FLOORS[name]})"
+
+
+def test_dev_gold_covers_every_mention(dev_metrics: Metrics) -> None:
+    # Guards the evaluation itself: every gold toponym was scored, in both languages' documents.
+    assert dev_metrics.overlap.gold >= 150 and dev_metrics.docs >= 26
