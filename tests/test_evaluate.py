@@ -178,3 +178,17 @@ def test_cli_text_report_and_missing_shared(tmp_path: Path, tiny_gazetteer: Gaze
     assert "Acc@161km" in capsys.readouterr().out
     assert ev.main([str(gold), "--shared", str(tmp_path / "absent")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_idrisi_counts_predictions_inside_compound_hashtags(tmp_path: Path, tiny_gazetteer: Gazetteer) -> None:
+    text = "أمطار في #أنقرة و #سيول_أنقرة اليوم"  # our own tweet-like line
+    start = text.index("أنقرة")
+    gold = {"tweet_id": "1", "text": text, "location_mentions": [
+        {"text": "أنقرة", "start": start, "end": start + 5, "type": "City/town", "lat": 39.93, "lon": 32.86}]}
+    path = tmp_path / "idrisi.jsonl"
+    path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    m = ev.evaluate_idrisi(path, tiny_gazetteer)
+    assert m.overlap.recall == 1.0
+    assert m.overlap.predicted == 2 and m.overlap.precision == 0.5
+    assert m.notes["unmatched predictions inside compound hashtags"] == 1
+    assert m.notes["overlap precision without them"] == 1.0
