@@ -41,6 +41,8 @@ def incident_dict(inc: Incident) -> dict[str, Any]:
         "date_precision": inc.date_precision,
         "geo_precision": inc.geo_precision,
         "place": place_dict(inc),
+        "lat": inc.lat,
+        "lon": inc.lon,
         "location": _geometry(inc),
         "location_description": inc.location_description,
         "sentence": inc.sentence_index,
