@@ -177,8 +177,8 @@ class MatchIndex:
             if " " in key:
                 continue
             letters = sum(c.isalpha() for c in key)
-            if letters <= 3 and not _CODE_RE.match(key):
-                ambiguous.add(key)
+            if letters <= 3 and not _CODE_RE.match(key) and not any(_important(p) for p in gazetteer.lookup_key(key)):
+                ambiguous.add(key)  # short names («تل», "Ain") are words; «حلب», «حمص» are cities
             elif is_arabic(key) and len(gazetteer.lookup_key(key)) >= self.GENERIC_PLACE_COUNT:
                 ambiguous.add(key)
         self.ambiguous: frozenset[str] = frozenset(ambiguous)
@@ -219,6 +219,13 @@ class MatchIndex:
             for probe in (key, *_deletions(key)):
                 index.setdefault(probe, set()).add(key)
         return index
+
+
+def _important(place: Place) -> bool:
+    """Places too prominent for their short name to be taken for a common word."""
+    if place.type in (PlaceType.CITY, PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.COUNTRY):
+        return True
+    return place.population >= 10_000 or place.id.startswith("cur:")
 
 
 def _deletions(text: str) -> set[str]:
@@ -325,6 +332,17 @@ class _Scanner:
     # ---- the name itself
     def longest_at(self, i: int) -> tuple[int, str, list[Place], int] | None:
         """(token end, key, places, clitic cut) of the longest name starting at token ``i``."""
+        if (
+            self.toks[i].norm in ("al", "el")
+            and i + 1 < len(self.toks)
+            and self.joinable[i]
+            and not is_arabic(self.toks[i].text)
+        ):
+            # Name keys drop a standalone article ("Al Rastan" → rastan); the span keeps it.
+            return self._longest_from(i + 1)
+        return self._longest_from(i)
+
+    def _longest_from(self, i: int) -> tuple[int, str, list[Place], int] | None:
         max_n = min(self.gazetteer.max_name_tokens, len(self.toks) - i)
         n_ok = 1
         while n_ok < max_n and self.joinable[i + n_ok - 1]:
@@ -342,7 +360,10 @@ class _Scanner:
         prefix = self.toks[i].norm[:cut]
         if not (prefix.endswith("ال") or prefix.endswith("لل")):
             return True
-        return self.gazetteer.has_key("ال" + key)
+        # Relative adjectives (nisba) end in ي/يه and do take the article, so
+        # «السوريه» is "the Syrian"; other names tolerate a spurious one («التلبيسة»).
+        first = key.split(" ", 1)[0]
+        return not first.endswith(("ي", "يه", "يين", "يون")) or self.gazetteer.has_key("ال" + key)
 
     def quoted(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 2) : start].strip()
@@ -350,8 +371,13 @@ class _Scanner:
         return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
 
     def make(self, i: int, end_tok: int, key: str, places: list[Place], cut: int, fuzzy: bool = False) -> Match:
-        start = _char_cut(self.toks[i], cut)
-        end = self.toks[end_tok - 1].end
+        prefix = self.toks[i].norm[:cut]
+        # An article read off a name that lacks it («التلبيسة» for «تلبيسة») is
+        # still part of the toponym as written; only و ف ب ل ك stay outside.
+        span_cut = cut - 2 if prefix.endswith("ال") else cut - 1 if prefix.endswith("لل") else cut
+        start = _char_cut(self.toks[i], span_cut)
+        last = self.toks[end_tok - 1]
+        end = last.end - 2 if last.text[-2:] in ("'s", "’s") and not is_arabic(last.text) else last.end
         m = Match(
             start=start, end=end, text=self.text[start:end], key=key, places=list(places),
             sentence=self.sentence, tok_start=i, tok_end=end_tok, fuzzy=fuzzy,
@@ -456,6 +482,7 @@ class _Scanner:
                 i += 1
                 continue
             end_tok, key, places, cut = hit
+            i, end_tok, key, cut = self.trim_cue_words(i, end_tok, key, places, cut)
             m = self.make(i, end_tok, key, places, cut)
             if self.accept(m, cut):
                 out.append(m)
@@ -463,6 +490,28 @@ class _Scanner:
             else:
                 i += 1
         return out
+
+    def trim_cue_words(
+        self, i: int, end_tok: int, key: str, places: list[Place], cut: int
+    ) -> tuple[int, int, str, int]:
+        """Leave a cue word that is part of a full name («محافظة إدلب», "Idlib province") outside the span.
+
+        The toponym is the bare name; the cue stays a cue (and still selects
+        the governorate).  Only when the bare name is itself a name of the
+        same place, so «ريف دمشق» (Rif Dimashq, not Damascus) stays whole.
+        """
+        words = key.split(" ")
+        wanted = set(places)
+        for p in (2, 1):
+            if len(words) <= p:
+                continue
+            head, tail = tuple(words[:p]), " ".join(words[p:])
+            if head in self.cues.type_before and wanted & set(self.gazetteer.lookup_key(tail)):
+                return i + p, end_tok, tail, 0
+            head, tail = " ".join(words[:-p]), tuple(words[-p:])
+            if tail in self.cues.type_after and wanted & set(self.gazetteer.lookup_key(head)):
+                return i, end_tok - p, head, cut
+        return i, end_tok, key, cut
 
     def accept(self, m: Match, cut: int) -> bool:
         """Apply the capitalisation and common-word rules; may set ``needs_support``."""

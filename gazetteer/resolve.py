@@ -200,7 +200,12 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
     out = []
     for k, match in enumerate(matches):
         scored = []
+        syrian_cue = bool(match.cue_types & _SYRIAN_CUE_TYPES) and not (
+            match.cue_types & {PlaceType.FOREIGN_CITY, PlaceType.COUNTRY}
+        )
         for place in dict.fromkeys(match.places):
+            if syrian_cue and not place.in_syria:
+                continue  # «حي المشهد» is no district of Iran's Mashhad
             score, reason, nearest = _score(place, match, anchors, k, admin)
             if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM:
                 continue

@@ -60,7 +60,7 @@ def test_english_needs_capitals_but_codes_do_not(gaz):
 
 def test_english_possessive_and_postfix_cue(gaz):
     found = _matches("Idlib's outskirts and Idlib province", gaz, "en")
-    assert [m.text for m in found] == ["Idlib's", "Idlib"]
+    assert [m.text for m in found] == ["Idlib", "Idlib"]  # the possessive is outside the span
     assert found[1].cue == "province"
 
 
@@ -118,3 +118,20 @@ def test_cue_lexicon_loads_and_is_normalised():
     cues = load_cues()
     assert ("قريه",) in cues.type_before and ("town", "of") in cues.type_before
     assert cues.direction[("غرب",)] == 270
+
+
+def test_cue_word_inside_a_full_name_stays_outside_the_span(gaz):
+    (gov,) = _matches("تشهد محافظة إدلب تطورات", gaz)
+    assert (gov.text, gov.cue, [p.id for p in gov.places]) == ("إدلب", "محافظه", ["toy:idlib-gov"])
+    (en,) = _matches("Clashes in Idlib Governorate", gaz, "en")
+    assert (en.text, en.cue) == ("Idlib", "governorate")
+
+
+def test_english_standalone_article_and_possessive(gaz):
+    found = _matches("Shelling of Al Bab and Aleppo's east", gaz, "en")
+    assert [m.text for m in found] == ["Al Bab", "Aleppo"]
+
+
+def test_spurious_article_stays_in_the_span_but_clitics_do_not(gaz):
+    (m,) = _matches("قصف على والسراقب", gaz)
+    assert m.text == "السراقب" and m.places[0].id == "toy:saraqib"
