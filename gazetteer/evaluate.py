@@ -88,6 +88,7 @@ class DocScore:
     incidents_gold: int = 0
     incidents_predicted: int = 0
     incidents_spurious: int = 0
+    event_type_gold: int = 0
     event_type_correct: int = 0
     sub_type_gold: int = 0
     sub_type_correct: int = 0
@@ -255,13 +256,15 @@ def _score_incidents(gold: Sequence[GoldIncident], result: GeoparseResult, score
         match = min(pool, key=lambda p: _incident_cost(g, p)) if pool else None
         if match is not None:
             pool.remove(match)
-        label = f"sentence@{g.sentence_start} {g.event_type}/{g.sub_event_type or '?'}"
+        label = f"sentence@{g.sentence_start} {g.event_type or '?'}/{g.sub_event_type or '?'}"
         if match is None:
             score.incident_errors.append(f"{label}: no predicted incident")
-        elif match.event_type == g.event_type:
-            score.event_type_correct += 1
-        else:
+        elif g.event_type and match.event_type != g.event_type:
             score.incident_errors.append(f"{label}: predicted {match.event_type}/{match.sub_event_type}")
+        if g.event_type:  # an empty gold type (not stated in the text) is scored for location only
+            score.event_type_gold += 1
+            if match is not None and match.event_type == g.event_type:
+                score.event_type_correct += 1
         if g.sub_event_type:
             score.sub_type_gold += 1
             if match is not None and match.sub_event_type == g.sub_event_type:
@@ -317,7 +320,7 @@ def aggregate(scores: Iterable[DocScore]) -> Metrics:
         incidents_gold=total("incidents_gold"),
         incidents_predicted=total("incidents_predicted"),
         incidents_spurious=total("incidents_spurious"),
-        event_type_accuracy=_ratio(total("event_type_correct"), total("incidents_gold")),
+        event_type_accuracy=_ratio(total("event_type_correct"), total("event_type_gold")),
         sub_event_type_accuracy=_ratio(total("sub_type_correct"), total("sub_type_gold")),
         incident_acc_10km=_ratio(total("incident_loc_within_10km"), total("incident_loc_gold")),
         per_doc=scores,

@@ -192,3 +192,13 @@ def test_idrisi_counts_predictions_inside_compound_hashtags(tmp_path: Path, tiny
     assert m.overlap.predicted == 2 and m.overlap.precision == 0.5
     assert m.notes["unmatched predictions inside compound hashtags"] == 1
     assert m.notes["overlap precision without them"] == 1.0
+
+
+def test_gold_incident_without_stated_type_is_scored_for_location_only() -> None:
+    gold = gold_doc()
+    unknown = GoldIncident(S0_END + 1, "", "", 35.70, 36.30)
+    gold = GoldDoc(gold.id, gold.text, gold.language, None, gold.mentions, (unknown,))
+    r = result([], [Incident("Battles", "Armed clash", 1, "attacks", location=loc(M4))])
+    m = ev.aggregate([ev.score_doc(gold, r)])
+    assert m.event_type_accuracy is None  # no gold incident with a stated type
+    assert m.incident_acc_10km == 1.0 and m.incidents_spurious == 0
