@@ -270,7 +270,8 @@ def _match_all(curated: list[dict[str, Any]], records: list[SourceRecord]) -> li
             by_key.setdefault(key, []).append(rec)
     results = []
     for e in curated:
-        if e["type"] == PlaceType.ROAD.value or e.get("country", "SY") != "SY":
+        # Roads and regions have no single true point (sources give centroids of other extents).
+        if e["type"] in (PlaceType.ROAD.value, PlaceType.REGION.value) or e.get("country", "SY") != "SY":
             continue
         candidates = {id(r): r for key in _keys(_names(e)) for r in by_key.get(key, [])}.values()
         if not candidates:
