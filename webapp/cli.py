@@ -104,11 +104,83 @@ def worker_command(burst: bool) -> None:
 gazetteer_cli = AppGroup("gazetteer", help="Build, extend, inspect and query the gazetteer.")
 
 
+def gazetteer_path() -> Path:
+    """The built gazetteer file: ``GAZETTEER_PATH`` or the bundled default location."""
+    from gazetteer.bundled import default_path
+
+    configured = current_app.config.get("GAZETTEER_PATH")
+    return Path(configured).expanduser() if configured else default_path()
+
+
+def _option_value(raw: str) -> object:
+    try:
+        return json.loads(raw)  # numbers, booleans, JSON objects (e.g. a column mapping)
+    except ValueError:
+        return raw
+
+
+@gazetteer_cli.command("build")
+@click.option("--force", is_flag=True, help="Rebuild even when the file is current.")
+def gazetteer_build(force: bool) -> None:
+    """Build the bundled gazetteer (offline) at GAZETTEER_PATH or the default cache path."""
+    from gazetteer.bundled import ensure_built, load_gazetteer
+
+    path = ensure_built(gazetteer_path(), force=force)
+    gazetteers.reset()
+    click.echo(f"{len(load_gazetteer(path)):,} places in {path}")
+
+
+@gazetteer_cli.command("import")
+@click.argument("kind")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--option", "-o", "options", multiple=True, metavar="KEY=VALUE",
+              help="Importer option (value parsed as JSON when it can be), e.g. -o layer=admin2.")
+def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...]) -> None:
+    """Import FILES with the importer KIND (geonames, ocha, csv) and merge them into the gazetteer."""
+    from gazetteer.build import extend
+    from gazetteer.bundled import ensure_built
+    from gazetteer.errors import GazetteerError
+    from gazetteer.importers import IMPORTERS, iter_import
+
+    if kind not in IMPORTERS:
+        raise click.BadParameter(f"unknown importer {kind!r}; choose one of {', '.join(IMPORTERS)}",
+                                 param_hint="KIND")
+    kwargs = {}
+    for item in options:
+        key, sep, raw = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--option")
+        kwargs[key.strip()] = _option_value(raw)
+    path = ensure_built(gazetteer_path())
+    failed = False
+    for file in files:
+        try:
+            report = extend(path, iter_import(kind, file, **kwargs))
+        except GazetteerError as exc:
+            failed = True
+            click.echo(f"error\t{file}\t{exc}")
+            continue
+        click.echo(f"imported\t{file}\t{report.added} added, {report.merged} merged")
+    gazetteers.reset()
+    if failed:
+        sys.exit(1)
+
+
+@gazetteer_cli.command("stats")
+def gazetteer_stats() -> None:
+    """Print counts of places by type, country, source and script coverage."""
+    from gazetteer.stats import summarize
+
+    summary = summarize(gazetteers.get())
+    click.echo(summary if isinstance(summary, str) else json.dumps(summary, ensure_ascii=False, indent=2,
+                                                                   default=str))
+
+
 @gazetteer_cli.command("lookup")
 @click.argument("name")
 @click.option("--limit", default=10, show_default=True)
 def gazetteer_lookup(name: str, limit: int) -> None:
-    """Print the places called NAME (Arabic or English, any spelling)."""
+    """Print the places called NAME (Arabic or English, any spelling); exit 1 when none."""
     places = gazetteers.get().lookup(name)
     if not places:
         click.echo(f"no place called {name!r}")

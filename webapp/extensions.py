@@ -46,6 +46,11 @@ class GazetteerProvider:
                     slot["instance"] = default_gazetteer(app.config.get("GAZETTEER_PATH") or None)
         return slot["instance"]
 
+    def reset(self, app: Flask | None = None) -> None:
+        """Forget the loaded gazetteer so the next :meth:`get` reloads it (after a build or import)."""
+        app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+        app.extensions["gazetteer"]["instance"] = app.config.get("GAZETTEER")
+
     def set(self, gazetteer: Gazetteer, app: Flask | None = None) -> None:
         """Replace the app's gazetteer (after ``flask gazetteer import``, or in tests)."""
         app = app or current_app._get_current_object()  # type: ignore[attr-defined]

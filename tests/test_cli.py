@@ -1,0 +1,127 @@
+"""Flask commands (webapp/cli.py): init-db, ingest, worker, gazetteer build/import/stats/lookup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from webapp.extensions import db
+from webapp.models import Article
+
+ARABIC = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد."
+ENGLISH = "Russian jets struck the city of Idlib on Sunday."
+
+
+def article_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Article))
+
+
+def test_init_db(runner):
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0 and "Database ready" in result.output
+
+
+def test_ingest_files_reports_each_and_continues_past_bad_ones(app, runner, tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(ARABIC, encoding="utf-8")
+    legacy = tmp_path / "b.txt"
+    legacy.write_bytes(ENGLISH.replace("Sunday", "Saturday").encode("cp1256"))
+    binary = tmp_path / "c.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 50)
+    empty = tmp_path / "d.md"
+    empty.write_text("   \n", encoding="utf-8")
+    result = runner.invoke(args=["ingest", str(good), str(binary), str(empty), str(legacy), str(good),
+                                 "--published", "2020-09-20"])
+    lines = result.output.splitlines()
+    assert result.exit_code == 1
+    assert lines[0].startswith(f"created\t{good}") and lines[1].startswith(f"error\t{binary}")
+    assert "binary" in lines[1] and lines[2].startswith(f"error\t{empty}") and "empty" in lines[2]
+    assert lines[3].startswith(f"created\t{legacy}") and lines[4].startswith(f"existing\t{good}")
+    assert lines[-1] == "2 created, 1 existing, 2 failed"
+    assert article_count(app) == 2
+
+
+def test_ingest_all_good_exits_zero(app, runner, tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text(f"<html><body><p>{ARABIC}</p></body></html>", encoding="utf-8")
+    result = runner.invoke(args=["ingest", str(path), "--title", "From HTML"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        article = db.session.scalars(select(Article)).one()
+        assert article.title == "From HTML" and article.text == ARABIC
+
+
+def test_ingest_jsonl(app, runner, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    rows = [
+        json.dumps({"text": ARABIC, "title": "one", "date": "2020-09-20", "lang": "ar"}, ensure_ascii=False),
+        "{broken",
+        json.dumps({"text": ENGLISH, "title": "two"}),
+        json.dumps({"text": ""}),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = runner.invoke(args=["ingest", "--jsonl", str(path)])
+    assert result.exit_code == 1
+    assert "2 created, 0 existing, 2 failed" in result.output
+    assert f"error\t{path}:2\tbad JSON" in result.output
+    with app.app_context():
+        titles = set(db.session.scalars(select(Article.title)))
+    assert titles == {"one", "two"}
+
+
+def test_worker_without_redis_explains(runner):
+    result = runner.invoke(args=["worker", "--burst"])
+    assert result.exit_code != 0 and "REDIS_URL is not set" in result.output
+
+
+def test_gazetteer_lookup(runner):
+    result = runner.invoke(args=["gazetteer", "lookup", "ادلب"])
+    assert result.exit_code == 0 and "t:idlib\tcity\tIdlib\tإدلب" in result.output
+    assert runner.invoke(args=["gazetteer", "lookup", "Atlantis"]).exit_code == 1
+
+
+def test_gazetteer_build_import_stats(app, runner, tmp_path, shared_dir):
+    """Build the bundled gazetteer in a temporary place, import an OCHA layer from ../shared, merge."""
+    sources = sorted((shared_dir / "gazetteer-sources" / "ocha-cod-ab-syr").glob("*admin2*"))
+    if not sources:
+        pytest.skip("../shared/gazetteer-sources/ocha-cod-ab-syr has no admin2 layer")
+    import shutil
+
+    from gazetteer.bundled import default_path, ensure_built
+
+    # Start from the user's current build (built once, offline) so the command finds it up to date.
+    cached = ensure_built(default_path())
+    (tmp_path / "gaz").mkdir()
+    for name in (cached.name, cached.name + ".version"):
+        shutil.copy(cached.with_name(name), tmp_path / "gaz" / name.replace(cached.name, "gazetteer.jsonl.gz"))
+    app.config["GAZETTEER_PATH"] = str(tmp_path / "gaz" / "gazetteer.jsonl.gz")
+    app.config["GAZETTEER"] = None
+    built = runner.invoke(args=["gazetteer", "build"])
+    assert built.exit_code == 0, built.output
+    assert "places in" in built.output and (tmp_path / "gaz" / "gazetteer.jsonl.gz").exists()
+    first = runner.invoke(args=["gazetteer", "import", "ocha", str(sources[0])])
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith(f"imported\t{sources[0]}")
+    again = runner.invoke(args=["gazetteer", "import", "ocha", str(sources[0])])
+    assert again.exit_code == 0 and "0 added" in again.output  # the same source merges, no duplicates
+    lookup = runner.invoke(args=["gazetteer", "lookup", "Jisr-Ash-Shugur"])
+    assert lookup.exit_code == 0, lookup.output
+
+
+def test_gazetteer_stats(runner):
+    pytest.importorskip("gazetteer.stats", reason="gazetteer.stats not available yet")
+    result = runner.invoke(args=["gazetteer", "stats"])
+    assert result.exit_code == 0, result.output
+    assert "6" in result.output  # the tiny test gazetteer has six places
+
+
+def test_gazetteer_import_rejects_unknown_kind(app, runner, tmp_path):
+    app.config["GAZETTEER_PATH"] = str(tmp_path / "gaz" / "gazetteer.jsonl.gz")
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = runner.invoke(args=["gazetteer", "import", "shapefile", str(path)])
+    assert result.exit_code == 2 and "unknown importer" in result.output
+    assert not (tmp_path / "gaz").exists()  # refused before building anything
