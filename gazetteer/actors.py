@@ -1,0 +1,150 @@
+"""Conflict actors in a sentence and who did what to whom.
+
+The actor lexicon (``data/lexicon/actors.yaml``) names Russian, Turkish and
+Syrian government forces, HTS, Hurras al-Din, the SDF, ISIS, the coalition,
+Israel, the SNA, opposition factions, Iran-backed militias, Hezbollah and
+civilians, in Arabic and English.  :func:`attribute` picks the perpetrator
+(actor1: the actor next to the event trigger, «طائرات حربية روسية»,
+«القصف الروسي», "Russian warplanes") and the targets (actor2: an actor after
+a target word, «مقرات لتنظيم حراس الدين», "positions of HTS", or civilians).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import PhraseMatcher, load_lexicon, word_set
+from .normalize import Token, clitic_variants
+
+#: actor1 when an event has a target but its perpetrator is not named.
+UNIDENTIFIED = "Unidentified"
+
+# How close (in words) an actor must be to a trigger to be its perpetrator,
+# and to a target word to be the target.
+_PERPETRATOR_WINDOW = 3
+_TARGET_WINDOW = 3
+_NON_PARTICIPANT_WINDOW = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A conflict actor: ``name`` as incidents store it."""
+
+    name: str
+    government_side: bool = False
+    target_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in a token list, tokens ``[first, last)``."""
+
+    actor: Actor
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    matcher: PhraseMatcher[Actor]
+    actors: dict[str, Actor]
+    target_cues: frozenset[str]
+    non_participant_cues: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    data = load_lexicon("actors")
+    items: list[tuple[str, Actor]] = []
+    actors: dict[str, Actor] = {}
+    for entry in data["actors"]:
+        actor = Actor(entry["name"], bool(entry.get("government_side")), bool(entry.get("target_only")))
+        actors[actor.name] = actor
+        items.extend((p, actor) for lang in ("ar", "en") for p in entry.get(lang, ()))
+    return _Lexicon(
+        PhraseMatcher(items),
+        actors,
+        word_set(w for ws in data["target_cues"].values() for w in ws),
+        word_set(w for ws in data["non_participant_cues"].values() for w in ws),
+    )
+
+
+def get_actor(name: str) -> Actor:
+    """The lexicon actor called ``name``; raises ``KeyError`` for an unknown name."""
+    return _lexicon().actors[name]
+
+
+def find_actors(tokens: Sequence[Token]) -> list[ActorMention]:
+    """Every actor named in ``tokens``, left to right."""
+    return [ActorMention(m.value, m.first, m.last) for m in _lexicon().matcher.find(tokens)]
+
+
+def _cue_before(tokens: Sequence[Token], first: int, window: int, cues: frozenset[str]) -> bool:
+    for k in range(max(0, first - window), first):
+        if any(f in cues for f, _ in clitic_variants(tokens[k].norm)):
+            return True
+    return False
+
+
+def _english_target(tokens: Sequence[Token], mention: ActorMention, cues: frozenset[str]) -> bool:
+    """English puts the actor before the target noun: "HTS positions", "ISIS fighters"."""
+    if mention.last >= len(tokens) or not tokens[mention.first].text.isascii():
+        return False
+    return tokens[mention.last].norm in cues
+
+
+def _distance(mention: ActorMention, span: tuple[int, int]) -> int:
+    first, last = span
+    if mention.last <= first:
+        return first - mention.last + 1
+    if mention.first >= last:
+        return mention.first - last + 1
+    return 0
+
+
+def attribute(
+    tokens: Sequence[Token], triggers: Sequence[tuple[int, int]], *, violent: bool = True
+) -> tuple[Actor | None, list[Actor]]:
+    """The perpetrator and the targets of the event whose trigger words are ``triggers``.
+
+    ``triggers`` are token spans ``(first, last)``.  Returns ``(actor1, actor2s)``:
+    actor1 is the non-target actor closest to a trigger, at most three words
+    away (None when there is none); actor2s are the targets, in text order.
+    For a non-violent event (``violent=False``: a joint patrol, an agreement)
+    there are no targets: actor2s are the other participants named in the sentence.
+    An actor just after «موالية لـ», "loyal to", «مصدر» ... describes someone
+    else and is neither.
+    """
+    lex = _lexicon()
+    perpetrators: list[tuple[int, int, Actor]] = []
+    targets: list[Actor] = []
+    participants: list[Actor] = []
+    for mention in find_actors(tokens):
+        if _cue_before(tokens, mention.first, _NON_PARTICIPANT_WINDOW, lex.non_participant_cues):
+            continue
+        if not violent:
+            if not mention.actor.target_only and mention.actor not in participants:
+                participants.append(mention.actor)
+            continue
+        if (
+            mention.actor.target_only
+            or _cue_before(tokens, mention.first, _TARGET_WINDOW, lex.target_cues)
+            or _english_target(tokens, mention, lex.target_cues)
+        ):
+            if mention.actor not in targets:
+                targets.append(mention.actor)
+            continue
+        if not triggers:
+            continue
+        distance = min(_distance(mention, span) for span in triggers)
+        if distance <= _PERPETRATOR_WINDOW:
+            # On a tie the subject side wins: after the verb in Arabic (VSO), before it in English.
+            after = any(mention.first >= last for _, last in triggers)
+            subject_side = after != tokens[mention.first].text.isascii()
+            perpetrators.append((distance, 0 if subject_side else 1, mention.actor))
+    if not violent:
+        return (participants[0], participants[1:]) if participants else (None, [])
+    actor1 = min(perpetrators, key=lambda p: (p[0], p[1]))[2] if perpetrators else None
+    return actor1, [a for a in targets if a != actor1]

@@ -1,0 +1,215 @@
+"""Dates in a sentence, resolved against the article's publication date.
+
+Explicit dates ("September 20, 2020", «20 أيلول 2020», «٢٠ سبتمبر ٢٠٢٠»,
+2020-09-20, 20/9/2020) with Levantine and Egyptian/Gulf month names, and
+relative ones («اليوم الأحد», «أمس السبت», «أول أمس», «الأحد الماضي»,
+«الأسبوع الماضي», «الشهر الماضي», «في شهر آب الماضي», "yesterday",
+"on Saturday", "last week", "last month").  Each comes with its time
+precision: ``day``, ``week``, ``month`` or ``year``.  The word lists are in
+``data/lexicon/dates.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .lexicon import PhraseMatcher, load_lexicon, word_set
+from .normalize import Token, clitic_variants, normalize_token, tokenize
+
+Precision = Literal["day", "week", "month", "year"]
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_DIGITS = str.maketrans(
+    {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+)
+_ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# Day first, as Syrian and European sources write it.
+_DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+# Month names that are also common words (آب "father", مارس "practised", "May"):
+# trusted only beside a day or a year, or after «شهر» / "month of".
+_AMBIGUOUS_MONTHS = frozenset(
+    normalize_token(w)
+    for w in ("آب", "مارس", "May", "Mar", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Jan",
+              "Feb", "Apr")
+)
+_MONTH_WORDS = word_set(("شهر", "month"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    months: PhraseMatcher[int]
+    weekdays: PhraseMatcher[int]
+    relative: PhraseMatcher[str]
+    past: frozenset[str]
+    day_words: frozenset[str]
+    ambiguous_weekdays: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    data = load_lexicon("dates")
+
+    def pairs(section: dict) -> list[tuple[str, int]]:
+        return [(w, int(k)) for k, langs in section.items() for ws in langs.values() for w in ws]
+
+    return _Lexicon(
+        months=PhraseMatcher(pairs(data["months"])),
+        weekdays=PhraseMatcher(pairs(data["weekdays"])),
+        relative=PhraseMatcher(
+            [(w, kind) for kind, langs in data["relative"].items() for ws in langs.values() for w in ws]
+        ),
+        past=word_set(w for ws in data["past_markers"].values() for w in ws),
+        day_words=word_set(w for ws in data["day_words"].values() for w in ws),
+        ambiguous_weekdays=word_set(data["ambiguous_weekdays"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    date: dt.date
+    precision: Precision
+    position: int
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _number(token: Token | None, *, low: int, high: int) -> int | None:
+    if token is None:
+        return None
+    for form, cut in clitic_variants(token.norm):
+        if form.isdigit() and (cut == 0 or token.norm[:cut] in ("ف", "في", "ب", "و")):
+            value = int(form)
+            return value if low <= value <= high else None
+    return None
+
+
+def _at(tokens: Sequence[Token], i: int) -> Token | None:
+    return tokens[i] if 0 <= i < len(tokens) else None
+
+
+def _is_past(token: Token | None, past: frozenset[str]) -> bool:
+    return token is not None and any(f in past for f, _ in clitic_variants(token.norm))
+
+
+def _year_for(month: int, published: dt.date | None, *, strictly_past: bool) -> int | None:
+    """The year of a month named without one: the latest such month not after publication."""
+    if published is None:
+        return None
+    if month > published.month or (strictly_past and month == published.month):
+        return published.year - 1
+    return published.year
+
+
+def _explicit(tokens: Sequence[Token], published: dt.date | None, lex: _Lexicon) -> list[_Found]:
+    found = []
+    for m in lex.months.find(tokens):
+        month = m.value
+        head = tokens[m.first]
+        day_before = _number(_at(tokens, m.first - 1), low=1, high=31)
+        day_after = _number(_at(tokens, m.last), low=1, high=31)
+        day = day_before if day_before is not None else day_after
+        year_at = m.last + (1 if day_before is None and day_after is not None else 0)
+        year = _number(_at(tokens, year_at), low=1900, high=2100)
+        prev = _at(tokens, m.first - 1)
+        after_month_word = prev is not None and any(f in _MONTH_WORDS for f, _ in clitic_variants(prev.norm))
+        phrase_norm = normalize_token(m.phrase) if " " not in m.phrase else ""
+        if phrase_norm in _AMBIGUOUS_MONTHS and day is None and year is None and not after_month_word:
+            continue
+        if head.text.isascii() and head.text[:1].islower():
+            continue  # "march on", "may attack": English month names are capitalised
+        past = _is_past(_at(tokens, m.last), lex.past)
+        if year is None:
+            year = _year_for(month, published, strictly_past=past)
+        if year is None:
+            continue
+        if day is not None:
+            date = _safe_date(year, month, day)
+            if date is not None:
+                found.append(_Found(date, "day", m.first))
+        else:
+            found.append(_Found(dt.date(year, month, 1), "month", m.first))
+    return found
+
+
+def _most_recent(weekday: int, anchor: dt.date, *, strictly_before: bool = False) -> dt.date:
+    back = (anchor.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return anchor - dt.timedelta(days=back)
+
+
+def _relative(tokens: Sequence[Token], published: dt.date, lex: _Lexicon) -> list[_Found]:
+    found = []
+    weekdays = {m.first: m for m in lex.weekdays.find(tokens)}
+    relatives = lex.relative.find(tokens)
+    consumed: set[int] = set()
+    for r in relatives:
+        nxt = weekdays.get(r.last)
+        if r.value in ("today", "yesterday", "day_before_yesterday"):
+            anchor = published - dt.timedelta(days={"today": 0, "yesterday": 1}.get(r.value, 2))
+            if nxt is not None:
+                consumed.add(nxt.first)
+                # The named weekday wins over the offset when they disagree (a report
+                # written late on Saturday and published on Sunday still says «اليوم السبت»).
+                anchor = _most_recent(nxt.value, anchor)
+            found.append(_Found(anchor, "day", r.first))
+        elif r.value == "last_week":
+            found.append(_Found(published - dt.timedelta(days=7), "week", r.first))
+        elif r.value == "last_month":
+            first_of_month = published.replace(day=1)
+            found.append(_Found((first_of_month - dt.timedelta(days=1)).replace(day=1), "month", r.first))
+        elif r.value == "last_year":
+            found.append(_Found(dt.date(published.year - 1, 1, 1), "year", r.first))
+    for first, w in weekdays.items():
+        if first in consumed:
+            continue
+        prev, nxt_token = _at(tokens, first - 1), _at(tokens, w.last)
+        past = _is_past(nxt_token, lex.past) or (prev is not None and prev.norm in ("last", "past"))
+        day_word = prev is not None and any(f in lex.day_words for f, _ in clitic_variants(prev.norm))
+        if tokens[first].norm in lex.ambiguous_weekdays and not (past or day_word):
+            continue
+        found.append(_Found(_most_recent(w.value, published, strictly_before=past), "day", first))
+    return found
+
+
+def _numeric(text: str) -> list[_Found]:
+    found = []
+    ascii_text = text.translate(_DIGITS)
+    for m in _ISO_RE.finditer(ascii_text):
+        date = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if date is not None:
+            found.append(_Found(date, "day", -1))
+    for m in _DMY_RE.finditer(ascii_text):
+        date = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if date is not None:
+            found.append(_Found(date, "day", -1))
+    return found
+
+
+def resolve_date(sentence_text: str, published: dt.date | None) -> tuple[dt.date | None, Precision | None]:
+    """The date a sentence states, with its precision, or ``(None, None)`` when it states none.
+
+    Relative expressions need ``published``; without it only explicit dates
+    (with a year) resolve.  When a sentence has several expressions the most
+    precise wins, then the first.  Never raises on odd input: an impossible
+    date (31 February) is ignored.
+    """
+    lex = _lexicon()
+    tokens = tokenize(sentence_text)
+    found = _numeric(sentence_text) + _explicit(tokens, published, lex)
+    if published is not None:
+        found += _relative(tokens, published, lex)
+    if not found:
+        return None, None
+    best = min(found, key=lambda f: (_PRECISION_RANK[f.precision], f.position))
+    return best.date, best.precision

@@ -1,0 +1,488 @@
+"""Incident extraction: which sentences report events, of what ACLED type, where, when, by whom.
+
+:func:`extract_incidents` is called by the pipeline with the article's
+sentences and its resolved place mentions.  For each sentence:
+
+1. **Type.** Trigger phrases (``data/lexicon/events.yaml``) are matched on
+   normalised, clitic-stripped tokens; the highest-priority trigger decides
+   the ACLED event and sub-event type (a «غارة» beats a generic «قصف»).
+   Aircraft words are a strike only beside another trigger or a strike verb,
+   so «طائرات ... تحلق» is not one.  A sentence with a modality word
+   (warning, forecast, analysis: «حذر»، «وشيك»، «سيستمر»، "imminent") yields nothing.
+2. **Place.** Among the sentence's Syrian mentions the incident goes to the
+   one an event happens at: the object of في/على/ب/in/on/at or of the trigger
+   verb («استهدف قرية X»), the most specific (a village beats its
+   governorate), never where a source speaks from («مصدر من مدينة إدلب»).
+   Places joined to it by «و»/"and" («قرية X ومحيط Y») are further targets of
+   the same event and get incidents of their own.  Foreign places and the
+   country as a whole are never incident locations.
+3. **Date** (:mod:`gazetteer.dates`), **actors** (:mod:`gazetteer.actors`),
+   **counts** (:mod:`gazetteer.numbers`) of the sentence; an incident with no
+   named perpetrator takes the one of the same kind of event a sentence or
+   two before (the lead usually names it, the details do not).
+4. **One incident per event.** A generic report («أكدت ... القصف الروسي على
+   محيط إدلب») merges into the earlier incident of the same event type at the
+   same place, or, without a place, into the last one; a specific one merges
+   into an earlier one of the same sub-type at the same place.  The first
+   sentence stays the source; actors are united and counts take their maximum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .actors import UNIDENTIFIED, Actor, attribute
+from .dates import resolve_date
+from .lexicon import PhraseMatch, PhraseMatcher, load_lexicon, word_set
+from .normalize import Token, clitic_variants, normalize_token, tokenize
+from .numbers import find_counts
+from .place import AREA_TYPES, Place, PlaceType
+from .result import Incident, Location, Mention, Role, Sentence
+
+#: How specific a place type is as an incident location (higher wins).
+_SPECIFICITY: dict[PlaceType, float] = {
+    PlaceType.VILLAGE: 3.0,
+    PlaceType.NEIGHBOURHOOD: 3.0,
+    PlaceType.CAMP: 3.0,
+    PlaceType.LANDMARK: 3.0,
+    PlaceType.PRISON: 3.0,
+    PlaceType.AIRPORT: 3.0,
+    PlaceType.MILITARY_BASE: 3.0,
+    PlaceType.DAM: 3.0,
+    PlaceType.HOSPITAL: 3.0,
+    PlaceType.BORDER_CROSSING: 3.0,
+    PlaceType.TOWN: 2.5,
+    PlaceType.CITY: 2.0,
+    PlaceType.ROAD: 2.0,
+    PlaceType.REGION: 1.0,
+    PlaceType.SUBDISTRICT: 1.0,
+    PlaceType.DISTRICT: 0.5,
+    PlaceType.GOVERNORATE: 0.0,
+}
+_LINK_BONUS = 3.0  # object of a preposition or of the trigger verb
+_SOURCE_PENALTY = 6.0  # where a source speaks from
+_ROAD_BONUS = 3.0  # patrols happen on roads
+_AFTER_TRIGGER_BONUS = 0.5
+_PRECISION_PENALTY = 0.5  # per geo_precision step above 1
+_SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
+_ACTOR_INHERIT_SENTENCES = 2
+_GENERIC_MERGE_SENTENCES = 3
+_CIVILIANS = "Civilians"
+#: Event types with participants rather than perpetrators and targets.
+_NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntry:
+    """One trigger list of ``events.yaml``."""
+
+    event_type: str
+    sub_event_type: str
+    priority: int
+    kind: str = "trigger"  # trigger | generic | aircraft | support | casualty
+    territory: bool = False
+    needs: PhraseMatcher[bool] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    events: PhraseMatcher[EventEntry]
+    modality: PhraseMatcher[bool]
+    prepositions: tuple[tuple[str, ...], ...]
+    clitic_prepositions: frozenset[str]
+    skip: frozenset[str]
+    from_words: frozenset[str]
+    source_nouns: frozenset[str]
+    object_verbs: frozenset[str]
+    coordination: frozenset[str]
+
+
+def _all_words(section: dict) -> list[str]:
+    return [w for words in section.values() for w in words]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    events = load_lexicon("events")
+    items: list[tuple[str, EventEntry]] = []
+    for spec in events["events"]:
+        needs = spec.get("needs")
+        entry = EventEntry(
+            spec["type"],
+            spec["sub_type"],
+            int(spec["priority"]),
+            spec.get("kind", "trigger"),
+            bool(spec.get("territory")),
+            PhraseMatcher((w, True) for w in _all_words(needs)) if needs else None,
+        )
+        items.extend((p, entry) for p in _all_words({k: spec.get(k, ()) for k in ("ar", "en")}))
+    linking = load_lexicon("linking")
+    return _Lexicon(
+        events=PhraseMatcher(items),
+        modality=PhraseMatcher((w, True) for w in _all_words(events["modality"])),
+        prepositions=tuple(
+            tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])
+        ),
+        clitic_prepositions=frozenset(normalize_token(c) for c in linking["clitic_prepositions"]),
+        skip=word_set(_all_words(linking["skip"])),
+        from_words=word_set(_all_words(linking["from_words"])),
+        source_nouns=word_set(_all_words(linking["source_nouns"])),
+        object_verbs=word_set(_all_words(linking["object_verbs"])),
+        coordination=word_set(_all_words(linking["coordination"])),
+    )
+
+
+# ---------------------------------------------------------------- event type
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvent:
+    """The event a sentence reports: its deciding trigger and every trigger span (for actors)."""
+
+    entry: EventEntry
+    trigger: PhraseMatch[EventEntry]
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def generic(self) -> bool:
+        return self.entry.kind == "generic"
+
+
+def classify(tokens: Sequence[Token]) -> SentenceEvent | None:
+    """The event reported by a tokenised sentence, or None (no trigger, or a modal statement)."""
+    lex = _lexicon()
+    matches = lex.events.find(tokens)
+    if not matches or lex.modality.find(tokens):
+        return None
+    has_other = any(m.value.kind != "aircraft" for m in matches)
+    valid = [
+        m
+        for m in matches
+        if m.value.kind != "support"
+        and (m.value.kind != "aircraft" or has_other)
+        and (m.value.needs is None or m.value.needs.find(tokens))
+    ]
+    if not valid:
+        return None
+    best = max(valid, key=lambda m: (m.value.priority, -m.first))
+    return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches))
+
+
+# ---------------------------------------------------------------- location
+
+
+def _location(mention: Mention) -> Location | None:
+    """Where a mention points, if it may be an incident location (Syrian, not the whole country)."""
+    place = mention.place
+    if place is None or not place.in_syria or place.type is PlaceType.COUNTRY:
+        return None
+    if mention.location is not None:
+        return mention.location
+    # A resolver that left no Location: the place itself, areas approximate.
+    precision = 3 if place.type in AREA_TYPES else 1
+    return Location(place.lat, place.lon, precision, place=place, geometry=place.geometry)
+
+
+def _token_at(tokens: Sequence[Token], offset: int) -> int | None:
+    for i, token in enumerate(tokens):
+        if token.start <= offset < token.end:
+            return i
+        if token.start > offset:
+            return i
+    return None
+
+
+def _forms(token: Token) -> list[tuple[str, str]]:
+    """(form, stripped proclitic) pairs of a token."""
+    return [(f, token.norm[:cut]) for f, cut in clitic_variants(token.norm)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    linked: bool  # object of a preposition or of a trigger verb
+    source: bool  # where a source speaks from
+    after_trigger: bool
+
+
+def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool:
+    start = j - len(phrase) + 1
+    if start < 0:
+        return False
+    for k, word in enumerate(phrase):
+        forms = [f for f, _ in _forms(tokens[start + k])] if k == 0 else [tokens[start + k].norm]
+        if word not in forms:
+            return False
+    return True
+
+
+def _link(tokens: Sequence[Token], tok: int, clitic: str, event: SentenceEvent) -> _Link:
+    lex = _lexicon()
+    linked = any(c in lex.clitic_prepositions for c in clitic)
+    j = tok - 1
+    while j >= 0 and not linked:
+        skip = [(f, c) for f, c in _forms(tokens[j]) if f in lex.skip]
+        if not skip:
+            break
+        # «بمدينة إدلب»: the preposition rides on the cue word.
+        linked = any(ch in lex.clitic_prepositions for _, c in skip for ch in c)
+        j -= 1
+    trigger_ends = {last - 1 for _, last in event.spans}
+    after_trigger = any(last <= tok for _, last in event.spans)
+    if linked or j < 0:
+        return _Link(linked, False, after_trigger)
+    prev = tokens[j]
+    forms = {f for f, _ in _forms(prev)}
+    linked = (
+        any(_ends_with(tokens, j, p) for p in lex.prepositions)
+        or bool(forms & lex.object_verbs)
+        or j in trigger_ends
+    )
+    source = prev.norm in lex.from_words and any(
+        f in lex.source_nouns for k in range(max(0, j - _SOURCE_WINDOW), j) for f, _ in _forms(tokens[k])
+    )
+    return _Link(linked and not source, source, after_trigger)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    index: int  # into the article's mentions
+    location: Location
+    place: Place
+    tok: int
+    score: float
+
+
+def _candidates(
+    sentence: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention], indices: Sequence[int],
+    event: SentenceEvent,
+) -> list[_Candidate]:
+    out = []
+    for k in indices:
+        mention = mentions[k]
+        location = _location(mention)
+        if location is None or mention.place is None:
+            continue
+        tok = _token_at(tokens, mention.start - sentence.start)
+        if tok is None:
+            continue
+        tok_start = tokens[tok].start
+        clitic = normalize_token(sentence.text[tok_start : max(tok_start, mention.start - sentence.start)])
+        link = _link(tokens, tok, clitic, event)
+        score = _SPECIFICITY.get(mention.place.type, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
+        if link.linked:
+            score += _LINK_BONUS
+        if link.source:
+            score -= _SOURCE_PENALTY
+        if link.after_trigger:
+            score += _AFTER_TRIGGER_BONUS
+        if mention.place.type is PlaceType.ROAD and event.entry.sub_event_type == "Other":
+            score += _ROAD_BONUS
+        out.append(_Candidate(k, location, mention.place, tok, score))
+    return out
+
+
+def _coordinated(text: str, first: Mention, second: Mention) -> bool:
+    """True when ``second`` is joined to ``first`` by «و»/"and" (cue words allowed between)."""
+    lex = _lexicon()
+    between = tokenize(text[first.end : second.start])
+    if not between:
+        return False
+    head = between[0]
+    if head.norm in lex.coordination:
+        rest = between[1:]
+    elif head.norm[:1] in lex.coordination and head.norm[1:] in lex.skip:
+        rest = between[1:]
+    else:
+        return False
+    return all(any(f in lex.skip for f, _ in _forms(t)) for t in rest)
+
+
+def _targets(text: str, mentions: Sequence[Mention], candidates: list[_Candidate]) -> list[_Candidate]:
+    """The sentence's incident places: the best candidate, then places coordinated after it."""
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda c: (c.score, -c.tok))
+    chosen = [best]
+    ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
+    last = best
+    for cand in ordered:
+        if mentions[cand.index].start <= mentions[last.index].start:
+            continue
+        if not _coordinated(text, mentions[last.index], mentions[cand.index]):
+            break
+        if all(cand.place != c.place for c in chosen):
+            chosen.append(cand)
+        last = cand
+    return chosen
+
+
+# ---------------------------------------------------------------- incidents
+
+
+@dataclass(slots=True)
+class _Draft:
+    incident: Incident
+    generic: bool
+    actor1: Actor | None
+    actor2: list[Actor] = field(default_factory=list)
+    last_sentence: int = 0
+
+    @property
+    def place_id(self) -> str | None:
+        loc = self.incident.location
+        return loc.place.id if loc is not None and loc.place is not None else None
+
+
+def _sub_type(event: SentenceEvent, actor1: Actor | None, actor2: list[Actor]) -> tuple[str, str]:
+    entry = event.entry
+    if entry.territory:
+        gained = "Government regains territory" if actor1 and actor1.government_side else None
+        return entry.event_type, gained or entry.sub_event_type
+    if event.generic and entry.event_type == "Battles" and any(a.name == _CIVILIANS for a in actor2):
+        return "Violence against civilians", "Attack"  # an "attack" on civilians is not a battle
+    return entry.event_type, entry.sub_event_type
+
+
+def _merge(into: _Draft, new: _Draft, sentence: int) -> None:
+    inc, other = into.incident, new.incident
+    if into.actor1 is None and new.actor1 is not None:
+        into.actor1 = new.actor1
+    for actor in new.actor2:
+        if actor not in into.actor2 and actor != into.actor1:
+            into.actor2.append(actor)
+    for key, value in other.counts.items():
+        inc.counts[key] = max(inc.counts.get(key, 0), value)
+    for attr in ("fatalities", "injuries"):
+        values = [v for v in (getattr(inc, attr), getattr(other, attr)) if v is not None]
+        setattr(inc, attr, max(values) if values else None)
+    into.last_sentence = sentence
+
+
+def _find_merge_target(drafts: list[_Draft], new: _Draft, sentence: int) -> _Draft | None:
+    inc = new.incident
+    same_kind = [d for d in drafts if d.incident.event_type == inc.event_type]
+    if not new.generic:
+        same_kind = [d for d in same_kind if d.incident.sub_event_type == inc.sub_event_type]
+    if new.place_id is not None:
+        return next((d for d in same_kind if d.place_id == new.place_id), None)
+    # No place: a generic report refers to the latest such event; a specific one
+    # only continues the sentence right before it.
+    window = _GENERIC_MERGE_SENTENCES if new.generic else 1
+    recent = [d for d in same_kind if sentence - d.last_sentence <= window]
+    return max(recent, key=lambda d: d.last_sentence) if recent else None
+
+
+def _apply_counts(incident: Incident, tokens: Sequence[Token]) -> None:
+    for count in find_counts(tokens):
+        if count.category in ("fatalities", "injuries"):
+            current = getattr(incident, count.category)
+            setattr(incident, count.category, max(current or 0, count.value))
+        else:
+            incident.counts[count.category] = max(incident.counts.get(count.category, 0), count.value)
+
+
+def _finish(draft: _Draft) -> Incident:
+    inc = draft.incident
+    actor1 = draft.actor1.name if draft.actor1 else (UNIDENTIFIED if draft.actor2 else None)
+    inc.actors = ([actor1] if actor1 else []) + [a.name for a in draft.actor2 if a.name != actor1]
+    return inc
+
+
+def extract_incidents(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    *,
+    published: dt.date | None,
+    language: str,
+) -> list[Incident]:
+    """The incidents an article reports, one per distinct event, in text order.
+
+    ``sentences`` and ``mentions`` are the pipeline's (mentions resolved, each
+    with its ``sentence`` index).  Each incident's ``mention`` indexes
+    ``mentions``, and every mention an incident is placed at gets
+    ``role = Role.INCIDENT`` (the list is updated in place).  Dates resolve
+    against ``published`` (an undated sentence takes it, precision "day").
+    ``language`` is accepted for the pipeline's contract; the lexicons hold
+    both languages and every match is normalised, so it changes nothing.
+    Raises nothing for well-formed input.
+    """
+    del language
+    by_sentence: dict[int, list[int]] = {}
+    for k, mention in enumerate(mentions):
+        by_sentence.setdefault(mention.sentence, []).append(k)
+    drafts: list[_Draft] = []
+    for sentence in sentences:
+        tokens = tokenize(sentence.text)
+        event = classify(tokens)
+        indices = by_sentence.get(sentence.index, ())
+        candidates = _candidates(sentence, tokens, mentions, indices, event) if event else []
+        toll_only = event is not None and event.entry.kind == "casualty" and not candidates
+        if event is None or (toll_only and _follows(drafts, sentence)):
+            _donate_counts(drafts, sentence, tokens)
+            continue
+        actor1, actor2 = attribute(tokens, event.spans, violent=event.entry.event_type not in _NON_VIOLENT)
+        if actor1 is None:
+            actor1 = _inherited_actor(drafts, event, sentence.index)
+        event_type, sub_type = _sub_type(event, actor1, actor2)
+        date, precision = resolve_date(sentence.text, published)
+        if date is None:
+            date, precision = published, "day"
+        targets: list[_Candidate | None] = list(_targets(text, mentions, candidates)) or [None]
+        for n, target in enumerate(targets):
+            trigger = sentence.text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
+            incident = Incident(
+                event_type, sub_type, sentence.index, trigger, date=date, date_precision=precision or "day",
+                location=target.location if target else None, mention=target.index if target else None,
+            )
+            if n == 0:
+                _apply_counts(incident, tokens)  # counts describe the event once, not per place
+            if target is not None:
+                _mark_incident_mentions(mentions, by_sentence[sentence.index], target.place)
+            draft = _Draft(incident, event.generic, actor1, list(actor2), sentence.index)
+            into = _find_merge_target(drafts, draft, sentence.index)
+            if into is None:
+                drafts.append(draft)
+            else:
+                _merge(into, draft, sentence.index)
+    return [_finish(d) for d in drafts]
+
+
+def _inherited_actor(drafts: list[_Draft], event: SentenceEvent, sentence: int) -> Actor | None:
+    for draft in reversed(drafts):
+        if sentence - draft.last_sentence > _ACTOR_INHERIT_SENTENCES:
+            break
+        if draft.incident.event_type == event.entry.event_type and draft.actor1 is not None:
+            return draft.actor1
+    return None
+
+
+def _follows(drafts: list[_Draft], sentence: Sentence) -> bool:
+    """True when the sentence right before this one reported (or confirmed) an incident."""
+    return bool(drafts) and max(d.last_sentence for d in drafts) == sentence.index - 1
+
+
+def _donate_counts(drafts: list[_Draft], sentence: Sentence, tokens: Sequence[Token]) -> None:
+    """A toll in a sentence with no event of its own («وأسفر عن مقتل 3») belongs to the event just before."""
+    if not _follows(drafts, sentence) or _lexicon().modality.find(tokens):
+        return
+    latest = max(drafts, key=lambda d: d.last_sentence)
+    for actor in attribute(tokens, ())[1]:  # the victims named with the toll
+        if actor not in latest.actor2 and actor != latest.actor1:
+            latest.actor2.append(actor)
+    for count in find_counts(tokens):
+        if count.category in ("fatalities", "injuries"):
+            current = getattr(latest.incident, count.category)
+            setattr(latest.incident, count.category, max(current or 0, count.value))
+
+
+def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], place: Place) -> None:
+    for k in indices:
+        if mentions[k].place == place:
+            mentions[k].role = Role.INCIDENT
+
+
+__all__ = ["EventEntry", "SentenceEvent", "classify", "extract_incidents"]

@@ -1,0 +1,163 @@
+"""Word lists for incident extraction: loading the bundled YAML and matching phrases in text.
+
+The lexicons live in ``gazetteer/data/lexicon/*.yaml``.  A phrase there is
+written as plain text and goes through :func:`gazetteer.normalize.tokenize`,
+exactly like the article, so both sides of every match are normalised the
+same way.  Two small notations extend a phrase token:
+
+* ``word*`` matches any token that starts with ``word`` (Arabic and English
+  suffixes: قصف* → قصفت، قصفها; airstrike* → airstrikes);
+* ``=WORD`` matches the raw token exactly, case included (``=IS`` is the
+  Islamic State, not the verb "is").
+
+Arabic proclitics (و ف ب ل ك ال لل) are stripped from text tokens with
+:func:`gazetteer.normalize.clitic_variants`, so «وبالغارات» meets «غارات».
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Generic, TypeVar
+
+import yaml
+
+from .errors import GazetteerDataError
+from .normalize import Token, clitic_variants, normalize_token, tokenize
+
+T = TypeVar("T")
+
+_LEXICON_DIR = "data/lexicon"
+
+
+@functools.cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """The parsed YAML mapping of ``data/lexicon/<name>.yaml``.
+
+    Raises :class:`GazetteerDataError` when the file is missing or is not a mapping.
+    """
+    try:
+        raw = resources.files("gazetteer").joinpath(_LEXICON_DIR, f"{name}.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise GazetteerDataError(f"lexicon {name}.yaml is missing") from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise GazetteerDataError(f"lexicon {name}.yaml: {exc}") from exc
+    if not isinstance(data, dict):
+        raise GazetteerDataError(f"lexicon {name}.yaml must hold a mapping")
+    return data
+
+
+def word_set(words: Iterable[str]) -> frozenset[str]:
+    """Normalised forms of single words, for membership tests against ``Token.norm``."""
+    return frozenset(normalize_token(_text(w)) for w in words)
+
+
+def _text(value: object) -> str:
+    # YAML reads bare on/off/yes/no as booleans: a word list must quote them.
+    if not isinstance(value, str):
+        raise GazetteerDataError(f"lexicon entry {value!r} is not text (quote it in the YAML)")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    kind: str  # "exact" | "prefix" | "case"
+    text: str
+
+    def matches(self, token: Token, forms: Sequence[str]) -> bool:
+        if self.kind == "case":
+            return token.text == self.text
+        if self.kind == "prefix":
+            return any(f.startswith(self.text) for f in forms)
+        return self.text in forms
+
+
+def _compile(phrase: str) -> tuple[_Pattern, ...]:
+    patterns = []
+    for raw in phrase.split():
+        if raw.startswith("="):
+            patterns.append(_Pattern("case", raw[1:]))
+            continue
+        prefix = raw.endswith("*")
+        norms = [t.norm for t in tokenize(raw.rstrip("*"))]
+        for i, norm in enumerate(norms):
+            last = i == len(norms) - 1
+            patterns.append(_Pattern("prefix" if prefix and last else "exact", norm))
+    return tuple(patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    """A lexicon phrase found in a token list: tokens ``[first, last)`` and the phrase's value.
+
+    ``clitic`` is the proclitic stripped from the first token (``"ب"`` for «بقصف»).
+    """
+
+    first: int
+    last: int
+    value: T
+    phrase: str
+    clitic: str = ""
+
+
+class PhraseMatcher(Generic[T]):
+    """Finds lexicon phrases in tokenised text: longest match first, no overlaps.
+
+    Built once from ``(phrase, value)`` pairs; lookups are dictionary hits on
+    the first token's clitic variants, so matching is linear in the text.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, T]]) -> None:
+        self._exact: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
+        self._prefix: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
+        self._case: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
+        for phrase, value in items:
+            patterns = _compile(_text(phrase))
+            if not patterns:
+                raise GazetteerDataError(f"lexicon phrase {phrase!r} has no word")
+            head = patterns[0]
+            table = {"exact": self._exact, "prefix": self._prefix, "case": self._case}[head.kind]
+            table.setdefault(head.text, []).append((patterns, value, phrase))
+
+    def _heads(self, token: Token) -> list[tuple[tuple[_Pattern, ...], T, str, str]]:
+        found = []
+        for form, cut in clitic_variants(token.norm):
+            clitic = token.norm[:cut]
+            for entry in self._exact.get(form, ()):
+                found.append((*entry, clitic))
+            for k in range(2, len(form) + 1):
+                for entry in self._prefix.get(form[:k], ()):
+                    found.append((*entry, clitic))
+        for entry in self._case.get(token.text, ()):
+            found.append((*entry, ""))
+        return found
+
+    def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[T]]:
+        """Every non-overlapping phrase in ``tokens``, left to right, the longest at each position."""
+        variants = [[f for f, _ in clitic_variants(t.norm)] for t in tokens]
+        out: list[PhraseMatch[T]] = []
+        i = 0
+        while i < len(tokens):
+            best: PhraseMatch[T] | None = None
+            for patterns, value, phrase, clitic in self._heads(tokens[i]):
+                n = len(patterns)
+                if i + n > len(tokens):
+                    continue
+                if all(p.matches(tokens[i + k], variants[i + k]) for k, p in enumerate(patterns[1:], 1)):
+                    if best is None or n > best.last - best.first:
+                        best = PhraseMatch(i, i + n, value, phrase, clitic)
+            if best is None:
+                i += 1
+            else:
+                out.append(best)
+                i = best.last
+        return out
+
+
+def phrase_items(entries: Iterable[str], value: T) -> list[tuple[str, T]]:
+    """Pair every phrase of ``entries`` with one ``value`` (a helper for building matchers)."""
+    return [(p, value) for p in entries]

@@ -1,0 +1,76 @@
+"""Actors: recognition in Arabic and English, perpetrator (actor1) and target (actor2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.actors import attribute, find_actors
+from gazetteer.extract import classify
+from gazetteer.normalize import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قوات الأسد", "Syrian government forces"),
+        ("وقوات النظام", "Syrian government forces"),
+        ("هيئة تحرير الشام", "HTS"),
+        ("لتنظيم حراس الدين", "Hurras al-Din"),
+        ("قسد", "SDF"),
+        ("داعش", "ISIS"),
+        ("التحالف الدولي", "International coalition"),
+        ("الاحتلال الإسرائيلي", "Israeli forces"),
+        ("الجيش الوطني", "SNA (Turkish-backed factions)"),
+        ("حزب الله", "Hezbollah"),
+        ("Hayat Tahrir al-Sham", "HTS"),
+        ("IS fighters", "ISIS"),
+        ("Russian warplanes", "Russian forces"),
+    ],
+)
+def test_find_actors(text: str, name: str) -> None:
+    assert [m.actor.name for m in find_actors(tokenize(text))] == [name]
+
+
+def test_is_the_verb_is_not_isis() -> None:
+    assert find_actors(tokenize("the town is quiet")) == []
+
+
+def _roles(text: str) -> tuple[str | None, list[str]]:
+    tokens = tokenize(text)
+    event = classify(tokens)
+    assert event is not None
+    actor1, actor2 = attribute(tokens, event.spans)
+    return (actor1.name if actor1 else None), [a.name for a in actor2]
+
+
+def test_perpetrator_next_to_trigger_and_target_after_target_word() -> None:
+    assert _roles("الطيران الحربي الروسي يستهدف مقرات قيادات تنظيم حراس الدين حول القرية") == (
+        "Russian forces",
+        ["Hurras al-Din"],
+    )
+
+
+def test_far_or_descriptive_actors_are_not_perpetrators() -> None:
+    # «موالية لنظام الأسد» describes the networks, not who bombed.
+    assert _roles("أكدت شبكات موالية لنظام الأسد القصف الروسي على محيط إدلب") == ("Russian forces", [])
+    assert _roles("قال عضو في حكومة نظام الأسد عبر تويتر إن القصف طال مقرات لتنظيم حراس الدين") == (
+        None,
+        ["Hurras al-Din"],
+    )
+
+
+def test_english_roles() -> None:
+    assert _roles("Russian warplanes struck HTS positions near the town") == ("Russian forces", ["HTS"])
+    assert _roles("Regime forces shelled the village, killing two civilians") == (
+        "Syrian government forces",
+        ["Civilians"],
+    )
+
+
+def test_patrol_participants() -> None:
+    tokens = tokenize("تسيير دوريات مشتركة بين الروس والأتراك على الطريق")
+    event = classify(tokens)
+    assert event is not None
+    actor1, actor2 = attribute(tokens, event.spans, violent=False)
+    assert actor1 is not None and actor1.name == "Russian forces"
+    assert [a.name for a in actor2] == ["Turkish forces"]

@@ -1,0 +1,75 @@
+"""Date expressions resolved against the publication date, each with its time precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.dates import resolve_date
+
+SUNDAY = dt.date(2020, 9, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("وقال مصدر، اليوم الأحد، إن القصف استهدف القرية", dt.date(2020, 9, 20), "day"),
+        ("أصدر المعهد تحليلاً، أمس السبت، عن الوضع", dt.date(2020, 9, 19), "day"),
+        ("قصفت الطائرات البلدة أمس", dt.date(2020, 9, 19), "day"),
+        ("أول أمس", dt.date(2020, 9, 18), "day"),
+        ("الأحد الماضي", dt.date(2020, 9, 13), "day"),
+        ("يوم الخميس", dt.date(2020, 9, 17), "day"),
+        ("الأسبوع الماضي", dt.date(2020, 9, 13), "week"),
+        ("الشهر الماضي", dt.date(2020, 8, 1), "month"),
+        ("العام الماضي", dt.date(2019, 1, 1), "year"),
+        ("كان آخرها في شهر آب الماضي", dt.date(2020, 8, 1), "month"),
+        ("في تشرين الأول الماضي", dt.date(2019, 10, 1), "month"),
+        ("وقع الهجوم في 20 أيلول 2020", dt.date(2020, 9, 20), "day"),
+        ("٢٠ سبتمبر ٢٠٢٠", dt.date(2020, 9, 20), "day"),
+        ("في 4 شباط 2018", dt.date(2018, 2, 4), "day"),
+        ("3 كانون الثاني 2018", dt.date(2018, 1, 3), "day"),
+        ("في مايو 2017", dt.date(2017, 5, 1), "month"),
+        ("September 20, 2020", dt.date(2020, 9, 20), "day"),
+        ("on 30 September 2015", dt.date(2015, 9, 30), "day"),
+        ("2020-09-20", dt.date(2020, 9, 20), "day"),
+        ("20/9/2020", dt.date(2020, 9, 20), "day"),
+        ("yesterday", dt.date(2020, 9, 19), "day"),
+        ("Russian jets struck the town on Saturday", dt.date(2020, 9, 19), "day"),
+        ("last Sunday", dt.date(2020, 9, 13), "day"),
+        ("last week", dt.date(2020, 9, 13), "week"),
+        ("last month", dt.date(2020, 8, 1), "month"),
+        ("On 7 July the town was hit", dt.date(2020, 7, 7), "day"),
+    ],
+)
+def test_resolve_date(text: str, date: dt.date, precision: str) -> None:
+    assert resolve_date(text, SUNDAY) == (date, precision)
+
+
+def test_weekday_agrees_with_today() -> None:
+    # Written on Saturday, published on Sunday: the named weekday wins.
+    assert resolve_date("اليوم السبت", SUNDAY) == (dt.date(2020, 9, 19), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل الأب وابنه",  # «أب» father, not August
+        "he may attack again",  # "may", not May
+        "أحد عناصر الفصيل",  # «أحد» one, not Sunday
+        "قتل الاثنين معا",  # «الاثنين» the two, not Monday
+        "لا تاريخ هنا",
+        "31/02/2020",  # no 31 February
+    ],
+)
+def test_no_date(text: str) -> None:
+    assert resolve_date(text, SUNDAY) == (None, None)
+
+
+def test_relative_needs_publication_date() -> None:
+    assert resolve_date("اليوم الأحد", None) == (None, None)
+    assert resolve_date("20 أيلول 2020", None) == (dt.date(2020, 9, 20), "day")
+
+
+def test_most_precise_expression_wins() -> None:
+    assert resolve_date("في شهر آب الماضي، وتحديدا في 12 آب", SUNDAY) == (dt.date(2020, 8, 12), "day")
