@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -184,6 +184,13 @@ class MatchIndex:
         self.ambiguous: frozenset[str] = frozenset(ambiguous)
         self._fuzzy: dict[str, set[str]] | None = None
         self._gazetteer = weakref.ref(gazetteer)
+        # Longest key (in tokens) starting with each first token: most text
+        # tokens start no name, and the others need only a few n-gram probes.
+        self.first_token_len: dict[str, int] = {}
+        for key in gazetteer.keys():
+            parts = key.split(" ")
+            if self.first_token_len.get(parts[0], 0) < len(parts):
+                self.first_token_len[parts[0]] = len(parts)
         self.roads: list[Place] = [
             p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
         ]
@@ -261,10 +268,15 @@ def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[list[Token]]:
     return out
 
 
-def _token_variants(tok: Token, arabic_text: bool) -> list[tuple[str, int]]:
+@lru_cache(maxsize=200_000)
+def _arabic_variants(norm: str) -> tuple[tuple[str, int], ...]:
+    return tuple(clitic_variants(norm))
+
+
+def _token_variants(tok: Token, arabic_text: bool) -> list[tuple[str, int]] | tuple[tuple[str, int], ...]:
     """Forms of a token's normalised text with the number of original characters cut before it."""
     if is_arabic(tok.norm):
-        return [(form, cut) for form, cut in clitic_variants(tok.norm)]
+        return _arabic_variants(tok.norm)
     forms = [(tok.norm, 0)]
     if tok.norm.endswith("s") and tok.text[-2:-1] in ("'", "’"):
         forms.append((tok.norm[:-1], 0))  # "Idlib's"
@@ -343,13 +355,18 @@ class _Scanner:
         return self._longest_from(i)
 
     def _longest_from(self, i: int) -> tuple[int, str, list[Place], int] | None:
-        max_n = min(self.gazetteer.max_name_tokens, len(self.toks) - i)
+        longest = self.index.first_token_len
+        max_n = min(max((longest.get(f, 0) for f, _ in self.variants[i]), default=0), len(self.toks) - i)
+        if max_n == 0:
+            return None
         n_ok = 1
         while n_ok < max_n and self.joinable[i + n_ok - 1]:
             n_ok += 1
         for n in range(n_ok, 0, -1):
             rest = " ".join(t.norm for t in self.toks[i + 1 : i + n])
             for form, cut in self.variants[i]:
+                if longest.get(form, 0) < n:
+                    continue
                 key = f"{form} {rest}" if rest else form
                 if self.gazetteer.has_key(key) and self._article_ok(i, cut, key):
                     return i + n, key, self.gazetteer.lookup_key(key), cut
@@ -442,7 +459,11 @@ class _Scanner:
         """A one-letter near-miss reading of the 1–3 tokens at ``i``, when the context invites one."""
         if self.english or not is_arabic(self.toks[i].norm):
             return None
-        cue = self._phrase_before(i, self.cues.fuzzy)
+        before = self.text[max(0, self.toks[i].start - 3) : self.toks[i].start].strip()
+        opened = bool(before) and before[-1] in _OPEN_QUOTES
+        cue = self._phrase_before(i, self.cues.fuzzy, max_len=1) if i else None
+        if not (cue or opened):
+            return None
         for n in (3, 2, 1):
             if i + n > len(self.toks) or any(not self.joinable[m] for m in range(i, i + n - 1)):
                 continue

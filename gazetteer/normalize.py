@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DROP = (
     [chr(c) for c in range(0x064B, 0x0660)]
@@ -93,8 +94,9 @@ def normalize_with_offsets(token: str) -> tuple[str, list[int]]:
     return text, offsets
 
 
+@lru_cache(maxsize=200_000)
 def normalize_token(token: str) -> str:
-    """Normalise one word (see the module docstring for every rule)."""
+    """Normalise one word (see the module docstring for every rule); memoised, as words recur."""
     return normalize_with_offsets(token)[0]
 
 
