@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from ..errors import InvalidArticle, NotFound
 from ..extensions import db
-from ..ingest import ingest_article
+from ..ingest import ingest_article, parse_date, prepare_text
 from ..models import Article
 from ..queries import IncidentFilter, mapped_incidents
 from ..queue import enqueue_ingest, job_status, queue_enabled
@@ -41,6 +41,9 @@ def create_article() -> ResponseReturnValue:
     """Ingest an article: 201 new, 200 already stored, 202 queued (when a queue is configured)."""
     payload = article_payload()
     if queue_enabled():
+        # Reject bad input now rather than in a job nobody watches.
+        prepare_text(payload["text"])
+        parse_date(payload["published"])
         job_id = enqueue_ingest(payload)
         status_url = url_for("api.job", job_id=job_id)
         return jsonify(job_id=job_id, status="queued", status_url=status_url), 202, {"Location": status_url}
