@@ -23,8 +23,9 @@ sentences and its resolved place mentions.  For each sentence:
 4. **One incident per event.** A generic report («أكدت ... القصف الروسي على
    محيط إدلب») merges into the earlier incident of the same event type at the
    same place, or, without a place, into the last one; a specific one merges
-   into an earlier one of the same sub-type at the same place.  The first
-   sentence stays the source; actors are united and counts take their maximum.
+   into an earlier one of the same sub-type at the same place; reports that
+   state different days are never merged.  The first sentence stays the
+   source; actors are united and counts take their maximum.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_date
 from .lexicon import PhraseMatch, PhraseMatcher, load_lexicon, word_set
 from .normalize import Token, clitic_variants, normalize_token, tokenize
-from .numbers import find_counts
+from .numbers import find_counts, find_numbers
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
 
@@ -91,6 +92,7 @@ class EventEntry:
 class _Lexicon:
     events: PhraseMatcher[EventEntry]
     modality: PhraseMatcher[bool]
+    distinct: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
     clitic_prepositions: frozenset[str]
     skip: frozenset[str]
@@ -123,6 +125,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         events=PhraseMatcher(items),
         modality=PhraseMatcher((w, True) for w in _all_words(events["modality"])),
+        distinct=word_set(_all_words(events["distinct"])),
         prepositions=tuple(
             tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])
         ),
@@ -329,6 +332,10 @@ class _Draft:
     actor1: Actor | None
     actor2: list[Actor] = field(default_factory=list)
     last_sentence: int = 0
+    stated_date: tuple[dt.date, str] | None = None  # the sentence's own date expression, if any
+    distinct: bool = False  # "the second incident": never merged into an earlier one
+    aggregate: bool = False  # "ten incidents": a summary, never merged into
+
 
     @property
     def place_id(self) -> str | None:
@@ -358,12 +365,37 @@ def _merge(into: _Draft, new: _Draft, sentence: int) -> None:
     for attr in ("fatalities", "injuries"):
         values = [v for v in (getattr(inc, attr), getattr(other, attr)) if v is not None]
         setattr(inc, attr, max(values) if values else None)
+    if into.stated_date is None:
+        into.stated_date = new.stated_date
     into.last_sentence = sentence
+
+
+def _same_time(a: tuple[dt.date, str] | None, b: tuple[dt.date, str] | None) -> bool:
+    """False only when both sentences state dates that cannot be the same day."""
+    if a is None or b is None:
+        return True
+    (da, pa), (db, pb) = a, b
+    if "day" in (pa, pb) and pa == pb:
+        return da == db
+    coarse = pa if pa != "day" else pb
+    if coarse == "month":
+        return (da.year, da.month) == (db.year, db.month)
+    if coarse == "year":
+        return da.year == db.year
+    return abs((da - db).days) < 7
 
 
 def _find_merge_target(drafts: list[_Draft], new: _Draft, sentence: int) -> _Draft | None:
     inc = new.incident
-    same_kind = [d for d in drafts if d.incident.event_type == inc.event_type]
+    if new.distinct:
+        return None
+    # Reports of different days are different events, wherever they are.
+    same_kind = [
+        d for d in drafts
+        if d.incident.event_type == inc.event_type
+        and not d.aggregate
+        and _same_time(d.stated_date, new.stated_date)
+    ]
     if not new.generic:
         same_kind = [d for d in same_kind if d.incident.sub_event_type == inc.sub_event_type]
     if new.place_id is not None:
@@ -429,6 +461,7 @@ def extract_incidents(
             actor1 = _inherited_actor(drafts, event, sentence.index)
         event_type, sub_type = _sub_type(event, actor1, actor2)
         date, precision = resolve_date(sentence.text, published)
+        stated = (date, precision) if date is not None and precision is not None else None
         if date is None:
             date, precision = published, "day"
         targets: list[_Candidate | None] = list(_targets(text, mentions, candidates)) or [None]
@@ -442,7 +475,10 @@ def extract_incidents(
                 _apply_counts(incident, tokens)  # counts describe the event once, not per place
             if target is not None:
                 _mark_incident_mentions(mentions, by_sentence[sentence.index], target.place)
-            draft = _Draft(incident, event.generic, actor1, list(actor2), sentence.index)
+            draft = _Draft(
+                incident, event.generic, actor1, list(actor2), sentence.index, stated,
+                distinct=n > 0 or _has_distinct_marker(tokens), aggregate=_is_aggregate(tokens, event),
+            )
             into = _find_merge_target(drafts, draft, sentence.index)
             if into is None:
                 drafts.append(draft)
@@ -458,6 +494,19 @@ def _inherited_actor(drafts: list[_Draft], event: SentenceEvent, sentence: int) 
         if draft.incident.event_type == event.entry.event_type and draft.actor1 is not None:
             return draft.actor1
     return None
+
+
+def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
+    distinct = _lexicon().distinct
+    return any(f in distinct for t in tokens for f, _ in _forms(t))
+
+
+def _is_aggregate(tokens: Sequence[Token], event: SentenceEvent) -> bool:
+    """True for a summary count of generic events: "a total of 10 incidents", «49 هجوما»."""
+    if not event.generic:
+        return False
+    first = event.trigger.first
+    return any(n.value >= 2 and first - 2 <= n.last <= first for n in find_numbers(tokens))
 
 
 def _follows(drafts: list[_Draft], sentence: Sentence) -> bool:
