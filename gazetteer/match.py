@@ -229,7 +229,9 @@ class MatchIndex:
 
 
 def _important(place: Place) -> bool:
-    """Places too prominent for their short name to be taken for a common word."""
+    """Syrian places too prominent for their short name to be taken for a common word."""
+    if not place.in_syria:
+        return place.type is PlaceType.COUNTRY
     if place.type in (PlaceType.CITY, PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.COUNTRY):
         return True
     return place.population >= 10_000 or place.id.startswith("cur:")
@@ -545,6 +547,14 @@ class _Scanner:
                 return False
             if capital and tok.text.isupper() and len(tok.text) <= 4 and not code and single:
                 return False  # acronyms: HTS, ISIS, SDF, UN
+        if (
+            is_arabic(m.key)
+            and not m.key.startswith("ال")
+            and set(m.places) <= set(self.gazetteer.lookup_key("ال" + m.key))
+            and not m.cue
+        ):
+            # The name always carries «ال» («الطبقة»); bare «طبقة» is the word "layer".
+            m.needs_support = True
         if m.key in self.index.ambiguous or (single and m.key in self.cues.all_words):
             if m.cue:
                 return m.key not in self.cues.all_words

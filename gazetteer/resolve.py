@@ -188,15 +188,14 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
     admin: set[str] = set()
     for _, anchor in anchors:
         admin |= _admin_names(anchor)
-    # Countries the article names or places in them that are not in doubt: they
-    # corroborate weak foreign readings («صور» after «لبنان»).
-    countries = {
-        p.country
-        for m in matches
-        if len(set(m.places)) == 1 and not m.needs_support and not m.fuzzy
-        for p in m.places
-        if p.type is PlaceType.COUNTRY or not is_weak(p, m)
-    }
+    # Countries named, or with places not in doubt, in or beside a sentence
+    # corroborate its weak foreign readings («صور» after «لبنان»).
+    countries: dict[int, set[str]] = {}  # sentence → countries named there
+    for m in matches:
+        if len(set(m.places)) == 1 and not m.needs_support and not m.fuzzy:
+            for p in m.places:
+                if p.type is PlaceType.COUNTRY or not is_weak(p, m):
+                    countries.setdefault(m.sentence, set()).add(p.country)
     out = []
     for k, match in enumerate(matches):
         scored = []
@@ -210,7 +209,8 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM:
                 continue
             if is_weak(place, match) and nearest > SUPPORT_KM:
-                if place.in_syria or place.country not in countries - {"SY"}:
+                nearby = set().union(*(countries.get(match.sentence + d, set()) for d in (-1, 0, 1)))
+                if place.in_syria or place.country not in nearby - {"SY"}:
                     continue
             if match.fuzzy:
                 reason = f"near-miss of '{place.name_ar or place.name}'; {reason}"
