@@ -103,6 +103,7 @@ def _bench_ours(corpora: dict[str, list[tuple[str, str | None]]], gaz: Gazetteer
     geoparse(corpora["syrian-archive-dev"][0][0], gazetteer=gaz)  # warm lazily built lexicons
     rows = []
     for name, docs in corpora.items():
+
         def run_all(docs: list[tuple[str, str | None]] = docs) -> None:
             for text, lang in docs:
                 geoparse(text, gazetteer=gaz, language=lang)
@@ -132,13 +133,13 @@ def _bench_phrasematcher(
     rows = []
     for name, docs in corpora.items():
         texts = [t for t, _ in docs]
-        found = [0]
+        counts: list[int] = []
 
-        def run_all(texts: list[str] = texts) -> None:
-            found[0] = sum(len(matcher(doc)) for doc in nlp.tokenizer.pipe(texts))
+        def run_all(texts: list[str] = texts, counts: list[int] = counts) -> None:
+            counts.append(sum(len(matcher(doc)) for doc in nlp.tokenizer.pipe(texts)))
 
         seconds = _best_of(repeat, run_all)
-        info[f"matches[{name}]"] = found[0]
+        info[f"matches[{name}]"] = counts[-1]
         mb = _megabytes(docs)
         rows.append(Row("PhraseMatcher (excl. construction)", name, len(docs), mb, seconds))
         rows.append(Row("PhraseMatcher (incl. construction)", name, len(docs), mb, seconds + build_s))
@@ -150,8 +151,15 @@ def _with_totals(rows: list[Row], build_s: float = 0.0) -> list[Row]:
     for system in dict.fromkeys(r.system for r in rows):
         mine = [r for r in rows if r.system == system]
         extra = -build_s * (len(mine) - 1) if "incl. construction" in system else 0.0  # count it once
-        out.append(Row(system, "all", sum(r.docs for r in mine), sum(r.megabytes for r in mine),
-                       sum(r.seconds for r in mine) + extra))
+        out.append(
+            Row(
+                system,
+                "all",
+                sum(r.docs for r in mine),
+                sum(r.megabytes for r in mine),
+                sum(r.seconds for r in mine) + extra,
+            )
+        )
     return out
 
 
@@ -185,7 +193,9 @@ def run(
 
 def format_table(result: dict[str, Any]) -> str:
     """The rows as a fixed-width text table, followed by the notes."""
-    head = f"{'system':<36} {'corpus':<20} {'docs':>6} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>7}"
+    head = (
+        f"{'system':<36} {'corpus':<20} {'docs':>6} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>7}"
+    )
     lines = [head, "-" * len(head)]
     for r in result["rows"]:
         lines.append(
@@ -199,8 +209,12 @@ def format_table(result: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns 2 when the shared corpora are missing."""
-    parser = argparse.ArgumentParser(prog="python -m gazetteer.bench_geoparse", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})")
+    parser = argparse.ArgumentParser(
+        prog="python -m gazetteer.bench_geoparse", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     args = parser.parse_args(argv)

@@ -10,8 +10,8 @@ benchmark.  Metrics:
 * resolution Acc@1/5/10/161 km over gold mentions that have a point and were
   found (overlap); the predicted point is the mention's place (else its
   location, when the resolver set one without a place), and a predicted line (a
-  road) is measured at its nearest point to the gold point; an unresolved mention counts as a miss; median and mean error in km
-  over the resolved ones;
+  road) is measured at its nearest point to the gold point; an unresolved
+  mention counts as a miss; median and mean error in km over the resolved ones;
 * incidents: gold incidents are matched one-to-one to predicted incidents of the
   sentence containing ``sentence_start``; event-type accuracy, sub-event-type
   accuracy (where the gold sub-type is known) and location Acc@10km (where the
@@ -35,7 +35,16 @@ from .goldset import GoldDoc, GoldIncident, GoldMention, default_shared_dir, loa
 from .index import Gazetteer, distance_km
 from .result import GeoparseResult, Incident, Location, Mention
 
-__all__ = ["DocScore", "Metrics", "SpanScores", "evaluate", "evaluate_docs", "evaluate_idrisi", "main", "score_doc"]
+__all__ = [
+    "DocScore",
+    "Metrics",
+    "SpanScores",
+    "evaluate",
+    "evaluate_docs",
+    "evaluate_idrisi",
+    "main",
+    "score_doc",
+]
 
 #: The distance thresholds of the resolution accuracies, in km (161 km = 100 miles, the usual coarse bar).
 THRESHOLDS_KM = (1, 5, 10, 161)
@@ -198,8 +207,9 @@ def _label(m: GoldMention | Mention) -> str:
 def _score_spans(gold: Sequence[GoldMention], predicted: Sequence[Mention], score: DocScore) -> None:
     pred_spans = {(m.start, m.end) for m in predicted}
     gold_spans = {(g.start, g.end) for g in gold}
-    score.exact = SpanScores(len(gold_spans), len(pred_spans), len(gold_spans & pred_spans),
-                             len(gold_spans & pred_spans))
+    score.exact = SpanScores(
+        len(gold_spans), len(pred_spans), len(gold_spans & pred_spans), len(gold_spans & pred_spans)
+    )
     found = [g for g in gold if any(_overlap(g.start, g.end, p.start, p.end) for p in predicted)]
     right = [p for p in predicted if any(_overlap(g.start, g.end, p.start, p.end) for g in gold)]
     score.overlap = SpanScores(len(gold), len(predicted), len(found), len(right))
@@ -216,7 +226,9 @@ def _score_resolution(gold: Sequence[GoldMention], predicted: Sequence[Mention],
         overlapping = [p for p in predicted if _overlap(g.start, g.end, p.start, p.end)]
         if not overlapping:
             continue
-        best = max(overlapping, key=lambda p: (_overlap(g.start, g.end, p.start, p.end), -abs(p.start - g.start)))
+        best = max(
+            overlapping, key=lambda p: (_overlap(g.start, g.end, p.start, p.end), -abs(p.start - g.start))
+        )
         assert g.lat is not None and g.lon is not None
         err = location_error_km(g.lat, g.lon, _location_of(best))
         score.errors_km.append(err)
@@ -333,7 +345,9 @@ def _default_geoparse() -> Geoparse:
     return geoparse
 
 
-def evaluate_docs(docs: Iterable[GoldDoc], gazetteer: Gazetteer, *, geoparse: Geoparse | None = None) -> Metrics:
+def evaluate_docs(
+    docs: Iterable[GoldDoc], gazetteer: Gazetteer, *, geoparse: Geoparse | None = None
+) -> Metrics:
     """Geoparse every gold document with ``gazetteer`` and aggregate the scores.
 
     ``geoparse`` defaults to :func:`gazetteer.pipeline.geoparse`; it is called as
@@ -408,7 +422,9 @@ def _fmt(value: float | None, pct: bool = True) -> str:
 
 def format_report(name: str, m: Metrics, *, verbose: bool = False) -> str:
     """A human-readable report of ``m``; with ``verbose``, every document's errors."""
-    lines = [f"== {name}: {m.docs} documents, {m.overlap.gold} gold toponyms, {m.overlap.predicted} predicted"]
+    lines = [
+        f"== {name}: {m.docs} documents, {m.overlap.gold} gold toponyms, {m.overlap.predicted} predicted"
+    ]
     for label, s in (("exact", m.exact), ("overlap", m.overlap)):
         lines.append(
             f"toponyms {label:<8} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
@@ -426,8 +442,12 @@ def format_report(name: str, m: Metrics, *, verbose: bool = False) -> str:
     lines.extend(f"note: {k}: {v}" for k, v in m.notes.items())
     if verbose:
         for d in m.per_doc:
-            problems = [("missed", d.missed), ("spurious", d.spurious), ("far/unresolved", d.wrong_resolutions),
-                        ("incidents", d.incident_errors)]
+            problems = [
+                ("missed", d.missed),
+                ("spurious", d.spurious),
+                ("far/unresolved", d.wrong_resolutions),
+                ("incidents", d.incident_errors),
+            ]
             if any(items for _, items in problems):
                 lines.append(f"-- {d.doc_id}")
                 for label, items in problems:
@@ -444,9 +464,13 @@ def _default_gazetteer() -> Gazetteer:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the process exit status (2 when data is missing)."""
-    parser = argparse.ArgumentParser(prog="python -m gazetteer.evaluate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m gazetteer.evaluate", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("gold", nargs="?", help="gold JSON Lines file (see gazetteer.goldset)")
-    parser.add_argument("--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})")
+    parser.add_argument(
+        "--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})"
+    )
     parser.add_argument("--idrisi", type=Path, help="also evaluate span recognition on IDRISI-D JSON Lines")
     parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N IDRISI-D tweets")
     parser.add_argument("--json", action="store_true", help="print machine-readable metrics")
@@ -465,8 +489,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps({k: m.to_dict(verbose=args.verbose) for k, m in reports.items()}, indent=2,
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {k: m.to_dict(verbose=args.verbose) for k, m in reports.items()}, indent=2, ensure_ascii=False
+            )
+        )
     else:
         print("\n\n".join(format_report(k, m, verbose=args.verbose) for k, m in reports.items()))
     return 0

@@ -162,10 +162,19 @@ def _parse_line(rec: dict[str, Any], text: str, where: str) -> GoldDoc:
     for m in rec.get("mentions", ()):
         start, end = int(m["start"]), int(m["end"])
         if not 0 <= start < end <= len(text) or text[start:end] != m["text"]:
-            raise GoldFormatError(f"{where}: mention {m['text']!r} at [{start}:{end}] does not match the text")
+            raise GoldFormatError(
+                f"{where}: mention {m['text']!r} at [{start}:{end}] does not match the text"
+            )
         mentions.append(
-            GoldMention(start, end, m["text"], _opt_float(m.get("lat")), _opt_float(m.get("lon")),
-                        m.get("type", ""), m.get("note", ""))
+            GoldMention(
+                start,
+                end,
+                m["text"],
+                _opt_float(m.get("lat")),
+                _opt_float(m.get("lon")),
+                m.get("type", ""),
+                m.get("note", ""),
+            )
         )
     incidents = []
     for i in rec.get("incidents", ()):
@@ -173,8 +182,14 @@ def _parse_line(rec: dict[str, Any], text: str, where: str) -> GoldDoc:
         if not 0 <= start < len(text):
             raise GoldFormatError(f"{where}: incident sentence_start {start} outside the passage")
         incidents.append(
-            GoldIncident(start, i["event_type"], i.get("sub_event_type", ""), _opt_float(i.get("lat")),
-                         _opt_float(i.get("lon")), i.get("note", ""))
+            GoldIncident(
+                start,
+                i["event_type"],
+                i.get("sub_event_type", ""),
+                _opt_float(i.get("lat")),
+                _opt_float(i.get("lon")),
+                i.get("note", ""),
+            )
         )
     published = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
     return GoldDoc(
@@ -245,8 +260,12 @@ def load_idrisi(path: str | Path, *, limit: int | None = None) -> list[GoldDoc]:
                     span = (int(m["start"]), int(m["end"]))
                     if span not in seen and text[span[0] : span[1]]:
                         seen[span] = GoldMention(
-                            span[0], span[1], text[span[0] : span[1]], _opt_float(m.get("lat")),
-                            _opt_float(m.get("lon")), m.get("type", ""),
+                            span[0],
+                            span[1],
+                            text[span[0] : span[1]],
+                            _opt_float(m.get("lat")),
+                            _opt_float(m.get("lon")),
+                            m.get("type", ""),
                         )
             except (ValueError, KeyError, TypeError) as exc:
                 raise GoldFormatError(f"{path}:{lineno}: {exc}") from exc
@@ -318,8 +337,14 @@ def make_record(
         if not chosen or (picks is not None and len(chosen) != len(picks)):
             raise GoldFormatError(f"mention {m['text']!r} not found (found {len(found)})")
         for start, end in chosen:
-            entry = {"start": start, "end": end, "text": text[start:end], "lat": m["lat"], "lon": m["lon"],
-                     "type": m["type"]}
+            entry = {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "lat": m["lat"],
+                "lon": m["lon"],
+                "type": m["type"],
+            }
             if m.get("note"):
                 entry["note"] = m["note"]
             out_mentions.append(entry)
@@ -331,8 +356,13 @@ def make_record(
         pos = text.find(inc["sentence"])
         if pos < 0:
             raise GoldFormatError(f"incident sentence {inc['sentence']!r} not found")
-        entry = {"sentence_start": pos, "event_type": inc["event_type"],
-                 "sub_event_type": inc["sub_event_type"], "lat": inc["lat"], "lon": inc["lon"]}
+        entry = {
+            "sentence_start": pos,
+            "event_type": inc["event_type"],
+            "sub_event_type": inc["sub_event_type"],
+            "lat": inc["lat"],
+            "lon": inc["lon"],
+        }
         if inc.get("note"):
             entry["note"] = inc["note"]
         out_incidents.append(entry)

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.bench_geoparse: it runs on small corpora and reports both systems (no timing asserts)."""
+"""Tests for gazetteer.bench_geoparse: runs on small corpora and reports both systems (no timing asserts)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,18 @@ def _shared(tmp_path: Path) -> Path:
     shared = tmp_path / "shared"
     (shared / "corpus").mkdir(parents=True)
     # Our own sentences, written for this test.
-    articles = [{"path": "a.md", "lang": "ar", "text": "قصفت طائرات حربية مدينة إدلب وسراقب."},
-                {"path": "b.md", "lang": "en", "text": "Jets struck Idlib and Saraqib on the M4."}]
+    articles = [
+        {"path": "a.md", "lang": "ar", "text": "قصفت طائرات حربية مدينة إدلب وسراقب."},
+        {"path": "b.md", "lang": "en", "text": "Jets struck Idlib and Saraqib on the M4."},
+    ]
     tweets = [{"text": "انفجار قرب أنقرة", "location_mentions": []}]
-    for rel, recs in ((bench.CORPORA["syrian-archive-dev"], articles), (bench.CORPORA["idrisi-d-ar"], tweets)):
-        (shared / rel).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    for rel, recs in (
+        (bench.CORPORA["syrian-archive-dev"], articles),
+        (bench.CORPORA["idrisi-d-ar"], tweets),
+    ):
+        (shared / rel).write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8"
+        )
     return shared
 
 

@@ -50,13 +50,18 @@ def gold_doc() -> GoldDoc:
     )
 
 
-def mention(word: str, place: Place | None, sentence: int = 0, *, location: Location | None = None) -> Mention:
+def mention(
+    word: str, place: Place | None, sentence: int = 0, *, location: Location | None = None
+) -> Mention:
     s, e = _span(word)
     return Mention(word, s, e, sentence, place, location=location)
 
 
 def result(mentions: list[Mention], incidents: list[Incident]) -> GeoparseResult:
-    sentences = [Sentence(0, 0, S0_END, TEXT[:S0_END]), Sentence(1, S0_END + 1, len(TEXT), TEXT[S0_END + 1 :])]
+    sentences = [
+        Sentence(0, 0, S0_END, TEXT[:S0_END]),
+        Sentence(1, S0_END + 1, len(TEXT), TEXT[S0_END + 1 :]),
+    ]
     return GeoparseResult("en", sentences, mentions, incidents)
 
 
@@ -67,8 +72,11 @@ def loc(place: Place) -> Location:
 def test_perfect_result_scores_one_everywhere() -> None:
     r = result(
         [mention("Idlib", IDLIB), mention("Saraqib", SARAQIB), mention("M4 road", M4, 1)],
-        [Incident(*AIR, 0, "struck", location=loc(IDLIB)), Incident(*AIR, 0, "struck", location=loc(SARAQIB)),
-         Incident("Strategic developments", "Other", 1, "patrols", location=loc(M4))],
+        [
+            Incident(*AIR, 0, "struck", location=loc(IDLIB)),
+            Incident(*AIR, 0, "struck", location=loc(SARAQIB)),
+            Incident("Strategic developments", "Other", 1, "patrols", location=loc(M4)),
+        ],
     )
     m = ev.aggregate([ev.score_doc(gold_doc(), r)])
     assert (m.exact.f1, m.overlap.f1) == (1.0, 1.0)
@@ -102,7 +110,9 @@ def test_wrong_and_unresolved_resolutions_are_misses() -> None:
 def test_resolution_is_measured_at_the_place_and_falls_back_to_the_location() -> None:
     west_of_idlib = Location(35.93, 36.55, 2, IDLIB)  # «غرب مدينة إدلب»: the toponym still names Idlib
     near_saraqib = Location(35.87, 36.80, 2)  # a location without a place
-    r = result([mention("Idlib", IDLIB, location=west_of_idlib), mention("Saraqib", None, location=near_saraqib)], [])
+    r = result(
+        [mention("Idlib", IDLIB, location=west_of_idlib), mention("Saraqib", None, location=near_saraqib)], []
+    )
     m = ev.aggregate([ev.score_doc(gold_doc(), r)])
     assert m.acc_km[1] == 1.0 and m.unresolved == 0
 
@@ -110,8 +120,15 @@ def test_resolution_is_measured_at_the_place_and_falls_back_to_the_location() ->
 def test_incidents_are_matched_by_sentence_and_missing_ones_count_as_wrong() -> None:
     r = result(
         [mention("Idlib", IDLIB)],
-        [Incident("Explosions/Remote violence", "Shelling/artillery/missile attack", 0, "struck",
-                  location=loc(HOMS))],
+        [
+            Incident(
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+                0,
+                "struck",
+                location=loc(HOMS),
+            )
+        ],
     )
     m = ev.aggregate([ev.score_doc(gold_doc(), r)])
     assert m.incidents_gold == 3 and m.incidents_predicted == 1
@@ -142,11 +159,19 @@ def _write_gold(tmp_path: Path) -> tuple[Path, Path]:
     ar = "قصفت طائرات حربية مدينة إدلب وسراقب. وسارت دوريات على طريق M4 قرب أنقرة."
     (shared / "samples" / "t.txt").write_text(ar, encoding="utf-8")
     rec = make_record(
-        {"file": "samples/t.txt"}, ar, span=None, language="ar", published="2020-09-20",
-        mentions=[{"text": "إدلب", "lat": 35.93, "lon": 36.634, "type": "city"},
-                  {"text": "سراقب", "lat": 35.864, "lon": 36.8, "type": "town"},
-                  {"text": "أنقرة", "lat": 39.93, "lon": 32.86, "type": "foreign_city"}],
-        incidents=[{"sentence": "قصفت", "event_type": AIR[0], "sub_event_type": AIR[1], "lat": 35.93, "lon": 36.634}],
+        {"file": "samples/t.txt"},
+        ar,
+        span=None,
+        language="ar",
+        published="2020-09-20",
+        mentions=[
+            {"text": "إدلب", "lat": 35.93, "lon": 36.634, "type": "city"},
+            {"text": "سراقب", "lat": 35.864, "lon": 36.8, "type": "town"},
+            {"text": "أنقرة", "lat": 39.93, "lon": 32.86, "type": "foreign_city"},
+        ],
+        incidents=[
+            {"sentence": "قصفت", "event_type": AIR[0], "sub_event_type": AIR[1], "lat": 35.93, "lon": 36.634}
+        ],
     )
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -171,7 +196,9 @@ def test_cli_prints_json_metrics(tmp_path: Path, tiny_gazetteer: Gazetteer, monk
     assert "event_type_accuracy" in data["incidents"]
 
 
-def test_cli_text_report_and_missing_shared(tmp_path: Path, tiny_gazetteer: Gazetteer, monkeypatch, capsys) -> None:
+def test_cli_text_report_and_missing_shared(
+    tmp_path: Path, tiny_gazetteer: Gazetteer, monkeypatch, capsys
+) -> None:
     gold, shared = _write_gold(tmp_path)
     monkeypatch.setattr(ev, "_default_gazetteer", lambda: tiny_gazetteer)
     assert ev.main([str(gold), "--shared", str(shared), "--verbose"]) == 0
@@ -180,11 +207,25 @@ def test_cli_text_report_and_missing_shared(tmp_path: Path, tiny_gazetteer: Gaze
     assert "not found" in capsys.readouterr().err
 
 
-def test_idrisi_counts_predictions_inside_compound_hashtags(tmp_path: Path, tiny_gazetteer: Gazetteer) -> None:
+def test_idrisi_counts_predictions_inside_compound_hashtags(
+    tmp_path: Path, tiny_gazetteer: Gazetteer
+) -> None:
     text = "أمطار في #أنقرة و #سيول_أنقرة اليوم"  # our own tweet-like line
     start = text.index("أنقرة")
-    gold = {"tweet_id": "1", "text": text, "location_mentions": [
-        {"text": "أنقرة", "start": start, "end": start + 5, "type": "City/town", "lat": 39.93, "lon": 32.86}]}
+    gold = {
+        "tweet_id": "1",
+        "text": text,
+        "location_mentions": [
+            {
+                "text": "أنقرة",
+                "start": start,
+                "end": start + 5,
+                "type": "City/town",
+                "lat": 39.93,
+                "lon": 32.86,
+            }
+        ],
+    }
     path = tmp_path / "idrisi.jsonl"
     path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
     m = ev.evaluate_idrisi(path, tiny_gazetteer)

@@ -53,11 +53,24 @@ def _gold_file(tmp_path: Path, records: list[dict]) -> Path:
 
 def _record(text: str) -> dict:
     return make_record(
-        {"file": "samples/a.txt"}, text, span=None, language="en", published="2020-09-20",
-        mentions=[{"text": "Idlib", "lat": 35.93, "lon": 36.63, "type": "city"},
-                  {"text": "Syria", "lat": None, "lon": None, "type": "country"}],
-        incidents=[{"sentence": "Strikes hit", "event_type": "Explosions/Remote violence",
-                    "sub_event_type": "Air/drone strike", "lat": 35.93, "lon": 36.63}],
+        {"file": "samples/a.txt"},
+        text,
+        span=None,
+        language="en",
+        published="2020-09-20",
+        mentions=[
+            {"text": "Idlib", "lat": 35.93, "lon": 36.63, "type": "city"},
+            {"text": "Syria", "lat": None, "lon": None, "type": "country"},
+        ],
+        incidents=[
+            {
+                "sentence": "Strikes hit",
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Air/drone strike",
+                "lat": 35.93,
+                "lon": 36.63,
+            }
+        ],
     )
 
 
@@ -74,8 +87,14 @@ def test_make_record_then_load_gold_round_trip(tmp_path: Path) -> None:
 
 def test_make_record_rejects_a_surface_that_is_not_in_the_text() -> None:
     with pytest.raises(GoldFormatError):
-        make_record({"file": "x"}, EN_TEXT, span=None, language="en", published=None,
-                    mentions=[{"text": "Homs", "lat": 0, "lon": 0, "type": "city"}])
+        make_record(
+            {"file": "x"},
+            EN_TEXT,
+            span=None,
+            language="en",
+            published=None,
+            mentions=[{"text": "Homs", "lat": 0, "lon": 0, "type": "city"}],
+        )
 
 
 def test_load_gold_detects_drift(tmp_path: Path) -> None:
@@ -118,11 +137,22 @@ def test_load_gold_reads_a_passage_of_a_corpus_record(tmp_path: Path) -> None:
 def test_load_idrisi_deduplicates_mentions_by_span(tmp_path: Path) -> None:
     text = "انفجار في بيروت اليوم"
     start = text.index("بيروت")
-    mention = {"text": "بيروت", "start": start, "end": start + 5, "type": "City/town", "lat": 33.9, "lon": 35.5}
+    mention = {
+        "text": "بيروت",
+        "start": start,
+        "end": start + 5,
+        "type": "City/town",
+        "lat": 33.9,
+        "lon": 35.5,
+    }
     path = tmp_path / "idrisi.jsonl"
-    path.write_text(json.dumps({"tweet_id": "1", "text": text,
-                                "location_mentions": [mention, dict(mention, keyword="x")]}) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"tweet_id": "1", "text": text, "location_mentions": [mention, dict(mention, keyword="x")]}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     (doc,) = load_idrisi(path)
     assert [m.text for m in doc.mentions] == ["بيروت"]
 
