@@ -542,11 +542,13 @@ class _Scanner:
         single = m.tok_end - m.tok_start == 1
         if self.english and not is_arabic(tok.text):
             code = bool(_CODE_RE.match(tok.norm))
-            capital = tok.text[:1].isupper()
+            # "khan Touman": one capitalised word marks a multi-word name.
+            capital = any(t.text[:1].isupper() for t in self.toks[m.tok_start : m.tok_end] if t.norm not in ("al", "el"))
             if not (capital or code or m.cue):
                 return False
-            if capital and tok.text.isupper() and len(tok.text) <= 4 and not code and single:
-                return False  # acronyms: HTS, ISIS, SDF, UN
+            country = any(p.type is PlaceType.COUNTRY for p in m.places)
+            if capital and tok.text.isupper() and len(tok.text) <= 4 and not code and single and not country:
+                return False  # acronyms: HTS, ISIS, SDF (but UK, USA are countries)
         if (
             is_arabic(m.key)
             and not m.key.startswith("ال")

@@ -135,3 +135,9 @@ def test_english_standalone_article_and_possessive(gaz):
 def test_spurious_article_stays_in_the_span_but_clitics_do_not(gaz):
     (m,) = _matches("قصف على والسراقب", gaz)
     assert m.text == "السراقب" and m.places[0].id == "toy:saraqib"
+
+
+def test_english_multiword_name_needs_one_capital_and_country_acronyms_pass(gaz):
+    assert [m.text for m in _matches("in the bab area, near saraqib", gaz, "en")] == []
+    assert [m.text for m in _matches("fighting near al Bab", gaz, "en")] == ["al Bab"]
+    assert [m.text for m in _matches("HTS and SDF fought in Idlib", gaz, "en")] == ["Idlib"]
