@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from conftest import store_article
 from sqlalchemy import func, select
 
-from conftest import store_article
 from webapp.extensions import db
 from webapp.models import Article
 
 TEXT = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد. وزار وفد تركي أنقرة."
-XSS = '<img src=x onerror=alert(1)></script>${alert(1)}'
+XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
 
 
 def test_post_article_201_then_200(client):
@@ -57,7 +57,9 @@ def test_non_object_and_wrong_types_are_400(client):
 def test_missing_or_empty_text_is_400(client):
     for payload in ({}, {"text": ""}, {"text": "   "}):
         response = client.post("/api/articles", json=payload)
-        assert response.status_code == 400 and response.get_json()["error"].startswith("The article text is empty")
+        assert response.status_code == 400 and response.get_json()["error"].startswith(
+            "The article text is empty"
+        )
 
 
 def test_oversize_body_is_413_json(app, client):
@@ -85,7 +87,16 @@ def test_incidents_geojson_properties(app, client):
     feature = body["features"][0]
     assert feature["geometry"] == {"type": "Point", "coordinates": [36.63, 35.93]}
     props = feature["properties"]
-    for key in ("id", "event_type", "sub_event_type", "date", "geo_precision", "place_name", "sentence", "article_id"):
+    for key in (
+        "id",
+        "event_type",
+        "sub_event_type",
+        "date",
+        "geo_precision",
+        "place_name",
+        "sentence",
+        "article_id",
+    ):
         assert key in props
     assert props["article_url"] == f"/articles/{article_id}#s-0"
     start, end = props["highlight"]
@@ -108,7 +119,9 @@ def test_incidents_filters_bbox_dates_type_limit(app, client):
     assert len(client.get("/api/incidents?from=2020-09-20&to=2020-09-20").get_json()["features"]) == 3
     assert client.get("/api/incidents?from=2020-09-21").get_json()["features"] == []
     assert client.get("/api/incidents?type=Battles").get_json()["features"] == []
-    assert len(client.get("/api/incidents?type=Battles,Explosions/Remote violence").get_json()["features"]) == 3
+    assert (
+        len(client.get("/api/incidents?type=Battles,Explosions/Remote violence").get_json()["features"]) == 3
+    )
     limited = client.get("/api/incidents?limit=2").get_json()
     assert len(limited["features"]) == 2 and limited["truncated"] is True
 

@@ -24,7 +24,12 @@ def test_production_without_secret_refuses_to_start(monkeypatch, tmp_path):
     monkeypatch.setenv("APP_ENV", "production")
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(ConfigError, match="SECRET_KEY"):
-        create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}"})
+        create_app(
+            {
+                "INSTANCE_PATH": str(tmp_path / "inst"),
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
+            }
+        )
 
 
 def test_development_secret_is_generated_once_and_kept(monkeypatch, tmp_path):

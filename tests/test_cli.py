@@ -33,8 +33,18 @@ def test_ingest_files_reports_each_and_continues_past_bad_ones(app, runner, tmp_
     binary.write_bytes(b"\x00\x01\x02\x03" * 50)
     empty = tmp_path / "d.md"
     empty.write_text("   \n", encoding="utf-8")
-    result = runner.invoke(args=["ingest", str(good), str(binary), str(empty), str(legacy), str(good),
-                                 "--published", "2020-09-20"])
+    result = runner.invoke(
+        args=[
+            "ingest",
+            str(good),
+            str(binary),
+            str(empty),
+            str(legacy),
+            str(good),
+            "--published",
+            "2020-09-20",
+        ]
+    )
     lines = result.output.splitlines()
     assert result.exit_code == 1
     assert lines[0].startswith(f"created\t{good}") and lines[1].startswith(f"error\t{binary}")
@@ -96,7 +106,9 @@ def test_gazetteer_build_import_stats(app, runner, tmp_path, shared_dir):
     cached = ensure_built(default_path())
     (tmp_path / "gaz").mkdir()
     for name in (cached.name, cached.name + ".version"):
-        shutil.copy(cached.with_name(name), tmp_path / "gaz" / name.replace(cached.name, "gazetteer.jsonl.gz"))
+        shutil.copy(
+            cached.with_name(name), tmp_path / "gaz" / name.replace(cached.name, "gazetteer.jsonl.gz")
+        )
     app.config["GAZETTEER_PATH"] = str(tmp_path / "gaz" / "gazetteer.jsonl.gz")
     app.config["GAZETTEER"] = None
     built = runner.invoke(args=["gazetteer", "build"])

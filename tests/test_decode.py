@@ -39,6 +39,9 @@ def test_other_extensions_are_rejected():
 
 
 def test_html_to_text_keeps_paragraphs_and_drops_scripts():
-    html = "<html><head><title>x</title><script>alert(1)</script></head><body><h1>عنوان</h1><p>Idlib <b>was</b> hit.</p><p>Second &amp; last.</p></body></html>"
+    html = (
+        "<html><head><title>x</title><script>alert(1)</script></head><body><h1>عنوان</h1>"
+        "<p>Idlib <b>was</b> hit.</p><p>Second &amp; last.</p></body></html>"
+    )
     assert html_to_text(html) == "عنوان\n\nIdlib was hit.\n\nSecond & last."
     assert decode_upload(html.encode("utf-8"), "page.html") == "عنوان\n\nIdlib was hit.\n\nSecond & last."

@@ -40,11 +40,17 @@ def real_app(tmp_path, bundled_gazetteer):
     from webapp import create_app
     from webapp.extensions import db
 
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "e2e", "INSTANCE_PATH": str(tmp_path / "instance"),
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.db'}", "REDIS_URL": "",
-        "WTF_CSRF_ENABLED": True, "GAZETTEER": bundled_gazetteer,
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "e2e",
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.db'}",
+            "REDIS_URL": "",
+            "WTF_CSRF_ENABLED": True,
+            "GAZETTEER": bundled_gazetteer,
+        }
+    )
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -64,7 +70,8 @@ def assert_sample_outcomes(body: dict, features: list[dict], gazetteer) -> None:
         return distance_km(lat, lon, idlib.lat, idlib.lon) <= 10
 
     arab_said = [
-        i for i in incidents
+        i
+        for i in incidents
         if i["place"] and normalize_name(i["place"]["name_ar"]) == normalize_name("عرب سعيد")
     ]
     assert arab_said, "an incident at «عرب سعيد»"
@@ -81,7 +88,9 @@ def assert_sample_outcomes(body: dict, features: list[dict], gazetteer) -> None:
     for inc in roads:
         assert inc["location"]["type"] == "LineString"
         assert "M4" in (inc["place"]["name"] + inc["place"]["id"]).upper()
-    m4_mentions = [m for m in body["mentions"] if re.fullmatch(r"(?i)m4", m["text"]) or "اللاذقية" in m["text"]]
+    m4_mentions = [
+        m for m in body["mentions"] if re.fullmatch(r"(?i)m4", m["text"]) or "اللاذقية" in m["text"]
+    ]
     assert m4_mentions and all(m["place"] and m["place"]["type"] == "road" for m in m4_mentions)
 
     for inc in incidents:
@@ -122,8 +131,12 @@ def test_sample_through_the_form(real_app, sample_text, bundled_gazetteer):
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form).group(1)
     response = client.post(
         "/upload",
-        data={"csrf_token": token, "published": PUBLISHED, "title": "غارات روسية على محيط إدلب",
-              "file": (io.BytesIO(sample_text.encode("utf-8")), "sample.txt")},
+        data={
+            "csrf_token": token,
+            "published": PUBLISHED,
+            "title": "غارات روسية على محيط إدلب",
+            "file": (io.BytesIO(sample_text.encode("utf-8")), "sample.txt"),
+        },
         content_type="multipart/form-data",
     )
     assert response.status_code == 302, response.get_data(as_text=True)[:500]

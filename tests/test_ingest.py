@@ -17,8 +17,10 @@ TEXT = "قصفت الطائرات الروسية مدينة إدلب اليوم 
 
 
 def counts() -> dict[str, int]:
-    return {m.__tablename__: db.session.scalar(select(func.count()).select_from(m))
-            for m in (Article, Sentence, Mention, Incident)}
+    return {
+        m.__tablename__: db.session.scalar(select(func.count()).select_from(m))
+        for m in (Article, Sentence, Mention, Incident)
+    }
 
 
 def test_ingest_writes_article_sentences_and_mentions(app):

@@ -6,11 +6,11 @@ import os
 import uuid
 
 import pytest
+from conftest import store_article
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
-from conftest import store_article
 from webapp.extensions import db
 from webapp.models import Article, Incident, Mention, Sentence
 
@@ -30,7 +30,11 @@ def test_json_columns_round_trip_and_relations(app):
         article_id = store_article(road=True)
         db.session.expire_all()
         inc = db.session.scalars(select(Incident)).one()
-        assert inc.geometry["type"] == "LineString" and inc.actors == ["Russia"] and inc.counts == {"airstrikes": 11}
+        assert (
+            inc.geometry["type"] == "LineString"
+            and inc.actors == ["Russia"]
+            and inc.counts == {"airstrikes": 11}
+        )
         assert inc.article.id == article_id and inc.sentence.index == 0 and inc.mention.place_id == "t:idlib"
 
 
@@ -67,11 +71,17 @@ def pg_app(tmp_path, tiny_gazetteer):
         pytest.skip(f"PostgreSQL at TEST_DATABASE_URL unreachable: {exc}")
     from webapp import create_app
 
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "t", "INSTANCE_PATH": str(tmp_path / "instance"),
-        "SQLALCHEMY_DATABASE_URI": make_url(url).set(database=name).render_as_string(hide_password=False),
-        "GAZETTEER": tiny_gazetteer, "REDIS_URL": "", "WTF_CSRF_ENABLED": False,
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SQLALCHEMY_DATABASE_URI": make_url(url).set(database=name).render_as_string(hide_password=False),
+            "GAZETTEER": tiny_gazetteer,
+            "REDIS_URL": "",
+            "WTF_CSRF_ENABLED": False,
+        }
+    )
     yield app
     with app.app_context():
         db.session.remove()

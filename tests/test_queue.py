@@ -61,7 +61,10 @@ def test_api_enqueues_and_worker_ingests(queued_app):
     response = client.post("/api/articles", json={"text": TEXT, "published": "2020-09-20"})
     assert response.status_code == 202
     body = response.get_json()
-    assert body["status_url"] == f"/api/jobs/{body['job_id']}" and response.headers["Location"] == body["status_url"]
+    assert (
+        body["status_url"] == f"/api/jobs/{body['job_id']}"
+        and response.headers["Location"] == body["status_url"]
+    )
     assert client.get(body["status_url"]).get_json()["status"] == "queued"
     assert article_count(queued_app) == 0
     work_off(queued_app)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from conftest import store_article
+
 from webapp.articles.segments import sentence_segments
 from webapp.models import Mention, Sentence
 
-XSS = '<img src=x onerror=alert(1)></script>${alert(1)}'
+XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
 
 
 def test_sentence_segments_cut_at_mentions():
@@ -18,7 +19,12 @@ def test_sentence_segments_cut_at_mentions():
     overlapping = Mention(start=24, end=30, text="lib an")
     segs = sentence_segments(s, [m2, overlapping, m1])
     assert [(seg.text, seg.mention is not None) for seg in segs] == [
-        ("Jets struck ", False), ("Idlib", True), (" and ", False), ("Saraqib", True), (".", False)]
+        ("Jets struck ", False),
+        ("Idlib", True),
+        (" and ", False),
+        ("Saraqib", True),
+        (".", False),
+    ]
     assert "".join(seg.text for seg in segs) == s.text
 
 
@@ -38,7 +44,9 @@ def test_unresolved_mention_says_so(app, client):
 
     with app.app_context():
         article_id = store_article(text="Jets struck Idlib and Kafrwhatever.")
-        db.session.add(Mention(article_id=article_id, sentence_index=0, text="Kafrwhatever", start=22, end=34))
+        db.session.add(
+            Mention(article_id=article_id, sentence_index=0, text="Kafrwhatever", start=22, end=34)
+        )
         db.session.commit()
     page = client.get(f"/articles/{article_id}").get_data(as_text=True)
     assert 'title="unresolved">Kafrwhatever</mark>' in page

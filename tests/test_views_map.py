@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import store_article
 
 ROOT = Path(__file__).resolve().parents[1]
-XSS = '<img src=x onerror=alert(1)></script>${alert(1)}'
+XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
 
 
 def asset_urls(page: str) -> list[str]:
@@ -29,7 +29,9 @@ def test_map_page_uses_local_assets_only(client):
 def test_only_http_url_is_the_tile_template(app, client):
     page = client.get("/map").get_data(as_text=True)
     tile = app.config["TILE_URL"]
-    attribution_links = set(re.findall(r'href=\\"(https?://[^"\\]+)', page))  # links inside the attribution text
+    attribution_links = set(
+        re.findall(r'href=\\"(https?://[^"\\]+)', page)
+    )  # links inside the attribution text
     others = set(re.findall(r"https?://[^\"'\s\\]+", page)) - {tile} - attribution_links
     assert tile in page and not others, others
 

@@ -31,8 +31,9 @@ def init_db_command() -> None:
 @click.option("--language", help="Language code (default: detected).")
 @click.option("--jsonl", is_flag=True, help="Files are JSON Lines of {text, title?, date|published?, lang?}.")
 @with_appcontext
-def ingest_command(files: tuple[Path, ...], published: str | None, title: str | None,
-                   language: str | None, jsonl: bool) -> None:
+def ingest_command(
+    files: tuple[Path, ...], published: str | None, title: str | None, language: str | None, jsonl: bool
+) -> None:
     """Ingest articles from FILES; prints created/existing/error per item, exits 1 if any failed."""
     from .decode import decode_upload
     from .ingest import ingest_article
@@ -48,7 +49,9 @@ def ingest_command(files: tuple[Path, ...], published: str | None, title: str | 
             return
         state = "created" if result.created else "existing"
         counts[state] += 1
-        click.echo(f"{state}\t{label}\tarticle {result.article.id}\t{len(result.article.incidents)} incidents")
+        click.echo(
+            f"{state}\t{label}\tarticle {result.article.id}\t{len(result.article.incidents)} incidents"
+        )
 
     for path in files:
         try:
@@ -132,9 +135,17 @@ def gazetteer_build(force: bool) -> None:
 
 @gazetteer_cli.command("import")
 @click.argument("kind")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--option", "-o", "options", multiple=True, metavar="KEY=VALUE",
-              help="Importer option (value parsed as JSON when it can be), e.g. -o layer=admin2.")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--option",
+    "-o",
+    "options",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Importer option (value parsed as JSON when it can be), e.g. -o layer=admin2.",
+)
 def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...]) -> None:
     """Import FILES with the importer KIND (geonames, ocha, csv) and merge them into the gazetteer."""
     from gazetteer.build import extend
@@ -143,8 +154,9 @@ def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...
     from gazetteer.importers import IMPORTERS, iter_import
 
     if kind not in IMPORTERS:
-        raise click.BadParameter(f"unknown importer {kind!r}; choose one of {', '.join(IMPORTERS)}",
-                                 param_hint="KIND")
+        raise click.BadParameter(
+            f"unknown importer {kind!r}; choose one of {', '.join(IMPORTERS)}", param_hint="KIND"
+        )
     kwargs = {}
     for item in options:
         key, sep, raw = item.partition("=")
@@ -172,8 +184,11 @@ def gazetteer_stats() -> None:
     from gazetteer.stats import summarize
 
     summary = summarize(gazetteers.get())
-    click.echo(summary if isinstance(summary, str) else json.dumps(summary, ensure_ascii=False, indent=2,
-                                                                   default=str))
+    click.echo(
+        summary
+        if isinstance(summary, str)
+        else json.dumps(summary, ensure_ascii=False, indent=2, default=str)
+    )
 
 
 @gazetteer_cli.command("lookup")

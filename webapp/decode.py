@@ -63,7 +63,9 @@ def plausibility(text: str) -> float:
         cat = unicodedata.category(char)
         if cat.startswith("P"):
             good += 1
-        elif cat.startswith("L") and (char.isascii() or "\u0600" <= char <= "\u06ff" or char in "éèàçüöäâêîôû"):
+        elif cat.startswith("L") and (
+            char.isascii() or "\u0600" <= char <= "\u06ff" or char in "éèàçüöäâêîôû"
+        ):
             good += 1
     return good / len(text)
 

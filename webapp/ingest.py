@@ -60,7 +60,9 @@ def prepare_text(text: str | None) -> str:
     Raises :class:`InvalidArticle` when it is empty or longer than ``MAX_ARTICLE_CHARS``.
     """
     if not isinstance(text, str):
-        raise InvalidArticle.empty_text() if text is None else InvalidArticle.bad_field("text", "not a string")
+        raise (
+            InvalidArticle.empty_text() if text is None else InvalidArticle.bad_field("text", "not a string")
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         raise InvalidArticle.empty_text()

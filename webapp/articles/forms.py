@@ -24,7 +24,9 @@ class UploadForm(FlaskForm):
     text = TextAreaField("Article text", validators=[Optional()])
     file = FileField(
         "…or a file (.txt, .md, .html; UTF-8 or Windows-1256)",
-        validators=[FileAllowed([e.lstrip(".") for e in ALLOWED_EXTENSIONS], "Upload a .txt, .md or .html file.")],
+        validators=[
+            FileAllowed([e.lstrip(".") for e in ALLOWED_EXTENSIONS], "Upload a .txt, .md or .html file.")
+        ],
     )
     published = DateField("Publication date", validators=[Optional()])
     source_url = StringField("Source URL", validators=[Optional(), URL(require_tld=False), Length(max=2000)])

@@ -31,11 +31,17 @@ def build_incident_map(*, api_url: str, query: str = "") -> folium.Map:
     """The map page's Folium map: local Leaflet + markercluster + our script, data loaded by the browser."""
     fmap = local_map(
         js=local_js(
-            ("markercluster", url_for("assets.vendor_file", name="markercluster", filename="leaflet.markercluster.js")),
+            (
+                "markercluster",
+                url_for("assets.vendor_file", name="markercluster", filename="leaflet.markercluster.js"),
+            ),
             ("incident_map", url_for("static", filename="js/incident_map.js")),
         ),
         css=local_css(
-            ("markercluster_css", url_for("assets.vendor_file", name="markercluster", filename="MarkerCluster.css")),
+            (
+                "markercluster_css",
+                url_for("assets.vendor_file", name="markercluster", filename="MarkerCluster.css"),
+            ),
             (
                 "markercluster_default_css",
                 url_for("assets.vendor_file", name="markercluster", filename="MarkerCluster.Default.css"),
@@ -46,8 +52,10 @@ def build_incident_map(*, api_url: str, query: str = "") -> folium.Map:
     IncidentLayer({"apiUrl": api_url, "query": query}).add_to(fmap)
     root = fmap.get_root()
     root.header.add_child(Element('<meta charset="utf-8"><title>Incident map</title>'), name="page_title")
-    root.html.add_child(Element(_NAV_HTML.format(upload=url_for("articles.upload"),
-                                                 gazetteer=url_for("places.search"))), name="nav")
+    root.html.add_child(
+        Element(_NAV_HTML.format(upload=url_for("articles.upload"), gazetteer=url_for("places.search"))),
+        name="nav",
+    )
     return fmap
 
 
@@ -55,4 +63,3 @@ _NAV_HTML = (
     '<nav class="map-nav"><a href="{upload}">Upload an article</a> · '
     '<a href="{gazetteer}">Gazetteer</a> · <span id="incident-count" aria-live="polite"></span></nav>'
 )
-

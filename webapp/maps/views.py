@@ -19,5 +19,7 @@ def index() -> Response:
 @bp.get("/map")
 def map_page() -> str:
     """Render the map shell; the browser fetches the incidents from the API."""
-    fmap = build_incident_map(api_url=url_for("api.incidents"), query=request.query_string.decode("ascii", "ignore"))
+    fmap = build_incident_map(
+        api_url=url_for("api.incidents"), query=request.query_string.decode("ascii", "ignore")
+    )
     return fmap.get_root().render()

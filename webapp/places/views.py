@@ -38,7 +38,9 @@ def place_map(place: Place) -> str:
     """A small Folium page of the place (its line or polygon when it has one), for an iframe ``srcdoc``."""
     fmap = local_map(location=(place.lat, place.lon), zoom_start=10 if place.geometry else 12)
     if place.geometry:
-        layer = folium.GeoJson({"type": "Feature", "geometry": place.geometry, "properties": {}}, name=place.name)
+        layer = folium.GeoJson(
+            {"type": "Feature", "geometry": place.geometry, "properties": {}}, name=place.name
+        )
         layer.add_to(fmap)
         fmap.fit_bounds(layer.get_bounds())
     folium.CircleMarker((place.lat, place.lon), radius=6, color="#c0392b", fill=True).add_to(fmap)
