@@ -328,7 +328,7 @@ def _targets(text: str, mentions: Sequence[Mention], candidates: list[_Candidate
 @dataclass(slots=True)
 class _Draft:
     incident: Incident
-    generic: bool
+    entry: EventEntry
     actor1: Actor | None
     actor2: list[Actor] = field(default_factory=list)
     last_sentence: int = 0
@@ -336,6 +336,10 @@ class _Draft:
     distinct: bool = False  # "the second incident": never merged into an earlier one
     aggregate: bool = False  # "ten incidents": a summary, never merged into
 
+
+    @property
+    def generic(self) -> bool:
+        return self.entry.kind == "generic"
 
     @property
     def place_id(self) -> str | None:
@@ -370,11 +374,17 @@ def _merge(into: _Draft, new: _Draft, sentence: int) -> None:
     into.last_sentence = sentence
 
 
-def _same_time(a: tuple[dt.date, str] | None, b: tuple[dt.date, str] | None) -> bool:
-    """False only when both sentences state dates that cannot be the same day."""
-    if a is None or b is None:
+def _same_time(earlier: tuple[dt.date, str] | None, new: tuple[dt.date, str] | None) -> bool:
+    """False when the two reports cannot be of the same day.
+
+    A new report that states its date is another event than an earlier one that
+    stated none: the lead of a story is dated, its details seldom are.
+    """
+    if new is None:
         return True
-    (da, pa), (db, pb) = a, b
+    if earlier is None:
+        return False
+    (da, pa), (db, pb) = earlier, new
     if "day" in (pa, pb) and pa == pb:
         return da == db
     coarse = pa if pa != "day" else pb
@@ -449,7 +459,7 @@ def extract_incidents(
     drafts: list[_Draft] = []
     for sentence in sentences:
         tokens = tokenize(sentence.text)
-        event = classify(tokens)
+        event = classify(tokens) or _elliptical(tokens, drafts, sentence.index)
         indices = by_sentence.get(sentence.index, ())
         candidates = _candidates(sentence, tokens, mentions, indices, event) if event else []
         toll_only = event is not None and event.entry.kind == "casualty" and not candidates
@@ -476,7 +486,7 @@ def extract_incidents(
             if target is not None:
                 _mark_incident_mentions(mentions, by_sentence[sentence.index], target.place)
             draft = _Draft(
-                incident, event.generic, actor1, list(actor2), sentence.index, stated,
+                incident, event.entry, actor1, list(actor2), sentence.index, stated,
                 distinct=n > 0 or _has_distinct_marker(tokens), aggregate=_is_aggregate(tokens, event),
             )
             into = _find_merge_target(drafts, draft, sentence.index)
@@ -493,6 +503,24 @@ def _inherited_actor(drafts: list[_Draft], event: SentenceEvent, sentence: int) 
             break
         if draft.incident.event_type == event.entry.event_type and draft.actor1 is not None:
             return draft.actor1
+    return None
+
+
+_ELLIPSIS_TOKENS = 3  # an ordinal this close to the start stands for the event noun
+_ELLIPSIS_SENTENCES = 2
+
+
+def _elliptical(tokens: Sequence[Token], drafts: list[_Draft], sentence: int) -> SentenceEvent | None:
+    """«الأولى في حي X، والثانية في Y», "The second occurred in Y": another event of the kind just reported."""
+    if not drafts:
+        return None
+    latest = max(drafts, key=lambda d: d.last_sentence)
+    if sentence - latest.last_sentence > _ELLIPSIS_SENTENCES or _lexicon().modality.find(tokens):
+        return None
+    distinct = _lexicon().distinct
+    for i, token in enumerate(tokens[:_ELLIPSIS_TOKENS]):
+        if any(f in distinct for f, _ in _forms(token)):
+            return SentenceEvent(latest.entry, PhraseMatch(i, i + 1, latest.entry, token.text), ((i, i + 1),))
     return None
 
 
