@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import jsonprovider
+from . import i18n, jsonprovider
 from .config import Config, resolve_secret_key
 from .errors import register_errorhandlers
 from .extensions import csrf, db, gazetteers
@@ -55,6 +55,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     csrf.init_app(app)
     gazetteers.init_app(app)
+    i18n.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -62,6 +63,9 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .articles import bp as articles_bp
     from .assets import bp as assets_bp
+    from .browse import bp as browse_bp
+    from .exports_bp import bp as exports_bp
+    from .mapdata import bp as mapdata_bp
     from .maps import bp as maps_bp
     from .places import bp as places_bp
 
@@ -69,6 +73,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(maps_bp)
     app.register_blueprint(places_bp)
     app.register_blueprint(assets_bp)
+    app.register_blueprint(browse_bp)
+    app.register_blueprint(exports_bp)
+    app.register_blueprint(mapdata_bp)
     # JSON-only and without cookie authentication, the API cannot be driven by a
     # cross-site form post that rides on a session, so CSRF tokens add nothing there yet.
     csrf.exempt(api_bp)
@@ -76,10 +83,14 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    """Add ``flask init-db``, ``ingest``, ``worker`` and the ``gazetteer`` group."""
+    """Add ``flask init-db``, ``ingest``, ``worker``, the ``gazetteer`` group, ``seed`` and ``bench-map``."""
+    from .bench_map import bench_map_command
     from .cli import register
+    from .seed import seed_command
 
     register(app)
+    app.cli.add_command(seed_command)
+    app.cli.add_command(bench_map_command)
 
 
 def create_tables(app: Flask) -> None:

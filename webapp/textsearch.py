@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, Mapper, mapped_column
 from gazetteer.normalize import tokenize
 
 from .extensions import db
-from .models import Incident
+from .models import Article, Incident
 
 
 class IncidentSearch(db.Model):
@@ -85,4 +85,28 @@ def _index_incident(mapper: Mapper[Any], connection: Connection, target: Inciden
             sub_event_type=target.sub_event_type, location_description=target.location_description,
             actors=target.actors, title=title,
         ),
+    )
+
+
+class ArticleSearch(db.Model):
+    """The normalised words of an article's title and text, space-padded (for the articles list search)."""
+
+    __tablename__ = "article_search"
+
+    article_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+def article_search_row(*, article_id: int, title: str | None, text: str | None) -> dict[str, Any]:
+    """The ``article_search`` row of one article, as a dict for an insert."""
+    return {"article_id": article_id, "text": normalized_words(title, text)}
+
+
+@event.listens_for(Article, "after_insert")
+def _index_article(mapper: Mapper[Any], connection: Connection, target: Article) -> None:
+    connection.execute(
+        ArticleSearch.__table__.insert(),
+        article_search_row(article_id=target.id, title=target.title, text=target.text),
     )

@@ -8,8 +8,11 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
 from ..errors import InvalidArticle, NotFound
+from ..density import clustered_collection
 from ..extensions import db
+from ..filters import filtered, parse_filters
 from ..ingest import ingest_article, parse_date, prepare_text
+from ..mapdata import zoom_arg
 from ..models import Article
 from ..queries import IncidentFilter, mapped_incidents
 from ..queue import enqueue_ingest, job_status, queue_enabled
@@ -63,9 +66,19 @@ def article(article_id: int) -> ResponseReturnValue:
 
 @bp.get("/incidents")
 def incidents() -> ResponseReturnValue:
-    """Located incidents as a GeoJSON FeatureCollection, filtered by bbox/from/to/type/article/limit."""
+    """Located incidents as a GeoJSON FeatureCollection, filtered as in :mod:`webapp.filters` and by limit.
+
+    With ``zoom``, a viewport holding more than ``MAP_CLUSTER_THRESHOLD`` incidents
+    is answered with grid clusters instead (see :mod:`webapp.density`).
+    """
     flt = IncidentFilter.from_args(request.args, max_limit=int(current_app.config["API_MAX_LIMIT"]))
-    rows = db.session.execute(mapped_incidents(flt)).all()
+    filters = parse_filters(request.args)
+    if request.args.get("zoom"):
+        threshold = int(current_app.config.get("MAP_CLUSTER_THRESHOLD", 1500))
+        clusters = clustered_collection(filters, zoom_arg(), threshold=threshold)
+        if clusters is not None:
+            return jsonify(clusters)
+    rows = db.session.execute(filtered(mapped_incidents(flt), filters)).all()
     features = [incident_feature(*row) for row in rows]
     return jsonify(type="FeatureCollection", features=features, limit=flt.limit, truncated=len(rows) >= flt.limit)
 

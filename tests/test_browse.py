@@ -1,0 +1,51 @@
+"""The article list and the incidents table (webapp/browse.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from incident_rows import add_incident
+
+
+def row_ids(page: str, kind: str) -> list[int]:
+    return [int(i) for i in re.findall(rf'<tr id="{kind}-(\d+)"', page)]
+
+
+def test_articles_search_is_normalised_and_paged(app, client):
+    with app.app_context():
+        for i in range(5):
+            add_incident(sentence=f"Report number {i} about Aleppo.", title=f"Aleppo report {i}")
+        add_incident(sentence="قصفت الطائرات مدينة إدلب.", title="غارات على إدلب")
+    page = client.get("/articles?per_page=2").get_data(as_text=True)
+    assert len(row_ids(page, "article")) == 2 and 'rel="next"' in page and "<bdi>3</bdi>" in page
+    last = client.get("/articles?per_page=2&page=3").get_data(as_text=True)
+    assert len(row_ids(last, "article")) == 2 and 'rel="next"' not in last and 'rel="prev"' in last
+    found = client.get("/articles?q=ادلب").get_data(as_text=True)  # إدلب in the text, ادلب in the query
+    assert len(row_ids(found, "article")) == 1 and "غارات على إدلب" in found
+    assert row_ids(client.get("/articles?q=nothing-like-this").get_data(as_text=True), "article") == []
+    assert client.get("/articles?page=x").status_code == 400
+
+
+def test_incidents_table_sorts_filters_pages_and_links(app, client):
+    with app.app_context():
+        a = add_incident(date=dt.date(2020, 1, 1), fatalities=5, admin1="Idlib")
+        b = add_incident(date=dt.date(2021, 1, 1), fatalities=1, admin1="Aleppo", event_type="Battles")
+        c = add_incident(date=dt.date(2019, 1, 1), fatalities=9, admin1="Idlib")
+    assert row_ids(client.get("/incidents").get_data(as_text=True), "incident") == [b, a, c]  # newest first
+    assert row_ids(client.get("/incidents?sort=fatalities&dir=asc").get_data(as_text=True), "incident") == [b, a, c]
+    assert row_ids(client.get("/incidents?sort=date&dir=asc").get_data(as_text=True), "incident") == [c, a, b]
+    assert row_ids(client.get("/incidents?admin1=Idlib").get_data(as_text=True), "incident") == [a, c]
+    page = client.get("/incidents?per_page=1&page=2&type=Explosions/Remote violence").get_data(as_text=True)
+    assert row_ids(page, "incident") == [c]
+    assert f'href="/map?incident={c}"' in page and 'href="/articles/' in page and "#s-0" in page
+    assert "/export/incidents.csv?type=Explosions" in page  # exports keep the filters
+    assert client.get("/incidents?sort=evil").status_code == 400
+    assert client.get("/incidents?dir=up").status_code == 400
+
+
+def test_table_escapes_article_text(app, client):
+    with app.app_context():
+        add_incident(title="<img src=x onerror=alert(1)>", actors=["</script>"])
+    page = client.get("/incidents").get_data(as_text=True)
+    assert "<img src=x" not in page and "&lt;img src=x" in page and "</script>" not in page.split("<body>")[1]

@@ -1,0 +1,82 @@
+"""Filter parsing and criteria (webapp/filters.py), and the map API using them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from incident_rows import add_incident
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
+
+from webapp.errors import BadQuery
+from webapp.extensions import db
+from webapp.filters import Filters, filtered, parse_filters, query_args
+from webapp.models import Incident
+
+
+def ids(flt: Filters) -> set[int]:
+    return set(db.session.scalars(filtered(select(Incident.id), flt)))
+
+
+def test_parse_all_parameters():
+    args = MultiDict([("from", "2020-01-01"), ("to", "2020-12-31"), ("type", "Battles,Protests"),
+                      ("type", "Riots"), ("actor", "Russia"), ("admin1", "Idlib"), ("precision", "3,1"),
+                      ("q", " إدلب "), ("source", "souria"), ("article", "7"), ("bbox", "36,35,37,36.5")])
+    flt = parse_filters(args)
+    assert flt.date_from == dt.date(2020, 1, 1) and flt.date_to == dt.date(2020, 12, 31)
+    assert flt.event_types == ("Battles", "Protests", "Riots")
+    assert flt.precision == (1, 3) and flt.q == "إدلب" and flt.article_id == 7
+    assert flt.bbox == (36.0, 35.0, 37.0, 36.5) and flt.active
+    assert not parse_filters({}).active
+    assert parse_filters(query_args(flt)) == flt  # a shared URL gives back the same view
+
+
+@pytest.mark.parametrize("args", [
+    {"from": "2020-13-01"}, {"to": "yesterday"}, {"from": "2021-01-01", "to": "2020-01-01"},
+    {"precision": "4"}, {"article": "x"}, {"bbox": "1,2,3"}, {"bbox": "0,50,1,40"},
+])
+def test_malformed_parameters_raise_bad_query(args):
+    with pytest.raises(BadQuery):
+        parse_filters(args)
+
+
+def test_each_criterion_selects_what_it_says(app):
+    with app.app_context():
+        a = add_incident(date=dt.date(2020, 9, 20), actors=["Russia", "Syrian army"], admin1="Idlib", geo_precision=1)
+        b = add_incident(date=dt.date(2021, 3, 1), event_type="Battles", actors=["HTS"], admin1="Aleppo",
+                         geo_precision=3, lat=36.2, lon=37.16, source_name="souria.net")
+        c = add_incident(date=None, event_type="Protests", actors=[], admin1="", geo_precision=2)
+        assert ids(Filters()) == {a, b, c}
+        assert ids(parse_filters({"from": "2021-01-01"})) == {b}
+        assert ids(parse_filters({"to": "2020-12-31"})) == {a}
+        assert ids(parse_filters({"type": "Battles,Protests"})) == {b, c}
+        assert ids(parse_filters({"admin1": "idlib"})) == {a}  # case-insensitive
+        assert ids(parse_filters({"precision": "2,3"})) == {b, c}
+        assert ids(parse_filters({"source": "SOURIA"})) == {b}
+        assert ids(parse_filters({"actor": "syrian ARMY"})) == {a}
+        assert ids(parse_filters({"actor": "Syrian"})) == set()  # an actor is matched whole, not by prefix
+        assert ids(parse_filters({"bbox": "37,36,38,37"})) == {b}
+        assert ids(parse_filters({"type": "Battles", "admin1": "Idlib"})) == set()
+
+
+def test_free_text_is_arabic_normalised_on_both_sides(app):
+    with app.app_context():
+        ar = add_incident(sentence="شنت الطائرات الروسية غارات على مدينة وإدلب وريفها.", place="إدلب")
+        other = add_incident(sentence="قصف مدفعي على حلب.", place="حلب")
+        en = add_incident(sentence="Shelling hit Ma'arrat al-Nu'man.", place="Ma'arrat al-Nu'man")
+        assert ids(parse_filters({"q": "ادلب"})) == {ar}       # hamza folded, proclitic و tolerated
+        assert ids(parse_filters({"q": "إِدْلِب"})) == {ar}     # tashkeel in the query dropped
+        assert ids(parse_filters({"q": "الطايرات ادلب"})) == {ar}  # every word must match
+        assert ids(parse_filters({"q": "حلب ادلب"})) == set()
+        assert ids(parse_filters({"q": "maarrat"})) == {en}    # apostrophes and case folded
+        assert other not in ids(parse_filters({"q": "ادلب"}))
+
+
+def test_api_incidents_applies_the_shared_filters(app, client):
+    with app.app_context():
+        add_incident(sentence="Clashes in Saraqib.", place="Saraqib", event_type="Battles", admin1="Idlib")
+        keep = add_incident(sentence="Protest in Aleppo.", place="Aleppo", event_type="Protests", admin1="Aleppo")
+    body = client.get("/api/incidents?admin1=Aleppo&q=protest").get_json()
+    assert [f["id"] for f in body["features"]] == [keep]
+    assert client.get("/api/incidents?precision=9").status_code == 400

@@ -1,0 +1,145 @@
+"""Incident exports: ACLED-style CSV, GeoJSON and KML, produced chunk by chunk.
+
+Pure functions over :class:`ExportRow` values, so any iterator of rows (a
+streamed query of 100,000 incidents, or a list in a test) can be written
+without holding the whole file in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .models import Incident
+
+#: ACLED's column names, in ACLED's order for the columns we have.
+ACLED_COLUMNS = (
+    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "time_precision", "source", "notes", "fatalities",
+)
+#: ACLED's time_precision: 1 the day is known, 2 the week, 3 only the month or less.
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+#: A spreadsheet treats a cell starting with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+KML_NS = "http://www.opengis.net/kml/2.2"
+
+#: place_id → (admin2, admin3) names; the default knows none.
+AdminLookup = Callable[[str | None], tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """An incident with what the exports need from its sentence and article."""
+
+    incident: Incident
+    sentence: str
+    source: str
+
+
+def _no_admin(place_id: str | None) -> tuple[str, str]:
+    return "", ""
+
+
+def acled_record(row: ExportRow, admin: AdminLookup = _no_admin) -> dict[str, Any]:
+    """One row as ACLED-named values (numbers stay numbers; missing values are "")."""
+    inc = row.incident
+    actors = list(inc.actors or [])
+    admin2, admin3 = admin(inc.place_id)
+    return {
+        "event_date": inc.date.isoformat() if inc.date else "",
+        "event_type": inc.event_type or "",
+        "sub_event_type": inc.sub_event_type or "",
+        "actor1": actors[0] if actors else "",
+        "actor2": actors[1] if len(actors) > 1 else "",
+        "admin1": inc.admin1 or "",
+        "admin2": admin2,
+        "admin3": admin3,
+        "location": inc.place_name or inc.place_name_ar or inc.location_description or "",
+        "latitude": inc.lat if inc.lat is not None else "",
+        "longitude": inc.lon if inc.lon is not None else "",
+        "geo_precision": inc.geo_precision if inc.geo_precision is not None else "",
+        "time_precision": TIME_PRECISION.get(inc.date_precision or "", 3) if inc.date else "",
+        "source": row.source,
+        "notes": row.sentence,
+        "fatalities": inc.fatalities if inc.fatalities is not None else 0,
+    }
+
+
+def defuse_formula(value: Any) -> Any:
+    """A text cell starting with = + - @ (or tab/CR) gets a leading ``'`` so spreadsheets show it as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_chunks(rows: Iterable[ExportRow], admin: AdminLookup = _no_admin, *, batch: int = 500) -> Iterator[str]:
+    """The CSV file (header first, UTF-8 text, CRLF rows) in chunks of about ``batch`` rows."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow({k: defuse_formula(v) for k, v in acled_record(row, admin).items()})
+        n += 1
+        if n % batch == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def geojson_feature(row: ExportRow, admin: AdminLookup = _no_admin) -> dict[str, Any]:
+    """One incident as a GeoJSON Feature: its point (or line) with the ACLED fields as properties."""
+    inc = row.incident
+    geometry = inc.geometry or (
+        {"type": "Point", "coordinates": [inc.lon, inc.lat]} if inc.lat is not None and inc.lon is not None else None
+    )
+    props = acled_record(row, admin)
+    props["id"] = inc.id
+    props["article_id"] = inc.article_id
+    props["place_name_ar"] = inc.place_name_ar or ""
+    return {"type": "Feature", "id": inc.id, "geometry": geometry, "properties": props}
+
+
+def geojson_chunks(rows: Iterable[ExportRow], admin: AdminLookup = _no_admin) -> Iterator[str]:
+    """A GeoJSON FeatureCollection, one feature per chunk (non-ASCII kept as UTF-8)."""
+    yield '{"type": "FeatureCollection", "features": ['
+    sep = "\n"
+    for row in rows:
+        yield sep + json.dumps(geojson_feature(row, admin), ensure_ascii=False)
+        sep = ",\n"
+    yield "\n]}\n"
+
+
+def kml_placemark(row: ExportRow, admin: AdminLookup = _no_admin) -> ET.Element:
+    """One incident as a KML Placemark (name, description = the sentence, ExtendedData, Point)."""
+    inc = row.incident
+    record = acled_record(row, admin)
+    pm = ET.Element("Placemark", id=f"incident-{inc.id}")
+    ET.SubElement(pm, "name").text = " — ".join(
+        v for v in (record["event_date"], inc.sub_event_type or inc.event_type, record["location"]) if v
+    )
+    ET.SubElement(pm, "description").text = row.sentence
+    data = ET.SubElement(pm, "ExtendedData")
+    for key in ACLED_COLUMNS:
+        d = ET.SubElement(data, "Data", name=key)
+        ET.SubElement(d, "value").text = str(record[key])
+    if inc.lat is not None and inc.lon is not None:
+        ET.SubElement(ET.SubElement(pm, "Point"), "coordinates").text = f"{inc.lon},{inc.lat}"
+    return pm
+
+
+def kml_chunks(rows: Iterable[ExportRow], admin: AdminLookup = _no_admin, *, name: str = "Incidents") -> Iterator[str]:
+    """A KML 2.2 document; every text goes through ElementTree, so it is escaped."""
+    head = ET.Element("name")
+    head.text = name
+    yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           f'<kml xmlns="{KML_NS}"><Document>' + ET.tostring(head, encoding="unicode") + "\n")
+    for row in rows:
+        yield ET.tostring(kml_placemark(row, admin), encoding="unicode") + "\n"
+    yield "</Document></kml>\n"

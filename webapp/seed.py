@@ -1,0 +1,196 @@
+"""A documented synthetic generator of incidents, for load tests and benchmarks (never for analysis).
+
+:func:`generate` is deterministic for a given ``seed``.  For ``n`` incidents it
+makes ``ceil(n / per_article)`` articles ("Synthetic report k", source
+"synthetic"), each with one English sentence per incident naming the place:
+
+* **where**: one of :data:`CENTRES` (Syrian governorate capitals, coordinates
+  from general knowledge), chosen with the listed weights, plus a Gaussian
+  offset of ``spread`` degrees (σ), clipped to Syria's bounding box;
+* **what**: an ACLED event type/sub-type from :data:`EVENTS` with its weight;
+* **when**: a uniformly random day between ``start`` and ``end``; 85 % day
+  precision, 10 % week, 5 % month;
+* **who**: one or two actors from :data:`ACTORS`;
+* **precision**: geo_precision 1 (60 %), 2 (25 %), 3 (15 %);
+* **fatalities**: 0 for half, else a geometric number with mean 4.
+
+Rows are inserted with Core ``executemany`` in batches (plus their
+``incident_search``/``article_search`` rows), so 100,000 incidents take seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from .extensions import db
+from .models import Article, Incident, Sentence
+from .textsearch import ArticleSearch, IncidentSearch, article_search_row, search_row
+
+#: (name, Arabic name, governorate, lat, lon, weight)
+CENTRES: tuple[tuple[str, str, str, float, float, int], ...] = (
+    ("Idlib", "إدلب", "Idlib", 35.93, 36.63, 20),
+    ("Aleppo", "حلب", "Aleppo", 36.20, 37.16, 18),
+    ("Damascus", "دمشق", "Damascus", 33.51, 36.29, 8),
+    ("Douma", "دوما", "Rural Damascus", 33.57, 36.40, 8),
+    ("Homs", "حمص", "Homs", 34.73, 36.71, 8),
+    ("Hama", "حماة", "Hama", 35.13, 36.75, 7),
+    ("Daraa", "درعا", "Dar'a", 32.62, 36.10, 7),
+    ("Deir ez-Zor", "دير الزور", "Deir-ez-Zor", 35.34, 40.14, 7),
+    ("Raqqa", "الرقة", "Ar-Raqqa", 35.95, 39.01, 6),
+    ("Al-Hasakah", "الحسكة", "Al-Hasakeh", 36.50, 40.75, 4),
+    ("Latakia", "اللاذقية", "Lattakia", 35.52, 35.79, 3),
+    ("Tartus", "طرطوس", "Tartous", 34.89, 35.89, 1),
+    ("As-Suwayda", "السويداء", "As-Sweida", 32.71, 36.57, 2),
+    ("Quneitra", "القنيطرة", "Quneitra", 33.13, 35.82, 1),
+)
+#: (event type, sub-event type, verb phrase, weight)
+EVENTS: tuple[tuple[str, str, str, int], ...] = (
+    ("Explosions/Remote violence", "Air/drone strike", "Warplanes struck", 30),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Artillery shelled", 25),
+    ("Battles", "Armed clash", "Clashes broke out in", 20),
+    ("Violence against civilians", "Attack", "Gunmen attacked civilians in", 10),
+    ("Protests", "Peaceful protest", "Residents protested in", 8),
+    ("Strategic developments", "Agreement", "A truce was announced for", 7),
+)
+ACTORS = ("Syrian army", "Russia", "HTS", "SDF", "Turkey", "ISIS", "Syrian National Army", "Civilians")
+#: Syria's bounding box (south, west, north, east).
+BBOX = (32.3, 35.7, 37.35, 42.4)
+
+
+@dataclass
+class SeedStats:
+    """What :func:`seed` wrote."""
+
+    articles: int = 0
+    incidents: int = 0
+    first_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _weighted(rng: random.Random, items: tuple[tuple[Any, ...], ...]) -> tuple[Any, ...]:
+    return rng.choices(items, weights=[it[-1] for it in items])[0]
+
+
+def generate(n: int, *, seed: int = 1, per_article: int = 50, spread: float = 0.25,
+             start: dt.date = dt.date(2012, 1, 1), end: dt.date = dt.date(2024, 12, 31)) -> Iterator[dict[str, Any]]:
+    """Yield articles as dicts ``{"title", "published", "text", "sentences": [...], "incidents": [...]}``.
+
+    Sentence dicts have ``index, start, end, text``; incident dicts have the
+    :class:`~webapp.models.Incident` columns plus ``sentence_index`` and
+    ``mention`` (the place's offsets within the sentence).
+    """
+    rng = random.Random(seed)
+    days = (end - start).days
+    made = 0
+    k = 0
+    while made < n:
+        k += 1
+        size = min(per_article, n - made)
+        sentences, incidents, parts, pos = [], [], [], 0
+        latest = start
+        for i in range(size):
+            name, name_ar, gov, lat0, lon0, _ = _weighted(rng, CENTRES)
+            etype, sub, verb, _ = _weighted(rng, EVENTS)
+            day = start + dt.timedelta(days=rng.randint(0, days))
+            latest = max(latest, day)
+            lat = min(max(rng.gauss(lat0, spread), BBOX[0]), BBOX[2])
+            lon = min(max(rng.gauss(lon0, spread), BBOX[1]), BBOX[3])
+            actors = rng.sample(ACTORS, rng.choice((1, 1, 2)))
+            fatalities = 0 if rng.random() < 0.5 else 1 + int(-math.log(1 - rng.random()) * 3)
+            text = f"{verb} {name} ({name_ar}) on {day.isoformat()}, reports said."
+            place_at = text.index(name)
+            sentences.append({"index": i, "start": pos, "end": pos + len(text), "text": text})
+            parts.append(text)
+            pos += len(text) + 1
+            incidents.append({
+                "sentence_index": i, "event_type": etype, "sub_event_type": sub, "trigger": verb,
+                "date": day, "date_precision": rng.choices(("day", "week", "month"), (85, 10, 5))[0],
+                "actors": actors, "counts": {}, "fatalities": fatalities, "injuries": None,
+                "lat": round(lat, 5), "lon": round(lon, 5), "geometry": None,
+                "geo_precision": rng.choices((1, 2, 3), (60, 25, 15))[0],
+                "place_id": None, "place_name": name, "place_name_ar": name_ar, "place_type": "city",
+                "admin1": gov, "location_description": "",
+                "mention": (place_at, place_at + len(name)),
+            })
+        made += size
+        yield {"title": f"Synthetic report {k} (seed {seed})", "published": latest,
+               "text": " ".join(parts), "sentences": sentences, "incidents": incidents}
+
+
+def seed(n: int, *, seed: int = 1, batch_articles: int = 40, **options: Any) -> SeedStats:
+    """Insert ``n`` synthetic incidents (see the module docstring) in the current app's database.
+
+    Must run in an app context; commits every ``batch_articles`` articles.
+    """
+    stats = SeedStats()
+    buf: list[dict[str, Any]] = []
+    for art in generate(n, seed=seed, **options):
+        buf.append(art)
+        if len(buf) >= batch_articles:
+            _write(buf, stats)
+            buf = []
+    if buf:
+        _write(buf, stats)
+    return stats
+
+
+def _write(articles: list[dict[str, Any]], stats: SeedStats) -> None:
+    session = db.session
+    for art in articles:
+        # Core inserts (no ORM events): the search rows are written here in bulk instead.
+        art["id"] = session.execute(Article.__table__.insert().returning(Article.__table__.c.id), [{
+            "title": art["title"], "source_name": "synthetic", "source_url": "", "published": art["published"],
+            "language": "en", "text": art["text"],
+            "content_hash": hashlib.sha256(art["text"].encode("utf-8")).hexdigest(),
+        }]).scalar_one()
+    session.execute(ArticleSearch.__table__.insert(), [
+        article_search_row(article_id=a["id"], title=a["title"], text=a["text"]) for a in articles
+    ])
+    session.execute(Sentence.__table__.insert(), [
+        {"article_id": a["id"], **s} for a in articles for s in a["sentences"]
+    ])
+    ids = {(aid, idx): sid for sid, aid, idx in session.execute(
+        select(Sentence.id, Sentence.article_id, Sentence.index)
+        .where(Sentence.article_id.in_([a["id"] for a in articles])))}
+    rows = []
+    for a in articles:
+        for inc in a["incidents"]:
+            row = {k: v for k, v in inc.items() if k != "mention"}
+            row.update(article_id=a["id"], sentence_id=ids[(a["id"], inc["sentence_index"])], mention_id=None)
+            rows.append(row)
+    table = Incident.__table__
+    new_ids = session.execute(table.insert().returning(table.c.id, table.c.sentence_id), rows).all()
+    by_sentence = {sid: iid for iid, sid in new_ids}
+    texts = {ids[(a["id"], s["index"])]: s["text"] for a in articles for s in a["sentences"]}
+    session.execute(IncidentSearch.__table__.insert(), [
+        search_row(incident_id=by_sentence[r["sentence_id"]], sentence=texts[r["sentence_id"]],
+                   place_name=r["place_name"], place_name_ar=r["place_name_ar"], event_type=r["event_type"],
+                   sub_event_type=r["sub_event_type"], location_description="", actors=r["actors"])
+        for r in rows
+    ])
+    session.commit()
+    stats.articles += len(articles)
+    stats.incidents += len(rows)
+    if stats.first_id is None and new_ids:
+        stats.first_id = min(i for i, _ in new_ids)
+
+
+@click.command("seed")
+@click.option("--incidents", "n", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="How many synthetic incidents to add.")
+@click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Random seed (same seed, same data).")
+@with_appcontext
+def seed_command(n: int, seed_value: int) -> None:
+    """Add N synthetic incidents (see webapp/seed.py for the generator) to the database."""
+    stats = seed(n, seed=seed_value)
+    click.echo(f"Seeded {stats.incidents} incidents in {stats.articles} synthetic articles.")
