@@ -97,3 +97,60 @@ def test_sample_article_on_the_toy_gazetteer(toy, sample):
 @pytest.mark.shared
 def test_sample_article_on_the_bundled_gazetteer(real, sample):
     _check_sample(geoparse(sample, gazetteer=real))
+
+
+CORPUS = SHARED / "corpus" / "syrian-archive-dev.jsonl"
+CHEMICAL = "collections/chemical-weapons/useofchemicalweapons2"
+MEDICAL = "investigations/second-medical-facilities-under-fire/index"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    if not CORPUS.exists():
+        pytest.skip(f"../shared not found: {CORPUS}")
+    import json
+
+    with CORPUS.open(encoding="utf-8") as fh:
+        return {rec["path"]: rec for rec in map(json.loads, fh)}
+
+
+def _in_syria_box(lat, lon):
+    return 32.0 <= lat <= 37.5 and 35.5 <= lon <= 42.5
+
+
+def _check_invariants(text, result):
+    for m in result.mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.place is not None and m.candidates and m.candidates[0].place == m.place
+        if m.place.type is PlaceType.COUNTRY:
+            assert m.location is None
+        elif m.place.in_syria:
+            assert _in_syria_box(m.location.lat, m.location.lon)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("suffix", [".md", "_ar.md"])
+def test_corpus_governorate_overview_in_both_languages(real, corpus, suffix):
+    text = corpus[CHEMICAL + suffix]["text"]
+    result = geoparse(text, gazetteer=real)
+    _check_invariants(text, result)
+    assert result.language == ("ar" if suffix == "_ar.md" else "en")
+    assert all(m.place.in_syria for m in result.mentions)
+    cities = {"Idlib": (35.93, 36.63), "Aleppo": (36.20, 37.13), "Hama": (35.13, 36.75),
+              "Homs": (34.73, 36.71), "Daraa": (32.62, 36.10)}
+    for name, (lat, lon) in cities.items():
+        assert any(distance_km(lat, lon, m.place.lat, m.place.lon) < 15 for m in result.mentions), name
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("suffix", [".md", "_ar.md"])
+def test_corpus_report_with_foreign_places_and_provinces(real, corpus, suffix):
+    text = corpus[MEDICAL + suffix]["text"]
+    result = geoparse(text, gazetteer=real)
+    _check_invariants(text, result)
+    countries = {m.place.country for m in result.mentions}
+    assert {"SY", "RU", "TR"} <= countries
+    governorates = [m for m in result.mentions if m.place.type is PlaceType.GOVERNORATE]
+    assert governorates and all(m.location.geo_precision == 3 for m in governorates)
+    # «إدلب»/"Idlib" after «محافظة»/"province" is the governorate, with the cue kept.
+    assert any(m.cue in ("محافظه", "province", "governorate") for m in governorates)
