@@ -213,6 +213,9 @@ def _read_sources(folder: Path) -> list[SourceRecord]:
         add((row["name"], row["name1"]), row["lat"], row["lon"], row["adm1_name"], "ocha-adminpoints")
     for row in _csv(ocha / "syr_admincapitals_attributes.csv"):
         add((row["name"],), row["lat"], row["lon"], row["adm1_name"], "ocha-admincapitals")
+    for row in _csv(ocha / "syr_neighborhoods_attributes.csv"):
+        names = (row["neighborho"], row["neighbor_1"])
+        add(names, row["centroid_lat"], row["centroid_lon"], row["adm1_en"], "ocha-neighbourhoods")
     for row in _csv(folder / "opensyria-geography" / "admin_units_flat.csv"):
         names = [row["name_en"], row["name_ar"], *row["aliases_en"].split("|"), *row["aliases_ar"].split("|")]
         add(names, row["lat"], row["lon"], row["governorate_id"] or row["id"], "opensyria-admin")
