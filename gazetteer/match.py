@@ -37,6 +37,7 @@ _CLOSE_QUOTES = "»”\"“'’"
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
 _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
+_LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 
 #: A fuzzy (one-letter) reading must keep at least this many normalised letters.
 FUZZY_MIN_LETTERS = 5
@@ -543,7 +544,11 @@ class _Scanner:
         if self.english and not is_arabic(tok.text):
             code = bool(_CODE_RE.match(tok.norm))
             # "khan Touman": one capitalised word marks a multi-word name.
-            capital = any(t.text[:1].isupper() for t in self.toks[m.tok_start : m.tok_end] if t.norm not in ("al", "el"))
+            capital = any(
+                _LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper()
+                for t in self.toks[m.tok_start : m.tok_end]
+                if t.norm not in ("al", "el")
+            )
             if not (capital or code or m.cue):
                 return False
             country = any(p.type is PlaceType.COUNTRY for p in m.places)

@@ -141,3 +141,7 @@ def test_english_multiword_name_needs_one_capital_and_country_acronyms_pass(gaz)
     assert [m.text for m in _matches("in the bab area, near saraqib", gaz, "en")] == []
     assert [m.text for m in _matches("fighting near al Bab", gaz, "en")] == ["al Bab"]
     assert [m.text for m in _matches("HTS and SDF fought in Idlib", gaz, "en")] == ["Idlib"]
+
+
+def test_english_hyphenated_article_does_not_hide_the_capital(gaz):
+    assert [m.text for m in _matches("At that time al-Raqqa was shelled", gaz, "en")] == ["al-Raqqa"]
