@@ -141,6 +141,11 @@ def _explicit(tokens: Sequence[Token], published: dt.date | None, lex: _Lexicon)
     return found
 
 
+def month_positions(tokens: Sequence[Token]) -> frozenset[int]:
+    """Indices of the tokens that name a month, so that a year after one is not read as a count."""
+    return frozenset(i for m in _lexicon().months.find(tokens) for i in range(m.first, m.last))
+
+
 def _most_recent(weekday: int, anchor: dt.date, *, strictly_before: bool = False) -> dt.date:
     back = (anchor.weekday() - weekday) % 7
     if back == 0 and strictly_before:

@@ -39,7 +39,7 @@ from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_date
 from .lexicon import PhraseMatch, PhraseMatcher, load_lexicon, word_set
 from .normalize import Token, clitic_variants, normalize_token, tokenize
-from .numbers import find_counts, find_numbers
+from .numbers import find_counts
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
 
@@ -70,6 +70,7 @@ _AFTER_TRIGGER_BONUS = 0.5
 _PRECISION_PENALTY = 0.5  # per geo_precision step above 1
 _SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
 _ACTOR_INHERIT_SENTENCES = 2
+_MAX_LISTED_EVENTS = 6  # "two/three incidents" are listed one by one; "49 attacks" is a summary
 _GENERIC_MERGE_SENTENCES = 3
 _CIVILIANS = "Civilians"
 #: Event types with participants rather than perpetrators and targets.
@@ -303,10 +304,20 @@ def _coordinated(text: str, first: Mention, second: Mention) -> bool:
     return all(any(f in lex.skip for f, _ in _forms(t)) for t in rest)
 
 
-def _targets(text: str, mentions: Sequence[Mention], candidates: list[_Candidate]) -> list[_Candidate]:
-    """The sentence's incident places: the best candidate, then places coordinated after it."""
+def _targets(
+    text: str, mentions: Sequence[Mention], candidates: list[_Candidate], stated_events: int = 1
+) -> list[_Candidate]:
+    """The sentence's incident places: the best candidate, then places coordinated after it.
+
+    When the sentence counts its events ("two incidents ... one in X, one in Y")
+    and the count is small, each event gets one of the best mentions, in text
+    order, even when two mentions name the same place.
+    """
     if not candidates:
         return []
+    if 2 <= stated_events <= _MAX_LISTED_EVENTS:
+        best_n = sorted(candidates, key=lambda c: (-c.score, c.tok))[:stated_events]
+        return sorted(best_n, key=lambda c: c.tok)
     best = max(candidates, key=lambda c: (c.score, -c.tok))
     chosen = [best]
     ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
@@ -474,7 +485,8 @@ def extract_incidents(
         stated = (date, precision) if date is not None and precision is not None else None
         if date is None:
             date, precision = published, "day"
-        targets: list[_Candidate | None] = list(_targets(text, mentions, candidates)) or [None]
+        stated_events = _events_stated(tokens, event)
+        targets: list[_Candidate | None] = list(_targets(text, mentions, candidates, stated_events)) or [None]
         for n, target in enumerate(targets):
             trigger = sentence.text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
             incident = Incident(
@@ -487,7 +499,7 @@ def extract_incidents(
                 _mark_incident_mentions(mentions, by_sentence[sentence.index], target.place)
             draft = _Draft(
                 incident, event.entry, actor1, list(actor2), sentence.index, stated,
-                distinct=n > 0 or _has_distinct_marker(tokens), aggregate=_is_aggregate(tokens, event),
+                distinct=n > 0 or _has_distinct_marker(tokens), aggregate=stated_events > 1,
             )
             into = _find_merge_target(drafts, draft, sentence.index)
             if into is None:
@@ -511,7 +523,7 @@ _ELLIPSIS_SENTENCES = 2
 
 
 def _elliptical(tokens: Sequence[Token], drafts: list[_Draft], sentence: int) -> SentenceEvent | None:
-    """«الأولى في حي X، والثانية في Y», "The second occurred in Y": another event of the kind just reported."""
+    """«الأولى في حي X», "The second occurred in Y": another event of the kind just reported."""
     if not drafts:
         return None
     latest = max(drafts, key=lambda d: d.last_sentence)
@@ -529,12 +541,11 @@ def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
     return any(f in distinct for t in tokens for f, _ in _forms(t))
 
 
-def _is_aggregate(tokens: Sequence[Token], event: SentenceEvent) -> bool:
-    """True for a summary count of generic events: "a total of 10 incidents", «49 هجوما»."""
+def _events_stated(tokens: Sequence[Token], event: SentenceEvent) -> int:
+    """How many events a generic report counts: "two incidents" 2, «هجومين» 2, "49 attacks" 49; else 1."""
     if not event.generic:
-        return False
-    first = event.trigger.first
-    return any(n.value >= 2 and first - 2 <= n.last <= first for n in find_numbers(tokens))
+        return 1
+    return max((c.value for c in find_counts(tokens) if c.category == "events"), default=1)
 
 
 def _follows(drafts: list[_Draft], sentence: Sentence) -> bool:

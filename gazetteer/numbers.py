@@ -13,6 +13,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .dates import month_positions
 from .lexicon import PhraseMatch, PhraseMatcher, load_lexicon, word_set
 from .normalize import Token, clitic_variants, normalize_token, tokenize
 
@@ -32,7 +33,11 @@ class NumberSpan:
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A number tied to what it counts (``category``: strikes, aircraft, shells, fatalities, injuries)."""
+    """A number tied to what it counts.
+
+    ``category``: strikes, aircraft, shells, fatalities, injuries, or events
+    (how many incidents a sentence reports: "two incidents", «هجومين»).
+    """
 
     category: str
     value: int
@@ -159,6 +164,13 @@ def _count_lexicon() -> _CountLexicon:
     )
 
 
+def _is_year(tokens: Sequence[Token], span: NumberSpan, months: frozenset[int]) -> bool:
+    """«21 آب 2013», "21 August 2013, rockets ...": a year after a month is a date, not a count."""
+    if not 1900 <= span.value <= 2100 or span.last - span.first != 1:
+        return False
+    return any(k in months for k in range(span.first - 2, span.first))
+
+
 def find_counts(tokens: Sequence[Token]) -> list[Count]:
     """Counts in a token list: each number tied to the category of the noun it counts.
 
@@ -174,9 +186,12 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
     verb_after = {m.first: m for m in lex.verb_after.find(tokens)}
     out: list[Count] = []
     numbers = find_numbers(tokens)
+    months = month_positions(tokens)
     used: set[int] = set()
     for span in numbers:
         used.update(range(span.first, span.last))
+        if _is_year(tokens, span, months):
+            continue
         match: PhraseMatch[str] | None = (
             after.get(span.last)
             or before.get(span.first)

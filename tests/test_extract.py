@@ -228,6 +228,47 @@ def test_territory_sub_type_follows_the_actor() -> None:
     assert taken[0].sub_event_type == "Non-state actor overtakes territory"
 
 
+ALEPPO = Place("t:aleppo", "Aleppo", "حلب", PlaceType.CITY, 36.2021, 37.1343)
+ANADAN = Place("t:anadan", "Anadan", "عندان", PlaceType.TOWN, 36.295, 37.047)
+
+
+def test_reports_of_different_days_are_different_events() -> None:
+    incidents, _ = _extract(
+        ["On 22 September an attack was reported in Aleppo.", "On 23 September an attack hit Aleppo again."],
+        {"Aleppo": ALEPPO},
+    )
+    assert [i.date for i in incidents] == [dt.date(2020, 9, 22), dt.date(2020, 9, 23)]
+
+
+def test_elliptical_ordinals_continue_the_event_kind() -> None:
+    incidents, _ = _extract(
+        [
+            "وقع هجومان بالذخائر الحارقة في تشرين الأول.",
+            "الأولى في حي الصاخور، حلب.",
+            "أما الثانية فكانت في عندان.",
+        ],
+        {"حلب": ALEPPO, "عندان": ANADAN},
+    )
+    placed = [(i.sentence, i.location.place.name) for i in incidents if i.location]
+    assert placed == [(1, "Aleppo"), (2, "Anadan")]
+    assert {i.event_type for i in incidents} == {"Explosions/Remote violence"}
+
+
+def test_counted_events_are_listed_one_by_one() -> None:
+    incidents, _ = _extract(
+        ["Two incidents on 9 July were identified, one in a district of Aleppo and one in another."],
+        {"Aleppo": ALEPPO},
+    )
+    assert len(incidents) == 2
+    summary, _ = _extract(["Aleppo experienced 33 chemical weapons attacks."], {"Aleppo": ALEPPO})
+    assert len(summary) == 1
+
+
+def test_aircraft_flights_make_a_bombing_an_air_strike() -> None:
+    assert _type("several flights took off from the airbase and bombed the hospital") == AIR
+    assert _type("the Syrian Airforce bombed the central market") == AIR
+
+
 # ---------------------------------------------------------------- the sample article, through the pipeline
 
 SAMPLE = "samples/souria-idlib-airstrikes-2020-09-20.ar.txt"

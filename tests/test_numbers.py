@@ -62,3 +62,9 @@ def test_counts(text: str, expected: dict[str, int]) -> None:
 def test_dates_and_years_are_not_counts() -> None:
     assert count_dict("يوم الأحد 20 أيلول 2020") == {}
     assert count_dict("September 20, 2020") == {}
+    assert count_dict("In the early hours of 21 August 2013, rockets were dropped") == {}
+
+
+def test_event_counts() -> None:
+    assert count_dict("Two incidents were identified") == {"events": 2}
+    assert count_dict("تعرضا لهجومين") == {"events": 2}
