@@ -256,7 +256,7 @@ def test_elliptical_ordinals_continue_the_event_kind() -> None:
 
 def test_counted_events_are_listed_one_by_one() -> None:
     incidents, _ = _extract(
-        ["Two incidents on 9 July were identified, one in a district of Aleppo and one in another."],
+        ["Two incidents on 9 July were identified, one in Aleppo and one in western Aleppo."],
         {"Aleppo": ALEPPO},
     )
     assert len(incidents) == 2
