@@ -155,7 +155,14 @@ def clitic_variants(norm: str) -> list[tuple[str, int]]:
     increasing number of stripped characters.  Handles و ف ب ل ك, the article
     ال, and لل (ل + ال with the alef elided), so وبإدلب → ادلب, للرقه → الرقه
     and رقه, بالرقه → الرقه and رقه.  A stripped form must keep two letters.
+    Memoised, as words recur.
     """
+    return list(_clitic_variants(norm))
+
+
+@lru_cache(maxsize=200_000)
+def _clitic_variants(norm: str) -> tuple[tuple[str, int], ...]:
+    """The memoised body of :func:`clitic_variants`, as a tuple so the cache stays immutable."""
     seen: dict[str, int] = {norm: 0}
 
     def add(form: str, cut: int) -> None:
@@ -175,4 +182,4 @@ def clitic_variants(norm: str) -> list[tuple[str, int]]:
         add(stem, cut)
         if stem.startswith("ال") and len(stem) > 3:
             add(stem[2:], article_cut)
-    return sorted(seen.items(), key=lambda kv: kv[1])
+    return tuple(sorted(seen.items(), key=lambda kv: kv[1]))
