@@ -87,10 +87,20 @@ def test_worker_without_redis_explains(runner):
     assert result.exit_code != 0 and "REDIS_URL is not set" in result.output
 
 
-def test_gazetteer_lookup(runner):
+def test_gazetteer_lookup_uses_the_offline_geocoder(runner):
     result = runner.invoke(args=["gazetteer", "lookup", "ادلب"])
-    assert result.exit_code == 0 and "t:idlib\tcity\tIdlib\tإدلب" in result.output
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0].split("\t")
+    assert first[:2] == ["t:idlib", "city"] and "Idlib" in first[2] and first[3] == "35.93060,36.63390"
     assert runner.invoke(args=["gazetteer", "lookup", "Atlantis"]).exit_code == 1
+
+
+def test_gazetteer_reverse_lookup(runner):
+    result = runner.invoke(args=["gazetteer", "lookup", "--reverse", "35.87,36.79"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("t:saraqib\ttown\t") and " km" in result.output
+    bad = runner.invoke(args=["gazetteer", "lookup", "--reverse", "north of here"])
+    assert bad.exit_code == 1 and "not a point" in bad.output
 
 
 def test_gazetteer_build_import_stats(app, runner, tmp_path, shared_dir):
@@ -124,10 +134,11 @@ def test_gazetteer_build_import_stats(app, runner, tmp_path, shared_dir):
 
 
 def test_gazetteer_stats(runner):
-    pytest.importorskip("gazetteer.stats", reason="gazetteer.stats not available yet")
     result = runner.invoke(args=["gazetteer", "stats"])
     assert result.exit_code == 0, result.output
-    assert "6" in result.output  # the tiny test gazetteer has six places
+    assert result.output.startswith("places: 6 ")  # the tiny test gazetteer
+    as_json = json.loads(runner.invoke(args=["gazetteer", "stats", "--json"]).output)
+    assert as_json["places"] == 6 and as_json["by_country"] == {"SY": 5, "TR": 1}
 
 
 def test_gazetteer_import_rejects_unknown_kind(app, runner, tmp_path):

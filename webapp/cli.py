@@ -179,32 +179,54 @@ def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...
 
 
 @gazetteer_cli.command("stats")
-def gazetteer_stats() -> None:
-    """Print counts of places by type, country, source and script coverage."""
-    from gazetteer.stats import summarize
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def gazetteer_stats(as_json: bool) -> None:
+    """Print counts of places by type, source and country, and Syrian name/P-code coverage."""
+    from gazetteer.stats import format_summary, summarize
 
     summary = summarize(gazetteers.get())
-    click.echo(
-        summary
-        if isinstance(summary, str)
-        else json.dumps(summary, ensure_ascii=False, indent=2, default=str)
-    )
+    click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else format_summary(summary))
+
+
+_LOCAL_GEOCODERS = ("", "local", "gazetteer", "offline")
+
+
+def app_geocoder():  # noqa: ANN201 - a geopy Geocoder
+    """The geopy geocoder named by ``GEOCODER``: the app's own gazetteer offline, or a geopy service."""
+    from gazetteer.geocoder import make_geocoder
+
+    spec = str(current_app.config.get("GEOCODER") or "local")
+    if spec.strip().lower() in _LOCAL_GEOCODERS:
+        return make_geocoder(spec, gazetteer=gazetteers.get())
+    return make_geocoder(spec, user_agent="syria-incident-map")
 
 
 @gazetteer_cli.command("lookup")
 @click.argument("name")
 @click.option("--limit", default=10, show_default=True)
-def gazetteer_lookup(name: str, limit: int) -> None:
-    """Print the places called NAME (Arabic or English, any spelling); exit 1 when none."""
-    places = gazetteers.get().lookup(name)
-    if not places:
-        click.echo(f"no place called {name!r}")
+@click.option("--reverse", is_flag=True, help='NAME is a point "lat,lon": print the nearest places.')
+def gazetteer_lookup(name: str, limit: int, reverse: bool) -> None:
+    """Geocode NAME (Arabic or English, any spelling) with the configured geocoder; exit 1 when nothing."""
+    from geopy.exc import GeopyError
+
+    geocoder = app_geocoder()
+    try:
+        found = (
+            geocoder.reverse(name, exactly_one=False, limit=limit)
+            if reverse
+            else geocoder.geocode(name, exactly_one=False, limit=limit)
+        )
+    except GeopyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not found:
+        click.echo(f"nothing found for {name!r}")
         sys.exit(1)
-    for place in places[:limit]:
-        parents = " > ".join(p.name for p in sorted(place.parents, key=lambda p: p.level))
+    for loc in found:
+        raw = loc.raw if isinstance(loc.raw, dict) else {}
+        distance = f"\t{raw['distance_km']} km" if "distance_km" in raw else ""
         click.echo(
-            f"{place.id}\t{place.type.value}\t{place.name}\t{place.name_ar}\t"
-            f"{place.lat:.5f},{place.lon:.5f}\t{parents}"
+            f"{raw.get('id', '')}\t{raw.get('type', '')}\t{loc.address}\t"
+            f"{loc.latitude:.5f},{loc.longitude:.5f}{distance}"
         )
 
 

@@ -16,6 +16,12 @@ def index() -> Response:
     return redirect(url_for("maps.map_page"))
 
 
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    """Answer browsers' automatic icon request with the app's icon."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
 @bp.get("/map")
 def map_page() -> str:
     """Render the map shell; the browser fetches the incidents from the API."""
