@@ -145,3 +145,8 @@ def test_api_escapes_nothing_but_returns_data_verbatim_as_json(app, client):
 def test_api_needs_no_csrf_token(app, client):
     app.config["WTF_CSRF_ENABLED"] = True
     assert client.post("/api/articles", json={"text": TEXT}).status_code == 201
+
+
+def test_script_url_is_refused(client):
+    response = client.post("/api/articles", json={"text": TEXT, "source_url": "javascript:alert(1)"})
+    assert response.status_code == 400 and "http" in response.get_json()["error"]

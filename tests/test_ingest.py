@@ -107,3 +107,19 @@ def test_source_name_defaults_to_url_host(app):
     with app.app_context():
         article = ingest_article(text=TEXT, source_url="https://www.syria.tv/some/article").article
         assert article.source_name == "www.syria.tv"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("source_url", "javascript:alert(1)", "http"),
+        ("source_url", "data:text/html,<script>alert(1)</script>", "http"),
+        ("language", "english please", "language code"),
+        ("title", "x" * 501, "title"),
+    ],
+)
+def test_bad_metadata_is_rejected(app, field, value, message):
+    with app.app_context():
+        with pytest.raises(InvalidArticle, match=message):
+            ingest_article(text=TEXT, **{field: value})
+        assert counts()["articles"] == 0

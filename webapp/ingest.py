@@ -24,6 +24,10 @@ from .extensions import db, gazetteers
 from .models import Article, Incident, Mention, Sentence
 
 _SPACE_RE = re.compile(r"\s+")
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,4})?$")
+_MAX_TITLE = 500
+_MAX_URL = 2000
+_MAX_SOURCE_NAME = 200
 _LINE_GEOMETRIES = ("LineString", "MultiLineString")
 _MAX_CANDIDATES = 5
 
@@ -72,6 +76,31 @@ def prepare_text(text: str | None) -> str:
     return text
 
 
+def clean_metadata(
+    title: str | None, source_url: str | None, language: str | None, source_name: str | None
+) -> tuple[str, str, str | None, str]:
+    """Trimmed title, URL, language code and source name; raises :class:`InvalidArticle` when invalid.
+
+    The URL must be http(s) (it becomes a link on the article page); the
+    language a code such as ``ar`` or ``en-gb``; lengths fit the columns.
+    """
+    title = (title or "").strip()
+    if len(title) > _MAX_TITLE:
+        raise InvalidArticle.bad_field("title", f"longer than {_MAX_TITLE} characters")
+    source_url = (source_url or "").strip()
+    if source_url:
+        parsed = urlparse(source_url)
+        if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
+            raise InvalidArticle.bad_field("source URL", "use an http:// or https:// address")
+        if len(source_url) > _MAX_URL:
+            raise InvalidArticle.bad_field("source URL", f"longer than {_MAX_URL} characters")
+    language = (language or "").strip().lower() or None
+    if language is not None and not _LANGUAGE_RE.match(language):
+        raise InvalidArticle.bad_field("language", "use a language code such as ar or en")
+    source_name = (source_name or "").strip()[:_MAX_SOURCE_NAME] or _host(source_url)[:_MAX_SOURCE_NAME]
+    return title, source_url, language, source_name
+
+
 def find_by_hash(digest: str) -> Article | None:
     """The stored article with this content hash, if any."""
     return db.session.scalar(select(Article).where(Article.content_hash == digest))
@@ -95,7 +124,7 @@ def ingest_article(
     """
     text = prepare_text(text)
     published_date = parse_date(published)
-    language = (language or "").strip().lower() or None
+    title, source_url, language, source_name = clean_metadata(title, source_url, language, source_name)
     digest = content_hash(text)
     existing = find_by_hash(digest)
     if existing is not None:
@@ -106,9 +135,9 @@ def ingest_article(
 
         result = geoparse(text, gazetteer=gazetteers.get(), published=published_date, language=language)
         article = Article(
-            title=(title or "").strip() or _default_title(text),
-            source_name=(source_name or "").strip() or _host(source_url),
-            source_url=(source_url or "").strip(),
+            title=title or _default_title(text),
+            source_name=source_name,
+            source_url=source_url,
             published=published_date,
             language=language or result.language or "",
             text=text,
