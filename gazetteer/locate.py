@@ -8,7 +8,8 @@ town, city or landmark), 2 near a place or part of an area («محيط X»,
 
 Offsets for directional forms are fixed distances along the compass
 bearing: :data:`DIRECTION_KM` (5 km) for «غرب X»/"west of X" (25 km, and
-precision 3, when X is a governorate or region: «شمالي محافظة حمص»), and
+precision 3, when X is a governorate or region: «شمالي محافظة حمص»), or the
+distance the text states ("10 km east of X", «10 كم غرب X»), and
 :data:`COUNTRYSIDE_KM` (15 km from a city, 25 km from a governorate's point)
 for «ريف X الجنوبي»/"southern X countryside".  They are a best single point
 for an area the text only names, which is what precision 2 admits.
@@ -151,7 +152,7 @@ def locate(
     if match.relation == "direction" and match.bearing is not None:
         # «شمالي محافظة حمص» is a part of an area: further out, and still area-level.
         area = place.type in AREA_TYPES
-        km = GOVERNORATE_COUNTRYSIDE_KM if area else DIRECTION_KM
+        km = match.distance_km or (GOVERNORATE_COUNTRYSIDE_KM if area else DIRECTION_KM)
         lat, lon = offset(place.lat, place.lon, match.bearing, km)
         precision = 3 if area else 2
         return Location(lat, lon, precision, place, None, f"{_direction_name(match.bearing)} of {name}")

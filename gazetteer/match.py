@@ -37,6 +37,7 @@ _CLOSE_QUOTES = "»”\"“'’"
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
 _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
+_KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 
 #: A fuzzy (one-letter) reading must keep at least this many normalised letters.
@@ -59,6 +60,7 @@ class Match:
     the index (in the returned list) of the other end of «بين X و Y».
     ``needs_support`` marks a common word accepted only if the article's
     other places corroborate it; ``fuzzy`` a one-letter near-miss reading.
+    ``distance_km`` is a distance the text states for a direction ("10 km west of").
     """
 
     start: int
@@ -77,6 +79,7 @@ class Match:
     quoted: bool = False
     fuzzy: bool = False
     needs_support: bool = False
+    distance_km: float | None = None
     road_ends: tuple[Place, ...] = field(default_factory=tuple)
 
 
@@ -344,6 +347,15 @@ class _Scanner:
                 return phrase, j + n
         return None
 
+    def _stated_km(self, k: int) -> float | None:
+        """The distance stated right before token ``k`` ("10 km west of", «10 كم غرب»), if any."""
+        toks = self.toks
+        if k >= 1 and toks[k].norm in _KM_WORDS and toks[k - 1].norm.isdigit():
+            return float(toks[k - 1].norm)  # "km" opened the direction phrase
+        if k >= 2 and toks[k - 1].norm in _KM_WORDS and toks[k - 2].norm.isdigit():
+            return float(toks[k - 2].norm)
+        return None
+
     # ---- the name itself
     def longest_at(self, i: int) -> tuple[int, str, list[Place], int] | None:
         """(token end, key, places, clitic cut) of the longest name starting at token ``i``."""
@@ -453,6 +465,7 @@ class _Scanner:
         direction = self._phrase_before(j, c.direction)
         if direction:
             m.relation, m.bearing = "direction", c.direction[direction[0]]
+            m.distance_km = self._stated_km(direction[1])
             return
         if self._phrase_before(j, c.between):
             m.relation = "between"

@@ -80,3 +80,10 @@ def test_road_near_a_town_is_the_nearest_point_of_the_road(gaz):
 
 def test_country_gives_no_location(gaz):
     assert _locs("قصف في سوريا", gaz)["سوريا"] is None
+
+
+def test_stated_distance_replaces_the_default_offset(gaz):
+    en = _locs("Airstrikes hit a farm 12 km east of Idlib.", gaz, "en")["Idlib"]
+    assert distance_km(35.931, 36.634, en.lat, en.lon) == pytest.approx(12.0, abs=0.05) and en.lon > 36.634
+    ar = _locs("سقطت قذائف على بعد 8 كم غرب مدينة إدلب", gaz)["إدلب"]
+    assert distance_km(35.931, 36.634, ar.lat, ar.lon) == pytest.approx(8.0, abs=0.05) and ar.lon < 36.634
