@@ -243,3 +243,15 @@ def test_gold_incident_without_stated_type_is_scored_for_location_only() -> None
     m = ev.aggregate([ev.score_doc(gold, r)])
     assert m.event_type_accuracy is None  # no gold incident with a stated type
     assert m.incident_acc_10km == 1.0 and m.incidents_spurious == 0
+
+
+def test_evaluate_docs_splits_figures_by_language(tiny_gazetteer: Gazetteer) -> None:
+    en = gold_doc()
+    ar_text = "قصفت طائرات مدينة إدلب."
+    s = ar_text.index("إدلب")
+    ar = GoldDoc("ar", ar_text, "ar", None, (GoldMention(s, s + 4, "إدلب", 35.93, 36.634, "city"),))
+    m = ev.evaluate_docs([en, ar], tiny_gazetteer)
+    split = m.notes["by language"]
+    assert set(split) == {"ar", "en"}
+    assert split["ar"]["toponyms"] == 1 and split["en"]["toponyms"] == 3
+    assert split["ar"]["overlap F1"] == 1.0
