@@ -41,10 +41,26 @@ _KM_PER_DEG_LAT = 110.574
 _REF_LAT = 35.0
 _KM_PER_DEG_LON = 111.320 * math.cos(math.radians(_REF_LAT))
 
-_DIRECTION_NAMES = {0: "north", 45: "northeast", 90: "east", 135: "southeast", 180: "south",
-                    225: "southwest", 270: "west", 315: "northwest"}
-_COUNTRYSIDE_NAMES = {0: "northern", 45: "north-eastern", 90: "eastern", 135: "south-eastern",
-                      180: "southern", 225: "south-western", 270: "western", 315: "north-western"}
+_DIRECTION_NAMES = {
+    0: "north",
+    45: "northeast",
+    90: "east",
+    135: "southeast",
+    180: "south",
+    225: "southwest",
+    270: "west",
+    315: "northwest",
+}
+_COUNTRYSIDE_NAMES = {
+    0: "northern",
+    45: "north-eastern",
+    90: "eastern",
+    135: "south-eastern",
+    180: "southern",
+    225: "south-western",
+    270: "western",
+    315: "north-western",
+}
 
 
 def _project(lon: float, lat: float) -> tuple[float, float]:

@@ -110,8 +110,15 @@ class Cues:
     def all_words(self) -> frozenset[str]:
         """Every single-token cue, relation and direction word (never a place name on its own)."""
         phrases = [
-            *self.type_before, *self.type_after, *self.road, *self.near, *self.direction,
-            *self.between, *self.countryside_before, *self.countryside_after, *self.countryside_direction,
+            *self.type_before,
+            *self.type_after,
+            *self.road,
+            *self.near,
+            *self.direction,
+            *self.between,
+            *self.countryside_before,
+            *self.countryside_after,
+            *self.countryside_direction,
         ]
         return frozenset(p[0] for p in phrases if len(p) == 1)
 
@@ -181,7 +188,11 @@ class MatchIndex:
             if " " in key:
                 continue
             letters = sum(c.isalpha() for c in key)
-            if letters <= 3 and not _CODE_RE.match(key) and not any(_important(p) for p in gazetteer.lookup_key(key)):
+            if (
+                letters <= 3
+                and not _CODE_RE.match(key)
+                and not any(_important(p) for p in gazetteer.lookup_key(key))
+            ):
                 ambiguous.add(key)  # short names («تل», "Ain") are words; «حلب», «حمص» are cities
             elif is_arabic(key) and len(gazetteer.lookup_key(key)) >= self.GENERIC_PLACE_COUNT:
                 ambiguous.add(key)
@@ -256,7 +267,12 @@ def _within_one_edit(a: str, b: str) -> bool:
         diff = [i for i in range(la) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if la < lb else (b, a)
     i = 0
     while i < len(short) and short[i] == long_[i]:
@@ -302,7 +318,9 @@ def _char_cut(tok: Token, cut: int) -> int:
 class _Scanner:
     """Longest-match scanning of one sentence, with its cue reading."""
 
-    def __init__(self, text: str, toks: list[Token], sentence: int, gazetteer: Gazetteer, language: str) -> None:
+    def __init__(
+        self, text: str, toks: list[Token], sentence: int, gazetteer: Gazetteer, language: str
+    ) -> None:
         self.text = text
         self.toks = toks
         self.sentence = sentence
@@ -317,7 +335,7 @@ class _Scanner:
 
     # ---- phrases around a position
     def _phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
-        """The longest phrase of ``phrases`` ending right before token ``j``; returns (phrase, first token)."""
+        """The longest phrase of ``phrases`` ending right before token ``j``: (phrase, first token)."""
         for n in range(min(max_len, j), 0, -1):
             k = j - n
             gap = self.text[self.toks[j - 1].end : self.toks[j].start]
@@ -336,9 +354,8 @@ class _Scanner:
         if j >= len(self.toks):
             return None
         gap = self.text[self.toks[j - 1].end : self.toks[j].start] if j > 0 else ""
-        if gap.strip() and not _CUE_GAP_RE.match(gap.replace("»", "").replace("”", "").replace('"', "") or " "):
-            if any(c in gap for c in ",.،؛;:()"):
-                return None
+        if any(c in gap for c in ",.،؛;:()[]"):
+            return None  # "Idlib, province officials": punctuation ends the name's phrase
         for n in range(min(max_len, len(self.toks) - j), 0, -1):
             if any(not self.joinable[m] for m in range(j, j + n - 1)):
                 continue
@@ -402,7 +419,9 @@ class _Scanner:
         after = self.text[end : end + 2].strip()
         return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
 
-    def make(self, i: int, end_tok: int, key: str, places: list[Place], cut: int, fuzzy: bool = False) -> Match:
+    def make(
+        self, i: int, end_tok: int, key: str, places: list[Place], cut: int, fuzzy: bool = False
+    ) -> Match:
         prefix = self.toks[i].norm[:cut]
         # An article read off a name that lacks it («التلبيسة» for «تلبيسة») is
         # still part of the toponym as written; only و ف ب ل ك stay outside.
@@ -411,21 +430,24 @@ class _Scanner:
         last = self.toks[end_tok - 1]
         end = last.end - 2 if last.text[-2:] in ("'s", "’s") and not is_arabic(last.text) else last.end
         m = Match(
-            start=start, end=end, text=self.text[start:end], key=key, places=list(places),
-            sentence=self.sentence, tok_start=i, tok_end=end_tok, fuzzy=fuzzy,
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            key=key,
+            places=list(places),
+            sentence=self.sentence,
+            tok_start=i,
+            tok_end=end_tok,
+            fuzzy=fuzzy,
         )
         m.quoted = self.quoted(start, end)
-        self.read_context(m, cut)
+        self.read_context(m)
         return m
 
-    def read_context(self, m: Match, cut: int) -> None:
+    def read_context(self, m: Match) -> None:
         """Fill the cue, relation and bearing of ``m`` from the words around it."""
         c = self.cues
         j = m.tok_start
-        if cut:
-            # The clitic stripped from the name itself («وبإدلب») is no cue; nothing
-            # but «بين X وY» looks through it.
-            pass
         found = self._phrase_before(j, c.type_before)
         if found:
             m.cue, m.cue_types = " ".join(found[0]), c.type_before[found[0]]
@@ -499,7 +521,9 @@ class _Scanner:
             keys = self.index.fuzzy_keys(key)
             if not keys:
                 continue
-            places = sorted({p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id)
+            places = sorted(
+                {p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id
+            )
             m = self.make(i, i + n, sorted(keys)[0], places, 0, fuzzy=True)
             return m
         return None
@@ -595,22 +619,35 @@ def _merge_roads(matches: list[Match], scanner: _Scanner) -> list[Match]:
         a = matches[k]
         b = matches[k + 1] if k + 1 < len(matches) else None
         if b is not None and b.tok_start == a.tok_end and _DASH_RE.match(scanner.text[a.end : b.start]):
-            cued = bool(scanner._phrase_before(a.tok_start, scanner.cues.road)) or PlaceType.ROAD in a.cue_types
+            cued = (
+                bool(scanner._phrase_before(a.tok_start, scanner.cues.road)) or PlaceType.ROAD in a.cue_types
+            )
             after = scanner._phrase_after(b.tok_end, scanner.cues.road | scanner.cues.type_after.keys())
             code_after = b.tok_end < len(scanner.toks) and _CODE_RE.match(scanner.toks[b.tok_end].norm)
             if cued or after or code_after:
                 best: tuple[float, Place] | None = None
                 for road in roads:
-                    da = min((distance_to_geometry_km(road.geometry, p.lat, p.lon) for p in a.places), default=1e9)
-                    db = min((distance_to_geometry_km(road.geometry, p.lat, p.lon) for p in b.places), default=1e9)
+                    da = min(
+                        (distance_to_geometry_km(road.geometry, p.lat, p.lon) for p in a.places), default=1e9
+                    )
+                    db = min(
+                        (distance_to_geometry_km(road.geometry, p.lat, p.lon) for p in b.places), default=1e9
+                    )
                     worst = max(da, db)
                     if worst <= ROAD_ENDPOINT_KM and (best is None or worst < best[0]):
                         best = (worst, road)
                 if best is not None:
                     merged = Match(
-                        start=a.start, end=b.end, text=scanner.text[a.start : b.end], key=f"{a.key} {b.key}",
-                        places=[best[1]], sentence=a.sentence, tok_start=a.tok_start, tok_end=b.tok_end,
-                        cue=a.cue or "road", cue_types=frozenset({PlaceType.ROAD}),
+                        start=a.start,
+                        end=b.end,
+                        text=scanner.text[a.start : b.end],
+                        key=f"{a.key} {b.key}",
+                        places=[best[1]],
+                        sentence=a.sentence,
+                        tok_start=a.tok_start,
+                        tok_end=b.tok_end,
+                        cue=a.cue or "road",
+                        cue_types=frozenset({PlaceType.ROAD}),
                         road_ends=(a.places[0], b.places[0]) if a.places and b.places else (),
                     )
                     out.append(merged)
@@ -628,7 +665,9 @@ def _link_between(matches: list[Match], scanner: _Scanner, offset: int) -> None:
             continue
         b = matches[k + 1]
         gap = scanner.text[a.end : b.start]
-        joined = gap.strip() in ("و", "and", "") and (gap.strip() != "" or scanner.text[b.start - 1 : b.start] == "و")
+        joined = gap.strip() in ("و", "and", "") and (
+            gap.strip() != "" or scanner.text[b.start - 1 : b.start] == "و"
+        )
         if b.tok_start - a.tok_end <= 1 and (joined or gap.strip().endswith("و")):
             a.partner, b.partner = offset + k + 1, offset + k
             b.relation = "between"

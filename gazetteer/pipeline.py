@@ -36,7 +36,12 @@ def _context_point(resolutions: list[Resolution]) -> tuple[float, float] | None:
     first: dict[str, Place] = {}
     for r in resolutions:
         p = r.place
-        if p is None or not p.in_syria or p.type in AREA_TYPES or p.type in (PlaceType.ROAD, PlaceType.COUNTRY):
+        if (
+            p is None
+            or not p.in_syria
+            or p.type in AREA_TYPES
+            or p.type in (PlaceType.ROAD, PlaceType.COUNTRY)
+        ):
             continue
         counts[p.id] += 1
         first.setdefault(p.id, p)
@@ -76,8 +81,16 @@ def _mentions(resolutions: list[Resolution], matches: list[Match]) -> list[Menti
         near = _near_place(k, resolutions) if r.place is not None and r.place.type is PlaceType.ROAD else None
         mentions.append(
             Mention(
-                text=m.text, start=m.start, end=m.end, sentence=m.sentence, place=r.place, score=r.score,
-                reason=r.reason, cue=m.cue, fuzzy=m.fuzzy, candidates=r.candidates[:5],
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                sentence=m.sentence,
+                place=r.place,
+                score=r.score,
+                reason=r.reason,
+                cue=m.cue,
+                fuzzy=m.fuzzy,
+                candidates=r.candidates[:5],
                 location=locate(m, r.place, partner=partner, near=near, context=context),
             )
         )

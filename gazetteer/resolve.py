@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .index import distance_km
 from .match import Match
 from .normalize import normalize_name
-from .place import AREA_TYPES, SETTLEMENT_TYPES, Place, PlaceType
+from .place import SETTLEMENT_TYPES, Place, PlaceType
 from .result import Candidate
 
 #: A common word or near-miss reading needs an anchor at most this far away.
@@ -46,8 +46,15 @@ _TYPE_PRIOR = {
 }
 # Cue types that only a Syrian reading can satisfy (a foreign capital is no «قرية»).
 _SYRIAN_CUE_TYPES = frozenset(
-    {PlaceType.VILLAGE, PlaceType.TOWN, PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT,
-     PlaceType.NEIGHBOURHOOD, PlaceType.CAMP}
+    {
+        PlaceType.VILLAGE,
+        PlaceType.TOWN,
+        PlaceType.GOVERNORATE,
+        PlaceType.DISTRICT,
+        PlaceType.SUBDISTRICT,
+        PlaceType.NEIGHBOURHOOD,
+        PlaceType.CAMP,
+    }
 )
 
 

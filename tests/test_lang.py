@@ -6,7 +6,9 @@ def test_arabic_text_with_latin_handles_is_arabic():
 
 
 def test_english_text_with_an_arabic_name_is_english():
-    assert detect_language("Russian jets struck the village of Arab Said (عرب سعيد) west of Idlib city.") == "en"
+    assert (
+        detect_language("Russian jets struck the village of Arab Said (عرب سعيد) west of Idlib city.") == "en"
+    )
 
 
 def test_text_without_letters_defaults_to_english():

@@ -136,8 +136,13 @@ def test_corpus_governorate_overview_in_both_languages(real, corpus, suffix):
     _check_invariants(text, result)
     assert result.language == ("ar" if suffix == "_ar.md" else "en")
     assert all(m.place.in_syria for m in result.mentions)
-    cities = {"Idlib": (35.93, 36.63), "Aleppo": (36.20, 37.13), "Hama": (35.13, 36.75),
-              "Homs": (34.73, 36.71), "Daraa": (32.62, 36.10)}
+    cities = {
+        "Idlib": (35.93, 36.63),
+        "Aleppo": (36.20, 37.13),
+        "Hama": (35.13, 36.75),
+        "Homs": (34.73, 36.71),
+        "Daraa": (32.62, 36.10),
+    }
     for name, (lat, lon) in cities.items():
         assert any(distance_km(lat, lon, m.place.lat, m.place.lon) < 15 for m in result.mentions), name
 

@@ -18,12 +18,10 @@ def test_arabic_comma_does_not_split_but_full_stop_and_question_mark_do():
 
 
 def test_line_break_always_ends_a_sentence_even_without_punctuation():
-    text = "يستهدف مقرات حول قرية \"عرب سعيد\" غرب مدينة #ادلب\n— عمر رحمون (@Rahmon83) September 20, 2020\nوتابع"
-    assert _texts(text) == [
-        "يستهدف مقرات حول قرية \"عرب سعيد\" غرب مدينة #ادلب",
-        "— عمر رحمون (@Rahmon83) September 20, 2020",
-        "وتابع",
-    ]
+    tweet = 'قصف مدفعي على أطراف قرية "كفرنبل" جنوب مدينة #حماة'
+    signature = "— أبو أحمد (@example_news) October 3, 2021"
+    text = f"{tweet}\n{signature}\nوتابع"
+    assert _texts(text) == [tweet, signature, "وتابع"]
 
 
 @pytest.mark.parametrize(
