@@ -101,9 +101,10 @@ def test_postgresql_storage_and_dedup(pg_app):
         again = ingest_article(text="قصفت الطائرات مدينة إدلب  اليوم الأحد.")
         assert first.created and not again.created and again.article.id == first.article.id
         assert db.session.scalar(select(func.count()).select_from(Article)) == 1
-        store_article(road=True)
-        inc = db.session.scalars(select(Incident)).one()
+        article_id = store_article(road=True)
+        inc = db.session.scalars(select(Incident).where(Incident.article_id == article_id)).one()
         assert inc.geometry["coordinates"][0] == [37.13, 36.2]
         client = pg_app.test_client()
-        features = client.get("/api/incidents?bbox=35,34,38,37").get_json()["features"]
+        features = client.get(f"/api/incidents?bbox=35,34,38,37&article={article_id}").get_json()["features"]
         assert [f["properties"]["id"] for f in features] == [inc.id]
+        assert client.get(f"/api/incidents?bbox=40,30,41,31&article={article_id}").get_json()["features"] == []
