@@ -25,6 +25,7 @@ import json
 import re
 import statistics
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -443,6 +444,35 @@ def _fmt(value: float | None, pct: bool = True) -> str:
     return f"{value:.3f}" if pct else f"{value:.1f}"
 
 
+def error_summary(m: Metrics, *, top: int = 15) -> str:
+    """The most frequent errors over all documents, by category, for routing fixes."""
+
+    def surface(item: str) -> str:
+        return item.split("@", 1)[0]
+
+    def resolution(item: str) -> str:
+        # "'X'@12 [type] → id name (3.1 km)": keep the surface, the type and where it went
+        found = re.match(r"(?P<s>'.*')@\d+ \[(?P<t>[^\]]*)\] → (?P<to>.*) \([^)]*\)$", item)
+        return f"{found['s']} [{found['t']}] → {found['to']}" if found else item
+
+    def incident(item: str) -> str:
+        kind = item.partition(": ")[2]
+        return "location off" if kind.startswith("location off") else kind
+
+    categories = (
+        ("missed toponyms", lambda d: map(surface, d.missed)),
+        ("spurious toponyms", lambda d: (f"{surface(x)} → {x.rpartition('→')[2]}" for x in d.spurious)),
+        ("far or unresolved resolutions", lambda d: map(resolution, d.wrong_resolutions)),
+        ("incident errors", lambda d: map(incident, d.incident_errors)),
+    )
+    lines = []
+    for title, items in categories:
+        counts = Counter(x for d in m.per_doc for x in items(d))
+        lines.append(f"-- {title}: {sum(counts.values())}")
+        lines.extend(f"   {n:>4}  {what}" for what, n in counts.most_common(top))
+    return "\n".join(lines)
+
+
 def format_report(name: str, m: Metrics, *, verbose: bool = False) -> str:
     """A human-readable report of ``m``; with ``verbose``, every document's errors."""
     lines = [
@@ -503,6 +533,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N IDRISI-D tweets")
     parser.add_argument("--json", action="store_true", help="print machine-readable metrics")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every document's errors")
+    parser.add_argument(
+        "--errors", action="store_true", help="summarise the most frequent errors by category"
+    )
     args = parser.parse_args(argv)
     if not args.gold and not args.idrisi:
         parser.error("give a gold file, --idrisi FILE, or both")
@@ -524,6 +557,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     else:
         print("\n\n".join(format_report(k, m, verbose=args.verbose) for k, m in reports.items()))
+        if args.errors:
+            for k, m in reports.items():
+                print(f"\n== errors in {k}\n{error_summary(m)}")
     return 0
 
 

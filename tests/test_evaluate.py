@@ -255,3 +255,12 @@ def test_evaluate_docs_splits_figures_by_language(tiny_gazetteer: Gazetteer) -> 
     assert set(split) == {"ar", "en"}
     assert split["ar"]["toponyms"] == 1 and split["en"]["toponyms"] == 3
     assert split["ar"]["overlap F1"] == 1.0
+
+
+def test_error_summary_groups_errors_by_category() -> None:
+    r = result([mention("Idlib", HOMS), mention("Ankara Street", None, 1)], [])
+    text = ev.error_summary(ev.aggregate([ev.score_doc(gold_doc(), r)]))
+    assert "-- missed toponyms: 2" in text and "'Saraqib'" in text
+    assert "-- spurious toponyms: 1" in text
+    assert "'Idlib' [city] → t:homs Homs" in text
+    assert "no predicted incident" in text
