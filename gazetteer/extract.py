@@ -71,7 +71,7 @@ _PRECISION_PENALTY = 0.5  # per geo_precision step above 1
 _SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
 _ACTOR_INHERIT_SENTENCES = 2
 _MAX_LISTED_EVENTS = 6  # "two/three incidents" are listed one by one; "49 attacks" is a summary
-_GENERIC_MERGE_SENTENCES = 3
+_CONTINUATION_SENTENCES = 3
 _CIVILIANS = "Civilians"
 #: Event types with participants rather than perpetrators and targets.
 _NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
@@ -94,6 +94,7 @@ class _Lexicon:
     events: PhraseMatcher[EventEntry]
     modality: PhraseMatcher[bool]
     distinct: frozenset[str]
+    anaphora: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
     clitic_prepositions: frozenset[str]
     skip: frozenset[str]
@@ -127,6 +128,7 @@ def _lexicon() -> _Lexicon:
         events=PhraseMatcher(items),
         modality=PhraseMatcher((w, True) for w in _all_words(events["modality"])),
         distinct=word_set(_all_words(events["distinct"])),
+        anaphora=word_set(_all_words(events["anaphora"])),
         prepositions=tuple(
             tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])
         ),
@@ -149,6 +151,7 @@ class SentenceEvent:
     entry: EventEntry
     trigger: PhraseMatch[EventEntry]
     spans: tuple[tuple[int, int], ...]
+    generic_starts: tuple[int, ...] = ()  # first tokens of the generic triggers
 
     @property
     def generic(self) -> bool:
@@ -172,7 +175,8 @@ def classify(tokens: Sequence[Token]) -> SentenceEvent | None:
     if not valid:
         return None
     best = max(valid, key=lambda m: (m.value.priority, -m.first))
-    return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches))
+    generic = tuple(m.first for m in valid if m.value.kind == "generic")
+    return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches), generic)
 
 
 # ---------------------------------------------------------------- location
@@ -345,7 +349,8 @@ class _Draft:
     last_sentence: int = 0
     stated_date: tuple[dt.date, str] | None = None  # the sentence's own date expression, if any
     distinct: bool = False  # "the second incident": never merged into an earlier one
-    aggregate: bool = False  # "ten incidents": a summary, never merged into
+    aggregate: bool = False  # "two incidents", "ten incidents": counted events, never merged
+    anaphoric: bool = False  # "this attack": about an event already told
 
 
     @property
@@ -408,7 +413,7 @@ def _same_time(earlier: tuple[dt.date, str] | None, new: tuple[dt.date, str] | N
 
 def _find_merge_target(drafts: list[_Draft], new: _Draft, sentence: int) -> _Draft | None:
     inc = new.incident
-    if new.distinct:
+    if (new.distinct or new.aggregate) and not new.anaphoric:
         return None
     # Reports of different days are different events, wherever they are.
     same_kind = [
@@ -421,10 +426,8 @@ def _find_merge_target(drafts: list[_Draft], new: _Draft, sentence: int) -> _Dra
         same_kind = [d for d in same_kind if d.incident.sub_event_type == inc.sub_event_type]
     if new.place_id is not None:
         return next((d for d in same_kind if d.place_id == new.place_id), None)
-    # No place: a generic report refers to the latest such event; a specific one
-    # only continues the sentence right before it.
-    window = _GENERIC_MERGE_SENTENCES if new.generic else 1
-    recent = [d for d in same_kind if sentence - d.last_sentence <= window]
+    # No place: the report continues the latest such event, if it is recent.
+    recent = [d for d in same_kind if sentence - d.last_sentence <= _CONTINUATION_SENTENCES]
     return max(recent, key=lambda d: d.last_sentence) if recent else None
 
 
@@ -487,6 +490,9 @@ def extract_incidents(
             date, precision = published, "day"
         stated_events = _events_stated(tokens, event)
         targets: list[_Candidate | None] = list(_targets(text, mentions, candidates, stated_events)) or [None]
+        if stated_events <= _MAX_LISTED_EVENTS:
+            # "two more incidents, both in X": as many events as the text counts, at the places it gives.
+            targets += [targets[0]] * (stated_events - len(targets))
         for n, target in enumerate(targets):
             trigger = sentence.text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
             incident = Incident(
@@ -500,12 +506,13 @@ def extract_incidents(
             draft = _Draft(
                 incident, event.entry, actor1, list(actor2), sentence.index, stated,
                 distinct=n > 0 or _has_distinct_marker(tokens), aggregate=stated_events > 1,
+                anaphoric=_anaphoric(tokens, event),
             )
             into = _find_merge_target(drafts, draft, sentence.index)
-            if into is None:
-                drafts.append(draft)
-            else:
+            if into is not None:
                 _merge(into, draft, sentence.index)
+            elif _stands_alone(draft, drafts):
+                drafts.append(draft)
     return [_finish(d) for d in drafts]
 
 
@@ -520,6 +527,7 @@ def _inherited_actor(drafts: list[_Draft], event: SentenceEvent, sentence: int) 
 
 _ELLIPSIS_TOKENS = 3  # an ordinal this close to the start stands for the event noun
 _ELLIPSIS_SENTENCES = 2
+_ANAPHORA_WINDOW = 2  # "this attack", "these two incidents"
 
 
 def _elliptical(tokens: Sequence[Token], drafts: list[_Draft], sentence: int) -> SentenceEvent | None:
@@ -529,11 +537,50 @@ def _elliptical(tokens: Sequence[Token], drafts: list[_Draft], sentence: int) ->
     latest = max(drafts, key=lambda d: d.last_sentence)
     if sentence - latest.last_sentence > _ELLIPSIS_SENTENCES or _lexicon().modality.find(tokens):
         return None
+    i = _opens_with_ordinal(tokens)
+    if i is None:
+        return None
+    return SentenceEvent(latest.entry, PhraseMatch(i, i + 1, latest.entry, tokens[i].text), ((i, i + 1),))
+
+
+def _anaphoric(tokens: Sequence[Token], event: SentenceEvent) -> bool:
+    """True when every generic event word is preceded by "this", «هاتين», "these two" ...
+
+    Not in an elliptical sentence («الأولى منها في حي X ... بهذه الحادثة»), whose
+    ordinal opens a new event before the reference.
+    """
+    if not event.generic or _opens_with_ordinal(tokens):
+        return False
+    anaphora = _lexicon().anaphora
+    return all(
+        any(f in anaphora for t in tokens[max(0, first - _ANAPHORA_WINDOW) : first] for f, _ in _forms(t))
+        for first in event.generic_starts or (event.trigger.first,)
+    )
+
+
+def _opens_with_ordinal(tokens: Sequence[Token]) -> int | None:
+    """The index of an ordinal («الأولى», "the second") among the first words, if any."""
     distinct = _lexicon().distinct
     for i, token in enumerate(tokens[:_ELLIPSIS_TOKENS]):
         if any(f in distinct for f, _ in _forms(token)):
-            return SentenceEvent(latest.entry, PhraseMatch(i, i + 1, latest.entry, token.text), ((i, i + 1),))
+            return i
     return None
+
+
+def _stands_alone(draft: _Draft, drafts: list[_Draft]) -> bool:
+    """Whether a report that merged with nothing is a new incident.
+
+    A report about an event already told is not; nor is a placeless sentence
+    that neither dates itself nor counts victims once the article has told an
+    event (a method note, a summary, a comment) - but the article's first
+    event stands even without a place.
+    """
+    if draft.anaphoric:
+        return False
+    if draft.incident.location is not None or not drafts:
+        return True
+    inc = draft.incident
+    return draft.stated_date is not None or inc.fatalities is not None or inc.injuries is not None
 
 
 def _has_distinct_marker(tokens: Sequence[Token]) -> bool:

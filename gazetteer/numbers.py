@@ -97,6 +97,7 @@ def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
     if word is None or word.kind == "thousand_plural":
         return None
     total, current = 0, 0
+    first_kind = word.kind
     j = i
     while word is not None:
         if word.kind in ("digits", "unit", "tens", "thousands"):
@@ -118,6 +119,9 @@ def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
         word = _read(nxt, first=False)
         if word is not None and word.kind == "digits":
             break
+        if first_kind == "digits" and word is not None and word.kind not in ("hundreds", "thousand",
+                                                                          "thousand_plural"):
+            break  # "2016, two incidents": digits take a multiplier word, never another number
     return NumberSpan(i, j, total + current)
 
 

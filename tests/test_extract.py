@@ -269,6 +269,28 @@ def test_aircraft_flights_make_a_bombing_an_air_strike() -> None:
     assert _type("the Syrian Airforce bombed the central market") == AIR
 
 
+def test_references_and_placeless_comments_add_no_incident() -> None:
+    incidents, _ = _extract(
+        [
+            "On 6 November an incident occurred in Aleppo.",
+            "The Syrian Archive verified one video related to this incident.",
+            "The type of cluster munition used could not be determined.",
+            "Russia conducted hundreds of airstrikes in the zone.",
+        ],
+        {"Aleppo": ALEPPO},
+    )
+    assert [(i.sentence, i.location.place.name if i.location else None) for i in incidents] == [(0, "Aleppo")]
+
+
+def test_placeless_report_with_its_own_date_stands() -> None:
+    incidents, _ = _extract(
+        ["Regime forces shelled Saraqib on Saturday.", "On 12 September an incident was reported nearby."],
+        {"Saraqib": SARAQIB},
+    )
+    assert [i.sentence for i in incidents] == [0, 1]
+    assert incidents[1].location is None and incidents[1].date == dt.date(2020, 9, 12)
+
+
 # ---------------------------------------------------------------- the sample article, through the pipeline
 
 SAMPLE = "samples/souria-idlib-airstrikes-2020-09-20.ar.txt"

@@ -67,4 +67,5 @@ def test_dates_and_years_are_not_counts() -> None:
 
 def test_event_counts() -> None:
     assert count_dict("Two incidents were identified") == {"events": 2}
+    assert count_dict("In October 2016, two incidents were identified") == {"events": 2}
     assert count_dict("تعرضا لهجومين") == {"events": 2}
