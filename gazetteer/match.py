@@ -61,6 +61,8 @@ class Match:
     ``needs_support`` marks a common word accepted only if the article's
     other places corroborate it; ``fuzzy`` a one-letter near-miss reading.
     ``distance_km`` is a distance the text states for a direction ("10 km west of").
+    ``unknown`` marks a compound name the gazetteer lacks («كفر داعل»): a
+    toponym with no candidate places.
     """
 
     start: int
@@ -80,6 +82,7 @@ class Match:
     fuzzy: bool = False
     needs_support: bool = False
     distance_km: float | None = None
+    unknown: bool = False
     road_ends: tuple[Place, ...] = field(default_factory=tuple)
 
 
@@ -105,6 +108,7 @@ class Cues:
     countryside_direction: dict[tuple[str, ...], float]
     fuzzy: frozenset[tuple[str, ...]]
     stop_keys: frozenset[str]
+    name_heads: frozenset[str]
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -157,6 +161,7 @@ def load_cues() -> Cues:
         countryside_direction=bearings(raw["countryside_directions"]),
         fuzzy=phrases(*raw["fuzzy_cues"].values()),
         stop_keys=frozenset(stop),
+        name_heads=frozenset(p[0] for p in phrases(*raw["name_heads"].values()) if len(p) == 1),
     )
 
 
@@ -546,16 +551,42 @@ class _Scanner:
             i, end_tok, key, cut = self.trim_cue_words(i, end_tok, key, places, cut)
             m = self.make(i, end_tok, key, places, cut)
             if self.accept(m, cut):
-                out.append(m)
+                out.append(self.compound(m, out))
                 i = end_tok
             else:
                 i += 1
         return out
 
+    def compound(self, m: Match, out: list[Match]) -> Match:
+        """``m``, or an unknown compound when ``m`` follows a name-forming word («كفر» + «داعل»).
+
+        A match of the head word itself just before (``باب`` in «باب النيرب»)
+        is dropped from ``out``: it was part of the compound too.
+        """
+        i = m.tok_start
+        if i == 0 or not self.joinable[i - 1] or m.start != self.toks[i].start:
+            return m
+        head = self.toks[i - 1]
+        forms = [f for f, _ in self.variants[i - 1]]
+        if not any(f in self.cues.name_heads for f in forms):
+            return m
+        if self.english and not _LATIN_ARTICLE_RE.sub("", head.text)[:1].isupper():
+            return m  # "the khan" is no name
+        cut = next(c for f, c in self.variants[i - 1] if f in self.cues.name_heads)
+        if out and out[-1].tok_end == i and out[-1].tok_start == i - 1:
+            out.pop()
+        start = _char_cut(head, cut)
+        unknown = Match(
+            start=start, end=m.end, text=self.text[start : m.end], key=f"{forms[0]} {m.key}", places=[],
+            sentence=self.sentence, tok_start=i - 1, tok_end=m.tok_end, unknown=True,
+        )
+        self.read_context(unknown)
+        return unknown
+
     def trim_cue_words(
         self, i: int, end_tok: int, key: str, places: list[Place], cut: int
     ) -> tuple[int, int, str, int]:
-        """Leave a cue word that is part of a full name («محافظة إدلب», "Idlib province") outside the span.
+        """Leave cue words that are part of a full name («محافظة إدلب», «قاعدة حميميم الجوية») outside the span.
 
         The toponym is the bare name; the cue stays a cue (and still selects
         the governorate).  Only when the bare name is itself a name of the
@@ -563,15 +594,20 @@ class _Scanner:
         """
         words = key.split(" ")
         wanted = set(places)
-        for p in (2, 1):
-            if len(words) <= p:
-                continue
-            head, tail = tuple(words[:p]), " ".join(words[p:])
-            if head in self.cues.type_before and wanted & set(self.gazetteer.lookup_key(tail)):
-                return i + p, end_tok, tail, 0
-            head, tail = " ".join(words[:-p]), tuple(words[-p:])
-            if tail in self.cues.type_after and wanted & set(self.gazetteer.lookup_key(head)):
-                return i, end_tok - p, head, cut
+        best: tuple[int, int] | None = None
+        for p in (0, 1, 2):
+            for q in (0, 1, 2):
+                if (p == q == 0) or p + q >= len(words) or (best and p + q <= sum(best)):
+                    continue
+                if p and tuple(words[:p]) not in self.cues.type_before:
+                    continue
+                if q and tuple(words[len(words) - q :]) not in self.cues.type_after:
+                    continue
+                if wanted & set(self.gazetteer.lookup_key(" ".join(words[p : len(words) - q]))):
+                    best = (p, q)
+        if best is not None:
+            p, q = best
+            return i + p, end_tok - q, " ".join(words[p : len(words) - q]), 0 if p else cut
         return i, end_tok, key, cut
 
     def accept(self, m: Match, cut: int) -> bool:

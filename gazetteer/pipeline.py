@@ -71,8 +71,9 @@ def _near_place(k: int, resolutions: list[Resolution]) -> Place | None:
 
 def _mentions(resolutions: list[Resolution], matches: list[Match]) -> list[Mention]:
     context = _context_point(resolutions)
-    # A match left without candidates lost them all for want of corroboration.
-    kept = [k for k, r in enumerate(resolutions) if r.place is not None]
+    # A match left without candidates lost them all for want of corroboration;
+    # an unknown compound («كفر داعل») stays, as a toponym with no place.
+    kept = [k for k, r in enumerate(resolutions) if r.place is not None or r.match.unknown]
     mentions = []
     for k in kept:
         r = resolutions[k]

@@ -149,3 +149,13 @@ def test_english_multiword_name_needs_one_capital_and_country_acronyms_pass(gaz)
 
 def test_english_hyphenated_article_does_not_hide_the_capital(gaz):
     assert [m.text for m in _matches("At that time al-Raqqa was shelled", gaz, "en")] == ["al-Raqqa"]
+
+
+def test_known_name_inside_an_unknown_compound_is_an_unknown_toponym(gaz):
+    (m,) = _matches("قصف على بلدة كفر سراقب", gaz)
+    assert (m.text, m.places, m.unknown) == ("كفر سراقب", [], True)
+    (en,) = _matches("Shelling hit Kafr Saraqib", gaz, "en")
+    assert (en.text, en.unknown) == ("Kafr Saraqib", True)
+    # A head word that was matched alone is absorbed into the compound.
+    (bab,) = _matches("قصف حي باب سراقب", gaz)
+    assert bab.text == "باب سراقب" and bab.unknown
