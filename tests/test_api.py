@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import store_article
 from sqlalchemy import func, select
+from webapp_rows import store_article
 
 from webapp.extensions import db
 from webapp.models import Article

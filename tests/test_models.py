@@ -6,10 +6,10 @@ import os
 import uuid
 
 import pytest
-from conftest import store_article
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
+from webapp_rows import store_article
 
 from webapp.extensions import db
 from webapp.models import Article, Incident, Mention, Sentence
@@ -107,4 +107,6 @@ def test_postgresql_storage_and_dedup(pg_app):
         client = pg_app.test_client()
         features = client.get(f"/api/incidents?bbox=35,34,38,37&article={article_id}").get_json()["features"]
         assert [f["properties"]["id"] for f in features] == [inc.id]
-        assert client.get(f"/api/incidents?bbox=40,30,41,31&article={article_id}").get_json()["features"] == []
+        assert (
+            client.get(f"/api/incidents?bbox=40,30,41,31&article={article_id}").get_json()["features"] == []
+        )

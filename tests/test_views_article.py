@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import store_article
+from webapp_rows import store_article
 
 from webapp.articles.segments import sentence_segments
 from webapp.models import Mention, Sentence
