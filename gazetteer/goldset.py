@@ -148,6 +148,13 @@ class _TextSource:
         raise KeyError("doc needs 'file' or 'corpus' + 'path'")
 
 
+def _check_disjoint(spans: Sequence[tuple[int, int, str]], where: str) -> None:
+    """Raise :class:`GoldFormatError` when two (sorted) gold spans overlap: the gold is flat."""
+    for (s0, e0, t0), (s1, _e1, t1) in zip(spans, spans[1:], strict=False):
+        if s1 < e0:
+            raise GoldFormatError(f"{where}: gold mentions {t0!r}@{s0} and {t1!r}@{s1} overlap")
+
+
 def _doc_id(doc: dict[str, Any], span: Sequence[int] | None) -> str:
     base = doc.get("file") or f"{doc.get('corpus')}#{doc.get('path')}"
     return f"{base}[{span[0]}:{span[1]}]" if span else base
@@ -191,6 +198,7 @@ def _parse_line(rec: dict[str, Any], text: str, where: str) -> GoldDoc:
                 i.get("note", ""),
             )
         )
+    _check_disjoint(sorted((m.start, m.end, m.text) for m in mentions), where)
     published = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
     return GoldDoc(
         id=_doc_id(rec["doc"], rec.get("span")),
@@ -348,9 +356,7 @@ def make_record(
             if m.get("note"):
                 entry["note"] = m["note"]
             out_mentions.append(entry)
-    spans = [(e["start"], e["end"]) for e in out_mentions]
-    if len(set(spans)) != len(spans):
-        raise GoldFormatError("two gold mentions share a span")
+    _check_disjoint(sorted((e["start"], e["end"], e["text"]) for e in out_mentions), "make_record")
     out_incidents = []
     for inc in incidents:
         pos = text.find(inc["sentence"])

@@ -169,3 +169,18 @@ def test_dev_gold_set_loads_and_is_large_enough(shared_dir: Path) -> None:
     sample = next(d for d in docs if d.id.startswith("samples/"))
     by_text = {m.text: m for m in sample.mentions}
     assert by_text["غرب سعيد"].lat == by_text["عرب سعيد"].lat
+
+
+def test_gold_mentions_may_not_overlap() -> None:
+    with pytest.raises(GoldFormatError, match="overlap"):
+        make_record(
+            {"file": "x"},
+            "Jets hit Aleppo University.",
+            span=None,
+            language="en",
+            published=None,
+            mentions=[
+                {"text": "Aleppo", "lat": 36.2, "lon": 37.15, "type": "city"},
+                {"text": "Aleppo University", "lat": 36.21, "lon": 37.13, "type": "landmark"},
+            ],
+        )
