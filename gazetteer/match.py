@@ -577,8 +577,15 @@ class _Scanner:
             out.pop()
         start = _char_cut(head, cut)
         unknown = Match(
-            start=start, end=m.end, text=self.text[start : m.end], key=f"{forms[0]} {m.key}", places=[],
-            sentence=self.sentence, tok_start=i - 1, tok_end=m.tok_end, unknown=True,
+            start=start,
+            end=m.end,
+            text=self.text[start : m.end],
+            key=f"{forms[0]} {m.key}",
+            places=[],
+            sentence=self.sentence,
+            tok_start=i - 1,
+            tok_end=m.tok_end,
+            unknown=True,
         )
         self.read_context(unknown)
         return unknown
@@ -586,7 +593,7 @@ class _Scanner:
     def trim_cue_words(
         self, i: int, end_tok: int, key: str, places: list[Place], cut: int
     ) -> tuple[int, int, str, int]:
-        """Leave cue words that are part of a full name («محافظة إدلب», «قاعدة حميميم الجوية») outside the span.
+        """Leave cue words of a full name («محافظة إدلب», «قاعدة حميميم الجوية») outside the span.
 
         The toponym is the bare name; the cue stays a cue (and still selects
         the governorate).  Only when the bare name is itself a name of the
@@ -617,11 +624,8 @@ class _Scanner:
         if self.english and not is_arabic(tok.text):
             code = bool(_CODE_RE.match(tok.norm))
             # "khan Touman": one capitalised word marks a multi-word name.
-            capital = any(
-                _LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper()
-                for t in self.toks[m.tok_start : m.tok_end]
-                if t.norm not in ("al", "el")
-            )
+            words = self.toks[m.tok_start : m.tok_end]
+            capital = any(_LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper() for t in words)
             if not (capital or code or m.cue):
                 return False
             country = any(p.type is PlaceType.COUNTRY for p in m.places)
