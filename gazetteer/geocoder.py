@@ -21,7 +21,7 @@ from geopy.point import Point
 
 from .index import Gazetteer, distance_km
 from .normalize import clitic_variants, is_arabic, normalize_name
-from .place import AdminRef, Place, PlaceType, SETTLEMENT_TYPES
+from .place import SETTLEMENT_TYPES, AdminRef, Place, PlaceType
 
 #: Lower ranks first: what a bare name most often means in news about Syria.
 TYPE_RANK: dict[PlaceType, int] = {
@@ -115,7 +115,9 @@ class SyriaGazetteer(Geocoder):
     # -- helpers ----------------------------------------------------------------
     def _country_name(self, code: str) -> str:
         if self._countries is None:
-            self._countries = {p.code: p.name for p in self.gazetteer if p.type == PlaceType.COUNTRY and p.code}
+            self._countries = {
+                p.code: p.name for p in self.gazetteer if p.type == PlaceType.COUNTRY and p.code
+            }
         return self._countries.get(code, "Syria" if code == "SY" else code)
 
     def _units(self, level: int) -> list[Place]:
@@ -128,7 +130,9 @@ class SyriaGazetteer(Geocoder):
     def _containing(self, level: int, lat: float, lon: float, governorate: str) -> AdminRef | None:
         """The admin unit of ``level`` around the point: by polygon, else (districts) the nearest seat."""
         units = [u for u in self._units(level) if not governorate or u.pcode.startswith(governorate)]
-        with_polygons = [u for u in units if u.geometry and u.geometry.get("type") in ("Polygon", "MultiPolygon")]
+        with_polygons = [
+            u for u in units if u.geometry and u.geometry.get("type") in ("Polygon", "MultiPolygon")
+        ]
         if with_polygons:
             from shapely.geometry import Point as ShapelyPoint
             from shapely.geometry import shape
@@ -157,7 +161,7 @@ class SyriaGazetteer(Geocoder):
         return tuple(parents[k] for k in sorted(parents))
 
     def address(self, place: Place, parents: tuple[AdminRef, ...]) -> str:
-        """"Name, sub-district?, district, governorate, country", innermost first, without repeats."""
+        """ "Name, sub-district?, district, governorate, country", innermost first, without repeats."""
         parts = [place.name or place.name_ar]
         for ref in sorted(parents, key=lambda r: -r.level):
             if ref.name and ref.name not in parts:
@@ -201,7 +205,11 @@ class SyriaGazetteer(Geocoder):
             if places:
                 break
         if country_codes:
-            codes = {country_codes.upper()} if isinstance(country_codes, str) else {c.upper() for c in country_codes}
+            codes = (
+                {country_codes.upper()}
+                if isinstance(country_codes, str)
+                else {c.upper() for c in country_codes}
+            )
             places = [p for p in places if p.country in codes]
         context_keys = {normalize_name(c) for c in context} - {""}
 

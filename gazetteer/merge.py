@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .index import distance_km, name_keys
-from .place import AdminRef, Place, PlaceType, SETTLEMENT_TYPES
+from .place import SETTLEMENT_TYPES, AdminRef, Place, PlaceType
 
 _ADMIN_TYPES = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT})
 #: Settlement-like types that one source may call a city and another a town, village or camp.
@@ -52,7 +52,9 @@ class MergeReport:
     aliases: dict[str, str] = field(default_factory=dict)
 
     def __add__(self, other: MergeReport) -> MergeReport:
-        return MergeReport(self.added + other.added, self.merged + other.merged, {**self.aliases, **other.aliases})
+        return MergeReport(
+            self.added + other.added, self.merged + other.merged, {**self.aliases, **other.aliases}
+        )
 
 
 def _compatible(a: PlaceType, b: PlaceType) -> bool:
@@ -64,12 +66,25 @@ def _compatible(a: PlaceType, b: PlaceType) -> bool:
     return a in _FACILITIES and b in _FACILITIES and PlaceType.LANDMARK in (a, b)
 
 
+_SHAPES: dict[int, tuple[dict[str, Any], Any]] = {}
+
+
 def _contains(area: Place, lat: float, lon: float) -> bool:
-    if not area.geometry or area.geometry.get("type") not in ("Polygon", "MultiPolygon"):
+    geometry = area.geometry
+    if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
         return False
+    from shapely import prepare
     from shapely.geometry import Point, shape  # shapely is only needed for polygon sources
 
-    return bool(shape(area.geometry).covers(Point(lon, lat)))
+    # Keyed by the mapping's identity (kept alive in the value) so each polygon is built once.
+    cached = _SHAPES.get(id(geometry))
+    if cached is None or cached[0] is not geometry:
+        if len(_SHAPES) > 20_000:
+            _SHAPES.clear()
+        polygon = shape(geometry)
+        prepare(polygon)
+        cached = _SHAPES[id(geometry)] = (geometry, polygon)
+    return bool(cached[1].covers(Point(lon, lat)))
 
 
 def same_place(a: Place, b: Place) -> bool:
@@ -129,7 +144,9 @@ def combine(keep: Place, other: Place) -> Place:
         "code": keep.code or other.code,
         "population": keep.population or other.population,
         "geometry": keep.geometry or other.geometry,
-        "source": keep.source if other.source in keep.source.split("; ") else f"{keep.source}; {other.source}",
+        "source": keep.source
+        if other.source in keep.source.split("; ")
+        else f"{keep.source}; {other.source}",
         "licence": keep.licence
         if not other.licence or other.licence in keep.licence.split("; ")
         else f"{keep.licence}; {other.licence}".strip("; "),

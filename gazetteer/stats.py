@@ -53,8 +53,9 @@ def format_summary(summary: dict[str, Any], *, top: int = 12) -> str:
     lines = [f"places: {summary['places']}   names: {summary['names']}"]
     syria = summary["syria"]
     lines.append(
-        f"Syria: {syria['places']} places, Arabic names {syria['with_arabic']} ({syria['arabic_share']:.1%}), "
-        f"P-codes {syria['with_pcode']}, geometries {syria['with_geometry']}, with parents {syria['with_parents']}"
+        f"Syria: {syria['places']} places, Arabic names {syria['with_arabic']} "
+        f"({syria['arabic_share']:.1%}), P-codes {syria['with_pcode']}, "
+        f"geometries {syria['with_geometry']}, with parents {syria['with_parents']}"
     )
     for title in ("by_type", "by_id_prefix", "by_source", "by_country"):
         lines.append(f"{title.replace('_', ' ')}:")

@@ -11,9 +11,11 @@ from gazetteer.build import (
     build_default,
     context_places,
     extend,
+    extended_path,
     geonames_syria,
     imports_path,
     load_curated,
+    load_extended,
     read_places,
     settlement_type,
     split_names,
@@ -52,7 +54,10 @@ def test_load_curated_resolves_parents_and_geometry() -> None:
     assert places["cur:dist-idlib"].parent(1).name == "Idlib Governorate"
     road = places["cur:road-m4"]
     # YAML lines are [lat, lon]; GeoJSON wants [lon, lat].
-    assert road.geometry == {"type": "LineString", "coordinates": [[37.13, 36.2], [36.8, 35.86], [35.79, 35.53]]}
+    assert road.geometry == {
+        "type": "LineString",
+        "coordinates": [[37.13, 36.2], [36.8, 35.86], [35.79, 35.53]],
+    }
     assert road.licence == "CC BY 4.0, this project"
 
 
@@ -103,8 +108,11 @@ def test_build_default_merges_curated_with_geonames(default_places: list[Place])
         by_type[p.type] = by_type.get(p.type, 0) + 1
     assert by_type[PlaceType.GOVERNORATE] == 14
     # GeoNames and curation agree on Damascus city: one place, not two.
-    damascus = [p for p in default_places if p.type in (PlaceType.CITY, PlaceType.TOWN)
-                and "Damascus" in p.names and p.in_syria]
+    damascus = [
+        p
+        for p in default_places
+        if p.type in (PlaceType.CITY, PlaceType.TOWN) and "Damascus" in p.names and p.in_syria
+    ]
     assert len(damascus) == 1
     assert all(p.lat and p.lon for p in default_places)
 
@@ -136,3 +144,18 @@ def test_extend_persists_and_merges(tmp_path: Path) -> None:
     again = extend(gaz, new)
     assert (again.added, again.merged) == (0, 2)
     assert len(read_places(imports_path(gaz))) == 2
+
+
+def test_load_extended_uses_and_refreshes_the_snapshot(tmp_path: Path) -> None:
+    gaz = tmp_path / "gazetteer.jsonl.gz"
+    write_places(gaz, load_curated([FIXTURE]))
+    assert {p.id for p in load_extended(gaz)} == {p.id for p in load_curated([FIXTURE])}
+    assert not extended_path(gaz).exists()  # no imports: no snapshot needed
+    extend(gaz, [Place("x:a", "Arab Said", "عرب سعيد", PlaceType.VILLAGE, 35.94, 36.6, source="x")])
+    assert extended_path(gaz).exists()
+    assert "x:a" in {p.id for p in load_extended(gaz)}
+    # Rebuilding the bundled part invalidates the snapshot; imports survive.
+    write_places(gaz, [p for p in load_curated([FIXTURE]) if p.id != "cur:road-m4"])
+    ids = {p.id for p in load_extended(gaz)}
+    assert "x:a" in ids and "cur:road-m4" not in ids
+    assert {p.id for p in read_places(extended_path(gaz))} == ids

@@ -18,28 +18,81 @@ IDLIB_GOV = AdminRef(1, "Idlib Governorate", "محافظة إدلب", "SY07")
 
 
 def _square(lat: float, lon: float, d: float) -> dict:
-    ring = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]
+    ring = [
+        [lon - d, lat - d],
+        [lon + d, lat - d],
+        [lon + d, lat + d],
+        [lon - d, lat + d],
+        [lon - d, lat - d],
+    ]
     return {"type": "Polygon", "coordinates": [ring]}
 
 
 @pytest.fixture
 def small() -> SyriaGazetteer:
-    return SyriaGazetteer(Gazetteer([
-        Place("t:idlib", "Idlib", "إدلب", PlaceType.CITY, 35.9306, 36.6339, alt_names=("Idleb",),
-              parents=(IDLIB_GOV,), population=165000),
-        Place("t:gov", "Idlib Governorate", "محافظة إدلب", PlaceType.GOVERNORATE, 35.93, 36.63,
-              alt_names=("Idlib", "إدلب"), pcode="SY07"),
-        Place("t:dist", "Idlib District", "منطقة إدلب", PlaceType.DISTRICT, 35.93, 36.63, pcode="SY0700",
-              parents=(IDLIB_GOV,)),
-        Place("t:sub", "Idlib Subdistrict", "ناحية إدلب", PlaceType.SUBDISTRICT, 35.93, 36.63, pcode="SY070000",
-              parents=(IDLIB_GOV,), geometry=_square(35.93, 36.63, 0.1)),
-        Place("t:saraqib", "Saraqib", "سراقب", PlaceType.TOWN, 35.8647, 36.8006, parents=(IDLIB_GOV,)),
-        Place("t:saraqib2", "Saraqib", "سراقب", PlaceType.VILLAGE, 36.5, 38.0,
-              parents=(AdminRef(1, "Aleppo Governorate", "محافظة حلب", "SY02"),)),
-        Place("t:m4", "M4 highway", "", PlaceType.ROAD, 35.93, 36.63, code="M4"),
-        Place("t:tr", "Turkey", "تركيا", PlaceType.COUNTRY, 39.9, 32.8, country="TR", code="TR"),
-        Place("t:ankara", "Ankara", "أنقرة", PlaceType.FOREIGN_CITY, 39.93, 32.86, country="TR"),
-    ]))
+    return SyriaGazetteer(
+        Gazetteer(
+            [
+                Place(
+                    "t:idlib",
+                    "Idlib",
+                    "إدلب",
+                    PlaceType.CITY,
+                    35.9306,
+                    36.6339,
+                    alt_names=("Idleb",),
+                    parents=(IDLIB_GOV,),
+                    population=165000,
+                ),
+                Place(
+                    "t:gov",
+                    "Idlib Governorate",
+                    "محافظة إدلب",
+                    PlaceType.GOVERNORATE,
+                    35.93,
+                    36.63,
+                    alt_names=("Idlib", "إدلب"),
+                    pcode="SY07",
+                ),
+                Place(
+                    "t:dist",
+                    "Idlib District",
+                    "منطقة إدلب",
+                    PlaceType.DISTRICT,
+                    35.93,
+                    36.63,
+                    pcode="SY0700",
+                    parents=(IDLIB_GOV,),
+                ),
+                Place(
+                    "t:sub",
+                    "Idlib Subdistrict",
+                    "ناحية إدلب",
+                    PlaceType.SUBDISTRICT,
+                    35.93,
+                    36.63,
+                    pcode="SY070000",
+                    parents=(IDLIB_GOV,),
+                    geometry=_square(35.93, 36.63, 0.1),
+                ),
+                Place(
+                    "t:saraqib", "Saraqib", "سراقب", PlaceType.TOWN, 35.8647, 36.8006, parents=(IDLIB_GOV,)
+                ),
+                Place(
+                    "t:saraqib2",
+                    "Saraqib",
+                    "سراقب",
+                    PlaceType.VILLAGE,
+                    36.5,
+                    38.0,
+                    parents=(AdminRef(1, "Aleppo Governorate", "محافظة حلب", "SY02"),),
+                ),
+                Place("t:m4", "M4 highway", "", PlaceType.ROAD, 35.93, 36.63, code="M4"),
+                Place("t:tr", "Turkey", "تركيا", PlaceType.COUNTRY, 39.9, 32.8, country="TR", code="TR"),
+                Place("t:ankara", "Ankara", "أنقرة", PlaceType.FOREIGN_CITY, 39.93, 32.86, country="TR"),
+            ]
+        )
+    )
 
 
 def test_is_a_geopy_geocoder(small: SyriaGazetteer) -> None:

@@ -24,11 +24,24 @@ def sources(shared_dir: Path) -> Path:
 
 def test_mapping_constant_type_and_governorate(tmp_path: Path) -> None:
     f = tmp_path / "v.csv"
-    f.write_text("\ufeffname_en,name_ar,lat,lon,region\nArab Said,عرب سعيد,35.94,36.60,Idlib\nNo coords,,,,\n",
-                 encoding="utf-8")
-    places = list(csvmap.iter_places(f, mapping={"name": "name_en", "name_ar": "name_ar", "lat": "lat",
-                                                 "lon": "lon", "type": "village", "governorate": "region"},
-                                     prefix="t"))
+    f.write_text(
+        "\ufeffname_en,name_ar,lat,lon,region\nArab Said,عرب سعيد,35.94,36.60,Idlib\nNo coords,,,,\n",
+        encoding="utf-8",
+    )
+    places = list(
+        csvmap.iter_places(
+            f,
+            mapping={
+                "name": "name_en",
+                "name_ar": "name_ar",
+                "lat": "lat",
+                "lon": "lon",
+                "type": "village",
+                "governorate": "region",
+            },
+            prefix="t",
+        )
+    )
     assert len(places) == 1
     p = places[0]
     assert (p.id, p.type, p.name_ar) == ("t:arab-said", PlaceType.VILLAGE, "عرب سعيد")
@@ -38,8 +51,11 @@ def test_mapping_constant_type_and_governorate(tmp_path: Path) -> None:
 def test_cp1256_fallback_and_semicolons(tmp_path: Path) -> None:
     f = tmp_path / "v.csv"
     f.write_bytes("name;name_ar;lat;lon\nSaraqib;سراقب;35.86;36.80\n".encode("cp1256"))
-    places = list(csvmap.iter_places(f, mapping={"name": "name", "name_ar": "name_ar", "lat": "lat",
-                                                 "lon": "lon"}, prefix="t"))
+    places = list(
+        csvmap.iter_places(
+            f, mapping={"name": "name", "name_ar": "name_ar", "lat": "lat", "lon": "lon"}, prefix="t"
+        )
+    )
     assert places[0].name_ar == "سراقب"
 
 
@@ -54,8 +70,11 @@ def test_mapping_errors(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="unknown mapping fields"):
         list(csvmap.iter_places(f, mapping={**mapping, "colour": "c"}, prefix="t"))
     with pytest.raises(ImportFormatError, match="neither a column nor a place type"):
-        list(csvmap.iter_places(f.with_name("ok.csv"), mapping={**mapping, "type": "castle"}, prefix="t")
-             if f.with_name("ok.csv").write_text("name,lat,lon\nX,35,36\n") else [])
+        list(
+            csvmap.iter_places(f.with_name("ok.csv"), mapping={**mapping, "type": "castle"}, prefix="t")
+            if f.with_name("ok.csv").write_text("name,lat,lon\nX,35,36\n")
+            else []
+        )
     with pytest.raises(ImportFormatError, match="unknown preset"):
         csvmap.iter_preset(f, "nope")
 
@@ -67,26 +86,45 @@ def test_infer_type() -> None:
 
 
 def test_opensyria_admin_units(sources: Path) -> None:
-    places = list(csvmap.iter_preset(sources / "opensyria-geography" / "admin_units_flat.csv", "opensyria-admin"))
-    assert Counter(p.type for p in places) == {PlaceType.GOVERNORATE: 14, PlaceType.DISTRICT: 62,
-                                               PlaceType.SUBDISTRICT: 272}
+    places = list(
+        csvmap.iter_preset(sources / "opensyria-geography" / "admin_units_flat.csv", "opensyria-admin")
+    )
+    assert Counter(p.type for p in places) == {
+        PlaceType.GOVERNORATE: 14,
+        PlaceType.DISTRICT: 62,
+        PlaceType.SUBDISTRICT: 272,
+    }
     assert all(is_arabic(p.name_ar) for p in places)
     assert all(p.pcode for p in places)
-    assert all(p.parent(1) and p.parent(1).pcode == p.pcode[:4] for p in places if p.type != PlaceType.GOVERNORATE)
+    assert all(
+        p.parent(1) and p.parent(1).pcode == p.pcode[:4] for p in places if p.type != PlaceType.GOVERNORATE
+    )
 
 
-@pytest.mark.parametrize(("name", "preset", "count"), [("governorates", "opensyria-governorates", 14),
-                                                       ("districts", "opensyria-districts", 62),
-                                                       ("subdistricts", "opensyria-subdistricts", 272)])
+@pytest.mark.parametrize(
+    ("name", "preset", "count"),
+    [
+        ("governorates", "opensyria-governorates", 14),
+        ("districts", "opensyria-districts", 62),
+        ("subdistricts", "opensyria-subdistricts", 272),
+    ],
+)
 def test_opensyria_json(sources: Path, name: str, preset: str, count: int) -> None:
-    places = list(iter_import("csv", sources / "opensyria-geography" / f"{name}.json",
-                              **{k: v for k, v in csvmap.PRESETS[preset].items()}))
+    places = list(
+        iter_import(
+            "csv",
+            sources / "opensyria-geography" / f"{name}.json",
+            **{k: v for k, v in csvmap.PRESETS[preset].items()},
+        )
+    )
     assert len(places) == count and all(is_arabic(p.name_ar) and p.pcode for p in places)
     assert sum(1 for p in places if p.population) > count // 2
 
 
-@pytest.mark.parametrize("file,preset", [("locations_flat.csv", "opensyria-transport"),
-                                         ("locations.json", "opensyria-transport-json")])
+@pytest.mark.parametrize(
+    "file,preset",
+    [("locations_flat.csv", "opensyria-transport"), ("locations.json", "opensyria-transport-json")],
+)
 def test_opensyria_transport(sources: Path, file: str, preset: str) -> None:
     places = list(csvmap.iter_preset(sources / "opensyria-transport" / file, preset))
     assert len(places) == 90
@@ -96,8 +134,11 @@ def test_opensyria_transport(sources: Path, file: str, preset: str) -> None:
 
 
 def test_syrian_archive(sources: Path) -> None:
-    places = list(csvmap.iter_preset(sources / "syrian-archive-locations" / "syrian_archive_locations.csv",
-                                     "syrian-archive"))
+    places = list(
+        csvmap.iter_preset(
+            sources / "syrian-archive-locations" / "syrian_archive_locations.csv", "syrian-archive"
+        )
+    )
     assert len(places) == 828 and len({p.id for p in places}) == 828
     assert all(is_arabic(p.name_ar) for p in places)
     assert sum(1 for p in places if p.parent(1)) > 780
@@ -118,7 +159,12 @@ def test_every_csv_source_merges_without_duplicates(sources: Path) -> None:
         places, report = merge_places(places, new)
         assert report.added + report.merged == len(new)
     assert sum(1 for p in places if p.type == PlaceType.GOVERNORATE) == govs_before == 14
-    aleppo = [p for p in places if p.in_syria and "Aleppo" in p.names
-              and p.type in (PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE)]
+    aleppo = [
+        p
+        for p in places
+        if p.in_syria
+        and "Aleppo" in p.names
+        and p.type in (PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE)
+    ]
     assert len(aleppo) == 1  # GeoNames, Syrian Archive and Open-Syria's "Aleppo" are one city
     assert len({p.id for p in places}) == len(places)

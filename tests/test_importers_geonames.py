@@ -12,10 +12,38 @@ from gazetteer.importers import geonames, iter_import
 from gazetteer.merge import merge_places
 
 
-def _row(gid: int, name: str, alts: str, lat: float, lon: float, fclass: str, fcode: str,
-         admin1: str = "12", population: int = 0) -> str:
-    cols = [str(gid), name, name, alts, str(lat), str(lon), fclass, fcode, "SY", "", admin1, "", "", "",
-            str(population), "", "300", "Asia/Damascus", "2024-01-01"]
+def _row(
+    gid: int,
+    name: str,
+    alts: str,
+    lat: float,
+    lon: float,
+    fclass: str,
+    fcode: str,
+    admin1: str = "12",
+    population: int = 0,
+) -> str:
+    cols = [
+        str(gid),
+        name,
+        name,
+        alts,
+        str(lat),
+        str(lon),
+        fclass,
+        fcode,
+        "SY",
+        "",
+        admin1,
+        "",
+        "",
+        "",
+        str(population),
+        "",
+        "300",
+        "Asia/Damascus",
+        "2024-01-01",
+    ]
     return "\t".join(cols)
 
 

@@ -76,7 +76,10 @@ def test_point_layers(ocha_dir: Path) -> None:
 
 
 def test_detect_layer() -> None:
-    assert ocha.detect_layer({"adm2_name": "", "adm2_pcode": "", "adm1_name": "", "adm1_pcode": ""}) == ("admin", 2)
+    assert ocha.detect_layer({"adm2_name": "", "adm2_pcode": "", "adm1_name": "", "adm1_pcode": ""}) == (
+        "admin",
+        2,
+    )
     assert ocha.detect_layer({"neighborho": ""})[0] == "neighbourhoods"
     with pytest.raises(ImportFormatError, match="no COD-AB columns"):
         ocha.detect_layer({"foo": 1})
@@ -88,7 +91,9 @@ def test_bad_input(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="FeatureCollection"):
         list(ocha.iter_places(bad))
     bad_csv = tmp_path / "x.csv"
-    bad_csv.write_text("adm1_name,adm1_name1,adm1_pcode,centroid_lat,centroid_lon\nIdleb,إدلب,SY07,north,36\n")
+    bad_csv.write_text(
+        "adm1_name,adm1_name1,adm1_pcode,centroid_lat,centroid_lon\nIdleb,إدلب,SY07,north,36\n"
+    )
     with pytest.raises(ImportFormatError, match="centroid_lat is not a number"):
         list(ocha.iter_places(bad_csv))
     (tmp_path / "x.shp").write_bytes(b"\0")

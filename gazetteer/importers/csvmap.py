@@ -50,7 +50,19 @@ _TYPE_WORDS: tuple[tuple[PlaceType, tuple[str, ...]], ...] = (
     (PlaceType.ROAD, ("road", "highway", "طريق", "اوتوستراد")),
     (
         PlaceType.LANDMARK,
-        ("station", "mahattat", "pier", "wharf", "terminal", "karaj", "karajat", "marfa", "محطه", "كراج", "مرفا"),
+        (
+            "station",
+            "mahattat",
+            "pier",
+            "wharf",
+            "terminal",
+            "karaj",
+            "karajat",
+            "marfa",
+            "محطه",
+            "كراج",
+            "مرفا",
+        ),
     ),
 )
 
@@ -59,8 +71,15 @@ _TYPE_WORDS: tuple[tuple[PlaceType, tuple[str, ...]], ...] = (
 PRESETS: dict[str, dict[str, Any]] = {
     "opensyria-admin": {  # Open-Syria data-geography admin_units_flat.csv
         "mapping": {
-            "id": "id", "name": "name_en", "name_ar": "name_ar", "lat": "lat", "lon": "lon", "type": "level",
-            "alt_names": ["aliases_en", "aliases_ar"], "governorate": "governorate_id", "pcode": "ocha_pcode",
+            "id": "id",
+            "name": "name_en",
+            "name_ar": "name_ar",
+            "lat": "lat",
+            "lon": "lon",
+            "type": "level",
+            "alt_names": ["aliases_en", "aliases_ar"],
+            "governorate": "governorate_id",
+            "pcode": "ocha_pcode",
         },
         "types": {"1": "governorate", "2": "district", "3": "subdistrict"},
         "prefix": "osy",
@@ -69,13 +88,24 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
     "opensyria-transport": {  # Open-Syria data-transport locations_flat.csv
         "mapping": {
-            "id": "id", "name": "name_en", "name_ar": "name_ar", "lat": "lat", "lon": "lon", "type": "types",
-            "alt_names": "aliases", "governorate": "governorate_id",
+            "id": "id",
+            "name": "name_en",
+            "name_ar": "name_ar",
+            "lat": "lat",
+            "lon": "lon",
+            "type": "types",
+            "alt_names": "aliases",
+            "governorate": "governorate_id",
         },
         # A port or bus/rail terminal listed under a plain town name is that town (UN/LOCODE
         # localities); stations, piers and wharves are recognised by their name words.
-        "types": {"rail_terminal": "town", "road_terminal": "town", "seaport": "town",
-                  "terminal": "landmark", "oil_terminal": "landmark"},
+        "types": {
+            "rail_terminal": "town",
+            "road_terminal": "town",
+            "seaport": "town",
+            "terminal": "landmark",
+            "oil_terminal": "landmark",
+        },
         "default_type": "landmark",
         "infer_types": True,
         "prefix": "osyt",
@@ -83,8 +113,14 @@ PRESETS: dict[str, dict[str, Any]] = {
         "licence": "open data with attribution (OurAirports, UN/LOCODE, GeoNames, Wikidata)",
     },
     "syrian-archive": {  # Syrian Archive location list (pk, name_en, name_ar, region_en, region_ar, lat, lon)
-        "mapping": {"id": "pk", "name": "name_en", "name_ar": "name_ar", "lat": "lat", "lon": "lon",
-                    "governorate": "region_en"},
+        "mapping": {
+            "id": "pk",
+            "name": "name_en",
+            "name_ar": "name_ar",
+            "lat": "lat",
+            "lon": "lon",
+            "governorate": "region_en",
+        },
         "default_type": "village",
         "infer_types": True,
         "prefix": "sa",
@@ -94,9 +130,15 @@ PRESETS: dict[str, dict[str, Any]] = {
 }
 
 _OSY_JSON = {
-    "id": "id", "name": "name.en", "name_ar": "name.ar", "lat": "centroid.latitude",
-    "lon": "centroid.longitude", "alt_names": ["aliases.en", "aliases.ar"], "governorate": "governorateId",
-    "pcode": "externalIds.ochaPcode", "population": "population.value",
+    "id": "id",
+    "name": "name.en",
+    "name_ar": "name.ar",
+    "lat": "centroid.latitude",
+    "lon": "centroid.longitude",
+    "alt_names": ["aliases.en", "aliases.ar"],
+    "governorate": "governorateId",
+    "pcode": "externalIds.ochaPcode",
+    "population": "population.value",
 }
 for _level in ("governorate", "district", "subdistrict"):
     # Open-Syria data-geography governorates.json / districts.json / subdistricts.json
@@ -108,8 +150,13 @@ for _level in ("governorate", "district", "subdistrict"):
 PRESETS["opensyria-transport-json"] = {  # Open-Syria data-transport locations.json
     **PRESETS["opensyria-transport"],
     "mapping": {
-        "id": "id", "name": "name.en", "name_ar": "name.ar", "lat": "coordinates.latitude",
-        "lon": "coordinates.longitude", "type": "locationTypes", "alt_names": ["aliases.en", "aliases.ar"],
+        "id": "id",
+        "name": "name.en",
+        "name_ar": "name.ar",
+        "lat": "coordinates.latitude",
+        "lon": "coordinates.longitude",
+        "type": "locationTypes",
+        "alt_names": ["aliases.en", "aliases.ar"],
         "governorate": "administrativeLocation.governorateId",
     },
 }
@@ -242,7 +289,9 @@ def iter_places(
             needed = [c for f, spec in mapping.items() if f != "type" for c in _columns(spec)]
             missing = [c for c in needed if c not in row]
             if missing:
-                raise ImportFormatError(f"{path}: mapped columns not in the file: {missing}; has {sorted(row)}")
+                raise ImportFormatError(
+                    f"{path}: mapped columns not in the file: {missing}; has {sorted(row)}"
+                )
             checked = True
         name = _display(row.get(mapping.get("name", ""), ""))
         name_ar = row.get(mapping.get("name_ar", ""), "")

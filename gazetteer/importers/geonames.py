@@ -71,7 +71,9 @@ FEATURE_TYPES: dict[str, PlaceType] = {
     "UNIV": PlaceType.LANDMARK,
 }
 #: Populated places typed by population; abandoned/historical ones are skipped.
-_POPULATED = frozenset({"PPL", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLF", "PPLL", "PPLS", "PPLG", "PPLR", "PPLW"})
+_POPULATED = frozenset(
+    {"PPL", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLF", "PPLL", "PPLS", "PPLG", "PPLR", "PPLW"}
+)
 
 
 def place_type(feature_class: str, feature_code: str, population: int) -> PlaceType | None:
@@ -85,7 +87,9 @@ def place_type(feature_class: str, feature_code: str, population: int) -> PlaceT
     return None
 
 
-def read_alternate_names(path: str | Path, *, languages: tuple[str, ...] = ("ar", "en")) -> dict[str, list[str]]:
+def read_alternate_names(
+    path: str | Path, *, languages: tuple[str, ...] = ("ar", "en")
+) -> dict[str, list[str]]:
     """geonameid → names in ``languages`` from an alternateNames file, preferred names first.
 
     Raises :class:`ImportFormatError` on lines with fewer than 4 columns.
@@ -127,7 +131,8 @@ def iter_places(
         cols = line.split("\t")
         if len(cols) != N_COLUMNS:
             raise ImportFormatError(
-                f"{path}:{lineno}: expected {N_COLUMNS} tab-separated columns (GeoNames dump), got {len(cols)}"
+                f"{path}:{lineno}: expected {N_COLUMNS} tab-separated columns (GeoNames dump), "
+                f"got {len(cols)}"
             )
         gid, name, ascii_name, alternates = cols[0], cols[1], cols[2], cols[3]
         where = f"{path.name}:{lineno}"

@@ -82,9 +82,9 @@ def _s(row: Mapping[str, Any], key: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _parents(row: Mapping[str, Any], below: int, *, en: str = "adm{}_name", ar: str = "adm{}_name1") -> tuple[
-    AdminRef, ...
-]:
+def _parents(
+    row: Mapping[str, Any], below: int, *, en: str = "adm{}_name", ar: str = "adm{}_name1"
+) -> tuple[AdminRef, ...]:
     refs = []
     for level in range(1, below):
         pcode, name = _s(row, f"adm{level}_pcode"), _s(row, en.format(level))
@@ -211,7 +211,6 @@ def iter_places(path: str | Path, *, layer: str | None = None) -> Iterator[Place
     Raises :class:`ImportFormatError` on unreadable files or records.
     """
     path = Path(path)
-    detected: tuple[str, int] | None = None
     seen: set[str] = set()
     for place in _iter(path, layer):
         if place.id in seen:  # two capitals of one name and level in a governorate

@@ -1,0 +1,205 @@
+"""Gazetteer benchmark: build time, load time, memory and lookups per second.
+
+Usage::
+
+    python -m gazetteer.benchmark                                   # bundled gazetteer only
+    python -m gazetteer.benchmark --with-shared ../shared/gazetteer-sources
+
+The second form also imports every source found in that folder (OCHA
+COD-AB layers, Open-Syria, Syrian Archive) with :func:`gazetteer.build.extend`
+and measures the extended gazetteer.  Everything runs in a temporary
+directory; the user's cached gazetteer is not touched.  Figures are wall
+clock on the current machine: rerun to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .build import extend
+from .bundled import clear_cache, default_gazetteer, ensure_built
+from .importers import csvmap, ocha
+from .index import Gazetteer
+from .place import Place
+
+#: (label, file relative to the sources folder, importer) for every known ../shared source.
+OCHA_LAYERS = (
+    "syr_admin0.geojson",
+    "syr_admin1.geojson",
+    "syr_admin2.geojson",
+    "syr_admin3.geojson",
+    "syr_adminpoints.geojson",
+    "syr_admincapitals.geojson",
+    "syr_neighborhoods.geojson",
+)
+CSV_SOURCES = (
+    ("opensyria-geography/admin_units_flat.csv", "opensyria-admin"),
+    ("opensyria-transport/locations_flat.csv", "opensyria-transport"),
+    ("syrian-archive-locations/syrian_archive_locations.csv", "syrian-archive"),
+)
+
+
+def shared_sources(folder: Path) -> list[tuple[str, Callable[[], Iterator[Place]]]]:
+    """(label, place iterator factory) for each known source present under ``folder``."""
+    found: list[tuple[str, Callable[[], Iterator[Place]]]] = []
+    for layer in OCHA_LAYERS:
+        path = folder / "ocha-cod-ab-syr" / layer
+        if path.exists():
+            found.append((f"ocha/{layer}", lambda path=path: ocha.iter_places(path)))
+    for rel, preset in CSV_SOURCES:
+        path = folder / rel
+        if path.exists():
+            found.append((rel, lambda path=path, preset=preset: csvmap.iter_preset(path, preset)))
+    return found
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def _peak_mb(fn: Callable[[], Any]) -> tuple[float, Any]:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = fn()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 2**20, result
+
+
+def lookup_names(gaz: Gazetteer) -> list[str]:
+    """Real names to look up: every name of every Syrian place, in both scripts."""
+    return [name for place in gaz if place.in_syria for name in place.names]
+
+
+def lookups_per_second(gaz: Gazetteer, names: list[str], *, min_seconds: float = 1.0) -> tuple[float, float]:
+    """(lookups per second, share of names found) for :meth:`Gazetteer.lookup` over ``names``."""
+    found = sum(1 for n in names if gaz.lookup(n))
+    done, start = 0, time.perf_counter()
+    while True:
+        for name in names:
+            gaz.lookup(name)
+        done += len(names)
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return done / elapsed, found / max(1, len(names))
+
+
+def measure(path: Path, label: str) -> dict[str, Any]:
+    """Load time, load peak memory, size and lookup rate of the gazetteer at ``path`` (plus imports)."""
+    clear_cache()
+    load_s, gaz = _timed(lambda: default_gazetteer(path))
+    clear_cache()
+    peak_mb, _ = _peak_mb(lambda: default_gazetteer(path))
+    names = lookup_names(gaz)
+    rate, found = lookups_per_second(gaz, names)
+    files = [path, path.with_name(path.name.split(".", 1)[0] + ".imports.jsonl.gz")]
+    return {
+        "label": label,
+        "places": len(gaz),
+        "keys": sum(1 for _ in gaz.keys()),
+        "file_kb": sum(f.stat().st_size for f in files if f.exists()) / 1024,
+        "load_s": load_s,
+        "load_peak_mb": peak_mb,
+        "lookup_names": len(names),
+        "lookups_per_s": rate,
+        "found": found,
+    }
+
+
+def run(shared: Path | None) -> list[dict[str, Any]]:
+    """Run the benchmark in a temporary directory; returns one row per configuration."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="gazetteer-bench-") as tmp:
+        path = Path(tmp) / "gazetteer.jsonl.gz"
+        build_peak, _ = _peak_mb(lambda: None)  # warm tracemalloc
+        build_s, _ = _timed(lambda: ensure_built(path, force=True))
+        build_peak, _ = _peak_mb(lambda: ensure_built(path, force=True))
+        row = measure(path, "bundled")
+        row.update(build_s=build_s, build_peak_mb=build_peak)
+        rows.append(row)
+        if shared is not None:
+            import_s = 0.0
+            for label, factory in shared_sources(shared):
+                seconds, report = _timed(lambda factory=factory: extend(path, factory()))
+                import_s += seconds
+                print(
+                    f"  imported {label:<58} +{report.added:>4} added  {report.merged:>4} merged  "
+                    f"{seconds:5.2f} s",
+                    file=sys.stderr,
+                )
+            row = measure(path, "bundled + every ../shared source")
+            row.update(build_s=import_s, build_peak_mb=float("nan"))
+            rows.append(row)
+    return rows
+
+
+def format_table(rows: list[dict[str, Any]]) -> str:
+    """The rows as an aligned plain-text table."""
+    header = (
+        "gazetteer",
+        "places",
+        "keys",
+        "file KB",
+        "build/import s",
+        "build peak MB",
+        "load s",
+        "load peak MB",
+        "lookups/s",
+        "names found",
+    )
+    lines = [" | ".join(header)]
+    for r in rows:
+        lines.append(
+            " | ".join(
+                [
+                    r["label"],
+                    str(r["places"]),
+                    str(r["keys"]),
+                    f"{r['file_kb']:.0f}",
+                    f"{r['build_s']:.2f}",
+                    f"{r['build_peak_mb']:.0f}",
+                    f"{r['load_s']:.3f}",
+                    f"{r['load_peak_mb']:.0f}",
+                    f"{r['lookups_per_s']:,.0f}",
+                    f"{r['found']:.1%}",
+                ]
+            )
+        )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines.append(f"process max RSS: {rss:.0f} MB")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; prints the table and returns 0."""
+    parser = argparse.ArgumentParser(
+        prog="python -m gazetteer.benchmark", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--with-shared",
+        type=Path,
+        metavar="DIR",
+        help="a gazetteer-sources folder (e.g. ../shared/gazetteer-sources) to import too",
+    )
+    args = parser.parse_args(argv)
+    if args.with_shared is not None and not args.with_shared.is_dir():
+        parser.error(f"not a folder: {args.with_shared}")
+    print(format_table(run(args.with_shared)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Unit tests for gazetteer.index: name keys, lookups, nearest, persistence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, GazetteerDataError, Place, PlaceNotFound, PlaceType, distance_km
+from gazetteer.index import name_keys
+from gazetteer.place import AdminRef
+
+ROAD = {"type": "LineString", "coordinates": [[37.13, 36.2], [36.8, 35.86]]}
+
+
+@pytest.fixture
+def gaz() -> Gazetteer:
+    return Gazetteer(
+        [
+            Place(
+                "a",
+                "Idlib",
+                "إدلب",
+                PlaceType.CITY,
+                35.9306,
+                36.6339,
+                alt_names=("Idleb",),
+                population=165000,
+                parents=(AdminRef(1, "Idlib Governorate", "محافظة إدلب", "SY07"),),
+            ),
+            Place(
+                "b",
+                "Idlib Governorate",
+                "محافظة إدلب",
+                PlaceType.GOVERNORATE,
+                35.93,
+                36.63,
+                alt_names=("Idlib",),
+                pcode="SY07",
+            ),
+            Place("c", "Ar-Raqqah", "الرقة", PlaceType.CITY, 35.95, 39.01, population=530000),
+            Place("d", "Jisr al-Shughur", "جسر الشغور", PlaceType.TOWN, 35.81, 36.32),
+            Place("e", "M4 highway", "الطريق الدولي M4", PlaceType.ROAD, 35.86, 36.8, geometry=ROAD),
+        ]
+    )
+
+
+def test_distance_km() -> None:
+    assert distance_km(35.93, 36.63, 35.93, 36.63) == 0
+    assert distance_km(33.513, 36.292, 36.202, 37.134) == pytest.approx(308, abs=5)  # Damascus–Aleppo
+
+
+def test_name_keys_include_article_free_arabic() -> None:
+    keys = name_keys(Place("x", "Ar-Raqqah", "الرقة", PlaceType.CITY, 0, 0))
+    assert keys == {"raqqah", "الرقه", "رقه"}
+
+
+def test_lookup_any_script_or_spelling(gaz: Gazetteer) -> None:
+    assert [p.id for p in gaz.lookup("IDLIB")] == ["a", "b"]  # most populous first
+    assert [p.id for p in gaz.lookup("ادلب")] == ["a"]
+    assert [p.id for p in gaz.lookup("IDLEB")] == ["a"]
+    assert [p.id for p in gaz.lookup("الرقّة")] == ["c"]
+    assert [p.id for p in gaz.lookup("رقة")] == ["c"]
+    assert [p.id for p in gaz.lookup("Jisr ash-Shughur")] == ["d"]  # hyphenated articles all drop
+    assert gaz.lookup("Atlantis") == []
+
+
+def test_keys_and_longest_match_support(gaz: Gazetteer) -> None:
+    assert gaz.has_key("جسر الشغور") and not gaz.has_key("جسر")
+    assert gaz.max_name_tokens == 3  # «الطريق الدولي m4»
+    assert "idlib" in set(gaz.keys())
+    assert [p.id for p in gaz.lookup_key("idleb")] == ["a"]
+
+
+def test_access(gaz: Gazetteer) -> None:
+    assert len(gaz) == 5 and "a" in gaz and "zz" not in gaz
+    assert gaz.get("c").name == "Ar-Raqqah"
+    with pytest.raises(PlaceNotFound):
+        gaz.get("zz")
+    assert {p.id for p in gaz} == set("abcde")
+
+
+def test_nearest(gaz: Gazetteer) -> None:
+    assert gaz.nearest(35.93, 36.63).id in ("a", "b")
+    assert gaz.nearest(35.93, 36.63, types=[PlaceType.TOWN]).id == "d"
+    assert gaz.nearest(35.93, 36.63, types=[PlaceType.TOWN], max_km=10) is None
+    assert gaz.nearest(35.95, 39.0, types=[PlaceType.CITY]).id == "c"
+    assert gaz.nearest(0.0, 0.0) is None
+
+
+def test_save_load_roundtrip(gaz: Gazetteer, tmp_path: Path) -> None:
+    for name in ("g.jsonl", "g.jsonl.gz"):
+        gaz.save(tmp_path / name)
+        back = Gazetteer.load(tmp_path / name)
+        assert [p.to_dict() for p in back] == [p.to_dict() for p in sorted(gaz, key=lambda p: p.id)]
+        assert back.get("e").geometry == ROAD
+        assert back.get("a").parent(1).pcode == "SY07"
+
+
+def test_load_reports_bad_lines(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"id": "a", "name": "A", "type": "city", "lat": 1, "lon": 2}\n{"id": "b", "type": "castle"}\n'
+    )
+    with pytest.raises(GazetteerDataError, match="bad.jsonl:2"):
+        Gazetteer.load(bad)
+    with pytest.raises(GazetteerDataError):
+        Gazetteer.load(tmp_path / "missing.jsonl")

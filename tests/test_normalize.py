@@ -1,0 +1,93 @@
+"""Unit tests for gazetteer.normalize: every documented Arabic and Latin rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.normalize import (
+    arabic_ratio,
+    clitic_variants,
+    is_arabic,
+    normalize_name,
+    normalize_token,
+    normalize_with_offsets,
+    tokenize,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("إدلب", "ادلب"),  # hamza-below alef
+        ("أريحا", "اريحا"),
+        ("آل", "ال"),
+        ("ٱلرقة", "الرقه"),  # wasla; ta marbuta
+        ("حماة", "حماه"),
+        ("مصطفى", "مصطفي"),  # alef maqsura
+        ("شاطئ", "شاطي"),
+        ("مؤتة", "موته"),
+        ("إِدْلِب", "ادلب"),  # tashkeel
+        ("حلـــب", "حلب"),  # tatweel
+        ("گوتا", "كوتا"),  # Persian letters
+        ("پاب", "باب"),
+        ("٤٦", "46"),  # Eastern Arabic digits
+        ("۴۶", "46"),  # Persian digits
+        ("\ufefbدلب", "لادلب"),  # presentation-form lam-alef ligature unfolded
+        ("\u200fادلب\u200e", "ادلب"),  # bidi marks
+    ],
+)
+def test_arabic_rules(raw: str, expected: str) -> None:
+    assert normalize_token(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Idlib", "idlib"),
+        ("IDLIB", "idlib"),
+        ("Ḩamāh", "hamah"),
+        ("Maʿarrat", "maarrat"),
+        ("Ma'arrat", "maarrat"),
+        ("Ma’arrat", "maarrat"),
+        ("al-Bab", "bab"),
+        ("ash-Shaykh", "shaykh"),
+        ("As-Suwayda", "suwayda"),
+        ("el-Bab", "bab"),
+    ],
+)
+def test_latin_rules(raw: str, expected: str) -> None:
+    assert normalize_token(raw) == expected
+
+
+def test_names_share_keys_across_spellings() -> None:
+    assert normalize_name("Al-Bab") == normalize_name("al Bab") == normalize_name("Bab") == "bab"
+    assert normalize_name("Ma'arrat an-Nu'man") == normalize_name("Maarrat al-Numan") == "maarrat numan"
+    assert normalize_name("  Jisr   al-Shughur ") == "jisr shughur"
+    assert normalize_name("معرّة النعمان") == normalize_name("معرة النعمان") == "معره النعمان"
+    assert normalize_name("") == ""
+
+
+def test_tokenize_offsets_point_into_the_text() -> None:
+    text = "قصف على إدلب، وسراقب (Saraqib) و#حلب"
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == ["قصف", "علي", "ادلب", "وسراقب", "saraqib", "و", "حلب"]
+    for t in tokens:
+        assert text[t.start : t.end] == t.text
+
+
+def test_normalize_with_offsets_maps_back() -> None:
+    norm, offsets = normalize_with_offsets("al-Bāb")
+    assert norm == "bab" and offsets == [3, 4, 5]
+
+
+def test_clitic_variants() -> None:
+    assert [f for f, _ in clitic_variants("وبادلب")] == ["وبادلب", "بادلب", "ادلب"]
+    assert dict(clitic_variants("للرقه"))["الرقه"] == 1
+    assert "رقه" in dict(clitic_variants("بالرقه"))
+    assert dict(clitic_variants("وب")) == {"وب": 0}  # stripped forms keep two letters
+
+
+def test_script_detection() -> None:
+    assert is_arabic("قصف Idlib") and not is_arabic("Idlib")
+    assert arabic_ratio("ادلب ab") == pytest.approx(4 / 6)
+    assert arabic_ratio("123") == 0.0
