@@ -7,6 +7,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import GazetteerDataError, PlaceNotFound
@@ -24,11 +25,15 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+#: normalize_name memoised: building, merging and loading key the same names again and again.
+_name_key = lru_cache(maxsize=500_000)(normalize_name)
+
+
 def name_keys(place: Place) -> set[str]:
     """The index keys of a place: each name normalised, plus Arabic names without «ال»."""
     keys = set()
     for name in place.names:
-        key = normalize_name(name)
+        key = _name_key(name)
         if not key:
             continue
         keys.add(key)
@@ -130,8 +135,8 @@ class Gazetteer:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(tmp, "wt", encoding="utf-8") as fh:
+        with (gzip.open(tmp, "wt", encoding="utf-8", compresslevel=5) if path.suffix == ".gz"
+              else open(tmp, "w", encoding="utf-8")) as fh:
             for place in sorted(self._places.values(), key=lambda p: p.id):
                 fh.write(json.dumps(place.to_dict(), ensure_ascii=False, separators=(",", ":")))
                 fh.write("\n")
