@@ -150,3 +150,17 @@ def test_api_needs_no_csrf_token(app, client):
 def test_script_url_is_refused(client):
     response = client.post("/api/articles", json={"text": TEXT, "source_url": "javascript:alert(1)"})
     assert response.status_code == 400 and "http" in response.get_json()["error"]
+
+
+def test_no_highlight_when_the_place_is_named_in_another_sentence(app, client):
+    from webapp.models import Incident, Mention
+
+    with app.app_context():
+        article_id = store_article()
+        inc = db.session.scalars(select(Incident).where(Incident.article_id == article_id)).one()
+        inc.mention = Mention(
+            article_id=article_id, sentence_index=3, text="Saraqib", start=500, end=507, place_id="t:saraqib"
+        )
+        db.session.commit()
+    props = client.get(f"/api/incidents?article={article_id}").get_json()["features"][0]["properties"]
+    assert props["highlight"] is None

@@ -99,8 +99,10 @@ def incident_feature(
 ) -> dict[str, Any]:
     """A GeoJSON Feature for the map; ``highlight`` is the place's [start, end) within ``sentence``."""
     highlight = None
-    if None not in (sentence_start, mention_start, mention_end):
-        highlight = [mention_start - sentence_start, mention_end - sentence_start]  # type: ignore[operator]
+    if sentence_text is not None and None not in (sentence_start, mention_start, mention_end):
+        start, end = mention_start - sentence_start, mention_end - sentence_start  # type: ignore[operator]
+        if 0 <= start < end <= len(sentence_text):  # the place may be named in another sentence
+            highlight = [start, end]
     return {
         "type": "Feature",
         "id": inc.id,
