@@ -209,8 +209,14 @@ def resolve_date(sentence_text: str, published: dt.date | None) -> tuple[dt.date
     precise wins, then the first.  Never raises on odd input: an impossible
     date (31 February) is ignored.
     """
+    return resolve_tokens(sentence_text, tokenize(sentence_text), published)
+
+
+def resolve_tokens(
+    sentence_text: str, tokens: Sequence[Token], published: dt.date | None
+) -> tuple[dt.date | None, Precision | None]:
+    """:func:`resolve_date` for a sentence already tokenised with :func:`gazetteer.normalize.tokenize`."""
     lex = _lexicon()
-    tokens = tokenize(sentence_text)
     found = _numeric(sentence_text) + _explicit(tokens, published, lex)
     if published is not None:
         found += _relative(tokens, published, lex)

@@ -36,10 +36,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actors import UNIDENTIFIED, Actor, attribute
-from .dates import resolve_date
-from .lexicon import PhraseMatch, PhraseMatcher, load_lexicon, word_set
-from .normalize import Token, clitic_variants, normalize_token, tokenize
-from .numbers import find_counts
+from .dates import resolve_tokens
+from .lexicon import PhraseMatch, PhraseMatcher, forms_of, load_lexicon, word_set
+from .normalize import Token, normalize_token, tokenize
+from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
 
@@ -205,7 +205,7 @@ def _token_at(tokens: Sequence[Token], offset: int) -> int | None:
 
 def _forms(token: Token) -> list[tuple[str, str]]:
     """(form, stripped proclitic) pairs of a token."""
-    return [(f, token.norm[:cut]) for f, cut in clitic_variants(token.norm)]
+    return [(f, token.norm[:cut]) for f, cut in forms_of(token.norm)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,8 +431,10 @@ def _find_merge_target(drafts: list[_Draft], new: _Draft, sentence: int) -> _Dra
     return max(recent, key=lambda d: d.last_sentence) if recent else None
 
 
-def _apply_counts(incident: Incident, tokens: Sequence[Token]) -> None:
-    for count in find_counts(tokens):
+def _apply_counts(incident: Incident, counts: Sequence[Count]) -> None:
+    for count in counts:
+        if count.category == "events":
+            continue  # how many incidents the sentence tells, not a property of one
         if count.category in ("fatalities", "injuries"):
             current = getattr(incident, count.category)
             setattr(incident, count.category, max(current or 0, count.value))
@@ -484,11 +486,12 @@ def extract_incidents(
         if actor1 is None:
             actor1 = _inherited_actor(drafts, event, sentence.index)
         event_type, sub_type = _sub_type(event, actor1, actor2)
-        date, precision = resolve_date(sentence.text, published)
+        date, precision = resolve_tokens(sentence.text, tokens, published)
         stated = (date, precision) if date is not None and precision is not None else None
         if date is None:
             date, precision = published, "day"
-        stated_events = _events_stated(tokens, event)
+        counts = find_counts(tokens)
+        stated_events = _events_stated(counts, event)
         targets: list[_Candidate | None] = list(_targets(text, mentions, candidates, stated_events)) or [None]
         if stated_events <= _MAX_LISTED_EVENTS:
             # "two more incidents, both in X": as many events as the text counts, at the places it gives.
@@ -500,7 +503,7 @@ def extract_incidents(
                 location=target.location if target else None, mention=target.index if target else None,
             )
             if n == 0:
-                _apply_counts(incident, tokens)  # counts describe the event once, not per place
+                _apply_counts(incident, counts)  # counts describe the event once, not per place
             if target is not None:
                 _mark_incident_mentions(mentions, by_sentence[sentence.index], target.place)
             draft = _Draft(
@@ -588,11 +591,11 @@ def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
     return any(f in distinct for t in tokens for f, _ in _forms(t))
 
 
-def _events_stated(tokens: Sequence[Token], event: SentenceEvent) -> int:
+def _events_stated(counts: Sequence[Count], event: SentenceEvent) -> int:
     """How many events a generic report counts: "two incidents" 2, «هجومين» 2, "49 attacks" 49; else 1."""
     if not event.generic:
         return 1
-    return max((c.value for c in find_counts(tokens) if c.category == "events"), default=1)
+    return max((c.value for c in counts if c.category == "events"), default=1)
 
 
 def _follows(drafts: list[_Draft], sentence: Sentence) -> bool:

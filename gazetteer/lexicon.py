@@ -29,6 +29,8 @@ from .normalize import Token, clitic_variants, normalize_token, tokenize
 
 T = TypeVar("T")
 
+_HEAD_CACHE_SIZE = 1 << 16  # distinct words remembered per matcher
+
 _LEXICON_DIR = "data/lexicon"
 
 
@@ -51,6 +53,12 @@ def load_lexicon(name: str) -> dict[str, Any]:
     return data
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def forms_of(norm: str) -> tuple[tuple[str, int], ...]:
+    """:func:`clitic_variants` of a normalised token, cached: the same words recur in every lexicon pass."""
+    return tuple(clitic_variants(norm))
+
+
 def word_set(words: Iterable[str]) -> frozenset[str]:
     """Normalised forms of single words, for membership tests against ``Token.norm``."""
     return frozenset(normalize_token(_text(w)) for w in words)
@@ -68,12 +76,12 @@ class _Pattern:
     kind: str  # "exact" | "prefix" | "case"
     text: str
 
-    def matches(self, token: Token, forms: Sequence[str]) -> bool:
+    def matches(self, token: Token) -> bool:
         if self.kind == "case":
             return token.text == self.text
         if self.kind == "prefix":
-            return any(f.startswith(self.text) for f in forms)
-        return self.text in forms
+            return any(f.startswith(self.text) for f, _ in forms_of(token.norm))
+        return token.norm == self.text or any(f == self.text for f, _ in forms_of(token.norm))
 
 
 def _compile(phrase: str) -> tuple[_Pattern, ...]:
@@ -115,6 +123,7 @@ class PhraseMatcher(Generic[T]):
         self._exact: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._prefix: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._case: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
+        self._head_cache: dict[str, list[tuple[tuple[_Pattern, ...], T, str, str]]] = {}
         for phrase, value in items:
             patterns = _compile(_text(phrase))
             if not patterns:
@@ -122,23 +131,31 @@ class PhraseMatcher(Generic[T]):
             head = patterns[0]
             table = {"exact": self._exact, "prefix": self._prefix, "case": self._case}[head.kind]
             table.setdefault(head.text, []).append((patterns, value, phrase))
+        self._prefix_lengths = sorted({len(p) for p in self._prefix})
 
     def _heads(self, token: Token) -> list[tuple[tuple[_Pattern, ...], T, str, str]]:
-        found = []
-        for form, cut in clitic_variants(token.norm):
-            clitic = token.norm[:cut]
-            for entry in self._exact.get(form, ()):
-                found.append((*entry, clitic))
-            for k in range(2, len(form) + 1):
-                for entry in self._prefix.get(form[:k], ()):
+        found = self._head_cache.get(token.norm)
+        if found is None:
+            found = []
+            for form, cut in forms_of(token.norm):
+                clitic = token.norm[:cut]
+                for entry in self._exact.get(form, ()):
                     found.append((*entry, clitic))
-        for entry in self._case.get(token.text, ()):
-            found.append((*entry, ""))
+                for k in self._prefix_lengths:
+                    if k > len(form):
+                        break
+                    for entry in self._prefix.get(form[:k], ()):
+                        found.append((*entry, clitic))
+            if len(self._head_cache) < _HEAD_CACHE_SIZE:
+                self._head_cache[token.norm] = found
+        if self._case:
+            cased = self._case.get(token.text)
+            if cased:
+                found = found + [(*entry, "") for entry in cased]
         return found
 
     def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[T]]:
         """Every non-overlapping phrase in ``tokens``, left to right, the longest at each position."""
-        variants = [[f for f, _ in clitic_variants(t.norm)] for t in tokens]
         out: list[PhraseMatch[T]] = []
         i = 0
         while i < len(tokens):
@@ -147,7 +164,7 @@ class PhraseMatcher(Generic[T]):
                 n = len(patterns)
                 if i + n > len(tokens):
                     continue
-                if all(p.matches(tokens[i + k], variants[i + k]) for k, p in enumerate(patterns[1:], 1)):
+                if all(p.matches(tokens[i + k]) for k, p in enumerate(patterns[1:], 1)):
                     if best is None or n > best.last - best.first:
                         best = PhraseMatch(i, i + n, value, phrase, clitic)
             if best is None:

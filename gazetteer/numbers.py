@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import month_positions
-from .lexicon import PhraseMatch, PhraseMatcher, load_lexicon, word_set
+from .lexicon import PhraseMatch, PhraseMatcher, forms_of, load_lexicon, word_set
 from .normalize import Token, clitic_variants, normalize_token, tokenize
 
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
@@ -71,18 +71,17 @@ def _words() -> dict[str, _Word]:
     return table
 
 
-def _forms(token: Token, *, first: bool) -> list[str]:
-    """The token and its clitic-stripped forms a number may hide behind."""
-    forms = []
-    for form, cut in clitic_variants(token.norm):
-        prefix = token.norm[:cut]
-        if all(c in _NUMBER_CLITICS for c in prefix) and (first or prefix in ("", "و")):
-            forms.append(form)
-    return forms
-
-
 def _read(token: Token, *, first: bool) -> _Word | None:
-    for form in _forms(token, first=first):
+    return _read_norm(token.norm, first)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _read_norm(norm: str, first: bool) -> _Word | None:
+    """The number word (or digits) a normalised token is, behind any proclitic a number may take."""
+    for form, cut in forms_of(norm):
+        prefix = norm[:cut]
+        if not (all(c in _NUMBER_CLITICS for c in prefix) and (first or prefix in ("", "و"))):
+            continue
         if form.isdigit():
             return _Word("digits", int(form)) if first else None
         word = _words().get(form)
