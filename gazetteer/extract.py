@@ -491,7 +491,7 @@ def extract_incidents(
         if date is None:
             date, precision = published, "day"
         counts = find_counts(tokens)
-        stated_events = _events_stated(counts, event)
+        stated_events = _events_stated(counts)
         targets: list[_Candidate | None] = list(_targets(text, mentions, candidates, stated_events)) or [None]
         if stated_events <= _MAX_LISTED_EVENTS:
             # "two more incidents, both in X": as many events as the text counts, at the places it gives.
@@ -591,10 +591,8 @@ def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
     return any(f in distinct for t in tokens for f, _ in _forms(t))
 
 
-def _events_stated(counts: Sequence[Count], event: SentenceEvent) -> int:
-    """How many events a generic report counts: "two incidents" 2, «هجومين» 2, "49 attacks" 49; else 1."""
-    if not event.generic:
-        return 1
+def _events_stated(counts: Sequence[Count]) -> int:
+    """How many events a sentence counts: "two incidents" 2, «هجومين» 2, "49 attacks" 49; else 1."""
     return max((c.value for c in counts if c.category == "events"), default=1)
 
 
