@@ -83,3 +83,24 @@ def test_not_found_is_html_for_pages_and_json_for_api(client):
 def test_root_redirects_to_map(client):
     response = client.get("/")
     assert response.status_code == 302 and response.headers["Location"].endswith("/map")
+
+
+def test_first_request_warms_the_gazetteer_up_in_the_background(app, client, monkeypatch, tiny_gazetteer):
+    import threading
+
+    import gazetteer.bundled
+    from webapp.extensions import gazetteers
+
+    loaded = threading.Event()
+
+    def fake_default(path=None):
+        loaded.set()
+        return tiny_gazetteer
+
+    # Stands in for the slow offline build; what is tested is who calls it and when.
+    monkeypatch.setattr(gazetteer.bundled, "default_gazetteer", fake_default)
+    app.extensions["gazetteer"]["instance"] = None
+    client.get("/upload")
+    assert loaded.wait(5)
+    with app.app_context():
+        assert gazetteers.get() is tiny_gazetteer

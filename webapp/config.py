@@ -34,6 +34,7 @@ class Config:
         self.REDIS_URL = env.get("REDIS_URL", "")
         self.RQ_QUEUE = env.get("RQ_QUEUE", "ingest")
         self.GAZETTEER_PATH = env.get("GAZETTEER_PATH", "")
+        self.GAZETTEER_WARMUP = env.get("GAZETTEER_WARMUP", "1") not in ("0", "false", "no")
         self.GEOCODER = env.get("GEOCODER", "local")
         self.MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
         self.MAX_ARTICLE_CHARS = _env_int("MAX_ARTICLE_CHARS", 200_000)

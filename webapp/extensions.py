@@ -26,13 +26,35 @@ class GazetteerProvider:
     ``app.config["GAZETTEER"]`` may hold a ready :class:`Gazetteer` (tests);
     otherwise :func:`gazetteer.bundled.default_gazetteer` builds or loads the
     bundled one (extended from ``GAZETTEER_PATH`` when set) on first use.
+    With ``GAZETTEER_WARMUP`` (default on), the app's first HTTP request starts
+    that load in a background thread, so on a fresh machine the one-off build
+    runs while the user opens the form rather than after they submit it.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
 
     def init_app(self, app: Flask) -> None:
-        app.extensions["gazetteer"] = {"instance": app.config.get("GAZETTEER")}
+        app.extensions["gazetteer"] = {"instance": app.config.get("GAZETTEER"), "warming": False}
+        if app.config.get("GAZETTEER_WARMUP", True):
+            app.before_request(lambda: self.warm_up(app))
+
+    def warm_up(self, app: Flask) -> None:
+        """Start loading the gazetteer in a daemon thread unless it is loaded or loading."""
+        slot = app.extensions["gazetteer"]
+        if slot["instance"] is not None or slot["warming"]:
+            return
+        slot["warming"] = True
+
+        def load() -> None:
+            try:
+                self.get(app)
+            except Exception:  # noqa: BLE001 - the request that needs it will retry and report
+                app.logger.exception("loading the gazetteer in the background failed")
+            finally:
+                slot["warming"] = False
+
+        threading.Thread(target=load, name="gazetteer-warmup", daemon=True).start()
 
     def get(self, app: Flask | None = None) -> Gazetteer:
         """The gazetteer of ``app`` (default: the current app), loading it on first call."""
