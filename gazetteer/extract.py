@@ -73,8 +73,8 @@ _ACTOR_INHERIT_SENTENCES = 2
 _MAX_LISTED_EVENTS = 6  # "two/three incidents" are listed one by one; "49 attacks" is a summary
 _CONTINUATION_SENTENCES = 3
 _CIVILIANS = "Civilians"
-#: Event types with participants rather than perpetrators and targets.
-_NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
+#: Event types with participants rather than perpetrators and targets (clashes have two sides too).
+_NON_VIOLENT = frozenset({"Strategic developments"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +482,8 @@ def extract_incidents(
         if event is None or (toll_only and _follows(drafts, sentence)):
             _donate_counts(drafts, sentence, tokens)
             continue
-        actor1, actor2 = attribute(tokens, event.spans, violent=event.entry.event_type not in _NON_VIOLENT)
+        two_sided = event.entry.event_type in _NON_VIOLENT or event.entry.sub_event_type == "Armed clash"
+        actor1, actor2 = attribute(tokens, event.spans, violent=not two_sided)
         if actor1 is None:
             actor1 = _inherited_actor(drafts, event, sentence.index)
         event_type, sub_type = _sub_type(event, actor1, actor2)

@@ -221,6 +221,16 @@ def test_casualties_in_the_next_sentence_join_the_event() -> None:
     assert incidents[0].actors == ["Syrian government forces", "Civilians"]
 
 
+def test_clash_sides_and_protest_demands() -> None:
+    clash, _ = _extract(
+        ["اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة قرب سراقب"], {"سراقب": SARAQIB}
+    )
+    assert clash[0].actors == ["Syrian government forces", "Syrian opposition factions"]
+    protest, _ = _extract(["خرجت مظاهرة في بلدة سراقب يوم الجمعة تطالب برحيل النظام"], {"سراقب": SARAQIB})
+    assert (protest[0].event_type, protest[0].actors) == ("Protests", [])
+    assert protest[0].date == dt.date(2020, 9, 18)
+
+
 def test_territory_sub_type_follows_the_actor() -> None:
     gained, _ = _extract(["استعادت قوات النظام السيطرة على بلدة سراقب"], {"سراقب": SARAQIB})
     taken, _ = _extract(["سيطرت هيئة تحرير الشام على بلدة سراقب"], {"سراقب": SARAQIB})
