@@ -66,6 +66,7 @@ def arabic_ratio(text: str) -> float:
     return sum(1 for c in letters if _ARABIC_RE.match(c)) / len(letters)
 
 
+@lru_cache(maxsize=8192)  # an alphabet is small: folding each character once makes loading fast
 def _fold_char(char: str) -> str:
     folded = unicodedata.normalize("NFKC", char).translate(_AR_TABLE)
     if folded.isascii() or not folded:
