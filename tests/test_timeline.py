@@ -28,9 +28,11 @@ def test_weeks_start_on_monday():
     assert s.tolist() == [1, 1, 0, 1] and week_start(dt.date(2020, 9, 20)) == dt.date(2020, 9, 14)
 
 
-def test_auto_switches_to_weeks_for_long_ranges():
+def test_auto_switches_to_weeks_then_months_for_long_ranges():
     assert aggregate(series("2020-01-01", "2020-02-01"))[0] == "day"
     assert aggregate(series("2020-01-01", "2021-01-01"))[0] == "week"
+    bucket, s = aggregate(series("2012-01-05", "2012-01-20", "2016-03-31"))
+    assert bucket == "month" and s.iloc[0] == 2 and s.index[-1].date() == dt.date(2016, 3, 1) and len(s) == 51
     assert aggregate(pd.Series(dtype="int64"))[1].empty
 
 

@@ -98,3 +98,21 @@ def road_collection(gaz: Gazetteer) -> dict[str, Any]:
         if p.type == PlaceType.ROAD and p.geometry and p.geometry.get("type") in _LINES
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+@bp.get("/facets")
+def facets_view() -> ResponseReturnValue:
+    """Choices for the map's filter form: event types, governorates, sources and the date range."""
+    from .models import Article
+
+    def distinct(column: Any) -> list[str]:
+        return [v for v in db.session.scalars(select(column).distinct().order_by(column)) if v]
+
+    first, last = db.session.execute(select(func.min(Incident.date), func.max(Incident.date))).one()
+    return jsonify(
+        event_types=distinct(Incident.event_type),
+        governorates=distinct(Incident.admin1),
+        sources=distinct(Article.source_name),
+        first_date=first.isoformat() if first else None,
+        last_date=last.isoformat() if last else None,
+    )

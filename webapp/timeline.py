@@ -12,9 +12,11 @@ from .extensions import db
 from .filters import Filters, incident_criteria
 from .models import Incident
 
-Bucket = Literal["day", "week", "auto"]
-#: With "auto", days become weeks when the range is longer than this.
+Bucket = Literal["day", "week", "month", "auto"]
+#: With "auto", days become weeks when the range is longer than this many days, and weeks become months
+#: beyond AUTO_WEEK_LIMIT, so the chart keeps a readable number of bars.
 AUTO_DAY_LIMIT = 120
+AUTO_WEEK_LIMIT = 3 * 365
 
 
 def daily_counts(flt: Filters) -> pd.Series:
@@ -28,18 +30,20 @@ def daily_counts(flt: Filters) -> pd.Series:
 
 
 def aggregate(counts: pd.Series, bucket: Bucket = "auto") -> tuple[str, pd.Series]:
-    """Counts per ``bucket`` with empty buckets filled with 0; weeks start on Monday.
+    """Counts per ``bucket`` with empty buckets filled with 0; weeks start on Monday, months on the 1st.
 
-    Returns the bucket used ("day" or "week") and the resampled series.
+    Returns the bucket used ("day", "week" or "month") and the resampled series.
     """
     if counts.empty:
         return ("day" if bucket == "auto" else bucket), counts
     if bucket == "auto":
         span = (counts.index.max() - counts.index.min()).days
-        bucket = "week" if span > AUTO_DAY_LIMIT else "day"
-    rule = "W-MON" if bucket == "week" else "D"
-    # label/closed "left" so a week is named by its Monday.
-    series = counts.resample(rule, label="left", closed="left").sum() if bucket == "week" else counts.resample(rule).sum()
+        bucket = "month" if span > AUTO_WEEK_LIMIT else "week" if span > AUTO_DAY_LIMIT else "day"
+    if bucket == "week":
+        # label/closed "left" so a week is named by its Monday.
+        series = counts.resample("W-MON", label="left", closed="left").sum()
+    else:
+        series = counts.resample("MS" if bucket == "month" else "D").sum()
     return bucket, series.astype("int64")
 
 
@@ -56,8 +60,8 @@ def timeline(flt: Filters, bucket: Bucket = "auto") -> dict[str, Any]:
 
 
 def parse_bucket(value: str | None) -> Bucket:
-    """``day``, ``week`` or ``auto`` (the default for anything else)."""
-    return value if value in ("day", "week") else "auto"  # type: ignore[return-value]
+    """``day``, ``week``, ``month`` or ``auto`` (the default for anything else)."""
+    return value if value in ("day", "week", "month") else "auto"  # type: ignore[return-value]
 
 
 def week_start(day: dt.date) -> dt.date:

@@ -1,6 +1,7 @@
 /* Incident map: loads /api/incidents as GeoJSON for the current viewport and draws it with
- * Leaflet.markercluster, one overlay per event type, roads as polylines.
- * Every value from the data goes through textContent or element attributes, never HTML parsing. */
+ * Leaflet.markercluster, one overlay per event type, roads as polylines.  When a viewport holds
+ * too many incidents the API answers with server-side grid clusters, drawn as counted circles.
+ * Every value from the data goes through textContent or element attributes, never innerHTML. */
 (function () {
   "use strict";
 
@@ -13,7 +14,21 @@
     "Riots": "#5d4037"
   };
   var SPARE = ["#00838f", "#c2185b", "#827717", "#455a64", "#6d4c41"];
-  var PRECISION = { 1: "exact place", 2: "near the place / part of an area", 3: "district or governorate" };
+  /* Bilingual labels: [English, Arabic]. */
+  var LABELS = {
+    date: ["Date", "التاريخ"], type: ["Type", "النوع"], place: ["Place", "المكان"], where: ["Where", "الموقع"],
+    precision: ["Precision", "الدقة"], actors: ["Actors", "الأطراف"], fatalities: ["Fatalities", "القتلى"],
+    open: ["Open the sentence in the article", "افتح الجملة في المقال"], unknown: ["unknown", "غير معروف"]
+  };
+  var PRECISION = {
+    1: ["exact place", "مكان محدد"],
+    2: ["near the place", "بالقرب من المكان"],
+    3: ["approximate: district or governorate", "تقريبي: منطقة أو محافظة"]
+  };
+  /* Radius (m) of the area drawn around a precision-3 incident. */
+  var AREA_RADIUS = 12000;
+  /* Numbers and codes such as M4 or 2020-09-20 are isolated with <bdi> so they keep their order in RTL. */
+  var BIDI_RE = /([A-Za-z]{1,3}\d{1,3}\b|\d[\d.,:\/-]*)/;
 
   function colourFor(type, state) {
     if (COLOURS[type]) return COLOURS[type];
@@ -30,51 +45,86 @@
     return node;
   }
 
+  /* Append text to parent as text nodes, with every number or code wrapped in <bdi>. */
+  function appendBidi(parent, text) {
+    String(text).split(BIDI_RE).forEach(function (part, i) {
+      if (!part) return;
+      parent.appendChild(i % 2 ? el("bdi", null, part) : document.createTextNode(part));
+    });
+    return parent;
+  }
+
+  function lang() { return (window.IncidentMap.state && window.IncidentMap.state.options.lang) || "en"; }
+
+  /* A label in both languages, the interface language first. */
+  function bilingual(pair) {
+    var span = el("span", { "class": "bilingual" });
+    var first = lang() === "ar" ? [pair[1], "ar"] : [pair[0], "en"];
+    var second = lang() === "ar" ? [pair[0], "en"] : [pair[1], "ar"];
+    span.appendChild(el("span", { lang: first[1], dir: first[1] === "ar" ? "rtl" : "ltr" }, first[0]));
+    span.appendChild(document.createTextNode(" "));
+    span.appendChild(el("span", { "class": "other-lang", lang: second[1], dir: second[1] === "ar" ? "rtl" : "ltr" }, second[0]));
+    return span;
+  }
+
   /* The sentence as text nodes, with the place wrapped in <mark> (offsets relative to the sentence). */
   function sentenceNode(props) {
     var p = el("p", { "class": "sentence", dir: "auto" });
     var s = props.sentence || "";
     var h = props.highlight;
     if (h && h[0] >= 0 && h[1] <= s.length && h[0] < h[1]) {
-      p.appendChild(document.createTextNode(s.slice(0, h[0])));
-      p.appendChild(el("mark", null, s.slice(h[0], h[1])));
-      p.appendChild(document.createTextNode(s.slice(h[1])));
+      appendBidi(p, s.slice(0, h[0]));
+      appendBidi(p.appendChild(el("mark")), s.slice(h[0], h[1]));
+      appendBidi(p, s.slice(h[1]));
     } else {
-      p.textContent = s;
+      appendBidi(p, s);
     }
     return p;
   }
 
   function popupNode(props) {
     var box = el("div", { "class": "incident-popup", dir: "auto" });
-    box.appendChild(el("strong", null, props.sub_event_type || props.event_type));
+    appendBidi(box.appendChild(el("strong", { dir: "auto" })), props.sub_event_type || props.event_type || "");
+    if (props.geo_precision >= 2) {
+      box.appendChild(document.createTextNode(" "));
+      box.appendChild(el("span", { "class": "precision-badge p" + props.geo_precision }))
+        .appendChild(bilingual(props.geo_precision >= 3 ? ["approximate", "تقريبي"] : ["near", "بالقرب"]));
+    }
     box.appendChild(sentenceNode(props));
-    var dl = el("dl", { dir: "ltr" });
+    var dl = el("dl");
     function row(label, value) {
       if (value === undefined || value === null || value === "") return;
-      dl.appendChild(el("dt", null, label));
-      dl.appendChild(el("dd", { dir: "auto" }, value));
+      dl.appendChild(el("dt")).appendChild(bilingual(LABELS[label]));
+      appendBidi(dl.appendChild(el("dd", { dir: "auto" })), value);
     }
-    row("Date", props.date ? props.date + (props.date_precision && props.date_precision !== "day" ? " (" + props.date_precision + ")" : "") : "unknown");
-    row("Type", props.event_type + (props.sub_event_type ? " — " + props.sub_event_type : ""));
-    row("Place", [props.place_name, props.place_name_ar].filter(Boolean).join(" — "));
-    row("Where", props.location_description);
-    row("Precision", props.geo_precision ? props.geo_precision + " · " + (PRECISION[props.geo_precision] || "") : "");
-    row("Actors", (props.actors || []).join(", "));
-    row("Fatalities", props.fatalities);
+    var unknown = lang() === "ar" ? LABELS.unknown[1] : LABELS.unknown[0];
+    row("date", props.date ? props.date + (props.date_precision && props.date_precision !== "day" ? " (" + props.date_precision + ")" : "") : unknown);
+    row("type", (props.event_type || "") + (props.sub_event_type ? " — " + props.sub_event_type : ""));
+    row("place", [props.place_name, props.place_name_ar].filter(Boolean).join(" — "));
+    row("where", props.location_description);
+    if (props.geo_precision) {
+      var words = PRECISION[props.geo_precision] || ["", ""];
+      row("precision", props.geo_precision + " · " + (lang() === "ar" ? words[1] + " — " + words[0] : words[0] + " — " + words[1]));
+    }
+    row("actors", (props.actors || []).join(lang() === "ar" ? "، " : ", "));
+    row("fatalities", props.fatalities);
     box.appendChild(dl);
     var url = String(props.article_url || "");
     if (url.charAt(0) === "/" && url.charAt(1) !== "/") {
-      box.appendChild(el("a", { href: url }, "Open the sentence in the article"));
+      box.appendChild(el("a", { href: url, "class": "sentence-link" })).appendChild(bilingual(LABELS.open));
     }
     return box;
   }
 
   function groupFor(type, state) {
     if (!state.groups[type]) {
-      var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+      var cluster = L.markerClusterGroup({
+        showCoverageOnHover: false, maxClusterRadius: 50,
+        iconCreateFunction: function (c) { return clusterIcon(c.getChildCount(), colourFor(type, state)); }
+      });
       var lines = L.featureGroup();
-      var group = L.layerGroup([cluster, lines]).addTo(state.map);
+      var areas = L.featureGroup();
+      var group = L.layerGroup([areas, cluster, lines]).addTo(state.map);
       var label = el("span", null, type);
       var swatch = el("span", { "class": "incident-dot", style: "display:inline-block;width:10px;height:10px;background:" + colourFor(type, state) });
       var wrap = el("span");
@@ -82,50 +132,124 @@
       wrap.appendChild(document.createTextNode(" "));
       wrap.appendChild(label);
       state.control.addOverlay(group, wrap.outerHTML);
-      state.groups[type] = { group: group, cluster: cluster, lines: lines };
+      state.groups[type] = { group: group, cluster: cluster, lines: lines, areas: areas };
     }
     return state.groups[type];
+  }
+
+  /* A cluster circle with its count; class incident-cluster whether made by markercluster or the server. */
+  function clusterIcon(count, colour) {
+    var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 44 : 52;
+    var icon = L.divIcon({ className: "incident-cluster", iconSize: [size, size], html: "" });
+    icon.createIcon = function (old) {
+      var node = L.DivIcon.prototype.createIcon.call(this, old);
+      node.style.background = colour;
+      node.style.lineHeight = size + "px";
+      node.textContent = count >= 10000 ? Math.round(count / 1000) + "k" : String(count);
+      return node;
+    };
+    return icon;
+  }
+
+  function dominantType(types) {
+    var best = null;
+    Object.keys(types || {}).forEach(function (t) { if (best === null || types[t] > types[best]) best = t; });
+    return best || "Other";
+  }
+
+  function drawCells(state, features) {
+    features.forEach(function (f) {
+      var props = f.properties || {};
+      var c = f.geometry.coordinates;
+      var colour = colourFor(dominantType(props.types), state);
+      var marker = L.marker([c[1], c[0]], { icon: clusterIcon(props.count, colour), title: String(props.count) });
+      marker.on("click", function () { state.map.setView([c[1], c[0]], Math.min(state.map.getZoom() + 2, 18)); });
+      state.cells.addLayer(marker);
+    });
   }
 
   function draw(state, collection) {
     Object.keys(state.groups).forEach(function (t) {
       state.groups[t].cluster.clearLayers();
       state.groups[t].lines.clearLayers();
+      state.groups[t].areas.clearLayers();
     });
+    state.cells.clearLayers();
+    state.markers = {};
     var features = collection.features || [];
-    features.forEach(function (f) {
-      var props = f.properties || {};
-      var type = props.event_type || "Other";
-      var colour = colourFor(type, state);
-      var g = groupFor(type, state);
-      var approx = props.geo_precision >= 3 ? 0.55 : 1;
-      var icon = L.divIcon({
-        className: "incident-dot", iconSize: [14, 14],
-        html: ""
-      });
-      var marker = L.marker([props.lat, props.lon], { icon: icon, opacity: approx, title: type });
-      marker.on("add", function () {
-        var node = marker.getElement();
-        if (node) node.style.background = colour;
-      });
-      marker.bindPopup(function () { return popupNode(props); }, { maxWidth: 340 });
-      g.cluster.addLayer(marker);
-      var geom = f.geometry || {};
-      if (geom.type === "LineString" || geom.type === "MultiLineString") {
-        var line = L.geoJSON(geom, { style: { color: colour, weight: 5, opacity: 0.75 } });
-        line.bindPopup(function () { return popupNode(props); }, { maxWidth: 340 });
-        g.lines.addLayer(line);
-      }
-    });
+    var shown = features.length;
+    if (collection.clustered) {
+      drawCells(state, features);
+      shown = collection.total;
+    } else {
+      features.forEach(function (f) { drawFeature(state, f); });
+    }
     var counter = document.getElementById("incident-count");
-    if (counter) counter.textContent = features.length + (collection.truncated ? "+" : "") + " incidents in view";
-    state.map.fire("incidents:drawn", { count: features.length });
+    if (counter) {
+      counter.textContent = "";
+      appendBidi(counter, shown + (collection.truncated ? "+" : "") + " " + (state.options.strings ? state.options.strings.in_view : "incidents in view"));
+    }
+    if (window.__incidentsDrawnAt === undefined) window.__incidentsDrawnAt = performance.now();
+    state.map.fire("incidents:drawn", { count: shown, clustered: !!collection.clustered });
+    focusIncident(state);
+  }
+
+  function drawFeature(state, f) {
+    var props = f.properties || {};
+    var type = props.event_type || "Other";
+    var colour = colourFor(type, state);
+    var g = groupFor(type, state);
+    var precision = props.geo_precision || 1;
+    var icon = L.divIcon({
+      className: "incident-dot" + (precision >= 3 ? " approximate" : precision === 2 ? " near" : ""),
+      iconSize: [14, 14], html: ""
+    });
+    var title = type + (precision >= 3 ? " (approximate)" : precision === 2 ? " (near)" : "");
+    var marker = L.marker([props.lat, props.lon], { icon: icon, opacity: precision >= 3 ? 0.7 : 1, title: title });
+    marker.on("add", function () {
+      var node = marker.getElement();
+      if (node) { node.style.background = colour; node.setAttribute("data-incident", String(props.id)); }
+    });
+    marker.bindPopup(function () { return popupNode(props); }, { maxWidth: 340 });
+    g.cluster.addLayer(marker);
+    state.markers[props.id] = { marker: marker, group: g };
+    var geom = f.geometry || {};
+    if (geom.type === "LineString" || geom.type === "MultiLineString") {
+      var line = L.geoJSON(geom, { style: { color: colour, weight: 5, opacity: 0.75 } });
+      line.bindPopup(function () { return popupNode(props); }, { maxWidth: 340 });
+      g.lines.addLayer(line);
+    } else if (precision >= 3) {
+      /* An area, not a point: the incident happened somewhere in this district or governorate. */
+      var area = L.circle([props.lat, props.lon], {
+        radius: AREA_RADIUS, color: colour, weight: 1, dashArray: "4 4", fillOpacity: 0.08, interactive: false
+      });
+      g.areas.addLayer(area);
+    }
+  }
+
+  /* /map?incident=<id>: open that incident's popup once it is drawn. */
+  function focusIncident(state) {
+    var focus = state.options.focus;
+    if (!focus || state.focused) return;
+    var entry = state.markers[focus.id];
+    if (!entry) return;
+    state.focused = true;
+    entry.group.cluster.zoomToShowLayer(entry.marker, function () { entry.marker.openPopup(); });
+  }
+
+  /* The filter part of the query: what the controls set, else the page's own query string. */
+  function filterParams(state) {
+    if (window.IncidentMap.filterQuery) return new URLSearchParams(window.IncidentMap.filterQuery());
+    return new URLSearchParams(state.options.query || "");
   }
 
   function load(state) {
-    var params = new URLSearchParams(state.options.query || "");
+    var params = filterParams(state);
+    params.delete("lang");
+    params.delete("incident");
     var b = state.map.getBounds();
     params.set("bbox", [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(4); }).join(","));
+    params.set("zoom", String(state.map.getZoom()));
     if (!params.has("limit")) params.set("limit", "5000");
     var seq = ++state.seq;
     fetch(state.options.apiUrl + "?" + params.toString(), { headers: { Accept: "application/geo+json, application/json" } })
@@ -133,25 +257,33 @@
       .then(function (data) { if (seq === state.seq) draw(state, data); })
       .catch(function (err) {
         var counter = document.getElementById("incident-count");
-        if (counter) counter.textContent = "Could not load incidents: " + err.message;
+        if (counter) counter.textContent = ((state.options.strings || {}).load_error || "Could not load incidents") + ": " + err.message;
       });
   }
 
   window.IncidentMap = {
     init: function (map, options) {
       var state = {
-        map: map, options: options || {}, groups: {}, extraColours: {}, seq: 0,
-        control: L.control.layers(null, {}, { collapsed: false }).addTo(map)
+        map: map, options: options || {}, groups: {}, extraColours: {}, seq: 0, markers: {},
+        cells: L.layerGroup().addTo(map),
+        control: L.control.layers(null, {}, { collapsed: true, position: "topright" }).addTo(map)
       };
+      window.IncidentMap.state = state;
+      if (state.options.focus) map.setView([state.options.focus.lat, state.options.focus.lon], 13);
       var timer = null;
       map.on("moveend", function () {
         clearTimeout(timer);
         timer = setTimeout(function () { load(state); }, 200);
       });
+      if (window.IncidentMap.onInit) window.IncidentMap.onInit(state);
       load(state);
-      window.IncidentMap.state = state;
       return state;
     },
+    reload: function () { if (window.IncidentMap.state) load(window.IncidentMap.state); },
+    colourFor: function (type) { return colourFor(type, window.IncidentMap.state); },
+    COLOURS: COLOURS,
+    el: el,
+    appendBidi: appendBidi,
     popupNode: popupNode
   };
 })();

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import folium
 from branca.element import Element, MacroElement
-from flask import url_for
+from flask import request, url_for
+from markupsafe import escape
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
 
+from ..i18n import current_lang, lang_url, translate
+from ..mapui import extra_css, extra_js, map_options, set_page_language
 from .folium_local import local_css, local_js, local_map
 
 
@@ -36,6 +39,7 @@ def build_incident_map(*, api_url: str, query: str = "") -> folium.Map:
                 url_for("assets.vendor_file", name="markercluster", filename="leaflet.markercluster.js"),
             ),
             ("incident_map", url_for("static", filename="js/incident_map.js")),
+            *extra_js(),
         ),
         css=local_css(
             (
@@ -47,19 +51,26 @@ def build_incident_map(*, api_url: str, query: str = "") -> folium.Map:
                 url_for("assets.vendor_file", name="markercluster", filename="MarkerCluster.Default.css"),
             ),
             ("incident_map_css", url_for("static", filename="css/map.css")),
+            *extra_css(),
         ),
     )
-    IncidentLayer({"apiUrl": api_url, "query": query}).add_to(fmap)
+    lang = current_lang()
+    IncidentLayer({"apiUrl": api_url, "query": query, **map_options(lang, request.args.get("incident"))}).add_to(fmap)
     root = fmap.get_root()
-    root.header.add_child(Element('<meta charset="utf-8"><title>Incident map</title>'), name="page_title")
-    root.html.add_child(
-        Element(_NAV_HTML.format(upload=url_for("articles.upload"), gazetteer=url_for("places.search"))),
-        name="nav",
+    set_page_language(root, lang)
+    root.header.add_child(
+        Element(f'<meta charset="utf-8"><title>{escape(translate("app_title", lang))}</title>'), name="page_title"
     )
+    other = "en" if lang == "ar" else "ar"
+    links = [(url_for("articles.upload"), translate("upload", lang)),
+             (url_for("browse.articles"), translate("articles", lang)),
+             (url_for("browse.incidents"), translate("incidents", lang)),
+             (url_for("places.search"), translate("gazetteer", lang))]
+    nav = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
+    nav += (f' · <a class="lang-switch" lang="{other}" href="{escape(lang_url(other))}">'
+            f'{escape(translate("language", lang))}</a>')
+    root.html.add_child(Element(_NAV_HTML.format(links=nav)), name="nav")
     return fmap
 
 
-_NAV_HTML = (
-    '<nav class="map-nav"><a href="{upload}">Upload an article</a> · '
-    '<a href="{gazetteer}">Gazetteer</a> · <span id="incident-count" aria-live="polite"></span></nav>'
-)
+_NAV_HTML = '<nav class="map-nav">{links} · <span id="incident-count" aria-live="polite"></span></nav>'

@@ -1,0 +1,124 @@
+"""Browser tests: headless Debian Chromium driven by Playwright against a live server on 127.0.0.1.
+
+Skips with a clear message when Chromium or Playwright is missing.  Each test
+gets a fresh app on a temporary SQLite database; tiles point at a local URL
+that answers 404, so no test touches the network and the offline fallback
+(the Syria outline) is what the map shows.  Screenshots go to test-artefacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTEFACTS = ROOT / "test-artefacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    """The Debian Chromium binary, or None."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    path = chromium_path()
+    if path is None:
+        pytest.skip("Chromium not found (install the Debian package `chromium`; .ci/run does)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def live_app(tmp_path, tiny_gazetteer):
+    """A fresh app (tiny gazetteer, CSRF on, local 404 tiles) — override GAZETTEER per test when needed."""
+    from webapp import create_app
+    from webapp.extensions import db
+
+    app = create_app({
+        "TESTING": True, "SECRET_KEY": "browser", "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}", "REDIS_URL": "",
+        "GAZETTEER": tiny_gazetteer, "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
+    })
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def server(live_app):
+    from webapp.liveserver import LiveServer
+
+    with LiveServer(live_app) as srv:
+        yield srv
+
+
+class RequestLog:
+    """Every URL the page requested, and those that left 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def __call__(self, request: object) -> None:
+        self.urls.append(request.url)  # type: ignore[attr-defined]
+
+    @property
+    def off_machine(self) -> list[str]:
+        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(u).hostname != "127.0.0.1"]
+
+
+@pytest.fixture
+def page(browser):
+    """A new page that records its requests (``page.request_log``) and dialogs (``page.dialogs``)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-GB")
+    pg = context.new_page()
+    log = RequestLog()
+    dialogs: list[str] = []
+    pg.on("request", log)
+
+    def on_dialog(dialog: object) -> None:
+        dialogs.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    pg.on("dialog", on_dialog)
+    pg.request_log = log  # type: ignore[attr-defined]
+    pg.dialogs = dialogs  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+    assert log.off_machine == [], f"requests left the machine: {log.off_machine}"
+
+
+def screenshot(page: object, name: str) -> Path:
+    """Save a full-page screenshot as test-artefacts/<name>.png."""
+    ARTEFACTS.mkdir(exist_ok=True)
+    path = ARTEFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
+    return path
+
+
+def wait_for_incidents(page: object) -> None:
+    """Wait until the map has drawn the answer of its latest incident query."""
+    page.wait_for_function("window.__incidentsDrawnAt !== undefined", timeout=20000)  # type: ignore[attr-defined]

@@ -1,0 +1,107 @@
+"""The analyst's path in a real browser: upload the sample, see markers, open a popup, follow it to
+the highlighted sentence, filter, switch to Arabic — with no request leaving 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import screenshot, wait_for_incidents
+
+SAMPLE = "samples/souria-idlib-airstrikes-2020-09-20.ar.txt"
+
+
+@pytest.fixture
+def live_app(tmp_path):
+    """The app with the bundled gazetteer, so the sample is geoparsed as in production."""
+    from gazetteer.bundled import default_gazetteer
+    from webapp import create_app
+    from webapp.extensions import db
+
+    app = create_app({
+        "TESTING": True, "SECRET_KEY": "browser", "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}", "REDIS_URL": "",
+        "GAZETTEER": default_gazetteer(), "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
+    })
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def open_some_popup(page) -> None:
+    """Click clusters (zooming in / spiderfying) until an incident marker can be clicked, then click it."""
+    for _ in range(25):
+        dot = page.locator(".leaflet-marker-icon.incident-dot").first
+        if dot.count() and dot.is_visible():
+            dot.click()
+            if page.locator(".incident-popup").count():
+                return
+        cluster = page.locator(".incident-cluster").first
+        if cluster.count():
+            cluster.click()
+        page.wait_for_timeout(600)
+    raise AssertionError("no incident marker became clickable")
+
+
+def test_upload_map_popup_sentence_filter_arabic(server, page, shared_dir):
+    path = shared_dir / SAMPLE
+    if not path.exists():
+        pytest.skip(f"../shared not found: {path}")
+
+    # Upload the sample through the form (CSRF token included by the page itself).
+    page.goto(server.url + "/upload")
+    page.set_input_files("input[type=file]", str(path))
+    page.fill("input[name=published]", "2020-09-20")
+    page.click("form.upload [type=submit]")
+    page.wait_for_url(re.compile(r"/articles/\d+$"))
+    assert page.locator("mark.mention").count() > 0
+
+    # The map shows the article's incidents; a popup opens with the highlighted place.
+    page.goto(server.url + "/map")
+    wait_for_incidents(page)
+    assert page.locator(".incident-cluster, .leaflet-marker-icon.incident-dot").count() > 0
+    screenshot(page, "map-sample")
+    open_some_popup(page)
+    popup = page.locator(".incident-popup")
+    assert popup.locator("mark").count() == 1 and popup.locator("mark").inner_text().strip()
+    assert popup.locator("bdi").count() > 0  # the date at least
+    assert popup.locator("[lang=ar]").count() > 0 and popup.locator("[lang=en]").count() > 0  # bilingual
+    screenshot(page, "map-popup")
+
+    # Its link leads to the sentence, highlighted as the :target, with the place marked.
+    popup.locator("a.sentence-link").click()
+    page.wait_for_url(re.compile(r"/articles/\d+#s-\d+$"))
+    target = page.locator(".sentence:target")
+    assert target.count() == 1 and target.locator("mark.mention").count() >= 1
+    screenshot(page, "article-sentence")
+
+    # Apply a filter: the URL keeps it, the count follows it, and an impossible filter empties the map.
+    page.goto(server.url + "/map")
+    wait_for_incidents(page)
+    options = page.locator("#filter-form select[name=type] option")
+    page.wait_for_function("document.querySelectorAll('#filter-form select[name=type] option').length > 1")
+    first_type = options.nth(1).get_attribute("value")
+    page.select_option("#filter-form select[name=type]", first_type)
+    page.click("#filter-form [type=submit]")
+    page.wait_for_function("location.search.includes('type=')")
+    assert "type=" in page.url
+    page.fill("#filter-form input[name=q]", "كلمةغيرموجودةابدا")
+    page.click("#filter-form [type=submit]")
+    page.wait_for_function("document.getElementById('incident-count').textContent.trim().startsWith('0 ')")
+    assert page.locator(".leaflet-marker-icon.incident-dot, .incident-cluster").count() == 0
+    csv_link = page.locator("a[data-format=csv]").get_attribute("href")
+    assert "q=" in csv_link and "type=" in csv_link  # exports follow the filters
+    screenshot(page, "map-filtered")
+
+    # Switch to Arabic: the whole page turns right-to-left and the controls speak Arabic.
+    page.goto(server.url + "/map")
+    page.click("a.lang-switch")
+    page.wait_for_function("document.documentElement.dir === 'rtl'")
+    wait_for_incidents(page)
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert "التصفية" in page.locator("#filter-panel summary").inner_text()
+    screenshot(page, "map-arabic")
+    page.goto(server.url + "/incidents")
+    assert page.evaluate("document.documentElement.dir") == "rtl"  # the choice is kept
+    screenshot(page, "incidents-arabic")
+    assert page.dialogs == []

@@ -1,0 +1,68 @@
+"""Map layers in the browser: offline outline, server clusters, timeline, heat, roads, legend, focus."""
+
+from __future__ import annotations
+
+from conftest import screenshot, wait_for_incidents
+
+
+def seed(app, n: int) -> None:
+    from webapp.seed import seed as run
+
+    with app.app_context():
+        run(n, seed=7)
+
+
+def test_offline_map_shows_outline_clusters_and_timeline(live_app, server, page):
+    live_app.config["MAP_CLUSTER_THRESHOLD"] = 100
+    seed(live_app, 400)
+    page.goto(server.url + "/map")
+    wait_for_incidents(page)
+    # Tiles answer 404 here: the authored outline of Syria still frames the incidents.
+    page.wait_for_selector(".leaflet-outline-pane path")
+    clusters = page.locator(".incident-cluster")
+    assert clusters.count() > 0
+    assert sum(int(t) for t in clusters.all_inner_texts()) == 400  # server clusters add up to the total
+    page.wait_for_selector("#timeline rect.bar")
+    assert page.locator("#timeline rect.bar").count() > 1
+    assert page.locator("#legend li").count() >= 8
+    assert page.locator("#layer-roads").is_visible()  # the test gazetteer has the M4
+    assert page.locator("#layer-choropleth").is_hidden()  # no governorate polygons imported
+    screenshot(page, "map-offline-clusters")
+
+    # Heat layer: grid cells drawn on a canvas.
+    page.check("#layer-heat input")
+    page.wait_for_function("IncidentMap.state.heat.getLayers().length > 0")
+    page.check("#layer-roads input")
+    page.wait_for_function("IncidentMap.state.roads.getLayers().length > 0")
+    screenshot(page, "map-heat-roads")
+
+    # Timeline: choosing a bucket narrows the map to it; "All dates" brings everything back.
+    page.focus("#timeline input[type=range]")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("IncidentMap.state.windowRange !== null && IncidentMap.state.windowRange !== undefined")
+    page.wait_for_function("!document.getElementById('incident-count').textContent.startsWith('400 ')")
+    page.click("#timeline button:has-text('All dates')")
+    page.wait_for_function("document.getElementById('incident-count').textContent.startsWith('400 ')")
+
+
+def test_precision_and_focus_from_the_incidents_table(live_app, server, page):
+    import datetime as dt
+
+    from incident_rows import add_incident
+
+    with live_app.app_context():
+        add_incident(sentence="Shelling on the Idlib countryside.", place="Idlib", geo_precision=3,
+                     lat=35.86, lon=36.83, date=dt.date(2020, 9, 21))
+        exact = add_incident(sentence="Jets struck Saraqib on the M4.", place="Saraqib", geo_precision=1,
+                             lat=35.86, lon=36.80, date=dt.date(2020, 9, 20))
+    page.goto(server.url + "/incidents")
+    page.click(f"#incident-{exact} a[href^='/map?incident=']")
+    wait_for_incidents(page)
+    popup = page.locator(".incident-popup")
+    popup.wait_for()
+    assert "Saraqib" in popup.locator("mark").inner_text()
+    assert popup.locator("bdi", has_text="M4").count() == 1  # codes keep their order in RTL text
+    page.wait_for_selector(".leaflet-marker-icon.incident-dot.approximate", state="attached")
+    assert page.evaluate("IncidentMap.state.groups['Explosions/Remote violence'].areas.getLayers().length") == 1
+    screenshot(page, "map-focus-precision")

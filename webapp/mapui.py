@@ -1,0 +1,82 @@
+"""What the map page adds to H4's Folium shell: scripts, styles, options for the browser, html lang/dir.
+
+No incident data goes into the page (its size must not grow with the
+database); the browser fetches everything from the JSON endpoints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+from jinja2 import Template
+
+from .extensions import db
+from .i18n import strings, text_dir
+from .models import Incident
+
+#: branca's Figure template with ``lang``/``dir`` on <html> (branca hard-codes a bare <html>).
+FIGURE_TEMPLATE = Template(
+    "<!DOCTYPE html>\n"
+    '<html lang="{{ this.ui_lang }}" dir="{{ this.ui_dir }}">\n'
+    "<head>\n"
+    "{% if this.title %}<title>{{this.title}}</title>{% endif %}"
+    "    {{this.header.render(**kwargs)}}\n"
+    "</head>\n"
+    "<body>\n"
+    "    {{this.html.render(**kwargs)}}\n"
+    "</body>\n"
+    "<script>\n"
+    "    {{this.script.render(**kwargs)}}\n"
+    "</script>\n"
+    "</html>\n"
+)
+
+
+def extra_js() -> list[tuple[str, str]]:
+    """Scripts loaded after ``incident_map.js``: filters, timeline, layers and legend."""
+    return [("map_controls", url_for("static", filename="js/map-controls.js"))]
+
+
+def extra_css() -> list[tuple[str, str]]:
+    """Styles of the controls (logical properties, so Arabic mirrors the layout)."""
+    return [("map_controls_css", url_for("static", filename="css/map-controls.css"))]
+
+
+def focus_point(incident_arg: str | None) -> dict[str, Any] | None:
+    """``{"id", "lat", "lon"}`` of the incident named by ``?incident=``, or None."""
+    if not incident_arg or not incident_arg.isdigit():
+        return None
+    inc = db.session.get(Incident, int(incident_arg))
+    if inc is None or inc.lat is None or inc.lon is None:
+        return None
+    return {"id": inc.id, "lat": inc.lat, "lon": inc.lon}
+
+
+def map_options(lang: str, incident_arg: str | None = None) -> dict[str, Any]:
+    """Options for the browser: UI language and strings, endpoint URLs, the incident to focus."""
+    return {
+        "lang": lang,
+        "dir": text_dir(lang),
+        "strings": strings(lang),
+        "focus": focus_point(incident_arg),
+        "urls": {
+            "timeline": url_for("mapdata.timeline_view"),
+            "heat": url_for("mapdata.heat_view"),
+            "governorates": url_for("mapdata.governorates_view"),
+            "roads": url_for("mapdata.roads_view"),
+            "facets": url_for("mapdata.facets_view"),
+            "outline": url_for("static", filename="geo/syria-outline.geojson"),
+            "export": url_for("exports.incidents", fmt="FORMAT"),
+            "incidents": url_for("browse.incidents"),
+            "articles": url_for("browse.articles"),
+            "upload": url_for("articles.upload"),
+        },
+    }
+
+
+def set_page_language(root: Any, lang: str) -> None:
+    """Give the Folium figure ``root`` an ``<html lang dir>`` for ``lang``."""
+    root.ui_lang = lang
+    root.ui_dir = text_dir(lang)
+    root._template = FIGURE_TEMPLATE
