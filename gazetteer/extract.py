@@ -553,7 +553,7 @@ def _anaphoric(tokens: Sequence[Token], event: SentenceEvent) -> bool:
     Not in an elliptical sentence («الأولى منها في حي X ... بهذه الحادثة»), whose
     ordinal opens a new event before the reference.
     """
-    if not event.generic or _opens_with_ordinal(tokens):
+    if not event.generic or _opens_with_ordinal(tokens) is not None:
         return False
     anaphora = _lexicon().anaphora
     return all(

@@ -261,6 +261,12 @@ def test_elliptical_ordinals_continue_the_event_kind() -> None:
     )
     placed = [(i.sentence, i.location.place.name) for i in incidents if i.location]
     assert placed == [(1, "Aleppo"), (2, "Anadan")]
+    # The ordinal opens a new event even when the sentence then refers back to it.
+    incidents, _ = _extract(
+        ["وقعت حادثتان في تشرين الأول.", "الأولى منها في حي المشهد بحلب، ووثقت مقاطع مرتبطة بهذه الحادثة."],
+        {"حلب": ALEPPO},
+    )
+    assert [(i.sentence, i.location.place.name) for i in incidents if i.location] == [(1, "Aleppo")]
     assert {i.event_type for i in incidents} == {"Explosions/Remote violence"}
 
 
