@@ -100,6 +100,7 @@ class Cues:
     type_before: dict[tuple[str, ...], frozenset[PlaceType]]
     type_after: dict[tuple[str, ...], frozenset[PlaceType]]
     road: frozenset[tuple[str, ...]]
+    road_anaphora: frozenset[tuple[str, ...]]
     near: frozenset[tuple[str, ...]]
     direction: dict[tuple[str, ...], float]
     between: frozenset[tuple[str, ...]]
@@ -153,6 +154,7 @@ def load_cues() -> Cues:
         type_before=typed(raw["type_cues"]),
         type_after=typed(raw["type_cues_after"]),
         road=phrases(*raw["road_cues"].values()),
+        road_anaphora=phrases(*raw["road_anaphora"].values()),
         near=phrases(*rel["near"].values()),
         direction=bearings(rel["direction"]),
         between=phrases(*rel["between"].values()),
@@ -713,6 +715,50 @@ def _link_between(matches: list[Match], scanner: _Scanner, offset: int) -> None:
             b.relation = "between"
 
 
+def _single_road(m: Match) -> Place | None:
+    """The road ``m`` names, when all its candidates are that one road."""
+    roads = {p.id: p for p in m.places if p.type is PlaceType.ROAD}
+    return next(iter(roads.values())) if len(roads) == 1 and len(m.places) == len(roads) else None
+
+
+def _road_anaphora(matches: list[Match], scanner: _Scanner, road: Place) -> list[Match]:
+    """Add a match for each bare «الطريق الدولي» / "the highway" that refers back to ``road``.
+
+    Only a definite road phrase that no name follows counts: «الطريق الدولي
+    حلب- اللاذقية» names its road itself.
+    """
+    starts = {m.tok_start for m in matches}
+    covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
+    added = []
+    j = 0
+    while j < len(scanner.toks):
+        found = None if j in covered else scanner._phrase_after(j, scanner.cues.road_anaphora, max_len=3)
+        if found is None:
+            j += 1
+            continue
+        end_tok = found[1]
+        if end_tok in starts or any(k in covered for k in range(j, end_tok)):
+            j = end_tok
+            continue
+        start, end = scanner.toks[j].start, scanner.toks[end_tok - 1].end
+        added.append(
+            Match(
+                start=start,
+                end=end,
+                text=scanner.text[start:end],
+                key=" ".join(found[0]),
+                places=[road],
+                sentence=scanner.sentence,
+                tok_start=j,
+                tok_end=end_tok,
+                cue="road",
+                cue_types=frozenset({PlaceType.ROAD}),
+            )
+        )
+        j = end_tok
+    return sorted([*matches, *added], key=lambda m: m.tok_start) if added else matches
+
+
 def find_matches(
     text: str, sentences: list[Sentence], gazetteer: Gazetteer, *, language: str = "ar"
 ) -> list[Match]:
@@ -724,11 +770,15 @@ def find_matches(
     cue context; resolution is left to :mod:`gazetteer.resolve`.
     """
     out: list[Match] = []
+    last_road: Place | None = None
     for sentence, toks in zip(sentences, _sentence_tokens(text, sentences), strict=True):
         if not toks:
             continue
         scanner = _Scanner(text, toks, sentence.index, gazetteer, language)
         matches = _merge_roads(scanner.scan(), scanner)
+        if last_road is not None:
+            matches = _road_anaphora(matches, scanner, last_road)
         _link_between(matches, scanner, len(out))
         out.extend(matches)
+        last_road = next((r for r in map(_single_road, reversed(matches)) if r), last_road)
     return out

@@ -92,6 +92,15 @@ def test_road_named_by_its_end_cities_is_one_mention(gaz):
     assert _spans(text, gaz) == [("حلب- اللاذقية", "toy:m4"), ("m4", "toy:m4"), ("حلب - اللاذقية", "toy:m4")]
 
 
+def test_bare_international_road_refers_back_to_the_road_last_named(gaz):
+    text = "دوريات على طريق حلب- اللاذقية (m4). وتتعرض الدوريات لهجمات على الطريق الدولي، كل أسبوع."
+    assert _spans(text, gaz)[-1] == ("الطريق الدولي", "toy:m4")
+
+
+def test_bare_international_road_without_an_earlier_road_is_no_toponym(gaz):
+    assert _spans("هجمات على الطريق الدولي قرب حلب", gaz) == [("حلب", "toy:aleppo")]
+
+
 def test_dash_joined_cities_without_a_road_cue_stay_cities(gaz):
     assert _spans("رحلة حلب- اللاذقية", gaz) == [("حلب", "toy:aleppo"), ("اللاذقية", "toy:latakia")]
 
