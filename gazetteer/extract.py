@@ -71,6 +71,7 @@ _PRECISION_PENALTY = 0.5  # per geo_precision step above 1
 _SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
 _ACTOR_INHERIT_SENTENCES = 2
 _MAX_LISTED_EVENTS = 6  # "two/three incidents" are listed one by one; "49 attacks" is a summary
+_SUMMARY = _MAX_LISTED_EVENTS + 1
 _CONTINUATION_SENTENCES = 3
 _CIVILIANS = "Civilians"
 #: Event types with participants rather than perpetrators and targets (clashes have two sides too).
@@ -102,6 +103,7 @@ class _Lexicon:
     source_nouns: frozenset[str]
     object_verbs: frozenset[str]
     coordination: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 def _all_words(section: dict) -> list[str]:
@@ -138,6 +140,7 @@ def _lexicon() -> _Lexicon:
         source_nouns=word_set(_all_words(linking["source_nouns"])),
         object_verbs=word_set(_all_words(linking["object_verbs"])),
         coordination=word_set(_all_words(linking["coordination"])),
+        place_nouns=word_set(_all_words(linking["place_nouns"])),
     )
 
 
@@ -351,6 +354,7 @@ class _Draft:
     distinct: bool = False  # "the second incident": never merged into an earlier one
     aggregate: bool = False  # "two incidents", "ten incidents": counted events, never merged
     anaphoric: bool = False  # "this attack": about an event already told
+    heading: bool = False  # "Two incidents were identified.": context for what follows, not an incident
 
 
     @property
@@ -420,6 +424,7 @@ def _find_merge_target(drafts: list[_Draft], new: _Draft, sentence: int) -> _Dra
         d for d in drafts
         if d.incident.event_type == inc.event_type
         and not d.aggregate
+        and not d.heading
         and _same_time(d.stated_date, new.stated_date)
     ]
     if not new.generic:
@@ -493,8 +498,15 @@ def extract_incidents(
             date, precision = published, "day"
         counts = find_counts(tokens)
         stated_events = _events_stated(counts)
+        if stated_events > 1 and (stated is None or stated[1] != "day"):
+            stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
+        heading = stated_events > 1 and not candidates and not _names_a_place(tokens)
         targets: list[_Candidate | None] = list(_targets(text, mentions, candidates, stated_events)) or [None]
-        if stated_events <= _MAX_LISTED_EVENTS:
+        if heading:
+            # "Two incidents were identified on 22 September." names no place: the next
+            # sentences («الأولى في …», "The second occurred in …") tell them one by one.
+            targets = [None]
+        elif stated_events <= _MAX_LISTED_EVENTS:
             # "two more incidents, both in X": as many events as the text counts, at the places it gives.
             targets += [targets[0]] * (stated_events - len(targets))
         for n, target in enumerate(targets):
@@ -510,14 +522,14 @@ def extract_incidents(
             draft = _Draft(
                 incident, event.entry, actor1, list(actor2), sentence.index, stated,
                 distinct=n > 0 or _has_distinct_marker(tokens), aggregate=stated_events > 1,
-                anaphoric=_anaphoric(tokens, event),
+                anaphoric=_anaphoric(tokens, event), heading=heading,
             )
             into = _find_merge_target(drafts, draft, sentence.index)
             if into is not None:
                 _merge(into, draft, sentence.index)
-            elif _stands_alone(draft, drafts):
+            elif draft.heading or _stands_alone(draft, drafts):
                 drafts.append(draft)
-    return [_finish(d) for d in drafts]
+    return [_finish(d) for d in drafts if not d.heading]
 
 
 def _inherited_actor(drafts: list[_Draft], event: SentenceEvent, sentence: int) -> Actor | None:
@@ -585,6 +597,12 @@ def _stands_alone(draft: _Draft, drafts: list[_Draft]) -> bool:
         return True
     inc = draft.incident
     return draft.stated_date is not None or inc.fatalities is not None or inc.injuries is not None
+
+
+def _names_a_place(tokens: Sequence[Token]) -> bool:
+    """True when a word such as «منطقة», «حي», "district" announces a place (resolved or not)."""
+    nouns = _lexicon().place_nouns
+    return any(f in nouns for t in tokens for f, _ in _forms(t))
 
 
 def _has_distinct_marker(tokens: Sequence[Token]) -> bool:

@@ -280,6 +280,23 @@ def test_counted_events_are_listed_one_by_one() -> None:
     assert len(summary) == 1
 
 
+def test_a_counted_heading_without_place_introduces_the_events() -> None:
+    incidents, _ = _extract(
+        [
+            "On 22 September, two incidents involving incendiary munitions were identified.",
+            "The first occurred in Anadan.",
+            "The second occurred in Aleppo.",
+        ],
+        {"Aleppo": ALEPPO, "Anadan": ANADAN},
+    )
+    assert [(i.sentence, i.location.place.name) for i in incidents] == [(1, "Anadan"), (2, "Aleppo")]
+
+
+def test_counted_events_without_a_day_are_one_summary() -> None:
+    incidents, _ = _extract(["وشهدت سراقب ثلاث هجمات كيماوية."], {"سراقب": SARAQIB})
+    assert len(incidents) == 1
+
+
 def test_aircraft_flights_make_a_bombing_an_air_strike() -> None:
     assert _type("several flights took off from the airbase and bombed the hospital") == AIR
     assert _type("the Syrian Airforce bombed the central market") == AIR
