@@ -142,15 +142,16 @@ class Metrics:
                 "median_km": self.median_km,
                 "mean_km": self.mean_km,
             },
-            "incidents": {
+        }
+        if self.incidents_gold:  # a gold set without incident annotations (IDRISI-D) scores none
+            data["incidents"] = {
                 "gold": self.incidents_gold,
                 "predicted": self.incidents_predicted,
                 "spurious": self.incidents_spurious,
                 "event_type_accuracy": self.event_type_accuracy,
                 "sub_event_type_accuracy": self.sub_event_type_accuracy,
                 "location_acc@10km": self.incident_acc_10km,
-            },
-        }
+            }
         if self.notes:
             data["notes"] = self.notes
         if verbose:
