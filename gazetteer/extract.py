@@ -22,10 +22,18 @@ sentences and its resolved place mentions.  For each sentence:
    two before (the lead usually names it, the details do not).
 4. **One incident per event.** A generic report («أكدت ... القصف الروسي على
    محيط إدلب») merges into the earlier incident of the same event type at the
-   same place, or, without a place, into the last one; a specific one merges
-   into an earlier one of the same sub-type at the same place; reports that
-   state different days are never merged.  The first sentence stays the
-   source; actors are united and counts take their maximum.
+   same place, or, without a place, into the last recent one; a specific one
+   merges into an earlier one of the same sub-type at the same place.  Never
+   merged: reports that state another day, that are marked as another event
+   ("the second incident", «هجوم آخر»), or that count events.  The first
+   sentence stays the source; actors are united and counts take their maximum.
+5. **Reports that are not events.** A reference («هذه الحادثة», "this
+   attack") adds to the event it refers to; a placeless sentence that neither
+   dates itself nor counts victims, once the article has told an event, is
+   a comment.  A sentence that counts a few dated events ("two incidents on
+   9 July, one in X and one in Y") gives one incident per place it names; with
+   no place it is a heading for the sentences that follow, whose opening
+   ordinal («الأولى في حي X», "The second occurred in Y") continues its kind.
 """
 
 from __future__ import annotations
