@@ -124,3 +124,12 @@ def test_job_function_reports_input_errors_as_results(app):
         assert ingest_job({"text": "  "})["status"] == 400
         result = ingest_job({"text": TEXT})
         assert result["created"] is True and isinstance(result["article_id"], int)
+
+
+def test_form_rejects_bad_input_before_enqueueing(queued_app):
+    from webapp.queue import get_queue
+
+    response = queued_app.test_client().post("/upload", data={"title": "kept", "text": "   "})
+    assert response.status_code == 400 and "empty" in response.get_data(as_text=True)
+    with queued_app.app_context():
+        assert get_queue().count == 0
