@@ -1,0 +1,50 @@
+"""Lexicon loading and phrase matching: normalised both sides, clitics, prefixes, case-sensitive words."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.errors import GazetteerDataError
+from gazetteer.lexicon import PhraseMatcher, load_lexicon, word_set
+from gazetteer.normalize import tokenize
+
+
+def _find(items: list[tuple[str, str]], text: str) -> list[tuple[str, str, str]]:
+    tokens = tokenize(text)
+    return [
+        (m.value, " ".join(t.text for t in tokens[m.first : m.last]), m.clitic)
+        for m in PhraseMatcher(items).find(tokens)
+    ]
+
+
+def test_clitics_and_normalisation_on_both_sides() -> None:
+    items = [("غارات جوية", "air"), ("إدلب", "city")]
+    found = _find(items, "وبالغارات الجويّة على ادلب")
+    assert found == [("air", "وبالغارات الجويّة", "وبال"), ("city", "ادلب", "")]
+
+
+def test_longest_match_wins_without_overlap() -> None:
+    items = [("قصف", "generic"), ("قصف جوي", "air"), ("جوي", "adj")]
+    assert [v for v, _, _ in _find(items, "قصف جوي عنيف")] == ["air"]
+
+
+def test_prefix_and_case_sensitive_entries() -> None:
+    items = [("airstrike*", "air"), ("=IS", "isis")]
+    found = _find(items, "Airstrikes hit IS positions; the town is quiet")
+    assert [v for v, _, _ in found] == ["air", "isis"]
+
+
+def test_word_set_normalises() -> None:
+    assert "اعتقال" in word_set(["إعتقال"])
+
+
+def test_bundled_lexicons_load() -> None:
+    for name in ("events", "actors", "numbers", "dates", "linking"):
+        assert isinstance(load_lexicon(name), dict)
+
+
+def test_missing_lexicon_and_bad_entries_raise() -> None:
+    with pytest.raises(GazetteerDataError):
+        load_lexicon("no-such-lexicon")
+    with pytest.raises(GazetteerDataError):
+        PhraseMatcher([(True, "a YAML boolean, not a word")])  # type: ignore[list-item]
