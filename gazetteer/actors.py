@@ -15,7 +15,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import PhraseMatcher, load_lexicon, word_set
+from .lexicon import PhraseMatcher, forms_of, load_lexicon, word_set
 from .normalize import Token, clitic_variants
 
 #: actor1 when an event has a target but its perpetrator is not named.
@@ -26,6 +26,7 @@ UNIDENTIFIED = "Unidentified"
 _PERPETRATOR_WINDOW = 3
 _TARGET_WINDOW = 3
 _NON_PARTICIPANT_WINDOW = 2
+_CLAIM_WINDOW = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class _Lexicon:
     actors: dict[str, Actor]
     target_cues: frozenset[str]
     non_participant_cues: frozenset[str]
+    claim_cues: frozenset[str]
 
 
 @functools.cache
@@ -68,6 +70,7 @@ def _lexicon() -> _Lexicon:
         actors,
         word_set(w for ws in data["target_cues"].values() for w in ws),
         word_set(w for ws in data["non_participant_cues"].values() for w in ws),
+        word_set(w for ws in data["claim_cues"].values() for w in ws),
     )
 
 
@@ -93,6 +96,13 @@ def _english_target(tokens: Sequence[Token], mention: ActorMention, cues: frozen
     if mention.last >= len(tokens) or not tokens[mention.first].text.isascii():
         return False
     return tokens[mention.last].norm in cues
+
+
+def _claims(tokens: Sequence[Token], mention: ActorMention, cues: frozenset[str]) -> bool:
+    """«تبنى تنظيم داعش ...», "ISIS claimed responsibility": the actor claimed the event."""
+    window = range(max(0, mention.first - _CLAIM_WINDOW), min(len(tokens), mention.last + _CLAIM_WINDOW))
+    outside = (k for k in window if not mention.first <= k < mention.last)
+    return any(f in cues for k in outside for f, _ in forms_of(tokens[k].norm))
 
 
 def _distance(mention: ActorMention, span: tuple[int, int]) -> int:
@@ -135,6 +145,9 @@ def attribute(
         ):
             if mention.actor not in targets:
                 targets.append(mention.actor)
+            continue
+        if _claims(tokens, mention, lex.claim_cues):
+            perpetrators.append((-1, 0, mention.actor))  # a claim outranks any distance
             continue
         if not triggers:
             continue

@@ -67,6 +67,12 @@ def test_english_roles() -> None:
     )
 
 
+def test_claimed_attack() -> None:
+    claimed = _roles("ISIS claimed responsibility for a car bomb that killed two SDF fighters")
+    assert claimed == ("ISIS", ["SDF"])
+    assert _roles("تبنى تنظيم داعش التفجير الذي استهدف عناصر قسد") == ("ISIS", ["SDF"])
+
+
 def test_patrol_participants() -> None:
     tokens = tokenize("تسيير دوريات مشتركة بين الروس والأتراك على الطريق")
     event = classify(tokens)
