@@ -61,7 +61,7 @@ NEIGHBOURS = ("TR", "LB", "JO", "IQ", "IL", "PS")
 NEIGHBOUR_MIN_POPULATION = 15_000
 LEBANON_MIN_POPULATION = 5_000  # Lebanon's towns are small but constantly in the news
 ARAB_COUNTRIES = ("SA", "AE", "KW", "QA", "BH", "OM", "YE", "EG", "LY", "TN", "DZ", "MA", "SD", "IR")
-ARAB_MIN_POPULATION = 100_000
+ARAB_MIN_POPULATION = 15_000
 
 CITY_POPULATION = 100_000
 TOWN_POPULATION = 10_000

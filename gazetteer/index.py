@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import GazetteerDataError, PlaceNotFound
-from .normalize import normalize_name
+from .normalize import is_arabic, normalize_name
 from .place import Place, PlaceType
 
 EARTH_RADIUS_KM = 6371.0088
@@ -30,7 +30,12 @@ _name_key = lru_cache(maxsize=500_000)(normalize_name)
 
 
 def name_keys(place: Place) -> set[str]:
-    """The index keys of a place: each name normalised, plus Arabic names without «ال»."""
+    """The index keys of a place: each name normalised, plus Arabic variants.
+
+    Variants: without a leading «ال» (الرقه → رقه), and with the words joined
+    before a later «ال» (حفر الباطن → حفرالباطن), as compounds and hashtags
+    are often written.
+    """
     keys = set()
     for name in place.names:
         key = _name_key(name)
@@ -39,6 +44,8 @@ def name_keys(place: Place) -> set[str]:
         keys.add(key)
         if key.startswith("ال") and len(key) > 4:
             keys.add(key[2:])
+        if " ال" in key and is_arabic(key):
+            keys.add(key.replace(" ال", "ال"))
     return keys
 
 

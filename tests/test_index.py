@@ -55,6 +55,11 @@ def test_name_keys_include_article_free_arabic() -> None:
     assert keys == {"raqqah", "الرقه", "رقه"}
 
 
+def test_name_keys_join_words_before_a_later_article() -> None:
+    keys = name_keys(Place("x", "Hafar Al-Batin", "حفر الباطن", PlaceType.FOREIGN_CITY, 0, 0, country="SA"))
+    assert "حفرالباطن" in keys and "حفر الباطن" in keys
+
+
 def test_lookup_any_script_or_spelling(gaz: Gazetteer) -> None:
     assert [p.id for p in gaz.lookup("IDLIB")] == ["a", "b"]  # most populous first
     assert [p.id for p in gaz.lookup("ادلب")] == ["a"]
