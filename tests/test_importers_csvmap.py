@@ -168,3 +168,12 @@ def test_every_csv_source_merges_without_duplicates(sources: Path) -> None:
     ]
     assert len(aleppo) == 1  # GeoNames, Syrian Archive and Open-Syria's "Aleppo" are one city
     assert len({p.id for p in places}) == len(places)
+
+
+def test_csv_importer_by_name(tmp_path: Path) -> None:
+    f = tmp_path / "sa.csv"
+    f.write_text("pk,name_en,name_ar,region_en,region_ar,lat,lon\n7,Sarmin,سرمين,Idlib,إدلب,35.9,36.72\n")
+    (place,) = iter_import("csv", f, preset="syrian-archive")
+    assert (place.id, place.name_ar, place.parent(1).pcode) == ("sa:7", "سرمين", "SY07")
+    with pytest.raises(ImportFormatError, match="preset="):
+        iter_import("csv", f)
