@@ -15,7 +15,7 @@ command line (the values are JSON when they parse as JSON)::
 name        format                                           options
 ==========  ===============================================  =====================================
 geonames    GeoNames country dump (``SY.txt``, 19 columns)   ``alternate_names=``, ``min_population=``
-ocha        OCHA COD-AB GeoJSON or attribute CSV             ``layer=`` (default: from the file name)
+ocha        OCHA COD-AB GeoJSON or attribute CSV             ``layer=`` (default: from the columns)
 csv         any CSV / JSON list with a column mapping        ``preset=`` or ``mapping=``, ``prefix=``…
 ==========  ===============================================  =====================================
 """
