@@ -15,6 +15,8 @@ _TERMINATORS = ".!?؟…"
 # Closing quotes/brackets that belong to the sentence they end.
 _CLOSERS = "\"'”’»)]}"
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]+")
+_ARABIC_END_RE = re.compile(r"[\u0621-\u064A]$")
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -27,7 +29,11 @@ def _is_boundary(text: str, i: int) -> bool:
     if before.isdigit() and after.isdigit():
         return False  # 3.5
     if after and not after.isspace() and after not in _CLOSERS:
-        return False  # "السورية.نت", "example.com", "U.S" inside
+        # A full stop typed without its space between two Arabic words («… المدينة.استطاع»)
+        # still ends the sentence; a short tail is a domain («السورية.نت»).
+        tail = _ARABIC_WORD_RE.match(text, i + 1)
+        return bool(_ARABIC_END_RE.search(text, 0, i)) and tail is not None and len(tail.group()) > 3
+    # "السورية.نت", "example.com", "U.S" inside
     word = _WORD_BEFORE_RE.search(text[max(0, i - 20) : i])
     if word:
         w = word.group(1).lower()

@@ -43,3 +43,8 @@ def test_closing_quote_stays_with_its_sentence_and_offsets_survive_leading_space
 
 def test_empty_text_has_no_sentences():
     assert split_sentences(" \n\n ") == []
+
+
+def test_full_stop_without_a_space_between_arabic_words_ends_the_sentence():
+    text = "دخلت القوات المدينة.استطاع الأهالي الفرار"
+    assert [s.text for s in split_sentences(text)] == ["دخلت القوات المدينة.", "استطاع الأهالي الفرار"]
