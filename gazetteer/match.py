@@ -205,6 +205,7 @@ class MatchIndex:
                 ambiguous.add(key)
         self.ambiguous: frozenset[str] = frozenset(ambiguous)
         self._fuzzy: dict[str, set[str]] | None = None
+        self._skeletons: dict[str, set[str]] | None = None
         self._gazetteer = weakref.ref(gazetteer)
         # Longest key (in tokens) starting with each first token: most text
         # tokens start no name, and the others need only a few n-gram probes.
@@ -235,6 +236,25 @@ class MatchIndex:
         found.discard(text)
         return {k for k in found if _within_one_edit(text, k)}
 
+    def skeleton_keys(self, skeleton: str) -> set[str]:
+        """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``."""
+        if self._skeletons is None:
+            self._skeletons = self._build_skeletons()
+        return self._skeletons.get(skeleton, set())
+
+    def _build_skeletons(self) -> dict[str, set[str]]:
+        gazetteer = self._gazetteer()
+        index: dict[str, set[str]] = {}
+        if gazetteer is None:
+            return index
+        for key in gazetteer.keys():
+            skeleton = latin_skeleton(key)
+            if sum(c.isalpha() for c in skeleton) < SKELETON_MIN_CONSONANTS or key in self.ambiguous:
+                continue
+            if any(p.in_syria for p in gazetteer.lookup_key(key)):
+                index.setdefault(skeleton, set()).add(key)
+        return index
+
     def _build_fuzzy(self) -> dict[str, set[str]]:
         gazetteer = self._gazetteer()
         index: dict[str, set[str]] = {}
@@ -248,6 +268,36 @@ class MatchIndex:
             for probe in (key, *_deletions(key)):
                 index.setdefault(probe, set()).add(key)
         return index
+
+
+_SKELETON_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"),
+                      ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("w", "u"), ("y", "i"), ("z", "s"))
+_LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"})
+#: A transliteration skeleton needs this many consonants to be specific enough to match on.
+SKELETON_MIN_CONSONANTS = 4
+
+
+@lru_cache(maxsize=100_000)
+def latin_skeleton(key: str) -> str:
+    """The consonant skeleton of a normalised Latin name key, for transliteration variants.
+
+    Articles go, digraphs fold (kh→k, sh→s, q→k, ou→u, w→u, y→i …), vowels
+    after a word's first letter go (a first vowel becomes «a»), and letters
+    doubled in the spelling collapse first: "Maret Al Numaan", "Maarat
+    al-Numan" → ``mrt nmn``; "Termaneen", "Turmanin" → ``trmnn``.  Returns "" for non-Latin keys.
+    """
+    if not key.isascii():
+        return ""
+    words = []
+    for word in key.split(" "):
+        if word in _LATIN_ARTICLES or not word.isalpha():
+            continue
+        for a, b in _SKELETON_DIGRAPHS:
+            word = word.replace(a, b)
+        word = re.sub(r"(.)\1+", r"\1", word)  # only letters doubled in the spelling itself
+        head = "a" if word[0] in "aeiou" else word[0]
+        words.append(head + re.sub(r"[aeiou]", "", word[1:]))
+    return " ".join(words)
 
 
 def _important(place: Place) -> bool:
@@ -535,6 +585,34 @@ class _Scanner:
             return m
         return None
 
+    def transliteration_at(self, i: int) -> Match | None:
+        """A Latin spelling variant of a Syrian name at ``i`` ("Maret Al Numaan", "Termaneen").
+
+        English text only; the words must be capitalised and the reading is
+        weak: like a near-miss, it survives only with corroboration.
+        """
+        if not self.english or not self.toks[i].text[:1].isupper():
+            return None
+        for n in (3, 2, 1):
+            if i + n > len(self.toks) or any(not self.joinable[m] for m in range(i, i + n - 1)):
+                continue
+            words = self.toks[i : i + n]
+            if not all(t.text[:1].isupper() or t.norm in _LATIN_ARTICLES for t in words):
+                continue
+            if words[-1].norm in _LATIN_ARTICLES:
+                continue
+            key = " ".join(t.norm for t in words)
+            skeleton = latin_skeleton(key)
+            if sum(c.isalpha() for c in skeleton) < SKELETON_MIN_CONSONANTS:
+                continue
+            keys = self.index.skeleton_keys(skeleton)
+            if not keys:
+                continue
+            places = sorted({p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id)
+            m = self.make(i, i + n, sorted(keys)[0], places, 0, fuzzy=True)
+            return m
+        return None
+
     # ---- the scan
     def scan(self) -> list[Match]:
         out: list[Match] = []
@@ -542,7 +620,7 @@ class _Scanner:
         while i < len(self.toks):
             hit = self.longest_at(i)
             if hit is None:
-                fuzzy = self.fuzzy_at(i)
+                fuzzy = self.fuzzy_at(i) or self.transliteration_at(i)
                 if fuzzy is not None:
                     out.append(fuzzy)
                     i = fuzzy.tok_end

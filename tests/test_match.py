@@ -168,3 +168,18 @@ def test_known_name_inside_an_unknown_compound_is_an_unknown_toponym(gaz):
     # A head word that was matched alone is absorbed into the compound.
     (bab,) = _matches("قصف حي باب سراقب", gaz)
     assert bab.text == "باب سراقب" and bab.unknown
+
+
+def test_latin_skeleton_folds_transliteration_variants():
+    from gazetteer.match import latin_skeleton
+
+    assert latin_skeleton("maret numaan") == latin_skeleton("maarat numan") == "mrt nmn"
+    assert latin_skeleton("termaneen") == latin_skeleton("turmanin")
+    assert latin_skeleton("tourman") != latin_skeleton("turmanin")
+    assert latin_skeleton("ادلب") == ""
+
+
+def test_english_transliteration_variant_matches_only_with_support(gaz):
+    alone = _matches("Warplanes struck Edleeb yesterday.", gaz, "en")
+    assert [m.fuzzy for m in alone] == [True]  # a weak reading, left to resolution to corroborate
+    assert _spans("He walked to the Market.", gaz, "en") == []
