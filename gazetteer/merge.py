@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .index import distance_km, name_keys
+from .normalize import is_arabic
 from .place import SETTLEMENT_TYPES, AdminRef, Place, PlaceType
 
 _ADMIN_TYPES = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT})
@@ -154,11 +155,39 @@ def combine(keep: Place, other: Place) -> Place:
     return dataclasses.replace(keep, **changes)
 
 
+#: Generic words that may open an Arabic name («حي البياضة», «قرية عرب سعيد»), normalised.
+_AR_GENERIC = ("حي", "قريه", "بلده", "مدينه")
+
+
+def merge_keys(place: Place) -> set[str]:
+    """Name keys for matching entries across sources: the index keys plus looser Arabic forms.
+
+    Looser forms drop «ال» from every word (بستان الباشا ~ بستان باشا) and a
+    leading generic word (حي البياضة ~ البياضة).  They are safe here because a
+    match also needs compatible types and nearby points.
+    """
+    keys = name_keys(place)
+    loose = set()
+    for key in keys:
+        if not is_arabic(key):
+            continue
+        words = key.split(" ")
+        if len(words) > 1 and words[0] in _AR_GENERIC:
+            words = words[1:]
+        words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
+        loose.add(" ".join(words))
+    return keys | loose
+
+
 class _Merger:
-    """Incremental merge state: places in order plus indexes by id, P-code and name key."""
+    """Incremental merge state: places in order plus indexes by id, P-code and name key.
+
+    Entries absorbed into another (when a new entry proves two existing ones
+    to be the same place) leave ``None`` behind in :attr:`places`.
+    """
 
     def __init__(self) -> None:
-        self.places: list[Place] = []
+        self.places: list[Place | None] = []
         self.by_id: dict[str, int] = {}
         self.by_pcode: dict[str, int] = {}
         self.by_key: dict[str, list[int]] = defaultdict(list)
@@ -173,36 +202,65 @@ class _Merger:
             if i not in bucket:
                 bucket.append(i)
 
-    def _find(self, place: Place, keys: set[str]) -> int | None:
+    def _find(self, place: Place, keys: set[str]) -> list[int]:
+        """Indexes of the entries ``place`` is the same as, the one to keep first."""
         for pid in (place.id, self.report.aliases.get(place.id)):
             if pid is not None and pid in self.by_id:
-                return self.by_id[pid]
+                return [self.by_id[pid]]
         if place.pcode and place.pcode in self.by_pcode:
             i = self.by_pcode[place.pcode]
-            if _compatible(self.places[i].type, place.type):
-                return i
+            found = self.places[i]
+            if found is not None and _compatible(found.type, place.type):
+                return [i]
         candidates: list[int] = []
         for key in keys:
             candidates.extend(self.by_key.get(key, ()))
-        best: tuple[float, int] | None = None
+        matches: list[tuple[float, int]] = []
         for i in dict.fromkeys(candidates):
             other = self.places[i]
-            if same_place(other, place):
-                d = distance_km(other.lat, other.lon, place.lat, place.lon)
-                if best is None or d < best[0]:
-                    best = (d, i)
-        return best[1] if best else None
+            if other is not None and same_place(other, place):
+                matches.append((distance_km(other.lat, other.lon, place.lat, place.lon), i))
+        matches.sort()
+        return [i for _, i in matches]
+
+    def _absorb(self, keep: int, other: int) -> None:
+        kept, gone = self.places[keep], self.places[other]
+        assert kept is not None and gone is not None
+        self.places[keep] = combine(kept, gone)
+        self.places[other] = None
+        for pid, target in list(self.report.aliases.items()):
+            if target == gone.id:
+                self.report.aliases[pid] = kept.id
+        self.report.aliases[gone.id] = kept.id
+        self.by_id[gone.id] = keep
+        if gone.pcode and self.by_pcode.get(gone.pcode) == other:
+            self.by_pcode[gone.pcode] = keep
+        self._index(keep, kept, merge_keys(gone))
 
     def add(self, place: Place, *, count: bool) -> None:
-        keys = name_keys(place)
-        i = self._find(place, keys)
-        if i is None:
+        keys = merge_keys(place)
+        found = self._find(place, keys)
+        if not found:
             self.places.append(place)
             self._index(len(self.places) - 1, place, keys)
             if count:
                 self.report.added += 1
             return
-        kept = combine(self.places[i], place)
+        # The new entry may prove several existing entries to be one place (GeoNames and
+        # OCHA spell it differently; the new entry shares a name with each): they unite,
+        # the earliest (highest-priority source) keeping its id, type and point.
+        nearest = self.places[found[0]]
+        assert nearest is not None
+        group = [found[0]] + [
+            j for j in found[1:] if (other := self.places[j]) is not None and same_place(nearest, other)
+        ]
+        i = min(group)
+        for j in sorted(group):
+            if j != i:
+                self._absorb(i, j)
+        current = self.places[i]
+        assert current is not None
+        kept = combine(current, place)
         self.places[i] = kept
         self._index(i, kept, keys)
         if place.id != kept.id:
@@ -225,4 +283,4 @@ def merge_places(base: Iterable[Place], new: Iterable[Place]) -> tuple[list[Plac
     merger.report = MergeReport(aliases=merger.report.aliases)
     for place in new:
         merger.add(place, count=True)
-    return merger.places, merger.report
+    return [p for p in merger.places if p is not None], merger.report

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gazetteer import AdminRef, Place, PlaceType
-from gazetteer.merge import MergeReport, combine, merge_places, same_place
+from gazetteer.merge import MergeReport, combine, merge_keys, merge_places, same_place
 
 GOV = AdminRef(1, "Idlib Governorate", "محافظة إدلب", "SY07")
 
@@ -122,3 +122,25 @@ def test_combine_keeps_first_parents_and_fills_missing_levels() -> None:
 def test_report_addition() -> None:
     total = MergeReport(1, 2, {"a": "b"}) + MergeReport(3, 4, {"c": "d"})
     assert (total.added, total.merged, total.aliases) == (4, 6, {"a": "b", "c": "d"})
+
+
+def test_loose_arabic_keys_match_generic_words_and_inner_articles() -> None:
+    a = _p("ocha:N1", "Bayada", name_ar="البياضة", ptype=PlaceType.NEIGHBOURHOOD)
+    b = _p("sa:1", "AlBayadah", name_ar="حي البياضة", ptype=PlaceType.NEIGHBOURHOOD, lat=35.87)
+    c = _p("ocha:N2", "Bostan Bash", name_ar="بستان الباشا", ptype=PlaceType.NEIGHBOURHOOD, lat=35.9)
+    d = _p("sa:2", "Bustan al-Basha", name_ar="بستان باشا", ptype=PlaceType.VILLAGE, lat=35.9)
+    places, report = merge_places([a, c], [b, d])
+    assert (report.added, report.merged) == (0, 2)
+    assert "بياضه" in merge_keys(b) & merge_keys(a)
+
+
+def test_a_new_entry_unites_two_spellings_of_one_place() -> None:
+    gn = _p("gn:1", "As Si'in", name_ar="السعن", ptype=PlaceType.VILLAGE)
+    ocha = _p("ocha:c1", "As-Saan", ptype=PlaceType.TOWN, lat=35.865)  # no Arabic: no shared key with gn
+    places, _ = merge_places([gn, ocha], [])
+    assert len(places) == 2
+    archive = _p("sa:9", "As-Saan", name_ar="السعن", ptype=PlaceType.VILLAGE, lat=35.866)
+    places, report = merge_places(places, [archive])
+    assert [p.id for p in places] == ["gn:1"]
+    assert report.aliases == {"sa:9": "gn:1", "ocha:c1": "gn:1"}
+    assert "As-Saan" in places[0].alt_names
