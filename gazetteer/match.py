@@ -108,6 +108,8 @@ class Cues:
     countryside_after: frozenset[tuple[str, ...]]
     countryside_direction: dict[tuple[str, ...], float]
     fuzzy: frozenset[tuple[str, ...]]
+    facility_heads: frozenset[str]
+    facility_stops: frozenset[str]
     stop_keys: frozenset[str]
     name_heads: frozenset[str]
 
@@ -162,6 +164,8 @@ def load_cues() -> Cues:
         countryside_after=phrases(raw["countryside"]["en_after"]),
         countryside_direction=bearings(raw["countryside_directions"]),
         fuzzy=phrases(*raw["fuzzy_cues"].values()),
+        facility_heads=frozenset(p[0] for p in phrases(*raw["facility_heads"].values())),
+        facility_stops=frozenset(p[0] for p in phrases(*raw["facility_name_stops"].values())),
         stop_keys=frozenset(stop),
         name_heads=frozenset(p[0] for p in phrases(*raw["name_heads"].values()) if len(p) == 1),
     )
@@ -272,6 +276,7 @@ class MatchIndex:
 
 _SKELETON_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"),
                       ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("w", "u"), ("y", "i"), ("z", "s"))
+_NAME_LINKS = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "of"})
 _LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"})
 #: A transliteration skeleton needs this many consonants to be specific enough to match on.
 SKELETON_MIN_CONSONANTS = 4
@@ -585,6 +590,66 @@ class _Scanner:
             return m
         return None
 
+    def facility_at(self, i: int) -> Match | None:
+        """A named facility at ``i`` that the gazetteer lacks: «جامع عمر بن الخطاب», "Al-Daqa hospital".
+
+        Arabic: the head word (clitics allowed) and up to four following words
+        up to a stop word or punctuation.  English: up to four capitalised
+        words (with bin/ibn/al/of between) before the head word.  The result
+        is an unknown toponym: recognised, with no place.
+        """
+        cues = self.cues
+        if self.english:
+            return self._facility_en(i)
+        head = next((cut for form, cut in self.variants[i] if form in cues.facility_heads), None)
+        if head is None:
+            return None
+        end = i + 1
+        while (
+            end < len(self.toks)
+            and end - i <= 4
+            and self.joinable[end - 1]
+            and not any(f in cues.facility_stops for f, _ in self.variants[end][:1])
+            and is_arabic(self.toks[end].text)
+        ):
+            end += 1
+        if end == i + 1:
+            return None
+        return self._unknown(i, end, head)
+
+    def _facility_en(self, i: int) -> Match | None:
+        toks, cues = self.toks, self.cues
+        tok = toks[i]
+        if not tok.text[:1].isupper() or tok.norm in cues.facility_stops or tok.norm in _NAME_LINKS:
+            return None
+        end = i
+        while end < len(toks) and end - i < 5 and (end == i or self.joinable[end - 1]):
+            word = toks[end]
+            if word.norm in cues.facility_heads:
+                return self._unknown(i, end + 1, 0) if end > i else None
+            if not (word.text[:1].isupper() or word.norm in _NAME_LINKS) or word.norm in cues.facility_stops:
+                return None
+            end += 1
+        return None
+
+    def _unknown(self, i: int, end_tok: int, cut: int) -> Match:
+        prefix = self.toks[i].norm[:cut]
+        cut = cut - 2 if prefix.endswith("ال") else cut - 1 if prefix.endswith("لل") else cut
+        start, end = _char_cut(self.toks[i], cut), self.toks[end_tok - 1].end
+        m = Match(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            key=" ".join(t.norm for t in self.toks[i:end_tok]),
+            places=[],
+            sentence=self.sentence,
+            tok_start=i,
+            tok_end=end_tok,
+            unknown=True,
+        )
+        self.read_context(m)
+        return m
+
     def transliteration_at(self, i: int) -> Match | None:
         """A Latin spelling variant of a Syrian name at ``i`` ("Maret Al Numaan", "Termaneen").
 
@@ -620,7 +685,7 @@ class _Scanner:
         while i < len(self.toks):
             hit = self.longest_at(i)
             if hit is None:
-                fuzzy = self.fuzzy_at(i) or self.transliteration_at(i)
+                fuzzy = self.fuzzy_at(i) or self.facility_at(i) or self.transliteration_at(i)
                 if fuzzy is not None:
                     out.append(fuzzy)
                     i = fuzzy.tok_end

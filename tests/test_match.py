@@ -183,3 +183,26 @@ def test_english_transliteration_variant_matches_only_with_support(gaz):
     alone = _matches("Warplanes struck Edleeb yesterday.", gaz, "en")
     assert [m.fuzzy for m in alone] == [True]  # a weak reading, left to resolution to corroborate
     assert _spans("He walked to the Market.", gaz, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("قصفت الطائرات جامع عمر بن الخطاب في حلب", "ar", "جامع عمر بن الخطاب"),
+        ("استهدف القصف بالمسجد الكبير", "ar", "المسجد الكبير"),
+        ("The strike hit the Omar bin Al-Khattab mosque yesterday.", "en", "Omar bin Al-Khattab mosque"),
+        ("Nabed Al Hayat Hospital was bombed.", "en", "Nabed Al Hayat Hospital"),
+    ],
+)
+def test_named_facility_missing_from_the_gazetteer_is_an_unknown_toponym(gaz, text, language, expected):
+    facilities = [m for m in _matches(text, gaz, language) if m.unknown]
+    assert [m.text for m in facilities] == [expected]
+    assert facilities[0].places == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [("أقيم مستشفى ميداني في المدينة", "ar"), ("A field hospital opened.", "en"), ("The hospital was hit.", "en")],
+)
+def test_generic_facility_is_no_toponym(gaz, text, language):
+    assert [m for m in _matches(text, gaz, language) if m.unknown] == []
