@@ -33,7 +33,11 @@ def test_incidents_table_sorts_filters_pages_and_links(app, client):
         b = add_incident(date=dt.date(2021, 1, 1), fatalities=1, admin1="Aleppo", event_type="Battles")
         c = add_incident(date=dt.date(2019, 1, 1), fatalities=9, admin1="Idlib")
     assert row_ids(client.get("/incidents").get_data(as_text=True), "incident") == [b, a, c]  # newest first
-    assert row_ids(client.get("/incidents?sort=fatalities&dir=asc").get_data(as_text=True), "incident") == [b, a, c]
+    assert row_ids(client.get("/incidents?sort=fatalities&dir=asc").get_data(as_text=True), "incident") == [
+        b,
+        a,
+        c,
+    ]
     assert row_ids(client.get("/incidents?sort=date&dir=asc").get_data(as_text=True), "incident") == [c, a, b]
     assert row_ids(client.get("/incidents?admin1=Idlib").get_data(as_text=True), "incident") == [a, c]
     page = client.get("/incidents?per_page=1&page=2&type=Explosions/Remote violence").get_data(as_text=True)

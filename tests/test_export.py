@@ -13,18 +13,33 @@ from incident_rows import add_incident
 from webapp.export import ACLED_COLUMNS, KML_NS, ExportRow, csv_chunks, defuse_formula, kml_chunks
 from webapp.models import Incident
 
-XSS = '<img src=x onerror=alert(1)>${alert(1)}</script>'
+XSS = "<img src=x onerror=alert(1)>${alert(1)}</script>"
 
 
 def test_defuse_formula_prefixes_only_dangerous_text():
     assert [defuse_formula(v) for v in ("=1+1", "+1", "-2", "@SUM(A1)", "\tx", "ok", 3.5, -2)] == [
-        "'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\tx", "ok", 3.5, -2]
+        "'=1+1",
+        "'+1",
+        "'-2",
+        "'@SUM(A1)",
+        "'\tx",
+        "ok",
+        3.5,
+        -2,
+    ]
 
 
 def test_csv_has_acled_columns_and_values(app, client):
     with app.app_context():
-        add_incident(sentence="Jets struck Idlib, killing 3.", actors=["Russia", "HTS"], fatalities=3,
-                     date=dt.date(2020, 9, 20), date_precision="week", geo_precision=2, source_name="souria.net")
+        add_incident(
+            sentence="Jets struck Idlib, killing 3.",
+            actors=["Russia", "HTS"],
+            fatalities=3,
+            date=dt.date(2020, 9, 20),
+            date_precision="week",
+            geo_precision=2,
+            source_name="souria.net",
+        )
     response = client.get("/export/incidents.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv" and response.is_streamed
     assert "attachment" in response.headers["Content-Disposition"]
@@ -32,7 +47,12 @@ def test_csv_has_acled_columns_and_values(app, client):
     assert tuple(rows[0].keys()) == ACLED_COLUMNS
     row = rows[0]
     assert (row["event_date"], row["actor1"], row["actor2"], row["admin1"], row["location"]) == (
-        "2020-09-20", "Russia", "HTS", "Idlib", "Idlib")
+        "2020-09-20",
+        "Russia",
+        "HTS",
+        "Idlib",
+        "Idlib",
+    )
     assert (row["geo_precision"], row["time_precision"], row["fatalities"]) == ("2", "2", "3")
     assert row["notes"] == "Jets struck Idlib, killing 3." and row["source"] == "souria.net"
     assert float(row["latitude"]) == 35.93 and float(row["longitude"]) == 36.63
@@ -40,7 +60,7 @@ def test_csv_has_acled_columns_and_values(app, client):
 
 def test_csv_defuses_formulas_from_article_text(app, client):
     with app.app_context():
-        add_incident(sentence="=HYPERLINK(\"http://evil\") Idlib", actors=["@attacker"])
+        add_incident(sentence='=HYPERLINK("http://evil") Idlib', actors=["@attacker"])
     row = next(csv.DictReader(io.StringIO(client.get("/export/incidents.csv").get_data(as_text=True))))
     assert row["notes"].startswith("'=") and row["actor1"] == "'@attacker"
 
@@ -72,8 +92,10 @@ def test_kml_is_valid_and_escaped(app, client):
 
 
 def test_writers_stream_in_chunks():
-    rows = [ExportRow(Incident(id=i, article_id=1, event_type="Battles", lat=35.0, lon=36.0, actors=[]), "s", "x")
-            for i in range(1200)]
+    rows = [
+        ExportRow(Incident(id=i, article_id=1, event_type="Battles", lat=35.0, lon=36.0, actors=[]), "s", "x")
+        for i in range(1200)
+    ]
     chunks = list(csv_chunks(iter(rows), batch=500))
     assert len(chunks) == 3  # header + 500 rows, 500 rows, the remaining 200
     assert sum(c.count("\n") for c in chunks) == 1201

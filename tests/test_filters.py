@@ -20,9 +20,21 @@ def ids(flt: Filters) -> set[int]:
 
 
 def test_parse_all_parameters():
-    args = MultiDict([("from", "2020-01-01"), ("to", "2020-12-31"), ("type", "Battles,Protests"),
-                      ("type", "Riots"), ("actor", "Russia"), ("admin1", "Idlib"), ("precision", "3,1"),
-                      ("q", " إدلب "), ("source", "souria"), ("article", "7"), ("bbox", "36,35,37,36.5")])
+    args = MultiDict(
+        [
+            ("from", "2020-01-01"),
+            ("to", "2020-12-31"),
+            ("type", "Battles,Protests"),
+            ("type", "Riots"),
+            ("actor", "Russia"),
+            ("admin1", "Idlib"),
+            ("precision", "3,1"),
+            ("q", " إدلب "),
+            ("source", "souria"),
+            ("article", "7"),
+            ("bbox", "36,35,37,36.5"),
+        ]
+    )
     flt = parse_filters(args)
     assert flt.date_from == dt.date(2020, 1, 1) and flt.date_to == dt.date(2020, 12, 31)
     assert flt.event_types == ("Battles", "Protests", "Riots")
@@ -32,10 +44,18 @@ def test_parse_all_parameters():
     assert parse_filters(query_args(flt)) == flt  # a shared URL gives back the same view
 
 
-@pytest.mark.parametrize("args", [
-    {"from": "2020-13-01"}, {"to": "yesterday"}, {"from": "2021-01-01", "to": "2020-01-01"},
-    {"precision": "4"}, {"article": "x"}, {"bbox": "1,2,3"}, {"bbox": "0,50,1,40"},
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"from": "2020-13-01"},
+        {"to": "yesterday"},
+        {"from": "2021-01-01", "to": "2020-01-01"},
+        {"precision": "4"},
+        {"article": "x"},
+        {"bbox": "1,2,3"},
+        {"bbox": "0,50,1,40"},
+    ],
+)
 def test_malformed_parameters_raise_bad_query(args):
     with pytest.raises(BadQuery):
         parse_filters(args)
@@ -43,9 +63,19 @@ def test_malformed_parameters_raise_bad_query(args):
 
 def test_each_criterion_selects_what_it_says(app):
     with app.app_context():
-        a = add_incident(date=dt.date(2020, 9, 20), actors=["Russia", "Syrian army"], admin1="Idlib", geo_precision=1)
-        b = add_incident(date=dt.date(2021, 3, 1), event_type="Battles", actors=["HTS"], admin1="Aleppo",
-                         geo_precision=3, lat=36.2, lon=37.16, source_name="souria.net")
+        a = add_incident(
+            date=dt.date(2020, 9, 20), actors=["Russia", "Syrian army"], admin1="Idlib", geo_precision=1
+        )
+        b = add_incident(
+            date=dt.date(2021, 3, 1),
+            event_type="Battles",
+            actors=["HTS"],
+            admin1="Aleppo",
+            geo_precision=3,
+            lat=36.2,
+            lon=37.16,
+            source_name="souria.net",
+        )
         c = add_incident(date=None, event_type="Protests", actors=[], admin1="", geo_precision=2)
         assert ids(Filters()) == {a, b, c}
         assert ids(parse_filters({"from": "2021-01-01"})) == {b}
@@ -65,18 +95,20 @@ def test_free_text_is_arabic_normalised_on_both_sides(app):
         ar = add_incident(sentence="شنت الطائرات الروسية غارات على مدينة وإدلب وريفها.", place="إدلب")
         other = add_incident(sentence="قصف مدفعي على حلب.", place="حلب")
         en = add_incident(sentence="Shelling hit Ma'arrat al-Nu'man.", place="Ma'arrat al-Nu'man")
-        assert ids(parse_filters({"q": "ادلب"})) == {ar}       # hamza folded, proclitic و tolerated
-        assert ids(parse_filters({"q": "إِدْلِب"})) == {ar}     # tashkeel in the query dropped
+        assert ids(parse_filters({"q": "ادلب"})) == {ar}  # hamza folded, proclitic و tolerated
+        assert ids(parse_filters({"q": "إِدْلِب"})) == {ar}  # tashkeel in the query dropped
         assert ids(parse_filters({"q": "الطايرات ادلب"})) == {ar}  # every word must match
         assert ids(parse_filters({"q": "حلب ادلب"})) == set()
-        assert ids(parse_filters({"q": "maarrat"})) == {en}    # apostrophes and case folded
+        assert ids(parse_filters({"q": "maarrat"})) == {en}  # apostrophes and case folded
         assert other not in ids(parse_filters({"q": "ادلب"}))
 
 
 def test_api_incidents_applies_the_shared_filters(app, client):
     with app.app_context():
         add_incident(sentence="Clashes in Saraqib.", place="Saraqib", event_type="Battles", admin1="Idlib")
-        keep = add_incident(sentence="Protest in Aleppo.", place="Aleppo", event_type="Protests", admin1="Aleppo")
+        keep = add_incident(
+            sentence="Protest in Aleppo.", place="Aleppo", event_type="Protests", admin1="Aleppo"
+        )
     body = client.get("/api/incidents?admin1=Aleppo&q=protest").get_json()
     assert [f["id"] for f in body["features"]] == [keep]
     assert client.get("/api/incidents?precision=9").status_code == 400

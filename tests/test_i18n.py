@@ -32,7 +32,6 @@ def test_switch_to_arabic_is_rtl_and_remembered(client):
     assert 'dir="ltr"' in html_tag(client.get("/upload?lang=xx").get_data(as_text=True))
 
 
-
 def test_map_page_follows_the_language(client):
     page = client.get("/map?lang=ar").get_data(as_text=True)
     assert 'dir="rtl"' in html_tag(page) and 'lang="ar"' in html_tag(page)

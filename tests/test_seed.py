@@ -18,7 +18,7 @@ def test_generator_is_deterministic_and_consistent():
     assert [len(a["incidents"]) for a in first] == [50, 50, 20]
     for art in first:
         for s in art["sentences"]:
-            assert art["text"][s["start"]:s["end"]] == s["text"]
+            assert art["text"][s["start"] : s["end"]] == s["text"]
         for inc in art["incidents"]:
             sentence = art["sentences"][inc["sentence_index"]]["text"]
             start, end = inc["mention"]

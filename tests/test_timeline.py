@@ -23,8 +23,12 @@ def test_days_are_filled_with_zeros():
 def test_weeks_start_on_monday():
     bucket, s = aggregate(series("2020-09-20", "2020-09-21", "2020-10-05"), "week")
     assert bucket == "week"
-    assert [d.date() for d in s.index] == [dt.date(2020, 9, 14), dt.date(2020, 9, 21), dt.date(2020, 9, 28),
-                                           dt.date(2020, 10, 5)]
+    assert [d.date() for d in s.index] == [
+        dt.date(2020, 9, 14),
+        dt.date(2020, 9, 21),
+        dt.date(2020, 9, 28),
+        dt.date(2020, 10, 5),
+    ]
     assert s.tolist() == [1, 1, 0, 1] and week_start(dt.date(2020, 9, 20)) == dt.date(2020, 9, 14)
 
 
@@ -44,8 +48,15 @@ def test_endpoint_counts_matching_incidents_ignoring_the_viewport(app, client):
         add_incident(date=None)
     body = client.get("/api/timeline?bucket=day&bbox=36,35,37,36.5").get_json()
     assert body["bucket"] == "day" and body["total"] == 3 and body["max"] == 2
-    assert body["points"] == [{"start": "2020-09-20", "count": 2}, {"start": "2020-09-21", "count": 0},
-                              {"start": "2020-09-22", "count": 1}]
+    assert body["points"] == [
+        {"start": "2020-09-20", "count": 2},
+        {"start": "2020-09-21", "count": 0},
+        {"start": "2020-09-22", "count": 1},
+    ]
     assert client.get("/api/timeline?type=Battles").get_json()["total"] == 1
-    assert client.get("/api/timeline?from=2030-01-01").get_json() == {"bucket": "day", "total": 0, "max": 0,
-                                                                     "points": []}
+    assert client.get("/api/timeline?from=2030-01-01").get_json() == {
+        "bucket": "day",
+        "total": 0,
+        "max": 0,
+        "points": [],
+    }

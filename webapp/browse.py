@@ -78,8 +78,12 @@ def article_search_criteria(q: str) -> list[Any]:
     if not words:
         return []
     esc = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
-    return [exists().where(ArticleSearch.article_id == Article.id,
-                           *(ArticleSearch.text.like(f"%{w}%", escape="\\") for w in esc))]
+    return [
+        exists().where(
+            ArticleSearch.article_id == Article.id,
+            *(ArticleSearch.text.like(f"%{w}%", escape="\\") for w in esc),
+        )
+    ]
 
 
 @bp.get("/articles")
@@ -88,11 +92,24 @@ def articles() -> str:
     q = request.args.get("q", "").strip()
     number, per_page = page_args()
     crit = article_search_criteria(q)
-    n_incidents = (select(func.count(Incident.id)).where(Incident.article_id == Article.id)
-                   .correlate(Article).scalar_subquery())
-    stmt = (select(Article.id, Article.title, Article.published, Article.language, Article.source_name,
-                   n_incidents.label("incidents"))
-            .where(*crit).order_by(Article.published.desc().nulls_last(), Article.id.desc()))
+    n_incidents = (
+        select(func.count(Incident.id))
+        .where(Incident.article_id == Article.id)
+        .correlate(Article)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Article.id,
+            Article.title,
+            Article.published,
+            Article.language,
+            Article.source_name,
+            n_incidents.label("incidents"),
+        )
+        .where(*crit)
+        .order_by(Article.published.desc().nulls_last(), Article.id.desc())
+    )
     page = paginate(stmt, select(func.count(Article.id)).where(*crit), number, per_page)
     return render_template("browse/articles.html", page=page, q=q, args=_keep_args(["q", "per_page"]))
 
@@ -112,11 +129,19 @@ def incidents() -> str:
     order = column.asc().nulls_last() if direction == "asc" else column.desc().nulls_last()
     tie = Incident.id.asc() if direction == "asc" else Incident.id.desc()
     stmt = filtered(select(Incident, Article.title).join(Article, Incident.article_id == Article.id), flt)
-    page = paginate(stmt.order_by(order, tie), filtered(select(func.count(Incident.id)), flt), number, per_page)
+    page = paginate(
+        stmt.order_by(order, tie), filtered(select(func.count(Incident.id)), flt), number, per_page
+    )
     return render_template(
-        "browse/incidents.html", page=page, flt=flt, sort=sort, direction=direction,
-        filter_args=query_args(flt), args=_keep_args([*FILTER_PARAMS, "sort", "dir", "per_page"]),
-        event_types=_distinct(Incident.event_type), governorates=_distinct(Incident.admin1),
+        "browse/incidents.html",
+        page=page,
+        flt=flt,
+        sort=sort,
+        direction=direction,
+        filter_args=query_args(flt),
+        args=_keep_args([*FILTER_PARAMS, "sort", "dir", "per_page"]),
+        event_types=_distinct(Incident.event_type),
+        governorates=_distinct(Incident.admin1),
     )
 
 

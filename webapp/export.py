@@ -19,8 +19,22 @@ from .models import Incident
 
 #: ACLED's column names, in ACLED's order for the columns we have.
 ACLED_COLUMNS = (
-    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "time_precision", "source", "notes", "fatalities",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "time_precision",
+    "source",
+    "notes",
+    "fatalities",
 )
 #: ACLED's time_precision: 1 the day is known, 2 the week, 3 only the month or less.
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
@@ -77,7 +91,9 @@ def defuse_formula(value: Any) -> Any:
     return value
 
 
-def csv_chunks(rows: Iterable[ExportRow], admin: AdminLookup = _no_admin, *, batch: int = 500) -> Iterator[str]:
+def csv_chunks(
+    rows: Iterable[ExportRow], admin: AdminLookup = _no_admin, *, batch: int = 500
+) -> Iterator[str]:
     """The CSV file (header first, UTF-8 text, CRLF rows) in chunks of about ``batch`` rows."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS)
@@ -97,7 +113,9 @@ def geojson_feature(row: ExportRow, admin: AdminLookup = _no_admin) -> dict[str,
     """One incident as a GeoJSON Feature: its point (or line) with the ACLED fields as properties."""
     inc = row.incident
     geometry = inc.geometry or (
-        {"type": "Point", "coordinates": [inc.lon, inc.lat]} if inc.lat is not None and inc.lon is not None else None
+        {"type": "Point", "coordinates": [inc.lon, inc.lat]}
+        if inc.lat is not None and inc.lon is not None
+        else None
     )
     props = acled_record(row, admin)
     props["id"] = inc.id
@@ -134,12 +152,16 @@ def kml_placemark(row: ExportRow, admin: AdminLookup = _no_admin) -> ET.Element:
     return pm
 
 
-def kml_chunks(rows: Iterable[ExportRow], admin: AdminLookup = _no_admin, *, name: str = "Incidents") -> Iterator[str]:
+def kml_chunks(
+    rows: Iterable[ExportRow], admin: AdminLookup = _no_admin, *, name: str = "Incidents"
+) -> Iterator[str]:
     """A KML 2.2 document; every text goes through ElementTree, so it is escaped."""
     head = ET.Element("name")
     head.text = name
-    yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
-           f'<kml xmlns="{KML_NS}"><Document>' + ET.tostring(head, encoding="unicode") + "\n")
+    yield (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<kml xmlns="{KML_NS}"><Document>' + ET.tostring(head, encoding="unicode") + "\n"
+    )
     for row in rows:
         yield ET.tostring(kml_placemark(row, admin), encoding="unicode") + "\n"
     yield "</Document></kml>\n"

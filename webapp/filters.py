@@ -129,12 +129,19 @@ def incident_criteria(flt: Filters) -> list[ColumnElement[bool]]:
     if flt.bbox is not None:
         west, south, east, north = flt.bbox
         crit.append(Incident.lat.between(south, north))
-        crit.append(Incident.lon.between(west, east) if west <= east
-                    else (Incident.lon >= west) | (Incident.lon <= east))  # bbox across the antimeridian
+        crit.append(
+            Incident.lon.between(west, east)
+            if west <= east
+            else (Incident.lon >= west) | (Incident.lon <= east)
+        )  # bbox across the antimeridian
     if flt.source:
-        crit.append(Incident.article_id.in_(
-            select(Article.id).where(Article.source_name.ilike(f"%{_escape_like(flt.source)}%", escape="\\"))
-        ))
+        crit.append(
+            Incident.article_id.in_(
+                select(Article.id).where(
+                    Article.source_name.ilike(f"%{_escape_like(flt.source)}%", escape="\\")
+                )
+            )
+        )
     search = _search_criteria(flt)
     if search:
         crit.append(exists().where(IncidentSearch.incident_id == Incident.id, *search))
@@ -153,8 +160,12 @@ def query_args(flt: Filters) -> dict[str, str]:
         out["from"] = flt.date_from.isoformat()
     if flt.date_to:
         out["to"] = flt.date_to.isoformat()
-    for name, values in (("type", flt.event_types), ("actor", flt.actors), ("admin1", flt.admin1),
-                         ("precision", tuple(map(str, flt.precision)))):
+    for name, values in (
+        ("type", flt.event_types),
+        ("actor", flt.actors),
+        ("admin1", flt.admin1),
+        ("precision", tuple(map(str, flt.precision))),
+    ):
         if values:
             out[name] = ",".join(values)
     if flt.q:
@@ -175,7 +186,9 @@ def _search_criteria(flt: Filters) -> list[ColumnElement[bool]]:
         crit.append(IncidentSearch.text.like(f"%{_escape_like(token.norm)}%", escape="\\"))
     actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
     if actor_keys:
-        crit.append(or_(*(IncidentSearch.actors.like(f"% {_escape_like(k)} %", escape="\\") for k in actor_keys)))
+        crit.append(
+            or_(*(IncidentSearch.actors.like(f"% {_escape_like(k)} %", escape="\\") for k in actor_keys))
+        )
     return crit
 
 

@@ -115,7 +115,7 @@ def lang_url(code: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Store a ``?lang=`` choice in the session and expose ``t``/``ui_lang``/``ui_dir``/``lang_url`` to templates."""
+    """Keep a ``?lang=`` choice in the session; templates get ``t``, ``ui_lang``, ``ui_dir``, ``lang_url``."""
 
     @app.before_request
     def remember_lang() -> None:
@@ -126,4 +126,9 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def inject() -> dict[str, object]:
         lang = current_lang()
-        return {"t": lambda key: translate(key, lang), "ui_lang": lang, "ui_dir": text_dir(lang), "lang_url": lang_url}
+        return {
+            "t": lambda key: translate(key, lang),
+            "ui_lang": lang,
+            "ui_dir": text_dir(lang),
+            "lang_url": lang_url,
+        }

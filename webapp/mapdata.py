@@ -65,8 +65,11 @@ def roads_view() -> ResponseReturnValue:
 
 def admin1_counts(flt: Filters) -> dict[str, int]:
     """Matching incidents per lower-cased ``admin1``."""
-    stmt = (select(func.lower(Incident.admin1), func.count(Incident.id))
-            .where(Incident.admin1 != "", *incident_criteria(flt)).group_by(func.lower(Incident.admin1)))
+    stmt = (
+        select(func.lower(Incident.admin1), func.count(Incident.id))
+        .where(Incident.admin1 != "", *incident_criteria(flt))
+        .group_by(func.lower(Incident.admin1))
+    )
     return {name: int(n) for name, n in db.session.execute(stmt)}
 
 
@@ -79,21 +82,38 @@ def governorate_collection(gaz: Gazetteer, flt: Filters) -> dict[str, Any]:
             continue
         if place.geometry.get("type") not in _POLYGONS:
             continue
-        features.append({
-            "type": "Feature",
-            "geometry": place.geometry,
-            "properties": {"id": place.id, "name": place.name, "name_ar": place.name_ar,
-                           "count": counts.get(place.name.lower(), 0)},
-        })
-    return {"type": "FeatureCollection", "features": features,
-            "max": max((f["properties"]["count"] for f in features), default=0)}
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": place.geometry,
+                "properties": {
+                    "id": place.id,
+                    "name": place.name,
+                    "name_ar": place.name_ar,
+                    "count": counts.get(place.name.lower(), 0),
+                },
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "max": max((f["properties"]["count"] for f in features), default=0),
+    }
 
 
 def road_collection(gaz: Gazetteer) -> dict[str, Any]:
     """Roads with line geometry, properties ``name``, ``name_ar`` and ``code`` (e.g. M4)."""
     features = [
-        {"type": "Feature", "geometry": p.geometry,
-         "properties": {"id": p.id, "name": p.name, "name_ar": p.name_ar, "code": getattr(p, "code", "") or ""}}
+        {
+            "type": "Feature",
+            "geometry": p.geometry,
+            "properties": {
+                "id": p.id,
+                "name": p.name,
+                "name_ar": p.name_ar,
+                "code": getattr(p, "code", "") or "",
+            },
+        }
         for p in gaz
         if p.type == PlaceType.ROAD and p.geometry and p.geometry.get("type") in _LINES
     ]

@@ -81,8 +81,15 @@ def _weighted(rng: random.Random, items: tuple[tuple[Any, ...], ...]) -> tuple[A
     return rng.choices(items, weights=[it[-1] for it in items])[0]
 
 
-def generate(n: int, *, seed: int = 1, per_article: int = 50, spread: float = 0.25,
-             start: dt.date = dt.date(2012, 1, 1), end: dt.date = dt.date(2024, 12, 31)) -> Iterator[dict[str, Any]]:
+def generate(
+    n: int,
+    *,
+    seed: int = 1,
+    per_article: int = 50,
+    spread: float = 0.25,
+    start: dt.date = dt.date(2012, 1, 1),
+    end: dt.date = dt.date(2024, 12, 31),
+) -> Iterator[dict[str, Any]]:
     """Yield articles as dicts ``{"title", "published", "text", "sentences": [...], "incidents": [...]}``.
 
     Sentence dicts have ``index, start, end, text``; incident dicts have the
@@ -112,19 +119,39 @@ def generate(n: int, *, seed: int = 1, per_article: int = 50, spread: float = 0.
             sentences.append({"index": i, "start": pos, "end": pos + len(text), "text": text})
             parts.append(text)
             pos += len(text) + 1
-            incidents.append({
-                "sentence_index": i, "event_type": etype, "sub_event_type": sub, "trigger": verb,
-                "date": day, "date_precision": rng.choices(("day", "week", "month"), (85, 10, 5))[0],
-                "actors": actors, "counts": {}, "fatalities": fatalities, "injuries": None,
-                "lat": round(lat, 5), "lon": round(lon, 5), "geometry": None,
-                "geo_precision": rng.choices((1, 2, 3), (60, 25, 15))[0],
-                "place_id": None, "place_name": name, "place_name_ar": name_ar, "place_type": "city",
-                "admin1": gov, "location_description": "",
-                "mention": (place_at, place_at + len(name)),
-            })
+            incidents.append(
+                {
+                    "sentence_index": i,
+                    "event_type": etype,
+                    "sub_event_type": sub,
+                    "trigger": verb,
+                    "date": day,
+                    "date_precision": rng.choices(("day", "week", "month"), (85, 10, 5))[0],
+                    "actors": actors,
+                    "counts": {},
+                    "fatalities": fatalities,
+                    "injuries": None,
+                    "lat": round(lat, 5),
+                    "lon": round(lon, 5),
+                    "geometry": None,
+                    "geo_precision": rng.choices((1, 2, 3), (60, 25, 15))[0],
+                    "place_id": None,
+                    "place_name": name,
+                    "place_name_ar": name_ar,
+                    "place_type": "city",
+                    "admin1": gov,
+                    "location_description": "",
+                    "mention": (place_at, place_at + len(name)),
+                }
+            )
         made += size
-        yield {"title": f"Synthetic report {k} (seed {seed})", "published": latest,
-               "text": " ".join(parts), "sentences": sentences, "incidents": incidents}
+        yield {
+            "title": f"Synthetic report {k} (seed {seed})",
+            "published": latest,
+            "text": " ".join(parts),
+            "sentences": sentences,
+            "incidents": incidents,
+        }
 
 
 def seed(n: int, *, seed: int = 1, batch_articles: int = 40, **options: Any) -> SeedStats:
@@ -148,20 +175,35 @@ def _write(articles: list[dict[str, Any]], stats: SeedStats) -> None:
     session = db.session
     for art in articles:
         # Core inserts (no ORM events): the search rows are written here in bulk instead.
-        art["id"] = session.execute(Article.__table__.insert().returning(Article.__table__.c.id), [{
-            "title": art["title"], "source_name": "synthetic", "source_url": "", "published": art["published"],
-            "language": "en", "text": art["text"],
-            "content_hash": hashlib.sha256(art["text"].encode("utf-8")).hexdigest(),
-        }]).scalar_one()
-    session.execute(ArticleSearch.__table__.insert(), [
-        article_search_row(article_id=a["id"], title=a["title"], text=a["text"]) for a in articles
-    ])
-    session.execute(Sentence.__table__.insert(), [
-        {"article_id": a["id"], **s} for a in articles for s in a["sentences"]
-    ])
-    ids = {(aid, idx): sid for sid, aid, idx in session.execute(
-        select(Sentence.id, Sentence.article_id, Sentence.index)
-        .where(Sentence.article_id.in_([a["id"] for a in articles])))}
+        art["id"] = session.execute(
+            Article.__table__.insert().returning(Article.__table__.c.id),
+            [
+                {
+                    "title": art["title"],
+                    "source_name": "synthetic",
+                    "source_url": "",
+                    "published": art["published"],
+                    "language": "en",
+                    "text": art["text"],
+                    "content_hash": hashlib.sha256(art["text"].encode("utf-8")).hexdigest(),
+                }
+            ],
+        ).scalar_one()
+    session.execute(
+        ArticleSearch.__table__.insert(),
+        [article_search_row(article_id=a["id"], title=a["title"], text=a["text"]) for a in articles],
+    )
+    session.execute(
+        Sentence.__table__.insert(), [{"article_id": a["id"], **s} for a in articles for s in a["sentences"]]
+    )
+    ids = {
+        (aid, idx): sid
+        for sid, aid, idx in session.execute(
+            select(Sentence.id, Sentence.article_id, Sentence.index).where(
+                Sentence.article_id.in_([a["id"] for a in articles])
+            )
+        )
+    }
     rows = []
     for a in articles:
         for inc in a["incidents"]:
@@ -172,12 +214,22 @@ def _write(articles: list[dict[str, Any]], stats: SeedStats) -> None:
     new_ids = session.execute(table.insert().returning(table.c.id, table.c.sentence_id), rows).all()
     by_sentence = {sid: iid for iid, sid in new_ids}
     texts = {ids[(a["id"], s["index"])]: s["text"] for a in articles for s in a["sentences"]}
-    session.execute(IncidentSearch.__table__.insert(), [
-        search_row(incident_id=by_sentence[r["sentence_id"]], sentence=texts[r["sentence_id"]],
-                   place_name=r["place_name"], place_name_ar=r["place_name_ar"], event_type=r["event_type"],
-                   sub_event_type=r["sub_event_type"], location_description="", actors=r["actors"])
-        for r in rows
-    ])
+    session.execute(
+        IncidentSearch.__table__.insert(),
+        [
+            search_row(
+                incident_id=by_sentence[r["sentence_id"]],
+                sentence=texts[r["sentence_id"]],
+                place_name=r["place_name"],
+                place_name_ar=r["place_name_ar"],
+                event_type=r["event_type"],
+                sub_event_type=r["sub_event_type"],
+                location_description="",
+                actors=r["actors"],
+            )
+            for r in rows
+        ],
+    )
     session.commit()
     stats.articles += len(articles)
     stats.incidents += len(rows)
@@ -186,9 +238,17 @@ def _write(articles: list[dict[str, Any]], stats: SeedStats) -> None:
 
 
 @click.command("seed")
-@click.option("--incidents", "n", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="How many synthetic incidents to add.")
-@click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Random seed (same seed, same data).")
+@click.option(
+    "--incidents",
+    "n",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="How many synthetic incidents to add.",
+)
+@click.option(
+    "--seed", "seed_value", type=int, default=1, show_default=True, help="Random seed (same seed, same data)."
+)
 @with_appcontext
 def seed_command(n: int, seed_value: int) -> None:
     """Add N synthetic incidents (see webapp/seed.py for the generator) to the database."""

@@ -43,7 +43,7 @@ def normalized_words(*parts: str | None) -> str:
 
 
 def normalized_actor(actor: str) -> str:
-    """One actor as stored in ``actors``: its normalised words joined by ``_`` (so "Syrian army" stays one)."""
+    """An actor as stored in ``actors``: normalised words joined by ``_`` ("Syrian army" stays one)."""
     return "_".join(t.norm for t in tokenize(actor))
 
 
@@ -65,8 +65,14 @@ def search_row(
     return {
         "incident_id": incident_id,
         "text": normalized_words(
-            sentence, place_name, place_name_ar, event_type, sub_event_type, location_description,
-            " ".join(actor_list), title,
+            sentence,
+            place_name,
+            place_name_ar,
+            event_type,
+            sub_event_type,
+            location_description,
+            " ".join(actor_list),
+            title,
         ),
         "actors": f" {' '.join(k for k in actor_keys if k)} " if any(actor_keys) else "",
     }
@@ -80,10 +86,15 @@ def _index_incident(mapper: Mapper[Any], connection: Connection, target: Inciden
     connection.execute(
         IncidentSearch.__table__.insert(),
         search_row(
-            incident_id=target.id, sentence=sentence, place_name=target.place_name,
-            place_name_ar=target.place_name_ar, event_type=target.event_type,
-            sub_event_type=target.sub_event_type, location_description=target.location_description,
-            actors=target.actors, title=title,
+            incident_id=target.id,
+            sentence=sentence,
+            place_name=target.place_name,
+            place_name_ar=target.place_name_ar,
+            event_type=target.event_type,
+            sub_event_type=target.sub_event_type,
+            location_description=target.location_description,
+            actors=target.actors,
+            title=title,
         ),
     )
 

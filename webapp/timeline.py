@@ -20,9 +20,13 @@ AUTO_WEEK_LIMIT = 3 * 365
 
 
 def daily_counts(flt: Filters) -> pd.Series:
-    """Matching dated incidents per calendar day (a Series indexed by Timestamp, days without incidents absent)."""
-    stmt = (select(Incident.date, func.count(Incident.id)).where(Incident.date.is_not(None), *incident_criteria(flt))
-            .group_by(Incident.date).order_by(Incident.date))
+    """Matching dated incidents per day: a Series indexed by Timestamp (days without incidents absent)."""
+    stmt = (
+        select(Incident.date, func.count(Incident.id))
+        .where(Incident.date.is_not(None), *incident_criteria(flt))
+        .group_by(Incident.date)
+        .order_by(Incident.date)
+    )
     rows = db.session.execute(stmt).all()
     if not rows:
         return pd.Series(dtype="int64")

@@ -18,8 +18,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = ROOT / "test-artefacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
@@ -57,11 +65,17 @@ def live_app(tmp_path, tiny_gazetteer):
     from webapp import create_app
     from webapp.extensions import db
 
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "browser", "INSTANCE_PATH": str(tmp_path / "instance"),
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}", "REDIS_URL": "",
-        "GAZETTEER": tiny_gazetteer, "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "browser",
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}",
+            "REDIS_URL": "",
+            "GAZETTEER": tiny_gazetteer,
+            "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
+        }
+    )
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -86,8 +100,11 @@ class RequestLog:
 
     @property
     def off_machine(self) -> list[str]:
-        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-                and urlsplit(u).hostname != "127.0.0.1"]
+        return [
+            u
+            for u in self.urls
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).hostname != "127.0.0.1"
+        ]
 
 
 @pytest.fixture

@@ -18,11 +18,17 @@ def live_app(tmp_path):
     from webapp import create_app
     from webapp.extensions import db
 
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "browser", "INSTANCE_PATH": str(tmp_path / "instance"),
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}", "REDIS_URL": "",
-        "GAZETTEER": default_gazetteer(), "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "browser",
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}",
+            "REDIS_URL": "",
+            "GAZETTEER": default_gazetteer(),
+            "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
+        }
+    )
     yield app
     with app.app_context():
         db.engine.dispose()

@@ -40,7 +40,9 @@ def test_offline_map_shows_outline_clusters_and_timeline(live_app, server, page)
     page.focus("#timeline input[type=range]")
     for _ in range(3):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function("IncidentMap.state.windowRange !== null && IncidentMap.state.windowRange !== undefined")
+    page.wait_for_function(
+        "IncidentMap.state.windowRange !== null && IncidentMap.state.windowRange !== undefined"
+    )
     page.wait_for_function("!document.getElementById('incident-count').textContent.startsWith('400 ')")
     page.click("#timeline button:has-text('All dates')")
     page.wait_for_function("document.getElementById('incident-count').textContent.startsWith('400 ')")
@@ -52,10 +54,22 @@ def test_precision_and_focus_from_the_incidents_table(live_app, server, page):
     from incident_rows import add_incident
 
     with live_app.app_context():
-        add_incident(sentence="Shelling on the Idlib countryside.", place="Idlib", geo_precision=3,
-                     lat=35.86, lon=36.83, date=dt.date(2020, 9, 21))
-        exact = add_incident(sentence="Jets struck Saraqib on the M4.", place="Saraqib", geo_precision=1,
-                             lat=35.86, lon=36.80, date=dt.date(2020, 9, 20))
+        add_incident(
+            sentence="Shelling on the Idlib countryside.",
+            place="Idlib",
+            geo_precision=3,
+            lat=35.86,
+            lon=36.83,
+            date=dt.date(2020, 9, 21),
+        )
+        exact = add_incident(
+            sentence="Jets struck Saraqib on the M4.",
+            place="Saraqib",
+            geo_precision=1,
+            lat=35.86,
+            lon=36.80,
+            date=dt.date(2020, 9, 20),
+        )
     page.goto(server.url + "/incidents")
     page.click(f"#incident-{exact} a[href^='/map?incident=']")
     wait_for_incidents(page)
@@ -64,5 +78,7 @@ def test_precision_and_focus_from_the_incidents_table(live_app, server, page):
     assert "Saraqib" in popup.locator("mark").inner_text()
     assert popup.locator("bdi", has_text="M4").count() == 1  # codes keep their order in RTL text
     page.wait_for_selector(".leaflet-marker-icon.incident-dot.approximate", state="attached")
-    assert page.evaluate("IncidentMap.state.groups['Explosions/Remote violence'].areas.getLayers().length") == 1
+    assert (
+        page.evaluate("IncidentMap.state.groups['Explosions/Remote violence'].areas.getLayers().length") == 1
+    )
     screenshot(page, "map-focus-precision")

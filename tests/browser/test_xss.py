@@ -21,11 +21,19 @@ def hostile(live_app):
     ids = []
     with live_app.app_context():
         for i, payload in enumerate(PAYLOADS):
-            ids.append(add_incident(
-                sentence=f"Idlib {payload} was struck.", place="Idlib", title=f"T{i} {payload}",
-                actors=[payload], event_type=f"Battles {payload}", location_description=payload,
-                place_name_ar=payload, lat=35.9 + i * 0.01, lon=36.6,
-            ))
+            ids.append(
+                add_incident(
+                    sentence=f"Idlib {payload} was struck.",
+                    place="Idlib",
+                    title=f"T{i} {payload}",
+                    actors=[payload],
+                    event_type=f"Battles {payload}",
+                    location_description=payload,
+                    place_name_ar=payload,
+                    lat=35.9 + i * 0.01,
+                    lon=36.6,
+                )
+            )
     return ids
 
 
@@ -44,7 +52,9 @@ def test_payloads_stay_text_on_map_popups_lists_and_article(server, page, hostil
         assert "<img" in popup.inner_text() or "${" in popup.inner_text() or "<s" in popup.inner_text()
         page.wait_for_timeout(200)
         assert_nothing_ran(page)
-    page.evaluate("document.querySelector('.leaflet-control-layers').dispatchEvent(new MouseEvent('mouseover'))")
+    page.evaluate(
+        "document.querySelector('.leaflet-control-layers').dispatchEvent(new MouseEvent('mouseover'))"
+    )
     assert_nothing_ran(page)
     for path in ("/incidents", "/articles", "/articles/1", "/incidents?q=%3Cimg", "/map?q=%3Cimg%20src%3Dx"):
         page.goto(server.url + path)

@@ -7,8 +7,8 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
+from ..density import DEFAULT_CLUSTER_THRESHOLD, clustered_collection
 from ..errors import InvalidArticle, NotFound
-from ..density import clustered_collection
 from ..extensions import db
 from ..filters import filtered, parse_filters
 from ..ingest import ingest_article, parse_date, prepare_text
@@ -74,7 +74,7 @@ def incidents() -> ResponseReturnValue:
     flt = IncidentFilter.from_args(request.args, max_limit=int(current_app.config["API_MAX_LIMIT"]))
     filters = parse_filters(request.args)
     if request.args.get("zoom"):
-        threshold = int(current_app.config.get("MAP_CLUSTER_THRESHOLD", 1500))
+        threshold = int(current_app.config.get("MAP_CLUSTER_THRESHOLD", DEFAULT_CLUSTER_THRESHOLD))
         clusters = clustered_collection(filters, zoom_arg(), threshold=threshold)
         if clusters is not None:
             return jsonify(clusters)

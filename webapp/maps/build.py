@@ -5,9 +5,9 @@ from __future__ import annotations
 import folium
 from branca.element import Element, MacroElement
 from flask import request, url_for
-from markupsafe import escape
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import escape
 
 from ..i18n import current_lang, lang_url, translate
 from ..mapui import extra_css, extra_js, map_options, set_page_language
@@ -55,12 +55,12 @@ def build_incident_map(*, api_url: str, query: str = "") -> folium.Map:
         ),
     )
     lang = current_lang()
-    IncidentLayer({"apiUrl": api_url, "query": query, **map_options(lang, request.args.get("incident"))}).add_to(fmap)
+    options = map_options(lang, request.args.get("incident"))
+    IncidentLayer({"apiUrl": api_url, "query": query, **options}).add_to(fmap)
     root = fmap.get_root()
     set_page_language(root, lang)
-    root.header.add_child(
-        Element(f'<meta charset="utf-8"><title>{escape(translate("app_title", lang))}</title>'), name="page_title"
-    )
+    title = escape(translate("app_title", lang))
+    root.header.add_child(Element(f'<meta charset="utf-8"><title>{title}</title>'), name="page_title")
     other = "en" if lang == "ar" else "ar"
     links = [(url_for("articles.upload"), translate("upload", lang)),
              (url_for("browse.articles"), translate("articles", lang)),
