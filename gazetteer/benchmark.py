@@ -173,6 +173,7 @@ def run(shared: Path | None) -> list[dict[str, Any]]:
                 import_s += seconds
                 print(
                     f"  imported {label:<58} +{report.added:>4} added  {report.merged:>4} merged  "
+                    f"{report.united:>2} united  "
                     f"{seconds:5.2f} s",
                     file=sys.stderr,
                 )

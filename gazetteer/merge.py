@@ -45,16 +45,22 @@ REGION_KM = 100.0
 class MergeReport:
     """What a merge did: ``added`` new places, ``merged`` into existing ones.
 
+    ``united`` counts existing entries that a new one proved to be one place
+    with another (they became one, so the total grows by ``added - united``);
     ``aliases`` maps the id of every absorbed entry to the id it was merged into.
     """
 
     added: int = 0
     merged: int = 0
     aliases: dict[str, str] = field(default_factory=dict)
+    united: int = 0
 
     def __add__(self, other: MergeReport) -> MergeReport:
         return MergeReport(
-            self.added + other.added, self.merged + other.merged, {**self.aliases, **other.aliases}
+            self.added + other.added,
+            self.merged + other.merged,
+            {**self.aliases, **other.aliases},
+            self.united + other.united,
         )
 
 
@@ -232,6 +238,7 @@ class _Merger:
             if target == gone.id:
                 self.report.aliases[pid] = kept.id
         self.report.aliases[gone.id] = kept.id
+        self.report.united += 1
         self.by_id[gone.id] = keep
         if gone.pcode and self.by_pcode.get(gone.pcode) == other:
             self.by_pcode[gone.pcode] = keep

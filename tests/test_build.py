@@ -21,6 +21,7 @@ from gazetteer.build import (
     split_names,
     write_places,
 )
+from gazetteer.merge import MergeReport
 from gazetteer.normalize import is_arabic
 
 FIXTURE = Path(__file__).parent / "data" / "curated_fixture.yaml"
@@ -159,3 +160,38 @@ def test_load_extended_uses_and_refreshes_the_snapshot(tmp_path: Path) -> None:
     ids = {p.id for p in load_extended(gaz)}
     assert "x:a" in ids and "cur:road-m4" not in ids
     assert {p.id for p in read_places(extended_path(gaz))} == ids
+
+
+@pytest.mark.shared
+def test_every_shared_source_extends_the_bundled_gazetteer(shared_dir: Path, tmp_path: Path) -> None:
+    from collections import Counter
+
+    from gazetteer.benchmark import shared_sources
+    from gazetteer.bundled import default_gazetteer, ensure_built
+
+    sources = shared_sources(shared_dir / "gazetteer-sources")
+    if len(sources) < 10:
+        pytest.skip(
+            f"expected 10 gazetteer sources under {shared_dir / 'gazetteer-sources'}, found {len(sources)}"
+        )
+    path = ensure_built(tmp_path / "gazetteer.jsonl.gz")
+    before = len(default_gazetteer(path))
+    total = MergeReport()
+    for _, factory in sources:
+        total += extend(path, factory())
+    gaz = default_gazetteer(path)
+    assert len(gaz) == before + total.added - total.united
+    syrian = Counter(p.type for p in gaz if p.in_syria)
+    assert (syrian[PlaceType.GOVERNORATE], syrian[PlaceType.DISTRICT], syrian[PlaceType.SUBDISTRICT]) == (
+        14,
+        62,
+        272,
+    )
+    assert sum(1 for p in gaz if p.type == PlaceType.COUNTRY and p.code == "SY") == 1
+    idlib = [p for p in gaz.lookup("إدلب") if p.type == PlaceType.CITY]
+    assert len(idlib) == 1
+    assert (
+        sum(1 for p in gaz if p.in_syria and p.geometry and p.geometry["type"] != "LineString")
+        >= 14 + 62 + 272 + 400
+    )
+    assert total.merged > 1000  # most admin and point records are already known

@@ -120,8 +120,8 @@ def test_combine_keeps_first_parents_and_fills_missing_levels() -> None:
 
 
 def test_report_addition() -> None:
-    total = MergeReport(1, 2, {"a": "b"}) + MergeReport(3, 4, {"c": "d"})
-    assert (total.added, total.merged, total.aliases) == (4, 6, {"a": "b", "c": "d"})
+    total = MergeReport(1, 2, {"a": "b"}, 1) + MergeReport(3, 4, {"c": "d"})
+    assert (total.added, total.merged, total.aliases, total.united) == (4, 6, {"a": "b", "c": "d"}, 1)
 
 
 def test_loose_arabic_keys_match_generic_words_and_inner_articles() -> None:
@@ -143,4 +143,5 @@ def test_a_new_entry_unites_two_spellings_of_one_place() -> None:
     places, report = merge_places(places, [archive])
     assert [p.id for p in places] == ["gn:1"]
     assert report.aliases == {"sa:9": "gn:1", "ocha:c1": "gn:1"}
+    assert (report.added, report.merged, report.united) == (0, 1, 1)
     assert "As-Saan" in places[0].alt_names
