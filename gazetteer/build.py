@@ -495,8 +495,9 @@ def _write_snapshot(gazetteer_path: Path, places: list[Place]) -> None:
 def load_extended(gazetteer_path: str | Path) -> list[Place]:
     """The places the app sees: the file at ``gazetteer_path`` with its imports merged in.
 
-    Uses the snapshot (:func:`extended_path`) when current, else merges and
-    rewrites it.  Raises :class:`GazetteerDataError` on unreadable files.
+    Uses the snapshot (:func:`extended_path`) when current, else merges,
+    completes admin parents from imported polygons (:func:`complete_parents`)
+    and rewrites it.  Raises :class:`GazetteerDataError` on unreadable files.
     """
     path = Path(gazetteer_path)
     imports = imports_path(path)
@@ -507,8 +508,64 @@ def load_extended(gazetteer_path: str | Path) -> list[Place]:
     if snapshot.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == _stamp(path):
         return read_places(snapshot)
     places, _ = merge_places(read_places(path), read_places(imports))
+    places = complete_parents(places)
     _write_snapshot(path, places)
     return places
+
+
+_LEVELS = {PlaceType.GOVERNORATE: 1, PlaceType.DISTRICT: 2, PlaceType.SUBDISTRICT: 3}
+
+
+def _nested(a: AdminRef, b: AdminRef) -> bool:
+    if not a.pcode or not b.pcode:
+        return True
+    outer, inner = (a, b) if a.level < b.level else (b, a)
+    return inner.pcode.startswith(outer.pcode)
+
+
+def complete_parents(places: list[Place]) -> list[Place]:
+    """``places`` with missing admin parents filled in from the admin polygons among them.
+
+    A Syrian place that is not itself an admin area gets, for each level it
+    lacks, the governorate / district / sub-district whose polygon covers its
+    point.  Places are returned in the same order; without polygons nothing
+    changes.
+    """
+    areas = [
+        p
+        for p in places
+        if p.type in _LEVELS
+        and p.in_syria
+        and p.geometry
+        and p.geometry.get("type") in ("Polygon", "MultiPolygon")
+    ]
+    if not areas:
+        return places
+    import dataclasses
+
+    from shapely import STRtree, points
+    from shapely.geometry import shape
+
+    tree = STRtree([shape(a.geometry) for a in areas])
+    todo = [i for i, p in enumerate(places) if p.in_syria and p.type not in _LEVELS and len(p.parents) < 3]
+    if not todo:
+        return places
+    hits = tree.query(points([(places[i].lon, places[i].lat) for i in todo]), predicate="intersects")
+    found: dict[int, dict[int, Place]] = {}
+    for point_idx, area_idx in zip(hits[0], hits[1], strict=True):
+        area = areas[area_idx]
+        found.setdefault(todo[point_idx], {}).setdefault(_LEVELS[area.type], area)
+    out = list(places)
+    for i, by_level in found.items():
+        place = out[i]
+        have = {p.level for p in place.parents}
+        extra = [AdminRef(lvl, a.name, a.name_ar, a.pcode) for lvl, a in by_level.items() if lvl not in have]
+        # P-codes nest (SY07 ⊃ SY0700 ⊃ SY070003): skip a polygon that contradicts a known parent.
+        extra = [e for e in extra if all(_nested(e, p) for p in place.parents)]
+        if extra:
+            parents = tuple(sorted((*place.parents, *extra), key=lambda r: r.level))
+            out[i] = dataclasses.replace(place, parents=parents)
+    return out
 
 
 def _iter_unique(places: Iterable[Place]) -> Iterator[Place]:
@@ -532,6 +589,7 @@ def extend(gazetteer_path: str | Path, places: Iterable[Place]) -> MergeReport:
     path = Path(gazetteer_path)
     new = list(_iter_unique(places))
     merged, report = merge_places(load_extended(path), new)
+    merged = complete_parents(merged)
     stored = {p.id: p for p in read_places(imports_path(path))}
     stored.update((p.id, p) for p in new)
     write_places(imports_path(path), stored.values())
