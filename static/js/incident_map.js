@@ -13,6 +13,22 @@
     "Protests": "#388e3c",
     "Riots": "#5d4037"
   };
+  /* ACLED event and sub-event types in Arabic, for bilingual popups and the Arabic legend. */
+  var TYPE_AR = {
+    "Explosions/Remote violence": "انفجارات/عنف عن بعد",
+    "Battles": "معارك",
+    "Violence against civilians": "عنف ضد المدنيين",
+    "Strategic developments": "تطورات استراتيجية",
+    "Protests": "احتجاجات",
+    "Riots": "أعمال شغب",
+    "Air/drone strike": "غارة جوية/بطائرة مسيّرة",
+    "Shelling/artillery/missile attack": "قصف مدفعي/صاروخي",
+    "Armed clash": "اشتباك مسلح",
+    "Remote explosive/landmine/IED": "عبوة ناسفة/لغم",
+    "Attack": "هجوم",
+    "Peaceful protest": "احتجاج سلمي",
+    "Agreement": "اتفاق"
+  };
   var SPARE = ["#00838f", "#c2185b", "#827717", "#455a64", "#6d4c41"];
   /* Bilingual labels: [English, Arabic]. */
   var LABELS = {
@@ -100,6 +116,8 @@
     var unknown = lang() === "ar" ? LABELS.unknown[1] : LABELS.unknown[0];
     row("date", props.date ? props.date + (props.date_precision && props.date_precision !== "day" ? " (" + props.date_precision + ")" : "") : unknown);
     row("type", (props.event_type || "") + (props.sub_event_type ? " — " + props.sub_event_type : ""));
+    var typeAr = [TYPE_AR[props.event_type], TYPE_AR[props.sub_event_type]].filter(Boolean).join(" — ");
+    if (typeAr) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: "ar", dir: "rtl" }, " · " + typeAr));
     row("place", [props.place_name, props.place_name_ar].filter(Boolean).join(" — "));
     row("where", props.location_description);
     if (props.geo_precision) {
@@ -210,13 +228,13 @@
       var node = marker.getElement();
       if (node) { node.style.background = colour; node.setAttribute("data-incident", String(props.id)); }
     });
-    marker.bindPopup(function () { return popupNode(props); }, { maxWidth: 340 });
+    marker.bindPopup(function () { return popupNode(props); }, { maxWidth: 340, autoPanPaddingTopLeft: [20, 60] });
     g.cluster.addLayer(marker);
     state.markers[props.id] = { marker: marker, group: g };
     var geom = f.geometry || {};
     if (geom.type === "LineString" || geom.type === "MultiLineString") {
       var line = L.geoJSON(geom, { style: { color: colour, weight: 5, opacity: 0.75 } });
-      line.bindPopup(function () { return popupNode(props); }, { maxWidth: 340 });
+      line.bindPopup(function () { return popupNode(props); }, { maxWidth: 340, autoPanPaddingTopLeft: [20, 60] });
       g.lines.addLayer(line);
     } else if (precision >= 3) {
       /* An area, not a point: the incident happened somewhere in this district or governorate. */
@@ -282,6 +300,7 @@
     reload: function () { if (window.IncidentMap.state) load(window.IncidentMap.state); },
     colourFor: function (type) { return colourFor(type, window.IncidentMap.state); },
     COLOURS: COLOURS,
+    TYPE_AR: TYPE_AR,
     el: el,
     appendBidi: appendBidi,
     popupNode: popupNode

@@ -131,6 +131,7 @@ def page(browser):
 def screenshot(page: object, name: str) -> Path:
     """Save a full-page screenshot as test-artefacts/<name>.png."""
     ARTEFACTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(400)  # type: ignore[attr-defined]  # let Leaflet's fade-in animations finish
     path = ARTEFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
     return path
