@@ -26,7 +26,7 @@ from gazetteer.index import distance_km
 from gazetteer.normalize import is_arabic, normalize_name
 from gazetteer.place import PlaceType
 
-CURATED_FILES = ("admin.yaml", "roads.yaml", "landmarks.yaml", "regions.yaml", "villages.yaml")
+CURATED_FILES = ("admin.yaml", "roads.yaml", "landmarks.yaml", "regions.yaml", "villages.yaml", "neighbourhoods.yaml")
 REQUIRED_KEYS = ("id", "type", "name", "name_ar", "lat", "lon", "source")
 ALLOWED_KEYS = frozenset(
     REQUIRED_KEYS
