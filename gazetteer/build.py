@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -469,7 +470,7 @@ def write_places(path: str | Path, places: Iterable[Place]) -> None:
     """Write places as gzip JSON Lines atomically (a temp file renamed over ``path``)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent writers never share a temp file
     # Level 5: about the size of level 9 on this data, several times faster to write.
     with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=5) as fh:
         for place in places:

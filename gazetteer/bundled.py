@@ -93,13 +93,21 @@ def default_gazetteer(path: Path | None = None) -> Gazetteer:
 
     ``path`` is the built file (default :func:`default_path`).  When it is
     missing or built from older sources it is rebuilt (a few seconds,
-    offline) and saved.  Imports stored beside it are merged in.  The result
-    is memoised per path and reloaded when the imports or the build change.
+    offline) and saved; when it cannot be written the gazetteer is built in
+    memory instead.  Imports stored beside it are merged in.  The result is
+    memoised per path and reloaded when the imports or the build change.
     Raises :class:`gazetteer.errors.GazetteerDataError` on unreadable data.
     """
     path = Path(path) if path is not None else default_path()
     with _lock:
-        ensure_built(path)
+        try:
+            ensure_built(path)
+        except OSError:
+            # A read-only home or cache: build in memory (a few seconds) rather than fail.
+            cached = _memo.get(path)
+            if cached is None:
+                cached = _memo[path] = ((0, 0), Gazetteer(build_default()))
+            return cached[1]
         stamp = _stamp(path)
         cached = _memo.get(path)
         if cached is not None and cached[0] == stamp:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -141,9 +142,12 @@ class Gazetteer:
         """Write every place as JSON Lines (gzip-compressed when ``path`` ends in .gz)."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        with (gzip.open(tmp, "wt", encoding="utf-8", compresslevel=5) if path.suffix == ".gz"
-              else open(tmp, "w", encoding="utf-8")) as fh:
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # concurrent writers never share a temp file
+        with (
+            gzip.open(tmp, "wt", encoding="utf-8", compresslevel=5)
+            if path.suffix == ".gz"
+            else open(tmp, "w", encoding="utf-8")
+        ) as fh:
             for place in sorted(self._places.values(), key=lambda p: p.id):
                 fh.write(json.dumps(place.to_dict(), ensure_ascii=False, separators=(",", ":")))
                 fh.write("\n")

@@ -74,3 +74,16 @@ def test_imports_are_picked_up(tmp_path: Path, built: Path) -> None:
     assert isinstance(after, Gazetteer) and after is not before
     assert [p.id for p in after.lookup("قرية زززكس")] == ["test:zz"]
     assert len(after) == len(before) + 1
+
+
+def test_unwritable_cache_builds_in_memory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import gazetteer.bundled as bundled
+
+    def read_only(path: Path | None = None, *, force: bool = False) -> Path:
+        raise PermissionError(f"read-only file system: {path}")
+
+    monkeypatch.setattr(bundled, "ensure_built", read_only)
+    path = tmp_path / "ro" / "gazetteer.jsonl.gz"
+    gaz = default_gazetteer(path)
+    assert len(gaz) > 1500 and not path.exists()
+    assert default_gazetteer(path) is gaz
