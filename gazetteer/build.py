@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from .errors import GazetteerDataError
-from .merge import MergeReport, merge_places
+from .merge import MergeReport, combine, merge_places
 from .normalize import is_arabic, normalize_name
 from .place import AdminRef, Place, PlaceType
 
@@ -583,7 +583,7 @@ def extend(gazetteer_path: str | Path, places: Iterable[Place]) -> MergeReport:
     The report counts the places added to, and merged into, what the app
     sees (built file plus earlier imports).  The imports file
     (:func:`imports_path`) keeps every imported entry by id (a re-import
-    replaces its earlier entries) and is rewritten atomically, as is the
+    updates its earlier entry) and is rewritten atomically, as is the
     merged snapshot.  Raises :class:`GazetteerDataError` when a file cannot
     be read, ``OSError`` when one cannot be written.
     """
@@ -592,7 +592,10 @@ def extend(gazetteer_path: str | Path, places: Iterable[Place]) -> MergeReport:
     merged, report = merge_places(load_extended(path), new)
     merged = complete_parents(merged)
     stored = {p.id: p for p in read_places(imports_path(path))}
-    stored.update((p.id, p) for p in new)
+    for place in new:
+        # Layers share ids (OCHA admin3 polygons and admin points): the newer entry wins
+        # on its fields, the older fills what it lacks (the polygon).
+        stored[place.id] = combine(place, stored[place.id]) if place.id in stored else place
     write_places(imports_path(path), stored.values())
     _write_snapshot(path, merged)
     return report
