@@ -3,7 +3,7 @@
 Skips with a clear message when Chromium or Playwright is missing.  Each test
 gets a fresh app on a temporary SQLite database; tiles point at a local URL
 that answers 404, so no test touches the network and the offline fallback
-(the Syria outline) is what the map shows.  Screenshots go to test-artefacts/.
+(the Syria outline) is what the map shows.  Helpers: :mod:`browser_helpers`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTEFACTS = ROOT / "test-artefacts"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -36,12 +34,6 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).exists():
             return candidate
     return None
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -126,17 +118,3 @@ def page(browser):
     yield pg
     context.close()
     assert log.off_machine == [], f"requests left the machine: {log.off_machine}"
-
-
-def screenshot(page: object, name: str) -> Path:
-    """Save a full-page screenshot as test-artefacts/<name>.png."""
-    ARTEFACTS.mkdir(exist_ok=True)
-    page.wait_for_timeout(400)  # type: ignore[attr-defined]  # let Leaflet's fade-in animations finish
-    path = ARTEFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
-    return path
-
-
-def wait_for_incidents(page: object) -> None:
-    """Wait until the map has drawn the answer of its latest incident query."""
-    page.wait_for_function("window.__incidentsDrawnAt !== undefined", timeout=20000)  # type: ignore[attr-defined]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import screenshot, wait_for_incidents
+from browser_helpers import screenshot, wait_for_incidents
+
+pytestmark = pytest.mark.browser
 
 SAMPLE = "samples/souria-idlib-airstrikes-2020-09-20.ar.txt"
 

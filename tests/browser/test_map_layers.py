@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import screenshot, wait_for_incidents
+import pytest
+from browser_helpers import screenshot, wait_for_incidents
+
+pytestmark = pytest.mark.browser
 
 
 def seed(app, n: int) -> None:

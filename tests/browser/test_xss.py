@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_incidents
+from browser_helpers import wait_for_incidents
+
+pytestmark = pytest.mark.browser
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",

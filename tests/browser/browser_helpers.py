@@ -1,0 +1,22 @@
+"""Helpers of the browser tests: screenshots into test-artefacts/, waiting for the map to draw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTEFACTS = ROOT / "test-artefacts"
+
+
+def screenshot(page: object, name: str) -> Path:
+    """Save a full-page screenshot as test-artefacts/<name>.png."""
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(400)  # type: ignore[attr-defined]  # let Leaflet's fade-in animations finish
+    path = ARTEFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
+    return path
+
+
+def wait_for_incidents(page: object) -> None:
+    """Wait until the map has drawn the answer of its latest incident query."""
+    page.wait_for_function("window.__incidentsDrawnAt !== undefined", timeout=20000)  # type: ignore[attr-defined]
