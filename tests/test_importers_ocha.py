@@ -119,3 +119,18 @@ def test_ocha_merges_into_bundled(ocha_dir: Path) -> None:
     assert report.added == 272
     places, report = merge_places(places, ocha.iter_places(ocha_dir / "syr_adminpoints.geojson"))
     assert (report.added, report.merged) == (0, 349)
+
+
+def test_polygons_are_simplified_unless_asked_not_to(ocha_dir: Path) -> None:
+    from shapely.geometry import shape
+
+    full = {p.id: p for p in ocha.iter_places(ocha_dir / "syr_admin1.geojson", simplify_degrees=0)}
+    light = {p.id: p for p in ocha.iter_places(ocha_dir / "syr_admin1.geojson")}
+
+    def vertices(places: dict) -> int:
+        return sum(len(json.dumps(p.geometry)) for p in places.values())
+
+    assert vertices(light) < vertices(full) / 3
+    for pid, place in full.items():
+        a, b = shape(place.geometry), shape(light[pid].geometry)
+        assert abs(a.area - b.area) / a.area < 0.01  # the shape is kept

@@ -203,11 +203,27 @@ def _neighbourhood(row: Mapping[str, Any], geometry: dict[str, Any] | None, wher
     )
 
 
-def iter_places(path: str | Path, *, layer: str | None = None) -> Iterator[Place]:
+#: Default polygon simplification tolerance in degrees (about 50 m): a seventh of the
+#: vertices, so the extended gazetteer loads fast and stays small in memory.
+SIMPLIFY_DEGREES = 0.0005
+
+
+def simplify(geometry: dict[str, Any], tolerance: float) -> dict[str, Any]:
+    """``geometry`` simplified (topology preserved) to within ``tolerance`` degrees, as plain JSON."""
+    from shapely.geometry import mapping, shape
+
+    simplified = shape(geometry).simplify(tolerance, preserve_topology=True)
+    return json.loads(json.dumps(mapping(simplified)))
+
+
+def iter_places(
+    path: str | Path, *, layer: str | None = None, simplify_degrees: float = SIMPLIFY_DEGREES
+) -> Iterator[Place]:
     """Places from one COD-AB layer file (GeoJSON or attribute CSV).
 
     ``layer`` forces 'admin', 'points', 'capitals' or 'neighbourhoods'
-    instead of detecting it from the columns of the first record.
+    instead of detecting it from the columns of the first record.  Polygons
+    are simplified to within ``simplify_degrees`` (0 keeps every vertex).
     Raises :class:`ImportFormatError` on unreadable files or records.
     """
     path = Path(path)
@@ -216,6 +232,8 @@ def iter_places(path: str | Path, *, layer: str | None = None) -> Iterator[Place
         if place.id in seen:  # two capitals of one name and level in a governorate
             place = dataclasses.replace(place, id=f"{place.id}-{len(seen)}")
         seen.add(place.id)
+        if place.geometry is not None and simplify_degrees > 0:
+            place = dataclasses.replace(place, geometry=simplify(place.geometry, simplify_degrees))
         yield place
 
 
