@@ -30,7 +30,7 @@ from typing import Any
 from .build import _cities, extend, imports_path
 from .bundled import clear_cache, default_gazetteer, ensure_built
 from .importers import csvmap, ocha
-from .index import Gazetteer
+from .index import Gazetteer, distance_km
 from .place import Place
 
 #: (label, file relative to the sources folder, importer) for every known ../shared source.
@@ -155,6 +155,18 @@ def measure(path: Path, label: str) -> dict[str, Any]:
     }
 
 
+def coverage(gaz: Gazetteer, places: list[Place]) -> tuple[float, float]:
+    """Share of ``places`` whose English or Arabic name ``gaz`` knows, and knows within 5 km."""
+    named = near = 0
+    for place in places:
+        hits = [h for n in (place.name, place.name_ar) if n for h in gaz.lookup(n)]
+        if hits:
+            named += 1
+            if any(distance_km(place.lat, place.lon, h.lat, h.lon) <= 5 for h in hits):
+                near += 1
+    return named / max(1, len(places)), near / max(1, len(places))
+
+
 def run(shared: Path | None) -> list[dict[str, Any]]:
     """Run the benchmark in a temporary directory; returns one row per configuration."""
     rows = []
@@ -167,6 +179,15 @@ def run(shared: Path | None) -> list[dict[str, Any]]:
         row.update(build_s=build_s, build_peak_mb=build_peak)
         rows.append(row)
         if shared is not None:
+            bundled = default_gazetteer(path)
+            print(
+                "coverage of each ../shared source by the bundled gazetteer (name known / within 5 km):",
+                file=sys.stderr,
+            )
+            for label, factory in shared_sources(shared):
+                places = list(factory())
+                named, near = coverage(bundled, places)
+                print(f"  {label:<58} {len(places):>5} records  {named:6.1%}  {near:6.1%}", file=sys.stderr)
             import_s = 0.0
             for label, factory in shared_sources(shared):
                 seconds, report = _timed(lambda factory=factory: extend(path, factory()))
