@@ -184,3 +184,11 @@ def test_gold_mentions_may_not_overlap() -> None:
                 {"text": "Aleppo University", "lat": 36.21, "lon": 37.13, "type": "landmark"},
             ],
         )
+
+
+@pytest.mark.shared
+def test_fresh_gold_split_loads(shared_dir: Path) -> None:
+    # A second split, annotated after the pipeline had been tuned on dev.jsonl (see its first line's docs).
+    docs = load_gold(DEV_GOLD.with_name("fresh.jsonl"), shared_dir)
+    assert len(docs) == 10 and {d.language for d in docs} == {"ar", "en"}
+    assert sum(len(d.mentions) for d in docs) >= 80
