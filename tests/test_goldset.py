@@ -188,7 +188,7 @@ def test_gold_mentions_may_not_overlap() -> None:
 
 @pytest.mark.shared
 def test_fresh_gold_split_loads(shared_dir: Path) -> None:
-    # A second split, annotated after the pipeline had been tuned on dev.jsonl (see its first line's docs).
+    # A second split, annotated after the pipeline and gazetteer had been tuned on dev.jsonl.
     docs = load_gold(DEV_GOLD.with_name("fresh.jsonl"), shared_dir)
     assert len(docs) == 10 and {d.language for d in docs} == {"ar", "en"}
     assert sum(len(d.mentions) for d in docs) >= 80
