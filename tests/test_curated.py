@@ -115,6 +115,18 @@ def test_names_are_in_the_right_script(curated: list[dict[str, Any]]) -> None:
     assert [e["id"] for e in curated if not all(isinstance(n, str) and n.strip() for n in _names(e))] == []
 
 
+#: Words so common in Arabic news prose (a verb, a number, "the present", a month) that the
+#: article's own city would corroborate them as places; a place so named must carry its
+#: type word («حي التضامن») instead.
+VERY_COMMON_WORDS = ("دمر", "الحاضر", "الأربعين", "التضامن", "المعادي", "تشرين", "بعيدين", "القدم", "المهاجرين")
+
+
+def test_no_bare_name_is_a_very_common_word(curated: list[dict[str, Any]]) -> None:
+    common = {normalize_name(w) for w in VERY_COMMON_WORDS}
+    bare = [(e["id"], n) for e in curated for n in _names(e) if normalize_name(n) in common]
+    assert bare == []
+
+
 def test_syrian_points_inside_syria(curated: list[dict[str, Any]]) -> None:
     outside = [
         (e["id"], e["lat"], e["lon"])
