@@ -16,13 +16,18 @@ import math
 from dataclasses import dataclass, field
 
 from .index import distance_km
-from .match import Match
+from .match import Match, load_cues
 from .normalize import normalize_name
 from .place import SETTLEMENT_TYPES, Place, PlaceType
 from .result import Candidate
 
 #: A common word or near-miss reading needs an anchor at most this far away.
 SUPPORT_KM = 30.0
+#: Anchors too coarse to corroborate a very common word: an article about Damascus
+#: does not make every «دمر» ("destroyed") the Dummar neighbourhood.
+_COARSE_ANCHOR_TYPES = frozenset(
+    {PlaceType.CITY, PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT, PlaceType.REGION}
+)
 #: Matches whose candidates all lie within this distance are unambiguous anchors.
 ANCHOR_SPREAD_KM = 30.0
 #: Distance scale of the proximity bonus (the bonus halves every ~17 km).
@@ -146,6 +151,18 @@ def _admin_names(place: Place) -> set[str]:
     return names
 
 
+def _nearest_fine_anchor_km(place: Place, anchors: list[tuple[int, Place]], own: int) -> float:
+    """Distance from ``place`` to the nearest other anchor finer than a city (a village, a landmark …)."""
+    return min(
+        (
+            distance_km(place.lat, place.lon, a.lat, a.lon)
+            for k, a in anchors
+            if k != own and a.type not in _COARSE_ANCHOR_TYPES
+        ),
+        default=math.inf,
+    )
+
+
 def _score(
     place: Place, match: Match, anchors: list[tuple[int, Place]], own: int, admin: set[str]
 ) -> tuple[float, str, float]:
@@ -203,6 +220,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             for p in m.places:
                 if p.type is PlaceType.COUNTRY or not is_weak(p, m):
                     countries.setdefault(m.sentence, set()).add(p.country)
+    stop_keys = load_cues().stop_keys
     out = []
     for k, match in enumerate(matches):
         scored = []
@@ -215,6 +233,13 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             score, reason, nearest = _score(place, match, anchors, k, admin)
             if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM:
                 continue
+            if (
+                match.needs_support
+                and not match.cue
+                and match.key in stop_keys
+                and _nearest_fine_anchor_km(place, anchors, k) > SUPPORT_KM
+            ):
+                continue  # a very common word needs a cue or a nearby place finer than its city
             if is_weak(place, match) and nearest > SUPPORT_KM:
                 nearby = set().union(*(countries.get(match.sentence + d, set()) for d in (-1, 0, 1)))
                 if place.in_syria or place.country not in nearby - {"SY"}:

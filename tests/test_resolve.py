@@ -84,3 +84,28 @@ def test_resolution_is_deterministic(gaz):
     text = "قصف على السجن المركزي وإدلب وسراقب"
     first = [(r.place.id, r.score, r.reason) for r in _resolve(text, gaz)]
     assert first == [(r.place.id, r.score, r.reason) for r in _resolve(text, gaz)]
+
+
+def _damascus_gazetteer():
+    from gazetteer import AdminRef, Gazetteer, Place, PlaceType
+
+    dam = AdminRef(1, "Damascus", "دمشق")
+    return Gazetteer(
+        [
+            Place("t:damascus", "Damascus", "دمشق", PlaceType.CITY, 33.513, 36.292, population=1_700_000),
+            Place("t:midan", "Al-Midan", "الميدان", PlaceType.NEIGHBOURHOOD, 33.497, 36.299, parents=(dam,)),
+            Place("t:bab-musalla", "Bab Musalla", "باب مصلى", PlaceType.NEIGHBOURHOOD, 33.499, 36.301,
+                  parents=(dam,)),
+        ]
+    )
+
+
+def test_very_common_word_is_not_corroborated_by_its_city_alone():
+    winners = _winners("تجمع أهالي دمشق في الميدان أمس", _damascus_gazetteer())
+    assert winners == [("دمشق", "t:damascus"), ("الميدان", None)]
+
+
+def test_very_common_word_is_corroborated_by_a_cue_or_a_nearby_neighbourhood():
+    gaz = _damascus_gazetteer()
+    assert _winners("قصف حي الميدان في دمشق", gaz)[0] == ("الميدان", "t:midan")
+    assert ("الميدان", "t:midan") in _winners("سقطت قذائف على باب مصلى والميدان في دمشق", gaz)
