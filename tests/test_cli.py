@@ -148,3 +148,26 @@ def test_gazetteer_import_rejects_unknown_kind(app, runner, tmp_path):
     result = runner.invoke(args=["gazetteer", "import", "shapefile", str(path)])
     assert result.exit_code == 2 and "unknown importer" in result.output
     assert not (tmp_path / "gaz").exists()  # refused before building anything
+
+
+def test_export_writes_the_filtered_selection_like_the_download(app, client, runner, tmp_path):
+    from incident_rows import add_incident
+
+    with app.app_context():
+        add_incident(event_type="Battles", admin1="Aleppo")
+        add_incident(event_type="Protests", admin1="Idlib")
+    out = tmp_path / "battles.csv"
+    result = runner.invoke(args=["export", "csv", "-o", str(out), "--type", "Battles"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == client.get("/export/incidents.csv?type=Battles").get_data()
+    assert b"Protests" not in out.read_bytes()
+    result = runner.invoke(args=["export", "geojson", "-o", "-", "--admin1", "Idlib", "--precision", "1"])
+    features = json.loads(result.output)["features"]
+    assert result.exit_code == 0 and [f["properties"]["event_type"] for f in features] == ["Protests"]
+
+
+def test_export_rejects_bad_filters_without_writing(runner, tmp_path):
+    out = tmp_path / "x.kml"
+    result = runner.invoke(args=["export", "kml", "-o", str(out), "--from", "yesterday"])
+    assert result.exit_code == 1 and "from" in result.output and not out.exists()
+    assert not (tmp_path / "x.kml.part").exists()

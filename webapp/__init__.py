@@ -83,7 +83,7 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    """Add ``flask init-db``, ``ingest``, ``worker``, the ``gazetteer`` group, ``seed`` and ``bench-map``."""
+    """Add ``flask init-db``, ``ingest``, ``worker``, ``export``, the ``gazetteer`` group, ``seed`` and ``bench-map``."""
     from .bench_map import bench_map_command
     from .cli import register
     from .seed import seed_command

@@ -1,4 +1,4 @@
-"""Flask commands: ``init-db``, ``ingest``, ``worker`` and the ``gazetteer`` group."""
+"""Flask commands: ``init-db``, ``ingest``, ``worker``, ``export`` and the ``gazetteer`` group."""
 
 from __future__ import annotations
 
@@ -102,6 +102,55 @@ def worker_command(burst: bool) -> None:
     if not queue_enabled():
         raise click.ClickException("REDIS_URL is not set: ingestion runs synchronously, no worker needed.")
     run_worker(current_app._get_current_object(), burst=burst)  # type: ignore[attr-defined]
+
+
+@click.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["csv", "geojson", "kml"]))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: incidents-<today>.<FORMAT>; '-' for standard output).",
+)
+@click.option("--from", "date_from", help="First date (YYYY-MM-DD), inclusive.")
+@click.option("--to", "date_to", help="Last date (YYYY-MM-DD), inclusive.")
+@click.option("--type", "event_types", multiple=True, help="Event type (repeat or comma-separate).")
+@click.option("--actor", "actors", multiple=True, help="Actor (repeat or comma-separate).")
+@click.option("--admin1", multiple=True, help="Governorate (repeat or comma-separate).")
+@click.option("--precision", multiple=True, help="geo_precision 1, 2 or 3 (repeat or comma-separate).")
+@click.option("--q", "q", help="Free text; every word must occur (Arabic-normalised).")
+@click.option("--source", help="Part of the article's source name.")
+@click.option("--article", help="One article id.")
+@click.option("--bbox", help="west,south,east,north in degrees.")
+@with_appcontext
+def export_command(fmt: str, output: Path | None, **criteria: object) -> None:
+    """Export the incidents matching the map's filters as CSV (ACLED columns), GeoJSON or KML.
+
+    The twin of the map's export links: same filters, same writers (:func:`webapp.exports_bp.export_chunks`).
+    """
+    from .exports_bp import export_chunks, export_filename
+    from .filters import parse_filters
+
+    names = {"date_from": "from", "date_to": "to", "event_types": "type", "actors": "actor"}
+    args = {names.get(key, key): value for key, value in criteria.items() if value not in (None, ())}
+    try:
+        chunks = export_chunks(fmt, parse_filters(args))
+    except AppError as exc:
+        raise click.ClickException(exc.message) from exc
+    if output is not None and str(output) == "-":
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
+        return
+    path = output or Path(export_filename(fmt))
+    # Written beside the target and renamed, so a failure never leaves a truncated export behind.
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(chunks)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    click.echo(f"Wrote {path}", err=True)
 
 
 gazetteer_cli = AppGroup("gazetteer", help="Build, extend, inspect and query the gazetteer.")
@@ -235,4 +284,5 @@ def register(app: Flask) -> None:
     app.cli.add_command(init_db_command)
     app.cli.add_command(ingest_command)
     app.cli.add_command(worker_command)
+    app.cli.add_command(export_command)
     app.cli.add_command(gazetteer_cli)

@@ -12,6 +12,7 @@ from sqlalchemy import Select, select
 
 from gazetteer import Gazetteer
 
+from .errors import NotFound
 from .export import AdminLookup, ExportRow, csv_chunks, geojson_chunks, kml_chunks
 from .extensions import db, gazetteers
 from .filters import Filters, filtered, parse_filters
@@ -66,19 +67,30 @@ def admin_lookup(gaz: Gazetteer) -> AdminLookup:
     return lookup
 
 
+def export_chunks(fmt: str, flt: Filters) -> Iterator[str]:
+    """The incidents selected by ``flt`` written as ``fmt`` (a key of :data:`FORMATS`), chunk by chunk.
+
+    The download route and ``flask export`` both call this, so they select and
+    write the same rows.  Raises :class:`webapp.errors.NotFound` for an unknown format.
+    """
+    if fmt not in FORMATS:
+        raise NotFound.resource("export format", fmt)
+    writer = FORMATS[fmt][1]
+    admin = admin_lookup(gazetteers.get(current_app._get_current_object()))  # type: ignore[attr-defined]
+    return writer(export_rows(flt), admin)
+
+
+def export_filename(fmt: str) -> str:
+    """The default file name of an export made today."""
+    return f"incidents-{dt.date.today().isoformat()}.{fmt}"
+
+
 @bp.get("/incidents.<fmt>")
 def incidents(fmt: str) -> Response:
     """Download the incidents selected by the filter parameters as ``csv``, ``geojson`` or ``kml``."""
-    if fmt not in FORMATS:
-        from .errors import NotFound
-
-        raise NotFound.resource("export format", fmt)
-    flt = parse_filters(flask_request.args)
-    mimetype, writer = FORMATS[fmt]
-    admin = admin_lookup(gazetteers.get(current_app._get_current_object()))  # type: ignore[attr-defined]
-    stamp = dt.date.today().isoformat()
+    chunks = export_chunks(fmt, parse_filters(flask_request.args))
     return Response(
-        stream_with_context(writer(export_rows(flt), admin)),
-        mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="incidents-{stamp}.{fmt}"'},
+        stream_with_context(chunks),
+        mimetype=FORMATS[fmt][0],
+        headers={"Content-Disposition": f'attachment; filename="{export_filename(fmt)}"'},
     )
