@@ -42,6 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "incidents.db")
 
     register_extensions(app)
+    register_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
@@ -56,6 +57,13 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     gazetteers.init_app(app)
     i18n.init_app(app)
+
+
+def register_converters(app: Flask) -> None:
+    """Bound ``<int:…>`` route parameters to what the database can hold (before any route is added)."""
+    from .params import IdConverter
+
+    app.url_map.converters["int"] = IdConverter
 
 
 def register_blueprints(app: Flask) -> None:
@@ -83,7 +91,7 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    """Add ``flask init-db``, ``ingest``, ``worker``, ``export``, the ``gazetteer`` group, ``seed`` and ``bench-map``."""
+    """Add ``flask init-db``, ``ingest``, ``worker``, ``export``, ``gazetteer …``, ``seed``, ``bench-map``."""
     from .bench_map import bench_map_command
     from .cli import register
     from .seed import seed_command

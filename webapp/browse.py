@@ -14,6 +14,7 @@ from .errors import BadQuery
 from .extensions import db
 from .filters import FILTER_PARAMS, filtered, parse_filters, query_args
 from .models import Article, Incident
+from .params import MAX_INT, parse_int
 from .textsearch import ArticleSearch
 
 bp = Blueprint("browse", __name__)
@@ -56,13 +57,14 @@ class Page:
 
 def page_args() -> tuple[int, int]:
     """``page`` (≥ 1) and ``per_page`` (1–MAX_PER_PAGE) from the query; raises :class:`BadQuery`."""
-    out = []
-    for name, default in (("page", 1), ("per_page", PER_PAGE)):
-        value = request.args.get(name, "").strip()
-        if value and not value.isdigit():
-            raise BadQuery.param(name, value, "a positive integer")
-        out.append(int(value) if value else default)
-    return max(1, out[0]), max(1, min(out[1], MAX_PER_PAGE))
+    number = parse_int(request.args.get("page"), "page", expected="a positive integer")
+    size = parse_int(request.args.get("per_page"), "per_page", expected="a positive integer")
+    for name, value in (("page", number), ("per_page", size)):
+        if value is not None and value < 0:
+            raise BadQuery.param(name, str(value), "a positive integer")
+    per_page = max(1, min(PER_PAGE if size is None else size, MAX_PER_PAGE))
+    # Capped so the row offset still fits the database's 64-bit integers.
+    return max(1, min(number or 1, MAX_INT // MAX_PER_PAGE)), per_page
 
 
 def paginate(stmt: Select[Any], count_stmt: Select[Any], number: int, per_page: int) -> Page:

@@ -36,6 +36,7 @@ from gazetteer.normalize import tokenize
 
 from .errors import BadQuery
 from .models import Article, Incident
+from .params import parse_date, parse_id
 from .textsearch import IncidentSearch, normalized_actor
 
 #: Query parameters that select incidents (what a shareable view or an export keeps).
@@ -73,7 +74,7 @@ def parse_filters(args: Mapping[str, Any]) -> Filters:
     Unknown parameters are ignored. Raises :class:`BadQuery` for a malformed
     date, precision, article id or bbox, and when ``from`` is after ``to``.
     """
-    date_from, date_to = _date(args, "from"), _date(args, "to")
+    date_from, date_to = parse_date(_first(args, "from"), "from"), parse_date(_first(args, "to"), "to")
     if date_from and date_to and date_from > date_to:
         raise BadQuery.param("from", date_from.isoformat(), f"a date on or before to={date_to.isoformat()}")
     precision = []
@@ -81,9 +82,7 @@ def parse_filters(args: Mapping[str, Any]) -> Filters:
         if value not in ("1", "2", "3"):
             raise BadQuery.param("precision", value, "1, 2 or 3")
         precision.append(int(value))
-    article = (_first(args, "article") or "").strip()
-    if article and not article.isdigit():
-        raise BadQuery.param("article", article, "an article id")
+    article_id = parse_id(_first(args, "article"), "article")
     return Filters(
         date_from=date_from,
         date_to=date_to,
@@ -93,7 +92,7 @@ def parse_filters(args: Mapping[str, Any]) -> Filters:
         precision=tuple(sorted(set(precision))),
         q=(_first(args, "q") or "").strip(),
         source=(_first(args, "source") or "").strip(),
-        article_id=int(article) if article else None,
+        article_id=article_id,
         bbox=parse_bbox(_first(args, "bbox")),
     )
 
@@ -215,13 +214,3 @@ def _values(args: Mapping[str, Any], name: str) -> tuple[str, ...]:
             if part and part not in out:
                 out.append(part)
     return tuple(out)
-
-
-def _date(args: Mapping[str, Any], name: str) -> dt.date | None:
-    value = (_first(args, name) or "").strip()
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadQuery.param(name, value, "an ISO date YYYY-MM-DD") from None

@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 from gazetteer import Gazetteer, PlaceType
 
 from .density import heat_cells
-from .errors import BadQuery
 from .extensions import db, gazetteers
 from .filters import Filters, incident_criteria, parse_filters
 from .models import Incident
+from .params import parse_int
 from .timeline import parse_bucket, timeline
 
 bp = Blueprint("mapdata", __name__, url_prefix="/api")
@@ -29,12 +29,8 @@ _LINES = ("LineString", "MultiLineString")
 
 def zoom_arg(default: int = 7) -> int:
     """The ``zoom`` parameter (0–22); raises :class:`BadQuery` when it is not an integer."""
-    value = request.args.get("zoom", "").strip()
-    if not value:
-        return default
-    if not value.lstrip("-").isdigit():
-        raise BadQuery.param("zoom", value, "an integer zoom level")
-    return max(0, min(int(value), 22))
+    zoom = parse_int(request.args.get("zoom"), "zoom", expected="an integer zoom level")
+    return default if zoom is None else max(0, min(zoom, 22))
 
 
 @bp.get("/timeline")

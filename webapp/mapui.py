@@ -14,6 +14,7 @@ from jinja2 import Template
 from .extensions import db
 from .i18n import strings, text_dir
 from .models import Incident
+from .params import MAX_INT
 
 #: branca's Figure template with ``lang``/``dir`` on <html> (branca hard-codes a bare <html>).
 FIGURE_TEMPLATE = Template(
@@ -45,9 +46,13 @@ def extra_css() -> list[tuple[str, str]]:
 
 def focus_point(incident_arg: str | None) -> dict[str, Any] | None:
     """``{"id", "lat", "lon"}`` of the incident named by ``?incident=``, or None."""
-    if not incident_arg or not incident_arg.isdigit():
+    # A stale or mistyped link just opens the map, so a malformed id is no error here.
+    if not incident_arg or not incident_arg.isascii() or not incident_arg.isdigit():
         return None
-    inc = db.session.get(Incident, int(incident_arg))
+    ident = int(incident_arg)
+    if ident > MAX_INT:
+        return None
+    inc = db.session.get(Incident, ident)
     if inc is None or inc.lat is None or inc.lon is None:
         return None
     return {"id": inc.id, "lat": inc.lat, "lon": inc.lon}

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Select, select
 
-from .errors import BadQuery
+from .filters import parse_bbox
 from .models import Incident, Mention, Sentence
+from .params import parse_date, parse_id, parse_int
 
 DEFAULT_LIMIT = 1000
 
@@ -31,42 +32,15 @@ class IncidentFilter:
 
         Raises :class:`BadQuery` for malformed values; ``limit`` is capped at ``max_limit``.
         """
-        bbox = None
-        if args.get("bbox"):
-            try:
-                west, south, east, north = (float(v) for v in args["bbox"].split(","))
-            except ValueError:
-                raise BadQuery.param("bbox", args["bbox"], "west,south,east,north in degrees") from None
-            bbox = (west, south, east, north)
         types = tuple(t.strip() for t in args.get("type", "").split(",") if t.strip())
         return cls(
-            bbox=bbox,
-            date_from=_date(args, "from"),
-            date_to=_date(args, "to"),
+            bbox=parse_bbox(args.get("bbox")),
+            date_from=parse_date(args.get("from"), "from"),
+            date_to=parse_date(args.get("to"), "to"),
             event_types=types,
-            article_id=_int(args, "article", None),
-            limit=max(1, min(_int(args, "limit", DEFAULT_LIMIT) or DEFAULT_LIMIT, max_limit)),
+            article_id=parse_id(args.get("article"), "article"),
+            limit=max(1, min(parse_int(args.get("limit"), "limit") or DEFAULT_LIMIT, max_limit)),
         )
-
-
-def _date(args: Mapping[str, str], name: str) -> dt.date | None:
-    value = args.get(name, "").strip()
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadQuery.param(name, value, "an ISO date YYYY-MM-DD") from None
-
-
-def _int(args: Mapping[str, str], name: str, default: int | None) -> int | None:
-    value = args.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise BadQuery.param(name, value, "an integer") from None
 
 
 def mapped_incidents(flt: IncidentFilter) -> Select:

@@ -80,7 +80,9 @@ def incidents() -> ResponseReturnValue:
             return jsonify(clusters)
     rows = db.session.execute(filtered(mapped_incidents(flt), filters)).all()
     features = [incident_feature(*row) for row in rows]
-    return jsonify(type="FeatureCollection", features=features, limit=flt.limit, truncated=len(rows) >= flt.limit)
+    return jsonify(
+        type="FeatureCollection", features=features, limit=flt.limit, truncated=len(rows) >= flt.limit
+    )
 
 
 @bp.get("/jobs/<job_id>")
