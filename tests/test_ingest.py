@@ -123,3 +123,19 @@ def test_bad_metadata_is_rejected(app, field, value, message):
         with pytest.raises(InvalidArticle, match=message):
             ingest_article(text=TEXT, **{field: value})
         assert counts()["articles"] == 0
+
+
+def test_database_failure_reports_no_sql(app, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def fail_commit():
+        raise OperationalError(
+            "INSERT INTO articles (text) VALUES (?)", ("secret text",), Exception("disk I/O error")
+        )
+
+    with app.app_context():
+        monkeypatch.setattr(db.session, "commit", fail_commit)
+        with pytest.raises(IngestFailed) as info:
+            ingest_article(text=TEXT)
+        assert "disk I/O error" in info.value.message
+        assert "INSERT" not in info.value.message and "secret" not in info.value.message

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, StatementError
 
 from gazetteer import GeoparseResult, Place
 
@@ -146,12 +146,13 @@ def ingest_article(
         _attach_results(article, result)
         db.session.add(article)
         db.session.commit()
-    except IntegrityError:
+    except IntegrityError as exc:
         # Another request stored the same text between our lookup and our commit.
         db.session.rollback()
         existing = find_by_hash(digest)
         if existing is None:
-            raise
+            current_app.logger.exception("ingestion failed")
+            raise IngestFailed.because(_public_cause(exc)) from exc
         return IngestResult(existing, created=False)
     except InvalidArticle:
         db.session.rollback()
@@ -159,8 +160,16 @@ def ingest_article(
     except Exception as exc:
         db.session.rollback()
         current_app.logger.exception("ingestion failed")
-        raise IngestFailed.because(exc) from exc
+        raise IngestFailed.because(_public_cause(exc)) from exc
     return IngestResult(article, created=True)
+
+
+def _public_cause(exc: BaseException) -> BaseException:
+    # A database error's text embeds the SQL and its parameters; the client gets the driver's
+    # message only, the log keeps the rest.
+    if isinstance(exc, StatementError) and exc.orig is not None:
+        return exc.orig
+    return exc
 
 
 def _attach_results(article: Article, result: GeoparseResult) -> None:
