@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from webapp import ingest as ingest_module
 from webapp.errors import IngestFailed, InvalidArticle
 from webapp.extensions import db
-from webapp.ingest import content_hash, ingest_article
+from webapp.ingest import check_article, content_hash, ingest_article
 from webapp.models import Article, Incident, Mention, Sentence
 
 TEXT = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد، واستهدفت محيط سراقب.\nوزار وفد تركي أنقرة بعد ذلك."
@@ -139,3 +139,14 @@ def test_database_failure_reports_no_sql(app, monkeypatch):
             ingest_article(text=TEXT)
         assert "disk I/O error" in info.value.message
         assert "INSERT" not in info.value.message and "secret" not in info.value.message
+
+
+def test_check_article_rejects_what_ingest_rejects_and_writes_nothing(app):
+    with app.app_context():
+        check_article(text=TEXT, published="2020-09-20", source_url="https://example.org/a", language="ar")
+        for bad in ({"text": " "}, {"text": TEXT, "source_url": "ftp://x"}, {"text": TEXT, "published": "x"}):
+            with pytest.raises(InvalidArticle):
+                check_article(**bad)
+            with pytest.raises(InvalidArticle):
+                ingest_article(**bad)
+        assert counts()["articles"] == 0

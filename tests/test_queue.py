@@ -89,6 +89,9 @@ def test_bad_input_is_rejected_before_enqueueing(queued_app):
     assert client.post("/api/articles", json={"text": ""}).status_code == 400
     assert client.post("/api/articles", json={"text": TEXT}).status_code == 413
     assert client.post("/api/articles", json={"text": "abc", "published": "soon"}).status_code == 400
+    bad_url = {"text": "abc", "source_url": "javascript:alert(1)"}
+    assert client.post("/api/articles", json=bad_url).status_code == 400
+    assert client.post("/api/articles", json={"text": "abc", "language": "<b>"}).status_code == 400
     from webapp.queue import get_queue
 
     with queued_app.app_context():

@@ -106,6 +106,39 @@ def find_by_hash(digest: str) -> Article | None:
     return db.session.scalar(select(Article).where(Article.content_hash == digest))
 
 
+def check_article(
+    *,
+    text: str,
+    title: str | None = None,
+    published: dt.date | str | None = None,
+    source_url: str | None = None,
+    language: str | None = None,
+    source_name: str | None = None,
+) -> None:
+    """Validate the keywords of :func:`ingest_article` without geoparsing or writing anything.
+
+    Callers that queue ingestion use it to reject bad input at once rather than
+    in a job nobody watches.  Raises :class:`InvalidArticle` exactly when
+    :func:`ingest_article` would.
+    """
+    _clean(text, published, title, source_url, language, source_name)
+
+
+def _clean(
+    text: str,
+    published: dt.date | str | None,
+    title: str | None,
+    source_url: str | None,
+    language: str | None,
+    source_name: str | None,
+) -> tuple[str, dt.date | None, tuple[str, str, str | None, str]]:
+    return (
+        prepare_text(text),
+        parse_date(published),
+        clean_metadata(title, source_url, language, source_name),
+    )
+
+
 def ingest_article(
     *,
     text: str,
@@ -122,9 +155,9 @@ def ingest_article(
     oversize or malformed input and :class:`IngestFailed` when geoparsing or
     the database fails; in both cases nothing is written.
     """
-    text = prepare_text(text)
-    published_date = parse_date(published)
-    title, source_url, language, source_name = clean_metadata(title, source_url, language, source_name)
+    text, published_date, (title, source_url, language, source_name) = _clean(
+        text, published, title, source_url, language, source_name
+    )
     digest = content_hash(text)
     existing = find_by_hash(digest)
     if existing is not None:

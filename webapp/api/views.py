@@ -11,7 +11,7 @@ from ..density import DEFAULT_CLUSTER_THRESHOLD, clustered_collection
 from ..errors import InvalidArticle, NotFound
 from ..extensions import db
 from ..filters import filtered, parse_filters
-from ..ingest import ingest_article, parse_date, prepare_text
+from ..ingest import check_article, ingest_article
 from ..mapdata import zoom_arg
 from ..models import Article
 from ..queries import IncidentFilter, mapped_incidents
@@ -44,9 +44,7 @@ def create_article() -> ResponseReturnValue:
     """Ingest an article: 201 new, 200 already stored, 202 queued (when a queue is configured)."""
     payload = article_payload()
     if queue_enabled():
-        # Reject bad input now rather than in a job nobody watches.
-        prepare_text(payload["text"])
-        parse_date(payload["published"])
+        check_article(**payload)
         job_id = enqueue_ingest(payload)
         status_url = url_for("api.job", job_id=job_id)
         return jsonify(job_id=job_id, status="queued", status_url=status_url), 202, {"Location": status_url}

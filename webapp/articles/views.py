@@ -9,7 +9,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ..decode import decode_upload
 from ..errors import InvalidArticle, NotFound
 from ..extensions import db
-from ..ingest import clean_metadata, ingest_article, prepare_text
+from ..ingest import check_article, ingest_article
 from ..models import Article
 from ..queue import enqueue_ingest, job_status, queue_enabled
 from .forms import UploadForm
@@ -36,8 +36,7 @@ def upload() -> ResponseReturnValue:
             "language": form.language.data or None,
         }
         if queue_enabled():
-            prepare_text(payload["text"])  # reject bad input now, not in a job
-            clean_metadata(payload["title"], payload["source_url"], payload["language"], None)
+            check_article(**payload)
             payload["published"] = payload["published"].isoformat() if payload["published"] else None
             return redirect(url_for("articles.job", job_id=enqueue_ingest(payload)))
         result = ingest_article(**payload)
