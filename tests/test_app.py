@@ -42,6 +42,7 @@ def test_development_secret_is_generated_once_and_kept(monkeypatch, tmp_path):
     second = resolve_secret_key({"ENV_NAME": "development"}, str(tmp_path))
     assert first == second and len(first) == 64
     assert (tmp_path / "secret_key").read_text() == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
 def test_config_reads_environment(monkeypatch):

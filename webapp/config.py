@@ -64,6 +64,19 @@ def resolve_secret_key(config: dict[str, object], instance_path: str) -> str:
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
     key = secrets.token_hex(32)
-    path.write_text(key, encoding="utf-8")
-    path.chmod(0o600)
+    # Written owner-only to a private name, then linked into place: the key is never readable
+    # by others, never seen half-written, and a process starting at the same moment keeps
+    # whichever key was linked first.
+    tmp = path.with_name(f".secret_key.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(key)
+        os.link(tmp, path)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:  # a file system without hard links: replace, still never half-written
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return key
