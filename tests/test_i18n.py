@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from webapp.i18n import STRINGS, strings, text_dir, translate
+import pytest
+
+from webapp.i18n import (
+    EVENT_TYPES_AR,
+    PLACE_TYPES_AR,
+    STRINGS,
+    event_label,
+    format_markup,
+    lazy,
+    localize,
+    strings,
+    text_dir,
+    translate,
+)
 
 
 def test_every_string_has_both_languages():
@@ -36,3 +50,238 @@ def test_map_page_follows_the_language(client):
     page = client.get("/map?lang=ar").get_data(as_text=True)
     assert 'dir="rtl"' in html_tag(page) and 'lang="ar"' in html_tag(page)
     assert 'dir="ltr"' in html_tag(client.get("/map?lang=en").get_data(as_text=True))
+
+
+# --- Every page in both languages -------------------------------------------------------------
+
+# An Arabic report written for these tests, in the style of a Syrian news site.
+ARABIC_REPORT = (
+    "قصفت طائرات حربية روسية صباح اليوم الأحد مدينة إدلب وبلدة سراقب، ما أدى إلى مقتل ثلاثة مدنيين.\n\n"
+    "وقالت مصادر محلية إن القصف استهدف أحياء سكنية قرب الطريق الدولي M4."
+)
+
+# English labels that must not be left on an Arabic page, per page.
+ENGLISH_LABELS = {
+    "upload": [
+        "Upload an article",
+        "Article text",
+        "Publication date",
+        "Source URL",
+        "Extract incidents",
+        "Detect automatically",
+        "characters.",
+    ],
+    "article": [
+        "Published",
+        "sentences",
+        "place mentions",
+        "Sub-type",
+        "Fatalities",
+        "Precision",
+        "on the map",
+        ">Incidents<",
+    ],
+    "search": [">Gazetteer<", ">Search<", "places for", 'aria-label="Place name"'],
+    "place": [">Type<", ">Coordinates<", ">Parents<", ">Other names<", ">Licence<", "Map of"],
+    "incidents": [">Date<", ">Event type<", ">Actors<", ">Show on map<"],
+    "error": ["Error 404", "No article"],
+}
+
+
+def visible(page: str) -> str:
+    """The page without <script>/<style> and the iframe's srcdoc (third-party map code)."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S)
+    return re.sub(r'srcdoc="[^"]*"', "", page)
+
+
+def get(client, url: str, lang: str, status: int = 200) -> str:
+    response = client.get(url + ("&" if "?" in url else "?") + f"lang={lang}")
+    assert response.status_code == status, url
+    return visible(response.get_data(as_text=True))
+
+
+def assert_arabic(page: str, labels: list[str], english: list[str]) -> None:
+    assert 'lang="ar"' in html_tag(page) and 'dir="rtl"' in html_tag(page)
+    for label in labels:
+        assert label in page, label
+    for label in english:
+        assert label not in page, label
+
+
+def assert_english(page: str, labels: list[str]) -> None:
+    assert 'lang="en"' in html_tag(page) and 'dir="ltr"' in html_tag(page)
+    for label in labels:
+        assert label in page, label
+
+
+@pytest.fixture
+def arabic_article(client) -> str:
+    body = client.post(
+        "/api/articles",
+        json={"text": ARABIC_REPORT, "title": "غارات روسية على إدلب", "published": "2020-09-20"},
+    ).get_json()
+    return body["url"]
+
+
+def test_upload_page_in_both_languages(client):
+    page = get(client, "/upload", "ar")
+    assert_arabic(
+        page,
+        ["رفع مقال", "نص المقال", "تاريخ النشر", "رابط المصدر", "اللغة", "استخراج الحوادث", "تحديد تلقائي"],
+        ENGLISH_LABELS["upload"],
+    )
+    assert re.search(r"<bdi>[\d,]+</bdi>", page), "the character limit is isolated in Arabic text"
+    assert_english(get(client, "/upload", "en"), ENGLISH_LABELS["upload"])
+
+
+def test_upload_errors_in_arabic(client):
+    response = client.post("/upload?lang=ar", data={"text": "", "published": "20-09-2020"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'dir="rtl"' in html_tag(page)
+    assert "قيمة التاريخ غير صالحة" in page and "Not a valid date" not in page  # WTForms' Arabic catalogue
+    response = client.post("/upload?lang=ar", data={"text": "   "})
+    page = response.get_data(as_text=True)
+    assert "نص المقال فارغ." in page and "The article text is empty." not in page
+
+
+def test_duplicate_flash_in_arabic(client):
+    client.post("/upload?lang=ar", data={"text": ARABIC_REPORT})
+    page = client.post("/upload", data={"text": ARABIC_REPORT}, follow_redirects=True).get_data(as_text=True)
+    assert "هذا المقال موجود مسبقًا" in page and "already existed" not in page
+
+
+def test_article_page_in_both_languages(client, arabic_article):
+    page = get(client, arabic_article, "ar")
+    assert_arabic(
+        page,
+        [
+            "نوع الحدث",
+            "الدقة الجغرافية",
+            "الأطراف",
+            "القتلى",
+            "الجملة المصدر",
+            "الحوادث",
+            "غارة جوية/بطائرة مسيّرة",
+            "على الخريطة",
+            "<bdi>2020-09-20</bdi>",
+        ],
+        ENGLISH_LABELS["article"],
+    )
+    assert '<article class="article" lang="ar" dir="rtl">' in page and '<h1 dir="auto">' in page
+    assert 'title="إدلب — Idlib (مدينة)">إدلب</mark>' in page  # mentions name the place in Arabic first
+    page = get(client, arabic_article, "en")
+    assert_english(
+        page, ["Published", "sentences", "Sub-type", "Fatalities", "Air/drone strike", ">Incidents<"]
+    )
+    assert '<article class="article" lang="ar" dir="rtl">' in page  # the article keeps its direction
+
+
+def test_gazetteer_pages_in_both_languages(client):
+    page = get(client, "/gazetteer/?q=إدلب", "ar")
+    assert_arabic(
+        page,
+        ["المعجم الجغرافي", "نتائج البحث عن", "مدينة", 'aria-label="اسم المكان"'],
+        ENGLISH_LABELS["search"],
+    )
+    assert_english(get(client, "/gazetteer/?q=Idlib", "en"), ["Gazetteer", "place for", "city"])
+    page = get(client, "/gazetteer/t:idlib", "ar")
+    assert_arabic(
+        page,
+        ["نوع المكان", "الإحداثيات", "التبعية الإدارية", "الترخيص", "<bdi>إدلب</bdi>", "<bdi>165,000</bdi>"],
+        ENGLISH_LABELS["place"],
+    )
+    assert_english(
+        get(client, "/gazetteer/t:idlib", "en"), ["Type", "Coordinates", "Parents", "Licence", "165,000"]
+    )
+
+
+def test_incidents_list_in_both_languages(client, arabic_article):
+    page = get(client, "/incidents", "ar")
+    assert_arabic(
+        page,
+        ["التاريخ", "نوع الحدث", "الأطراف", "اعرض على الخريطة", "غارة جوية/بطائرة مسيّرة"],
+        ENGLISH_LABELS["incidents"],
+    )
+    assert_english(get(client, "/incidents", "en"), ["Date", "Event type", "Show on map", "Air/drone strike"])
+
+
+def test_error_page_in_both_languages(client):
+    page = get(client, "/articles/999", "ar", status=404)
+    assert_arabic(
+        page,
+        ["خطأ <bdi>404</bdi>", "لا يوجد \u2068مقال\u2069 بالمعرّف \u2068999\u2069."],
+        ENGLISH_LABELS["error"],
+    )
+    page = get(client, "/no-such-page", "ar", status=404)
+    assert "الصفحة المطلوبة غير موجودة" in page and "requested URL" not in page
+    assert_english(get(client, "/articles/999", "en", status=404), ["Error 404", "No article 999."])
+
+
+# --- The message catalogue ----------------------------------------------------------------------
+
+
+def test_every_app_error_message_has_an_arabic_translation():
+    from webapp.errors import (
+        BadQuery,
+        IngestFailed,
+        InvalidArticle,
+        NotFound,
+        QueueUnavailable,
+        UnreadableFile,
+    )
+
+    errors = [
+        InvalidArticle.empty_text(),
+        InvalidArticle.too_long(300_000, 200_000),
+        InvalidArticle.bad_date("2020-13-01"),
+        InvalidArticle.bad_field("source URL", "use an http:// or https:// address"),
+        InvalidArticle.bad_json(),
+        UnreadableFile.binary("a.txt"),
+        UnreadableFile.binary(""),
+        UnreadableFile.undecodable("a.txt"),
+        UnreadableFile.bad_extension("a.pdf"),
+        IngestFailed.because(ValueError("boom")),
+        NotFound.resource("place", "t:x"),
+        BadQuery.param("sort", "x", "asc or desc"),
+        QueueUnavailable.because(OSError("refused")),
+    ]
+    for exc in errors:
+        arabic = localize(exc.message, "ar")
+        assert arabic != exc.message and re.search("[\u0600-\u06ff]", arabic), exc.message
+        assert localize(exc.message, "en") == exc.message
+    # The most specific pattern wins over "Invalid {name}: {why}."
+    assert localize(InvalidArticle.bad_date("x").message, "ar").startswith("تاريخ النشر")
+    assert localize("Something new.", "ar") == "Something new."
+
+
+def test_parameters_are_isolated_and_translated():
+    assert localize("No article 7.", "ar") == "لا يوجد \u2068مقال\u2069 بالمعرّف \u20687\u2069."
+    assert format_markup("n_incidents", "ar", n=3) == "عدد الحوادث: <bdi>3</bdi>"
+    assert format_markup("n_incidents", "en", n=3) == "3 incidents"
+    assert format_markup("map_of", "en", name="<b>") == "Map of <bdi>&lt;b&gt;</bdi>"
+
+
+def test_event_types_match_the_map():
+    script = (Path(__file__).resolve().parents[1] / "static" / "js" / "incident_map.js").read_text("utf-8")
+    table = re.search(r"var TYPE_AR = \{(.*?)\};", script, re.S).group(1)
+    for en, ar in re.findall(r'"([^"]+)": "([^"]+)"', table):
+        assert EVENT_TYPES_AR[en] == ar, en
+    assert event_label("Battles", "ar") == "معارك" and event_label("Battles", "en") == "Battles"
+    assert event_label("Made-up type", "ar") == "Made-up type"
+
+
+def test_place_types_cover_the_gazetteer():
+    from gazetteer import PlaceType
+
+    assert {t.value for t in PlaceType} <= set(PLACE_TYPES_AR)
+
+
+def test_lazy_labels_follow_the_request(app):
+    label = lazy("field_text")
+    with app.test_request_context("/?lang=ar"):
+        assert str(label) == "نص المقال"
+    with app.test_request_context("/"):
+        assert str(label) == "Article text"
+    assert str(label) == "Article text"  # outside a request: English
+    with pytest.raises(KeyError):
+        lazy("no-such-key")

@@ -2,19 +2,27 @@
 
 ``?lang=ar`` or ``?lang=en`` on any page chooses the interface language and
 keeps it in the session; otherwise the session's choice, then English.
-Templates get ``t(key)``, ``ui_lang``, ``ui_dir`` (``rtl`` in Arabic) and
+Templates get ``t(key)``, ``tf(key, **params)`` (numbers and codes isolated
+in ``<bdi>``), ``tr(text)`` (a message written in English, such as an error,
+a flash or a job status, in the interface language), ``event_label(name)``
+(ACLED type names), ``ui_lang``, ``ui_dir`` (``rtl`` in Arabic) and
 ``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
 Article text keeps its own direction whatever the interface language.
 """
 
 from __future__ import annotations
 
-from flask import Flask, request, session, url_for
+import re
+from functools import cache
+
+from flask import Flask, has_request_context, request, session, url_for
+from markupsafe import Markup, escape
+from werkzeug import exceptions as http
 
 LANGUAGES = ("en", "ar")
 RTL = frozenset({"ar"})
 
-#: key → (English, Arabic).
+#: key → (English, Arabic).  ``{name}`` marks a parameter (see :func:`format_markup`).
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("Syria incident map", "خريطة الحوادث في سوريا"),
     "map": ("Map", "الخريطة"),
@@ -74,11 +82,193 @@ STRINGS: dict[str, tuple[str, str]] = {
     "article": ("Article", "المقال"),
     "sub_type": ("Sub-type", "النوع الفرعي"),
     "results": ("results", "نتيجة"),
+    # Upload form (labels are lazy keys in webapp/articles/forms.py).
+    "upload_title": ("Upload an article", "رفع مقال"),
+    "field_text": ("Article text", "نص المقال"),
+    "field_file": (
+        "…or a file (.txt, .md, .html; UTF-8 or Windows-1256)",
+        "…أو ملف نصي (txt أو md أو html، بترميز UTF-8 أو Windows-1256)",
+    ),
+    "field_published": ("Publication date", "تاريخ النشر"),
+    "field_source_url": ("Source URL", "رابط المصدر"),
+    "lang_auto": ("Detect automatically", "تحديد تلقائي"),
+    "lang_ar": ("Arabic — العربية", "العربية"),
+    "lang_en": ("English", "الإنكليزية"),
+    "bad_extension": ("Upload a .txt, .md or .html file.", "ارفع ملفًا بصيغة txt أو md أو html."),
+    "upload_limits": (
+        "Up to {mb} MB and {chars} characters.",
+        "الحجم الأقصى {mb} ميغابايت، والحد الأقصى لعدد الأحرف {chars}.",
+    ),
+    "extract": ("Extract incidents", "استخراج الحوادث"),
+    # Article page.
+    "published_on": ("Published {date}", "تاريخ النشر: {date}"),
+    "n_sentences": ("{n} sentences", "عدد الجمل: {n}"),
+    "n_mentions": ("{n} place mentions", "الأماكن المذكورة: {n}"),
+    "n_incidents": ("{n} incidents", "عدد الحوادث: {n}"),
+    "on_the_map": ("on the map", "على الخريطة"),
+    "geo_precision": ("Precision", "الدقة الجغرافية"),
+    "source_sentence": ("Sentence", "الجملة المصدر"),
+    "no_incidents": ("No incidents were found in this article.", "لم يُعثر على حوادث في هذا المقال."),
+    "unresolved": ("unresolved", "موقع غير محدد"),
+    "precision_1": ("exact place", "المكان نفسه"),
+    "precision_2": ("near the place", "بالقرب من المكان"),
+    "precision_3": ("approximate: district or governorate", "تقريبي: منطقة أو محافظة"),
+    "date_week": ("week", "بدقة الأسبوع"),
+    "date_month": ("month", "بدقة الشهر"),
+    "date_year": ("year", "بدقة السنة"),
+    # Gazetteer pages.
+    "place_name": ("Place name", "اسم المكان"),
+    "n_places": ("{n} places for {q}", "نتائج البحث عن {q}: {n}"),
+    "one_place": ("{n} place for {q}", "نتائج البحث عن {q}: {n}"),
+    "place_type": ("Type", "نوع المكان"),
+    "place_id": ("Id", "المعرّف"),
+    "pcode": ("P-code", "الرمز الإداري"),
+    "coordinates": ("Coordinates", "الإحداثيات"),
+    "parents": ("Parents", "التبعية الإدارية"),
+    "other_names": ("Other names", "أسماء أخرى"),
+    "population": ("Population", "عدد السكان"),
+    "licence": ("Licence", "الترخيص"),
+    "map_of": ("Map of {name}", "خريطة {name}"),
+    # Job and error pages.
+    "ingesting": ("Ingesting…", "جارٍ التحليل…"),
+    "ingesting_article": ("Ingesting the article", "جارٍ تحليل المقال"),
+    "back_to_form": ("Back to the form", "العودة إلى النموذج"),
+    "job_status": (
+        "Job {id} is {status}; this page refreshes until it is done.",
+        "المهمة {id}: {status}. تُحدَّث هذه الصفحة تلقائيًا حتى تنتهي.",
+    ),
+    "error_status": ("Error {status}", "خطأ {status}"),
 }
+
+#: Place types (gazetteer.PlaceType values) in Arabic.
+PLACE_TYPES_AR: dict[str, str] = {
+    "country": "دولة",
+    "governorate": "محافظة",
+    "district": "منطقة",
+    "subdistrict": "ناحية",
+    "city": "مدينة",
+    "town": "بلدة",
+    "village": "قرية",
+    "neighbourhood": "حي",
+    "camp": "مخيم",
+    "road": "طريق",
+    "border_crossing": "معبر حدودي",
+    "airport": "مطار",
+    "military_base": "قاعدة عسكرية",
+    "prison": "سجن",
+    "dam": "سد",
+    "hospital": "مستشفى",
+    "region": "منطقة جغرافية",
+    "landmark": "معلم",
+    "foreign_city": "مدينة خارج سوريا",
+}
+
+#: ACLED event and sub-event types in Arabic: the map's names (static/js/incident_map.js, TYPE_AR),
+#: then the other types the lexicon produces (gazetteer/data/lexicon/events.yaml).
+EVENT_TYPES_AR: dict[str, str] = {
+    "Explosions/Remote violence": "انفجارات/عنف عن بعد",
+    "Battles": "معارك",
+    "Violence against civilians": "عنف ضد المدنيين",
+    "Strategic developments": "تطورات استراتيجية",
+    "Protests": "احتجاجات",
+    "Riots": "أعمال شغب",
+    "Air/drone strike": "غارة جوية/بطائرة مسيّرة",
+    "Shelling/artillery/missile attack": "قصف مدفعي/صاروخي",
+    "Armed clash": "اشتباك مسلح",
+    "Remote explosive/landmine/IED": "عبوة ناسفة/لغم",
+    "Attack": "هجوم",
+    "Peaceful protest": "احتجاج سلمي",
+    "Agreement": "اتفاق",
+    "Abduction/forced disappearance": "خطف/إخفاء قسري",
+    "Arrests": "اعتقالات",
+    "Chemical weapon": "سلاح كيميائي",
+    "Grenade": "قنبلة يدوية",
+    "Headquarters or base established": "إنشاء مقر أو قاعدة",
+    "Non-state actor overtakes territory": "سيطرة جهة غير حكومية على منطقة",
+    "Suicide bomb": "تفجير انتحاري",
+    "Other": "أخرى",
+}
+
+#: Messages the app writes in English (webapp/errors.py, flashes, job states, werkzeug's HTTP
+#: errors) → Arabic.  Messages are caught by their English text, gettext-style, so errors raised
+#: outside a request (the queue worker, the CLI) and flashes stored in the session translate too;
+#: ``{name}`` matches any parameter, which is itself translated when the catalogue knows it.
+MESSAGES: dict[str, str] = {
+    "This article already existed; here is the stored copy.": "هذا المقال موجود مسبقًا، وهذه نسخته المحفوظة.",
+    "The article text is empty.": "نص المقال فارغ.",
+    "The article is too long: {length} characters (the limit is {limit}).": (
+        "المقال طويل جدًا: {length} حرف (الحد الأقصى {limit})."
+    ),
+    "Invalid publication date {value}: use YYYY-MM-DD.": (
+        "تاريخ النشر {value} غير صالح: اكتبه بالصيغة YYYY-MM-DD."
+    ),
+    "Invalid {name}: {why}.": "قيمة غير صالحة في حقل {name}: {why}.",
+    "Bad JSON: {why}.": "JSON غير صالح: {why}.",
+    "the request body is not a JSON object": "متن الطلب ليس كائن JSON",
+    "{name} looks like a binary file; upload .txt, .md or .html text.": (
+        "يبدو أن {name} ملف ثنائي؛ ارفع نصًا بصيغة txt أو md أو html."
+    ),
+    "{name} is neither UTF-8 nor Windows-1256 text.": "ترميز {name} ليس UTF-8 ولا Windows-1256.",
+    "{name} is not a .txt, .md or .html file.": "{name} ليس ملفًا بصيغة txt أو md أو html.",
+    "The file": "الملف",
+    "Ingestion failed: {why}": "تعذّر تحليل المقال: {why}",
+    "No {kind} {ident}.": "لا يوجد {kind} بالمعرّف {ident}.",
+    "Bad {name}={value}: expected {expected}.": "قيمة غير صالحة {name}={value}: المتوقع {expected}.",
+    "The ingestion queue is unavailable: {why}": "طابور التحليل غير متاح: {why}",
+    "The upload is too large: the limit is {mb} MB.": "الملف المرفوع كبير جدًا: الحد الأقصى {mb} ميغابايت.",
+    "The upload is too large: the limit is {mb} MB. Nothing was saved.": (
+        "الملف المرفوع كبير جدًا: الحد الأقصى {mb} ميغابايت. لم يُحفظ شيء."
+    ),
+    # Words that fill the parameters above.
+    "article": "مقال",
+    "incident": "حادثة",
+    "job": "مهمة",
+    "place": "مكان",
+    "export format": "صيغة تصدير",
+    "title": "العنوان",
+    "text": "النص",
+    "source URL": "رابط المصدر",
+    "language": "اللغة",
+    "not a string": "ليس نصًا",
+    "must be a string": "يجب أن يكون نصًا",
+    "use an http:// or https:// address": "استخدم عنوانًا يبدأ بـ http://‎ أو https://‎",
+    "use a language code such as ar or en": "استخدم رمز لغة مثل ar أو en",
+    "longer than {n} characters": "أطول من {n} حرف",
+    "an ISO date YYYY-MM-DD": "تاريخ بالصيغة YYYY-MM-DD",
+    "an integer": "عدد صحيح",
+    "a positive integer": "عدد صحيح موجب",
+    "an article id": "معرّف مقال",
+    "1, 2 or 3": "1 أو 2 أو 3",
+    "asc or desc": "asc أو desc",
+    "an integer zoom level": "مستوى تكبير صحيح",
+    "west,south,east,north in degrees": "غرب،جنوب،شرق،شمال بالدرجات",
+    # Job states (rq).
+    "queued": "في الانتظار",
+    "started": "قيد التنفيذ",
+    "deferred": "مؤجلة",
+    "scheduled": "مجدولة",
+    "finished": "انتهت",
+    "failed": "فشلت",
+    "canceled": "أُلغيت",
+    "stopped": "أُوقفت",
+    # werkzeug's standard HTTP error descriptions.
+    http.BadRequest.description: "الطلب غير صالح.",
+    http.NotFound.description: "الصفحة المطلوبة غير موجودة. تحقق من الرابط.",
+    http.MethodNotAllowed.description: "هذه الطريقة غير مسموح بها لهذا الرابط.",
+    http.RequestEntityTooLarge.description: "حجم البيانات المرسلة أكبر من المسموح.",
+    http.InternalServerError.description: "حدث خطأ داخلي في الخادم.",
+    http.ServiceUnavailable.description: "الخدمة غير متاحة مؤقتًا.",
+}
+
+_PARAM = re.compile(r"\{(\w+)\}")
+# Unicode isolates: the plain-text <bdi>, so a number, code or quoted value keeps its order in Arabic.
+_FSI, _PDI = "\u2068", "\u2069"
 
 
 def current_lang() -> str:
-    """The interface language of this request: ``?lang=``, then the session, then English."""
+    """The interface language: ``?lang=``, then the session, then English (also outside a request)."""
+    if not has_request_context():
+        return "en"
     asked = request.args.get("lang", "")
     if asked in LANGUAGES:
         return asked
@@ -92,6 +282,97 @@ def translate(key: str, lang: str | None = None) -> str:
     if pair is None:
         return key
     return pair[1] if (lang or current_lang()) == "ar" else pair[0]
+
+
+def format_markup(key: str, lang: str, **params: object) -> Markup:
+    """``key`` in ``lang`` with each ``{name}`` replaced by ``params[name]``, escaped.
+
+    Text parameters are wrapped in ``<bdi>`` (a name or code keeps its own direction); numbers
+    only in a right-to-left language, where a bare number would be reordered with its neighbours.
+    Raises KeyError when the string needs a parameter that is not given.
+    """
+    rtl = lang in RTL
+
+    def fill(match: re.Match[str]) -> str:
+        value = params[match.group(1)]
+        if isinstance(value, (int, float)) and not rtl:
+            return str(escape(value))
+        return str(Markup("<bdi>%s</bdi>") % value)
+
+    return Markup(_PARAM.sub(fill, str(escape(translate(key, lang)))))
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str, list[str]]]:
+    """The parametrised messages as (regex over the English text, Arabic template, parameter names)."""
+    out = []
+    for en, ar in MESSAGES.items():
+        names = _PARAM.findall(en)
+        if names:
+            regex = "".join("(.+?)" if i % 2 else re.escape(part) for i, part in enumerate(_PARAM.split(en)))
+            out.append((re.compile(regex, re.DOTALL), ar, names))
+    # The most specific message first: "Invalid publication date {value}: …" before "Invalid {name}: {why}."
+    out.sort(key=lambda entry: -len(_PARAM.sub("", entry[0].pattern)))
+    return out
+
+
+def localize(text: str, lang: str | None = None) -> str:
+    """``text`` (an English message) in ``lang``: its catalogue translation, else ``text`` unchanged.
+
+    Parameters of a parametrised message are translated when the catalogue knows them and
+    isolated with Unicode FSI/PDI in Arabic, so a quoted value or number keeps its order.
+    """
+    text = str(text)
+    if (lang or current_lang()) != "ar":
+        return text
+    if text in MESSAGES:
+        return MESSAGES[text]
+    for regex, ar, names in _patterns():
+        match = regex.fullmatch(text)
+        if match:
+            values = {name: localize(value, "ar") for name, value in zip(names, match.groups(), strict=True)}
+            return _PARAM.sub(lambda m, v=values: f"{_FSI}{v[m.group(1)]}{_PDI}", ar)
+    return text
+
+
+def event_label(name: str | None, lang: str | None = None) -> str:
+    """An ACLED event or sub-event type in ``lang`` (unknown types stay in English)."""
+    if not name:
+        return ""
+    return EVENT_TYPES_AR.get(name, name) if (lang or current_lang()) == "ar" else name
+
+
+def place_type_label(value: str, lang: str | None = None) -> str:
+    """A place type (``PlaceType.value``) in ``lang``."""
+    return PLACE_TYPES_AR.get(value, value) if (lang or current_lang()) == "ar" else value
+
+
+class LazyText:
+    """A STRINGS key rendered in the language of the request it is shown in (for form labels)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        if key not in STRINGS:
+            raise KeyError(key)
+        self.key = key
+
+    def __str__(self) -> str:
+        return translate(self.key)
+
+    def __html__(self) -> str:
+        return str(escape(str(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def lazy(key: str) -> LazyText:
+    """A label or message for ``key`` translated when rendered; raises KeyError for an unknown key."""
+    return LazyText(key)
 
 
 def strings(lang: str) -> dict[str, str]:
@@ -115,7 +396,7 @@ def lang_url(code: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Keep a ``?lang=`` choice in the session; templates get ``t``, ``ui_lang``, ``ui_dir``, ``lang_url``."""
+    """Keep a ``?lang=`` choice in the session; templates get the helpers listed in the module docstring."""
 
     @app.before_request
     def remember_lang() -> None:
@@ -128,6 +409,10 @@ def init_app(app: Flask) -> None:
         lang = current_lang()
         return {
             "t": lambda key: translate(key, lang),
+            "tf": lambda key, **params: format_markup(key, lang, **params),
+            "tr": lambda text: localize(text, lang),
+            "event_label": lambda name: event_label(name, lang),
+            "place_type_label": lambda value: place_type_label(value, lang),
             "ui_lang": lang,
             "ui_dir": text_dir(lang),
             "lang_url": lang_url,

@@ -6,28 +6,35 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
+from wtforms.i18n import get_translations
 from wtforms.validators import URL, Length, Optional
 
 from ..decode import ALLOWED_EXTENSIONS
+from ..i18n import current_lang, lazy
 
 LANGUAGES = [
-    SelectChoice("", "Detect automatically"),
-    SelectChoice("ar", "Arabic — العربية"),
-    SelectChoice("en", "English"),
+    SelectChoice("", lazy("lang_auto")),
+    SelectChoice("ar", lazy("lang_ar")),
+    SelectChoice("en", lazy("lang_en")),
 ]
 
 
 class UploadForm(FlaskForm):
     """Title, text or file, publication date, source URL and language; text or file is required."""
 
-    title = StringField("Title", validators=[Optional(), Length(max=500)])
-    text = TextAreaField("Article text", validators=[Optional()])
+    class Meta:
+        def get_translations(self, form):  # noqa: ANN001, ANN202 - WTForms hook
+            """WTForms' own Arabic validator messages in the Arabic interface (no Babel needed)."""
+            return get_translations(["ar"]) if current_lang() == "ar" else None
+
+    title = StringField(lazy("title"), validators=[Optional(), Length(max=500)])
+    text = TextAreaField(lazy("field_text"), validators=[Optional()])
     file = FileField(
-        "…or a file (.txt, .md, .html; UTF-8 or Windows-1256)",
-        validators=[
-            FileAllowed([e.lstrip(".") for e in ALLOWED_EXTENSIONS], "Upload a .txt, .md or .html file.")
-        ],
+        lazy("field_file"),
+        validators=[FileAllowed([e.lstrip(".") for e in ALLOWED_EXTENSIONS], lazy("bad_extension"))],
     )
-    published = DateField("Publication date", validators=[Optional()])
-    source_url = StringField("Source URL", validators=[Optional(), URL(require_tld=False), Length(max=2000)])
-    language = SelectField("Language", choices=LANGUAGES, default="")
+    published = DateField(lazy("field_published"), validators=[Optional()])
+    source_url = StringField(
+        lazy("field_source_url"), validators=[Optional(), URL(require_tld=False), Length(max=2000)]
+    )
+    language = SelectField(lazy("language_col"), choices=LANGUAGES, default="")
