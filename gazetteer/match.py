@@ -15,6 +15,7 @@ by a dash after a road cue («طريق حلب- اللاذقية») become one ro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import weakref
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -116,18 +117,25 @@ class Cues:
     @property
     def all_words(self) -> frozenset[str]:
         """Every single-token cue, relation and direction word (never a place name on its own)."""
-        phrases = [
-            *self.type_before,
-            *self.type_after,
-            *self.road,
-            *self.near,
-            *self.direction,
-            *self.between,
-            *self.countryside_before,
-            *self.countryside_after,
-            *self.countryside_direction,
-        ]
-        return frozenset(p[0] for p in phrases if len(p) == 1)
+        words = _ALL_WORDS.get(id(self))
+        if words is None:
+            phrases = [
+                *self.type_before,
+                *self.type_after,
+                *self.road,
+                *self.near,
+                *self.direction,
+                *self.between,
+                *self.countryside_before,
+                *self.countryside_after,
+                *self.countryside_direction,
+            ]
+            words = _ALL_WORDS[id(self)] = frozenset(p[0] for p in phrases if len(p) == 1)
+        return words
+
+
+# all_words of each Cues (load_cues() makes one, cached for the process, so this stays tiny).
+_ALL_WORDS: dict[int, frozenset[str]] = {}
 
 
 def _types(values: list[str]) -> frozenset[PlaceType]:
@@ -346,10 +354,10 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[list[Token]]:
-    out = []
-    for s in sentences:
-        out.append([Token(t.start + s.start, t.end + s.start, t.text, t.norm) for t in tokenize(s.text)])
-    return out
+    """The words of each sentence, with offsets into ``text`` (the text is tokenised once)."""
+    tokens = tokenize(text)
+    starts = [t.start for t in tokens]
+    return [tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]
 
 
 @lru_cache(maxsize=200_000)

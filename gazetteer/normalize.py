@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 _DROP = (
@@ -50,6 +50,9 @@ _WORD_RE = re.compile(
     r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d'’ʿ])+"
 )
 _LATIN_ARTICLE_RE = re.compile(r"^(?:a|e)(?:l|sh|s|dh|d|r|th|t|z|n)-(?=\w)")
+_QUOTES = "'’ʿ"
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER_RE = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
@@ -60,10 +63,10 @@ def is_arabic(text: str) -> bool:
 
 def arabic_ratio(text: str) -> float:
     """Share of letters in ``text`` that are Arabic script (0.0 when it has no letters)."""
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER_RE.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if _ARABIC_RE.match(c)) / len(letters)
+    return len(_ARABIC_LETTER_RE.findall(text)) / letters
 
 
 @lru_cache(maxsize=8192)  # an alphabet is small: folding each character once makes loading fast
@@ -101,9 +104,11 @@ def normalize_token(token: str) -> str:
     return normalize_with_offsets(token)[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the original text: its span there and its normalised form."""
+class Token(NamedTuple):
+    """A word of the original text: its span there and its normalised form.
+
+    A named tuple, not a dataclass: articles make tens of thousands of them.
+    """
 
     start: int
     end: int
@@ -117,19 +122,30 @@ def tokenize(text: str) -> list[Token]:
     Punctuation, hashtags' ``#``, quotes, dashes and underscores separate
     words; hyphens inside Latin names therefore split them too, which the
     name index mirrors because it tokenises names with this same function.
+    Memoised (the extractor's lexicons each read the same sentence); the
+    caller gets its own list.
     """
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=2048)
+def _tokenize(text: str) -> tuple[Token, ...]:
     tokens = []
+    append = tokens.append
     for m in _WORD_RE.finditer(text):
         raw = m.group()
-        # Leading/trailing apostrophes are quotes, not part of the word.
-        stripped = raw.strip("'’ʿ")
-        if not stripped:
-            continue
-        start = m.start() + raw.index(stripped)
-        norm = normalize_token(stripped)
+        start = m.start()
+        if raw[0] in _QUOTES or raw[-1] in _QUOTES:
+            # Leading/trailing apostrophes are quotes, not part of the word.
+            stripped = raw.strip(_QUOTES)
+            if not stripped:
+                continue
+            start += raw.index(stripped)
+            raw = stripped
+        norm = normalize_token(raw)
         if norm:
-            tokens.append(Token(start, start + len(stripped), stripped, norm))
-    return tokens
+            append(Token(start, start + len(raw), raw, norm))
+    return tuple(tokens)
 
 
 def normalize_name(name: str) -> str:
