@@ -35,17 +35,6 @@ VIEWPORTS = (
     ("Damascus, zoom 13", 36.25, 33.48, 36.33, 33.54, 13),
     ("Syria, zoom 7, free text q=ادلب", 34.0, 31.5, 43.0, 38.0, 7),
 )
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -109,17 +98,19 @@ def page_weight(client: Any, path: str = "/map") -> dict[str, int]:
 
 def measure_browser(app: Any, runs: int) -> dict[str, Any]:
     """Milliseconds from navigation start to the ``incidents:drawn`` mark in headless Chromium."""
-    if not Path(CHROMIUM).exists():
-        return {"skipped": f"{CHROMIUM} not found"}
+    from .liveserver import CHROMIUM_ARGS, LiveServer, chromium_path
+
+    chromium = chromium_path()
+    if chromium is None:
+        return {"skipped": "Chromium not found (install the Debian package `chromium`)"}
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return {"skipped": "playwright is not installed (pip install -e '.[test]')"}
-    from .liveserver import LiveServer
 
     times = []
     with LiveServer(app) as server, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         try:
             for _ in range(runs):
                 page = browser.new_page(viewport={"width": 1280, "height": 800})

@@ -1,12 +1,38 @@
-"""A real HTTP server for an app in a background thread, for browser tests and the map benchmark."""
+"""A real HTTP server for an app in a background thread, and the headless Chromium that visits it.
+
+Shared by the browser tests and the map benchmark, so both launch the same browser the same way.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 import threading
+from pathlib import Path
 from types import TracebackType
 
 from flask import Flask
 from werkzeug.serving import make_server
+
+#: Headless Chromium with nothing that phones home (updates, sync, QUIC probes).
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def chromium_path() -> str | None:
+    """The Chromium binary (``CHROMIUM_PATH``, Debian's ``/usr/bin/chromium``, PATH), or None."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
 
 
 class LiveServer:

@@ -8,32 +8,12 @@ that answers 404, so no test touches the network and the offline fallback
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    """The Debian Chromium binary, or None."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+from webapp.liveserver import CHROMIUM_ARGS, chromium_path
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +26,7 @@ def browser() -> Iterator[object]:
     except ImportError:
         pytest.skip("playwright is not installed: pip install -e '.[test]'")
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        b = pw.chromium.launch(executable_path=path, args=list(CHROMIUM_ARGS))
         yield b
         b.close()
 
