@@ -21,7 +21,7 @@ from geopy.point import Point
 
 from .index import Gazetteer, distance_km
 from .normalize import clitic_variants, is_arabic, normalize_name
-from .place import SETTLEMENT_TYPES, AdminRef, Place, PlaceType
+from .place import FACILITY_TYPES, SETTLEMENT_TYPES, AdminRef, Place, PlaceType
 
 #: Lower ranks first: what a bare name most often means in news about Syria.
 TYPE_RANK: dict[PlaceType, int] = {
@@ -46,19 +46,7 @@ TYPE_RANK: dict[PlaceType, int] = {
     PlaceType.LANDMARK: 9,
 }
 #: What ``reverse`` may name: things at a point, not areas or lines.
-POINT_TYPES = frozenset(
-    SETTLEMENT_TYPES
-    | {
-        PlaceType.FOREIGN_CITY,
-        PlaceType.AIRPORT,
-        PlaceType.MILITARY_BASE,
-        PlaceType.PRISON,
-        PlaceType.DAM,
-        PlaceType.HOSPITAL,
-        PlaceType.BORDER_CROSSING,
-        PlaceType.LANDMARK,
-    }
-)
+POINT_TYPES = SETTLEMENT_TYPES | FACILITY_TYPES | {PlaceType.FOREIGN_CITY}
 _ADMIN_LEVEL_TYPES = {1: PlaceType.GOVERNORATE, 2: PlaceType.DISTRICT, 3: PlaceType.SUBDISTRICT}
 #: How far a district's seat may be from a point for ``reverse`` to name that district without polygons.
 DISTRICT_SEAT_KM = 40.0

@@ -17,25 +17,13 @@ from typing import Any
 
 from .index import distance_km, name_keys
 from .normalize import is_arabic
-from .place import SETTLEMENT_TYPES, AdminRef, Place, PlaceType
+from .place import FACILITY_TYPES, SETTLEMENT_TYPES, AdminRef, Place, PlaceType
 
 _ADMIN_TYPES = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT})
 #: Settlement-like types that one source may call a city and another a town, village or camp.
 _SETTLEMENTISH = SETTLEMENT_TYPES | {PlaceType.FOREIGN_CITY}
-#: Point facilities: a source may place them a few kilometres off (runway end vs. terminal).
-_FACILITIES = frozenset(
-    {
-        PlaceType.AIRPORT,
-        PlaceType.MILITARY_BASE,
-        PlaceType.PRISON,
-        PlaceType.DAM,
-        PlaceType.HOSPITAL,
-        PlaceType.BORDER_CROSSING,
-        PlaceType.LANDMARK,
-    }
-)
-
 SETTLEMENT_KM = 5.0
+#: Point facilities: a source may place them a few kilometres off (runway end vs. terminal).
 FACILITY_KM = 8.0
 ADMIN_KM = 10.0
 REGION_KM = 100.0
@@ -70,7 +58,7 @@ def _compatible(a: PlaceType, b: PlaceType) -> bool:
     if a in _SETTLEMENTISH and b in _SETTLEMENTISH:
         # A foreign city never equals a Syrian village: countries differ, checked by caller too.
         return True
-    return a in _FACILITIES and b in _FACILITIES and PlaceType.LANDMARK in (a, b)
+    return a in FACILITY_TYPES and b in FACILITY_TYPES and PlaceType.LANDMARK in (a, b)
 
 
 _SHAPES: dict[int, tuple[dict[str, Any], Any]] = {}
@@ -116,7 +104,7 @@ def same_place(a: Place, b: Place) -> bool:
         return True
     if a.type in (PlaceType.REGION, PlaceType.COUNTRY):
         return d <= REGION_KM if a.type == PlaceType.REGION else True
-    if a.type in _FACILITIES:
+    if a.type in FACILITY_TYPES:
         return d <= FACILITY_KM
     return d <= SETTLEMENT_KM
 

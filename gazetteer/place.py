@@ -39,6 +39,18 @@ AREA_TYPES = frozenset(
 SETTLEMENT_TYPES = frozenset(
     {PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.CAMP}
 )
+#: Facilities at a point (not areas, lines or settlements): named by ``reverse``, merged within a few km.
+FACILITY_TYPES = frozenset(
+    {
+        PlaceType.AIRPORT,
+        PlaceType.MILITARY_BASE,
+        PlaceType.PRISON,
+        PlaceType.DAM,
+        PlaceType.HOSPITAL,
+        PlaceType.BORDER_CROSSING,
+        PlaceType.LANDMARK,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
