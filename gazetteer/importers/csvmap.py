@@ -67,15 +67,15 @@ _TYPE_WORDS: tuple[tuple[PlaceType, tuple[str, ...]], ...] = (
 )
 
 
+#: Name and point columns that every flat Syrian CSV below spells the same way.
+_FLAT_COLUMNS = {"name": "name_en", "name_ar": "name_ar", "lat": "lat", "lon": "lon"}
+
 #: Mappings of public Syrian gazetteer files (their column layouts, not their data).
 PRESETS: dict[str, dict[str, Any]] = {
     "opensyria-admin": {  # Open-Syria data-geography admin_units_flat.csv
         "mapping": {
+            **_FLAT_COLUMNS,
             "id": "id",
-            "name": "name_en",
-            "name_ar": "name_ar",
-            "lat": "lat",
-            "lon": "lon",
             "type": "level",
             "alt_names": ["aliases_en", "aliases_ar"],
             "governorate": "governorate_id",
@@ -88,11 +88,8 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
     "opensyria-transport": {  # Open-Syria data-transport locations_flat.csv
         "mapping": {
+            **_FLAT_COLUMNS,
             "id": "id",
-            "name": "name_en",
-            "name_ar": "name_ar",
-            "lat": "lat",
-            "lon": "lon",
             "type": "types",
             "alt_names": "aliases",
             "governorate": "governorate_id",
@@ -114,11 +111,8 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
     "syrian-archive": {  # Syrian Archive location list (pk, name_en, name_ar, region_en, region_ar, lat, lon)
         "mapping": {
+            **_FLAT_COLUMNS,
             "id": "pk",
-            "name": "name_en",
-            "name_ar": "name_ar",
-            "lat": "lat",
-            "lon": "lon",
             "governorate": "region_en",
         },
         "default_type": "village",
