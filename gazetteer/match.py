@@ -569,7 +569,12 @@ class _Scanner:
             return None
         before = self.text[max(0, self.toks[i].start - 3) : self.toks[i].start].strip()
         opened = bool(before) and before[-1] in _OPEN_QUOTES
-        cue = self._phrase_before(i, self.cues.fuzzy, max_len=1) if i else None
+        fuzzy_cues = self.cues.fuzzy
+        cue = (
+            self._phrase_before(i, fuzzy_cues, max_len=1)
+            if i and any((f,) in fuzzy_cues for f, _ in self.variants[i - 1])
+            else None
+        )
         if not (cue or opened):
             return None
         for n in (3, 2, 1):
