@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from webapp.i18n import (
+    ACTORS_AR,
     EVENT_TYPES_AR,
     PLACE_TYPES_AR,
     STRINGS,
+    actors_label,
     event_label,
     format_markup,
     lazy,
@@ -80,6 +82,7 @@ ENGLISH_LABELS = {
         "Precision",
         "on the map",
         ">Incidents<",
+        "Russian forces",
     ],
     "search": [">Gazetteer<", ">Search<", "places for", 'aria-label="Place name"'],
     "place": [">Type<", ">Coordinates<", ">Parents<", ">Other names<", ">Licence<", "Map of"],
@@ -164,6 +167,7 @@ def test_article_page_in_both_languages(client, arabic_article):
             "غارة جوية/بطائرة مسيّرة",
             "على الخريطة",
             "<bdi>2020-09-20</bdi>",
+            "القوات الروسية",
         ],
         ENGLISH_LABELS["article"],
     )
@@ -285,3 +289,12 @@ def test_lazy_labels_follow_the_request(app):
     assert str(label) == "Article text"  # outside a request: English
     with pytest.raises(KeyError):
         lazy("no-such-key")
+
+
+def test_actor_names_cover_the_lexicon():
+    lexicon = Path(__file__).resolve().parents[1] / "gazetteer" / "data" / "lexicon" / "actors.yaml"
+    names = re.findall(r"^  - name: (.+)$", lexicon.read_text("utf-8"), re.M)
+    assert names and set(names) <= set(ACTORS_AR)
+    assert actors_label(["Russian forces", "Civilians"], "ar") == "القوات الروسية، مدنيون"
+    assert actors_label(["Russian forces", "Civilians"], "en") == "Russian forces, Civilians"
+    assert actors_label(None, "ar") == ""

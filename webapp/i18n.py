@@ -5,7 +5,8 @@ keeps it in the session; otherwise the session's choice, then English.
 Templates get ``t(key)``, ``tf(key, **params)`` (numbers and codes isolated
 in ``<bdi>``), ``tr(text)`` (a message written in English, such as an error,
 a flash or a job status, in the interface language), ``event_label(name)``
-(ACLED type names), ``ui_lang``, ``ui_dir`` (``rtl`` in Arabic) and
+(ACLED type names), ``actors_label(names)``,
+``place_type_label(value)``, ``ui_lang``, ``ui_dir`` (``rtl`` in Arabic) and
 ``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
 Article text keeps its own direction whatever the interface language.
 """
@@ -189,6 +190,24 @@ EVENT_TYPES_AR: dict[str, str] = {
     "Other": "أخرى",
 }
 
+#: Actor names of the lexicon (gazetteer/data/lexicon/actors.yaml) as Syrian news sites write them.
+ACTORS_AR: dict[str, str] = {
+    "Russian forces": "القوات الروسية",
+    "Turkish forces": "القوات التركية",
+    "Syrian government forces": "قوات النظام",
+    "HTS": "هيئة تحرير الشام",
+    "Hurras al-Din": "حراس الدين",
+    "SDF": "قسد",
+    "ISIS": "تنظيم الدولة",
+    "International coalition": "التحالف الدولي",
+    "Israeli forces": "القوات الإسرائيلية",
+    "SNA (Turkish-backed factions)": "الجيش الوطني (فصائل مدعومة من تركيا)",
+    "Syrian opposition factions": "فصائل المعارضة",
+    "Iran-backed militias": "الميليشيات المدعومة من إيران",
+    "Hezbollah": "حزب الله",
+    "Civilians": "مدنيون",
+}
+
 #: Messages the app writes in English (webapp/errors.py, flashes, job states, werkzeug's HTTP
 #: errors) → Arabic.  Messages are caught by their English text, gettext-style, so errors raised
 #: outside a request (the queue worker, the CLI) and flashes stored in the session translate too;
@@ -342,6 +361,13 @@ def event_label(name: str | None, lang: str | None = None) -> str:
     return EVENT_TYPES_AR.get(name, name) if (lang or current_lang()) == "ar" else name
 
 
+def actors_label(names: list[str] | None, lang: str | None = None) -> str:
+    """Actor names joined for display, in Arabic with the Arabic comma (unknown names stay as stored)."""
+    if (lang or current_lang()) != "ar":
+        return ", ".join(names or [])
+    return "، ".join(ACTORS_AR.get(name, name) for name in names or [])
+
+
 def place_type_label(value: str, lang: str | None = None) -> str:
     """A place type (``PlaceType.value``) in ``lang``."""
     return PLACE_TYPES_AR.get(value, value) if (lang or current_lang()) == "ar" else value
@@ -413,6 +439,7 @@ def init_app(app: Flask) -> None:
             "tr": lambda text: localize(text, lang),
             "event_label": lambda name: event_label(name, lang),
             "place_type_label": lambda value: place_type_label(value, lang),
+            "actors_label": lambda names: actors_label(names, lang),
             "ui_lang": lang,
             "ui_dir": text_dir(lang),
             "lang_url": lang_url,
