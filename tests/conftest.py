@@ -18,25 +18,41 @@ def tiny_gazetteer() -> Gazetteer:
 
 
 @pytest.fixture
-def app(tmp_path, tiny_gazetteer):
-    from webapp import create_app
+def make_app(tmp_path, tiny_gazetteer):
+    """``make_app(**config)``: a fresh app on a temporary SQLite database, the tiny gazetteer, no queue.
 
-    app = create_app(
-        {
-            "TESTING": True,
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-            "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
-            "WTF_CSRF_ENABLED": False,
-            "REDIS_URL": "",
-            "GAZETTEER": tiny_gazetteer,
-        }
-    )
-    yield app
+    ``config`` overrides the test defaults; every app made is disposed of after the test.
+    """
+    from webapp import create_app
     from webapp.extensions import db
 
-    with app.app_context():
-        db.engine.dispose()
+    made = []
+
+    def make(**config: object):
+        app = create_app(
+            {
+                "TESTING": True,
+                "INSTANCE_PATH": str(tmp_path / "instance"),
+                "SECRET_KEY": "test",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
+                "WTF_CSRF_ENABLED": False,
+                "REDIS_URL": "",
+                "GAZETTEER": tiny_gazetteer,
+                **config,
+            }
+        )
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
 
 
 @pytest.fixture

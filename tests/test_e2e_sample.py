@@ -36,24 +36,8 @@ def sample_text(shared_dir) -> str:
 
 
 @pytest.fixture
-def real_app(tmp_path, bundled_gazetteer):
-    from webapp import create_app
-    from webapp.extensions import db
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "e2e",
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.db'}",
-            "REDIS_URL": "",
-            "WTF_CSRF_ENABLED": True,
-            "GAZETTEER": bundled_gazetteer,
-        }
-    )
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def real_app(make_app, bundled_gazetteer):
+    return make_app(WTF_CSRF_ENABLED=True, GAZETTEER=bundled_gazetteer)
 
 
 def idlib_city(gazetteer):

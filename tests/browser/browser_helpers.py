@@ -6,6 +6,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = ROOT / "test-artefacts"
+#: The browser tests' app settings: CSRF on as in production, tiles from a local URL that answers 404.
+LIVE_CONFIG = {
+    "SECRET_KEY": "browser",
+    "WTF_CSRF_ENABLED": True,
+    "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
+}
 
 
 def screenshot(page: object, name: str) -> Path:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from browser_helpers import LIVE_CONFIG
 
 from webapp.liveserver import CHROMIUM_ARGS, chromium_path
 
@@ -32,25 +33,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def live_app(tmp_path, tiny_gazetteer):
+def live_app(make_app):
     """A fresh app (tiny gazetteer, CSRF on, local 404 tiles) — override GAZETTEER per test when needed."""
-    from webapp import create_app
-    from webapp.extensions import db
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "browser",
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}",
-            "REDIS_URL": "",
-            "GAZETTEER": tiny_gazetteer,
-            "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
-        }
-    )
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    return make_app(**LIVE_CONFIG)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import screenshot, wait_for_incidents
+from browser_helpers import LIVE_CONFIG, screenshot, wait_for_incidents
 
 pytestmark = pytest.mark.browser
 
@@ -14,26 +14,11 @@ SAMPLE = "samples/souria-idlib-airstrikes-2020-09-20.ar.txt"
 
 
 @pytest.fixture
-def live_app(tmp_path):
+def live_app(make_app):
     """The app with the bundled gazetteer, so the sample is geoparsed as in production."""
     from gazetteer.bundled import default_gazetteer
-    from webapp import create_app
-    from webapp.extensions import db
 
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "browser",
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.db'}",
-            "REDIS_URL": "",
-            "GAZETTEER": default_gazetteer(),
-            "TILE_URL": "/offline-tiles/{z}/{x}/{y}.png",
-        }
-    )
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    return make_app(**LIVE_CONFIG, GAZETTEER=default_gazetteer())
 
 
 def open_some_popup(page) -> None:
