@@ -12,6 +12,18 @@ M4_LINE = {
 }
 
 
+def square(lat: float, lon: float, d: float) -> dict:
+    """A GeoJSON Polygon: the square of half-side ``d`` degrees centred on (lat, lon)."""
+    ring = [
+        [lon - d, lat - d],
+        [lon + d, lat - d],
+        [lon + d, lat + d],
+        [lon - d, lat + d],
+        [lon - d, lat - d],
+    ]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
 def _p(pid: str, name: str, ar: str, kind: PlaceType, lat: float, lon: float, **kw: object) -> Place:
     return Place(f"toy:{pid}", name, ar, kind, lat, lon, **kw)  # type: ignore[arg-type]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from geo_toy import square
 
 from gazetteer import GazetteerDataError, Place, PlaceType
 from gazetteer.build import (
@@ -211,16 +212,6 @@ def test_every_shared_source_extends_the_bundled_gazetteer(shared_dir: Path, tmp
 def test_complete_parents_from_polygons() -> None:
     from gazetteer import AdminRef
     from gazetteer.build import complete_parents
-
-    def square(lat: float, lon: float, d: float) -> dict:
-        ring = [
-            [lon - d, lat - d],
-            [lon + d, lat - d],
-            [lon + d, lat + d],
-            [lon - d, lat + d],
-            [lon - d, lat - d],
-        ]
-        return {"type": "Polygon", "coordinates": [ring]}
 
     gov = Place(
         "g",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from geo_toy import square
 from geopy.exc import GeocoderNotFound, GeocoderQueryError
 from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
@@ -15,17 +16,6 @@ from gazetteer.bundled import default_gazetteer
 from gazetteer.geocoder import SyriaGazetteer, make_geocoder, query_keys
 
 IDLIB_GOV = AdminRef(1, "Idlib Governorate", "محافظة إدلب", "SY07")
-
-
-def _square(lat: float, lon: float, d: float) -> dict:
-    ring = [
-        [lon - d, lat - d],
-        [lon + d, lat - d],
-        [lon + d, lat + d],
-        [lon - d, lat + d],
-        [lon - d, lat - d],
-    ]
-    return {"type": "Polygon", "coordinates": [ring]}
 
 
 @pytest.fixture
@@ -73,7 +63,7 @@ def small() -> SyriaGazetteer:
                     36.63,
                     pcode="SY070000",
                     parents=(IDLIB_GOV,),
-                    geometry=_square(35.93, 36.63, 0.1),
+                    geometry=square(35.93, 36.63, 0.1),
                 ),
                 Place(
                     "t:saraqib", "Saraqib", "سراقب", PlaceType.TOWN, 35.8647, 36.8006, parents=(IDLIB_GOV,)
