@@ -298,3 +298,42 @@ def test_actor_names_cover_the_lexicon():
     assert actors_label(["Russian forces", "Civilians"], "ar") == "القوات الروسية، مدنيون"
     assert actors_label(["Russian forces", "Civilians"], "en") == "Russian forces, Civilians"
     assert actors_label(None, "ar") == ""
+
+
+def test_job_page_in_both_languages(app):
+    from flask import render_template
+
+    info = {"id": "job-42", "status": "queued"}
+    with app.test_request_context("/jobs/job-42?lang=ar"):
+        page = render_template("job.html", info=info, error=None)
+        assert_arabic(page, ["جارٍ تحليل المقال", "<bdi>job-42</bdi>", "في الانتظار"], ["Ingesting", "queued"])
+        page = render_template("job.html", info=info, error="The article text is empty.")
+        assert "نص المقال فارغ." in page and "العودة إلى النموذج" in page
+    with app.test_request_context("/jobs/job-42?lang=en"):
+        page = render_template("job.html", info=info, error=None)
+        assert_english(page, ["Ingesting the article", "<bdi>job-42</bdi> is <bdi>queued</bdi>"])
+
+
+def test_upload_limit_and_flash_messages_are_in_the_catalogue():
+    for english in (
+        "The upload is too large: the limit is 2.0 MB.",
+        "The upload is too large: the limit is 2.0 MB. Nothing was saved.",
+        "This article already existed; here is the stored copy.",
+    ):
+        assert re.search("[\u0600-\u06ff]", localize(english, "ar")), english
+    assert localize("The upload is too large: the limit is 2.0 MB. Nothing was saved.", "ar").endswith(
+        "لم يُحفظ شيء."
+    )
+
+
+def test_upload_rejections_in_arabic(app, client):
+    import io
+
+    app.config["MAX_CONTENT_LENGTH"] = 10_000
+    data = {"file": (io.BytesIO(("إدلب " * 5000).encode("utf-8")), "big.txt")}
+    response = client.post("/upload?lang=ar", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413 and "الملف المرفوع كبير جدًا" in page and "too large" not in page
+    app.config["WTF_CSRF_ENABLED"] = True
+    page = client.post("/upload?lang=ar", data={"text": ARABIC_REPORT}).get_data(as_text=True)
+    assert "رمز الحماية (CSRF) مفقود" in page and "CSRF token is missing" not in page

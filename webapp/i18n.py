@@ -238,6 +238,12 @@ MESSAGES: dict[str, str] = {
     "The upload is too large: the limit is {mb} MB. Nothing was saved.": (
         "الملف المرفوع كبير جدًا: الحد الأقصى {mb} ميغابايت. لم يُحفظ شيء."
     ),
+    # Flask-WTF's CSRF errors (WTForms' own Arabic catalogue has no entry for them).
+    "The CSRF token is missing.": "رمز الحماية (CSRF) مفقود: أعد تحميل الصفحة ثم أرسل النموذج.",
+    "The CSRF session token is missing.": "انتهت الجلسة: أعد تحميل الصفحة ثم أرسل النموذج.",
+    "The CSRF token has expired.": "انتهت صلاحية رمز الحماية (CSRF): أعد تحميل الصفحة ثم أرسل النموذج.",
+    "The CSRF token is invalid.": "رمز الحماية (CSRF) غير صالح: أعد تحميل الصفحة ثم أرسل النموذج.",
+    "The CSRF tokens do not match.": "رمز الحماية (CSRF) غير مطابق: أعد تحميل الصفحة ثم أرسل النموذج.",
     # Words that fill the parameters above.
     "article": "مقال",
     "incident": "حادثة",
