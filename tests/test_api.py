@@ -164,3 +164,20 @@ def test_no_highlight_when_the_place_is_named_in_another_sentence(app, client):
         db.session.commit()
     props = client.get(f"/api/incidents?article={article_id}").get_json()["features"][0]["properties"]
     assert props["highlight"] is None
+
+
+def test_article_json_carries_every_field_of_the_contract(app, client):
+    # Issue 2, item 8: the fields clients may rely on (more may be added, none removed).
+    with app.app_context():
+        article_id = store_article(road=True)
+    body = client.get(f"/api/articles/{article_id}").get_json()
+    assert {"id", "url", "sentences", "mentions", "incidents"} <= set(body)
+    assert set(body["sentences"][0]) >= {"index", "start", "end", "text"}
+    mention = body["mentions"][0]
+    assert set(mention) >= {"text", "start", "end", "sentence", "place", "score", "role"}
+    assert set(mention["place"]) >= {"id", "name", "name_ar", "type", "lat", "lon"}
+    incident = body["incidents"][0]
+    expected = {"id", "event_type", "sub_event_type", "date", "geo_precision", "place", "sentence", "actors"}
+    assert set(incident) >= expected | {"counts"}
+    assert incident["place"]["geometry"]["type"] == "LineString" and incident["counts"] == {"airstrikes": 11}
+    assert incident["sentence"] == 0 and incident["date"] == "2020-09-20"

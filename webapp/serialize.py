@@ -35,11 +35,7 @@ def incident_dict(inc: Incident) -> dict[str, Any]:
     """One incident as the API returns it."""
     return {
         "id": inc.id,
-        "event_type": inc.event_type,
-        "sub_event_type": inc.sub_event_type,
-        "date": inc.date.isoformat() if inc.date else None,
-        "date_precision": inc.date_precision,
-        "geo_precision": inc.geo_precision,
+        **_event_fields(inc),
         "place": place_dict(inc),
         "lat": inc.lat,
         "lon": inc.lon,
@@ -51,6 +47,17 @@ def incident_dict(inc: Incident) -> dict[str, Any]:
         "counts": inc.counts or {},
         "fatalities": inc.fatalities,
         "injuries": inc.injuries,
+    }
+
+
+def _event_fields(inc: Incident) -> dict[str, Any]:
+    # What and when, and how precisely where: shared by the API's incidents and the map's features.
+    return {
+        "event_type": inc.event_type,
+        "sub_event_type": inc.sub_event_type,
+        "date": inc.date.isoformat() if inc.date else None,
+        "date_precision": inc.date_precision,
+        "geo_precision": inc.geo_precision,
     }
 
 
@@ -109,11 +116,7 @@ def incident_feature(
         "geometry": _geometry(inc),
         "properties": {
             "id": inc.id,
-            "event_type": inc.event_type,
-            "sub_event_type": inc.sub_event_type,
-            "date": inc.date.isoformat() if inc.date else None,
-            "date_precision": inc.date_precision,
-            "geo_precision": inc.geo_precision,
+            **_event_fields(inc),
             "place_name": inc.place_name,
             "place_name_ar": inc.place_name_ar,
             "place_type": inc.place_type,
