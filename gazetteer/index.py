@@ -159,12 +159,13 @@ class Gazetteer:
         path = Path(path)
         opener = gzip.open if path.suffix == ".gz" else open
         places = []
+        lineno = 0  # 0 until a line is read: the error is then about the file, not a line
         try:
             with opener(path, "rt", encoding="utf-8") as fh:
-                for lineno, line in enumerate(fh, 1):
+                for lineno, line in enumerate(fh, 1):  # noqa: B007 - read by the error message
                     if line.strip():
                         places.append(Place.from_dict(json.loads(line)))
         except (OSError, ValueError, TypeError, KeyError) as exc:
-            where = f"{path}:{lineno}" if "lineno" in locals() else str(path)
+            where = f"{path}:{lineno}" if lineno else str(path)
             raise GazetteerDataError(f"cannot read gazetteer {where}: {exc}") from exc
         return cls(places)

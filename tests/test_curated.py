@@ -26,7 +26,14 @@ from gazetteer.index import distance_km
 from gazetteer.normalize import is_arabic, normalize_name
 from gazetteer.place import PlaceType
 
-CURATED_FILES = ("admin.yaml", "roads.yaml", "landmarks.yaml", "regions.yaml", "villages.yaml", "neighbourhoods.yaml")
+CURATED_FILES = (
+    "admin.yaml",
+    "roads.yaml",
+    "landmarks.yaml",
+    "regions.yaml",
+    "villages.yaml",
+    "neighbourhoods.yaml",
+)
 REQUIRED_KEYS = ("id", "type", "name", "name_ar", "lat", "lon", "source")
 ALLOWED_KEYS = frozenset(
     REQUIRED_KEYS
@@ -118,7 +125,17 @@ def test_names_are_in_the_right_script(curated: list[dict[str, Any]]) -> None:
 #: Words so common in Arabic news prose (a verb, a number, "the present", a month) that the
 #: article's own city would corroborate them as places; a place so named must carry its
 #: type word («حي التضامن») instead.
-VERY_COMMON_WORDS = ("دمر", "الحاضر", "الأربعين", "التضامن", "المعادي", "تشرين", "بعيدين", "القدم", "المهاجرين")
+VERY_COMMON_WORDS = (
+    "دمر",
+    "الحاضر",
+    "الأربعين",
+    "التضامن",
+    "المعادي",
+    "تشرين",
+    "بعيدين",
+    "القدم",
+    "المهاجرين",
+)
 
 
 def test_no_bare_name_is_a_very_common_word(curated: list[dict[str, Any]]) -> None:

@@ -202,7 +202,11 @@ def test_named_facility_missing_from_the_gazetteer_is_an_unknown_toponym(gaz, te
 
 @pytest.mark.parametrize(
     "text, language",
-    [("أقيم مستشفى ميداني في المدينة", "ar"), ("A field hospital opened.", "en"), ("The hospital was hit.", "en")],
+    [
+        ("أقيم مستشفى ميداني في المدينة", "ar"),
+        ("A field hospital opened.", "en"),
+        ("The hospital was hit.", "en"),
+    ],
 )
 def test_generic_facility_is_no_toponym(gaz, text, language):
     assert [m for m in _matches(text, gaz, language) if m.unknown] == []
