@@ -62,13 +62,17 @@ def build_incident_map(*, api_url: str, query: str = "") -> folium.Map:
     title = escape(translate("app_title", lang))
     root.header.add_child(Element(f'<meta charset="utf-8"><title>{title}</title>'), name="page_title")
     other = "en" if lang == "ar" else "ar"
-    links = [(url_for("articles.upload"), translate("upload", lang)),
-             (url_for("browse.articles"), translate("articles", lang)),
-             (url_for("browse.incidents"), translate("incidents", lang)),
-             (url_for("places.search"), translate("gazetteer", lang))]
+    links = [
+        (url_for("articles.upload"), translate("upload", lang)),
+        (url_for("browse.articles"), translate("articles", lang)),
+        (url_for("browse.incidents"), translate("incidents", lang)),
+        (url_for("places.search"), translate("gazetteer", lang)),
+    ]
     nav = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
-    nav += (f' · <a class="lang-switch" lang="{other}" href="{escape(lang_url(other))}">'
-            f'{escape(translate("language", lang))}</a>')
+    nav += (
+        f' · <a class="lang-switch" lang="{other}" href="{escape(lang_url(other))}">'
+        f"{escape(translate('language', lang))}</a>"
+    )
     root.html.add_child(Element(_NAV_HTML.format(links=nav)), name="nav")
     return fmap
 
