@@ -71,12 +71,14 @@ def test_ingest_jsonl(app, runner, tmp_path):
         "{broken",
         json.dumps({"text": ENGLISH, "title": "two"}),
         json.dumps({"text": ""}),
+        json.dumps({"text": "Shelling hit Saraqib.", "title": 7}),
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = runner.invoke(args=["ingest", "--jsonl", str(path)])
     assert result.exit_code == 1
-    assert "2 created, 0 existing, 2 failed" in result.output
+    assert "2 created, 0 existing, 3 failed" in result.output
     assert f"error\t{path}:2\tbad JSON" in result.output
+    assert f"error\t{path}:5\tInvalid title: must be a string" in result.output
     with app.app_context():
         titles = set(db.session.scalars(select(Article.title)))
     assert titles == {"one", "two"}

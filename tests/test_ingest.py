@@ -150,3 +150,14 @@ def test_check_article_rejects_what_ingest_rejects_and_writes_nothing(app):
             with pytest.raises(InvalidArticle):
                 ingest_article(**bad)
         assert counts()["articles"] == 0
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("title", 5), ("published", 20200920), ("source_url", ["https://x.org"]), ("language", {"ar": 1})],
+)
+def test_non_text_metadata_is_invalid_input(app, field, value):
+    with app.app_context():
+        with pytest.raises(InvalidArticle, match="must be a string"):
+            ingest_article(text=TEXT, **{field: value})
+        assert counts()["articles"] == 0

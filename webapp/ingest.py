@@ -49,7 +49,7 @@ def parse_date(value: dt.date | str | None) -> dt.date | None:
     """A date from a ``date``, an ISO ``YYYY-MM-DD`` string or nothing; raises :class:`InvalidArticle`."""
     if value is None or isinstance(value, dt.date):
         return value
-    value = value.strip()
+    value = _string(value, "publication date")
     if not value:
         return None
     try:
@@ -84,21 +84,32 @@ def clean_metadata(
     The URL must be http(s) (it becomes a link on the article page); the
     language a code such as ``ar`` or ``en-gb``; lengths fit the columns.
     """
-    title = (title or "").strip()
+    title = _string(title, "title")
     if len(title) > _MAX_TITLE:
         raise InvalidArticle.bad_field("title", f"longer than {_MAX_TITLE} characters")
-    source_url = (source_url or "").strip()
+    source_url = _string(source_url, "source URL")
     if source_url:
         parsed = urlparse(source_url)
         if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
             raise InvalidArticle.bad_field("source URL", "use an http:// or https:// address")
         if len(source_url) > _MAX_URL:
             raise InvalidArticle.bad_field("source URL", f"longer than {_MAX_URL} characters")
-    language = (language or "").strip().lower() or None
+    language = _string(language, "language").lower() or None
     if language is not None and not _LANGUAGE_RE.match(language):
         raise InvalidArticle.bad_field("language", "use a language code such as ar or en")
-    source_name = (source_name or "").strip()[:_MAX_SOURCE_NAME] or _host(source_url)[:_MAX_SOURCE_NAME]
+    source_name = (
+        _string(source_name, "source name")[:_MAX_SOURCE_NAME] or _host(source_url)[:_MAX_SOURCE_NAME]
+    )
     return title, source_url, language, source_name
+
+
+def _string(value: object, name: str) -> str:
+    # JSON Lines and API bodies can carry numbers or lists where text belongs.
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidArticle.bad_field(name, "must be a string")
+    return value.strip()
 
 
 def find_by_hash(digest: str) -> Article | None:
