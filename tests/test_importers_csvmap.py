@@ -177,3 +177,13 @@ def test_csv_importer_by_name(tmp_path: Path) -> None:
     assert (place.id, place.name_ar, place.parent(1).pcode) == ("sa:7", "سرمين", "SY07")
     with pytest.raises(ImportFormatError, match="preset="):
         iter_import("csv", f)
+
+
+def test_malformed_csv_is_an_import_format_error(tmp_path):
+    from gazetteer.errors import ImportFormatError
+    from gazetteer.importers import iter_import
+
+    path = tmp_path / "places.csv"
+    path.write_bytes(b"pk,name_en,name_ar,region_en,lat,lon\n1,Id\rlib,x,Idlib,35.9,36.6\n")
+    with pytest.raises(ImportFormatError, match="not readable as CSV"):
+        list(iter_import("csv", path, preset="syrian-archive"))

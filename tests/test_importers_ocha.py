@@ -134,3 +134,13 @@ def test_polygons_are_simplified_unless_asked_not_to(ocha_dir: Path) -> None:
     for pid, place in full.items():
         a, b = shape(place.geometry), shape(light[pid].geometry)
         assert abs(a.area - b.area) / a.area < 0.01  # the shape is kept
+
+
+def test_malformed_csv_is_an_import_format_error(tmp_path):
+    from gazetteer.errors import ImportFormatError
+    from gazetteer.importers import iter_import
+
+    path = tmp_path / "admin1.csv"
+    path.write_bytes(b"adm1_name,adm1_pcode\nId\rlib,SY07\n")
+    with pytest.raises(ImportFormatError, match="not readable as CSV"):
+        list(iter_import("ocha", path))

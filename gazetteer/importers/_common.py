@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +25,24 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1256")
+
+
+def csv_rows(
+    text: str, path: Path, *, delimiter: str = ",", require_header: bool = False
+) -> Iterator[tuple[dict[str, str | None], str]]:
+    """(row, "file:line") for each row of CSV ``text`` read from ``path``.
+
+    Raises :class:`ImportFormatError` when the text is not CSV (binary data, a
+    stray quote) or, with ``require_header``, when it has no header line.
+    """
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    try:
+        if require_header and not reader.fieldnames:
+            raise ImportFormatError(f"{path}: empty CSV (no header)")
+        for i, row in enumerate(reader, 2):
+            yield row, f"{path.name}:{i}"
+    except csv.Error as exc:
+        raise ImportFormatError(f"{path}: not readable as CSV: {exc}") from exc
 
 
 def to_float(value: object, where: str, field: str) -> float:

@@ -22,7 +22,6 @@ become ``aliases.en`` / ``aliases.ar`` joined by ``|``.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -32,7 +31,7 @@ from typing import Any
 from ..errors import ImportFormatError
 from ..normalize import normalize_name
 from ..place import Place, PlaceType
-from ._common import governorate_ref, read_text, slug, to_float, to_int
+from ._common import csv_rows, governorate_ref, read_text, slug, to_float, to_int
 
 _FIELDS = {"id", "name", "name_ar", "lat", "lon", "type", "alt_names", "governorate", "pcode", "population"}
 _SPLIT = re.compile(r"\s*[|;]\s*")
@@ -208,11 +207,8 @@ def iter_rows(path: str | Path, *, delimiter: str | None = None) -> Iterator[tup
             delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    if not reader.fieldnames:
-        raise ImportFormatError(f"{path}: empty CSV (no header)")
-    for i, row in enumerate(reader, 2):
-        yield {k: (v or "").strip() for k, v in row.items() if k is not None}, f"{path.name}:{i}"
+    for row, where in csv_rows(text, path, delimiter=delimiter, require_header=True):
+        yield {k: (v or "").strip() for k, v in row.items() if k is not None}, where
 
 
 def _columns(spec: str | list[str] | tuple[str, ...] | None) -> list[str]:

@@ -17,9 +17,7 @@ Ids are ``ocha:<pcode>``; capitals without a location P-code get
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -27,7 +25,7 @@ from typing import Any
 
 from ..errors import ImportFormatError
 from ..place import AdminRef, Place, PlaceType
-from ._common import read_text, slug, to_float
+from ._common import csv_rows, read_text, slug, to_float
 
 SOURCE = "OCHA COD-AB Syria (HDX)"
 LICENCE = "CC BY 3.0 IGO"
@@ -54,8 +52,8 @@ def _records(path: Path) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None
                 raise ImportFormatError(f"{path}: feature {i} has no properties")
             yield feature["properties"], feature.get("geometry"), f"{path.name}: feature {i}"
     elif path.suffix.lower() == ".csv":
-        for i, row in enumerate(csv.DictReader(io.StringIO(text)), 2):
-            yield row, None, f"{path.name}:{i}"
+        for row, where in csv_rows(text, path):
+            yield row, None, where
     else:
         raise ImportFormatError(f"{path}: expected .geojson, .json or .csv")
 
