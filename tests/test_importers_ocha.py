@@ -144,3 +144,13 @@ def test_malformed_csv_is_an_import_format_error(tmp_path):
     path.write_bytes(b"adm1_name,adm1_pcode\nId\rlib,SY07\n")
     with pytest.raises(ImportFormatError, match="not readable as CSV"):
         list(iter_import("ocha", path))
+
+
+def test_features_that_are_no_list_are_an_import_format_error(tmp_path):
+    from gazetteer.errors import ImportFormatError
+    from gazetteer.importers import iter_import
+
+    path = tmp_path / "admin1.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": 5}', encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="FeatureCollection"):
+        list(iter_import("ocha", path))

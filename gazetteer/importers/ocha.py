@@ -45,7 +45,11 @@ def _records(path: Path) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None
             data = json.loads(text)
         except ValueError as exc:
             raise ImportFormatError(f"{path}: not valid JSON: {exc}") from exc
-        if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        if (
+            not isinstance(data, dict)
+            or data.get("type") != "FeatureCollection"
+            or not isinstance(data.get("features") or [], list)
+        ):
             raise ImportFormatError(f"{path}: expected a GeoJSON FeatureCollection")
         for i, feature in enumerate(data.get("features") or ()):
             if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
