@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 from incident_rows import add_incident
 
-from webapp.timeline import aggregate, week_start
+from webapp.timeline import MAX_BARS, aggregate, week_start
 
 
 def series(*days: str) -> pd.Series:
@@ -38,6 +38,14 @@ def test_auto_switches_to_weeks_then_months_for_long_ranges():
     bucket, s = aggregate(series("2012-01-05", "2012-01-20", "2016-03-31"))
     assert bucket == "month" and s.iloc[0] == 2 and s.index[-1].date() == dt.date(2016, 3, 1) and len(s) == 51
     assert aggregate(pd.Series(dtype="int64"))[1].empty
+
+
+def test_a_stray_date_coarsens_a_chosen_bucket_instead_of_exploding():
+    stray = pd.Series(1, index=pd.to_datetime([dt.date(202, 9, 20), dt.date(2020, 9, 20)]))
+    bucket, s = aggregate(stray, "day")
+    assert bucket == "month" and len(s) <= MAX_BARS * 5 and s.sum() == 2
+    assert aggregate(series("2000-01-01", "2020-09-20"), "day")[0] == "week"
+    assert aggregate(series("2020-01-01", "2020-12-31"), "day")[0] == "day"
 
 
 def test_endpoint_counts_matching_incidents_ignoring_the_viewport(app, client):

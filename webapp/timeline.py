@@ -17,6 +17,9 @@ Bucket = Literal["day", "week", "month", "auto"]
 #: beyond AUTO_WEEK_LIMIT, so the chart keeps a readable number of bars.
 AUTO_DAY_LIMIT = 120
 AUTO_WEEK_LIMIT = 3 * 365
+#: The most bars a chosen bucket may produce; beyond it a coarser bucket is used, so a stray date
+#: (a publication year typed as 0202) cannot turn one request into a million daily points.
+MAX_BARS = 5000
 
 
 def daily_counts(flt: Filters) -> pd.Series:
@@ -36,13 +39,18 @@ def daily_counts(flt: Filters) -> pd.Series:
 def aggregate(counts: pd.Series, bucket: Bucket = "auto") -> tuple[str, pd.Series]:
     """Counts per ``bucket`` with empty buckets filled with 0; weeks start on Monday, months on the 1st.
 
-    Returns the bucket used ("day", "week" or "month") and the resampled series.
+    Returns the bucket used ("day", "week" or "month") and the resampled series; a day or week
+    bucket that would give more than :data:`MAX_BARS` bars is coarsened.
     """
     if counts.empty:
         return ("day" if bucket == "auto" else bucket), counts
+    span = (counts.index.max() - counts.index.min()).days
     if bucket == "auto":
-        span = (counts.index.max() - counts.index.min()).days
         bucket = "month" if span > AUTO_WEEK_LIMIT else "week" if span > AUTO_DAY_LIMIT else "day"
+    if bucket == "day" and span >= MAX_BARS:
+        bucket = "week"
+    if bucket == "week" and span // 7 >= MAX_BARS:
+        bucket = "month"
     if bucket == "week":
         # label/closed "left" so a week is named by its Monday.
         series = counts.resample("W-MON", label="left", closed="left").sum()
