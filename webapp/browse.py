@@ -15,6 +15,7 @@ from .extensions import db
 from .filters import FILTER_PARAMS, filtered, parse_filters, query_args
 from .models import Article, Incident
 from .params import MAX_INT, parse_int
+from .queries import distinct_values
 from .textsearch import ArticleSearch
 
 bp = Blueprint("browse", __name__)
@@ -142,14 +143,10 @@ def incidents() -> str:
         direction=direction,
         filter_args=query_args(flt),
         args=_keep_args([*FILTER_PARAMS, "sort", "dir", "per_page"]),
-        event_types=_distinct(Incident.event_type),
-        governorates=_distinct(Incident.admin1),
+        event_types=distinct_values(Incident.event_type),
+        governorates=distinct_values(Incident.admin1),
     )
 
 
 def _keep_args(names: list[str]) -> dict[str, str]:
     return {k: v for k in names if (v := request.args.get(k, "").strip())}
-
-
-def _distinct(column: Any) -> list[str]:
-    return [v for v in db.session.scalars(select(column).distinct().order_by(column)) if v]

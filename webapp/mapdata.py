@@ -19,6 +19,7 @@ from .extensions import db, gazetteers
 from .filters import Filters, incident_criteria, parse_filters
 from .models import Incident
 from .params import parse_int
+from .queries import distinct_values
 from .timeline import parse_bucket, timeline
 
 bp = Blueprint("mapdata", __name__, url_prefix="/api")
@@ -121,14 +122,11 @@ def facets_view() -> ResponseReturnValue:
     """Choices for the map's filter form: event types, governorates, sources and the date range."""
     from .models import Article
 
-    def distinct(column: Any) -> list[str]:
-        return [v for v in db.session.scalars(select(column).distinct().order_by(column)) if v]
-
     first, last = db.session.execute(select(func.min(Incident.date), func.max(Incident.date))).one()
     return jsonify(
-        event_types=distinct(Incident.event_type),
-        governorates=distinct(Incident.admin1),
-        sources=distinct(Article.source_name),
+        event_types=distinct_values(Incident.event_type),
+        governorates=distinct_values(Incident.admin1),
+        sources=distinct_values(Article.source_name),
         first_date=first.isoformat() if first else None,
         last_date=last.isoformat() if last else None,
     )

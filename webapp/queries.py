@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, select
 
+from .extensions import db
 from .filters import parse_bbox
 from .models import Incident, Mention, Sentence
 from .params import parse_date, parse_id, parse_int
@@ -67,3 +69,8 @@ def mapped_incidents(flt: IncidentFilter) -> Select:
     if flt.article_id is not None:
         stmt = stmt.where(Incident.article_id == flt.article_id)
     return stmt.order_by(Incident.date.desc(), Incident.id.desc()).limit(flt.limit)
+
+
+def distinct_values(column: Any) -> list[str]:
+    """The non-empty values of ``column``, sorted: the choices of a filter drop-down."""
+    return [v for v in db.session.scalars(select(column).distinct().order_by(column)) if v]
