@@ -105,3 +105,9 @@ def test_first_request_warms_the_gazetteer_up_in_the_background(app, client, mon
     assert loaded.wait(5)
     with app.app_context():
         assert gazetteers.get() is tiny_gazetteer
+
+
+def test_session_cookie_stays_off_cross_site_posts(client):
+    response = client.get("/upload?lang=ar")
+    cookie = response.headers.get("Set-Cookie", "")
+    assert "session=" in cookie and "SameSite=Lax" in cookie and "HttpOnly" in cookie

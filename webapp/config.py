@@ -41,6 +41,8 @@ class Config:
         self.TILE_URL = env.get("TILE_URL", OSM_TILES)
         self.TILE_ATTRIBUTION = env.get("TILE_ATTRIBUTION", OSM_ATTRIBUTION)
         self.WTF_CSRF_ENABLED = env.get("WTF_CSRF_ENABLED", "1") not in ("0", "false", "no")
+        # The session holds the CSRF secret and the UI language: never sent on cross-site posts.
+        self.SESSION_COOKIE_SAMESITE = "Lax"
         self.API_MAX_LIMIT = _env_int("API_MAX_LIMIT", 5000)
 
     def as_dict(self) -> dict[str, object]:
