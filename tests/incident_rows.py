@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 from typing import Any
 
+from webapp_rows import save_article
+
 _counter = itertools.count(1)
 
 
@@ -21,7 +23,6 @@ def add_incident(
 
     Must run inside an app context; returns the incident id.
     """
-    from webapp.extensions import db
     from webapp.ingest import content_hash
     from webapp.models import Article, Incident, Mention, Sentence
 
@@ -64,9 +65,5 @@ def add_incident(
     }
     values.update(fields)
     incident = Incident(sentence_index=0, sentence=s, mention=mention, **values)
-    article.sentences = [s]
-    article.mentions = [mention]
-    article.incidents = [incident]
-    db.session.add(article)
-    db.session.commit()
+    save_article(article, s, mention, incident)
     return incident.id

@@ -85,7 +85,6 @@ def store_article(*, title: str = "Strike on Idlib", text: str | None = None, ro
     For view/API tests that need incidents regardless of what the geoparser extracts today.
     Must run inside an app context; returns the article id.
     """
-    from webapp.extensions import db
     from webapp.ingest import content_hash
     from webapp.models import Article, Incident, Mention, Sentence
 
@@ -127,9 +126,16 @@ def store_article(*, title: str = "Strike on Idlib", text: str | None = None, ro
         counts={"airstrikes": 11},
         geometry=geometry if road else None,
     )
-    article.sentences = [sentence]
-    article.mentions = [mention]
-    article.incidents = [incident]
+    save_article(article, sentence, mention, incident)
+    return article.id
+
+
+def save_article(article: object, sentence: object, mention: object, incident: object) -> None:
+    """Attach one sentence, mention and incident to ``article`` and commit them together."""
+    from webapp.extensions import db
+
+    article.sentences = [sentence]  # type: ignore[attr-defined]
+    article.mentions = [mention]  # type: ignore[attr-defined]
+    article.incidents = [incident]  # type: ignore[attr-defined]
     db.session.add(article)
     db.session.commit()
-    return article.id
