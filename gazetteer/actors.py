@@ -74,11 +74,6 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def get_actor(name: str) -> Actor:
-    """The lexicon actor called ``name``; raises ``KeyError`` for an unknown name."""
-    return _lexicon().actors[name]
-
-
 def find_actors(tokens: Sequence[Token]) -> list[ActorMention]:
     """Every actor named in ``tokens``, left to right."""
     return [ActorMention(m.value, m.first, m.last) for m in _lexicon().matcher.find(tokens)]

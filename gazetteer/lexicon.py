@@ -173,8 +173,3 @@ class PhraseMatcher(Generic[T]):
                 out.append(best)
                 i = best.last
         return out
-
-
-def phrase_items(entries: Iterable[str], value: T) -> list[tuple[str, T]]:
-    """Pair every phrase of ``entries`` with one ``value`` (a helper for building matchers)."""
-    return [(p, value) for p in entries]

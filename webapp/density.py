@@ -31,11 +31,6 @@ def cell_degrees(zoom: int, cell_px: int) -> float:
     return cell_px * 360.0 / (256 * 2 ** max(0, min(zoom, 22)))
 
 
-def count_incidents(flt: Filters) -> int:
-    """How many located incidents match ``flt``."""
-    return int(current_index().mask(flt).sum())
-
-
 def grid_cells(flt: Filters, size: float, *, by_type: bool) -> list[dict[str, Any]]:
     """Grid cells of ``size`` degrees with matching incidents: ``{lat, lon, count, south, west, size}``.
 
