@@ -34,8 +34,23 @@ _DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 # trusted only beside a day or a year, or after «شهر» / "month of".
 _AMBIGUOUS_MONTHS = frozenset(
     normalize_token(w)
-    for w in ("آب", "مارس", "May", "Mar", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Jan",
-              "Feb", "Apr")
+    for w in (
+        "آب",
+        "مارس",
+        "May",
+        "Mar",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Jan",
+        "Feb",
+        "Apr",
+    )
 )
 _MONTH_WORDS = word_set(("شهر", "month"))
 

@@ -139,9 +139,7 @@ def _lexicon() -> _Lexicon:
         modality=PhraseMatcher((w, True) for w in _all_words(events["modality"])),
         distinct=word_set(_all_words(events["distinct"])),
         anaphora=word_set(_all_words(events["anaphora"])),
-        prepositions=tuple(
-            tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])
-        ),
+        prepositions=tuple(tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])),
         clitic_prepositions=frozenset(normalize_token(c) for c in linking["clitic_prepositions"]),
         skip=word_set(_all_words(linking["skip"])),
         from_words=word_set(_all_words(linking["from_words"])),
@@ -275,7 +273,10 @@ class _Candidate:
 
 
 def _candidates(
-    sentence: Sentence, tokens: Sequence[Token], mentions: Sequence[Mention], indices: Sequence[int],
+    sentence: Sentence,
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    indices: Sequence[int],
     event: SentenceEvent,
 ) -> list[_Candidate]:
     out = []
@@ -364,7 +365,6 @@ class _Draft:
     anaphoric: bool = False  # "this attack": about an event already told
     heading: bool = False  # "Two incidents were identified.": context for what follows, not an incident
 
-
     @property
     def generic(self) -> bool:
         return self.entry.kind == "generic"
@@ -429,7 +429,8 @@ def _find_merge_target(drafts: list[_Draft], new: _Draft, sentence: int) -> _Dra
         return None
     # Reports of different days are different events, wherever they are.
     same_kind = [
-        d for d in drafts
+        d
+        for d in drafts
         if d.incident.event_type == inc.event_type
         and not d.aggregate
         and not d.heading
@@ -520,17 +521,30 @@ def extract_incidents(
         for n, target in enumerate(targets):
             trigger = sentence.text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
             incident = Incident(
-                event_type, sub_type, sentence.index, trigger, date=date, date_precision=precision or "day",
-                location=target.location if target else None, mention=target.index if target else None,
+                event_type,
+                sub_type,
+                sentence.index,
+                trigger,
+                date=date,
+                date_precision=precision or "day",
+                location=target.location if target else None,
+                mention=target.index if target else None,
             )
             if n == 0:
                 _apply_counts(incident, counts)  # counts describe the event once, not per place
             if target is not None:
                 _mark_incident_mentions(mentions, by_sentence[sentence.index], target.place)
             draft = _Draft(
-                incident, event.entry, actor1, list(actor2), sentence.index, stated,
-                distinct=n > 0 or _has_distinct_marker(tokens), aggregate=stated_events > 1,
-                anaphoric=_anaphoric(tokens, event), heading=heading,
+                incident,
+                event.entry,
+                actor1,
+                list(actor2),
+                sentence.index,
+                stated,
+                distinct=n > 0 or _has_distinct_marker(tokens),
+                aggregate=stated_events > 1,
+                anaphoric=_anaphoric(tokens, event),
+                heading=heading,
             )
             into = _find_merge_target(drafts, draft, sentence.index)
             if into is not None:

@@ -118,8 +118,11 @@ def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
         word = _read(nxt, first=False)
         if word is not None and word.kind == "digits":
             break
-        if first_kind == "digits" and word is not None and word.kind not in ("hundreds", "thousand",
-                                                                          "thousand_plural"):
+        if (
+            first_kind == "digits"
+            and word is not None
+            and word.kind not in ("hundreds", "thousand", "thousand_plural")
+        ):
             break  # "2016, two incidents": digits take a multiplier word, never another number
     return NumberSpan(i, j, total + current)
 

@@ -17,8 +17,15 @@ IDLIB_GOV = Place("t:idlib-gov", "Idlib Governorate", "محافظة إدلب", P
 ARAB_SAID = Place("t:arab-said", "Arab Said", "عرب سعيد", PlaceType.VILLAGE, 35.935, 36.565)
 PRISON = Place("t:prison", "Idlib Central Prison", "السجن المركزي", PlaceType.PRISON, 35.922, 36.595)
 SARAQIB = Place("t:saraqib", "Saraqib", "سراقب", PlaceType.TOWN, 35.8647, 36.8006)
-M4 = Place("t:m4", "M4 highway", "طريق حلب- اللاذقية", PlaceType.ROAD, 35.87, 36.6,
-           geometry={"type": "LineString", "coordinates": [[37.13, 36.2], [36.8, 35.86], [35.79, 35.53]]})
+M4 = Place(
+    "t:m4",
+    "M4 highway",
+    "طريق حلب- اللاذقية",
+    PlaceType.ROAD,
+    35.87,
+    36.6,
+    geometry={"type": "LineString", "coordinates": [[37.13, 36.2], [36.8, 35.86], [35.79, 35.53]]},
+)
 ANKARA = Place("t:ankara", "Ankara", "أنقرة", PlaceType.FOREIGN_CITY, 39.93, 32.86, country="TR")
 SYRIA = Place("t:sy", "Syria", "سوريا", PlaceType.COUNTRY, 35.0, 38.0)
 
@@ -111,8 +118,9 @@ def test_incident_at_the_target_not_the_source_nor_abroad() -> None:
         {"إدلب": IDLIB, "أنقرة": ANKARA, "عرب سعيد": ARAB_SAID, "السجن المركزي": PRISON},
         precision={"إدلب": 2},
     )
-    placed = [(i.sentence, i.location.place.name if i.location and i.location.place else None)
-              for i in incidents]
+    placed = [
+        (i.sentence, i.location.place.name if i.location and i.location.place else None) for i in incidents
+    ]
     assert placed == [
         (0, "Idlib"),
         (1, "Arab Said"),
@@ -352,7 +360,8 @@ def _sentence_of(result, incident: Incident) -> str:
 def test_sample_air_strike_on_arab_said(sample_result) -> None:
     _, result = sample_result
     strikes = [
-        i for i in result.incidents
+        i
+        for i in result.incidents
         if (i.event_type, i.sub_event_type) == AIR and i.counts.get("strikes") == 11
     ]
     assert len(strikes) == 1
