@@ -181,3 +181,14 @@ def test_article_json_carries_every_field_of_the_contract(app, client):
     assert set(incident) >= expected | {"counts"}
     assert incident["place"]["geometry"]["type"] == "LineString" and incident["counts"] == {"airstrikes": 11}
     assert incident["sentence"] == 0 and incident["date"] == "2020-09-20"
+
+
+def test_incidents_take_repeated_type_parameters_like_every_filter(app, client):
+    from incident_rows import add_incident
+
+    with app.app_context():
+        add_incident(event_type="Battles")
+        add_incident(event_type="Protests")
+        add_incident(event_type="Riots")
+    body = client.get("/api/incidents?type=Battles&type=Protests").get_json()
+    assert sorted(f["properties"]["event_type"] for f in body["features"]) == ["Battles", "Protests"]

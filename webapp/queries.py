@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from .extensions import db
-from .filters import parse_bbox
+from .filters import parse_filters
 from .models import Incident, Mention, Sentence
-from .params import parse_date, parse_id, parse_int
+from .params import parse_int
 
 DEFAULT_LIMIT = 1000
 
@@ -29,18 +29,19 @@ class IncidentFilter:
     limit: int = DEFAULT_LIMIT
 
     @classmethod
-    def from_args(cls, args: Mapping[str, str], *, max_limit: int) -> IncidentFilter:
-        """Parse ``bbox``, ``from``/``to`` (ISO dates), ``type`` (comma-separated), ``article``, ``limit``.
+    def from_args(cls, args: Mapping[str, Any], *, max_limit: int) -> IncidentFilter:
+        """Parse ``bbox``, ``from``/``to``, ``type``, ``article`` (by :func:`~webapp.filters.parse_filters`,
+        the one parser of every endpoint, so ``type`` may repeat here too) and ``limit``.
 
         Raises :class:`BadQuery` for malformed values; ``limit`` is capped at ``max_limit``.
         """
-        types = tuple(t.strip() for t in args.get("type", "").split(",") if t.strip())
+        flt = parse_filters(args)
         return cls(
-            bbox=parse_bbox(args.get("bbox")),
-            date_from=parse_date(args.get("from"), "from"),
-            date_to=parse_date(args.get("to"), "to"),
-            event_types=types,
-            article_id=parse_id(args.get("article"), "article"),
+            bbox=flt.bbox,
+            date_from=flt.date_from,
+            date_to=flt.date_to,
+            event_types=flt.event_types,
+            article_id=flt.article_id,
             limit=max(1, min(parse_int(args.get("limit"), "limit") or DEFAULT_LIMIT, max_limit)),
         )
 
