@@ -100,3 +100,10 @@ def test_writers_stream_in_chunks():
     assert len(chunks) == 3  # header + 500 rows, 500 rows, the remaining 200
     assert sum(c.count("\n") for c in chunks) == 1201
     assert sum(1 for c in kml_chunks(iter(rows)) if "<Placemark" in c) == 1200
+
+
+def test_kml_stays_well_formed_with_control_characters_from_uploads(app, client):
+    with app.app_context():
+        add_incident(sentence="Idlib\x0cpage two\x0b struck", place="Idlib")
+    root = ET.fromstring(client.get("/export/incidents.kml").get_data())
+    assert root.find(f".//{{{KML_NS}}}description").text == "Idlibpage two struck"

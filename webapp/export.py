@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -41,6 +42,9 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 #: A spreadsheet treats a cell starting with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 KML_NS = "http://www.opengis.net/kml/2.2"
+#: Characters XML 1.0 forbids even escaped (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F);
+#: an uploaded text may carry a form feed, and one would make the whole KML file unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 #: place_id → (admin2, admin3) names; the default knows none.
 AdminLookup = Callable[[str | None], tuple[str, str]]
@@ -134,19 +138,26 @@ def geojson_chunks(rows: Iterable[ExportRow], admin: AdminLookup = _no_admin) ->
     yield "\n]}\n"
 
 
+def xml_text(value: str) -> str:
+    """``value`` without the characters XML 1.0 cannot hold (ElementTree escapes the rest)."""
+    return _NOT_XML.sub("", value)
+
+
 def kml_placemark(row: ExportRow, admin: AdminLookup = _no_admin) -> ET.Element:
     """One incident as a KML Placemark (name, description = the sentence, ExtendedData, Point)."""
     inc = row.incident
     record = acled_record(row, admin)
     pm = ET.Element("Placemark", id=f"incident-{inc.id}")
-    ET.SubElement(pm, "name").text = " — ".join(
-        v for v in (record["event_date"], inc.sub_event_type or inc.event_type, record["location"]) if v
+    ET.SubElement(pm, "name").text = xml_text(
+        " — ".join(
+            v for v in (record["event_date"], inc.sub_event_type or inc.event_type, record["location"]) if v
+        )
     )
-    ET.SubElement(pm, "description").text = row.sentence
+    ET.SubElement(pm, "description").text = xml_text(row.sentence)
     data = ET.SubElement(pm, "ExtendedData")
     for key in ACLED_COLUMNS:
         d = ET.SubElement(data, "Data", name=key)
-        ET.SubElement(d, "value").text = str(record[key])
+        ET.SubElement(d, "value").text = xml_text(str(record[key]))
     if inc.lat is not None and inc.lon is not None:
         ET.SubElement(ET.SubElement(pm, "Point"), "coordinates").text = f"{inc.lon},{inc.lat}"
     return pm
