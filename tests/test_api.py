@@ -192,3 +192,14 @@ def test_incidents_take_repeated_type_parameters_like_every_filter(app, client):
         add_incident(event_type="Riots")
     body = client.get("/api/incidents?type=Battles&type=Protests").get_json()
     assert sorted(f["properties"]["event_type"] for f in body["features"]) == ["Battles", "Protests"]
+
+
+def test_json_no_text_file_could_hold_is_400_not_500(client):
+    deep = client.post("/api/articles", data="[" * 100_000 + "]" * 100_000, content_type="application/json")
+    assert deep.status_code == 400 and "nested" in deep.get_json()["error"]
+    surrogate = client.post(
+        "/api/articles", data='{"text": "\\ud800 Idlib"}', content_type="application/json"
+    )
+    assert surrogate.status_code == 400 and "Unicode" in surrogate.get_json()["error"]
+    nul = client.post("/api/articles", json={"text": "Idlib \x00 struck"})
+    assert nul.status_code == 400 and "NUL" in nul.get_json()["error"]

@@ -161,3 +161,11 @@ def test_non_text_metadata_is_invalid_input(app, field, value):
         with pytest.raises(InvalidArticle, match="must be a string"):
             ingest_article(text=TEXT, **{field: value})
         assert counts()["articles"] == 0
+
+
+def test_nul_and_unpaired_surrogates_are_invalid_input(app):
+    with app.app_context():
+        for bad in ({"text": "Idlib\x00"}, {"text": TEXT, "title": "\udc80"}, {"text": "\ud83d Idlib"}):
+            with pytest.raises(InvalidArticle):
+                ingest_article(**bad)
+        assert counts()["articles"] == 0

@@ -67,6 +67,7 @@ def prepare_text(text: str | None) -> str:
         raise (
             InvalidArticle.empty_text() if text is None else InvalidArticle.bad_field("text", "not a string")
         )
+    _check_characters(text, "text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         raise InvalidArticle.empty_text()
@@ -109,7 +110,19 @@ def _string(value: object, name: str) -> str:
         return ""
     if not isinstance(value, str):
         raise InvalidArticle.bad_field(name, "must be a string")
+    _check_characters(value, name)
     return value.strip()
+
+
+def _check_characters(value: str, name: str) -> None:
+    # JSON can carry what no text file holds: a NUL (PostgreSQL refuses it) or an unpaired
+    # surrogate such as "\ud800" (it cannot be encoded, so hashing and storing would fail).
+    if "\x00" in value:
+        raise InvalidArticle.bad_field(name, "it contains a NUL character (binary data?)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidArticle.bad_field(name, "it is not valid Unicode (an unpaired surrogate)") from None
 
 
 def find_by_hash(digest: str) -> Article | None:

@@ -25,7 +25,10 @@ ARTICLE_FIELDS = ("text", "title", "published", "source_url", "language", "sourc
 
 def article_payload() -> dict[str, Any]:
     """The ingestion keywords from a JSON body; raises :class:`InvalidArticle` when malformed."""
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # silent=True covers malformed JSON, not JSON nested beyond Python's stack
+        raise InvalidArticle.bad_json("it is nested too deeply") from None
     if not isinstance(body, dict):
         raise InvalidArticle.bad_json()
     payload = {}
