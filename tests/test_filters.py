@@ -112,3 +112,10 @@ def test_api_incidents_applies_the_shared_filters(app, client):
     body = client.get("/api/incidents?admin1=Aleppo&q=protest").get_json()
     assert [f["id"] for f in body["features"]] == [keep]
     assert client.get("/api/incidents?precision=9").status_code == 400
+
+
+@pytest.mark.parametrize("name", ["type", "admin1", "source", "actor", "q", "from", "bbox"])
+def test_nul_characters_are_a_bad_query(name):
+    # PostgreSQL refuses NUL in a string parameter; it must be a 400, not a database error.
+    with pytest.raises(BadQuery):
+        parse_filters({name: "Idlib\x00"})

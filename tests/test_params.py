@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from webapp.errors import BadQuery
-from webapp.params import MAX_INT, parse_date, parse_id, parse_int
+from webapp.params import MAX_ID, parse_date, parse_id, parse_int
 
-HUGE = str(MAX_INT + 1)
+HUGE = str(MAX_ID + 1)  # beyond PostgreSQL's INTEGER ids
+HUGER = str(2**70)  # beyond any database integer
 
 
 def test_parse_int_accepts_ascii_integers_only():
@@ -20,9 +21,9 @@ def test_parse_int_accepts_ascii_integers_only():
             parse_int(bad, "n")
 
 
-def test_parse_id_is_bounded_by_the_database_integer():
-    assert parse_id(str(MAX_INT), "article") == MAX_INT and parse_id("0", "article") == 0
-    for bad in (HUGE, "-1", "abc"):
+def test_parse_id_is_bounded_by_the_id_column():
+    assert parse_id(str(MAX_ID), "article") == MAX_ID and parse_id("0", "article") == 0
+    for bad in (HUGE, HUGER, "-1", "abc"):
         with pytest.raises(BadQuery) as info:
             parse_id(bad, "article")
         assert info.value.status == 400
@@ -38,6 +39,9 @@ def test_parse_date():
     "url, status",
     [
         (f"/articles/{HUGE}", 404),
+        (f"/articles/{HUGER}", 404),
+        (f"/api/incidents?article={HUGER}", 400),
+        (f"/incidents?page={HUGER}", 200),
         (f"/api/articles/{HUGE}", 404),
         (f"/api/incidents?article={HUGE}", 400),
         (f"/export/incidents.csv?article={HUGE}", 400),

@@ -197,7 +197,14 @@ def _escape_like(value: str) -> str:
 
 def _first(args: Mapping[str, Any], name: str) -> str | None:
     value = args.get(name)
-    return value if value is None or isinstance(value, str) else str(value)
+    return value if value is None else _no_nul(name, value if isinstance(value, str) else str(value))
+
+
+def _no_nul(name: str, value: str) -> str:
+    # %00 decodes to a NUL, which PostgreSQL refuses in any string parameter (a 500 otherwise).
+    if "\x00" in value:
+        raise BadQuery.param(name, value.replace("\x00", "\\0"), "text without NUL characters")
+    return value
 
 
 def _values(args: Mapping[str, Any], name: str) -> tuple[str, ...]:
@@ -209,7 +216,7 @@ def _values(args: Mapping[str, Any], name: str) -> tuple[str, ...]:
         raw = [] if value is None else ([value] if isinstance(value, str) else list(value))
     out: list[str] = []
     for item in raw:
-        for part in str(item).split(","):
+        for part in _no_nul(name, str(item)).split(","):
             part = part.strip()
             if part and part not in out:
                 out.append(part)

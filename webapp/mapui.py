@@ -14,7 +14,7 @@ from jinja2 import Template
 from .extensions import db
 from .i18n import strings, text_dir
 from .models import Incident
-from .params import MAX_INT
+from .params import MAX_ID
 
 #: branca's Figure template with ``lang``/``dir`` on <html> (branca hard-codes a bare <html>).
 FIGURE_TEMPLATE = Template(
@@ -50,7 +50,7 @@ def focus_point(incident_arg: str | None) -> dict[str, Any] | None:
     if not incident_arg or not incident_arg.isascii() or not incident_arg.isdigit():
         return None
     ident = int(incident_arg)
-    if ident > MAX_INT:
+    if ident > MAX_ID:
         return None
     inc = db.session.get(Incident, ident)
     if inc is None or inc.lat is None or inc.lon is None:

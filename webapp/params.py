@@ -10,7 +10,9 @@ from werkzeug.routing import IntegerConverter
 
 from .errors import BadQuery
 
-#: The widest integer an SQLite or PostgreSQL BIGINT column holds; larger ids cannot exist.
+#: The largest id an INTEGER primary key holds on PostgreSQL (SQLite's are wider); larger ids cannot exist.
+MAX_ID = 2**31 - 1
+#: The widest integer SQLite and PostgreSQL take as a parameter (row offsets are BIGINT).
 MAX_INT = 2**63 - 1
 
 # ASCII digits only: str.isdigit() also accepts '²' or '៣', which int() then rejects or misreads.
@@ -31,9 +33,9 @@ def parse_int(value: str | None, name: str, *, expected: str = "an integer") -> 
 
 
 def parse_id(value: str | None, name: str) -> int | None:
-    """A row id (0 to :data:`MAX_INT`) or None when blank; raises :class:`BadQuery` otherwise."""
+    """A row id (0 to :data:`MAX_ID`) or None when blank; raises :class:`BadQuery` otherwise."""
     number = parse_int(value, name, expected="an id")
-    if number is not None and not 0 <= number <= MAX_INT:
+    if number is not None and not 0 <= number <= MAX_ID:
         raise BadQuery.param(name, str(value).strip(), "an id")
     return number
 
@@ -50,8 +52,8 @@ def parse_date(value: str | None, name: str) -> dt.date | None:
 
 
 class IdConverter(IntegerConverter):
-    """The ``<int:…>`` URL converter, bounded to :data:`MAX_INT`: a longer id is a 404, not a 500."""
+    """The ``<int:…>`` URL converter, bounded to :data:`MAX_ID`: a larger id is a 404, not a 500."""
 
     def __init__(self, map: Any, *args: Any, **kwargs: Any) -> None:  # noqa: A002 - werkzeug's name
-        kwargs.setdefault("max", MAX_INT)
+        kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
