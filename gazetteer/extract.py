@@ -18,7 +18,7 @@ sentences and its resolved place mentions.  For each sentence:
    country as a whole are never incident locations.
 3. **Date** (:mod:`gazetteer.dates`), **actors** (:mod:`gazetteer.actors`),
    **counts** (:mod:`gazetteer.numbers`) of the sentence; an incident with no
-   named perpetrator takes the one of the same kind of event a sentence or
+   named perpetrator takes the one of the same sub-type of event a sentence or
    two before (the lead usually names it, the details do not).
 4. **One incident per event.** A generic report («أكدت ... القصف الروسي على
    محيط إدلب») merges into the earlier incident of the same event type at the
@@ -558,7 +558,7 @@ def _inherited_actor(drafts: list[_Draft], event: SentenceEvent, sentence: int) 
     for draft in reversed(drafts):
         if sentence - draft.last_sentence > _ACTOR_INHERIT_SENTENCES:
             break
-        if draft.incident.event_type == event.entry.event_type and draft.actor1 is not None:
+        if draft.incident.sub_event_type == event.entry.sub_event_type and draft.actor1 is not None:
             return draft.actor1
     return None
 

@@ -417,3 +417,14 @@ def test_sample_one_incident_per_event(sample_result) -> None:
     assert len(keys) == len(set(keys))
     # «أكدت شبكات موالية ... القصف الروسي على محيط إدلب» confirms the lead: no incident of its own.
     assert not any("أكدت" in _sentence_of(result, i) for i in result.incidents)
+
+
+def test_perpetrator_is_inherited_only_by_the_same_kind_of_event() -> None:
+    incidents, _ = _extract(
+        ["قصف مدفعي لقوات النظام على بلدة سراقب.", "وانفجرت عبوة ناسفة في مدينة إدلب."],
+        {"سراقب": SARAQIB, "إدلب": IDLIB},
+    )
+    assert [(i.sub_event_type, i.actors[:1]) for i in incidents] == [
+        (SHELLING[1], ["Syrian government forces"]),
+        (IED[1], []),
+    ]
