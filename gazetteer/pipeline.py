@@ -53,19 +53,25 @@ def _context_point(resolutions: list[Resolution]) -> tuple[float, float] | None:
 
 
 def _near_place(k: int, resolutions: list[Resolution]) -> Place | None:
-    """For a road mention, the place the text puts it near ("M4 near Saraqib"), if any."""
+    """For a road mention, the place the text puts it near, if any.
+
+    Either order: "the M4 near Saraqib" (the place follows the road) or "near
+    Saraqib on the M4" (it precedes), within :data:`_ROAD_NEAR_TOKENS` tokens.
+    """
     match = resolutions[k].match
-    if k + 1 >= len(resolutions):
-        return None
-    nxt = resolutions[k + 1]
-    if (
-        nxt.match.sentence == match.sentence
-        and nxt.match.relation == "near"
-        and nxt.match.tok_start - match.tok_end <= _ROAD_NEAR_TOKENS
-        and nxt.place is not None
-        and nxt.place.type is not PlaceType.ROAD
-    ):
-        return nxt.place
+    for j in (k + 1, k - 1):
+        if not 0 <= j < len(resolutions):
+            continue
+        other = resolutions[j]
+        gap = other.match.tok_start - match.tok_end if j > k else match.tok_start - other.match.tok_end
+        if (
+            other.match.sentence == match.sentence
+            and other.match.relation == "near"
+            and 0 <= gap <= _ROAD_NEAR_TOKENS
+            and other.place is not None
+            and other.place.type is not PlaceType.ROAD
+        ):
+            return other.place
     return None
 
 

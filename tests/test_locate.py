@@ -87,3 +87,9 @@ def test_stated_distance_replaces_the_default_offset(gaz):
     assert distance_km(35.931, 36.634, en.lat, en.lon) == pytest.approx(12.0, abs=0.05) and en.lon > 36.634
     ar = _locs("سقطت قذائف على بعد 8 كم غرب مدينة إدلب", gaz)["إدلب"]
     assert distance_km(35.931, 36.634, ar.lat, ar.lon) == pytest.approx(8.0, abs=0.05) and ar.lon < 36.634
+
+
+def test_town_named_before_the_road_also_fixes_the_point_on_it(gaz):
+    loc = _locs("Clashes broke out near Saraqib on the M4 highway.", gaz)["M4"]
+    assert loc.description == "M4 highway near Saraqib"
+    assert (loc.lat, loc.lon) == pytest.approx(nearest_point_on(loc.place.geometry, 35.864, 36.801))
