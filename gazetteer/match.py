@@ -43,6 +43,8 @@ _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lat
 
 #: A fuzzy (one-letter) reading must keep at least this many normalised letters.
 FUZZY_MIN_LETTERS = 5
+#: Words remembered per memo table (a long-running server sees an open vocabulary).
+_MEMO_SIZE = 200_000
 #: Road whose line passes this close to both named end cities is the road meant.
 ROAD_ENDPOINT_KM = 12.0
 
@@ -222,6 +224,7 @@ class MatchIndex:
         # Longest key (in tokens) starting with each first token: most text
         # tokens start no name, and the others need only a few n-gram probes.
         self.first_token_len: dict[str, int] = {}
+        self._first_len_of: dict[tuple[tuple[str, int], ...], int] = {}  # memo of max_first_len
         for key in gazetteer.keys():
             parts = key.split(" ")
             if self.first_token_len.get(parts[0], 0) < len(parts):
@@ -229,6 +232,15 @@ class MatchIndex:
         self.roads: list[Place] = [
             p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
         ]
+
+    def max_first_len(self, variants: tuple[tuple[str, int], ...]) -> int:
+        """The most tokens a key can have whose first token is one of ``variants``' forms (0: none)."""
+        found = self._first_len_of.get(variants)
+        if found is None:
+            found = max((self.first_token_len.get(f, 0) for f, _ in variants), default=0)
+            if len(self._first_len_of) < _MEMO_SIZE:
+                self._first_len_of[variants] = found
+        return found
 
     @classmethod
     def for_gazetteer(cls, gazetteer: Gazetteer) -> MatchIndex:
@@ -365,14 +377,26 @@ def _arabic_variants(norm: str) -> tuple[tuple[str, int], ...]:
     return tuple(clitic_variants(norm))
 
 
-def _token_variants(tok: Token, arabic_text: bool) -> list[tuple[str, int]] | tuple[tuple[str, int], ...]:
+def _token_variants(tok: Token, arabic_text: bool) -> tuple[tuple[str, int], ...]:
     """Forms of a token's normalised text with the number of original characters cut before it."""
-    if is_arabic(tok.norm):
-        return _arabic_variants(tok.norm)
-    forms = [(tok.norm, 0)]
-    if tok.norm.endswith("s") and tok.text[-2:-1] in ("'", "’"):
-        forms.append((tok.norm[:-1], 0))  # "Idlib's"
-    return forms
+    possessive = tok.norm.endswith("s") and tok.text[-2:-1] in ("'", "’")
+    return _norm_variants(tok.norm, possessive)
+
+
+@lru_cache(maxsize=200_000)
+def _norm_variants(norm: str, possessive: bool) -> tuple[tuple[str, int], ...]:
+    """:func:`_token_variants` of a normalised form, memoised: words recur across sentences."""
+    if is_arabic(norm):
+        return _arabic_variants(norm)
+    if possessive:
+        return ((norm, 0), (norm[:-1], 0))  # "Idlib's"
+    return ((norm, 0),)
+
+
+@lru_cache(maxsize=4096)
+def _joins(gap: str) -> bool:
+    """Whether the text between two tokens may join them into one name (gaps are few and recur)."""
+    return bool(_JOIN_RE.fullmatch(gap))
 
 
 def _char_cut(tok: Token, cut: int) -> int:
@@ -398,10 +422,10 @@ class _Scanner:
         self.index = MatchIndex.for_gazetteer(gazetteer)
         self.cues = load_cues()
         self.english = language == "en"
-        self.joinable = [
-            bool(_JOIN_RE.fullmatch(text[toks[k].end : toks[k + 1].start])) for k in range(len(toks) - 1)
-        ]
+        self.joinable = [_joins(text[toks[k].end : toks[k + 1].start]) for k in range(len(toks) - 1)]
         self.variants = [_token_variants(t, not self.english) for t in toks]
+        first_len = self.index.max_first_len
+        self.max_n = [first_len(v) for v in self.variants]
 
     # ---- phrases around a position
     def _phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
@@ -458,7 +482,7 @@ class _Scanner:
 
     def _longest_from(self, i: int) -> tuple[int, str, list[Place], int] | None:
         longest = self.index.first_token_len
-        max_n = min(max((longest.get(f, 0) for f, _ in self.variants[i]), default=0), len(self.toks) - i)
+        max_n = min(self.max_n[i], len(self.toks) - i)
         if max_n == 0:
             return None
         n_ok = 1
@@ -567,8 +591,7 @@ class _Scanner:
         """A one-letter near-miss reading of the 1–3 tokens at ``i``, when the context invites one."""
         if self.english or not is_arabic(self.toks[i].norm):
             return None
-        before = self.text[max(0, self.toks[i].start - 3) : self.toks[i].start].strip()
-        opened = bool(before) and before[-1] in _OPEN_QUOTES
+        opened = self._opened(i)
         fuzzy_cues = self.cues.fuzzy
         cue = (
             self._phrase_before(i, fuzzy_cues, max_len=1)
@@ -695,7 +718,11 @@ class _Scanner:
     def scan(self) -> list[Match]:
         out: list[Match] = []
         i = 0
+        live = self._live_positions()
         while i < len(self.toks):
+            if not live[i]:
+                i += 1  # neither a name nor a fallback reading can start here
+                continue
             hit = self.longest_at(i)
             if hit is None:
                 fuzzy = self.fuzzy_at(i) or self.facility_at(i) or self.transliteration_at(i)
@@ -714,6 +741,42 @@ class _Scanner:
             else:
                 i += 1
         return out
+
+    def _live_positions(self) -> list[bool]:
+        """For each token, whether :meth:`longest_at` or a fallback reading could match there.
+
+        A cheap necessary condition of each reader: a name needs a first
+        token that starts some key (after a standalone Latin article, the
+        next token); :meth:`fuzzy_at` an Arabic word after a fuzzy cue or an
+        opening quote; :meth:`facility_at` an Arabic facility head word, and
+        it and :meth:`transliteration_at` a capitalised word in English.
+        """
+        toks, max_n, variants = self.toks, self.max_n, self.variants
+        last = len(toks) - 1
+        fuzzy_cues = self.cues.fuzzy
+        heads = self.cues.facility_heads
+        live = []
+        for i, tok in enumerate(toks):
+            if max_n[i] or (tok.norm in ("al", "el") and i < last and max_n[i + 1]):
+                live.append(True)
+            elif self.english:
+                live.append(tok.text[:1].isupper())
+            elif any(form in heads for form, _ in variants[i]):
+                live.append(True)
+            else:
+                live.append(
+                    is_arabic(tok.norm)
+                    and (
+                        (i > 0 and any((f,) in fuzzy_cues for f, _ in variants[i - 1]))
+                        or self._opened(i)
+                    )
+                )
+        return live
+
+    def _opened(self, i: int) -> bool:
+        """An opening quote right before token ``i`` (within three characters)."""
+        before = self.text[max(0, self.toks[i].start - 3) : self.toks[i].start].strip()
+        return bool(before) and before[-1] in _OPEN_QUOTES
 
     def compound(self, m: Match, out: list[Match]) -> Match:
         """``m``, or an unknown compound when ``m`` follows a name-forming word («كفر» + «داعل»).
