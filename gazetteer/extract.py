@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
 from .lexicon import PhraseMatch, PhraseMatcher, forms_of, load_lexicon, word_set
-from .normalize import Token, normalize_token, tokenize
+from .normalize import Token, normalize_token, tokenize, tokenize_slice
 from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
@@ -488,7 +488,7 @@ def extract_incidents(
         by_sentence.setdefault(mention.sentence, []).append(k)
     drafts: list[_Draft] = []
     for sentence in sentences:
-        tokens = tokenize(sentence.text)
+        tokens = tokenize_slice(text, sentence.start, sentence.end)
         event = classify(tokens) or _elliptical(tokens, drafts, sentence.index)
         indices = by_sentence.get(sentence.index, ())
         candidates = _candidates(sentence, tokens, mentions, indices, event) if event else []

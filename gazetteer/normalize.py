@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -126,6 +127,33 @@ def tokenize(text: str) -> list[Token]:
     caller gets its own list.
     """
     return list(_tokenize(text))
+
+
+#: A character that may belong to, or glue, a word (a superset of what :data:`_WORD_RE` spans).
+_WORDISH_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d'’ʿ\-]")
+
+
+def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
+    """``tokenize(text[start:end])``: the words of a slice, offsets counted from ``start``.
+
+    When neither character around the slice can join a word, the slice's
+    words are exactly the memoised words of the whole ``text`` that lie in
+    it (the pipeline has tokenised the article already), shifted; otherwise
+    the slice is tokenised afresh.
+    """
+    if (start > 0 and _WORDISH_RE.match(text, start - 1)) or (end < len(text) and _WORDISH_RE.match(text, end)):
+        return tokenize(text[start:end])
+    tokens = _tokenize(text)
+    first = bisect_left(tokens, start, key=_start_of)
+    last = bisect_left(tokens, end, lo=first, key=_start_of)
+    if not start:
+        return list(tokens[first:last])
+    make = tuple.__new__
+    return [make(Token, (t.start - start, t.end - start, t.text, t.norm)) for t in tokens[first:last]]
+
+
+def _start_of(token: Token) -> int:
+    return token.start
 
 
 @lru_cache(maxsize=2048)

@@ -12,6 +12,7 @@ from gazetteer.normalize import (
     normalize_token,
     normalize_with_offsets,
     tokenize,
+    tokenize_slice,
 )
 
 
@@ -91,3 +92,14 @@ def test_script_detection() -> None:
     assert is_arabic("قصف Idlib") and not is_arabic("Idlib")
     assert arabic_ratio("ادلب ab") == pytest.approx(4 / 6)
     assert arabic_ratio("123") == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قصف al-Bab. وفي «إدلب»، el-Rai!", "x al- y 'quoted' Idlib's", "غارة‌ على\u200cسراقب - Ad-Dana", "A-l 12km"],
+)
+def test_tokenize_slice_equals_tokenizing_the_slice(text: str) -> None:
+    # Every slice, including those cutting a word or an "al-" prefix, reads as if tokenised alone.
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert tokenize_slice(text, start, end) == tokenize(text[start:end]), (start, end)
