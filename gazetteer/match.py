@@ -15,8 +15,8 @@ by a dash after a road cue («طريق حلب- اللاذقية») become one ro
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -135,9 +135,31 @@ class Cues:
             words = _ALL_WORDS[id(self)] = frozenset(p[0] for p in phrases if len(p) == 1)
         return words
 
+    @property
+    def phrase_ends(self) -> frozenset[str]:
+        """The last word of every phrase of every cue list: a phrase can end only on one of them."""
+        ends = _PHRASE_ENDS.get(id(self))
+        if ends is None:
+            lists = (
+                self.type_before,
+                self.type_after,
+                self.road,
+                self.road_anaphora,
+                self.near,
+                self.direction,
+                self.between,
+                self.countryside_before,
+                self.countryside_after,
+                self.countryside_direction,
+                self.fuzzy,
+            )
+            ends = _PHRASE_ENDS[id(self)] = frozenset(p[-1] for phrases in lists for p in phrases)
+        return ends
 
-# all_words of each Cues (load_cues() makes one, cached for the process, so this stays tiny).
+
+# all_words and phrase_ends of each Cues (load_cues() makes one, cached for the process, so these stay tiny).
 _ALL_WORDS: dict[int, frozenset[str]] = {}
+_PHRASE_ENDS: dict[int, frozenset[str]] = {}
 
 
 def _types(values: list[str]) -> frozenset[PlaceType]:
@@ -429,7 +451,12 @@ class _Scanner:
 
     # ---- phrases around a position
     def _phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
-        """The longest phrase of ``phrases`` ending right before token ``j``: (phrase, first token)."""
+        """The longest phrase of ``phrases`` ending right before token ``j``: (phrase, first token).
+
+        ``phrases`` is one of the cue lists of :class:`Cues`.
+        """
+        if j == 0 or not self._ends_cue(j - 1):
+            return None
         for n in range(min(max_len, j), 0, -1):
             k = j - n
             gap = self.text[self.toks[j - 1].end : self.toks[j].start]
@@ -442,6 +469,11 @@ class _Scanner:
                 if (form, *rest) in phrases:
                     return (form, *rest), k
         return None
+
+    def _ends_cue(self, k: int) -> bool:
+        """Whether token ``k`` (in any of its clitic forms) is the last word of some cue phrase."""
+        ends = self.cues.phrase_ends
+        return any(form in ends for form, _ in self.variants[k])
 
     def _phrase_after(self, j: int, phrases: Any, max_len: int = 3) -> tuple[tuple[str, ...], int] | None:
         """The longest phrase of ``phrases`` starting at token ``j``; returns (phrase, end token)."""
@@ -709,7 +741,9 @@ class _Scanner:
             keys = self.index.skeleton_keys(skeleton)
             if not keys:
                 continue
-            places = sorted({p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id)
+            places = sorted(
+                {p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id
+            )
             m = self.make(i, i + n, sorted(keys)[0], places, 0, fuzzy=True)
             return m
         return None

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 _DROP = (
     [chr(c) for c in range(0x064B, 0x0660)]
@@ -53,7 +53,9 @@ _WORD_RE = re.compile(
 _LATIN_ARTICLE_RE = re.compile(r"^(?:a|e)(?:l|sh|s|dh|d|r|th|t|z|n)-(?=\w)")
 _QUOTES = "'’ʿ"
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_ARABIC_LETTER_RE = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_ARABIC_LETTER_RE = re.compile(
+    r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"
+)
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
@@ -141,7 +143,8 @@ def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
     it (the pipeline has tokenised the article already), shifted; otherwise
     the slice is tokenised afresh.
     """
-    if (start > 0 and _WORDISH_RE.match(text, start - 1)) or (end < len(text) and _WORDISH_RE.match(text, end)):
+    glued_before = start > 0 and _WORDISH_RE.match(text, start - 1)
+    if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
         return tokenize(text[start:end])
     tokens = _tokenize(text)
     first = bisect_left(tokens, start, key=_start_of)

@@ -96,7 +96,12 @@ def test_script_detection() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["قصف al-Bab. وفي «إدلب»، el-Rai!", "x al- y 'quoted' Idlib's", "غارة‌ على\u200cسراقب - Ad-Dana", "A-l 12km"],
+    [
+        "قصف al-Bab. وفي «إدلب»، el-Rai!",
+        "x al- y 'quoted' Idlib's",
+        "غارة‌ على\u200cسراقب - Ad-Dana",
+        "A-l 12km",
+    ],
 )
 def test_tokenize_slice_equals_tokenizing_the_slice(text: str) -> None:
     # Every slice, including those cutting a word or an "al-" prefix, reads as if tokenised alone.
