@@ -163,8 +163,48 @@ def _nearest_fine_anchor_km(place: Place, anchors: list[tuple[int, Place]], own:
     )
 
 
+class _Anchors:
+    """The article's anchors, each distinct place once, with distances memoised per candidate place.
+
+    A place named ten times is one anchor place with ten occurrences; a
+    candidate read in several matches is measured against them once.
+    """
+
+    def __init__(self, anchors: list[tuple[int, Place]]) -> None:
+        occurrences: dict[int, tuple[Place, list[tuple[int, int]]]] = {}
+        for pos, (k, place) in enumerate(anchors):
+            occurrences.setdefault(id(place), (place, []))[1].append((pos, k))
+        # Excluding one match leaves each place's first or second occurrence: two are enough.
+        self._places = [(place, occ[:2]) for place, occ in occurrences.values()]
+        self._distances: dict[int, list[float]] = {}
+
+    def nearest(self, place: Place, own: int) -> tuple[float, str]:
+        """(distance, name) of the anchor nearest ``place``, ignoring match ``own``; (inf, "") if none.
+
+        Ties go to the anchor listed first, as a scan of the anchors in order would have it.
+        """
+        if not self._places:
+            return math.inf, ""
+        distances = self._distances.get(id(place))
+        if distances is None:
+            distances = self._distances[id(place)] = [
+                distance_km(place.lat, place.lon, a.lat, a.lon) for a, _ in self._places
+            ]
+        best: tuple[float, int] = (math.inf, -1)
+        name = ""
+        for d, (anchor, occ) in zip(distances, self._places, strict=True):
+            pos, k = occ[0]
+            if k == own:
+                if len(occ) == 1:
+                    continue
+                pos = occ[1][0]
+            if (d, pos) < best:
+                best, name = (d, pos), anchor.name_ar or anchor.name
+        return best[0], name
+
+
 def _score(
-    place: Place, match: Match, anchors: list[tuple[int, Place]], own: int, admin: set[str]
+    place: Place, match: Match, anchors: _Anchors, own: int, admin: set[str]
 ) -> tuple[float, str, float]:
     """(score, reason, distance to the nearest other anchor) of reading ``match`` as ``place``."""
     score, why = _prior(place)
@@ -186,14 +226,7 @@ def _score(
     if admin and parent is not None and admin & {normalize_name(parent.name), normalize_name(parent.name_ar)}:
         score += 1.0
         why.append(f"in {parent.name or parent.name_ar}")
-    nearest = math.inf
-    nearest_name = ""
-    for k, anchor in anchors:
-        if k == own:
-            continue
-        d = distance_km(place.lat, place.lon, anchor.lat, anchor.lon)
-        if d < nearest:
-            nearest, nearest_name = d, anchor.name_ar or anchor.name
+    nearest, nearest_name = anchors.nearest(place, own)
     if nearest < math.inf and place.type is not PlaceType.COUNTRY:
         score += 3.0 * math.exp(-nearest / PROXIMITY_SCALE_KM)
         if nearest <= 100:
@@ -221,6 +254,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 if p.type is PlaceType.COUNTRY or not is_weak(p, m):
                     countries.setdefault(m.sentence, set()).add(p.country)
     stop_keys = load_cues().stop_keys
+    distinct_anchors = _Anchors(anchors)
     out = []
     for k, match in enumerate(matches):
         scored = []
@@ -230,7 +264,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
         for place in dict.fromkeys(match.places):
             if syrian_cue and not place.in_syria:
                 continue  # «حي المشهد» is no district of Iran's Mashhad
-            score, reason, nearest = _score(place, match, anchors, k, admin)
+            score, reason, nearest = _score(place, match, distinct_anchors, k, admin)
             if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM:
                 continue
             if (
