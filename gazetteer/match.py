@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -206,6 +206,17 @@ def load_cues() -> Cues:
 # -- per-gazetteer derived indexes ------------------------------------------------
 
 
+class _Word(NamedTuple):
+    """A normalised word as the scanner sees it (see :meth:`MatchIndex.word`)."""
+
+    variants: tuple[tuple[str, int], ...]  # its forms with the characters cut (clitics, "'s")
+    max_n: int  # the most tokens of a name key starting with one of its forms; 0: none
+    arabic: bool
+    facility_head: bool  # a form is a facility head word («مشفى», "hospital")
+    fuzzy_cue: bool  # a form is a one-word fuzzy cue
+    cue_end: bool  # a form is the last word of some cue phrase
+
+
 class MatchIndex:
     """What the matcher derives from one gazetteer, built once and cached per gazetteer.
 
@@ -246,7 +257,8 @@ class MatchIndex:
         # Longest key (in tokens) starting with each first token: most text
         # tokens start no name, and the others need only a few n-gram probes.
         self.first_token_len: dict[str, int] = {}
-        self._first_len_of: dict[tuple[tuple[str, int], ...], int] = {}  # memo of max_first_len
+        self._words: dict[str, _Word] = {}  # memo of word()
+        self._possessives: dict[str, _Word] = {}
         for key in gazetteer.keys():
             parts = key.split(" ")
             if self.first_token_len.get(parts[0], 0) < len(parts):
@@ -255,13 +267,24 @@ class MatchIndex:
             p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
         ]
 
-    def max_first_len(self, variants: tuple[tuple[str, int], ...]) -> int:
-        """The most tokens a key can have whose first token is one of ``variants``' forms (0: none)."""
-        found = self._first_len_of.get(variants)
+    def word(self, norm: str, possessive: bool) -> _Word:
+        """What the scanner needs to know of a normalised word (``possessive``: written "X's"); memoised."""
+        memo = self._possessives if possessive else self._words
+        found = memo.get(norm)
         if found is None:
-            found = max((self.first_token_len.get(f, 0) for f, _ in variants), default=0)
-            if len(self._first_len_of) < _MEMO_SIZE:
-                self._first_len_of[variants] = found
+            cues = load_cues()
+            variants = _norm_variants(norm, possessive)
+            forms = [f for f, _ in variants]
+            found = _Word(
+                variants=variants,
+                max_n=max((self.first_token_len.get(f, 0) for f in forms), default=0),
+                arabic=is_arabic(norm),
+                facility_head=any(f in cues.facility_heads for f in forms),
+                fuzzy_cue=any((f,) in cues.fuzzy for f in forms),
+                cue_end=any(f in cues.phrase_ends for f in forms),
+            )
+            if len(memo) < _MEMO_SIZE:
+                memo[norm] = found
         return found
 
     @classmethod
@@ -399,15 +422,13 @@ def _arabic_variants(norm: str) -> tuple[tuple[str, int], ...]:
     return tuple(clitic_variants(norm))
 
 
-def _token_variants(tok: Token, arabic_text: bool) -> tuple[tuple[str, int], ...]:
-    """Forms of a token's normalised text with the number of original characters cut before it."""
-    possessive = tok.norm.endswith("s") and tok.text[-2:-1] in ("'", "’")
-    return _norm_variants(tok.norm, possessive)
+def _possessive(tok: Token) -> bool:
+    """A Latin word written with "'s" ("Idlib's")."""
+    return tok.norm[-1:] == "s" and tok.text[-2:-1] in ("'", "’")
 
 
-@lru_cache(maxsize=200_000)
 def _norm_variants(norm: str, possessive: bool) -> tuple[tuple[str, int], ...]:
-    """:func:`_token_variants` of a normalised form, memoised: words recur across sentences."""
+    """Forms of a normalised word with the number of original characters cut before each."""
     if is_arabic(norm):
         return _arabic_variants(norm)
     if possessive:
@@ -445,9 +466,13 @@ class _Scanner:
         self.cues = load_cues()
         self.english = language == "en"
         self.joinable = [_joins(text[toks[k].end : toks[k + 1].start]) for k in range(len(toks) - 1)]
-        self.variants = [_token_variants(t, not self.english) for t in toks]
-        first_len = self.index.max_first_len
-        self.max_n = [first_len(v) for v in self.variants]
+        word = self.index.word
+        self.words = [word(t.norm, _possessive(t)) for t in toks]
+        self.variants = [w.variants for w in self.words]
+        self.max_n = [w.max_n for w in self.words]
+        # Only a sentence holding an opening quote can have a quoted word.
+        span = text[max(0, toks[0].start - 3) : toks[-1].end] if toks else ""
+        self.has_quotes = any(q in span for q in _OPEN_QUOTES)
 
     # ---- phrases around a position
     def _phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
@@ -472,8 +497,7 @@ class _Scanner:
 
     def _ends_cue(self, k: int) -> bool:
         """Whether token ``k`` (in any of its clitic forms) is the last word of some cue phrase."""
-        ends = self.cues.phrase_ends
-        return any(form in ends for form, _ in self.variants[k])
+        return self.words[k].cue_end
 
     def _phrase_after(self, j: int, phrases: Any, max_len: int = 3) -> tuple[tuple[str, ...], int] | None:
         """The longest phrase of ``phrases`` starting at token ``j``; returns (phrase, end token)."""
@@ -785,24 +809,20 @@ class _Scanner:
         opening quote; :meth:`facility_at` an Arabic facility head word, and
         it and :meth:`transliteration_at` a capitalised word in English.
         """
-        toks, max_n, variants = self.toks, self.max_n, self.variants
+        toks, words = self.toks, self.words
         last = len(toks) - 1
-        fuzzy_cues = self.cues.fuzzy
-        heads = self.cues.facility_heads
         live = []
-        for i, tok in enumerate(toks):
-            if max_n[i] or (tok.norm in ("al", "el") and i < last and max_n[i + 1]):
+        for i, (tok, word) in enumerate(zip(toks, words, strict=True)):
+            if word.max_n or (tok.norm in ("al", "el") and i < last and words[i + 1].max_n):
                 live.append(True)
             elif self.english:
                 live.append(tok.text[:1].isupper())
-            elif any(form in heads for form, _ in variants[i]):
-                live.append(True)
             else:
                 live.append(
-                    is_arabic(tok.norm)
-                    and (
-                        (i > 0 and any((f,) in fuzzy_cues for f, _ in variants[i - 1]))
-                        or self._opened(i)
+                    word.facility_head
+                    or (
+                        word.arabic
+                        and ((i > 0 and words[i - 1].fuzzy_cue) or (self.has_quotes and self._opened(i)))
                     )
                 )
         return live
