@@ -232,9 +232,15 @@ def resolve_tokens(
 ) -> tuple[dt.date | None, Precision | None]:
     """:func:`resolve_date` for a sentence already tokenised with :func:`gazetteer.normalize.tokenize`."""
     lex = _lexicon()
-    found = _numeric(sentence_text) + _explicit(tokens, published, lex)
-    if published is not None:
-        found += _relative(tokens, published, lex)
+    found = _numeric(sentence_text)
+    try:
+        found += _explicit(tokens, published, lex)
+        if published is not None:
+            found += _relative(tokens, published, lex)
+    except (OverflowError, ValueError):
+        # A publication date at the calendar's edge (year 1 or 9999, surely a typo) puts
+        # "yesterday" or "last December" outside it: such a sentence keeps only its numeric dates.
+        pass
     if not found:
         return None, None
     best = min(found, key=lambda f: (_PRECISION_RANK[f.precision], f.position))

@@ -73,3 +73,17 @@ def test_relative_needs_publication_date() -> None:
 
 def test_most_precise_expression_wins() -> None:
     assert resolve_date("في شهر آب الماضي، وتحديدا في 12 آب", SUNDAY) == (dt.date(2020, 8, 12), "day")
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("أمس قصف إدلب", dt.date(1, 1, 1)),
+        ("غارة في شهر كانون الأول", dt.date(1, 1, 1)),
+        ("العام الماضي", dt.date(1, 1, 5)),
+        ("on Saturday", dt.date(1, 1, 1)),
+    ],
+)
+def test_publication_date_at_the_calendar_edge_never_raises(text: str, published: dt.date) -> None:
+    assert resolve_date(text, published) == (None, None)
+    assert resolve_date(text + " 2020-09-19", published) == (dt.date(2020, 9, 19), "day")
