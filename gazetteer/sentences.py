@@ -14,6 +14,8 @@ _ABBREVIATIONS = frozenset(
 _TERMINATORS = ".!?؟…"
 # Closing quotes/brackets that belong to the sentence they end.
 _CLOSERS = "\"'”’»)]}"
+_LINE_BREAKS = "\n\r\u2028\u2029"
+_STOP_RE = re.compile("[" + re.escape(_LINE_BREAKS + _TERMINATORS) + "]")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]+")
 _ARABIC_END_RE = re.compile(r"[\u0621-\u064A]$")
@@ -68,9 +70,13 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     i = 0
     n = len(text)
-    while i < n:
+    while True:
+        found = _STOP_RE.search(text, i)  # jump to the next character that may end a sentence
+        if found is None:
+            break
+        i = found.start()
         char = text[i]
-        if char in "\n\r\u2028\u2029":
+        if char in _LINE_BREAKS:
             emit(start, i)
             start = i + 1
         elif char in _TERMINATORS and _is_boundary(text, i):
