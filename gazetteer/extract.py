@@ -624,12 +624,12 @@ def _stands_alone(draft: _Draft, drafts: list[_Draft]) -> bool:
 def _names_a_place(tokens: Sequence[Token]) -> bool:
     """True when a word such as «منطقة», «حي», "district" announces a place (resolved or not)."""
     nouns = _lexicon().place_nouns
-    return any(f in nouns for t in tokens for f, _ in _forms(t))
+    return any(f in nouns for t in tokens for f, _ in forms_of(t.norm))
 
 
 def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
     distinct = _lexicon().distinct
-    return any(f in distinct for t in tokens for f, _ in _forms(t))
+    return any(f in distinct for t in tokens for f, _ in forms_of(t.norm))
 
 
 def _events_stated(counts: Sequence[Count]) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .dates import month_positions
 from .lexicon import PhraseMatch, PhraseMatcher, forms_of, load_lexicon, word_set
-from .normalize import Token, clitic_variants, normalize_token, tokenize
+from .normalize import Token, normalize_token, tokenize
 
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
 # «الأحد» is Sunday, not "one".
@@ -130,14 +130,15 @@ def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
 def find_numbers(tokens: Sequence[Token]) -> list[NumberSpan]:
     """Every number in ``tokens``, left to right, without overlaps."""
     out = []
-    i = 0
-    while i < len(tokens):
+    free = 0  # the first token not inside a number already found
+    # Only a token that reads as a number word or digits can start one: most tokens cannot.
+    for i in [i for i, t in enumerate(tokens) if _read_norm(t.norm, True) is not None]:
+        if i < free:
+            continue
         span = parse_number(tokens, i)
-        if span is None:
-            i += 1
-        else:
+        if span is not None:
             out.append(span)
-            i = span.last
+            free = span.last
     return out
 
 
@@ -210,7 +211,7 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
     for i, token in enumerate(tokens):
         if i in used:
             continue
-        for form, _ in clitic_variants(token.norm):
+        for form, _ in forms_of(token.norm):
             if form in lex.dual:
                 out.append(Count(lex.dual[form], 2, i, i + 1))
                 break
