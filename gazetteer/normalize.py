@@ -23,6 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 _DROP = (
@@ -136,6 +137,9 @@ def tokenize(text: str) -> list[Token]:
 _WORDISH_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d'’ʿ\-]")
 
 
+_START_OF = attrgetter("start")
+
+
 def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
     """``tokenize(text[start:end])``: the words of a slice, offsets counted from ``start``.
 
@@ -148,16 +152,12 @@ def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
     if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
         return tokenize(text[start:end])
     tokens = _tokenize(text)
-    first = bisect_left(tokens, start, key=_start_of)
-    last = bisect_left(tokens, end, lo=first, key=_start_of)
+    first = bisect_left(tokens, start, key=_START_OF)
+    last = bisect_left(tokens, end, lo=first, key=_START_OF)
     if not start:
         return list(tokens[first:last])
     make = tuple.__new__
     return [make(Token, (t.start - start, t.end - start, t.text, t.norm)) for t in tokens[first:last]]
-
-
-def _start_of(token: Token) -> int:
-    return token.start
 
 
 @lru_cache(maxsize=2048)
