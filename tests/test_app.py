@@ -32,6 +32,19 @@ def test_production_without_secret_refuses_to_start(monkeypatch, tmp_path):
         )
 
 
+def test_production_without_csrf_refuses_to_start(monkeypatch, tmp_path):
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "set")
+    monkeypatch.setenv("WTF_CSRF_ENABLED", "0")
+    with pytest.raises(ConfigError, match="CSRF"):
+        create_app(
+            {
+                "INSTANCE_PATH": str(tmp_path / "inst"),
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
+            }
+        )
+
+
 def test_development_secret_is_generated_once_and_kept(monkeypatch, tmp_path):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.delenv("APP_ENV", raising=False)

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask
 
 from . import i18n, jsonprovider
-from .config import Config, resolve_secret_key
+from .config import Config, check_production, resolve_secret_key
 from .errors import register_errorhandlers
 from .extensions import csrf, db, gazetteers
 
@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.update(config)
     os.makedirs(app.instance_path, exist_ok=True)
     app.config["SECRET_KEY"] = resolve_secret_key(app.config, app.instance_path)
+    check_production(app.config)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "incidents.db")
 

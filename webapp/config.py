@@ -82,3 +82,13 @@ def resolve_secret_key(config: dict[str, object], instance_path: str) -> str:
     finally:
         tmp.unlink(missing_ok=True)
     return key
+
+
+def check_production(config: dict[str, object]) -> None:
+    """Refuse unsafe settings in production: raises :class:`ConfigError` when CSRF protection is off.
+
+    ``WTF_CSRF_ENABLED=0`` exists for tests; a production app without it would accept
+    uploads posted from any site.
+    """
+    if config.get("ENV_NAME") == "production" and not config.get("WTF_CSRF_ENABLED", True):
+        raise ConfigError.csrf_disabled()

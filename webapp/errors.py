@@ -29,6 +29,10 @@ class ConfigError(AppError):
     def missing_secret(cls) -> ConfigError:
         return cls("SECRET_KEY must be set when APP_ENV/FLASK_ENV is production")
 
+    @classmethod
+    def csrf_disabled(cls) -> ConfigError:
+        return cls("WTF_CSRF_ENABLED must stay on when APP_ENV/FLASK_ENV is production")
+
 
 class InvalidArticle(AppError):
     """Raised when submitted article input cannot be ingested (400, or 413 when too large)."""
