@@ -257,12 +257,15 @@ class MatchIndex:
         # Longest key (in tokens) starting with each first token: most text
         # tokens start no name, and the others need only a few n-gram probes.
         self.first_token_len: dict[str, int] = {}
+        # Every key's leading 1, 2, … tokens: a longer name is tried only while one can still follow.
+        self.key_prefixes: set[str] = set()
         self._words: dict[str, _Word] = {}  # memo of word()
         self._possessives: dict[str, _Word] = {}
         for key in gazetteer.keys():
             parts = key.split(" ")
             if self.first_token_len.get(parts[0], 0) < len(parts):
                 self.first_token_len[parts[0]] = len(parts)
+            self.key_prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts) + 1))
         self.roads: list[Place] = [
             p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
         ]
@@ -544,14 +547,22 @@ class _Scanner:
         n_ok = 1
         while n_ok < max_n and self.joinable[i + n_ok - 1]:
             n_ok += 1
-        for n in range(n_ok, 0, -1):
-            rest = " ".join(t.norm for t in self.toks[i + 1 : i + n])
-            for form, cut in self.variants[i]:
-                if longest.get(form, 0) < n:
-                    continue
-                key = f"{form} {rest}" if rest else form
-                if self.gazetteer.has_key(key) and self._article_ok(i, cut, key):
-                    return i + n, key, self.gazetteer.lookup_key(key), cut
+        # Every key starting at i, grown one token at a time while it is still a
+        # key's prefix; then the longest wins, the earlier form breaking ties.
+        prefixes, has_key = self.index.key_prefixes, self.gazetteer.has_key
+        found: list[tuple[int, int, str, int]] = []
+        for order, (form, cut) in enumerate(self.variants[i]):
+            key = form
+            for n in range(1, min(n_ok, longest.get(form, 0)) + 1):
+                if n > 1:
+                    key = f"{key} {self.toks[i + n - 1].norm}"
+                if key not in prefixes:
+                    break
+                if has_key(key):
+                    found.append((-n, order, key, cut))
+        for minus_n, _, key, cut in sorted(found):
+            if self._article_ok(i, cut, key):
+                return i - minus_n, key, self.gazetteer.lookup_key(key), cut
         return None
 
     def _article_ok(self, i: int, cut: int, key: str) -> bool:
