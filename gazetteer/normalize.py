@@ -162,9 +162,18 @@ def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
 
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
+    make = tuple.__new__  # Token(...) goes through a Python-level __new__: skip it, as words are many
+    if not any(q in text for q in _QUOTES):
+        # Without an apostrophe no word needs trimming: one comprehension does it all.
+        return tuple(
+            [
+                make(Token, (m.start(), m.end(), raw, norm))
+                for m in _WORD_RE.finditer(text)
+                if (norm := normalize_token(raw := m.group()))
+            ]
+        )
     tokens = []
     append = tokens.append
-    make = tuple.__new__  # Token(...) goes through a Python-level __new__: skip it, as words are many
     for m in _WORD_RE.finditer(text):
         raw = m.group()
         start = m.start()
