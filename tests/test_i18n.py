@@ -337,3 +337,14 @@ def test_upload_rejections_in_arabic(app, client):
     app.config["WTF_CSRF_ENABLED"] = True
     page = client.post("/upload?lang=ar", data={"text": ARABIC_REPORT}).get_data(as_text=True)
     assert "رمز الحماية (CSRF) مفقود" in page and "CSRF token is missing" not in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/map?_anchor=x", "/incidents?_scheme=x&_external=1", "/articles?_method=POST", "/gazetteer?place_id=7"],
+)
+def test_language_link_keeps_odd_query_parameters_as_parameters(client, url):
+    response = client.get(url, follow_redirects=True)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "lang=ar" in page and "http://localhost" not in page.split("lang=ar")[0][-200:]

@@ -13,10 +13,12 @@ Article text keeps its own direction whatever the interface language.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import re
 from functools import cache
 
-from flask import Flask, has_request_context, request, session, url_for
+from flask import Flask, has_request_context, request, session
 from markupsafe import Markup, escape
 from werkzeug import exceptions as http
 
@@ -418,13 +420,15 @@ def text_dir(lang: str) -> str:
 
 
 def lang_url(code: str) -> str:
-    """The current page with ``lang=code`` (other query parameters kept)."""
-    args = request.args.to_dict(flat=False)
-    args["lang"] = [code]
-    view_args = dict(request.view_args or {})
-    if request.endpoint is None:
-        return f"?lang={code}"
-    return url_for(request.endpoint, **view_args, **args)
+    """The current page with ``lang=code`` (other query parameters kept), as a path-relative URL.
+
+    Built from the request's own path rather than ``url_for``: query parameters
+    named like ``url_for``'s options (``_external``, ``_anchor``) or like the
+    route's arguments must stay plain parameters, never change the link.
+    """
+    pairs = [(k, v) for k, values in request.args.lists() if k != "lang" for v in values]
+    pairs.append(("lang", code))
+    return f"{request.path}?{urlencode(pairs)}"
 
 
 def init_app(app: Flask) -> None:
