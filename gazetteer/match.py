@@ -270,6 +270,17 @@ class MatchIndex:
             p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
         ]
 
+    def words_of(self, toks: list[Token]) -> list[_Word]:
+        """:meth:`word` of each token, in order."""
+        memo = self._words
+        out = []
+        for tok in toks:
+            found = memo.get(tok.norm)
+            if found is None or _possessive(tok):
+                found = self.word(tok.norm, _possessive(tok))
+            out.append(found)
+        return out
+
     def word(self, norm: str, possessive: bool) -> _Word:
         """What the scanner needs to know of a normalised word (``possessive``: written "X's"); memoised."""
         memo = self._possessives if possessive else self._words
@@ -468,9 +479,10 @@ class _Scanner:
         self.index = MatchIndex.for_gazetteer(gazetteer)
         self.cues = load_cues()
         self.english = language == "en"
-        self.joinable = [_joins(text[toks[k].end : toks[k + 1].start]) for k in range(len(toks) - 1)]
-        word = self.index.word
-        self.words = [word(t.norm, _possessive(t)) for t in toks]
+        # Most gaps are one space: test that before the memoised pattern.
+        gaps = [text[a.end : b.start] for a, b in zip(toks, toks[1:], strict=False)]
+        self.joinable = [gap == " " or _joins(gap) for gap in gaps]
+        self.words = self.index.words_of(toks)
         self.variants = [w.variants for w in self.words]
         self.max_n = [w.max_n for w in self.words]
         # Only a sentence holding an opening quote can have a quoted word.
