@@ -355,6 +355,7 @@ class MatchIndex:
 
 _SKELETON_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"),
                       ("ph", "f"), ("ou", "u"), ("q", "k"), ("c", "k"), ("w", "u"), ("y", "i"), ("z", "s"))
+_AR_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ام"})  # «عمر بن عبد العزيز»
 _NAME_LINKS = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "of"})
 _LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"})
 #: A transliteration skeleton needs this many consonants to be specific enough to match on.
@@ -719,18 +720,44 @@ class _Scanner:
         head = next((cut for form, cut in self.variants[i] if form in cues.facility_heads), None)
         if head is None:
             return None
-        end = i + 1
-        while (
-            end < len(self.toks)
-            and end - i <= 4
-            and self.joinable[end - 1]
-            and not any(f in cues.facility_stops for f, _ in self.variants[end][:1])
-            and is_arabic(self.toks[end].text)
-        ):
-            end += 1
-        if end == i + 1:
-            return None
-        return self._unknown(i, end, head)
+        prefix = self.toks[i].norm[:head]
+        names = self._facility_name_ar(i + 1, definite=prefix.endswith(("ال", "لل")))
+        return self._unknown(i, i + 1 + names, head) if names else None
+
+    def _facility_name_ar(self, j: int, *, definite: bool) -> int:
+        """How many words from ``j`` name the facility whose head word precedes them (0: none).
+
+        After a definite head («المسجد», «المشفى») only one definite adjective
+        names it («المسجد الكبير»; «المستشفى خارج الخدمة» is no name).  After a
+        bare head, a name of up to four words: a first word, then words joined
+        by بن/عبد/أبو («عمر بن عبد العزيز») or a second definite word («نبض الحياة»).
+        """
+        toks, stops = self.toks, self.cues.facility_stops
+
+        def usable(k: int) -> bool:
+            return (
+                k < len(toks)
+                and self.joinable[k - 1]
+                and is_arabic(toks[k].text)
+                and toks[k].norm not in stops
+                and not any(f in stops for f, _ in self.variants[k][:1])
+            )
+
+        if not usable(j):
+            return 0
+        if definite:
+            return 1 if toks[j].norm.startswith("ال") else 0
+        n = 1
+        while n < 4 and usable(j + n):
+            word, before = toks[j + n].norm, toks[j + n - 1].norm
+            if not (
+                word in _AR_NAME_LINKS
+                or before in _AR_NAME_LINKS
+                or (n == 1 and word.startswith("ال"))
+            ):
+                break
+            n += 1
+        return n
 
     def _facility_en(self, i: int) -> Match | None:
         toks, cues = self.toks, self.cues

@@ -210,3 +210,17 @@ def test_named_facility_missing_from_the_gazetteer_is_an_unknown_toponym(gaz, te
 )
 def test_generic_facility_is_no_toponym(gaz, text, language):
     assert [m for m in _matches(text, gaz, language) if m.unknown] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قصف مستشفى عمر بن عبد العزيز في حلب", "مستشفى عمر بن عبد العزيز"),
+        ("خرج مستشفى نبض الحياة عن الخدمة", "مستشفى نبض الحياة"),
+        ("المستشفى خارج الخدمة الآن نتيجة القصف", None),
+        ("تضرر مسجد خلال الفترة الممتدة ما بين الغارات", None),
+    ],
+)
+def test_facility_name_ends_where_the_name_does(gaz, text, expected):
+    facilities = [m.text for m in _matches(text, gaz) if m.unknown]
+    assert facilities == ([expected] if expected else [])
