@@ -699,12 +699,13 @@ class _Scanner:
             keys = self.index.fuzzy_keys(key)
             if not keys:
                 continue
-            places = sorted(
-                {p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id
-            )
-            m = self.make(i, i + n, sorted(keys)[0], places, 0, fuzzy=True)
-            return m
+            return self._weak_reading(i, i + n, keys)
         return None
+
+    def _weak_reading(self, i: int, end_tok: int, keys: set[str]) -> Match:
+        """A fuzzy match of tokens ``[i, end_tok)`` read as any of the name ``keys`` (near-miss or variant)."""
+        places = sorted({p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id)
+        return self.make(i, end_tok, sorted(keys)[0], places, 0, fuzzy=True)
 
     def facility_at(self, i: int) -> Match | None:
         """A named facility at ``i`` that the gazetteer lacks: «جامع عمر بن الخطاب», "Al-Daqa hospital".
@@ -815,11 +816,7 @@ class _Scanner:
             keys = self.index.skeleton_keys(skeleton)
             if not keys:
                 continue
-            places = sorted(
-                {p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id
-            )
-            m = self.make(i, i + n, sorted(keys)[0], places, 0, fuzzy=True)
-            return m
+            return self._weak_reading(i, i + n, keys)
         return None
 
     # ---- the scan
