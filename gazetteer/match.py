@@ -703,7 +703,7 @@ class _Scanner:
         return None
 
     def _weak_reading(self, i: int, end_tok: int, keys: set[str]) -> Match:
-        """A fuzzy match of tokens ``[i, end_tok)`` read as any of the name ``keys`` (near-miss or variant)."""
+        """A fuzzy match of tokens ``[i, end_tok)`` read as any of ``keys`` (near-miss or variant)."""
         places = sorted({p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id)
         return self.make(i, end_tok, sorted(keys)[0], places, 0, fuzzy=True)
 

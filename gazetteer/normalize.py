@@ -23,6 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -46,14 +47,17 @@ for _i in range(10):
 
 _AR_TABLE = str.maketrans({**_MAP, **{c: None for c in _DROP}})
 
-#: Characters that form words: letters and digits of any script, plus Arabic marks.
+#: Characters that form words: letters and digits of any script, plus Arabic marks; a word may
+#: hold apostrophes but neither starts nor ends with one (there they are quotes: 'Idlib').
+_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d"
 _WORD_RE = re.compile(
     r"(?:\b[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-(?=[^\W\d_]))?"  # a Latin article stays with its word
     # Runs, not single characters, alternate: the same words, found faster.
-    r"(?:[^\W_]+|[\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d'’ʿ]+)+"
+    rf"(?:[^\W_]+|[{_MARKS}]+)(?:(?:[^\W_]+|[{_MARKS}'’ʿ]+)*(?:[^\W_]|[{_MARKS}]))?"
 )
+#: :data:`_WORD_RE` as one group: ``split`` then alternates gaps and words.
+_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 _LATIN_ARTICLE_RE = re.compile(r"^(?:a|e)(?:l|sh|s|dh|d|r|th|t|z|n)-(?=\w)")
-_QUOTES = "'’ʿ"
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER_RE = re.compile(
     r"[\u0620-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"
@@ -162,32 +166,19 @@ def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
 
 @lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
-    make = tuple.__new__  # Token(...) goes through a Python-level __new__: skip it, as words are many
-    if not any(q in text for q in _QUOTES):
-        # Without an apostrophe no word needs trimming: one comprehension does it all.
-        return tuple(
-            [
-                make(Token, (m.start(), m.end(), raw, norm))
-                for m in _WORD_RE.finditer(text)
-                if (norm := normalize_token(raw := m.group()))
-            ]
-        )
-    tokens = []
-    append = tokens.append
-    for m in _WORD_RE.finditer(text):
-        raw = m.group()
-        start = m.start()
-        if raw[0] in _QUOTES or raw[-1] in _QUOTES:
-            # Leading/trailing apostrophes are quotes, not part of the word.
-            stripped = raw.strip(_QUOTES)
-            if not stripped:
-                continue
-            start += raw.index(stripped)
-            raw = stripped
-        norm = normalize_token(raw)
-        if norm:
-            append(make(Token, (start, start + len(raw), raw, norm)))
-    return tuple(tokens)
+    # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
+    # Token(...) goes through a Python-level __new__: skip it, as words are many.
+    parts = _SPLIT_RE.split(text)
+    ends = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    spans = zip(ends[0::2], ends[1::2], words, map(normalize_token, words), strict=False)  # one gap more
+    make = tuple.__new__
+    return tuple([make(Token, t) for t in spans if t[3]])
+
+
+def clear_text_caches() -> None:
+    """Forget memoised whole texts (not words), so that a benchmark's repeat starts cold on its texts."""
+    _tokenize.cache_clear()
 
 
 def normalize_name(name: str) -> str:
