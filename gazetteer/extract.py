@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
 from .lexicon import PhraseMatch, PhraseMatcher, forms_of, load_lexicon, word_set
-from .normalize import Token, normalize_token, tokenize, tokenize_slice
+from .normalize import Token, normalize_token, tokenize, tokenize_slice, words_in
 from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
@@ -487,7 +487,12 @@ def extract_incidents(
     for k, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(k)
     drafts: list[_Draft] = []
+    events = _lexicon().events
     for sentence in sentences:
+        if not events.may_match(words_in(text, sentence.start, sentence.end)) and not _recent(
+            drafts, sentence.index
+        ):
+            continue  # no trigger, and no event just before that an ordinal or a toll could continue
         tokens = tokenize_slice(text, sentence.start, sentence.end)
         event = classify(tokens) or _elliptical(tokens, drafts, sentence.index)
         indices = by_sentence.get(sentence.index, ())
@@ -635,6 +640,15 @@ def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
 def _events_stated(counts: Sequence[Count]) -> int:
     """How many events a sentence counts: "two incidents" 2, «هجومين» 2, "49 attacks" 49; else 1."""
     return max((c.value for c in counts if c.category == "events"), default=1)
+
+
+def _recent(drafts: list[_Draft], sentence: int) -> bool:
+    """True when an event was told close enough before ``sentence`` for it to continue that event.
+
+    Covers :func:`_elliptical` and :func:`_donate_counts`, the only readings of a
+    sentence without a trigger.
+    """
+    return bool(drafts) and sentence - max(d.last_sentence for d in drafts) <= _ELLIPSIS_SENTENCES
 
 
 def _follows(drafts: list[_Draft], sentence: Sentence) -> bool:

@@ -177,6 +177,16 @@ class PhraseMatcher(Generic[T]):
                 free = best.last
         return out
 
+    def may_match(self, tokens: Sequence[Token]) -> bool:
+        """False when no phrase can start at any of ``tokens``: a cheap test before :meth:`find`."""
+        dead, case = self._dead, self._case
+        for token in tokens:
+            if token.norm in dead and not (case and token.text in case):
+                continue
+            if self._heads(token):
+                return True
+        return False
+
     def _live_starts(self, tokens: Sequence[Token]) -> list[int]:
         """Positions where a phrase may start: every token but those whose word is known to start none.
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
@@ -144,24 +145,33 @@ _WORDISH_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d
 _START_OF = attrgetter("start")
 
 
-def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
-    """``tokenize(text[start:end])``: the words of a slice, offsets counted from ``start``.
+def words_in(text: str, start: int, end: int) -> Sequence[Token]:
+    """The words of ``text[start:end]`` with offsets into ``text`` (not shifted; do not modify).
 
-    When neither character around the slice can join a word, the slice's
-    words are exactly the memoised words of the whole ``text`` that lie in
-    it (the pipeline has tokenised the article already), shifted; otherwise
-    the slice is tokenised afresh.
+    When neither character around the slice can join a word, these are the
+    memoised words of the whole ``text`` that lie in it (the pipeline has
+    tokenised the article already): no word is built again.  Otherwise the
+    slice is tokenised on its own, as a word cut by the slice ends there.
     """
     glued_before = start > 0 and _WORDISH_RE.match(text, start - 1)
     if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
-        return tokenize(text[start:end])
+        make = tuple.__new__
+        return [make(Token, (t.start + start, t.end + start, t.text, t.norm)) for t in tokenize(text[start:end])]
     tokens = _tokenize(text)
     first = bisect_left(tokens, start, key=_START_OF)
-    last = bisect_left(tokens, end, lo=first, key=_START_OF)
+    return tokens[first : bisect_left(tokens, end, lo=first, key=_START_OF)]
+
+
+def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
+    """``tokenize(text[start:end])``: the words of a slice, offsets counted from ``start``.
+
+    :func:`words_in` shifted, so that no word is read twice.
+    """
+    words = words_in(text, start, end)
     if not start:
-        return list(tokens[first:last])
+        return list(words)
     make = tuple.__new__
-    return [make(Token, (t.start - start, t.end - start, t.text, t.norm)) for t in tokens[first:last]]
+    return [make(Token, (t.start - start, t.end - start, t.text, t.norm)) for t in words]
 
 
 @lru_cache(maxsize=2048)

@@ -34,6 +34,14 @@ def test_prefix_and_case_sensitive_entries() -> None:
     assert [v for v, _, _ in found] == ["air", "isis"]
 
 
+def test_may_match_is_false_only_where_find_finds_nothing() -> None:
+    matcher = PhraseMatcher([("غارات جوية", "air"), ("=IS", "isis")])
+    for text in ("وبالغارات الجوية على ادلب", "the town is quiet", "IS fighters", "قصف مدفعي"):
+        tokens = tokenize(text)
+        assert matcher.may_match(tokens) == bool(matcher.find(tokens)), text
+    assert matcher.may_match(tokenize("غارات على ادلب"))  # a phrase's head: worth a full look
+
+
 def test_word_set_normalises() -> None:
     assert "اعتقال" in word_set(["إعتقال"])
 

@@ -13,6 +13,7 @@ from gazetteer.normalize import (
     normalize_with_offsets,
     tokenize,
     tokenize_slice,
+    words_in,
 )
 
 
@@ -108,3 +109,10 @@ def test_tokenize_slice_equals_tokenizing_the_slice(text: str) -> None:
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert tokenize_slice(text, start, end) == tokenize(text[start:end]), (start, end)
+            shifted = [(t.start - start, t.end - start, t.text, t.norm) for t in words_in(text, start, end)]
+            assert shifted == [tuple(t) for t in tokenize(text[start:end])], (start, end)
+
+
+def test_apostrophes_are_quotes_at_word_ends_only() -> None:
+    assert [t.text for t in tokenize("'Idlib' Ma'arrat ''")] == ["Idlib", "Ma'arrat"]
+    assert [(t.start, t.end) for t in tokenize("x 'Idlib'")] == [(0, 1), (3, 8)]
