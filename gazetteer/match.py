@@ -157,9 +157,19 @@ class Cues:
         return ends
 
 
-# all_words and phrase_ends of each Cues (load_cues() makes one, cached for the process, so these stay tiny).
+    @property
+    def type_after_heads(self) -> frozenset[str]:
+        """The first word of every ``type_after`` phrase ("province", "countryside" …)."""
+        heads = _AFTER_HEADS.get(id(self))
+        if heads is None:
+            heads = _AFTER_HEADS[id(self)] = frozenset(p[0] for p in self.type_after)
+        return heads
+
+
+# all_words, phrase_ends and type_after_heads of each Cues (load_cues() makes one, cached for the process, so these stay tiny).
 _ALL_WORDS: dict[int, frozenset[str]] = {}
 _PHRASE_ENDS: dict[int, frozenset[str]] = {}
+_AFTER_HEADS: dict[int, frozenset[str]] = {}
 
 
 def _types(values: list[str]) -> frozenset[PlaceType]:
@@ -215,6 +225,7 @@ class _Word(NamedTuple):
     facility_head: bool  # a form is a facility head word («مشفى», "hospital")
     fuzzy_cue: bool  # a form is a one-word fuzzy cue
     cue_end: bool  # a form is the last word of some cue phrase
+    transliteration: bool  # a Latin transliteration reading may start with it (see MatchIndex.word)
 
 
 class MatchIndex:
@@ -253,6 +264,7 @@ class MatchIndex:
         self.ambiguous: frozenset[str] = frozenset(ambiguous)
         self._fuzzy: dict[str, set[str]] | None = None
         self._skeletons: dict[str, set[str]] | None = None
+        self._skeleton_words: frozenset[str] | None = None
         self._gazetteer = weakref.ref(gazetteer)
         # Longest key (in tokens) starting with each first token: most text
         # tokens start no name, and the others need only a few n-gram probes.
@@ -272,13 +284,11 @@ class MatchIndex:
 
     def words_of(self, toks: list[Token]) -> list[_Word]:
         """:meth:`word` of each token, in order."""
-        memo = self._words
-        out = []
-        for tok in toks:
-            found = memo.get(tok.norm)
-            if found is None or _possessive(tok):
-                found = self.word(tok.norm, _possessive(tok))
-            out.append(found)
+        get = self._words.get
+        out = [get(tok.norm) for tok in toks]  # known words: one dictionary hit each
+        for k, (tok, found) in enumerate(zip(toks, out, strict=True)):
+            if found is None or (tok.norm[-1:] == "s" and _possessive(tok)):
+                out[k] = self.word(tok.norm, _possessive(tok))
         return out
 
     def word(self, norm: str, possessive: bool) -> _Word:
@@ -296,6 +306,7 @@ class MatchIndex:
                 facility_head=any(f in cues.facility_heads for f in forms),
                 fuzzy_cue=any((f,) in cues.fuzzy for f in forms),
                 cue_end=any(f in cues.phrase_ends for f in forms),
+                transliteration=self._may_transliterate(norm),
             )
             if len(memo) < _MEMO_SIZE:
                 memo[norm] = found
@@ -319,11 +330,24 @@ class MatchIndex:
         found.discard(text)
         return {k for k in found if _within_one_edit(text, k)}
 
-    def skeleton_keys(self, skeleton: str) -> set[str]:
-        """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``."""
+    def _may_transliterate(self, norm: str) -> bool:
+        """False when no name's transliteration skeleton can hold this word's (an article may start one)."""
+        if not norm.isascii():
+            return False
+        if norm in _LATIN_ARTICLES or not norm.isalpha():
+            return True
+        if self._skeleton_words is None:
+            self._skeleton_words = frozenset(w for sk in self._skeleton_index() for w in sk.split(" "))
+        return latin_skeleton(norm) in self._skeleton_words
+
+    def _skeleton_index(self) -> dict[str, set[str]]:
         if self._skeletons is None:
             self._skeletons = self._build_skeletons()
-        return self._skeletons.get(skeleton, set())
+        return self._skeletons
+
+    def skeleton_keys(self, skeleton: str) -> set[str]:
+        """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``."""
+        return self._skeleton_index().get(skeleton, set())
 
     def _build_skeletons(self) -> dict[str, set[str]]:
         gazetteer = self._gazetteer()
@@ -622,6 +646,10 @@ class _Scanner:
         """Fill the cue, relation and bearing of ``m`` from the words around it."""
         c = self.cues
         j = m.tok_start
+        if not (j and self.words[j - 1].cue_end) and not (
+            self.english and m.tok_end < len(self.toks) and self.toks[m.tok_end].norm in c.type_after_heads
+        ):
+            return  # no cue phrase can end right before the name, nor (English) start right after it
         found = self._phrase_before(j, c.type_before)
         if found:
             m.cue, m.cue_types = " ".join(found[0]), c.type_before[found[0]]
@@ -853,17 +881,20 @@ class _Scanner:
         A cheap necessary condition of each reader: a name needs a first
         token that starts some key (after a standalone Latin article, the
         next token); :meth:`fuzzy_at` an Arabic word after a fuzzy cue or an
-        opening quote; :meth:`facility_at` an Arabic facility head word, and
-        it and :meth:`transliteration_at` a capitalised word in English.
+        opening quote; :meth:`facility_at` an Arabic facility head word, or
+        in English a capitalised word in a sentence holding a head word;
+        :meth:`transliteration_at` a capitalised word whose consonant
+        skeleton belongs to some name's.
         """
         toks, words = self.toks, self.words
         last = len(toks) - 1
         live = []
+        facility = self.english and any(w.facility_head for w in words)
         for i, (tok, word) in enumerate(zip(toks, words, strict=True)):
             if word.max_n or (tok.norm in ("al", "el") and i < last and words[i + 1].max_n):
                 live.append(True)
             elif self.english:
-                live.append(tok.text[:1].isupper())
+                live.append((facility or word.transliteration) and tok.text[:1].isupper())
             else:
                 live.append(
                     word.facility_head
@@ -1037,6 +1068,8 @@ def _link_between(matches: list[Match], scanner: _Scanner, offset: int) -> None:
 
 def _single_road(m: Match) -> Place | None:
     """The road ``m`` names, when all its candidates are that one road."""
+    if not m.places or m.places[0].type is not PlaceType.ROAD:
+        return None
     roads = {p.id: p for p in m.places if p.type is PlaceType.ROAD}
     return next(iter(roads.values())) if len(roads) == 1 and len(m.places) == len(roads) else None
 
