@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
 from .lexicon import PhraseMatch, PhraseMatcher, forms_of, load_lexicon, word_set
-from .normalize import Token, normalize_token, tokenize, tokenize_slice, words_in
+from .normalize import Token, normalize_token, tokenize, words_in
 from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
@@ -273,7 +273,7 @@ class _Candidate:
 
 
 def _candidates(
-    sentence: Sentence,
+    text: str,
     tokens: Sequence[Token],
     mentions: Sequence[Mention],
     indices: Sequence[int],
@@ -285,11 +285,11 @@ def _candidates(
         location = _location(mention)
         if location is None or mention.place is None:
             continue
-        tok = _token_at(tokens, mention.start - sentence.start)
+        tok = _token_at(tokens, mention.start)
         if tok is None:
             continue
         tok_start = tokens[tok].start
-        clitic = normalize_token(sentence.text[tok_start : max(tok_start, mention.start - sentence.start)])
+        clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
         link = _link(tokens, tok, clitic, event)
         score = _SPECIFICITY.get(mention.place.type, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
         if link.linked:
@@ -489,14 +489,12 @@ def extract_incidents(
     drafts: list[_Draft] = []
     events = _lexicon().events
     for sentence in sentences:
-        if not events.may_match(words_in(text, sentence.start, sentence.end)) and not _recent(
-            drafts, sentence.index
-        ):
+        tokens = words_in(text, sentence.start, sentence.end)  # offsets into ``text``
+        if not events.may_match(tokens) and not _recent(drafts, sentence.index):
             continue  # no trigger, and no event just before that an ordinal or a toll could continue
-        tokens = tokenize_slice(text, sentence.start, sentence.end)
         event = classify(tokens) or _elliptical(tokens, drafts, sentence.index)
         indices = by_sentence.get(sentence.index, ())
-        candidates = _candidates(sentence, tokens, mentions, indices, event) if event else []
+        candidates = _candidates(text, tokens, mentions, indices, event) if event else []
         toll_only = event is not None and event.entry.kind == "casualty" and not candidates
         if event is None or (toll_only and _follows(drafts, sentence)):
             _donate_counts(drafts, sentence, tokens)
@@ -524,7 +522,7 @@ def extract_incidents(
             # "two more incidents, both in X": as many events as the text counts, at the places it gives.
             targets += [targets[0]] * (stated_events - len(targets))
         for n, target in enumerate(targets):
-            trigger = sentence.text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
+            trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
             incident = Incident(
                 event_type,
                 sub_type,

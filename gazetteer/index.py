@@ -8,7 +8,6 @@ import math
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import GazetteerDataError, PlaceNotFound
@@ -26,8 +25,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-#: normalize_name memoised: building, merging and loading key the same names again and again.
-_name_key = lru_cache(maxsize=500_000)(normalize_name)
 
 
 def name_keys(place: Place) -> set[str]:
@@ -39,7 +36,7 @@ def name_keys(place: Place) -> set[str]:
     """
     keys = set()
     for name in place.names:
-        key = _name_key(name)
+        key = normalize_name(name)
         if not key:
             continue
         keys.add(key)

@@ -166,7 +166,8 @@ class Cues:
         return heads
 
 
-# all_words, phrase_ends and type_after_heads of each Cues (load_cues() makes one, cached for the process, so these stay tiny).
+# all_words, phrase_ends and type_after_heads of each Cues (load_cues() makes one, cached for the
+# process, so these stay tiny).
 _ALL_WORDS: dict[int, frozenset[str]] = {}
 _PHRASE_ENDS: dict[int, frozenset[str]] = {}
 _AFTER_HEADS: dict[int, frozenset[str]] = {}

@@ -132,8 +132,8 @@ def tokenize(text: str) -> list[Token]:
     Punctuation, hashtags' ``#``, quotes, dashes and underscores separate
     words; hyphens inside Latin names therefore split them too, which the
     name index mirrors because it tokenises names with this same function.
-    Memoised (the extractor's lexicons each read the same sentence); the
-    caller gets its own list.
+    Memoised for texts of :data:`MEMO_MIN_CHARS` or more (the matcher and
+    the extractor read the same article); the caller gets its own list.
     """
     return list(_tokenize(text))
 
@@ -156,26 +156,22 @@ def words_in(text: str, start: int, end: int) -> Sequence[Token]:
     glued_before = start > 0 and _WORDISH_RE.match(text, start - 1)
     if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
         make = tuple.__new__
-        return [make(Token, (t.start + start, t.end + start, t.text, t.norm)) for t in tokenize(text[start:end])]
+        return [make(Token, (t.start + start, t.end + start, *t[2:])) for t in _tokenize(text[start:end])]
     tokens = _tokenize(text)
     first = bisect_left(tokens, start, key=_START_OF)
     return tokens[first : bisect_left(tokens, end, lo=first, key=_START_OF)]
 
 
-def tokenize_slice(text: str, start: int, end: int) -> list[Token]:
-    """``tokenize(text[start:end])``: the words of a slice, offsets counted from ``start``.
-
-    :func:`words_in` shifted, so that no word is read twice.
-    """
-    words = words_in(text, start, end)
-    if not start:
-        return list(words)
-    make = tuple.__new__
-    return [make(Token, (t.start - start, t.end - start, t.text, t.norm)) for t in words]
+#: Shorter strings (names, the gap between two mentions) are tokenised afresh: memoised, they
+#: would push the articles out of the memo.
+MEMO_MIN_CHARS = 200
 
 
-@lru_cache(maxsize=2048)
 def _tokenize(text: str) -> tuple[Token, ...]:
+    return _memo_words(text) if len(text) >= MEMO_MIN_CHARS else _words(text)
+
+
+def _words(text: str) -> tuple[Token, ...]:
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
     parts = _SPLIT_RE.split(text)
@@ -186,18 +182,23 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     return tuple([make(Token, t) for t in spans if t[3]])
 
 
+_memo_words = lru_cache(maxsize=256)(_words)
+
+
 def clear_text_caches() -> None:
     """Forget memoised whole texts (not words), so that a benchmark's repeat starts cold on its texts."""
-    _tokenize.cache_clear()
+    _memo_words.cache_clear()
 
 
+@lru_cache(maxsize=500_000)
 def normalize_name(name: str) -> str:
     """The index key of a whole name: its normalised tokens joined by single spaces.
 
     A standalone Latin article ("Al Bab", "el Bab") is dropped as well, so
-    "Al-Bab", "al Bab" and "Bab" share a key.
+    "Al-Bab", "al Bab" and "Bab" share a key.  Memoised: names recur
+    (building, merging and resolving key the same ones again and again).
     """
-    norms = [t.norm for t in tokenize(name)]
+    norms = [t.norm for t in _words(name)]
     while len(norms) > 1 and norms[0] in ("al", "el"):
         norms = norms[1:]
     return " ".join(norms)
