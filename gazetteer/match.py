@@ -17,15 +17,17 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import yaml
 
 from .index import Gazetteer
-from .normalize import Token, clitic_variants, is_arabic, normalize_name, tokenize
+from .normalize import Token, article_words, clitic_variants, is_arabic, normalize_name, tokenize
 from .place import Place, PlaceType
 from .result import Sentence
 
@@ -38,6 +40,7 @@ _CLOSE_QUOTES = "»”\"“'’"
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
 _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
+_START_OF = attrgetter("start")
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 
@@ -227,6 +230,7 @@ class _Word(NamedTuple):
     fuzzy_cue: bool  # a form is a one-word fuzzy cue
     cue_end: bool  # a form is the last word of some cue phrase
     transliteration: bool  # a Latin transliteration reading may start with it (see MatchIndex.word)
+    article: bool  # a standalone Latin article ("al", "el"), which a name key leaves out
 
 
 class MatchIndex:
@@ -308,6 +312,7 @@ class MatchIndex:
                 fuzzy_cue=any((f,) in cues.fuzzy for f in forms),
                 cue_end=any(f in cues.phrase_ends for f in forms),
                 transliteration=self._may_transliterate(norm),
+                article=norm in ("al", "el"),
             )
             if len(memo) < _MEMO_SIZE:
                 memo[norm] = found
@@ -450,11 +455,21 @@ def _within_one_edit(a: str, b: str) -> bool:
 # -- scanning ---------------------------------------------------------------------
 
 
-def _sentence_tokens(text: str, sentences: list[Sentence]) -> list[list[Token]]:
-    """The words of each sentence, with offsets into ``text`` (the text is tokenised once)."""
-    tokens = tokenize(text)
-    starts = [t.start for t in tokens]
-    return [tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]
+def _sentence_words(
+    text: str, sentences: list[Sentence], index: MatchIndex
+) -> Iterator[tuple[Sentence, Sequence[Token], list[_Word]]]:
+    """Each sentence with its tokens (offsets into ``text``) and their :class:`_Word` records.
+
+    The text is tokenised, and its words looked up, once.
+    """
+    tokens = article_words(text)
+    words = index.words_of(tokens)
+    first = 0
+    for sentence in sentences:
+        first = bisect_left(tokens, sentence.start, lo=first, key=_START_OF)
+        last = bisect_left(tokens, sentence.end, lo=first, key=_START_OF)
+        yield sentence, tokens[first:last], words[first:last]
+        first = last
 
 
 @lru_cache(maxsize=200_000)
@@ -496,7 +511,13 @@ class _Scanner:
     """Longest-match scanning of one sentence, with its cue reading."""
 
     def __init__(
-        self, text: str, toks: list[Token], sentence: int, gazetteer: Gazetteer, language: str
+        self,
+        text: str,
+        toks: Sequence[Token],
+        sentence: int,
+        gazetteer: Gazetteer,
+        language: str,
+        words: list[_Word] | None = None,
     ) -> None:
         self.text = text
         self.toks = toks
@@ -508,9 +529,7 @@ class _Scanner:
         # Most gaps are one space: test that before the memoised pattern.
         gaps = [text[a.end : b.start] for a, b in zip(toks, toks[1:], strict=False)]
         self.joinable = [gap == " " or _joins(gap) for gap in gaps]
-        self.words = self.index.words_of(toks)
-        self.variants = [w.variants for w in self.words]
-        self.max_n = [w.max_n for w in self.words]
+        self.words = self.index.words_of(toks) if words is None else words
         # Only a sentence holding an opening quote can have a quoted word.
         span = text[max(0, toks[0].start - 3) : toks[-1].end] if toks else ""
         self.has_quotes = any(q in span for q in _OPEN_QUOTES)
@@ -531,7 +550,7 @@ class _Scanner:
             if any(not self.joinable[m] for m in range(k, j - 1)):
                 continue
             rest = tuple(t.norm for t in self.toks[k + 1 : j])
-            for form, _ in self.variants[k]:
+            for form, _ in self.words[k].variants:
                 if (form, *rest) in phrases:
                     return (form, *rest), k
         return None
@@ -579,7 +598,7 @@ class _Scanner:
 
     def _longest_from(self, i: int) -> tuple[int, str, list[Place], int] | None:
         longest = self.index.first_token_len
-        max_n = min(self.max_n[i], len(self.toks) - i)
+        max_n = min(self.words[i].max_n, len(self.toks) - i)
         if max_n == 0:
             return None
         n_ok = 1
@@ -589,7 +608,7 @@ class _Scanner:
         # key's prefix; then the longest wins, the earlier form breaking ties.
         prefixes, has_key = self.index.key_prefixes, self.gazetteer.has_key
         found: list[tuple[int, int, str, int]] = []
-        for order, (form, cut) in enumerate(self.variants[i]):
+        for order, (form, cut) in enumerate(self.words[i].variants):
             key = form
             for n in range(1, min(n_ok, longest.get(form, 0)) + 1):
                 if n > 1:
@@ -704,7 +723,7 @@ class _Scanner:
         fuzzy_cues = self.cues.fuzzy
         cue = (
             self._phrase_before(i, fuzzy_cues, max_len=1)
-            if i and any((f,) in fuzzy_cues for f, _ in self.variants[i - 1])
+            if i and any((f,) in fuzzy_cues for f, _ in self.words[i - 1].variants)
             else None
         )
         if not (cue or opened):
@@ -747,7 +766,7 @@ class _Scanner:
         cues = self.cues
         if self.english:
             return self._facility_en(i)
-        head = next((cut for form, cut in self.variants[i] if form in cues.facility_heads), None)
+        head = next((cut for form, cut in self.words[i].variants if form in cues.facility_heads), None)
         if head is None:
             return None
         prefix = self.toks[i].norm[:head]
@@ -770,7 +789,7 @@ class _Scanner:
                 and self.joinable[k - 1]
                 and is_arabic(toks[k].text)
                 and toks[k].norm not in stops
-                and not any(f in stops for f, _ in self.variants[k][:1])
+                and not any(f in stops for f, _ in self.words[k].variants[:1])
             )
 
         if not usable(j):
@@ -851,33 +870,29 @@ class _Scanner:
     # ---- the scan
     def scan(self) -> list[Match]:
         out: list[Match] = []
-        i = 0
-        live = self._live_positions()
-        while i < len(self.toks):
-            if not live[i]:
-                i += 1  # neither a name nor a fallback reading can start here
+        free = 0  # the first token not inside a match already made
+        for i in self._live_positions():  # no reading can start anywhere else
+            if i < free:
                 continue
             hit = self.longest_at(i)
             if hit is None:
                 fuzzy = self.fuzzy_at(i) or self.facility_at(i) or self.transliteration_at(i)
                 if fuzzy is not None:
                     out.append(fuzzy)
-                    i = fuzzy.tok_end
-                    continue
-                i += 1
+                    free = fuzzy.tok_end
                 continue
             end_tok, key, places, cut = hit
-            i, end_tok, key, cut = self.trim_cue_words(i, end_tok, key, places, cut)
-            m = self.make(i, end_tok, key, places, cut)
+            start, end_tok, key, cut = self.trim_cue_words(i, end_tok, key, places, cut)
+            m = self.make(start, end_tok, key, places, cut)
             if self.accept(m, cut):
                 out.append(self.compound(m, out))
-                i = end_tok
+                free = end_tok
             else:
-                i += 1
+                free = start + 1  # past the cue words trimmed off, too
         return out
 
-    def _live_positions(self) -> list[bool]:
-        """For each token, whether :meth:`longest_at` or a fallback reading could match there.
+    def _live_positions(self) -> list[int]:
+        """The tokens where :meth:`longest_at` or a fallback reading could match, in order.
 
         A cheap necessary condition of each reader: a name needs a first
         token that starts some key (after a standalone Latin article, the
@@ -889,22 +904,24 @@ class _Scanner:
         """
         toks, words = self.toks, self.words
         last = len(toks) - 1
-        live = []
-        facility = self.english and any(w.facility_head for w in words)
-        for i, (tok, word) in enumerate(zip(toks, words, strict=True)):
-            if word.max_n or (tok.norm in ("al", "el") and i < last and words[i + 1].max_n):
-                live.append(True)
-            elif self.english:
-                live.append((facility or word.transliteration) and tok.text[:1].isupper())
-            else:
-                live.append(
-                    word.facility_head
-                    or (
-                        word.arabic
-                        and ((i > 0 and words[i - 1].fuzzy_cue) or (self.has_quotes and self._opened(i)))
-                    )
-                )
-        return live
+        if self.english:
+            facility = any(w.facility_head for w in words)
+            return [
+                i
+                for i, (tok, w) in enumerate(zip(toks, words, strict=True))
+                if w.max_n
+                or (w.article and i < last and words[i + 1].max_n)
+                or ((facility or w.transliteration) and tok.text[:1].isupper())
+            ]
+        quotes = self.has_quotes
+        return [
+            i
+            for i, w in enumerate(words)
+            if w.max_n
+            or w.facility_head
+            or (w.article and i < last and words[i + 1].max_n)
+            or (w.arabic and ((i > 0 and words[i - 1].fuzzy_cue) or (quotes and self._opened(i))))
+        ]
 
     def _opened(self, i: int) -> bool:
         """An opening quote right before token ``i`` (within three characters)."""
@@ -921,12 +938,12 @@ class _Scanner:
         if i == 0 or not self.joinable[i - 1] or m.start != self.toks[i].start:
             return m
         head = self.toks[i - 1]
-        forms = [f for f, _ in self.variants[i - 1]]
+        forms = [f for f, _ in self.words[i - 1].variants]
         if not any(f in self.cues.name_heads for f in forms):
             return m
         if self.english and not _LATIN_ARTICLE_RE.sub("", head.text)[:1].isupper():
             return m  # "the khan" is no name
-        cut = next(c for f, c in self.variants[i - 1] if f in self.cues.name_heads)
+        cut = next(c for f, c in self.words[i - 1].variants if f in self.cues.name_heads)
         if out and out[-1].tok_end == i and out[-1].tok_start == i - 1:
             out.pop()
         start = _char_cut(head, cut)
@@ -1125,10 +1142,10 @@ def find_matches(
     """
     out: list[Match] = []
     last_road: Place | None = None
-    for sentence, toks in zip(sentences, _sentence_tokens(text, sentences), strict=True):
+    for sentence, toks, words in _sentence_words(text, sentences, MatchIndex.for_gazetteer(gazetteer)):
         if not toks:
             continue
-        scanner = _Scanner(text, toks, sentence.index, gazetteer, language)
+        scanner = _Scanner(text, toks, sentence.index, gazetteer, language, words)
         matches = _merge_roads(scanner.scan(), scanner)
         if last_road is not None:
             matches = _road_anaphora(matches, scanner, last_road)

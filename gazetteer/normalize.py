@@ -145,6 +145,11 @@ _WORDISH_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d
 _START_OF = attrgetter("start")
 
 
+def article_words(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize` as an immutable tuple, memoised for a long text: share it, do not copy it."""
+    return _tokenize(text)
+
+
 def words_in(text: str, start: int, end: int) -> Sequence[Token]:
     """The words of ``text[start:end]`` with offsets into ``text`` (not shifted; do not modify).
 
