@@ -15,7 +15,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import PhraseMatcher, forms_of, load_lexicon, word_set
+from .lexicon import PhraseMatcher, form_set, load_lexicon, word_set
 from .normalize import Token, clitic_variants
 
 #: actor1 when an event has a target but its perpetrator is not named.
@@ -97,7 +97,7 @@ def _claims(tokens: Sequence[Token], mention: ActorMention, cues: frozenset[str]
     """«تبنى تنظيم داعش ...», "ISIS claimed responsibility": the actor claimed the event."""
     window = range(max(0, mention.first - _CLAIM_WINDOW), min(len(tokens), mention.last + _CLAIM_WINDOW))
     outside = (k for k in window if not mention.first <= k < mention.last)
-    return any(f in cues for k in outside for f, _ in forms_of(tokens[k].norm))
+    return any(not cues.isdisjoint(form_set(tokens[k].norm)) for k in outside)
 
 
 def _distance(mention: ActorMention, span: tuple[int, int]) -> int:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
-from .lexicon import PhraseMatch, PhraseMatcher, forms_of, load_lexicon, word_set
+from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, word_set
 from .normalize import Token, normalize_token, tokenize, words_in
 from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
@@ -229,8 +229,7 @@ def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool
     if start < 0:
         return False
     for k, word in enumerate(phrase):
-        forms = [f for f, _ in _forms(tokens[start + k])] if k == 0 else [tokens[start + k].norm]
-        if word not in forms:
+        if (word not in form_set(tokens[start + k].norm)) if k == 0 else (word != tokens[start + k].norm):
             return False
     return True
 
@@ -251,14 +250,18 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, event: SentenceEvent) 
     if linked or j < 0:
         return _Link(linked, False, after_trigger)
     prev = tokens[j]
-    forms = {f for f, _ in _forms(prev)}
+    forms = form_set(prev.norm)
     linked = (
-        any(_ends_with(tokens, j, p) for p in lex.prepositions)
-        or bool(forms & lex.object_verbs)
+        # a phrase ends on this word: one word in any clitic form, a longer one on the word itself
+        any(
+            (p[0] in forms) if len(p) == 1 else (p[-1] == prev.norm and _ends_with(tokens, j, p))
+            for p in lex.prepositions
+        )
+        or not forms.isdisjoint(lex.object_verbs)
         or j in trigger_ends
     )
     source = prev.norm in lex.from_words and any(
-        f in lex.source_nouns for k in range(max(0, j - _SOURCE_WINDOW), j) for f, _ in _forms(tokens[k])
+        not lex.source_nouns.isdisjoint(form_set(t.norm)) for t in tokens[max(0, j - _SOURCE_WINDOW) : j]
     )
     return _Link(linked and not source, source, after_trigger)
 
@@ -317,7 +320,7 @@ def _coordinated(text: str, first: Mention, second: Mention) -> bool:
         rest = between[1:]
     else:
         return False
-    return all(any(f in lex.skip for f, _ in _forms(t)) for t in rest)
+    return all(not lex.skip.isdisjoint(form_set(t.norm)) for t in rest)
 
 
 def _targets(
@@ -594,7 +597,10 @@ def _anaphoric(tokens: Sequence[Token], event: SentenceEvent) -> bool:
         return False
     anaphora = _lexicon().anaphora
     return all(
-        any(f in anaphora for t in tokens[max(0, first - _ANAPHORA_WINDOW) : first] for f, _ in _forms(t))
+        any(
+            not anaphora.isdisjoint(form_set(t.norm))
+            for t in tokens[max(0, first - _ANAPHORA_WINDOW) : first]
+        )
         for first in event.generic_starts or (event.trigger.first,)
     )
 
@@ -603,7 +609,7 @@ def _opens_with_ordinal(tokens: Sequence[Token]) -> int | None:
     """The index of an ordinal («الأولى», "the second") among the first words, if any."""
     distinct = _lexicon().distinct
     for i, token in enumerate(tokens[:_ELLIPSIS_TOKENS]):
-        if any(f in distinct for f, _ in _forms(token)):
+        if not distinct.isdisjoint(form_set(token.norm)):
             return i
     return None
 
@@ -627,12 +633,12 @@ def _stands_alone(draft: _Draft, drafts: list[_Draft]) -> bool:
 def _names_a_place(tokens: Sequence[Token]) -> bool:
     """True when a word such as «منطقة», «حي», "district" announces a place (resolved or not)."""
     nouns = _lexicon().place_nouns
-    return any(f in nouns for t in tokens for f, _ in forms_of(t.norm))
+    return any(not nouns.isdisjoint(form_set(t.norm)) for t in tokens)
 
 
 def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
     distinct = _lexicon().distinct
-    return any(f in distinct for t in tokens for f, _ in forms_of(t.norm))
+    return any(not distinct.isdisjoint(form_set(t.norm)) for t in tokens)
 
 
 def _events_stated(counts: Sequence[Count]) -> int:

@@ -59,6 +59,12 @@ def forms_of(norm: str) -> tuple[tuple[str, int], ...]:
     return tuple(clitic_variants(norm))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def form_set(norm: str) -> frozenset[str]:
+    """:func:`forms_of` as a set: ``not S.isdisjoint(form_set(n))`` tests a word list in one call."""
+    return frozenset(f for f, _ in forms_of(norm))
+
+
 def word_set(words: Iterable[str]) -> frozenset[str]:
     """Normalised forms of single words, for membership tests against ``Token.norm``."""
     return frozenset(normalize_token(_text(w)) for w in words)

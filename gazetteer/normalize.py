@@ -169,7 +169,7 @@ def words_in(text: str, start: int, end: int) -> Sequence[Token]:
 
 #: Shorter strings (names, the gap between two mentions) are tokenised afresh: memoised, they
 #: would push the articles out of the memo.
-MEMO_MIN_CHARS = 200
+MEMO_MIN_CHARS = 64
 
 
 def _tokenize(text: str) -> tuple[Token, ...]:

@@ -188,13 +188,14 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
     tied to nothing (years, days of the month) are ignored.
     """
     lex = _count_lexicon()
-    after = {m.first: m for m in lex.after.find(tokens)}
-    before = {m.last: m for m in lex.before.find(tokens)}
-    verb_after = {m.first: m for m in lex.verb_after.find(tokens)}
     out: list[Count] = []
     numbers = find_numbers(tokens)
-    months = month_positions(tokens)
     used: set[int] = set()
+    if numbers:  # the lexicon passes are for tying numbers: without one, only duals count
+        after = {m.first: m for m in lex.after.find(tokens)}
+        before = {m.last: m for m in lex.before.find(tokens)}
+        verb_after = {m.first: m for m in lex.verb_after.find(tokens)}
+        months = month_positions(tokens)
     for span in numbers:
         used.update(range(span.first, span.last))
         if _is_year(tokens, span, months):
@@ -209,13 +210,17 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
         if match is not None:
             out.append(Count(match.value, span.value, span.first, span.last))
     for i, token in enumerate(tokens):
-        if i in used:
-            continue
-        for form, _ in forms_of(token.norm):
-            if form in lex.dual:
-                out.append(Count(lex.dual[form], 2, i, i + 1))
-                break
+        category = _dual_category(token.norm)
+        if category is not None and i not in used:
+            out.append(Count(category, 2, i, i + 1))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _dual_category(norm: str) -> str | None:
+    """The category an Arabic dual counts two of («غارتين» → strikes), behind any proclitic; memoised."""
+    dual = _count_lexicon().dual
+    return next((dual[form] for form, _ in forms_of(norm) if form in dual), None)
 
 
 def count_dict(text: str) -> dict[str, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .index import distance_km
 from .match import Match, load_cues
@@ -84,12 +85,17 @@ class Resolution:
 
 
 def _prior(place: Place) -> tuple[float, list[str]]:
-    score = _TYPE_PRIOR.get(place.type, 0.8)
-    why = []
-    if place.population > 0:
-        score += 0.3 * math.log10(place.population + 1)
-        why.append(f"pop {place.population:,}")
-    return score, why
+    """The score a place starts with (type and population) and its reasons, as a fresh list."""
+    score, why = _type_prior(place.type, place.population)
+    return score, list(why)
+
+
+@lru_cache(maxsize=100_000)
+def _type_prior(kind: PlaceType, population: int) -> tuple[float, tuple[str, ...]]:
+    score = _TYPE_PRIOR.get(kind, 0.8)
+    if population > 0:
+        return score + 0.3 * math.log10(population + 1), (f"pop {population:,}",)
+    return score, ()
 
 
 def _is_capital_like(place: Place, key: str | None = None) -> bool:
