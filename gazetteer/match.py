@@ -231,6 +231,8 @@ class _Word(NamedTuple):
     cue_end: bool  # a form is the last word of some cue phrase
     transliteration: bool  # a Latin transliteration reading may start with it (see MatchIndex.word)
     article: bool  # a standalone Latin article ("al", "el"), which a name key leaves out
+    #: (order, form, cut, longest key in tokens, form alone is a key) of each form that starts a key
+    heads: tuple[tuple[int, str, int, int, bool], ...]
 
 
 class MatchIndex:
@@ -313,6 +315,7 @@ class MatchIndex:
                 cue_end=any(f in cues.phrase_ends for f in forms),
                 transliteration=self._may_transliterate(norm),
                 article=norm in ("al", "el"),
+                heads=self._heads(variants),
             )
             if len(memo) < _MEMO_SIZE:
                 memo[norm] = found
@@ -335,6 +338,14 @@ class MatchIndex:
             found.update(self._fuzzy.get(probe, ()))
         found.discard(text)
         return {k for k in found if _within_one_edit(text, k)}
+
+    def _heads(self, variants: tuple[tuple[str, int], ...]) -> tuple[tuple[int, str, int, int, bool], ...]:
+        gazetteer = self._gazetteer()
+        return tuple(
+            (order, form, cut, self.first_token_len[form], gazetteer is not None and gazetteer.has_key(form))
+            for order, (form, cut) in enumerate(variants)
+            if form in self.first_token_len
+        )
 
     def _may_transliterate(self, norm: str) -> bool:
         """False when no name's transliteration skeleton can hold this word's (an article may start one)."""
@@ -597,10 +608,10 @@ class _Scanner:
         return self._longest_from(i)
 
     def _longest_from(self, i: int) -> tuple[int, str, list[Place], int] | None:
-        longest = self.index.first_token_len
-        max_n = min(self.words[i].max_n, len(self.toks) - i)
-        if max_n == 0:
+        word = self.words[i]
+        if not word.heads:
             return None
+        max_n = min(word.max_n, len(self.toks) - i)
         n_ok = 1
         while n_ok < max_n and self.joinable[i + n_ok - 1]:
             n_ok += 1
@@ -608,16 +619,19 @@ class _Scanner:
         # key's prefix; then the longest wins, the earlier form breaking ties.
         prefixes, has_key = self.index.key_prefixes, self.gazetteer.has_key
         found: list[tuple[int, int, str, int]] = []
-        for order, (form, cut) in enumerate(self.words[i].variants):
+        for order, form, cut, longest, single in word.heads:
+            if single:
+                found.append((-1, order, form, cut))
             key = form
-            for n in range(1, min(n_ok, longest.get(form, 0)) + 1):
-                if n > 1:
-                    key = f"{key} {self.toks[i + n - 1].norm}"
+            for n in range(2, min(n_ok, longest) + 1):
+                key = f"{key} {self.toks[i + n - 1].norm}"
                 if key not in prefixes:
                     break
                 if has_key(key):
                     found.append((-n, order, key, cut))
-        for minus_n, _, key, cut in sorted(found):
+        if len(found) > 1:
+            found.sort()
+        for minus_n, _, key, cut in found:
             if self._article_ok(i, cut, key):
                 return i - minus_n, key, self.gazetteer.lookup_key(key), cut
         return None
@@ -970,6 +984,8 @@ class _Scanner:
         the governorate).  Only when the bare name is itself a name of the
         same place, so «ريف دمشق» (Rif Dimashq, not Damascus) stays whole.
         """
+        if " " not in key:
+            return i, end_tok, key, cut  # one word: nothing to trim
         words = key.split(" ")
         wanted = set(places)
         best: tuple[int, int] | None = None
@@ -1003,10 +1019,10 @@ class _Scanner:
             if capital and tok.text.isupper() and len(tok.text) <= 4 and not code and single and not country:
                 return False  # acronyms: HTS, ISIS, SDF (but UK, USA are countries)
         if (
-            is_arabic(m.key)
+            not m.cue
+            and is_arabic(m.key)
             and not m.key.startswith("ال")
             and set(m.places) <= set(self.gazetteer.lookup_key("ال" + m.key))
-            and not m.cue
         ):
             # The name always carries «ال» («الطبقة»); bare «طبقة» is the word "layer".
             m.needs_support = True
