@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import islice
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -37,6 +38,7 @@ _JOIN_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014_]{1,4}")
 _DASH_RE = re.compile(r"^\s*[\-\u2010\u2011\u2012\u2013\u2014]\s*$")
 _OPEN_QUOTES = "«“\"”„'‘"
 _CLOSE_QUOTES = "»”\"“'’"
+_OPEN_QUOTE_RE = re.compile(f"[{re.escape(_OPEN_QUOTES)}]")
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
 _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
@@ -538,12 +540,12 @@ class _Scanner:
         self.cues = load_cues()
         self.english = language == "en"
         # Most gaps are one space: test that before the memoised pattern.
-        gaps = [text[a.end : b.start] for a, b in zip(toks, toks[1:], strict=False)]
-        self.joinable = [gap == " " or _joins(gap) for gap in gaps]
+        pairs = zip(toks, islice(toks, 1, None), strict=False)
+        self.joinable = [(gap := text[a.end : b.start]) == " " or _joins(gap) for a, b in pairs]
         self.words = self.index.words_of(toks) if words is None else words
         # Only a sentence holding an opening quote can have a quoted word.
-        span = text[max(0, toks[0].start - 3) : toks[-1].end] if toks else ""
-        self.has_quotes = any(q in span for q in _OPEN_QUOTES)
+        near = max(0, toks[0].start - 3) if toks else 0
+        self.has_quotes = bool(toks) and bool(_OPEN_QUOTE_RE.search(text, near, toks[-1].end))
 
     # ---- phrases around a position
     def _phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
@@ -680,10 +682,8 @@ class _Scanner:
         """Fill the cue, relation and bearing of ``m`` from the words around it."""
         c = self.cues
         j = m.tok_start
-        if not (j and self.words[j - 1].cue_end) and not (
-            self.english and m.tok_end < len(self.toks) and self.toks[m.tok_end].norm in c.type_after_heads
-        ):
-            return  # no cue phrase can end right before the name, nor (English) start right after it
+        if not self._may_cue(j, m.tok_end):
+            return
         found = self._phrase_before(j, c.type_before)
         if found:
             m.cue, m.cue_types = " ".join(found[0]), c.type_before[found[0]]
@@ -897,6 +897,9 @@ class _Scanner:
                 continue
             end_tok, key, places, cut = hit
             start, end_tok, key, cut = self.trim_cue_words(i, end_tok, key, places, cut)
+            if self._lowercase_word(start, end_tok):
+                free = start + 1  # refused before a match is made for it: most are English words
+                continue
             m = self.make(start, end_tok, key, places, cut)
             if self.accept(m, cut):
                 out.append(self.compound(m, out))
@@ -1004,15 +1007,32 @@ class _Scanner:
             return i + p, end_tok - q, " ".join(words[p : len(words) - q]), 0 if p else cut
         return i, end_tok, key, cut
 
+    def _cased(self, i: int, end_tok: int) -> tuple[bool, bool]:
+        """(a word is capitalised, the first is a road code) of Latin tokens ``[i, end_tok)``.
+
+        "khan Touman": one capitalised word marks a multi-word name.
+        """
+        capital = any(_LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper() for t in self.toks[i:end_tok])
+        return capital, bool(_CODE_RE.match(self.toks[i].norm))
+
+    def _may_cue(self, i: int, end_tok: int) -> bool:
+        """Whether a cue phrase can end right before tokens ``[i, end_tok)`` or (English) start after."""
+        return bool(i and self.words[i - 1].cue_end) or (
+            self.english and end_tok < len(self.toks) and self.toks[end_tok].norm in self.cues.type_after_heads
+        )
+
+    def _lowercase_word(self, i: int, end_tok: int) -> bool:
+        """An uncued English name in lower case ("of", "was"): :meth:`accept` would refuse it."""
+        if not self.english or is_arabic(self.toks[i].text) or self._may_cue(i, end_tok):
+            return False
+        return not any(self._cased(i, end_tok))
+
     def accept(self, m: Match, cut: int) -> bool:
         """Apply the capitalisation and common-word rules; may set ``needs_support``."""
         tok = self.toks[m.tok_start]
         single = m.tok_end - m.tok_start == 1
         if self.english and not is_arabic(tok.text):
-            code = bool(_CODE_RE.match(tok.norm))
-            # "khan Touman": one capitalised word marks a multi-word name.
-            words = self.toks[m.tok_start : m.tok_end]
-            capital = any(_LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper() for t in words)
+            capital, code = self._cased(m.tok_start, m.tok_end)
             if not (capital or code or m.cue):
                 return False
             country = any(p.type is PlaceType.COUNTRY for p in m.places)
