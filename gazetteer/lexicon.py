@@ -20,6 +20,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 import yaml
@@ -30,6 +31,8 @@ from .normalize import Token, clitic_variants, normalize_token, tokenize
 T = TypeVar("T")
 
 _HEAD_CACHE_SIZE = 1 << 16  # distinct words remembered per matcher
+_NORM_OF = attrgetter("norm")
+_TEXT_OF = attrgetter("text")
 
 _LEXICON_DIR = "data/lexicon"
 
@@ -130,7 +133,7 @@ class PhraseMatcher(Generic[T]):
         self._prefix: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._case: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._head_cache: dict[str, list[tuple[tuple[_Pattern, ...], T, str, str]]] = {}
-        self._dead: set[str] = set()  # normalised words whose cached heads are empty
+        self._starters: set[str] = set()  # normalised words whose cached heads are not empty
         for phrase, value in items:
             patterns = _compile(_text(phrase))
             if not patterns:
@@ -140,12 +143,13 @@ class PhraseMatcher(Generic[T]):
             table.setdefault(head.text, []).append((patterns, value, phrase))
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
 
-    def _heads(self, token: Token) -> list[tuple[tuple[_Pattern, ...], T, str, str]]:
-        found = self._head_cache.get(token.norm)
+    def _norm_heads(self, norm: str) -> list[tuple[tuple[_Pattern, ...], T, str, str]]:
+        """The phrases a normalised word may start, with the proclitic it strips for each; memoised."""
+        found = self._head_cache.get(norm)
         if found is None:
             found = []
-            for form, cut in forms_of(token.norm):
-                clitic = token.norm[:cut]
+            for form, cut in forms_of(norm):
+                clitic = norm[:cut]
                 for entry in self._exact.get(form, ()):
                     found.append((*entry, clitic))
                 for k in self._prefix_lengths:
@@ -154,9 +158,13 @@ class PhraseMatcher(Generic[T]):
                     for entry in self._prefix.get(form[:k], ()):
                         found.append((*entry, clitic))
             if len(self._head_cache) < _HEAD_CACHE_SIZE:
-                self._head_cache[token.norm] = found
-                if not found:
-                    self._dead.add(token.norm)
+                self._head_cache[norm] = found
+                if found:
+                    self._starters.add(norm)
+        return found
+
+    def _heads(self, token: Token) -> list[tuple[tuple[_Pattern, ...], T, str, str]]:
+        found = self._norm_heads(token.norm)
         if self._case:
             cased = self._case.get(token.text)
             if cased:
@@ -185,22 +193,28 @@ class PhraseMatcher(Generic[T]):
 
     def may_match(self, tokens: Sequence[Token]) -> bool:
         """False when no phrase can start at any of ``tokens``: a cheap test before :meth:`find`."""
-        dead, case = self._dead, self._case
-        for token in tokens:
-            if token.norm in dead and not (case and token.text in case):
-                continue
-            if self._heads(token):
-                return True
-        return False
+        norms, texts = self._starting(tokens)
+        return bool(norms or texts)
+
+    def _starting(self, tokens: Sequence[Token]) -> tuple[set[str], set[str]]:
+        """The normalised words of ``tokens`` that start a phrase, and the texts that start a cased one.
+
+        Set operations over the sentence's distinct words: most sentences hold
+        no word of a given lexicon, and this tells so without a Python step per token.
+        """
+        norms = set(map(_NORM_OF, tokens))
+        found = norms & self._starters
+        for norm in norms.difference(self._head_cache):
+            if self._norm_heads(norm):
+                found.add(norm)  # remembered in _starters too, unless the memo is full
+        texts = self._case.keys() & set(map(_TEXT_OF, tokens)) if self._case else set()
+        return found, texts
 
     def _live_starts(self, tokens: Sequence[Token]) -> list[int]:
-        """Positions where a phrase may start: every token but those whose word is known to start none.
-
-        Most words start no phrase of a given lexicon, and one comprehension
-        drops them far faster than asking :meth:`_heads` token by token.
-        """
-        dead = self._dead
-        if self._case:
-            case = self._case
-            return [i for i, t in enumerate(tokens) if t.norm not in dead or t.text in case]
-        return [i for i, t in enumerate(tokens) if t.norm not in dead]
+        """Positions where a phrase may start: the tokens :meth:`_starting` names."""
+        norms, texts = self._starting(tokens)
+        if texts:
+            return [i for i, t in enumerate(tokens) if t.norm in norms or t.text in texts]
+        if norms:
+            return [i for i, t in enumerate(tokens) if t.norm in norms]
+        return []

@@ -1017,9 +1017,10 @@ class _Scanner:
 
     def _may_cue(self, i: int, end_tok: int) -> bool:
         """Whether a cue phrase can end right before tokens ``[i, end_tok)`` or (English) start after."""
-        return bool(i and self.words[i - 1].cue_end) or (
-            self.english and end_tok < len(self.toks) and self.toks[end_tok].norm in self.cues.type_after_heads
-        )
+        if i and self.words[i - 1].cue_end:
+            return True
+        toks = self.toks
+        return self.english and end_tok < len(toks) and toks[end_tok].norm in self.cues.type_after_heads
 
     def _lowercase_word(self, i: int, end_tok: int) -> bool:
         """An uncued English name in lower case ("of", "was"): :meth:`accept` would refuse it."""
