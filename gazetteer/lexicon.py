@@ -62,6 +62,28 @@ def forms_of(norm: str) -> tuple[tuple[str, int], ...]:
     return tuple(clitic_variants(norm))
 
 
+#: The last tuple of tokens :func:`distinct_norms` was asked about, with its answer (one
+#: tuple, replaced whole, so that threads never see a mismatched pair).
+_LAST_NORMS: tuple[object, frozenset[str]] = ((), frozenset())
+
+
+def distinct_norms(tokens: Sequence[Token]) -> frozenset[str]:
+    """The set of normalised words of ``tokens``.
+
+    The extractor asks each of its lexicons about the same sentence in turn,
+    so the answer for the last tuple is kept: a tuple cannot change, and
+    holding it keeps its identity from being reused.
+    """
+    global _LAST_NORMS
+    last = _LAST_NORMS
+    if last[0] is tokens:
+        return last[1]
+    norms = frozenset(map(_NORM_OF, tokens))
+    if type(tokens) is tuple:
+        _LAST_NORMS = (tokens, norms)
+    return norms
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def form_set(norm: str) -> frozenset[str]:
     """:func:`forms_of` as a set: ``not S.isdisjoint(form_set(n))`` tests a word list in one call."""
@@ -202,8 +224,8 @@ class PhraseMatcher(Generic[T]):
         Set operations over the sentence's distinct words: most sentences hold
         no word of a given lexicon, and this tells so without a Python step per token.
         """
-        norms = set(map(_NORM_OF, tokens))
-        found = norms & self._starters
+        norms = distinct_norms(tokens)
+        found = self._starters.intersection(norms)
         for norm in norms.difference(self._head_cache):
             if self._norm_heads(norm):
                 found.add(norm)  # remembered in _starters too, unless the memo is full

@@ -12,16 +12,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 
 from .dates import month_positions
-from .lexicon import PhraseMatch, PhraseMatcher, forms_of, load_lexicon, word_set
+from .lexicon import PhraseMatch, PhraseMatcher, distinct_norms, forms_of, load_lexicon, word_set
 from .normalize import Token, normalize_token, tokenize
 
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
 # «الأحد» is Sunday, not "one".
 _NUMBER_CLITICS = frozenset("وفبلك")
-_NORM_OF = attrgetter("norm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +132,7 @@ def find_numbers(tokens: Sequence[Token]) -> list[NumberSpan]:
     out = []
     free = 0  # the first token not inside a number already found
     # Only a token that reads as a number word or digits can start one: most tokens cannot.
-    starters = {n for n in set(map(_NORM_OF, tokens)) if _read_norm(n, True) is not None}
+    starters = {n for n in distinct_norms(tokens) if _read_norm(n, True) is not None}
     if not starters:
         return out
     for i in [i for i, t in enumerate(tokens) if t.norm in starters]:
@@ -214,7 +212,7 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
         )
         if match is not None:
             out.append(Count(match.value, span.value, span.first, span.last))
-    if any(_dual_category(n) for n in set(map(_NORM_OF, tokens))):
+    if any(_dual_category(n) for n in distinct_norms(tokens)):
         for i, token in enumerate(tokens):
             category = _dual_category(token.norm)
             if category is not None and i not in used:
