@@ -28,7 +28,15 @@ from typing import Any, NamedTuple
 import yaml
 
 from .index import Gazetteer
-from .normalize import Token, article_words, clitic_variants, is_arabic, normalize_name, tokenize
+from .normalize import (
+    Token,
+    article_gaps,
+    article_words,
+    clitic_variants,
+    is_arabic,
+    normalize_name,
+    tokenize,
+)
 from .place import Place, PlaceType
 from .result import Sentence
 
@@ -222,6 +230,10 @@ def load_cues() -> Cues:
 # -- per-gazetteer derived indexes ------------------------------------------------
 
 
+#: (order, form, cut, longest key in tokens, the form alone is a key): a form of a word that starts a key.
+_Head = tuple[int, str, int, int, bool]
+
+
 class _Word(NamedTuple):
     """A normalised word as the scanner sees it (see :meth:`MatchIndex.word`)."""
 
@@ -234,7 +246,8 @@ class _Word(NamedTuple):
     transliteration: bool  # a Latin transliteration reading may start with it (see MatchIndex.word)
     article: bool  # a standalone Latin article ("al", "el"), which a name key leaves out
     #: (order, form, cut, longest key in tokens, form alone is a key) of each form that starts a key
-    heads: tuple[tuple[int, str, int, int, bool], ...]
+    heads: tuple[_Head, ...]
+    single: tuple[str, int] | None  # (key, cut) of its best reading as a one-word name, if any
 
 
 class MatchIndex:
@@ -291,13 +304,14 @@ class MatchIndex:
             p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
         ]
 
-    def words_of(self, toks: list[Token]) -> list[_Word]:
-        """:meth:`word` of each token, in order."""
+    def words_of(self, toks: Sequence[Token], *, apostrophes: bool = True) -> list[_Word]:
+        """:meth:`word` of each token, in order (``apostrophes=False``: no token can be an "X's")."""
         get = self._words.get
         out = [get(tok.norm) for tok in toks]  # known words: one dictionary hit each
-        for k, (tok, found) in enumerate(zip(toks, out, strict=True)):
-            if found is None or (tok.norm[-1:] == "s" and _possessive(tok)):
-                out[k] = self.word(tok.norm, _possessive(tok))
+        if apostrophes or None in out:
+            for k, (tok, found) in enumerate(zip(toks, out, strict=True)):
+                if found is None or (tok.norm[-1:] == "s" and _possessive(tok)):
+                    out[k] = self.word(tok.norm, _possessive(tok))
         return out
 
     def word(self, norm: str, possessive: bool) -> _Word:
@@ -317,7 +331,8 @@ class MatchIndex:
                 cue_end=any(f in cues.phrase_ends for f in forms),
                 transliteration=self._may_transliterate(norm),
                 article=norm in ("al", "el"),
-                heads=self._heads(variants),
+                heads=(heads := self._heads(variants)),
+                single=self._single(norm, heads),
             )
             if len(memo) < _MEMO_SIZE:
                 memo[norm] = found
@@ -341,13 +356,21 @@ class MatchIndex:
         found.discard(text)
         return {k for k in found if _within_one_edit(text, k)}
 
-    def _heads(self, variants: tuple[tuple[str, int], ...]) -> tuple[tuple[int, str, int, int, bool], ...]:
+    def _heads(self, variants: tuple[tuple[str, int], ...]) -> tuple[_Head, ...]:
         gazetteer = self._gazetteer()
         return tuple(
             (order, form, cut, self.first_token_len[form], gazetteer is not None and gazetteer.has_key(form))
             for order, (form, cut) in enumerate(variants)
             if form in self.first_token_len
         )
+
+    def _single(self, norm: str, heads: tuple[_Head, ...]) -> tuple[str, int] | None:
+        """The first form of a word that is a one-word key it may be read as (see ``_article_ok``)."""
+        gazetteer = self._gazetteer()
+        for _, form, cut, _, single in heads:
+            if single and gazetteer is not None and _article_ok(gazetteer, norm, cut, form):
+                return form, cut
+        return None
 
     def _may_transliterate(self, norm: str) -> bool:
         """False when no name's transliteration skeleton can hold this word's (an article may start one)."""
@@ -470,24 +493,41 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 def _sentence_words(
     text: str, sentences: list[Sentence], index: MatchIndex
-) -> Iterator[tuple[Sentence, Sequence[Token], list[_Word]]]:
-    """Each sentence with its tokens (offsets into ``text``) and their :class:`_Word` records.
+) -> Iterator[tuple[Sentence, Sequence[Token], list[_Word], list[bool]]]:
+    """Each sentence with its tokens (offsets into ``text``), their :class:`_Word` records and join flags.
 
-    The text is tokenised, and its words looked up, once.
+    The text is tokenised, its words looked up and its gaps read once.  The
+    ``k``-th join flag tells whether the text between tokens ``k`` and
+    ``k + 1`` may join them into one name.
     """
     tokens = article_words(text)
-    words = index.words_of(tokens)
+    words = index.words_of(tokens, apostrophes="'" in text or "’" in text)
+    joinable = list(map(_joins, article_gaps(text)))
     first = 0
     for sentence in sentences:
         first = bisect_left(tokens, sentence.start, lo=first, key=_START_OF)
         last = bisect_left(tokens, sentence.end, lo=first, key=_START_OF)
-        yield sentence, tokens[first:last], words[first:last]
+        yield sentence, tokens[first:last], words[first:last], joinable[first : max(first, last - 1)]
         first = last
 
 
 @lru_cache(maxsize=200_000)
 def _arabic_variants(norm: str) -> tuple[tuple[str, int], ...]:
     return tuple(clitic_variants(norm))
+
+
+def _article_ok(gazetteer: Gazetteer, norm: str, cut: int, key: str) -> bool:
+    """False when «ال» was stripped from a name that never takes it («السورية» is not «سورية»).
+
+    ``norm`` is the word as written, ``cut`` the characters stripped to read it as ``key``.
+    """
+    prefix = norm[:cut]
+    if not (prefix.endswith("ال") or prefix.endswith("لل")):
+        return True
+    # Relative adjectives (nisba) end in ي/يه and do take the article, so
+    # «السوريه» is "the Syrian"; other names tolerate a spurious one («التلبيسة»).
+    first = key.split(" ", 1)[0]
+    return not first.endswith(("ي", "يه", "يين", "يون")) or gazetteer.has_key("ال" + key)
 
 
 def _possessive(tok: Token) -> bool:
@@ -531,6 +571,7 @@ class _Scanner:
         gazetteer: Gazetteer,
         language: str,
         words: list[_Word] | None = None,
+        joinable: list[bool] | None = None,
     ) -> None:
         self.text = text
         self.toks = toks
@@ -540,8 +581,10 @@ class _Scanner:
         self.cues = load_cues()
         self.english = language == "en"
         # Most gaps are one space: test that before the memoised pattern.
-        pairs = zip(toks, islice(toks, 1, None), strict=False)
-        self.joinable = [(gap := text[a.end : b.start]) == " " or _joins(gap) for a, b in pairs]
+        if joinable is None:
+            pairs = zip(toks, islice(toks, 1, None), strict=False)
+            joinable = [_joins(text[a.end : b.start]) for a, b in pairs]
+        self.joinable = joinable
         self.words = self.index.words_of(toks) if words is None else words
         # Only a sentence holding an opening quote can have a quoted word.
         near = max(0, toks[0].start - 3) if toks else 0
@@ -611,42 +654,31 @@ class _Scanner:
 
     def _longest_from(self, i: int) -> tuple[int, str, list[Place], int] | None:
         word = self.words[i]
-        if not word.heads:
-            return None
         max_n = min(word.max_n, len(self.toks) - i)
-        n_ok = 1
-        while n_ok < max_n and self.joinable[i + n_ok - 1]:
-            n_ok += 1
-        # Every key starting at i, grown one token at a time while it is still a
-        # key's prefix; then the longest wins, the earlier form breaking ties.
-        prefixes, has_key = self.index.key_prefixes, self.gazetteer.has_key
-        found: list[tuple[int, int, str, int]] = []
-        for order, form, cut, longest, single in word.heads:
-            if single:
-                found.append((-1, order, form, cut))
-            key = form
-            for n in range(2, min(n_ok, longest) + 1):
-                key = f"{key} {self.toks[i + n - 1].norm}"
-                if key not in prefixes:
-                    break
-                if has_key(key):
-                    found.append((-n, order, key, cut))
-        if len(found) > 1:
+        if max_n > 1:
+            n_ok = 1
+            while n_ok < max_n and self.joinable[i + n_ok - 1]:
+                n_ok += 1
+            # Every key of two tokens or more starting at i, grown one token at a time
+            # while it is still a key's prefix; the longest wins, the earlier form breaking ties.
+            prefixes, has_key = self.index.key_prefixes, self.gazetteer.has_key
+            found: list[tuple[int, int, str, int]] = []
+            for order, form, cut, longest, _ in word.heads:
+                key = form
+                for n in range(2, min(n_ok, longest) + 1):
+                    key = f"{key} {self.toks[i + n - 1].norm}"
+                    if key not in prefixes:
+                        break
+                    if has_key(key):
+                        found.append((-n, order, key, cut))
             found.sort()
-        for minus_n, _, key, cut in found:
-            if self._article_ok(i, cut, key):
-                return i - minus_n, key, self.gazetteer.lookup_key(key), cut
-        return None
-
-    def _article_ok(self, i: int, cut: int, key: str) -> bool:
-        """False when «ال» was stripped from a name that never takes it («السورية» is not «سورية»)."""
-        prefix = self.toks[i].norm[:cut]
-        if not (prefix.endswith("ال") or prefix.endswith("لل")):
-            return True
-        # Relative adjectives (nisba) end in ي/يه and do take the article, so
-        # «السوريه» is "the Syrian"; other names tolerate a spurious one («التلبيسة»).
-        first = key.split(" ", 1)[0]
-        return not first.endswith(("ي", "يه", "يين", "يون")) or self.gazetteer.has_key("ال" + key)
+            for minus_n, _, key, cut in found:
+                if _article_ok(self.gazetteer, self.toks[i].norm, cut, key):
+                    return i - minus_n, key, self.gazetteer.lookup_key(key), cut
+        if word.single is None:  # then a one-word name, which depends on the word alone
+            return None
+        key, cut = word.single
+        return i + 1, key, self.gazetteer.lookup_key(key), cut
 
     def quoted(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 2) : start].strip()
@@ -1179,10 +1211,11 @@ def find_matches(
     """
     out: list[Match] = []
     last_road: Place | None = None
-    for sentence, toks, words in _sentence_words(text, sentences, MatchIndex.for_gazetteer(gazetteer)):
+    index = MatchIndex.for_gazetteer(gazetteer)
+    for sentence, toks, words, joinable in _sentence_words(text, sentences, index):
         if not toks:
             continue
-        scanner = _Scanner(text, toks, sentence.index, gazetteer, language, words)
+        scanner = _Scanner(text, toks, sentence.index, gazetteer, language, words, joinable)
         matches = _merge_roads(scanner.scan(), scanner)
         if last_road is not None:
             matches = _road_anaphora(matches, scanner, last_road)

@@ -173,10 +173,19 @@ MEMO_MIN_CHARS = 64
 
 
 def _tokenize(text: str) -> tuple[Token, ...]:
-    return _memo_words(text) if len(text) >= MEMO_MIN_CHARS else _words(text)
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
+    return _memo_read(text) if len(text) >= MEMO_MIN_CHARS else _split_words(text)
 
 
 def _words(text: str) -> tuple[Token, ...]:
+    return _split_words(text)[0]
+
+
+def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
+    """The words of ``text``, and the text between each word and the next."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
     parts = _SPLIT_RE.split(text)
@@ -184,15 +193,24 @@ def _words(text: str) -> tuple[Token, ...]:
     words = parts[1::2]
     spans = zip(ends[0::2], ends[1::2], words, map(normalize_token, words), strict=False)  # one gap more
     make = tuple.__new__
-    return tuple([make(Token, t) for t in spans if t[3]])
+    tokens = tuple([make(Token, t) for t in spans if t[3]])
+    if len(tokens) == len(words):
+        return tokens, tuple(parts[2:-1:2])
+    # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
+    return tokens, tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
 
 
-_memo_words = lru_cache(maxsize=256)(_words)
+_memo_read = lru_cache(maxsize=256)(_split_words)
+
+
+def article_gaps(text: str) -> tuple[str, ...]:
+    """The text between each word of :func:`article_words` and the next (one fewer than the words)."""
+    return _read(text)[1]
 
 
 def clear_text_caches() -> None:
     """Forget memoised whole texts (not words), so that a benchmark's repeat starts cold on its texts."""
-    _memo_words.cache_clear()
+    _memo_read.cache_clear()
 
 
 @lru_cache(maxsize=500_000)
