@@ -586,6 +586,8 @@ class _Scanner:
             joinable = [_joins(text[a.end : b.start]) for a, b in pairs]
         self.joinable = joinable
         self.words = self.index.words_of(toks) if words is None else words
+        # An English facility name needs its head word («hospital») in the sentence.
+        self.facility_sentence = self.english and any(w.facility_head for w in self.words)
         # Only a sentence holding an opening quote can have a quoted word.
         near = max(0, toks[0].start - 3) if toks else 0
         self.has_quotes = bool(toks) and bool(_OPEN_QUOTE_RE.search(text, near, toks[-1].end))
@@ -763,15 +765,13 @@ class _Scanner:
     # ---- fuzzy near-misses
     def fuzzy_at(self, i: int) -> Match | None:
         """A one-letter near-miss reading of the 1–3 tokens at ``i``, when the context invites one."""
-        if self.english or not is_arabic(self.toks[i].norm):
+        if self.english or not self.words[i].arabic:
             return None
+        cued = bool(i) and self.words[i - 1].fuzzy_cue
+        if not (cued or self.has_quotes):
+            return None  # neither a cue word before it nor an opening quote in the sentence
         opened = self._opened(i)
-        fuzzy_cues = self.cues.fuzzy
-        cue = (
-            self._phrase_before(i, fuzzy_cues, max_len=1)
-            if i and any((f,) in fuzzy_cues for f, _ in self.words[i - 1].variants)
-            else None
-        )
+        cue = self._phrase_before(i, self.cues.fuzzy, max_len=1) if cued else None
         if not (cue or opened):
             return None
         for n in (3, 2, 1):
@@ -811,7 +811,9 @@ class _Scanner:
         """
         cues = self.cues
         if self.english:
-            return self._facility_en(i)
+            return self._facility_en(i) if self.facility_sentence else None
+        if not self.words[i].facility_head:
+            return None
         head = next((cut for form, cut in self.words[i].variants if form in cues.facility_heads), None)
         if head is None:
             return None
@@ -893,8 +895,8 @@ class _Scanner:
         English text only; the words must be capitalised and the reading is
         weak: like a near-miss, it survives only with corroboration.
         """
-        if not self.english or not self.toks[i].text[:1].isupper():
-            return None
+        if not self.english or not self.words[i].transliteration or not self.toks[i].text[:1].isupper():
+            return None  # a skeleton holding this word's would be some name's (MatchIndex.word)
         for n in (3, 2, 1):
             if i + n > len(self.toks) or any(not self.joinable[m] for m in range(i, i + n - 1)):
                 continue
@@ -954,7 +956,7 @@ class _Scanner:
         toks, words = self.toks, self.words
         last = len(toks) - 1
         if self.english:
-            facility = any(w.facility_head for w in words)
+            facility = self.facility_sentence
             return [
                 i
                 for i, (tok, w) in enumerate(zip(toks, words, strict=True))
@@ -1091,7 +1093,7 @@ def _merge_roads(matches: list[Match], scanner: _Scanner) -> list[Match]:
     from .locate import distance_to_geometry_km
 
     roads = scanner.index.roads
-    if not roads:
+    if not roads or len(matches) < 2:
         return matches
     out: list[Match] = []
     k = 0
