@@ -27,6 +27,7 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _DIGITS = str.maketrans(
     {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 )
+_DATE_SEPARATED_RE = re.compile(r"\d[-/.]\d")
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # Day first, as Syrian and European sources write it.
 _DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
@@ -203,7 +204,9 @@ def _relative(tokens: Sequence[Token], published: dt.date, lex: _Lexicon) -> lis
 
 
 def _numeric(text: str) -> list[_Found]:
-    found = []
+    found: list[_Found] = []
+    if not _DATE_SEPARATED_RE.search(text):
+        return found  # both forms need a digit, a separator and a digit (any script's digits)
     ascii_text = text.translate(_DIGITS)
     for m in _ISO_RE.finditer(ascii_text):
         date = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

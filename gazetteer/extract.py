@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
-from .lexicon import PhraseMatch, PhraseMatcher, distinct_norms, form_set, forms_of, load_lexicon, word_set
+from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
 from .normalize import Token, normalize_token, tokenize, words_in
 from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
@@ -633,12 +633,12 @@ def _stands_alone(draft: _Draft, drafts: list[_Draft]) -> bool:
 def _names_a_place(tokens: Sequence[Token]) -> bool:
     """True when a word such as «منطقة», «حي», "district" announces a place (resolved or not)."""
     nouns = _lexicon().place_nouns
-    return any(not nouns.isdisjoint(form_set(n)) for n in distinct_norms(tokens))
+    return bool(with_form_in(nouns).among(tokens))
 
 
 def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
     distinct = _lexicon().distinct
-    return any(not distinct.isdisjoint(form_set(n)) for n in distinct_norms(tokens))
+    return bool(with_form_in(distinct).among(tokens))
 
 
 def _events_stated(counts: Sequence[Count]) -> int:

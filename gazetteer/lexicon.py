@@ -17,7 +17,7 @@ Arabic proclitics (و ف ب ل ك ال لل) are stripped from text tokens with
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from operator import attrgetter
@@ -88,6 +88,39 @@ def distinct_norms(tokens: Sequence[Token]) -> frozenset[str]:
 def form_set(norm: str) -> frozenset[str]:
     """:func:`forms_of` as a set: ``not S.isdisjoint(form_set(n))`` tests a word list in one call."""
     return frozenset(f for f, _ in forms_of(norm))
+
+
+class WordClass:
+    """A yes/no property of normalised words, memoised, asked of a sentence's distinct words at once.
+
+    ``among(tokens)`` costs two set operations once the sentence's words are
+    known: no Python step per token.
+    """
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self._test = test
+        self._members: set[str] = set()
+        self._seen: set[str] = set()
+
+    def among(self, tokens: Sequence[Token]) -> set[str]:
+        """The normalised words of ``tokens`` that have the property."""
+        norms = distinct_norms(tokens)
+        found = self._members.intersection(norms)
+        for norm in norms.difference(self._seen):
+            member = self._test(norm)
+            if member:
+                found.add(norm)
+            if len(self._seen) < _HEAD_CACHE_SIZE:
+                self._seen.add(norm)
+                if member:
+                    self._members.add(norm)
+        return found
+
+
+@functools.cache
+def with_form_in(words: frozenset[str]) -> WordClass:
+    """The words one of whose clitic forms (:func:`forms_of`) is in ``words``; one per word list."""
+    return WordClass(lambda norm: not words.isdisjoint(form_set(norm)))
 
 
 def word_set(words: Iterable[str]) -> frozenset[str]:

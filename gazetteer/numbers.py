@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import month_positions
-from .lexicon import PhraseMatch, PhraseMatcher, distinct_norms, forms_of, load_lexicon, word_set
+from .lexicon import PhraseMatch, PhraseMatcher, WordClass, forms_of, load_lexicon, word_set
 from .normalize import Token, normalize_token, tokenize
 
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
@@ -132,7 +132,7 @@ def find_numbers(tokens: Sequence[Token]) -> list[NumberSpan]:
     out = []
     free = 0  # the first token not inside a number already found
     # Only a token that reads as a number word or digits can start one: most tokens cannot.
-    starters = {n for n in distinct_norms(tokens) if _read_norm(n, True) is not None}
+    starters = _NUMBER_STARTS.among(tokens)
     if not starters:
         return out
     for i in [i for i, t in enumerate(tokens) if t.norm in starters]:
@@ -212,7 +212,7 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
         )
         if match is not None:
             out.append(Count(match.value, span.value, span.first, span.last))
-    if any(_dual_category(n) for n in distinct_norms(tokens)):
+    if _DUALS.among(tokens):
         for i, token in enumerate(tokens):
             category = _dual_category(token.norm)
             if category is not None and i not in used:
@@ -225,6 +225,10 @@ def _dual_category(norm: str) -> str | None:
     """The category an Arabic dual counts two of («غارتين» → strikes), behind any proclitic; memoised."""
     dual = _count_lexicon().dual
     return next((dual[form] for form, _ in forms_of(norm) if form in dual), None)
+
+
+_NUMBER_STARTS = WordClass(lambda norm: _read_norm(norm, True) is not None)
+_DUALS = WordClass(lambda norm: _dual_category(norm) is not None)
 
 
 def count_dict(text: str) -> dict[str, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.errors import GazetteerDataError
-from gazetteer.lexicon import PhraseMatcher, load_lexicon, word_set
+from gazetteer.lexicon import PhraseMatcher, WordClass, distinct_norms, load_lexicon, with_form_in, word_set
 from gazetteer.normalize import tokenize
 
 
@@ -40,6 +40,30 @@ def test_may_match_is_false_only_where_find_finds_nothing() -> None:
         tokens = tokenize(text)
         assert matcher.may_match(tokens) == bool(matcher.find(tokens)), text
     assert matcher.may_match(tokenize("غارات على ادلب"))  # a phrase's head: worth a full look
+
+
+def test_word_class_tests_each_distinct_word_once() -> None:
+    asked: list[str] = []
+
+    def long_word(norm: str) -> bool:
+        asked.append(norm)
+        return len(norm) > 3
+
+    words = WordClass(long_word)
+    tokens = tuple(tokenize("قصف قصف مدفعي على إدلب"))
+    assert words.among(tokens) == {"مدفعي", "ادلب"}
+    assert words.among(tuple(tokenize("مدفعي مرة أخرى"))) == {"مدفعي", "اخري"}
+    assert sorted(asked) == sorted({"قصف", "مدفعي", "علي", "ادلب", "مره", "اخري"})  # each word once
+
+
+def test_with_form_in_strips_clitics_and_distinct_norms_follows_the_tokens() -> None:
+    places = with_form_in(word_set(["منطقة", "حي"]))
+    assert places.among(tuple(tokenize("وفي المنطقة الصناعية"))) == {"المنطقه"}
+    assert not places.among(tuple(tokenize("قصف مدفعي")))
+    first, second = tuple(tokenize("غارة جوية")), tuple(tokenize("غارة برية"))
+    assert distinct_norms(first) == {"غاره", "جويه"}
+    assert distinct_norms(second) == {"غاره", "بريه"}
+    assert distinct_norms(list(second)) == {"غاره", "بريه"}
 
 
 def test_word_set_normalises() -> None:
