@@ -210,9 +210,9 @@ class _Anchors:
 
 
 def _score(
-    place: Place, match: Match, anchors: _Anchors, own: int, admin: set[str]
-) -> tuple[float, str, float]:
-    """(score, reason, distance to the nearest other anchor) of reading ``match`` as ``place``."""
+    place: Place, match: Match, nearest: tuple[float, str], admin: set[str]
+) -> tuple[float, str]:
+    """(score, reason) of reading ``match`` as ``place``; ``nearest``: (km, name) of the closest other anchor."""
     score, why = _prior(place)
     if place.in_syria:
         score += 1.0
@@ -232,12 +232,12 @@ def _score(
     if admin and parent is not None and admin & {normalize_name(parent.name), normalize_name(parent.name_ar)}:
         score += 1.0
         why.append(f"in {parent.name or parent.name_ar}")
-    nearest, nearest_name = anchors.nearest(place, own)
-    if nearest < math.inf and place.type is not PlaceType.COUNTRY:
-        score += 3.0 * math.exp(-nearest / PROXIMITY_SCALE_KM)
-        if nearest <= 100:
-            why.append(f"{nearest:.0f} km from {nearest_name}")
-    return score, "; ".join(why) or place.type.value, nearest
+    km, name = nearest
+    if km < math.inf and place.type is not PlaceType.COUNTRY:
+        score += 3.0 * math.exp(-km / PROXIMITY_SCALE_KM)
+        if km <= 100:
+            why.append(f"{km:.0f} km from {name}")
+    return score, "; ".join(why) or place.type.value
 
 
 def resolve_matches(matches: list[Match]) -> list[Resolution]:
@@ -270,7 +270,8 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
         for place in dict.fromkeys(match.places):
             if syrian_cue and not place.in_syria:
                 continue  # «حي المشهد» is no district of Iran's Mashhad
-            score, reason, nearest = _score(place, match, distinct_anchors, k, admin)
+            nearest_anchor = distinct_anchors.nearest(place, k)
+            nearest = nearest_anchor[0]
             if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM:
                 continue
             if (
@@ -284,6 +285,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 nearby = set().union(*(countries.get(match.sentence + d, set()) for d in (-1, 0, 1)))
                 if place.in_syria or place.country not in nearby - {"SY"}:
                     continue
+            score, reason = _score(place, match, nearest_anchor, admin)  # only for a reading kept
             if match.fuzzy:
                 reason = f"near-miss of '{place.name_ar or place.name}'; {reason}"
             scored.append(Candidate(place, round(score, 3), reason))
