@@ -373,13 +373,13 @@ class MatchIndex:
         return None
 
     def _may_transliterate(self, norm: str) -> bool:
-        """False when no name's transliteration skeleton can hold this word's (an article may start one)."""
+        """False when no name's transliteration skeleton can start with this word's (an article may)."""
         if not norm.isascii():
             return False
         if norm in _LATIN_ARTICLES or not norm.isalpha():
             return True
-        if self._skeleton_words is None:
-            self._skeleton_words = frozenset(w for sk in self._skeleton_index() for w in sk.split(" "))
+        if self._skeleton_words is None:  # a reading starts at its first word: the skeleton's first
+            self._skeleton_words = frozenset(sk.split(" ", 1)[0] for sk in self._skeleton_index())
         return latin_skeleton(norm) in self._skeleton_words
 
     def _skeleton_index(self) -> dict[str, set[str]]:
