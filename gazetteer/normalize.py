@@ -51,13 +51,16 @@ _AR_TABLE = str.maketrans({**_MAP, **{c: None for c in _DROP}})
 #: Characters that form words: letters and digits of any script, plus Arabic marks; a word may
 #: hold apostrophes but neither starts nor ends with one (there they are quotes: 'Idlib').
 _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d"
-_WORD_RE = re.compile(
-    r"(?:\b[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-(?=[^\W\d_]))?"  # a Latin article stays with its word
-    # Runs, not single characters, alternate: the same words, found faster.
-    rf"(?:[^\W_]+|[{_MARKS}]+)(?:(?:[^\W_]+|[{_MARKS}'’ʿ]+)*(?:[^\W_]|[{_MARKS}]))?"
-)
+#: A Latin article ("al-", "ash-"), which stays with its word.
+_ARTICLE = r"\b[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-(?=[^\W\d_])"
+# Runs, not single characters, alternate: the same words, found faster.
+_WORD_BODY = rf"(?:[^\W_]+|[{_MARKS}]+)(?:(?:[^\W_]+|[{_MARKS}'’ʿ]+)*(?:[^\W_]|[{_MARKS}]))?"
+_WORD_RE = re.compile(f"(?:{_ARTICLE})?{_WORD_BODY}")
 #: :data:`_WORD_RE` as one group: ``split`` then alternates gaps and words.
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+#: The same without the article, for the many texts that hold none (a faster scan).
+_PLAIN_SPLIT_RE = re.compile(f"({_WORD_BODY})")
+_ARTICLE_RE = re.compile(_ARTICLE)
 _LATIN_ARTICLE_RE = re.compile(r"^(?:a|e)(?:l|sh|s|dh|d|r|th|t|z|n)-(?=\w)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER_RE = re.compile(
@@ -188,7 +191,7 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     """The words of ``text``, and the text between each word and the next."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
-    parts = _SPLIT_RE.split(text)
+    parts = (_SPLIT_RE if _ARTICLE_RE.search(text) else _PLAIN_SPLIT_RE).split(text)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
     spans = zip(ends[0::2], ends[1::2], words, map(normalize_token, words), strict=False)  # one gap more
