@@ -212,7 +212,7 @@ class _Anchors:
 def _score(
     place: Place, match: Match, nearest: tuple[float, str], admin: set[str]
 ) -> tuple[float, str]:
-    """(score, reason) of reading ``match`` as ``place``; ``nearest``: (km, name) of the closest other anchor."""
+    """(score, reason) of reading ``match`` as ``place``; ``nearest``: (km, name) of the nearest anchor."""
     score, why = _prior(place)
     if place.in_syria:
         score += 1.0
