@@ -189,6 +189,8 @@ class PhraseMatcher(Generic[T]):
         self._case: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._head_cache: dict[str, list[tuple[tuple[_Pattern, ...], T, str, str]]] = {}
         self._starters: set[str] = set()  # normalised words whose cached heads are not empty
+        # (the word set last asked about, what _starting found in it): may_match then find
+        self._last: tuple[frozenset[str], set[str]] = (frozenset(), set())
         for phrase, value in items:
             patterns = _compile(_text(phrase))
             if not patterns:
@@ -258,10 +260,15 @@ class PhraseMatcher(Generic[T]):
         no word of a given lexicon, and this tells so without a Python step per token.
         """
         norms = distinct_norms(tokens)
-        found = self._starters.intersection(norms)
-        for norm in norms.difference(self._head_cache):
-            if self._norm_heads(norm):
-                found.add(norm)  # remembered in _starters too, unless the memo is full
+        last = self._last
+        if last[0] is norms:
+            found = last[1]
+        else:
+            found = self._starters.intersection(norms)
+            for norm in norms.difference(self._head_cache):
+                if self._norm_heads(norm):
+                    found.add(norm)  # remembered in _starters too, unless the memo is full
+            self._last = (norms, found)
         texts = self._case.keys() & set(map(_TEXT_OF, tokens)) if self._case else set()
         return found, texts
 

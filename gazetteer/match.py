@@ -708,7 +708,7 @@ class _Scanner:
             tok_end=end_tok,
             fuzzy=fuzzy,
         )
-        m.quoted = self.quoted(start, end)
+        m.quoted = self.has_quotes and self.quoted(start, end)
         self.read_context(m)
         return m
 
