@@ -563,6 +563,11 @@ def _char_cut(tok: Token, cut: int) -> int:
 class _Scanner:
     """Longest-match scanning of one sentence, with its cue reading."""
 
+    __slots__ = (
+        "text", "toks", "sentence", "gazetteer", "index", "cues", "english",
+        "joinable", "words", "facility_sentence", "has_quotes",
+    )  # fmt: skip
+
     def __init__(
         self,
         text: str,
