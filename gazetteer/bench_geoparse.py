@@ -14,7 +14,8 @@ the shared directory.  Measured on each corpus and on both together:
 The process is pinned to one CPU where the OS allows it.  With ``--repeat N`` each timing is
 the fastest of N runs, the two systems taking turns within each repeat (a shared machine's
 speed drifts: turns keep the drift from favouring either).  The notes give the ratio of our
-time to the baseline's on all texts (below 1: ours is faster).  spaCy is optional (``pip install .[bench]``): without it the baseline
+time to the baseline's on all texts (below 1: ours is faster).  spaCy is optional
+(``pip install .[bench]``): without it the baseline
 rows say so and ours is still measured.
 """
 

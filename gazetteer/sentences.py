@@ -34,7 +34,9 @@ def _is_boundary(text: str, i: int) -> bool:
         # A full stop typed without its space between two Arabic words («… المدينة.استطاع»)
         # still ends the sentence; a short tail is a domain («السورية.نت»).
         tail = _ARABIC_WORD_RE.match(text, i + 1)
-        return bool(_ARABIC_END_RE.search(text, 0, i)) and tail is not None and len(tail.group()) > 3
+        # Only the letter before the dot is looked at (a search over the text before it was quadratic).
+        arabic_before = _ARABIC_END_RE.search(text, max(0, i - 2), i) is not None
+        return arabic_before and tail is not None and len(tail.group()) > 3
     # "السورية.نت", "example.com", "U.S" inside
     word = _WORD_BEFORE_RE.search(text[max(0, i - 20) : i])
     if word:
