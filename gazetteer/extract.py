@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -491,9 +492,12 @@ def extract_incidents(
         by_sentence.setdefault(mention.sentence, []).append(k)
     drafts: list[_Draft] = []
     events = _lexicon().events
+    # The last sentence any draft reports: a sentence with no trigger can only continue
+    # an event told this close before it (_elliptical, _donate_counts).
+    latest = -math.inf
     for sentence in sentences:
         tokens = words_in(text, sentence.start, sentence.end)  # offsets into ``text``
-        if not events.may_match(tokens) and not _recent(drafts, sentence.index):
+        if not events.may_match(tokens) and sentence.index - latest > _ELLIPSIS_SENTENCES:
             continue  # no trigger, and no event just before that an ordinal or a toll could continue
         event = classify(tokens) or _elliptical(tokens, drafts, sentence.index)
         indices = by_sentence.get(sentence.index, ())
@@ -557,6 +561,7 @@ def extract_incidents(
                 _merge(into, draft, sentence.index)
             elif draft.heading or _stands_alone(draft, drafts):
                 drafts.append(draft)
+        latest = max((d.last_sentence for d in drafts), default=-math.inf)
     return [_finish(d) for d in drafts if not d.heading]
 
 
@@ -644,15 +649,6 @@ def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
 def _events_stated(counts: Sequence[Count]) -> int:
     """How many events a sentence counts: "two incidents" 2, «هجومين» 2, "49 attacks" 49; else 1."""
     return max((c.value for c in counts if c.category == "events"), default=1)
-
-
-def _recent(drafts: list[_Draft], sentence: int) -> bool:
-    """True when an event was told close enough before ``sentence`` for it to continue that event.
-
-    Covers :func:`_elliptical` and :func:`_donate_counts`, the only readings of a
-    sentence without a trigger.
-    """
-    return bool(drafts) and sentence - max(d.last_sentence for d in drafts) <= _ELLIPSIS_SENTENCES
 
 
 def _follows(drafts: list[_Draft], sentence: Sentence) -> bool:
