@@ -1095,11 +1095,10 @@ class _Scanner:
 
 def _merge_roads(matches: list[Match], scanner: _Scanner) -> list[Match]:
     """Turn «طريق X- Y» / "X-Y highway" into one road match when a road joins X and Y."""
-    from .locate import distance_to_geometry_km
-
     roads = scanner.index.roads
     if not roads or len(matches) < 2:
         return matches
+    from .locate import distance_to_geometry_km
     out: list[Match] = []
     k = 0
     while k < len(matches):
