@@ -1225,6 +1225,8 @@ def find_matches(
         matches = _merge_roads(scanner.scan(), scanner)
         if last_road is not None:
             matches = _road_anaphora(matches, scanner, last_road)
+        if not matches:
+            continue
         _link_between(matches, scanner, len(out))
         out.extend(matches)
         last_road = next((r for r in map(_single_road, reversed(matches)) if r), last_road)
