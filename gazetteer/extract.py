@@ -41,13 +41,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
-from .normalize import Token, normalize_token, tokenize, words_in
+from .normalize import Token, article_words, normalize_token, tokenize, word_range, words_in
 from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
@@ -495,9 +496,18 @@ def extract_incidents(
     # The last sentence any draft reports: a sentence with no trigger can only continue
     # an event told this close before it (_elliptical, _donate_counts).
     latest = -math.inf
+    article = article_words(text)
+    triggers = events.starts(article)  # where the article's trigger phrases may start, once for all
     for sentence in sentences:
-        tokens = words_in(text, sentence.start, sentence.end)  # offsets into ``text``
-        if not events.may_match(tokens) and sentence.index - latest > _ELLIPSIS_SENTENCES:
+        span = word_range(text, sentence.start, sentence.end)
+        if span is None:  # glued to a word at an end: read on its own
+            tokens: Sequence[Token] = words_in(text, sentence.start, sentence.end)
+            trigger = events.may_match(tokens)
+        else:
+            k = bisect_left(triggers, span[0])
+            trigger = k < len(triggers) and triggers[k] < span[1]
+            tokens = article[span[0] : span[1]]  # offsets into ``text``
+        if not trigger and sentence.index - latest > _ELLIPSIS_SENTENCES:
             continue  # no trigger, and no event just before that an ordinal or a toll could continue
         event = classify(tokens) or _elliptical(tokens, drafts, sentence.index)
         indices = by_sentence.get(sentence.index, ())

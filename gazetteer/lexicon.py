@@ -272,6 +272,10 @@ class PhraseMatcher(Generic[T]):
         texts = self._case.keys() & set(map(_TEXT_OF, tokens)) if self._case else set()
         return found, texts
 
+    def starts(self, tokens: Sequence[Token]) -> list[int]:
+        """Positions where a phrase may start (a superset of where :meth:`find` finds one), in order."""
+        return self._live_starts(tokens)
+
     def _live_starts(self, tokens: Sequence[Token]) -> list[int]:
         """Positions where a phrase may start: the tokens :meth:`_starting` names."""
         norms, texts = self._starting(tokens)

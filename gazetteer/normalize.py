@@ -153,6 +153,20 @@ def article_words(text: str) -> tuple[Token, ...]:
     return _tokenize(text)
 
 
+def word_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``(first, last)``: the words of :func:`article_words` that lie in ``text[start:end]``.
+
+    None when a character around the slice can join a word: a word cut by the
+    slice ends there, so the slice must be tokenised on its own (:func:`words_in` does).
+    """
+    glued_before = start > 0 and _WORDISH_RE.match(text, start - 1)
+    if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
+        return None
+    tokens = _tokenize(text)
+    first = bisect_left(tokens, start, key=_START_OF)
+    return first, bisect_left(tokens, end, lo=first, key=_START_OF)
+
+
 def words_in(text: str, start: int, end: int) -> Sequence[Token]:
     """The words of ``text[start:end]`` with offsets into ``text`` (not shifted; do not modify).
 
@@ -161,13 +175,11 @@ def words_in(text: str, start: int, end: int) -> Sequence[Token]:
     tokenised the article already): no word is built again.  Otherwise the
     slice is tokenised on its own, as a word cut by the slice ends there.
     """
-    glued_before = start > 0 and _WORDISH_RE.match(text, start - 1)
-    if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
+    span = word_range(text, start, end)
+    if span is None:
         make = tuple.__new__
         return [make(Token, (t.start + start, t.end + start, *t[2:])) for t in _tokenize(text[start:end])]
-    tokens = _tokenize(text)
-    first = bisect_left(tokens, start, key=_START_OF)
-    return tokens[first : bisect_left(tokens, end, lo=first, key=_START_OF)]
+    return _tokenize(text)[span[0] : span[1]]
 
 
 #: Shorter strings (names, the gap between two mentions) are tokenised afresh: memoised, they
