@@ -38,7 +38,10 @@ def _is_boundary(text: str, i: int) -> bool:
         arabic_before = _ARABIC_END_RE.search(text, max(0, i - 2), i) is not None
         return arabic_before and tail is not None and len(tail.group()) > 3
     # "السورية.نت", "example.com", "U.S" inside
-    word = _WORD_BEFORE_RE.search(text[max(0, i - 20) : i])
+    window = text[max(0, i - 20) : i]
+    if not before.isascii() and "." not in window:
+        return True  # the word before is neither a Latin abbreviation nor dotted ("U.S", «ا.ب»)
+    word = _WORD_BEFORE_RE.search(window)
     if word:
         w = word.group(1).lower()
         if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha() and w.isascii()):
@@ -62,12 +65,12 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
 
     def emit(start: int, end: int) -> None:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+        raw = text[start:end]
+        stripped = raw.lstrip()  # str.strip and str.isspace agree on what is whitespace
+        start += len(raw) - len(stripped)
+        stripped = stripped.rstrip()
+        if stripped:
+            sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
 
     start = 0
     i = 0
