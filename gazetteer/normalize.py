@@ -135,10 +135,10 @@ def tokenize(text: str) -> list[Token]:
     Punctuation, hashtags' ``#``, quotes, dashes and underscores separate
     words; hyphens inside Latin names therefore split them too, which the
     name index mirrors because it tokenises names with this same function.
-    Memoised for texts of :data:`MEMO_MIN_CHARS` or more (the matcher and
-    the extractor read the same article); the caller gets its own list.
+    Not memoised: :func:`article_words` is, for the text that several
+    stages read.
     """
-    return list(_tokenize(text))
+    return list(_words(text))
 
 
 #: A character that may belong to, or glue, a word (a superset of what :data:`_WORD_RE` spans).
@@ -149,8 +149,12 @@ _START_OF = attrgetter("start")
 
 
 def article_words(text: str) -> tuple[Token, ...]:
-    """:func:`tokenize` as an immutable tuple, memoised for a long text: share it, do not copy it."""
-    return _tokenize(text)
+    """:func:`tokenize` as an immutable tuple, memoised (the last 16 texts): share it, do not copy it.
+
+    The matcher and the extractor both read the article; only the article
+    goes through this memo, so that short strings (names, gaps) never push it out.
+    """
+    return _memo_read(text)[0]
 
 
 def word_range(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -162,7 +166,7 @@ def word_range(text: str, start: int, end: int) -> tuple[int, int] | None:
     glued_before = start > 0 and _WORDISH_RE.match(text, start - 1)
     if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
         return None
-    tokens = _tokenize(text)
+    tokens = article_words(text)
     first = bisect_left(tokens, start, key=_START_OF)
     return first, bisect_left(tokens, end, lo=first, key=_START_OF)
 
@@ -178,21 +182,8 @@ def words_in(text: str, start: int, end: int) -> Sequence[Token]:
     span = word_range(text, start, end)
     if span is None:
         make = tuple.__new__
-        return [make(Token, (t.start + start, t.end + start, *t[2:])) for t in _tokenize(text[start:end])]
-    return _tokenize(text)[span[0] : span[1]]
-
-
-#: Shorter strings (names, the gap between two mentions) are tokenised afresh: memoised, they
-#: would push the articles out of the memo.
-MEMO_MIN_CHARS = 64
-
-
-def _tokenize(text: str) -> tuple[Token, ...]:
-    return _read(text)[0]
-
-
-def _read(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
-    return _memo_read(text) if len(text) >= MEMO_MIN_CHARS else _split_words(text)
+        return [make(Token, (t.start + start, t.end + start, *t[2:])) for t in _words(text[start:end])]
+    return article_words(text)[span[0] : span[1]]
 
 
 def _words(text: str) -> tuple[Token, ...]:
@@ -215,12 +206,14 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     return tokens, tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
 
 
-_memo_read = lru_cache(maxsize=256)(_split_words)
+#: The articles being geoparsed (one per thread at a time): a few suffice, and an article's
+#: words are its size many times over, so the memo keeps no more.
+_memo_read = lru_cache(maxsize=16)(_split_words)
 
 
 def article_gaps(text: str) -> tuple[str, ...]:
     """The text between each word of :func:`article_words` and the next (one fewer than the words)."""
-    return _read(text)[1]
+    return _memo_read(text)[1]
 
 
 def clear_text_caches() -> None:

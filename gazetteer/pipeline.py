@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable
 
@@ -21,6 +22,7 @@ _ROAD_NEAR_TOKENS = 3
 Extractor = Callable[..., list[Incident]]
 
 
+@functools.cache
 def _extractor() -> Extractor | None:
     """The incident extractor, when :mod:`gazetteer.extract` is installed alongside."""
     try:
