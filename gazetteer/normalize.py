@@ -194,7 +194,8 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     """The words of ``text``, and the text between each word and the next."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
-    parts = (_SPLIT_RE if _ARTICLE_RE.search(text) else _PLAIN_SPLIT_RE).split(text)
+    with_article = "-" in text and _ARTICLE_RE.search(text)  # no article without its hyphen
+    parts = (_SPLIT_RE if with_article else _PLAIN_SPLIT_RE).split(text)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
     spans = zip(ends[0::2], ends[1::2], words, map(normalize_token, words), strict=False)  # one gap more

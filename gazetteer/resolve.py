@@ -255,7 +255,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
     # corroborate its weak foreign readings («صور» after «لبنان»).
     countries: dict[int, set[str]] = {}  # sentence → countries named there
     for m in matches:
-        if len(set(m.places)) == 1 and not m.needs_support and not m.fuzzy:
+        if not m.needs_support and not m.fuzzy and len(set(m.places)) == 1:
             for p in m.places:
                 if p.type is PlaceType.COUNTRY or not is_weak(p, m):
                     countries.setdefault(m.sentence, set()).add(p.country)
