@@ -42,7 +42,7 @@ import datetime as dt
 import functools
 import math
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .actors import UNIDENTIFIED, Actor, attribute
@@ -169,10 +169,13 @@ class SentenceEvent:
         return self.entry.kind == "generic"
 
 
-def classify(tokens: Sequence[Token]) -> SentenceEvent | None:
-    """The event reported by a tokenised sentence, or None (no trigger, or a modal statement)."""
+def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> SentenceEvent | None:
+    """The event reported by a tokenised sentence, or None (no trigger, or a modal statement).
+
+    ``starts``: where a trigger may start, if known (see :meth:`PhraseMatcher.find`).
+    """
     lex = _lexicon()
-    matches = lex.events.find(tokens)
+    matches = lex.events.find(tokens, starts)
     if not matches or lex.modality.find(tokens):
         return None
     has_other = any(m.value.kind != "aircraft" for m in matches)
@@ -500,16 +503,19 @@ def extract_incidents(
     triggers = events.starts(article)  # where the article's trigger phrases may start, once for all
     for sentence in sentences:
         span = word_range(text, sentence.start, sentence.end)
+        starts: list[int] | None = None
         if span is None:  # glued to a word at an end: read on its own
             tokens: Sequence[Token] = words_in(text, sentence.start, sentence.end)
             trigger = events.may_match(tokens)
         else:
-            k = bisect_left(triggers, span[0])
-            trigger = k < len(triggers) and triggers[k] < span[1]
-            tokens = article[span[0] : span[1]]  # offsets into ``text``
+            first, last = span
+            k, end = bisect_left(triggers, first), bisect_left(triggers, last)
+            starts = [j - first for j in triggers[k:end]]
+            trigger = bool(starts)
+            tokens = article[first:last]  # offsets into ``text``
         if not trigger and sentence.index - latest > _ELLIPSIS_SENTENCES:
             continue  # no trigger, and no event just before that an ordinal or a toll could continue
-        event = classify(tokens) or _elliptical(tokens, drafts, sentence.index)
+        event = classify(tokens, starts) or _elliptical(tokens, drafts, sentence.index)
         indices = by_sentence.get(sentence.index, ())
         candidates = _candidates(text, tokens, mentions, indices, event) if event else []
         toll_only = event is not None and event.entry.kind == "casualty" and not candidates

@@ -228,11 +228,15 @@ class PhraseMatcher(Generic[T]):
                 found = found + [(*entry, "") for entry in cased]
         return found
 
-    def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[T]]:
-        """Every non-overlapping phrase in ``tokens``, left to right, the longest at each position."""
+    def find(self, tokens: Sequence[Token], starts: Iterable[int] | None = None) -> list[PhraseMatch[T]]:
+        """Every non-overlapping phrase in ``tokens``, left to right, the longest at each position.
+
+        ``starts``, when given, are where a phrase may start, in order (a superset, such as
+        :meth:`starts` of a longer text shifted to these tokens): then only those are tried.
+        """
         out: list[PhraseMatch[T]] = []
         free = 0  # the first token not inside a phrase already found
-        for i in self._live_starts(tokens):
+        for i in self._live_starts(tokens) if starts is None else starts:
             if i < free:
                 continue
             best: PhraseMatch[T] | None = None
