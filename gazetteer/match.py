@@ -900,14 +900,20 @@ class _Scanner:
         English text only; the words must be capitalised and the reading is
         weak: like a near-miss, it survives only with corroboration.
         """
-        if not self.english or not self.words[i].transliteration or not self.toks[i].text[:1].isupper():
+        toks, joinable = self.toks, self.joinable
+        if not self.english or not self.words[i].transliteration or not toks[i].text[:1].isupper():
             return None  # a skeleton holding this word's would be some name's (MatchIndex.word)
-        for n in (3, 2, 1):
-            if i + n > len(self.toks) or any(not self.joinable[m] for m in range(i, i + n - 1)):
-                continue
-            words = self.toks[i : i + n]
-            if not all(t.text[:1].isupper() or t.norm in _LATIN_ARTICLES for t in words):
-                continue
+        # Up to three joined words, each capitalised or an article: the longest run first.
+        run = 1
+        while (
+            run < 3
+            and i + run < len(toks)
+            and joinable[i + run - 1]
+            and (toks[i + run].text[:1].isupper() or toks[i + run].norm in _LATIN_ARTICLES)
+        ):
+            run += 1
+        for n in range(run, 0, -1):
+            words = toks[i : i + n]
             if words[-1].norm in _LATIN_ARTICLES:
                 continue
             key = " ".join(t.norm for t in words)
@@ -1051,7 +1057,10 @@ class _Scanner:
 
         "khan Touman": one capitalised word marks a multi-word name.
         """
-        capital = any(_LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper() for t in self.toks[i:end_tok])
+        capital = any(
+            t.text[:1].isupper() if "-" not in t.text else _LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper()
+            for t in self.toks[i:end_tok]
+        )
         return capital, bool(_CODE_RE.match(self.toks[i].norm))
 
     def _may_cue(self, i: int, end_tok: int) -> bool:
