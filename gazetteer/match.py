@@ -1072,7 +1072,12 @@ class _Scanner:
 
     def _lowercase_word(self, i: int, end_tok: int) -> bool:
         """An uncued English name in lower case ("of", "was"): :meth:`accept` would refuse it."""
-        if not self.english or is_arabic(self.toks[i].text) or self._may_cue(i, end_tok):
+        if not self.english:
+            return False
+        first = self.toks[i].text
+        if first[:1].isupper() and "-" not in first:
+            return False  # capitalised (an "al-" prefix aside): the usual name
+        if is_arabic(first) or self._may_cue(i, end_tok):
             return False
         return not any(self._cased(i, end_tok))
 
