@@ -502,7 +502,10 @@ def _sentence_words(
     """
     tokens = article_words(text)
     words = index.words_of(tokens, apostrophes="'" in text or "’" in text)
-    joinable = list(map(_joins, article_gaps(text)))
+    gaps = article_gaps(text)
+    joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
+    if None in joinable:
+        joinable = [_joins(gap) for gap in gaps]
     first = 0
     for sentence in sentences:
         first = bisect_left(tokens, sentence.start, lo=first, key=_START_OF)
@@ -544,10 +547,18 @@ def _norm_variants(norm: str, possessive: bool) -> tuple[tuple[str, int], ...]:
     return ((norm, 0),)
 
 
-@lru_cache(maxsize=4096)
+#: Gaps already judged (few distinct ones recur: " ", "، ", "- "); a plain dict the scanner reads directly.
+_JOINS: dict[str, bool] = {}
+
+
 def _joins(gap: str) -> bool:
-    """Whether the text between two tokens may join them into one name (gaps are few and recur)."""
-    return bool(_JOIN_RE.fullmatch(gap))
+    """Whether the text between two tokens may join them into one name; memoised (bounded)."""
+    joins = _JOINS.get(gap)
+    if joins is None:
+        joins = bool(_JOIN_RE.fullmatch(gap))
+        if len(_JOINS) < 4096:
+            _JOINS[gap] = joins
+    return joins
 
 
 def _char_cut(tok: Token, cut: int) -> int:

@@ -111,10 +111,20 @@ def normalize_with_offsets(token: str) -> tuple[str, list[int]]:
     return text, offsets
 
 
-@lru_cache(maxsize=200_000)
+#: Words already normalised (a plain dict, read straight by the tokeniser: cheaper per word than
+#: an LRU cache, and a vocabulary grows slowly).  Bounded: past the bound, new words are not kept.
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 200_000
+
+
 def normalize_token(token: str) -> str:
     """Normalise one word (see the module docstring for every rule); memoised, as words recur."""
-    return normalize_with_offsets(token)[0]
+    norm = _NORMS.get(token)
+    if norm is None:
+        norm = normalize_with_offsets(token)[0]
+        if len(_NORMS) < _NORMS_MAX:
+            _NORMS[token] = norm
+    return norm
 
 
 class Token(NamedTuple):
@@ -198,7 +208,10 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     parts = (_SPLIT_RE if with_article else _PLAIN_SPLIT_RE).split(text)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
-    spans = zip(ends[0::2], ends[1::2], words, map(normalize_token, words), strict=False)  # one gap more
+    norms = list(map(_NORMS.get, words))  # known words without a Python step each
+    if None in norms:
+        norms = [normalize_token(w) if n is None else n for w, n in zip(words, norms, strict=True)]
+    spans = zip(ends[0::2], ends[1::2], words, norms, strict=False)  # one gap more
     make = tuple.__new__
     tokens = tuple([make(Token, t) for t in spans if t[3]])
     if len(tokens) == len(words):
