@@ -25,6 +25,25 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+#: A point ready for :func:`distances_km`: (latitude in radians, its cosine, longitude in degrees).
+RadianPoint = tuple[float, float, float]
+
+
+def radian_point(lat: float, lon: float) -> RadianPoint:
+    """``(lat, lon)`` prepared for :func:`distances_km`."""
+    p = math.radians(lat)
+    return p, math.cos(p), lon
+
+
+def distances_km(lat: float, lon: float, points: Iterable[RadianPoint]) -> list[float]:
+    """:func:`distance_km` from ``(lat, lon)`` to each point, bit for bit; each point's trigonometry done once."""
+    p1 = math.radians(lat)
+    c1 = math.cos(p1)
+    sin, radians = math.sin, math.radians
+    halves = [sin((p2 - p1) / 2) ** 2 + c1 * c2 * sin(radians(lon2 - lon) / 2) ** 2 for p2, c2, lon2 in points]
+    return [2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a))) for a in halves]
+
+
 
 
 def name_keys(place: Place) -> set[str]:

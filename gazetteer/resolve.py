@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .index import distance_km
+from .index import distance_km, distances_km, radian_point
 from .match import Match, load_cues
 from .normalize import normalize_name
 from .place import SETTLEMENT_TYPES, Place, PlaceType
@@ -182,6 +182,7 @@ class _Anchors:
             occurrences.setdefault(id(place), (place, []))[1].append((pos, k))
         # Excluding one match leaves each place's first or second occurrence: two are enough.
         self._places = [(place, occ[:2]) for place, occ in occurrences.values()]
+        self._points = [radian_point(place.lat, place.lon) for place, _ in self._places]
         self._distances: dict[int, list[float]] = {}
 
     def nearest(self, place: Place, own: int) -> tuple[float, str]:
@@ -193,9 +194,7 @@ class _Anchors:
             return math.inf, ""
         distances = self._distances.get(id(place))
         if distances is None:
-            distances = self._distances[id(place)] = [
-                distance_km(place.lat, place.lon, a.lat, a.lon) for a, _ in self._places
-            ]
+            distances = self._distances[id(place)] = distances_km(place.lat, place.lon, self._points)
         best: tuple[float, int] = (math.inf, -1)
         name = ""
         for d, (anchor, occ) in zip(distances, self._places, strict=True):

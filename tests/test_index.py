@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, GazetteerDataError, Place, PlaceNotFound, PlaceType, distance_km
-from gazetteer.index import name_keys
+from gazetteer.index import distances_km, name_keys, radian_point
 from gazetteer.place import AdminRef
 
 ROAD = {"type": "LineString", "coordinates": [[37.13, 36.2], [36.8, 35.86]]}
@@ -111,3 +111,10 @@ def test_load_reports_bad_lines(tmp_path: Path) -> None:
         Gazetteer.load(bad)
     with pytest.raises(GazetteerDataError):
         Gazetteer.load(tmp_path / "missing.jsonl")
+
+
+def test_distances_km_equals_distance_km_bit_for_bit() -> None:
+    points = [(35.93, 36.63), (33.51, 36.29), (36.2, 37.16), (39.93, 32.86), (-35.93, -143.37), (35.93, 36.63)]
+    prepared = [radian_point(lat, lon) for lat, lon in points]
+    for lat, lon in points:
+        assert distances_km(lat, lon, prepared) == [distance_km(lat, lon, a, b) for a, b in points]
