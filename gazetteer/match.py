@@ -51,6 +51,7 @@ _OPEN_QUOTE_RE = re.compile(f"[{re.escape(_OPEN_QUOTES)}]")
 _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
 _START_OF = attrgetter("start")
+_NORM_OF = attrgetter("norm")
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 
@@ -306,8 +307,7 @@ class MatchIndex:
 
     def words_of(self, toks: Sequence[Token], *, apostrophes: bool = True) -> list[_Word]:
         """:meth:`word` of each token, in order (``apostrophes=False``: no token can be an "X's")."""
-        get = self._words.get
-        out = [get(tok.norm) for tok in toks]  # known words: one dictionary hit each
+        out = list(map(self._words.get, map(_NORM_OF, toks)))  # known words: one C-level pass
         if apostrophes or None in out:
             for k, (tok, found) in enumerate(zip(toks, out, strict=True)):
                 if found is None or (tok.norm[-1:] == "s" and _possessive(tok)):
