@@ -36,11 +36,13 @@ def radian_point(lat: float, lon: float) -> RadianPoint:
 
 
 def distances_km(lat: float, lon: float, points: Iterable[RadianPoint]) -> list[float]:
-    """:func:`distance_km` from ``(lat, lon)`` to each point, bit for bit; each point's trigonometry done once."""
+    """:func:`distance_km` from ``(lat, lon)`` to each point, bit for bit (each point's trigonometry once)."""
     p1 = math.radians(lat)
     c1 = math.cos(p1)
     sin, radians = math.sin, math.radians
-    halves = [sin((p2 - p1) / 2) ** 2 + c1 * c2 * sin(radians(lon2 - lon) / 2) ** 2 for p2, c2, lon2 in points]
+    halves = [
+        sin((p2 - p1) / 2) ** 2 + c1 * c2 * sin(radians(lon2 - lon) / 2) ** 2 for p2, c2, lon2 in points
+    ]
     return [2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a))) for a in halves]
 
 

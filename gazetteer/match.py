@@ -944,6 +944,11 @@ class _Scanner:
         for i in self._live_positions():  # no reading can start anywhere else
             if i < free:
                 continue
+            word = self.words[i]
+            one_word = word.max_n == 1 and word.single and not word.article
+            if self.english and one_word and self._lowercase_word(i, i + 1):
+                free = i + 1  # its one reading, a one-word name, would be refused (as below)
+                continue
             hit = self.longest_at(i)
             if hit is None:
                 fuzzy = self.fuzzy_at(i) or self.facility_at(i) or self.transliteration_at(i)
