@@ -101,10 +101,15 @@ class WordClass:
         self._test = test
         self._members: set[str] = set()
         self._seen: set[str] = set()
+        # (the word set last asked about, the answer): a sentence is often asked twice in a row
+        self._last: tuple[frozenset[str], set[str]] = (frozenset(), set())
 
     def among(self, tokens: Sequence[Token]) -> set[str]:
-        """The normalised words of ``tokens`` that have the property."""
+        """The normalised words of ``tokens`` that have the property (shared: do not modify)."""
         norms = distinct_norms(tokens)
+        last = self._last
+        if last[0] is norms:
+            return last[1]
         found = self._members.intersection(norms)
         for norm in norms.difference(self._seen):
             member = self._test(norm)
@@ -114,6 +119,7 @@ class WordClass:
                 self._seen.add(norm)
                 if member:
                     self._members.add(norm)
+        self._last = (norms, found)
         return found
 
 
@@ -188,9 +194,7 @@ class PhraseMatcher(Generic[T]):
         self._prefix: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._case: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._head_cache: dict[str, list[tuple[tuple[_Pattern, ...], T, str, str]]] = {}
-        self._starters: set[str] = set()  # normalised words whose cached heads are not empty
-        # (the word set last asked about, what _starting found in it): may_match then find
-        self._last: tuple[frozenset[str], set[str]] = (frozenset(), set())
+        self._starters = WordClass(self._starts_phrase)  # the words that start some phrase
         for phrase, value in items:
             patterns = _compile(_text(phrase))
             if not patterns:
@@ -216,9 +220,10 @@ class PhraseMatcher(Generic[T]):
                         found.append((*entry, clitic))
             if len(self._head_cache) < _HEAD_CACHE_SIZE:
                 self._head_cache[norm] = found
-                if found:
-                    self._starters.add(norm)
         return found
+
+    def _starts_phrase(self, norm: str) -> bool:
+        return bool(self._norm_heads(norm))
 
     def _heads(self, token: Token) -> list[tuple[tuple[_Pattern, ...], T, str, str]]:
         found = self._norm_heads(token.norm)
@@ -236,7 +241,7 @@ class PhraseMatcher(Generic[T]):
         """
         out: list[PhraseMatch[T]] = []
         free = 0  # the first token not inside a phrase already found
-        for i in self._live_starts(tokens) if starts is None else starts:
+        for i in self.starts(tokens) if starts is None else starts:
             if i < free:
                 continue
             best: PhraseMatch[T] | None = None
@@ -263,25 +268,11 @@ class PhraseMatcher(Generic[T]):
         Set operations over the sentence's distinct words: most sentences hold
         no word of a given lexicon, and this tells so without a Python step per token.
         """
-        norms = distinct_norms(tokens)
-        last = self._last
-        if last[0] is norms:
-            found = last[1]
-        else:
-            found = self._starters.intersection(norms)
-            for norm in norms.difference(self._head_cache):
-                if self._norm_heads(norm):
-                    found.add(norm)  # remembered in _starters too, unless the memo is full
-            self._last = (norms, found)
         texts = self._case.keys() & set(map(_TEXT_OF, tokens)) if self._case else set()
-        return found, texts
+        return self._starters.among(tokens), texts
 
     def starts(self, tokens: Sequence[Token]) -> list[int]:
         """Positions where a phrase may start (a superset of where :meth:`find` finds one), in order."""
-        return self._live_starts(tokens)
-
-    def _live_starts(self, tokens: Sequence[Token]) -> list[int]:
-        """Positions where a phrase may start: the tokens :meth:`_starting` names."""
         norms, texts = self._starting(tokens)
         if texts:
             return [i for i, t in enumerate(tokens) if t.norm in norms or t.text in texts]

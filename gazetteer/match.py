@@ -21,7 +21,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import islice
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -586,8 +585,8 @@ class _Scanner:
         sentence: int,
         gazetteer: Gazetteer,
         language: str,
-        words: list[_Word] | None = None,
-        joinable: list[bool] | None = None,
+        words: list[_Word],
+        joinable: list[bool],
     ) -> None:
         self.text = text
         self.toks = toks
@@ -597,11 +596,8 @@ class _Scanner:
         self.cues = load_cues()
         self.english = language == "en"
         # Most gaps are one space: test that before the memoised pattern.
-        if joinable is None:
-            pairs = zip(toks, islice(toks, 1, None), strict=False)
-            joinable = [_joins(text[a.end : b.start]) for a, b in pairs]
-        self.joinable = joinable
-        self.words = self.index.words_of(toks) if words is None else words
+        self.joinable = joinable  # joinable[k]: tokens k and k + 1 may join into one name
+        self.words = words
         # An English facility name needs its head word («hospital») in the sentence.
         self.facility_sentence = self.english and any(w.facility_head for w in self.words)
         # Only a sentence holding an opening quote can have a quoted word.
