@@ -85,12 +85,16 @@ class Gazetteer:
         self._places: dict[str, Place] = {}
         for place in places:
             self._places[place.id] = place
-        self._by_key: dict[str, list[str]] = defaultdict(list)
-        self._grid: dict[tuple[int, int], list[str]] = defaultdict(list)
+        by_key: dict[str, list[str]] = defaultdict(list)
+        grid: dict[tuple[int, int], list[str]] = defaultdict(list)
         for place in self._places.values():
             for key in name_keys(place):
-                self._by_key[key].append(place.id)
-            self._grid[self._cell(place.lat, place.lon)].append(place.id)
+                by_key[key].append(place.id)
+            grid[self._cell(place.lat, place.lon)].append(place.id)
+        # Tuples of strings, which the garbage collector stops tracking: a long-running
+        # process does not rescan the index on every full collection.
+        self._by_key: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_key.items()}
+        self._grid: dict[tuple[int, int], tuple[str, ...]] = {k: tuple(v) for k, v in grid.items()}
         self.max_name_tokens = max((k.count(" ") + 1 for k in self._by_key), default=1)
 
     # -- access -----------------------------------------------------------------

@@ -193,7 +193,7 @@ class PhraseMatcher(Generic[T]):
         self._exact: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._prefix: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._case: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
-        self._head_cache: dict[str, list[tuple[tuple[_Pattern, ...], T, str, str]]] = {}
+        self._head_cache: dict[str, tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]] = {}
         self._starters = WordClass(self._starts_phrase)  # the words that start some phrase
         for phrase, value in items:
             patterns = _compile(_text(phrase))
@@ -204,20 +204,24 @@ class PhraseMatcher(Generic[T]):
             table.setdefault(head.text, []).append((patterns, value, phrase))
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
 
-    def _norm_heads(self, norm: str) -> list[tuple[tuple[_Pattern, ...], T, str, str]]:
-        """The phrases a normalised word may start, with the proclitic it strips for each; memoised."""
+    def _norm_heads(self, norm: str) -> tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]:
+        """The phrases a normalised word may start, with the proclitic it strips for each; memoised.
+
+        A tuple: most words start no phrase, and their shared empty tuple costs the memo nothing.
+        """
         found = self._head_cache.get(norm)
         if found is None:
-            found = []
+            heads = []
             for form, cut in forms_of(norm):
                 clitic = norm[:cut]
                 for entry in self._exact.get(form, ()):
-                    found.append((*entry, clitic))
+                    heads.append((*entry, clitic))
                 for k in self._prefix_lengths:
                     if k > len(form):
                         break
                     for entry in self._prefix.get(form[:k], ()):
-                        found.append((*entry, clitic))
+                        heads.append((*entry, clitic))
+            found = tuple(heads)
             if len(self._head_cache) < _HEAD_CACHE_SIZE:
                 self._head_cache[norm] = found
         return found
@@ -225,12 +229,12 @@ class PhraseMatcher(Generic[T]):
     def _starts_phrase(self, norm: str) -> bool:
         return bool(self._norm_heads(norm))
 
-    def _heads(self, token: Token) -> list[tuple[tuple[_Pattern, ...], T, str, str]]:
+    def _heads(self, token: Token) -> tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]:
         found = self._norm_heads(token.norm)
         if self._case:
             cased = self._case.get(token.text)
             if cased:
-                found = found + [(*entry, "") for entry in cased]
+                found = found + tuple((*entry, "") for entry in cased)
         return found
 
     def find(self, tokens: Sequence[Token], starts: Iterable[int] | None = None) -> list[PhraseMatch[T]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -284,8 +284,9 @@ class MatchIndex:
             elif is_arabic(key) and len(gazetteer.lookup_key(key)) >= self.GENERIC_PLACE_COUNT:
                 ambiguous.add(key)
         self.ambiguous: frozenset[str] = frozenset(ambiguous)
-        self._fuzzy: dict[str, set[str]] | None = None
-        self._skeletons: dict[str, set[str]] | None = None
+        # Lookup tables map to tuples of strings, which the garbage collector stops tracking.
+        self._fuzzy: dict[str, tuple[str, ...]] | None = None
+        self._skeletons: dict[str, tuple[str, ...]] | None = None
         self._skeleton_words: frozenset[str] | None = None
         self._gazetteer = weakref.ref(gazetteer)
         # Longest key (in tokens) starting with each first token: most text
@@ -381,33 +382,33 @@ class MatchIndex:
             self._skeleton_words = frozenset(sk.split(" ", 1)[0] for sk in self._skeleton_index())
         return latin_skeleton(norm) in self._skeleton_words
 
-    def _skeleton_index(self) -> dict[str, set[str]]:
+    def _skeleton_index(self) -> dict[str, tuple[str, ...]]:
         if self._skeletons is None:
             self._skeletons = self._build_skeletons()
         return self._skeletons
 
-    def skeleton_keys(self, skeleton: str) -> set[str]:
-        """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``."""
-        return self._skeleton_index().get(skeleton, set())
+    def skeleton_keys(self, skeleton: str) -> tuple[str, ...]:
+        """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``, sorted."""
+        return self._skeleton_index().get(skeleton, ())
 
-    def _build_skeletons(self) -> dict[str, set[str]]:
+    def _build_skeletons(self) -> dict[str, tuple[str, ...]]:
         gazetteer = self._gazetteer()
         index: dict[str, set[str]] = {}
         if gazetteer is None:
-            return index
+            return {}
         for key in gazetteer.keys():
             skeleton = latin_skeleton(key)
             if sum(c.isalpha() for c in skeleton) < SKELETON_MIN_CONSONANTS or key in self.ambiguous:
                 continue
             if any(p.in_syria for p in gazetteer.lookup_key(key)):
                 index.setdefault(skeleton, set()).add(key)
-        return index
+        return {skeleton: tuple(sorted(keys)) for skeleton, keys in index.items()}
 
-    def _build_fuzzy(self) -> dict[str, set[str]]:
+    def _build_fuzzy(self) -> dict[str, tuple[str, ...]]:
         gazetteer = self._gazetteer()
         index: dict[str, set[str]] = {}
         if gazetteer is None:
-            return index
+            return {}
         for key in gazetteer.keys():
             if not is_arabic(key) or sum(c.isalpha() for c in key) < FUZZY_MIN_LETTERS:
                 continue
@@ -415,7 +416,7 @@ class MatchIndex:
                 continue
             for probe in (key, *_deletions(key)):
                 index.setdefault(probe, set()).add(key)
-        return index
+        return {probe: tuple(sorted(keys)) for probe, keys in index.items()}
 
 
 _SKELETON_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"),
@@ -808,7 +809,7 @@ class _Scanner:
             return self._weak_reading(i, i + n, keys)
         return None
 
-    def _weak_reading(self, i: int, end_tok: int, keys: set[str]) -> Match:
+    def _weak_reading(self, i: int, end_tok: int, keys: Collection[str]) -> Match:
         """A fuzzy match of tokens ``[i, end_tok)`` read as any of ``keys`` (near-miss or variant)."""
         places = sorted({p for k in sorted(keys) for p in self.gazetteer.lookup_key(k)}, key=lambda p: p.id)
         return self.make(i, end_tok, sorted(keys)[0], places, 0, fuzzy=True)

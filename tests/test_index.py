@@ -118,3 +118,22 @@ def test_distances_km_equals_distance_km_bit_for_bit() -> None:
     prepared = [radian_point(lat, lon) for lat, lon in points]
     for lat, lon in points:
         assert distances_km(lat, lon, prepared) == [distance_km(lat, lon, a, b) for a, b in points]
+
+
+def test_name_index_holds_nothing_the_garbage_collector_must_rescan():
+    """The index maps keys to tuples of ids: after one collection, a full collection skips them."""
+    import gc
+
+    from gazetteer.index import Gazetteer
+    from gazetteer.place import Place, PlaceType
+
+    gaz = Gazetteer(
+        [
+            Place("a", "Saraqib", "سراقب", PlaceType.CITY, 35.86, 36.80),
+            Place("b", "Saraqeb", "", PlaceType.VILLAGE, 35.9, 36.8),
+        ]
+    )
+    gc.collect()
+    assert gaz.lookup_key("سراقب")[0].id == "a"
+    assert not any(gc.is_tracked(ids) for ids in gaz._by_key.values())
+    assert not any(gc.is_tracked(ids) for ids in gaz._grid.values())
