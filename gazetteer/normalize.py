@@ -53,8 +53,10 @@ _AR_TABLE = str.maketrans({**_MAP, **{c: None for c in _DROP}})
 _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d"
 #: A Latin article ("al-", "ash-"), which stays with its word.
 _ARTICLE = r"\b[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-(?=[^\W\d_])"
-# Runs, not single characters, alternate: the same words, found faster.
-_WORD_BODY = rf"(?:[^\W_]+|[{_MARKS}]+)(?:(?:[^\W_]+|[{_MARKS}'’ʿ]+)*(?:[^\W_]|[{_MARKS}]))?"
+# Runs of letters and marks, joined by apostrophes.  Runs, not single characters, and
+# possessive quantifiers (nothing to give back at a word's end): the same words, found faster.
+_LETTERS = rf"(?:[^\W_]++|[{_MARKS}]++)++"
+_WORD_BODY = rf"{_LETTERS}(?:['’ʿ]+{_LETTERS})*+"
 _WORD_RE = re.compile(f"(?:{_ARTICLE})?{_WORD_BODY}")
 #: :data:`_WORD_RE` as one group: ``split`` then alternates gaps and words.
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")

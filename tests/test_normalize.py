@@ -114,3 +114,19 @@ def test_words_in_equals_tokenizing_the_slice(text: str) -> None:
 def test_apostrophes_are_quotes_at_word_ends_only() -> None:
     assert [t.text for t in tokenize("'Idlib' Ma'arrat ''")] == ["Idlib", "Ma'arrat"]
     assert [(t.start, t.end) for t in tokenize("x 'Idlib'")] == [(0, 1), (3, 8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Ma''arrat", ["Ma''arrat"]),  # a run of apostrophes inside a word
+        ("Maʿarrat", ["Maʿarrat"]),  # the ayn half-ring is a letter, not a quote
+        ("b'ʿ", ["b'ʿ"]),  # ... so it may end a word after an apostrophe
+        ("Sa'id' x", ["Sa'id", "x"]),
+        ("al-Bab's", ["al-Bab's"]),
+        ("حلب_إدلب", ["حلب", "إدلب"]),
+        ("\u064bحلب\u0640", ["\u064bحلب\u0640"]),  # marks belong to the word at either end
+    ],
+)
+def test_word_boundaries_with_apostrophes_and_marks(text: str, words: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == words
