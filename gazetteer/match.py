@@ -21,7 +21,8 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, contains, is_
 from typing import Any, NamedTuple
 
 import yaml
@@ -51,6 +52,7 @@ _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
 _START_OF = attrgetter("start")
 _NORM_OF = attrgetter("norm")
+_TEXT_OF = attrgetter("text")
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 
@@ -308,10 +310,14 @@ class MatchIndex:
     def words_of(self, toks: Sequence[Token], *, apostrophes: bool = True) -> list[_Word]:
         """:meth:`word` of each token, in order (``apostrophes=False``: no token can be an "X's")."""
         out = list(map(self._words.get, map(_NORM_OF, toks)))  # known words: one C-level pass
-        if apostrophes or None in out:
-            for k, (tok, found) in enumerate(zip(toks, out, strict=True)):
-                if found is None or (tok.norm[-1:] == "s" and _possessive(tok)):
-                    out[k] = self.word(tok.norm, _possessive(tok))
+        redo = list(compress(count(), map(is_, out, repeat(None)))) if None in out else []
+        if apostrophes:  # only a word holding an apostrophe can be an "X's": C-level tests again
+            texts = list(map(_TEXT_OF, toks))
+            for quote in _APOSTROPHES:
+                redo.extend(compress(count(), map(contains, texts, repeat(quote))))
+        for k in redo:
+            tok = toks[k]
+            out[k] = self.word(tok.norm, _possessive(tok))
         return out
 
     def word(self, norm: str, possessive: bool) -> _Word:
@@ -533,9 +539,12 @@ def _article_ok(gazetteer: Gazetteer, norm: str, cut: int, key: str) -> bool:
     return not first.endswith(("ي", "يه", "يين", "يون")) or gazetteer.has_key("ال" + key)
 
 
+_APOSTROPHES = ("'", "’")
+
+
 def _possessive(tok: Token) -> bool:
     """A Latin word written with "'s" ("Idlib's")."""
-    return tok.norm[-1:] == "s" and tok.text[-2:-1] in ("'", "’")
+    return tok.norm[-1:] == "s" and tok.text[-2:-1] in _APOSTROPHES
 
 
 def _norm_variants(norm: str, possessive: bool) -> tuple[tuple[str, int], ...]:

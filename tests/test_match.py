@@ -224,3 +224,19 @@ def test_generic_facility_is_no_toponym(gaz, text, language):
 def test_facility_name_ends_where_the_name_does(gaz, text, expected):
     facilities = [m.text for m in _matches(text, gaz) if m.unknown]
     assert facilities == ([expected] if expected else [])
+
+
+def test_words_of_reads_each_word_as_word_does(gaz):
+    """The article-level lookup agrees with the per-word one, "X's" and inner apostrophes included."""
+    from gazetteer.match import _possessive
+    from gazetteer.normalize import tokenize
+
+    tokens = tokenize("Idlib's Ma'arrat Idlib’s بإدلب Idlib Saraqib's x's zzqx'y")
+    index = MatchIndex.for_gazetteer(gaz)
+    expected = [index.word(t.norm, _possessive(t)) for t in tokens]
+    assert index.words_of(tokens) == expected
+    assert expected[0].variants == (("idlibs", 0), ("idlib", 0))
+    assert expected[1].variants == (("maarrat", 0),)
+    # A text with no apostrophe: no word is read as an "X's".
+    plain = tokenize("Idlib Saraqib بإدلب")
+    assert index.words_of(plain, apostrophes=False) == [index.word(t.norm, False) for t in plain]
