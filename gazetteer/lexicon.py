@@ -20,6 +20,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import compress, count
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
@@ -278,8 +279,9 @@ class PhraseMatcher(Generic[T]):
     def starts(self, tokens: Sequence[Token]) -> list[int]:
         """Positions where a phrase may start (a superset of where :meth:`find` finds one), in order."""
         norms, texts = self._starting(tokens)
+        # Membership tested by C-level maps, not a Python step per token: an article is long.
+        found = list(compress(count(), map(norms.__contains__, map(_NORM_OF, tokens)))) if norms else []
         if texts:
-            return [i for i, t in enumerate(tokens) if t.norm in norms or t.text in texts]
-        if norms:
-            return [i for i, t in enumerate(tokens) if t.norm in norms]
-        return []
+            cased = compress(count(), map(texts.__contains__, map(_TEXT_OF, tokens)))
+            found = sorted({*found, *cased})
+        return found

@@ -80,3 +80,11 @@ def test_missing_lexicon_and_bad_entries_raise() -> None:
         load_lexicon("no-such-lexicon")
     with pytest.raises(GazetteerDataError):
         PhraseMatcher([(True, "a YAML boolean, not a word")])  # type: ignore[list-item]
+
+
+def test_starts_are_every_position_where_a_phrase_may_start_in_order() -> None:
+    matcher = PhraseMatcher([("غارات جوية", "air"), ("=IS", "isis"), ("shell*", "shelling")])
+    tokens = tokenize("IS shelled وبالغارات the IS town; غارات shelling is")
+    assert matcher.starts(tokens) == [0, 1, 2, 4, 6, 7]
+    assert [m.first for m in matcher.find(tokens)] == [0, 1, 4, 7]
+    assert matcher.starts(tokenize("the town is quiet")) == []
