@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count, repeat
-from operator import attrgetter, contains, is_
+from operator import and_, attrgetter, contains, is_, itemgetter, or_
 from typing import Any, NamedTuple
 
 import yaml
@@ -497,27 +497,123 @@ def _within_one_edit(a: str, b: str) -> bool:
 # -- scanning ---------------------------------------------------------------------
 
 
-def _sentence_words(
-    text: str, sentences: list[Sentence], index: MatchIndex
-) -> Iterator[tuple[Sentence, Sequence[Token], list[_Word], list[bool]]]:
-    """Each sentence with its tokens (offsets into ``text``), their :class:`_Word` records and join flags.
+class _SentenceWords(NamedTuple):
+    """One sentence as the scanner reads it (token indices relative to the sentence)."""
 
-    The text is tokenised, its words looked up and its gaps read once.  The
-    ``k``-th join flag tells whether the text between tokens ``k`` and
-    ``k + 1`` may join them into one name.
+    toks: Sequence[Token]  # offsets into the article's text
+    words: list[_Word]  # each token's record
+    joinable: list[bool]  # joinable[k]: the text between tokens k and k + 1 may join them into one name
+    live: list[int]  # where a reading may start, in order (see _ArticleWords.sentence)
+    facility_sentence: bool  # English: a facility head word («hospital») is in the sentence
+    has_quotes: bool  # an opening quote is in the sentence (or just before it)
+
+
+_MAX_N = attrgetter("max_n")
+_FACILITY_HEAD = attrgetter("facility_head")
+_TRANSLITERATION = attrgetter("transliteration")
+_ARTICLE = attrgetter("article")
+_FUZZY_CUE = attrgetter("fuzzy_cue")
+_FIRST_CHAR = itemgetter(0)
+
+
+class _ArticleWords:
+    """An article's tokens, their :class:`_Word` records and join flags, read once for all sentences.
+
+    Also where readings may start, found for the whole article with C-level
+    maps (a Python step per token costs more than the rest of most sentences),
+    so that a sentence where none can start is passed over at once.
     """
-    tokens = article_words(text)
-    words = index.words_of(tokens, apostrophes="'" in text or "’" in text)
-    gaps = article_gaps(text)
-    joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
-    if None in joinable:
-        joinable = [_joins(gap) for gap in gaps]
-    first = 0
-    for sentence in sentences:
-        first = bisect_left(tokens, sentence.start, lo=first, key=_START_OF)
-        last = bisect_left(tokens, sentence.end, lo=first, key=_START_OF)
-        yield sentence, tokens[first:last], words[first:last], joinable[first : max(first, last - 1)]
-        first = last
+
+    __slots__ = ("text", "english", "tokens", "words", "joinable", "anchors", "articles", "heads",
+                 "uppers", "fuzzy_cues")  # fmt: skip
+
+    def __init__(self, text: str, index: MatchIndex, *, english: bool) -> None:
+        self.text = text
+        self.english = english
+        self.tokens = tokens = article_words(text)
+        self.words = words = index.words_of(tokens, apostrophes="'" in text or "’" in text)
+        gaps = article_gaps(text)
+        joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
+        self.joinable = [_joins(gap) for gap in gaps] if None in joinable else joinable
+        # A reading starts where some name key does (max_n), or in Arabic at a facility head
+        # word, or in English at a capitalised word that may start a transliteration.
+        if english:
+            upper = list(map(str.isupper, map(_FIRST_CHAR, map(_TEXT_OF, tokens))))
+            self.uppers = list(compress(count(), upper))
+            maybe = map(and_, map(_TRANSLITERATION, words), upper)
+            self.anchors = list(compress(count(), map(or_, map(_MAX_N, words), maybe)))
+            self.fuzzy_cues: list[int] = []
+        else:
+            self.uppers = []
+            self.anchors = list(compress(count(), map(or_, map(_MAX_N, words), map(_FACILITY_HEAD, words))))
+            self.fuzzy_cues = list(compress(count(), map(_FUZZY_CUE, words)))
+        self.articles = list(compress(count(), map(_ARTICLE, words)))  # "al", "el" standing alone
+        self.heads = list(compress(count(), map(_FACILITY_HEAD, words)))
+
+    def sentences(self, sentences: list[Sentence]) -> Iterator[tuple[Sentence, _SentenceWords]]:
+        """Each sentence with its words (a sentence with no token is left out)."""
+        tokens, first = self.tokens, 0
+        for sentence in sentences:
+            first = bisect_left(tokens, sentence.start, lo=first, key=_START_OF)
+            last = bisect_left(tokens, sentence.end, lo=first, key=_START_OF)
+            if last > first:
+                yield sentence, self.sentence(first, last)
+            first = last
+
+    def sentence(self, first: int, last: int) -> _SentenceWords:
+        """Tokens ``[first, last)`` of the article as one sentence.
+
+        ``live`` holds the positions where :meth:`_Scanner.longest_at` or a
+        fallback reading could match (a cheap necessary condition of each
+        reader): a name needs a first token that starts some key (after a
+        standalone Latin article, the next token); :meth:`_Scanner.fuzzy_at`
+        an Arabic word after a fuzzy cue or an opening quote;
+        :meth:`_Scanner.facility_at` an Arabic facility head word, or in
+        English a capitalised word in a sentence holding a head word;
+        :meth:`_Scanner.transliteration_at` a capitalised word whose consonant
+        skeleton belongs to some name's.
+        """
+        tokens, words, text = self.tokens, self.words, self.text
+        toks = tokens[first:last]
+        near = max(0, toks[0].start - 3)
+        has_quotes = bool(_OPEN_QUOTE_RE.search(text, near, toks[-1].end))
+        facility = self.english and _any_between(self.heads, first, last)
+        live = _between(self.anchors, first, last)
+        extra = [p for p in _between(self.articles, first, last - 1) if words[p + 1].max_n]
+        if facility:
+            extra += _between(self.uppers, first, last)
+        extra += [p + 1 for p in _between(self.fuzzy_cues, first, last - 1) if words[p + 1].arabic]
+        if has_quotes and not self.english:
+            for quote in _OPEN_QUOTE_RE.finditer(text, near, toks[-1].end):
+                k = bisect_right(tokens, quote.start(), lo=first, hi=last, key=_START_OF)
+                if k < last and words[k].arabic and _opened(text, tokens[k]):
+                    extra.append(k)
+        if extra:
+            live = sorted({*live, *extra})
+        return _SentenceWords(
+            toks,
+            words[first:last],
+            self.joinable[first : last - 1],
+            [p - first for p in live] if first else live,
+            facility,
+            has_quotes,
+        )
+
+
+def _between(positions: list[int], first: int, last: int) -> list[int]:
+    """The sorted ``positions`` in ``[first, last)``."""
+    return positions[bisect_left(positions, first) : bisect_left(positions, last)]
+
+
+def _any_between(positions: list[int], first: int, last: int) -> bool:
+    k = bisect_left(positions, first)
+    return k < len(positions) and positions[k] < last
+
+
+def _opened(text: str, tok: Token) -> bool:
+    """An opening quote right before ``tok`` (within three characters)."""
+    before = text[max(0, tok.start - 3) : tok.start].strip()
+    return bool(before) and before[-1] in _OPEN_QUOTES
 
 
 @lru_cache(maxsize=200_000)
@@ -585,34 +681,26 @@ class _Scanner:
 
     __slots__ = (
         "text", "toks", "sentence", "gazetteer", "index", "cues", "english",
-        "joinable", "words", "facility_sentence", "has_quotes",
+        "joinable", "words", "live", "facility_sentence", "has_quotes",
     )  # fmt: skip
 
     def __init__(
-        self,
-        text: str,
-        toks: Sequence[Token],
-        sentence: int,
-        gazetteer: Gazetteer,
-        language: str,
-        words: list[_Word],
-        joinable: list[bool],
+        self, text: str, sentence: int, gazetteer: Gazetteer, language: str, words: _SentenceWords
     ) -> None:
         self.text = text
-        self.toks = toks
         self.sentence = sentence
         self.gazetteer = gazetteer
         self.index = MatchIndex.for_gazetteer(gazetteer)
         self.cues = load_cues()
         self.english = language == "en"
-        # Most gaps are one space: test that before the memoised pattern.
-        self.joinable = joinable  # joinable[k]: tokens k and k + 1 may join into one name
-        self.words = words
+        self.toks = words.toks
+        self.words = words.words
+        self.joinable = words.joinable  # joinable[k]: tokens k and k + 1 may join into one name
+        self.live = words.live  # where a reading may start
         # An English facility name needs its head word («hospital») in the sentence.
-        self.facility_sentence = self.english and any(w.facility_head for w in self.words)
+        self.facility_sentence = words.facility_sentence
         # Only a sentence holding an opening quote can have a quoted word.
-        near = max(0, toks[0].start - 3) if toks else 0
-        self.has_quotes = bool(toks) and bool(_OPEN_QUOTE_RE.search(text, near, toks[-1].end))
+        self.has_quotes = words.has_quotes
 
     # ---- phrases around a position
     def _phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
@@ -792,7 +880,7 @@ class _Scanner:
         cued = bool(i) and self.words[i - 1].fuzzy_cue
         if not (cued or self.has_quotes):
             return None  # neither a cue word before it nor an opening quote in the sentence
-        opened = self._opened(i)
+        opened = _opened(self.text, self.toks[i])
         cue = self._phrase_before(i, self.cues.fuzzy, max_len=1) if cued else None
         if not (cue or opened):
             return None
@@ -947,7 +1035,7 @@ class _Scanner:
     def scan(self) -> list[Match]:
         out: list[Match] = []
         free = 0  # the first token not inside a match already made
-        for i in self._live_positions():  # no reading can start anywhere else
+        for i in self.live:  # no reading can start anywhere else
             if i < free:
                 continue
             word = self.words[i]
@@ -974,43 +1062,6 @@ class _Scanner:
             else:
                 free = start + 1  # past the cue words trimmed off, too
         return out
-
-    def _live_positions(self) -> list[int]:
-        """The tokens where :meth:`longest_at` or a fallback reading could match, in order.
-
-        A cheap necessary condition of each reader: a name needs a first
-        token that starts some key (after a standalone Latin article, the
-        next token); :meth:`fuzzy_at` an Arabic word after a fuzzy cue or an
-        opening quote; :meth:`facility_at` an Arabic facility head word, or
-        in English a capitalised word in a sentence holding a head word;
-        :meth:`transliteration_at` a capitalised word whose consonant
-        skeleton belongs to some name's.
-        """
-        toks, words = self.toks, self.words
-        last = len(toks) - 1
-        if self.english:
-            facility = self.facility_sentence
-            return [
-                i
-                for i, (tok, w) in enumerate(zip(toks, words, strict=True))
-                if w.max_n
-                or (w.article and i < last and words[i + 1].max_n)
-                or ((facility or w.transliteration) and tok.text[:1].isupper())
-            ]
-        quotes = self.has_quotes
-        return [
-            i
-            for i, w in enumerate(words)
-            if w.max_n
-            or w.facility_head
-            or (w.article and i < last and words[i + 1].max_n)
-            or (w.arabic and ((i > 0 and words[i - 1].fuzzy_cue) or (quotes and self._opened(i))))
-        ]
-
-    def _opened(self, i: int) -> bool:
-        """An opening quote right before token ``i`` (within three characters)."""
-        before = self.text[max(0, self.toks[i].start - 3) : self.toks[i].start].strip()
-        return bool(before) and before[-1] in _OPEN_QUOTES
 
     def compound(self, m: Match, out: list[Match]) -> Match:
         """``m``, or an unknown compound when ``m`` follows a name-forming word («كفر» + «داعل»).
@@ -1253,11 +1304,11 @@ def find_matches(
     """
     out: list[Match] = []
     last_road: Place | None = None
-    index = MatchIndex.for_gazetteer(gazetteer)
-    for sentence, toks, words, joinable in _sentence_words(text, sentences, index):
-        if not toks:
-            continue
-        scanner = _Scanner(text, toks, sentence.index, gazetteer, language, words, joinable)
+    article = _ArticleWords(text, MatchIndex.for_gazetteer(gazetteer), english=language == "en")
+    for sentence, words in article.sentences(sentences):
+        if not words.live and last_road is None:
+            continue  # no reading can start here, and no road is there to refer back to
+        scanner = _Scanner(text, sentence.index, gazetteer, language, words)
         matches = _merge_roads(scanner.scan(), scanner)
         if last_road is not None:
             matches = _road_anaphora(matches, scanner, last_road)

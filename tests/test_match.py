@@ -240,3 +240,28 @@ def test_words_of_reads_each_word_as_word_does(gaz):
     # A text with no apostrophe: no word is read as an "X's".
     plain = tokenize("Idlib Saraqib بإدلب")
     assert index.words_of(plain, apostrophes=False) == [index.word(t.norm, False) for t in plain]
+
+
+_READABLE = [
+    ("طالت الغارات قرية “غرب سعيد” صباحا. وقصف «سراقب» وبإدلب و#ريف_إدلب", "ar"),
+    ("قصفت الطائرات جامع عمر بن الخطاب في حلب. حي السلام و al Bab", "ar"),
+    ("Warplanes struck Edleeb and Idlib's outskirts. Nabed Al Hayat Hospital was bombed.", "en"),
+    ("The strike hit the Omar bin Al-Khattab mosque near al Bab and Saraqib yesterday.", "en"),
+]
+
+
+@pytest.mark.parametrize("text, language", _READABLE)
+def test_no_reading_starts_outside_the_live_positions(gaz, text, language):
+    """Every reader, tried at every token, finds nothing where the article view says none can start."""
+    from gazetteer.match import _ArticleWords, _Scanner
+
+    article = _ArticleWords(text, MatchIndex.for_gazetteer(gaz), english=language == "en")
+    seen = 0
+    for sentence, words in article.sentences(split_sentences(text)):
+        scanner = _Scanner(text, sentence.index, gaz, language, words)
+        readers = (scanner.longest_at, scanner.fuzzy_at, scanner.facility_at, scanner.transliteration_at)
+        readable = [i for i in range(len(words.toks)) if any(read(i) is not None for read in readers)]
+        assert set(readable) <= set(words.live), sentence.text
+        assert words.live == sorted(set(words.live))
+        seen += len(readable)
+    assert seen >= 3  # the texts do hold names, found by the readers
