@@ -41,9 +41,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
@@ -52,6 +53,8 @@ from .normalize import Token, article_words, normalize_token, tokenize, word_ran
 from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
+
+_END_OF = attrgetter("end")
 
 #: How specific a place type is as an incident location (higher wins).
 _SPECIFICITY: dict[PlaceType, float] = {
@@ -209,12 +212,9 @@ def _location(mention: Mention) -> Location | None:
 
 
 def _token_at(tokens: Sequence[Token], offset: int) -> int | None:
-    for i, token in enumerate(tokens):
-        if token.start <= offset < token.end:
-            return i
-        if token.start > offset:
-            return i
-    return None
+    """The token holding ``offset``, else the first after it; None past the last token."""
+    i = bisect_right(tokens, offset, key=_END_OF)  # the first token ending after ``offset``
+    return i if i < len(tokens) else None
 
 
 def _forms(token: Token) -> list[tuple[str, str]]:

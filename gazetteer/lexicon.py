@@ -17,7 +17,7 @@ Arabic proclitics (و ف ب ل ك ال لل) are stripped from text tokens with
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import compress, count
@@ -83,6 +83,14 @@ def distinct_norms(tokens: Sequence[Token]) -> frozenset[str]:
     if type(tokens) is tuple:
         _LAST_NORMS = (tokens, norms)
     return norms
+
+
+def positions(tokens: Sequence[Token], norms: Container[str]) -> list[int]:
+    """The indices of ``tokens`` whose normalised word is in ``norms``, in order.
+
+    Membership is tested by C-level maps, not a Python step per token: an article is long.
+    """
+    return list(compress(count(), map(norms.__contains__, map(_NORM_OF, tokens))))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -279,8 +287,7 @@ class PhraseMatcher(Generic[T]):
     def starts(self, tokens: Sequence[Token]) -> list[int]:
         """Positions where a phrase may start (a superset of where :meth:`find` finds one), in order."""
         norms, texts = self._starting(tokens)
-        # Membership tested by C-level maps, not a Python step per token: an article is long.
-        found = list(compress(count(), map(norms.__contains__, map(_NORM_OF, tokens)))) if norms else []
+        found = positions(tokens, norms) if norms else []
         if texts:
             cased = compress(count(), map(texts.__contains__, map(_TEXT_OF, tokens)))
             found = sorted({*found, *cased})

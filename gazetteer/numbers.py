@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import month_positions
-from .lexicon import PhraseMatch, PhraseMatcher, WordClass, forms_of, load_lexicon, word_set
+from .lexicon import PhraseMatch, PhraseMatcher, WordClass, forms_of, load_lexicon, positions, word_set
 from .normalize import Token, normalize_token, tokenize
 
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
@@ -135,7 +135,7 @@ def find_numbers(tokens: Sequence[Token]) -> list[NumberSpan]:
     starters = _NUMBER_STARTS.among(tokens)
     if not starters:
         return out
-    for i in [i for i, t in enumerate(tokens) if t.norm in starters]:
+    for i in positions(tokens, starters):
         if i < free:
             continue
         span = parse_number(tokens, i)
@@ -212,9 +212,10 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
         )
         if match is not None:
             out.append(Count(match.value, span.value, span.first, span.last))
-    if _DUALS.among(tokens):
-        for i, token in enumerate(tokens):
-            category = _dual_category(token.norm)
+    duals = _DUALS.among(tokens)
+    if duals:
+        for i in positions(tokens, duals):
+            category = _dual_category(tokens[i].norm)
             if category is not None and i not in used:
                 out.append(Count(category, 2, i, i + 1))
     return out

@@ -428,3 +428,13 @@ def test_perpetrator_is_inherited_only_by_the_same_kind_of_event() -> None:
         (SHELLING[1], ["Syrian government forces"]),
         (IED[1], []),
     ]
+
+
+def test_token_at_is_the_token_holding_an_offset_or_the_next_one():
+    from gazetteer.extract import _token_at
+    from gazetteer.normalize import tokenize
+
+    tokens = tokenize("قصف «سراقب» اليوم")  # قصف 0-3, سراقب 5-10, اليوم 12-17
+    assert [_token_at(tokens, k) for k in (0, 2, 3, 4, 5, 9, 10, 11, 16)] == [0, 0, 1, 1, 1, 1, 2, 2, 2]
+    assert _token_at(tokens, 17) is None
+    assert _token_at([], 0) is None

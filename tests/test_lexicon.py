@@ -88,3 +88,12 @@ def test_starts_are_every_position_where_a_phrase_may_start_in_order() -> None:
     assert matcher.starts(tokens) == [0, 1, 2, 4, 6, 7]
     assert [m.first for m in matcher.find(tokens)] == [0, 1, 4, 7]
     assert matcher.starts(tokenize("the town is quiet")) == []
+
+
+def test_positions_of_words_in_a_set() -> None:
+    from gazetteer.lexicon import positions
+
+    tokens = tokenize("حلب ثم إدلب ثم حلب")
+    assert positions(tokens, {"حلب"}) == [0, 4]
+    assert positions(tokens, {"ادلب", "ثم"}) == [1, 2, 3]  # normalised forms
+    assert positions(tokens, set()) == []
