@@ -62,6 +62,10 @@ _WORD_RE = re.compile(f"(?:{_ARTICLE})?{_WORD_BODY}")
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 #: The same without the article, for the many texts that hold none (a faster scan).
 _PLAIN_SPLIT_RE = re.compile(f"({_WORD_BODY})")
+#: In a text with no underscore, ``\w`` is a letter or a digit: one character class, a faster scan.
+_NO_UNDERSCORE_BODY = rf"[\w{_MARKS}]++(?:['’ʿ]+[\w{_MARKS}]++)*+"
+_NO_UNDERSCORE_SPLIT_RE = re.compile(f"((?:{_ARTICLE})?{_NO_UNDERSCORE_BODY})")
+_NO_UNDERSCORE_PLAIN_SPLIT_RE = re.compile(f"({_NO_UNDERSCORE_BODY})")
 _ARTICLE_RE = re.compile(_ARTICLE)
 _LATIN_ARTICLE_RE = re.compile(r"^(?:a|e)(?:l|sh|s|dh|d|r|th|t|z|n)-(?=\w)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -207,7 +211,10 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
     with_article = "-" in text and _ARTICLE_RE.search(text)  # no article without its hyphen
-    parts = (_SPLIT_RE if with_article else _PLAIN_SPLIT_RE).split(text)
+    if "_" in text:
+        parts = (_SPLIT_RE if with_article else _PLAIN_SPLIT_RE).split(text)
+    else:
+        parts = (_NO_UNDERSCORE_SPLIT_RE if with_article else _NO_UNDERSCORE_PLAIN_SPLIT_RE).split(text)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
     norms = list(map(_NORMS.get, words))  # known words without a Python step each

@@ -130,3 +130,24 @@ def test_apostrophes_are_quotes_at_word_ends_only() -> None:
 )
 def test_word_boundaries_with_apostrophes_and_marks(text: str, words: list[str]) -> None:
     assert [t.text for t in tokenize(text)] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفٌ عنيف على مدينة إدلـب وريفها",
+        "Strikes on al-Bab's outskirts and Ma'arrat al-Nu'man",
+        "#ريف إدلب الجنوبي، el-Bab 2020 ٣ غارات ‘Idlib’",
+    ],
+)
+def test_the_pattern_for_texts_without_underscores_splits_as_the_general_one(text: str) -> None:
+    from gazetteer import normalize
+
+    assert "_" not in text
+    pairs = [
+        (normalize._SPLIT_RE, normalize._NO_UNDERSCORE_SPLIT_RE),
+        (normalize._PLAIN_SPLIT_RE, normalize._NO_UNDERSCORE_PLAIN_SPLIT_RE),
+    ]
+    for general, fast in pairs:
+        assert fast.split(text) == general.split(text)
+    assert [t.text for t in tokenize(text + " x_y")][:-2] == [t.text for t in tokenize(text)]
