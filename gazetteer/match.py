@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count, repeat
-from operator import and_, attrgetter, contains, is_, itemgetter, or_
+from operator import and_, attrgetter, contains, gt, is_, itemgetter, or_, truth
 from typing import Any, NamedTuple
 
 import yaml
@@ -509,6 +509,7 @@ class _SentenceWords(NamedTuple):
 
 
 _MAX_N = attrgetter("max_n")
+_SINGLE = attrgetter("single")
 _FACILITY_HEAD = attrgetter("facility_head")
 _TRANSLITERATION = attrgetter("transliteration")
 _ARTICLE = attrgetter("article")
@@ -535,20 +536,33 @@ class _ArticleWords:
         gaps = article_gaps(text)
         joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
         self.joinable = [_joins(gap) for gap in gaps] if None in joinable else joinable
-        # A reading starts where some name key does (max_n), or in Arabic at a facility head
-        # word, or in English at a capitalised word that may start a transliteration.
+        # A reading starts at a one-word name, at the first word of a longer name whose second
+        # word follows (_continues), in Arabic at a facility head word, and in English at a
+        # capitalised word that may start a transliteration.
         if english:
             upper = list(map(str.isupper, map(_FIRST_CHAR, map(_TEXT_OF, tokens))))
             self.uppers = list(compress(count(), upper))
-            maybe = map(and_, map(_TRANSLITERATION, words), upper)
-            self.anchors = list(compress(count(), map(or_, map(_MAX_N, words), maybe)))
+            others = map(and_, map(_TRANSLITERATION, words), upper)
             self.fuzzy_cues: list[int] = []
         else:
             self.uppers = []
-            self.anchors = list(compress(count(), map(or_, map(_MAX_N, words), map(_FACILITY_HEAD, words))))
+            others = map(_FACILITY_HEAD, words)
             self.fuzzy_cues = list(compress(count(), map(_FUZZY_CUE, words)))
+        flags = list(map(or_, map(truth, map(_SINGLE, words)), others))
+        self.anchors = list(compress(count(), flags))
+        longer = [i for i in compress(count(), map(gt, map(_MAX_N, words), repeat(1))) if not flags[i]]
+        if longer:
+            longer = [i for i in longer if self._continues(i, index.key_prefixes)]
+            self.anchors = sorted(self.anchors + longer)
         self.articles = list(compress(count(), map(_ARTICLE, words)))  # "al", "el" standing alone
         self.heads = list(compress(count(), map(_FACILITY_HEAD, words)))
+
+    def _continues(self, i: int, prefixes: set[str]) -> bool:
+        """Whether word ``i`` and the next, joined, begin some name key (read with any of its forms)."""
+        if i + 1 >= len(self.tokens) or not self.joinable[i]:
+            return False
+        after = " " + self.tokens[i + 1].norm
+        return any(form + after in prefixes for _, form, _, longest, _ in self.words[i].heads if longest > 1)
 
     def sentences(self, sentences: list[Sentence]) -> Iterator[tuple[Sentence, _SentenceWords]]:
         """Each sentence with its words (a sentence with no token is left out)."""
