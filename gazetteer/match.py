@@ -31,6 +31,7 @@ from .index import Gazetteer
 from .normalize import (
     Token,
     article_gaps,
+    article_starts,
     article_words,
     clitic_variants,
     is_arabic,
@@ -50,7 +51,6 @@ _OPEN_QUOTE_RE = re.compile(f"[{re.escape(_OPEN_QUOTES)}]")
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
 _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
-_START_OF = attrgetter("start")
 _NORM_OF = attrgetter("norm")
 _TEXT_OF = attrgetter("text")
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
@@ -525,13 +525,14 @@ class _ArticleWords:
     so that a sentence where none can start is passed over at once.
     """
 
-    __slots__ = ("text", "english", "tokens", "words", "joinable", "anchors", "articles", "heads",
+    __slots__ = ("text", "english", "tokens", "starts", "words", "joinable", "anchors", "articles", "heads",
                  "uppers", "fuzzy_cues")  # fmt: skip
 
     def __init__(self, text: str, index: MatchIndex, *, english: bool) -> None:
         self.text = text
         self.english = english
         self.tokens = tokens = article_words(text)
+        self.starts = article_starts(text)
         self.words = words = index.words_of(tokens, apostrophes="'" in text or "’" in text)
         gaps = article_gaps(text)
         joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
@@ -566,10 +567,10 @@ class _ArticleWords:
 
     def sentences(self, sentences: list[Sentence]) -> Iterator[tuple[Sentence, _SentenceWords]]:
         """Each sentence with its words (a sentence with no token is left out)."""
-        tokens, first = self.tokens, 0
+        starts, first = self.starts, 0
         for sentence in sentences:
-            first = bisect_left(tokens, sentence.start, lo=first, key=_START_OF)
-            last = bisect_left(tokens, sentence.end, lo=first, key=_START_OF)
+            first = bisect_left(starts, sentence.start, lo=first)
+            last = bisect_left(starts, sentence.end, lo=first)
             if last > first:
                 yield sentence, self.sentence(first, last)
             first = last
@@ -599,7 +600,7 @@ class _ArticleWords:
         extra += [p + 1 for p in _between(self.fuzzy_cues, first, last - 1) if words[p + 1].arabic]
         if has_quotes and not self.english:
             for quote in _OPEN_QUOTE_RE.finditer(text, near, toks[-1].end):
-                k = bisect_right(tokens, quote.start(), lo=first, hi=last, key=_START_OF)
+                k = bisect_right(self.starts, quote.start(), lo=first, hi=last)
                 if k < last and words[k].arabic and _opened(text, tokens[k]):
                     extra.append(k)
         if extra:

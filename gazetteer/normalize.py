@@ -25,7 +25,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
-from operator import attrgetter
 from typing import NamedTuple
 
 _DROP = (
@@ -162,9 +161,6 @@ def tokenize(text: str) -> list[Token]:
 _WORDISH_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d'’ʿ\-]")
 
 
-_START_OF = attrgetter("start")
-
-
 def article_words(text: str) -> tuple[Token, ...]:
     """:func:`tokenize` as an immutable tuple, memoised (the last 16 texts): share it, do not copy it.
 
@@ -183,9 +179,9 @@ def word_range(text: str, start: int, end: int) -> tuple[int, int] | None:
     glued_before = start > 0 and _WORDISH_RE.match(text, start - 1)
     if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
         return None
-    tokens = article_words(text)
-    first = bisect_left(tokens, start, key=_START_OF)
-    return first, bisect_left(tokens, end, lo=first, key=_START_OF)
+    starts = article_starts(text)
+    first = bisect_left(starts, start)
+    return first, bisect_left(starts, end, lo=first)
 
 
 def words_in(text: str, start: int, end: int) -> Sequence[Token]:
@@ -207,8 +203,8 @@ def _words(text: str) -> tuple[Token, ...]:
     return _split_words(text)[0]
 
 
-def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
-    """The words of ``text``, and the text between each word and the next."""
+def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...], Sequence[int]]:
+    """The words of ``text``, the text between each word and the next, and where each word starts."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
     with_article = "-" in text and _ARTICLE_RE.search(text)  # no article without its hyphen
@@ -225,9 +221,10 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     make = tuple.__new__
     tokens = tuple([make(Token, t) for t in spans if t[3]])
     if len(tokens) == len(words):
-        return tokens, tuple(parts[2:-1:2])
+        return tokens, tuple(parts[2:-1:2]), ends[0:-1:2]
     # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
-    return tokens, tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
+    gaps = tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
+    return tokens, gaps, [t.start for t in tokens]
 
 
 #: The articles being geoparsed (one per thread at a time): a few suffice, and an article's
@@ -238,6 +235,11 @@ _memo_read = lru_cache(maxsize=16)(_split_words)
 def article_gaps(text: str) -> tuple[str, ...]:
     """The text between each word of :func:`article_words` and the next (one fewer than the words)."""
     return _memo_read(text)[1]
+
+
+def article_starts(text: str) -> Sequence[int]:
+    """Where each word of :func:`article_words` starts, in order (for bisection; do not modify)."""
+    return _memo_read(text)[2]
 
 
 def clear_text_caches() -> None:

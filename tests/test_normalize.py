@@ -151,3 +151,10 @@ def test_the_pattern_for_texts_without_underscores_splits_as_the_general_one(tex
     for general, fast in pairs:
         assert fast.split(text) == general.split(text)
     assert [t.text for t in tokenize(text + " x_y")][:-2] == [t.text for t in tokenize(text)]
+
+
+@pytest.mark.parametrize("text", ["قصف «سراقب» وبإدلب", "a \u0640 b - c", "al-Bab's x", ""])
+def test_article_starts_are_the_starts_of_the_article_words(text: str) -> None:
+    from gazetteer.normalize import article_starts, article_words
+
+    assert list(article_starts(text)) == [t.start for t in article_words(text)]
