@@ -120,6 +120,9 @@ class WordClass:
         if last[0] is norms:
             return last[1]
         found = self._members.intersection(norms)
+        if norms <= self._seen:  # every word tested before: the usual case, with no new set
+            self._last = (norms, found)
+            return found
         for norm in norms.difference(self._seen):
             member = self._test(norm)
             if member:
@@ -212,6 +215,7 @@ class PhraseMatcher(Generic[T]):
             table = {"exact": self._exact, "prefix": self._prefix, "case": self._case}[head.kind]
             table.setdefault(head.text, []).append((patterns, value, phrase))
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
+        self._case_texts = frozenset(self._case)
 
     def _norm_heads(self, norm: str) -> tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]:
         """The phrases a normalised word may start, with the proclitic it strips for each; memoised.
@@ -262,7 +266,10 @@ class PhraseMatcher(Generic[T]):
                 n = len(patterns)
                 if i + n > len(tokens):
                     continue
-                if all(p.matches(tokens[i + k]) for k, p in enumerate(patterns[1:], 1)):
+                for k in range(1, n):
+                    if not patterns[k].matches(tokens[i + k]):
+                        break
+                else:
                     if best is None or n > best.last - best.first:
                         best = PhraseMatch(i, i + n, value, phrase, clitic)
             if best is not None:
@@ -281,7 +288,7 @@ class PhraseMatcher(Generic[T]):
         Set operations over the sentence's distinct words: most sentences hold
         no word of a given lexicon, and this tells so without a Python step per token.
         """
-        texts = self._case.keys() & set(map(_TEXT_OF, tokens)) if self._case else set()
+        texts = self._case_texts.intersection(map(_TEXT_OF, tokens)) if self._case_texts else set()
         return self._starters.among(tokens), texts
 
     def starts(self, tokens: Sequence[Token]) -> list[int]:

@@ -525,14 +525,15 @@ class _ArticleWords:
     so that a sentence where none can start is passed over at once.
     """
 
-    __slots__ = ("text", "english", "tokens", "starts", "words", "joinable", "anchors", "articles", "heads",
-                 "uppers", "fuzzy_cues")  # fmt: skip
+    __slots__ = ("text", "english", "tokens", "starts", "quotes", "words", "joinable", "anchors",
+                 "articles", "heads", "uppers", "fuzzy_cues")  # fmt: skip
 
     def __init__(self, text: str, index: MatchIndex, *, english: bool) -> None:
         self.text = text
         self.english = english
         self.tokens = tokens = article_words(text)
         self.starts = article_starts(text)
+        self.quotes = [quote.start() for quote in _OPEN_QUOTE_RE.finditer(text)]
         self.words = words = index.words_of(tokens, apostrophes="'" in text or "’" in text)
         gaps = article_gaps(text)
         joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
@@ -590,8 +591,8 @@ class _ArticleWords:
         """
         tokens, words, text = self.tokens, self.words, self.text
         toks = tokens[first:last]
-        near = max(0, toks[0].start - 3)
-        has_quotes = bool(_OPEN_QUOTE_RE.search(text, near, toks[-1].end))
+        near, end = max(0, toks[0].start - 3), toks[-1].end
+        has_quotes = _any_between(self.quotes, near, end)
         facility = self.english and _any_between(self.heads, first, last)
         live = _between(self.anchors, first, last)
         extra = [p for p in _between(self.articles, first, last - 1) if words[p + 1].max_n]
@@ -599,8 +600,8 @@ class _ArticleWords:
             extra += _between(self.uppers, first, last)
         extra += [p + 1 for p in _between(self.fuzzy_cues, first, last - 1) if words[p + 1].arabic]
         if has_quotes and not self.english:
-            for quote in _OPEN_QUOTE_RE.finditer(text, near, toks[-1].end):
-                k = bisect_right(self.starts, quote.start(), lo=first, hi=last)
+            for quote in _between(self.quotes, near, end):
+                k = bisect_right(self.starts, quote, lo=first, hi=last)
                 if k < last and words[k].arabic and _opened(text, tokens[k]):
                     extra.append(k)
         if extra:
