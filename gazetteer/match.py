@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count, repeat
-from operator import and_, attrgetter, contains, gt, is_, itemgetter, or_, truth
+from operator import attrgetter, contains, is_, itemgetter
 from typing import Any, NamedTuple
 
 import yaml
@@ -250,6 +250,27 @@ class _Word(NamedTuple):
     #: (order, form, cut, longest key in tokens, form alone is a key) of each form that starts a key
     heads: tuple[_Head, ...]
     single: tuple[str, int] | None  # (key, cut) of its best reading as a one-word name, if any
+    flags: int  # the fields above that make it a possible start of a reading, as _F_* bits
+
+
+# Bits of _Word.flags: what may make a word the start of a reading (see _ArticleWords).
+_F_SINGLE = 1  # a one-word name
+_F_HEAD = 2  # a facility head word
+_F_LONGER = 4  # the first word of a name of two words or more
+_F_ARTICLE = 8  # a standalone Latin article
+_F_FUZZY_CUE = 16  # a fuzzy cue (a near-miss may follow it)
+_F_TRANSLITERATION = 32  # the start of a transliteration, if capitalised
+
+
+def _flags(w: _Word) -> int:
+    return (
+        (_F_SINGLE if w.single is not None else 0)
+        | (_F_HEAD if w.facility_head else 0)
+        | (_F_LONGER if w.max_n > 1 else 0)
+        | (_F_ARTICLE if w.article else 0)
+        | (_F_FUZZY_CUE if w.fuzzy_cue else 0)
+        | (_F_TRANSLITERATION if w.transliteration else 0)
+    )
 
 
 class MatchIndex:
@@ -339,7 +360,9 @@ class MatchIndex:
                 article=norm in ("al", "el"),
                 heads=(heads := self._heads(variants)),
                 single=self._single(norm, heads),
+                flags=0,
             )
+            found = found._replace(flags=_flags(found))
             if len(memo) < _MEMO_SIZE:
                 memo[norm] = found
         return found
@@ -508,12 +531,7 @@ class _SentenceWords(NamedTuple):
     has_quotes: bool  # an opening quote is in the sentence (or just before it)
 
 
-_MAX_N = attrgetter("max_n")
-_SINGLE = attrgetter("single")
-_FACILITY_HEAD = attrgetter("facility_head")
-_TRANSLITERATION = attrgetter("transliteration")
-_ARTICLE = attrgetter("article")
-_FUZZY_CUE = attrgetter("fuzzy_cue")
+_FLAGS_OF = attrgetter("flags")
 _FIRST_CHAR = itemgetter(0)
 
 
@@ -540,24 +558,35 @@ class _ArticleWords:
         self.joinable = [_joins(gap) for gap in gaps] if None in joinable else joinable
         # A reading starts at a one-word name, at the first word of a longer name whose second
         # word follows (_continues), in Arabic at a facility head word, and in English at a
-        # capitalised word that may start a transliteration.
-        if english:
-            upper = list(map(str.isupper, map(_FIRST_CHAR, map(_TEXT_OF, tokens))))
-            self.uppers = list(compress(count(), upper))
-            others = map(and_, map(_TRANSLITERATION, words), upper)
-            self.fuzzy_cues: list[int] = []
-        else:
-            self.uppers = []
-            others = map(_FACILITY_HEAD, words)
-            self.fuzzy_cues = list(compress(count(), map(_FUZZY_CUE, words)))
-        flags = list(map(or_, map(truth, map(_SINGLE, words)), others))
-        self.anchors = list(compress(count(), flags))
-        longer = [i for i in compress(count(), map(gt, map(_MAX_N, words), repeat(1))) if not flags[i]]
-        if longer:
-            longer = [i for i in longer if self._continues(i, index.key_prefixes)]
-            self.anchors = sorted(self.anchors + longer)
-        self.articles = list(compress(count(), map(_ARTICLE, words)))  # "al", "el" standing alone
-        self.heads = list(compress(count(), map(_FACILITY_HEAD, words)))
+        # capitalised word that may start a transliteration.  Most words have no flag: one
+        # C-level pass finds the others, and only those are looked at one by one.
+        anchors: list[int] = []
+        self.articles: list[int] = []  # "al", "el" standing alone
+        self.heads: list[int] = []  # facility head words
+        self.fuzzy_cues: list[int] = []
+        self.uppers: list[int] = []  # English: capitalised words (read only beside a head word)
+        prefixes, english_bits = index.key_prefixes, _F_SINGLE | _F_LONGER | _F_TRANSLITERATION
+        flags = list(map(_FLAGS_OF, words))
+        for i in compress(count(), flags):
+            f = flags[i]
+            if english:
+                if f & english_bits and (
+                    f & _F_SINGLE
+                    or (f & _F_TRANSLITERATION and tokens[i].text[:1].isupper())
+                    or (f & _F_LONGER and self._continues(i, prefixes))
+                ):
+                    anchors.append(i)
+            elif f & (_F_SINGLE | _F_HEAD) or (f & _F_LONGER and self._continues(i, prefixes)):
+                anchors.append(i)
+            if f & _F_ARTICLE:
+                self.articles.append(i)
+            if f & _F_HEAD:
+                self.heads.append(i)
+            if f & _F_FUZZY_CUE and not english:
+                self.fuzzy_cues.append(i)
+        self.anchors = anchors
+        if english and self.heads:
+            self.uppers = list(compress(count(), map(str.isupper, map(_FIRST_CHAR, map(_TEXT_OF, tokens)))))
 
     def _continues(self, i: int, prefixes: set[str]) -> bool:
         """Whether word ``i`` and the next, joined, begin some name key (read with any of its forms)."""
