@@ -575,9 +575,10 @@ def extract_incidents(
             into = _find_merge_target(drafts, draft, sentence.index)
             if into is not None:
                 _merge(into, draft, sentence.index)
+                latest = sentence.index  # a draft's last sentence is the one that made or merged it
             elif draft.heading or _stands_alone(draft, drafts):
                 drafts.append(draft)
-        latest = max((d.last_sentence for d in drafts), default=-math.inf)
+                latest = sentence.index
     return [_finish(d) for d in drafts if not d.heading]
 
 

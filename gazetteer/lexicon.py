@@ -163,7 +163,7 @@ class _Pattern:
             return token.text == self.text
         if self.kind == "prefix":
             return any(f.startswith(self.text) for f, _ in forms_of(token.norm))
-        return token.norm == self.text or any(f == self.text for f, _ in forms_of(token.norm))
+        return token.norm == self.text or self.text in form_set(token.norm)
 
 
 def _compile(phrase: str) -> tuple[_Pattern, ...]:

@@ -593,7 +593,10 @@ class _ArticleWords:
         if i + 1 >= len(self.tokens) or not self.joinable[i]:
             return False
         after = " " + self.tokens[i + 1].norm
-        return any(form + after in prefixes for _, form, _, longest, _ in self.words[i].heads if longest > 1)
+        for _, form, _, longest, _ in self.words[i].heads:
+            if longest > 1 and form + after in prefixes:
+                return True
+        return False
 
     def sentences(self, sentences: list[Sentence]) -> Iterator[tuple[Sentence, _SentenceWords]]:
         """Each sentence with its words (a sentence with no token is left out)."""
@@ -760,9 +763,9 @@ class _Scanner:
             gap = self.text[self.toks[j - 1].end : self.toks[j].start]
             if gap.strip() and not _CUE_GAP_RE.match(gap):
                 return None
-            if any(not self.joinable[m] for m in range(k, j - 1)):
+            if False in self.joinable[k : j - 1]:
                 continue
-            rest = tuple(t.norm for t in self.toks[k + 1 : j])
+            rest = tuple(map(_NORM_OF, self.toks[k + 1 : j]))
             for form, _ in self.words[k].variants:
                 if (form, *rest) in phrases:
                     return (form, *rest), k
@@ -1066,7 +1069,7 @@ class _Scanner:
             words = toks[i : i + n]
             if words[-1].norm in _LATIN_ARTICLES:
                 continue
-            key = " ".join(t.norm for t in words)
+            key = " ".join(map(_NORM_OF, words))
             skeleton = latin_skeleton(key)
             if sum(c.isalpha() for c in skeleton) < SKELETON_MIN_CONSONANTS:
                 continue
@@ -1119,7 +1122,7 @@ class _Scanner:
             return m
         head = self.toks[i - 1]
         forms = [f for f, _ in self.words[i - 1].variants]
-        if not any(f in self.cues.name_heads for f in forms):
+        if self.cues.name_heads.isdisjoint(forms):
             return m
         if self.english and not _LATIN_ARTICLE_RE.sub("", head.text)[:1].isupper():
             return m  # "the khan" is no name

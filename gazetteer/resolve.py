@@ -135,8 +135,9 @@ def _anchor_of(match: Match) -> Place | None:
     """The place a match surely means, or None when its reading is in doubt or unsuitable as an anchor."""
     if match.needs_support or match.fuzzy or not match.places:
         return None
-    if any(is_weak(p, match) for p in match.places):
-        return None
+    for place in match.places:
+        if is_weak(place, match):
+            return None
     syrian = [p for p in match.places if p.in_syria and p.type not in (PlaceType.COUNTRY, PlaceType.ROAD)]
     if not syrian or len(syrian) < len([p for p in match.places if p.type is not PlaceType.COUNTRY]):
         return None  # foreign or mixed readings do not anchor Syrian ones
