@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -31,6 +31,7 @@ from .index import Gazetteer
 from .normalize import (
     Token,
     article_gaps,
+    article_norms,
     article_starts,
     article_words,
     clitic_variants,
@@ -328,14 +329,24 @@ class MatchIndex:
             p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
         ]
 
-    def words_of(self, toks: Sequence[Token], *, apostrophes: bool = True) -> list[_Word]:
-        """:meth:`word` of each token, in order (``apostrophes=False``: no token can be an "X's")."""
-        out = list(map(self._words.get, map(_NORM_OF, toks)))  # known words: one C-level pass
+    def words_of(
+        self, toks: Sequence[Token], *, norms: Sequence[str] | None = None, quoted: Iterable[int] | None = None
+    ) -> list[_Word]:
+        """:meth:`word` of each token, in order.
+
+        ``norms``: the tokens' normalised forms, when at hand.  ``quoted``: the indices of the
+        tokens holding an apostrophe, when known (only those can be an "X's"); otherwise every
+        token is tested.
+        """
+        known = self._words.get
+        out = list(map(known, map(_NORM_OF, toks) if norms is None else norms))  # one C-level pass
         redo = list(compress(count(), map(is_, out, repeat(None)))) if None in out else []
-        if apostrophes:  # only a word holding an apostrophe can be an "X's": C-level tests again
+        if quoted is None:
             texts = list(map(_TEXT_OF, toks))
             for quote in _APOSTROPHES:
                 redo.extend(compress(count(), map(contains, texts, repeat(quote))))
+        else:
+            redo.extend(quoted)
         for k in redo:
             tok = toks[k]
             out[k] = self.word(tok.norm, _possessive(tok))
@@ -552,7 +563,8 @@ class _ArticleWords:
         self.tokens = tokens = article_words(text)
         self.starts = article_starts(text)
         self.quotes = [quote.start() for quote in _OPEN_QUOTE_RE.finditer(text)]
-        self.words = words = index.words_of(tokens, apostrophes="'" in text or "’" in text)
+        quoted = _words_with_apostrophes(text, tokens, self.starts)
+        self.words = words = index.words_of(tokens, norms=article_norms(text), quoted=quoted)
         gaps = article_gaps(text)
         joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
         self.joinable = [_joins(gap) for gap in gaps] if None in joinable else joinable
@@ -646,6 +658,19 @@ class _ArticleWords:
             facility,
             has_quotes,
         )
+
+
+def _words_with_apostrophes(text: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[int]:
+    """The indices of the tokens holding an apostrophe (found with ``str.find``: they are few)."""
+    out = []
+    for quote in _APOSTROPHES:
+        at = text.find(quote)
+        while at != -1:
+            k = bisect_right(starts, at) - 1  # the last token starting at or before it
+            if k >= 0 and at < tokens[k].end:
+                out.append(k)
+            at = text.find(quote, at + 1)
+    return out
 
 
 def _between(positions: list[int], first: int, last: int) -> list[int]:

@@ -203,8 +203,8 @@ def _words(text: str) -> tuple[Token, ...]:
     return _split_words(text)[0]
 
 
-def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...], Sequence[int]]:
-    """The words of ``text``, the text between each word and the next, and where each word starts."""
+def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...], Sequence[int], Sequence[str]]:
+    """The words of ``text``, the text between each word and the next, and each word's start and norm."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
     with_article = "-" in text and _ARTICLE_RE.search(text)  # no article without its hyphen
@@ -221,10 +221,10 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...], Sequenc
     make = tuple.__new__
     tokens = tuple([make(Token, t) for t in spans if t[3]])
     if len(tokens) == len(words):
-        return tokens, tuple(parts[2:-1:2]), ends[0:-1:2]
+        return tokens, tuple(parts[2:-1:2]), ends[0:-1:2], norms
     # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
     gaps = tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
-    return tokens, gaps, [t.start for t in tokens]
+    return tokens, gaps, [t.start for t in tokens], [t.norm for t in tokens]
 
 
 #: The articles being geoparsed (one per thread at a time): a few suffice, and an article's
@@ -240,6 +240,11 @@ def article_gaps(text: str) -> tuple[str, ...]:
 def article_starts(text: str) -> Sequence[int]:
     """Where each word of :func:`article_words` starts, in order (for bisection; do not modify)."""
     return _memo_read(text)[2]
+
+
+def article_norms(text: str) -> Sequence[str]:
+    """The normalised form of each word of :func:`article_words`, in order (do not modify)."""
+    return _memo_read(text)[3]
 
 
 def clear_text_caches() -> None:

@@ -237,9 +237,12 @@ def test_words_of_reads_each_word_as_word_does(gaz):
     assert index.words_of(tokens) == expected
     assert expected[0].variants == (("idlibs", 0), ("idlib", 0))
     assert expected[1].variants == (("maarrat", 0),)
-    # A text with no apostrophe: no word is read as an "X's".
+    # Told that no word holds an apostrophe: none is read as an "X's".
     plain = tokenize("Idlib Saraqib بإدلب")
-    assert index.words_of(plain, apostrophes=False) == [index.word(t.norm, False) for t in plain]
+    assert index.words_of(plain, quoted=()) == [index.word(t.norm, False) for t in plain]
+    norms = [t.norm for t in tokens]
+    quoted = [k for k, t in enumerate(tokens) if "'" in t.text or "’" in t.text]
+    assert index.words_of(tokens, norms=norms, quoted=quoted) == expected
 
 
 _READABLE = [
@@ -265,3 +268,13 @@ def test_no_reading_starts_outside_the_live_positions(gaz, text, language):
         assert words.live == sorted(set(words.live))
         seen += len(readable)
     assert seen >= 3  # the texts do hold names, found by the readers
+
+
+def test_words_with_apostrophes_are_those_holding_one_not_those_quoted():
+    from gazetteer.match import _words_with_apostrophes
+    from gazetteer.normalize import article_starts, article_words
+
+    text = "'Idlib' Ma'arrat and Idlib’s ‘x’ it's"
+    tokens = article_words(text)
+    found = sorted(_words_with_apostrophes(text, tokens, article_starts(text)))
+    assert [tokens[k].text for k in found] == ["Ma'arrat", "Idlib’s", "it's"]
