@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import PhraseMatcher, form_set, load_lexicon, word_set
-from .normalize import Token, clitic_variants
+from .normalize import Token
 
 #: actor1 when an event has a target but its perpetrator is not named.
 UNIDENTIFIED = "Unidentified"
@@ -81,7 +81,7 @@ def find_actors(tokens: Sequence[Token]) -> list[ActorMention]:
 
 def _cue_before(tokens: Sequence[Token], first: int, window: int, cues: frozenset[str]) -> bool:
     for k in range(max(0, first - window), first):
-        if any(f in cues for f, _ in clitic_variants(tokens[k].norm)):
+        if not cues.isdisjoint(form_set(tokens[k].norm)):
             return True
     return False
 

@@ -55,6 +55,7 @@ from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
 
 _END_OF = attrgetter("end")
+_LAST_SENTENCE_OF = attrgetter("last_sentence")
 
 #: How specific a place type is as an incident location (higher wins).
 _SPECIFICITY: dict[PlaceType, float] = {
@@ -670,7 +671,7 @@ def _events_stated(counts: Sequence[Count]) -> int:
 
 def _follows(drafts: list[_Draft], sentence: Sentence) -> bool:
     """True when the sentence right before this one reported (or confirmed) an incident."""
-    return bool(drafts) and max(d.last_sentence for d in drafts) == sentence.index - 1
+    return bool(drafts) and max(map(_LAST_SENTENCE_OF, drafts)) == sentence.index - 1
 
 
 def _donate_counts(drafts: list[_Draft], sentence: Sentence, tokens: Sequence[Token]) -> None:

@@ -330,7 +330,11 @@ class MatchIndex:
         ]
 
     def words_of(
-        self, toks: Sequence[Token], *, norms: Sequence[str] | None = None, quoted: Iterable[int] | None = None
+        self,
+        toks: Sequence[Token],
+        *,
+        norms: Sequence[str] | None = None,
+        quoted: Iterable[int] | None = None,
     ) -> list[_Word]:
         """:meth:`word` of each token, in order.
 
@@ -958,7 +962,7 @@ class _Scanner:
         if not (cue or opened):
             return None
         for n in (3, 2, 1):
-            if i + n > len(self.toks) or any(not self.joinable[m] for m in range(i, i + n - 1)):
+            if i + n > len(self.toks) or False in self.joinable[i : i + n - 1]:
                 continue
             start, end = self.toks[i].start, self.toks[i + n - 1].end
             quoted = self.quoted(start, end)
@@ -970,8 +974,8 @@ class _Scanner:
                 # otherwise the direction reading («غرب مدينة إدلب») wins.
                 if not (cue and quoted):
                     continue
-            key = " ".join(t.norm for t in self.toks[i : i + n])
-            if sum(ch.isalpha() for ch in key) < FUZZY_MIN_LETTERS or self.gazetteer.has_key(key):
+            key = " ".join(map(_NORM_OF, self.toks[i : i + n]))
+            if sum(map(str.isalpha, key)) < FUZZY_MIN_LETTERS or self.gazetteer.has_key(key):
                 continue
             keys = self.index.fuzzy_keys(key)
             if not keys:
@@ -1096,7 +1100,7 @@ class _Scanner:
                 continue
             key = " ".join(map(_NORM_OF, words))
             skeleton = latin_skeleton(key)
-            if sum(c.isalpha() for c in skeleton) < SKELETON_MIN_CONSONANTS:
+            if sum(map(str.isalpha, skeleton)) < SKELETON_MIN_CONSONANTS:
                 continue
             keys = self.index.skeleton_keys(skeleton)
             if not keys:

@@ -107,7 +107,10 @@ class Place:
 
     def parent(self, level: int) -> AdminRef | None:
         """The admin parent at ``level`` (1 governorate, 2 district, 3 sub-district), if known."""
-        return next((p for p in self.parents if p.level == level), None)
+        for parent in self.parents:
+            if parent.level == level:
+                return parent
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping; :meth:`from_dict` inverts it.

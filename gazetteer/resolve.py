@@ -282,7 +282,8 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             ):
                 continue  # a very common word needs a cue or a nearby place finer than its city
             if is_weak(place, match) and nearest > SUPPORT_KM:
-                nearby = set().union(*(countries.get(match.sentence + d, set()) for d in (-1, 0, 1)))
+                s = match.sentence
+                nearby = set().union(countries.get(s - 1, ()), countries.get(s, ()), countries.get(s + 1, ()))
                 if place.in_syria or place.country not in nearby - {"SY"}:
                     continue
             score, reason = _score(place, match, nearest_anchor, admin)  # only for a reading kept
