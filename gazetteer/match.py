@@ -640,13 +640,17 @@ class _ArticleWords:
         tokens, words, text = self.tokens, self.words, self.text
         toks = tokens[first:last]
         near, end = max(0, toks[0].start - 3), toks[-1].end
-        has_quotes = _any_between(self.quotes, near, end)
-        facility = self.english and _any_between(self.heads, first, last)
+        has_quotes = bool(self.quotes) and _any_between(self.quotes, near, end)
+        facility = self.english and bool(self.heads) and _any_between(self.heads, first, last)
         live = _between(self.anchors, first, last)
-        extra = [p for p in _between(self.articles, first, last - 1) if words[p + 1].max_n]
+        # The lists below are empty in most articles: each is read only when it is not.
+        extra = []
+        if self.articles:
+            extra += [p for p in _between(self.articles, first, last - 1) if words[p + 1].max_n]
         if facility:
             extra += _between(self.uppers, first, last)
-        extra += [p + 1 for p in _between(self.fuzzy_cues, first, last - 1) if words[p + 1].arabic]
+        if self.fuzzy_cues:
+            extra += [p + 1 for p in _between(self.fuzzy_cues, first, last - 1) if words[p + 1].arabic]
         if has_quotes and not self.english:
             for quote in _between(self.quotes, near, end):
                 k = bisect_right(self.starts, quote, lo=first, hi=last)
