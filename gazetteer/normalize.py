@@ -24,7 +24,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 _DROP = (
@@ -219,9 +219,10 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...], Sequenc
         norms = [normalize_token(w) if n is None else n for w, n in zip(words, norms, strict=True)]
     spans = zip(ends[0::2], ends[1::2], words, norms, strict=False)  # one gap more
     make = tuple.__new__
-    tokens = tuple([make(Token, t) for t in spans if t[3]])
-    if len(tokens) == len(words):
+    if "" not in norms:  # the usual case: every word keeps a letter, and becomes a token
+        tokens = tuple(map(make, repeat(Token), spans))
         return tokens, tuple(parts[2:-1:2]), ends[0:-1:2], norms
+    tokens = tuple([make(Token, t) for t in spans if t[3]])
     # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
     gaps = tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
     return tokens, gaps, [t.start for t in tokens], [t.norm for t in tokens]
