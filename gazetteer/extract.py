@@ -49,7 +49,16 @@ from operator import attrgetter
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
-from .normalize import Token, article_words, normalize_token, tokenize, word_range, words_in
+from .normalize import (
+    Token,
+    article_norms,
+    article_texts,
+    article_words,
+    normalize_token,
+    tokenize,
+    word_range,
+    words_in,
+)
 from .numbers import Count, find_counts
 from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
@@ -501,7 +510,8 @@ def extract_incidents(
     # an event told this close before it (_elliptical, _donate_counts).
     latest = -math.inf
     article = article_words(text)
-    triggers = events.starts(article)  # where the article's trigger phrases may start, once for all
+    # Where the article's trigger phrases may start, once for all.
+    triggers = events.starts(article, norms=article_norms(text), texts=article_texts(text))
     for sentence in sentences:
         span = word_range(text, sentence.start, sentence.end)
         starts: list[int] | None = None

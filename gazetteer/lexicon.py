@@ -68,8 +68,8 @@ def forms_of(norm: str) -> tuple[tuple[str, int], ...]:
 _LAST_NORMS: tuple[object, frozenset[str]] = ((), frozenset())
 
 
-def distinct_norms(tokens: Sequence[Token]) -> frozenset[str]:
-    """The set of normalised words of ``tokens``.
+def distinct_norms(tokens: Sequence[Token], norms: Sequence[str] | None = None) -> frozenset[str]:
+    """The set of normalised words of ``tokens`` (``norms``: theirs, in order, when at hand).
 
     The extractor asks each of its lexicons about the same sentence in turn,
     so the answer for the last tuple is kept: a tuple cannot change, and
@@ -79,10 +79,10 @@ def distinct_norms(tokens: Sequence[Token]) -> frozenset[str]:
     last = _LAST_NORMS
     if last[0] is tokens:
         return last[1]
-    norms = frozenset(map(_NORM_OF, tokens))
+    distinct = frozenset(map(_NORM_OF, tokens) if norms is None else norms)
     if type(tokens) is tuple:
-        _LAST_NORMS = (tokens, norms)
-    return norms
+        _LAST_NORMS = (tokens, distinct)
+    return distinct
 
 
 def positions(tokens: Sequence[Token], norms: Container[str]) -> list[int]:
@@ -113,9 +113,12 @@ class WordClass:
         # (the word set last asked about, the answer): a sentence is often asked twice in a row
         self._last: tuple[frozenset[str], set[str]] = (frozenset(), set())
 
-    def among(self, tokens: Sequence[Token]) -> set[str]:
-        """The normalised words of ``tokens`` that have the property (shared: do not modify)."""
-        norms = distinct_norms(tokens)
+    def among(self, tokens: Sequence[Token], norms_in_order: Sequence[str] | None = None) -> set[str]:
+        """The normalised words of ``tokens`` that have the property (shared: do not modify).
+
+        ``norms_in_order``: the tokens' normalised forms, when at hand.
+        """
+        norms = distinct_norms(tokens, norms_in_order)
         last = self._last
         if last[0] is norms:
             return last[1]
@@ -291,11 +294,25 @@ class PhraseMatcher(Generic[T]):
         texts = self._case_texts.intersection(map(_TEXT_OF, tokens)) if self._case_texts else set()
         return self._starters.among(tokens), texts
 
-    def starts(self, tokens: Sequence[Token]) -> list[int]:
-        """Positions where a phrase may start (a superset of where :meth:`find` finds one), in order."""
-        norms, texts = self._starting(tokens)
-        found = positions(tokens, norms) if norms else []
-        if texts:
-            cased = compress(count(), map(texts.__contains__, map(_TEXT_OF, tokens)))
-            found = sorted({*found, *cased})
+    def starts(
+        self,
+        tokens: Sequence[Token],
+        *,
+        norms: Sequence[str] | None = None,
+        texts: Sequence[str] | None = None,
+    ) -> list[int]:
+        """Positions where a phrase may start (a superset of where :meth:`find` finds one), in order.
+
+        ``norms`` and ``texts``: the tokens' normalised forms and texts, in order, when at
+        hand (:func:`gazetteer.normalize.article_norms` and ``article_texts`` have an article's).
+        """
+        if norms is None:
+            norms = list(map(_NORM_OF, tokens))
+        if texts is None and self._case_texts:
+            texts = list(map(_TEXT_OF, tokens))
+        members = self._starters.among(tokens, norms)
+        found = list(compress(count(), map(members.__contains__, norms))) if members else []
+        cased = self._case_texts.intersection(texts) if texts is not None and self._case_texts else None
+        if cased:
+            found = sorted({*found, *compress(count(), map(cased.__contains__, texts))})
         return found

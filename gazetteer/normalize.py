@@ -167,7 +167,7 @@ def article_words(text: str) -> tuple[Token, ...]:
     The matcher and the extractor both read the article; only the article
     goes through this memo, so that short strings (names, gaps) never push it out.
     """
-    return _memo_read(text)[0]
+    return _memo_read(text).tokens
 
 
 def word_range(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -200,11 +200,21 @@ def words_in(text: str, start: int, end: int) -> Sequence[Token]:
 
 
 def _words(text: str) -> tuple[Token, ...]:
-    return _split_words(text)[0]
+    return _split_words(text).tokens
 
 
-def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...], Sequence[int], Sequence[str]]:
-    """The words of ``text``, the text between each word and the next, and each word's start and norm."""
+class _Words(NamedTuple):
+    """A text's words (:class:`Token`), with parallel sequences for C-level passes over them."""
+
+    tokens: tuple[Token, ...]
+    gaps: tuple[str, ...]  # the text between each word and the next (one fewer)
+    starts: Sequence[int]  # each word's start offset
+    norms: Sequence[str]  # each word's normalised form
+    texts: Sequence[str]  # each word as written
+
+
+def _split_words(text: str) -> _Words:
+    """The words of ``text`` and what lies between them (see :class:`_Words`)."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
     with_article = "-" in text and _ARTICLE_RE.search(text)  # no article without its hyphen
@@ -221,11 +231,11 @@ def _split_words(text: str) -> tuple[tuple[Token, ...], tuple[str, ...], Sequenc
     make = tuple.__new__
     if "" not in norms:  # the usual case: every word keeps a letter, and becomes a token
         tokens = tuple(map(make, repeat(Token), spans))
-        return tokens, tuple(parts[2:-1:2]), ends[0:-1:2], norms
+        return _Words(tokens, tuple(parts[2:-1:2]), ends[0:-1:2], norms, words)
     tokens = tuple([make(Token, t) for t in spans if t[3]])
     # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
     gaps = tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
-    return tokens, gaps, [t.start for t in tokens], [t.norm for t in tokens]
+    return _Words(tokens, gaps, [t.start for t in tokens], [t.norm for t in tokens], [t.text for t in tokens])
 
 
 #: The articles being geoparsed (one per thread at a time): a few suffice, and an article's
@@ -235,17 +245,22 @@ _memo_read = lru_cache(maxsize=16)(_split_words)
 
 def article_gaps(text: str) -> tuple[str, ...]:
     """The text between each word of :func:`article_words` and the next (one fewer than the words)."""
-    return _memo_read(text)[1]
+    return _memo_read(text).gaps
 
 
 def article_starts(text: str) -> Sequence[int]:
     """Where each word of :func:`article_words` starts, in order (for bisection; do not modify)."""
-    return _memo_read(text)[2]
+    return _memo_read(text).starts
 
 
 def article_norms(text: str) -> Sequence[str]:
     """The normalised form of each word of :func:`article_words`, in order (do not modify)."""
-    return _memo_read(text)[3]
+    return _memo_read(text).norms
+
+
+def article_texts(text: str) -> Sequence[str]:
+    """Each word of :func:`article_words` as written, in order (do not modify)."""
+    return _memo_read(text).texts
 
 
 def clear_text_caches() -> None:

@@ -97,3 +97,10 @@ def test_positions_of_words_in_a_set() -> None:
     assert positions(tokens, {"حلب"}) == [0, 4]
     assert positions(tokens, {"ادلب", "ثم"}) == [1, 2, 3]  # normalised forms
     assert positions(tokens, set()) == []
+
+
+def test_starts_with_the_tokens_norms_and_texts_at_hand_agree() -> None:
+    matcher = PhraseMatcher([("غارات جوية", "air"), ("=IS", "isis"), ("shell*", "shelling")])
+    tokens = tokenize("IS shelled وبالغارات the IS town; غارات shelling is")
+    norms, texts = [t.norm for t in tokens], [t.text for t in tokens]
+    assert matcher.starts(tokens, norms=norms, texts=texts) == matcher.starts(tokens) == [0, 1, 2, 4, 6, 7]
