@@ -306,13 +306,14 @@ class PhraseMatcher(Generic[T]):
         ``norms`` and ``texts``: the tokens' normalised forms and texts, in order, when at
         hand (:func:`gazetteer.normalize.article_norms` and ``article_texts`` have an article's).
         """
-        if norms is None:
-            norms = list(map(_NORM_OF, tokens))
-        if texts is None and self._case_texts:
-            texts = list(map(_TEXT_OF, tokens))
-        members = self._starters.among(tokens, norms)
-        found = list(compress(count(), map(members.__contains__, norms))) if members else []
-        cased = self._case_texts.intersection(texts) if texts is not None and self._case_texts else None
-        if cased:
-            found = sorted({*found, *compress(count(), map(cased.__contains__, texts))})
+        members = self._starters.among(tokens, norms)  # most sentences hold none: no pass over the tokens
+        found = []
+        if members:
+            in_order = map(_NORM_OF, tokens) if norms is None else norms
+            found = list(compress(count(), map(members.__contains__, in_order)))
+        if self._case_texts:
+            cased = self._case_texts.intersection(map(_TEXT_OF, tokens) if texts is None else texts)
+            if cased:
+                written = map(_TEXT_OF, tokens) if texts is None else texts
+                found = sorted({*found, *compress(count(), map(cased.__contains__, written))})
         return found
