@@ -325,7 +325,7 @@ def _candidates(
 def _coordinated(text: str, first: Mention, second: Mention) -> bool:
     """True when ``second`` is joined to ``first`` by «و»/"and" (cue words allowed between)."""
     lex = _lexicon()
-    between = tokenize(text[first.end : second.start])
+    between = words_in(text, first.end, second.start)  # the article's own words when not cut
     if not between:
         return False
     head = between[0]
