@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count, repeat
-from operator import attrgetter, contains, is_, itemgetter
+from operator import and_, attrgetter, contains, is_, itemgetter
 from typing import Any, NamedTuple
 
 import yaml
@@ -261,6 +261,9 @@ _F_LONGER = 4  # the first word of a name of two words or more
 _F_ARTICLE = 8  # a standalone Latin article
 _F_FUZZY_CUE = 16  # a fuzzy cue (a near-miss may follow it)
 _F_TRANSLITERATION = 32  # the start of a transliteration, if capitalised
+
+
+_ARABIC_FLAGS = _F_SINGLE | _F_HEAD | _F_LONGER | _F_ARTICLE | _F_FUZZY_CUE
 
 
 def _flags(w: _Word) -> int:
@@ -583,7 +586,9 @@ class _ArticleWords:
         self.uppers: list[int] = []  # English: capitalised words (read only beside a head word)
         prefixes, english_bits = index.key_prefixes, _F_SINGLE | _F_LONGER | _F_TRANSLITERATION
         flags = list(map(_FLAGS_OF, words))
-        for i in compress(count(), flags):
+        # Arabic text reads no transliteration: Latin words flagged for one alone need no look.
+        flagged = flags if english else map(and_, flags, repeat(_ARABIC_FLAGS))
+        for i in compress(count(), flagged):
             f = flags[i]
             if english:
                 if f & english_bits and (
