@@ -51,10 +51,8 @@ from .dates import resolve_tokens
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
 from .normalize import (
     Token,
-    article_norms,
-    article_texts,
-    article_words,
     normalize_token,
+    read_article,
     tokenize,
     word_range,
     words_in,
@@ -376,6 +374,8 @@ class _Draft:
     entry: EventEntry
     actor1: Actor | None
     actor2: list[Actor] = field(default_factory=list)
+    # The sentence that made it or last merged into it: written only then, and sentences come
+    # in order, so the latest over all drafts is the last sentence that made or merged one.
     last_sentence: int = 0
     stated_date: tuple[dt.date, str] | None = None  # the sentence's own date expression, if any
     distinct: bool = False  # "the second incident": never merged into an earlier one
@@ -509,9 +509,10 @@ def extract_incidents(
     # The last sentence any draft reports: a sentence with no trigger can only continue
     # an event told this close before it (_elliptical, _donate_counts).
     latest = -math.inf
-    article = article_words(text)
+    read = read_article(text)  # the article's words, read once for every stage
+    article = read.tokens
     # Where the article's trigger phrases may start, once for all.
-    triggers = events.starts(article, norms=article_norms(text), texts=article_texts(text))
+    triggers = events.starts(article, norms=read.norms, texts=read.texts)
     for sentence in sentences:
         span = word_range(text, sentence.start, sentence.end)
         starts: list[int] | None = None

@@ -30,13 +30,10 @@ import yaml
 from .index import Gazetteer
 from .normalize import (
     Token,
-    article_gaps,
-    article_norms,
-    article_starts,
-    article_words,
     clitic_variants,
     is_arabic,
     normalize_name,
+    read_article,
     tokenize,
 )
 from .place import Place, PlaceType
@@ -54,6 +51,7 @@ _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
 _NORM_OF = attrgetter("norm")
 _TEXT_OF = attrgetter("text")
+_APOSTROPHES = ("'", "’")  # the marks of an "X's"
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 
@@ -263,17 +261,27 @@ _F_FUZZY_CUE = 16  # a fuzzy cue (a near-miss may follow it)
 _F_TRANSLITERATION = 32  # the start of a transliteration, if capitalised
 
 
-_ARABIC_FLAGS = _F_SINGLE | _F_HEAD | _F_LONGER | _F_ARTICLE | _F_FUZZY_CUE
+#: The bits that can start a reading in Arabic text (which reads no transliteration).
+_ARABIC_TEXT_FLAGS = _F_SINGLE | _F_HEAD | _F_LONGER | _F_ARTICLE | _F_FUZZY_CUE
 
 
-def _flags(w: _Word) -> int:
+def _flags(
+    *,
+    single: tuple[str, int] | None,
+    facility_head: bool,
+    max_n: int,
+    article: bool,
+    fuzzy_cue: bool,
+    transliteration: bool,
+) -> int:
+    """The _F_* bits of a word with these :class:`_Word` fields."""
     return (
-        (_F_SINGLE if w.single is not None else 0)
-        | (_F_HEAD if w.facility_head else 0)
-        | (_F_LONGER if w.max_n > 1 else 0)
-        | (_F_ARTICLE if w.article else 0)
-        | (_F_FUZZY_CUE if w.fuzzy_cue else 0)
-        | (_F_TRANSLITERATION if w.transliteration else 0)
+        (_F_SINGLE if single is not None else 0)
+        | (_F_HEAD if facility_head else 0)
+        | (_F_LONGER if max_n > 1 else 0)
+        | (_F_ARTICLE if article else 0)
+        | (_F_FUZZY_CUE if fuzzy_cue else 0)
+        | (_F_TRANSLITERATION if transliteration else 0)
     )
 
 
@@ -342,8 +350,9 @@ class MatchIndex:
         """:meth:`word` of each token, in order.
 
         ``norms``: the tokens' normalised forms, when at hand.  ``quoted``: the indices of the
-        tokens holding an apostrophe, when known (only those can be an "X's"); otherwise every
-        token is tested.
+        tokens holding an apostrophe, when known; otherwise every token's text is searched for
+        one.  Only those tokens, and words not yet memoised, are read one by one (with
+        :func:`_possessive`, so that an "X's" gets its possessive record).
         """
         known = self._words.get
         out = list(map(known, map(_NORM_OF, toks) if norms is None else norms))  # one C-level pass
@@ -354,7 +363,7 @@ class MatchIndex:
                 redo.extend(compress(count(), map(contains, texts, repeat(quote))))
         else:
             redo.extend(quoted)
-        for k in redo:
+        for k in dict.fromkeys(redo):  # in order, each once
             tok = toks[k]
             out[k] = self.word(tok.norm, _possessive(tok))
         return out
@@ -367,20 +376,23 @@ class MatchIndex:
             cues = load_cues()
             variants = _norm_variants(norm, possessive)
             forms = [f for f, _ in variants]
+            heads = self._heads(variants)
+            fields = {
+                "max_n": max((self.first_token_len.get(f, 0) for f in forms), default=0),
+                "facility_head": any(f in cues.facility_heads for f in forms),
+                "fuzzy_cue": any((f,) in cues.fuzzy for f in forms),
+                "transliteration": self._may_transliterate(norm),
+                "article": norm in ("al", "el"),
+                "single": self._single(norm, heads),
+            }
             found = _Word(
                 variants=variants,
-                max_n=max((self.first_token_len.get(f, 0) for f in forms), default=0),
                 arabic=is_arabic(norm),
-                facility_head=any(f in cues.facility_heads for f in forms),
-                fuzzy_cue=any((f,) in cues.fuzzy for f in forms),
                 cue_end=any(f in cues.phrase_ends for f in forms),
-                transliteration=self._may_transliterate(norm),
-                article=norm in ("al", "el"),
-                heads=(heads := self._heads(variants)),
-                single=self._single(norm, heads),
-                flags=0,
+                heads=heads,
+                flags=_flags(**fields),
+                **fields,
             )
-            found = found._replace(flags=_flags(found))
             if len(memo) < _MEMO_SIZE:
                 memo[norm] = found
         return found
@@ -567,12 +579,13 @@ class _ArticleWords:
     def __init__(self, text: str, index: MatchIndex, *, english: bool) -> None:
         self.text = text
         self.english = english
-        self.tokens = tokens = article_words(text)
-        self.starts = article_starts(text)
+        article = read_article(text)  # one record: tokens, starts, norms and gaps from one reading
+        self.tokens = tokens = article.tokens
+        self.starts = article.starts
         self.quotes = [quote.start() for quote in _OPEN_QUOTE_RE.finditer(text)]
         quoted = _words_with_apostrophes(text, tokens, self.starts)
-        self.words = words = index.words_of(tokens, norms=article_norms(text), quoted=quoted)
-        gaps = article_gaps(text)
+        self.words = words = index.words_of(tokens, norms=article.norms, quoted=quoted)
+        gaps = article.gaps
         joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
         self.joinable = [_joins(gap) for gap in gaps] if None in joinable else joinable
         # A reading starts at a one-word name, at the first word of a longer name whose second
@@ -583,11 +596,11 @@ class _ArticleWords:
         self.articles: list[int] = []  # "al", "el" standing alone
         self.heads: list[int] = []  # facility head words
         self.fuzzy_cues: list[int] = []
-        self.uppers: list[int] = []  # English: capitalised words (read only beside a head word)
+        self.uppers: list[int] = []  # English: capitalised words (read in sentences holding a head word)
         prefixes, english_bits = index.key_prefixes, _F_SINGLE | _F_LONGER | _F_TRANSLITERATION
         flags = list(map(_FLAGS_OF, words))
         # Arabic text reads no transliteration: Latin words flagged for one alone need no look.
-        flagged = flags if english else map(and_, flags, repeat(_ARABIC_FLAGS))
+        flagged = flags if english else map(and_, flags, repeat(_ARABIC_TEXT_FLAGS))
         for i in compress(count(), flagged):
             f = flags[i]
             if english:
@@ -630,17 +643,19 @@ class _ArticleWords:
             first = last
 
     def sentence(self, first: int, last: int) -> _SentenceWords:
-        """Tokens ``[first, last)`` of the article as one sentence.
+        """Tokens ``[first, last)`` of the article as one sentence (``first < last``).
 
         ``live`` holds the positions where :meth:`_Scanner.longest_at` or a
         fallback reading could match (a cheap necessary condition of each
-        reader): a name needs a first token that starts some key (after a
-        standalone Latin article, the next token); :meth:`_Scanner.fuzzy_at`
+        reader): a name needs a word that is a one-word name, or the first
+        word of a longer name whose second word follows it (:meth:`_continues`,
+        which may look past the sentence's end: a superset is safe), or, after
+        a standalone Latin article, such a word next; :meth:`_Scanner.fuzzy_at`
         an Arabic word after a fuzzy cue or an opening quote;
         :meth:`_Scanner.facility_at` an Arabic facility head word, or in
         English a capitalised word in a sentence holding a head word;
         :meth:`_Scanner.transliteration_at` a capitalised word whose consonant
-        skeleton belongs to some name's.
+        skeleton may start some name's.
         """
         tokens, words, text = self.tokens, self.words, self.text
         toks = tokens[first:last]
@@ -721,9 +736,6 @@ def _article_ok(gazetteer: Gazetteer, norm: str, cut: int, key: str) -> bool:
     return not first.endswith(("ي", "يه", "يين", "يون")) or gazetteer.has_key("ال" + key)
 
 
-_APOSTROPHES = ("'", "’")
-
-
 def _possessive(tok: Token) -> bool:
     """A Latin word written with "'s" ("Idlib's")."""
     return tok.norm[-1:] == "s" and tok.text[-2:-1] in _APOSTROPHES
@@ -771,7 +783,7 @@ class _Scanner:
     )  # fmt: skip
 
     def __init__(
-        self, text: str, sentence: int, gazetteer: Gazetteer, language: str, words: _SentenceWords
+        self, text: str, sentence: int, gazetteer: Gazetteer, language: str, view: _SentenceWords
     ) -> None:
         self.text = text
         self.sentence = sentence
@@ -779,14 +791,14 @@ class _Scanner:
         self.index = MatchIndex.for_gazetteer(gazetteer)
         self.cues = load_cues()
         self.english = language == "en"
-        self.toks = words.toks
-        self.words = words.words
-        self.joinable = words.joinable  # joinable[k]: tokens k and k + 1 may join into one name
-        self.live = words.live  # where a reading may start
+        self.toks = view.toks
+        self.words = view.words
+        self.joinable = view.joinable  # joinable[k]: tokens k and k + 1 may join into one name
+        self.live = view.live  # where a reading may start
         # An English facility name needs its head word («hospital») in the sentence.
-        self.facility_sentence = words.facility_sentence
+        self.facility_sentence = view.facility_sentence
         # Only a sentence holding an opening quote can have a quoted word.
-        self.has_quotes = words.has_quotes
+        self.has_quotes = view.has_quotes
 
     # ---- phrases around a position
     def _phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
@@ -1391,10 +1403,10 @@ def find_matches(
     out: list[Match] = []
     last_road: Place | None = None
     article = _ArticleWords(text, MatchIndex.for_gazetteer(gazetteer), english=language == "en")
-    for sentence, words in article.sentences(sentences):
-        if not words.live and last_road is None:
+    for sentence, view in article.sentences(sentences):
+        if not view.live and last_road is None:
             continue  # no reading can start here, and no road is there to refer back to
-        scanner = _Scanner(text, sentence.index, gazetteer, language, words)
+        scanner = _Scanner(text, sentence.index, gazetteer, language, view)
         matches = _merge_roads(scanner.scan(), scanner)
         if last_road is not None:
             matches = _road_anaphora(matches, scanner, last_road)

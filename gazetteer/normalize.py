@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 _DROP = (
@@ -176,10 +177,13 @@ def word_range(text: str, start: int, end: int) -> tuple[int, int] | None:
     None when a character around the slice can join a word: a word cut by the
     slice ends there, so the slice must be tokenised on its own (:func:`words_in` does).
     """
+    return _range_in(_memo_read(text).starts, text, start, end)
+
+
+def _range_in(starts: tuple[int, ...], text: str, start: int, end: int) -> tuple[int, int] | None:
     glued_before = start > 0 and _WORDISH_RE.match(text, start - 1)
     if glued_before or (end < len(text) and _WORDISH_RE.match(text, end)):
         return None
-    starts = article_starts(text)
     first = bisect_left(starts, start)
     return first, bisect_left(starts, end, lo=first)
 
@@ -192,29 +196,30 @@ def words_in(text: str, start: int, end: int) -> Sequence[Token]:
     tokenised the article already): no word is built again.  Otherwise the
     slice is tokenised on its own, as a word cut by the slice ends there.
     """
-    span = word_range(text, start, end)
+    article = _memo_read(text)
+    span = _range_in(article.starts, text, start, end)
     if span is None:
         make = tuple.__new__
         return [make(Token, (t.start + start, t.end + start, *t[2:])) for t in _words(text[start:end])]
-    return article_words(text)[span[0] : span[1]]
+    return article.tokens[span[0] : span[1]]
 
 
 def _words(text: str) -> tuple[Token, ...]:
     return _split_words(text).tokens
 
 
-class _Words(NamedTuple):
-    """A text's words (:class:`Token`), with parallel sequences for C-level passes over them."""
+class TextWords(NamedTuple):
+    """A text's words (:class:`Token`), with parallel tuples for C-level passes over them."""
 
     tokens: tuple[Token, ...]
     gaps: tuple[str, ...]  # the text between each word and the next (one fewer)
-    starts: Sequence[int]  # each word's start offset
-    norms: Sequence[str]  # each word's normalised form
-    texts: Sequence[str]  # each word as written
+    starts: tuple[int, ...]  # each word's start offset
+    norms: tuple[str, ...]  # each word's normalised form
+    texts: tuple[str, ...]  # each word as written
 
 
-def _split_words(text: str) -> _Words:
-    """The words of ``text`` and what lies between them (see :class:`_Words`)."""
+def _split_words(text: str) -> TextWords:
+    """The words of ``text`` and what lies between them (see :class:`TextWords`)."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
     # Token(...) goes through a Python-level __new__: skip it, as words are many.
     with_article = "-" in text and _ARTICLE_RE.search(text)  # no article without its hyphen
@@ -231,11 +236,12 @@ def _split_words(text: str) -> _Words:
     make = tuple.__new__
     if "" not in norms:  # the usual case: every word keeps a letter, and becomes a token
         tokens = tuple(map(make, repeat(Token), spans))
-        return _Words(tokens, tuple(parts[2:-1:2]), ends[0:-1:2], norms, words)
+        return TextWords(tokens, tuple(parts[2:-1:2]), tuple(ends[0:-1:2]), tuple(norms), tuple(words))
     tokens = tuple([make(Token, t) for t in spans if t[3]])
     # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
     gaps = tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
-    return _Words(tokens, gaps, [t.start for t in tokens], [t.norm for t in tokens], [t.text for t in tokens])
+    starts, norms, texts = (tuple(map(attrgetter(f), tokens)) for f in ("start", "norm", "text"))
+    return TextWords(tokens, gaps, starts, norms, texts)
 
 
 #: The articles being geoparsed (one per thread at a time): a few suffice, and an article's
@@ -243,23 +249,32 @@ def _split_words(text: str) -> _Words:
 _memo_read = lru_cache(maxsize=16)(_split_words)
 
 
+def read_article(text: str) -> TextWords:
+    """The words of ``text`` with their parallel tuples, memoised (the last 16 texts).
+
+    The matcher and the extractor both read the article: take the record once
+    and read its fields, so that they all come from the same reading.
+    """
+    return _memo_read(text)
+
+
 def article_gaps(text: str) -> tuple[str, ...]:
     """The text between each word of :func:`article_words` and the next (one fewer than the words)."""
     return _memo_read(text).gaps
 
 
-def article_starts(text: str) -> Sequence[int]:
-    """Where each word of :func:`article_words` starts, in order (for bisection; do not modify)."""
+def article_starts(text: str) -> tuple[int, ...]:
+    """Where each word of :func:`article_words` starts, in order (for bisection)."""
     return _memo_read(text).starts
 
 
-def article_norms(text: str) -> Sequence[str]:
-    """The normalised form of each word of :func:`article_words`, in order (do not modify)."""
+def article_norms(text: str) -> tuple[str, ...]:
+    """The normalised form of each word of :func:`article_words`, in order."""
     return _memo_read(text).norms
 
 
-def article_texts(text: str) -> Sequence[str]:
-    """Each word of :func:`article_words` as written, in order (do not modify)."""
+def article_texts(text: str) -> tuple[str, ...]:
+    """Each word of :func:`article_words` as written, in order."""
     return _memo_read(text).texts
 
 

@@ -104,3 +104,6 @@ def test_starts_with_the_tokens_norms_and_texts_at_hand_agree() -> None:
     tokens = tokenize("IS shelled وبالغارات the IS town; غارات shelling is")
     norms, texts = [t.norm for t in tokens], [t.text for t in tokens]
     assert matcher.starts(tokens, norms=norms, texts=texts) == matcher.starts(tokens) == [0, 1, 2, 4, 6, 7]
+    # The sequences given are the ones read: here the first word is a phrase's head only as written.
+    other = tokenize("the town")
+    assert matcher.starts(other, norms=["غارات", "town"], texts=["the", "IS"]) == [0, 1]
