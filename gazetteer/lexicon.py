@@ -85,12 +85,16 @@ def distinct_norms(tokens: Sequence[Token], norms: Sequence[str] | None = None) 
     return distinct
 
 
-def positions(tokens: Sequence[Token], norms: Container[str]) -> list[int]:
-    """The indices of ``tokens`` whose normalised word is in ``norms``, in order.
+def positions(
+    tokens: Sequence[Token], wanted: Container[str], norms: Sequence[str] | None = None
+) -> list[int]:
+    """The indices of ``tokens`` whose normalised word is in ``wanted``, in order.
 
-    Membership is tested by C-level maps, not a Python step per token: an article is long.
+    ``norms``: the tokens' normalised forms, when at hand.  Membership is tested
+    by C-level maps, not a Python step per token: an article is long.
     """
-    return list(compress(count(), map(norms.__contains__, map(_NORM_OF, tokens))))
+    in_order = map(_NORM_OF, tokens) if norms is None else norms
+    return list(compress(count(), map(wanted.__contains__, in_order)))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -281,18 +285,14 @@ class PhraseMatcher(Generic[T]):
         return out
 
     def may_match(self, tokens: Sequence[Token]) -> bool:
-        """False when no phrase can start at any of ``tokens``: a cheap test before :meth:`find`."""
-        norms, texts = self._starting(tokens)
-        return bool(norms or texts)
-
-    def _starting(self, tokens: Sequence[Token]) -> tuple[set[str], set[str]]:
-        """The normalised words of ``tokens`` that start a phrase, and the texts that start a cased one.
+        """False when no phrase can start at any of ``tokens``: a cheap test before :meth:`find`.
 
         Set operations over the sentence's distinct words: most sentences hold
         no word of a given lexicon, and this tells so without a Python step per token.
         """
-        texts = self._case_texts.intersection(map(_TEXT_OF, tokens)) if self._case_texts else set()
-        return self._starters.among(tokens), texts
+        if self._starters.among(tokens):
+            return True
+        return bool(self._case_texts) and not self._case_texts.isdisjoint(map(_TEXT_OF, tokens))
 
     def starts(
         self,
@@ -304,13 +304,10 @@ class PhraseMatcher(Generic[T]):
         """Positions where a phrase may start (a superset of where :meth:`find` finds one), in order.
 
         ``norms`` and ``texts``: the tokens' normalised forms and texts, in order, when at
-        hand (:func:`gazetteer.normalize.article_norms` and ``article_texts`` have an article's).
+        hand (:func:`gazetteer.normalize.read_article` has an article's).
         """
         members = self._starters.among(tokens, norms)  # most sentences hold none: no pass over the tokens
-        found = []
-        if members:
-            in_order = map(_NORM_OF, tokens) if norms is None else norms
-            found = list(compress(count(), map(members.__contains__, in_order)))
+        found = positions(tokens, members, norms) if members else []
         if self._case_texts:
             cased = self._case_texts.intersection(map(_TEXT_OF, tokens) if texts is None else texts)
             if cased:

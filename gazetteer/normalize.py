@@ -152,7 +152,7 @@ def tokenize(text: str) -> list[Token]:
     Punctuation, hashtags' ``#``, quotes, dashes and underscores separate
     words; hyphens inside Latin names therefore split them too, which the
     name index mirrors because it tokenises names with this same function.
-    Not memoised: :func:`article_words` is, for the text that several
+    Not memoised: :func:`read_article` is, for the text that several
     stages read.
     """
     return list(_words(text))
@@ -162,17 +162,8 @@ def tokenize(text: str) -> list[Token]:
 _WORDISH_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u200c\u200d'’ʿ\-]")
 
 
-def article_words(text: str) -> tuple[Token, ...]:
-    """:func:`tokenize` as an immutable tuple, memoised (the last 16 texts): share it, do not copy it.
-
-    The matcher and the extractor both read the article; only the article
-    goes through this memo, so that short strings (names, gaps) never push it out.
-    """
-    return _memo_read(text).tokens
-
-
 def word_range(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``(first, last)``: the words of :func:`article_words` that lie in ``text[start:end]``.
+    """``(first, last)``: the words of :func:`read_article` that lie in ``text[start:end]``.
 
     None when a character around the slice can join a word: a word cut by the
     slice ends there, so the slice must be tokenised on its own (:func:`words_in` does).
@@ -250,32 +241,14 @@ _memo_read = lru_cache(maxsize=16)(_split_words)
 
 
 def read_article(text: str) -> TextWords:
-    """The words of ``text`` with their parallel tuples, memoised (the last 16 texts).
+    """The words of ``text`` (:func:`tokenize`'s, as a tuple) with their parallel tuples, memoised.
 
     The matcher and the extractor both read the article: take the record once
-    and read its fields, so that they all come from the same reading.
+    and read its fields, so that they all come from the same reading.  Only
+    articles go through this memo (the last 16), so that short strings
+    (names, gaps) never push one out.
     """
     return _memo_read(text)
-
-
-def article_gaps(text: str) -> tuple[str, ...]:
-    """The text between each word of :func:`article_words` and the next (one fewer than the words)."""
-    return _memo_read(text).gaps
-
-
-def article_starts(text: str) -> tuple[int, ...]:
-    """Where each word of :func:`article_words` starts, in order (for bisection)."""
-    return _memo_read(text).starts
-
-
-def article_norms(text: str) -> tuple[str, ...]:
-    """The normalised form of each word of :func:`article_words`, in order."""
-    return _memo_read(text).norms
-
-
-def article_texts(text: str) -> tuple[str, ...]:
-    """Each word of :func:`article_words` as written, in order."""
-    return _memo_read(text).texts
 
 
 def clear_text_caches() -> None:

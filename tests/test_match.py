@@ -276,9 +276,9 @@ def test_no_reading_starts_outside_the_live_positions(gaz, text, language):
 
 def test_words_with_apostrophes_are_those_holding_one_not_those_quoted():
     from gazetteer.match import _words_with_apostrophes
-    from gazetteer.normalize import article_starts, article_words
+    from gazetteer.normalize import read_article
 
     text = "'Idlib' Ma'arrat and Idlib’s ‘x’ it's"
-    tokens = article_words(text)
-    found = sorted(_words_with_apostrophes(text, tokens, article_starts(text)))
+    tokens = read_article(text).tokens
+    found = sorted(_words_with_apostrophes(text, tokens, read_article(text).starts))
     assert [tokens[k].text for k in found] == ["Ma'arrat", "Idlib’s", "it's"]

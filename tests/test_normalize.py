@@ -155,14 +155,16 @@ def test_the_pattern_for_texts_without_underscores_splits_as_the_general_one(tex
 
 @pytest.mark.parametrize("text", ["قصف «سراقب» وبإدلب", "a \u0640 b - c", "al-Bab's x", ""])
 def test_article_starts_are_the_starts_of_the_article_words(text: str) -> None:
-    from gazetteer.normalize import article_starts, article_words
+    from gazetteer.normalize import read_article
 
-    assert list(article_starts(text)) == [t.start for t in article_words(text)]
+    article = read_article(text)
+    assert list(article.starts) == [t.start for t in article.tokens]
 
 
 @pytest.mark.parametrize("text", ["قصف «سراقب» وبإدلب", "a \u0640 b - c", "al-Bab's x"])
 def test_article_norms_and_texts_are_those_of_the_article_words(text: str) -> None:
-    from gazetteer.normalize import article_norms, article_texts, article_words
+    from gazetteer.normalize import read_article
 
-    assert list(article_norms(text)) == [t.norm for t in article_words(text)]
-    assert list(article_texts(text)) == [t.text for t in article_words(text)]
+    article = read_article(text)
+    assert list(article.norms) == [t.norm for t in article.tokens]
+    assert list(article.texts) == [t.text for t in article.tokens]
