@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from databases import upgraded_database
 from webapp_rows import tiny_places
 
 from gazetteer import Gazetteer
@@ -17,9 +19,18 @@ def tiny_gazetteer() -> Gazetteer:
     return Gazetteer(tiny_places())
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory) -> Path:
+    """A SQLite file migrated once per session; tests start from copies of it."""
+    folder = tmp_path_factory.mktemp("migrated")
+    path = folder / "template.db"
+    upgraded_database(f"sqlite:///{path}", instance_path=folder / "instance")
+    return path
+
+
 @pytest.fixture
-def make_app(tmp_path, tiny_gazetteer):
-    """``make_app(**config)``: a fresh app on a temporary SQLite database, the tiny gazetteer, no queue.
+def make_app(tmp_path, tiny_gazetteer, migrated_sqlite):
+    """``make_app(**config)``: a fresh app on a copy of the migrated SQLite file, the tiny gazetteer, no queue.
 
     ``config`` overrides the test defaults; every app made is disposed of after the test.
     """
@@ -27,6 +38,9 @@ def make_app(tmp_path, tiny_gazetteer):
     from webapp.extensions import db
 
     made = []
+    database = tmp_path / "test.db"
+    if not database.exists():
+        shutil.copyfile(migrated_sqlite, database)
 
     def make(**config: object):
         app = create_app(
@@ -34,7 +48,7 @@ def make_app(tmp_path, tiny_gazetteer):
                 "TESTING": True,
                 "INSTANCE_PATH": str(tmp_path / "instance"),
                 "SECRET_KEY": "test",
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
                 "WTF_CSRF_ENABLED": False,
                 "REDIS_URL": "",
                 "GAZETTEER": tiny_gazetteer,

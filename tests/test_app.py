@@ -9,7 +9,7 @@ from webapp.config import Config
 from webapp.errors import ConfigError
 
 
-def test_factory_uses_top_level_folders_and_creates_tables(app):
+def test_factory_uses_top_level_folders_on_a_migrated_database(app):
     assert app.template_folder.endswith("templates")
     assert app.static_folder.endswith("static")
     from sqlalchemy import inspect
@@ -78,8 +78,14 @@ def test_default_database_is_sqlite_in_instance_folder(monkeypatch, tmp_path):
     app = create_app({"INSTANCE_PATH": str(tmp_path / "instance")})
     try:
         assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'instance' / 'incidents.db'}"
-        assert (tmp_path / "instance" / "incidents.db").exists()  # created on start, no init step
         assert (tmp_path / "instance" / "secret_key").exists()
+        # The schema is made by the migrations, never at start; until then pages say what to run.
+        page = app.test_client().get("/articles")
+        assert page.status_code == 503 and b"db upgrade" in page.data
+        result = app.test_cli_runner().invoke(args=["db", "upgrade"])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "instance" / "incidents.db").exists()
+        assert app.test_client().get("/articles").status_code == 200
     finally:
         from webapp.extensions import db
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from databases import postgresql_database
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from webapp_rows import store_article
 
@@ -57,38 +54,25 @@ def test_incident_indexes_exist(app):
 
 @pytest.fixture
 def pg_app(tmp_path, tiny_gazetteer):
-    """The app on a throw-away PostgreSQL database (TEST_DATABASE_URL names the server)."""
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        pytest.skip("TEST_DATABASE_URL not set (e.g. postgresql+psycopg://postgres@127.0.0.1/test)")
-    name = f"webapp_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # noqa: BLE001 - any connection failure means: no server here
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at TEST_DATABASE_URL unreachable: {exc}")
+    """The app on a throw-away, migrated PostgreSQL database (TEST_DATABASE_URL names the server)."""
     from webapp import create_app
 
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "t",
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-            "SQLALCHEMY_DATABASE_URI": make_url(url).set(database=name).render_as_string(hide_password=False),
-            "GAZETTEER": tiny_gazetteer,
-            "REDIS_URL": "",
-            "WTF_CSRF_ENABLED": False,
-        }
-    )
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
+    with postgresql_database(migrated=True, instance_path=tmp_path / "migrate") as url:
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "t",
+                "INSTANCE_PATH": str(tmp_path / "instance"),
+                "SQLALCHEMY_DATABASE_URI": url,
+                "GAZETTEER": tiny_gazetteer,
+                "REDIS_URL": "",
+                "WTF_CSRF_ENABLED": False,
+            }
+        )
+        yield app
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 @pytest.mark.services

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from webapp.extensions import db
 from webapp.filters import parse_filters
 from webapp.models import Article, Incident, Sentence
+from webapp.models.search import IncidentSearch
 from webapp.seed import BBOX, generate, seed
-from webapp.textsearch import IncidentSearch
 
 
 def test_generator_is_deterministic_and_consistent():

@@ -11,10 +11,10 @@ from typing import Any
 
 from flask import Flask
 
-from . import i18n, jsonprovider
+from . import database, i18n, jsonprovider
 from .config import Config, check_production, resolve_secret_key
 from .errors import register_errorhandlers
-from .extensions import csrf, db, gazetteers
+from .extensions import csrf, gazetteers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,14 +47,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
-    create_tables(app)
     return app
 
 
 def register_extensions(app: Flask) -> None:
-    """Bind the database, CSRF protection, safe JSON and the lazily loaded gazetteer."""
+    """Bind the database and its migrations, CSRF protection, safe JSON and the lazily loaded gazetteer."""
     jsonprovider.init_app(app)
-    db.init_app(app)
+    database.init_app(app)
     csrf.init_app(app)
     gazetteers.init_app(app)
     i18n.init_app(app)
@@ -101,10 +100,3 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(bench_map_command)
 
-
-def create_tables(app: Flask) -> None:
-    """Create missing tables so a fresh machine needs no separate setup step."""
-    from . import models  # noqa: F401 - registers the tables on the metadata
-
-    with app.app_context():
-        db.create_all()

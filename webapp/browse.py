@@ -14,9 +14,9 @@ from .errors import BadQuery
 from .extensions import db
 from .filters import FILTER_PARAMS, filtered, parse_filters, query_args
 from .models import Article, Incident
+from .models.search import ArticleSearch
 from .params import MAX_INT, parse_int
 from .queries import distinct_values
-from .textsearch import ArticleSearch
 
 bp = Blueprint("browse", __name__)
 

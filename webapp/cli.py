@@ -17,10 +17,10 @@ from .extensions import db, gazetteers
 @click.command("init-db")
 @with_appcontext
 def init_db_command() -> None:
-    """Create missing tables (the app also does this when it starts)."""
-    from . import models  # noqa: F401
+    """Create or update the tables: the same as ``flask db upgrade``."""
+    from flask_migrate import upgrade
 
-    db.create_all()
+    upgrade()
     click.echo(f"Database ready: {db.engine.url.render_as_string(hide_password=True)}")
 
 

@@ -86,6 +86,17 @@ class IngestFailed(AppError):
         return cls(f"Ingestion failed: {type(exc).__name__}: {exc}")
 
 
+class DatabaseNotReady(AppError):
+    """Raised when the database's schema is missing or older than the code (503)."""
+
+    status = 503
+
+    @classmethod
+    def at_revision(cls, current: str | None, head: str | None) -> DatabaseNotReady:
+        state = "has no tables yet" if current is None else f"is at schema revision {current}, not {head}"
+        return cls(f"The database {state}: run `flask --app webapp db upgrade`.")
+
+
 class NotFound(AppError):
     """Raised when a requested article, incident, job or place does not exist."""
 

@@ -14,7 +14,7 @@ Query parameters (all optional, all combinable; the map keeps them in its URL):
     geo_precision values 1–3, comma-separated or repeated.
 ``q``
     free text; every word must occur, after Arabic/Latin normalisation, in the
-    sentence, place names, types, actors or title (see :mod:`webapp.textsearch`).
+    sentence, place names, types, actors or title (see :mod:`webapp.models.search`).
 ``source``
     part of the article's source name (case-insensitive).
 ``article``
@@ -36,8 +36,8 @@ from gazetteer.normalize import tokenize
 
 from .errors import BadQuery
 from .models import Article, Incident
+from .models.search import IncidentSearch, normalized_actor
 from .params import parse_date, parse_id
-from .textsearch import IncidentSearch, normalized_actor
 
 #: Query parameters that select incidents (what a shareable view or an export keeps).
 FILTER_PARAMS = ("from", "to", "type", "actor", "admin1", "precision", "q", "source", "article", "bbox")

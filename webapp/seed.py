@@ -34,7 +34,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Article, Incident, Sentence
-from .textsearch import ArticleSearch, IncidentSearch, article_search_row, search_row
+from .models.search import ArticleSearch, IncidentSearch, article_search_row, search_row
 
 #: (name, Arabic name, governorate, lat, lon, weight)
 CENTRES: tuple[tuple[str, str, str, float, float, int], ...] = (

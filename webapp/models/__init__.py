@@ -10,6 +10,7 @@ geocode stays, the correction overrides it); PostGIS would add a
 from .article import Article
 from .incident import Incident
 from .mention import Mention
+from .search import ArticleSearch, IncidentSearch
 from .sentence import Sentence
 
-__all__ = ["Article", "Incident", "Mention", "Sentence"]
+__all__ = ["Article", "ArticleSearch", "Incident", "IncidentSearch", "Mention", "Sentence"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -24,6 +24,7 @@ class Incident(db.Model):
     geometry when the location is a line or an area.  Viewport queries use
     the ``(lat, lon)`` index; with PostgreSQL, a PostGIS ``geography(Point)``
     column with a GiST index would replace it here without changing callers.
+    As in :class:`~webapp.models.Mention`, text from articles and the gazetteer is ``Text``.
     """
 
     __tablename__ = "incidents"
@@ -38,9 +39,9 @@ class Incident(db.Model):
     sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
     sentence_index: Mapped[int] = mapped_column(Integer)
     mention_id: Mapped[int | None] = mapped_column(ForeignKey("mentions.id", ondelete="SET NULL"))
-    event_type: Mapped[str] = mapped_column(String(80))
-    sub_event_type: Mapped[str] = mapped_column(String(120), default="")
-    trigger: Mapped[str] = mapped_column(String(200), default="")
+    event_type: Mapped[str] = mapped_column(Text)
+    sub_event_type: Mapped[str] = mapped_column(Text, default="")
+    trigger: Mapped[str] = mapped_column(Text, default="")
     date: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[str] = mapped_column(String(10), default="day")
     actors: Mapped[list[str] | None] = mapped_column(JSON)
@@ -51,12 +52,12 @@ class Incident(db.Model):
     lon: Mapped[float | None] = mapped_column(Float)
     geometry: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     geo_precision: Mapped[int | None] = mapped_column(Integer)
-    place_id: Mapped[str | None] = mapped_column(String(100))
-    place_name: Mapped[str] = mapped_column(String(300), default="")
-    place_name_ar: Mapped[str] = mapped_column(String(300), default="")
+    place_id: Mapped[str | None] = mapped_column(Text)
+    place_name: Mapped[str] = mapped_column(Text, default="")
+    place_name_ar: Mapped[str] = mapped_column(Text, default="")
     place_type: Mapped[str] = mapped_column(String(40), default="")
-    admin1: Mapped[str] = mapped_column(String(200), default="")
-    location_description: Mapped[str] = mapped_column(String(500), default="")
+    admin1: Mapped[str] = mapped_column(Text, default="")
+    location_description: Mapped[str] = mapped_column(Text, default="")
 
     article: Mapped[Article] = relationship(back_populates="incidents")
     sentence: Mapped[Sentence | None] = relationship()

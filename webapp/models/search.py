@@ -20,8 +20,9 @@ from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from gazetteer.normalize import tokenize
 
-from .extensions import db
-from .models import Article, Incident
+from ..extensions import db
+from .article import Article
+from .incident import Incident
 
 
 class IncidentSearch(db.Model):

@@ -1,0 +1,80 @@
+"""The database connection: per-back-end settings, one pool per process, the schema's revision.
+
+- **One pool per process.** A forked process (RQ's work-horse, a gunicorn worker started
+  with ``--preload``, any ``os.fork``) gets a new, empty pool, so it never talks through a
+  connection its parent opened: SQLAlchemy's documented pattern for multiprocessing.
+- **SQLite under concurrency.** Write-ahead logging lets readers and one writer work at
+  once, and a busy timeout makes a second writer wait for the first instead of failing
+  with "database is locked".
+- **Migrations.** The schema is made and changed only by ``flask --app webapp db upgrade``
+  (Alembic, ``webapp/migrations``).  A request to an app whose database is missing or
+  behind gets :class:`~webapp.errors.DatabaseNotReady` naming that command.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from typing import Any
+
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask import Flask
+from sqlalchemy import Engine, event
+
+from .errors import DatabaseNotReady
+from .extensions import db, migrate
+
+#: Seconds a SQLite writer waits for another one to finish before giving up.
+SQLITE_BUSY_TIMEOUT = 60
+
+_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def init_app(app: Flask) -> None:
+    """Bind the database and migrations to ``app``, and check the schema before its first request."""
+    db.init_app(app)
+    migrate.init_app(app, db)
+    with app.app_context():
+        for engine in db.engines.values():
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _sqlite_settings)
+            _engines.add(engine)
+    app.extensions["schema_ready"] = False
+    app.before_request(lambda: _require_current_schema(app))
+
+
+def _sqlite_settings(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT * 1000}")
+    # WAL keeps committed transactions durable at NORMAL; only the last one may be lost on power loss.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _forget_inherited_pools() -> None:
+    # close=False: the parent still owns those connections; closing them here would end its sessions.
+    for engine in list(_engines):
+        engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_forget_inherited_pools)
+
+
+def schema_revisions(app: Flask) -> tuple[str | None, str | None]:
+    """``(current, head)``: the database's Alembic revision (None when never migrated) and the code's."""
+    with app.app_context(), db.engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        head = ScriptDirectory.from_config(migrate.get_config()).get_current_head()
+    return current, head
+
+
+def _require_current_schema(app: Flask) -> None:
+    if app.extensions["schema_ready"]:
+        return
+    current, head = schema_revisions(app)
+    if current != head:
+        raise DatabaseNotReady.at_revision(current, head)
+    app.extensions["schema_ready"] = True
