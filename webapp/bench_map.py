@@ -130,6 +130,8 @@ def measure_browser(app: Any, runs: int) -> dict[str, Any]:
 
 def run(n: int, *, repeats: int = 30, browser_runs: int = 3, keep: bool = False) -> dict[str, Any]:
     """Seed ``n`` incidents in a fresh temporary database and measure (see the module docstring)."""
+    from flask_migrate import upgrade
+
     from . import create_app
     from .extensions import db
     from .seed import seed
@@ -145,6 +147,8 @@ def run(n: int, *, repeats: int = 30, browser_runs: int = 3, keep: bool = False)
                 "TILE_URL": "",
             }
         )
+        with app.app_context():
+            upgrade()
         client = app.test_client()
         empty_page = page_weight(client)
         with app.app_context():
