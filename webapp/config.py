@@ -17,6 +17,11 @@ def _env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def _env_ints(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    value = os.environ.get(name, "").strip()
+    return tuple(int(part) for part in value.split(",") if part.strip()) if value else default
+
+
 class Config:
     """Settings read from the environment when the app is created.
 
@@ -33,11 +38,16 @@ class Config:
         self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL", "")
         self.REDIS_URL = env.get("REDIS_URL", "")
         self.RQ_QUEUE = env.get("RQ_QUEUE", "ingest")
+        # Seconds before each retry of a failed ingestion job (one retry per value; empty: none).
+        self.INGEST_RETRY_INTERVALS = _env_ints("INGEST_RETRY_INTERVALS", (10, 30, 60))
         self.GAZETTEER_PATH = env.get("GAZETTEER_PATH", "")
         self.GAZETTEER_WARMUP = env.get("GAZETTEER_WARMUP", "1") not in ("0", "false", "no")
         self.GEOCODER = env.get("GEOCODER", "local")
         self.MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
         self.MAX_ARTICLE_CHARS = _env_int("MAX_ARTICLE_CHARS", 200_000)
+        # Real reports derive under 10 mentions and 5 incidents per 1,000 characters.
+        self.MAX_ARTICLE_MENTIONS = _env_int("MAX_ARTICLE_MENTIONS", 5_000)
+        self.MAX_ARTICLE_INCIDENTS = _env_int("MAX_ARTICLE_INCIDENTS", 2_000)
         self.TILE_URL = env.get("TILE_URL", OSM_TILES)
         self.TILE_ATTRIBUTION = env.get("TILE_ATTRIBUTION", OSM_ATTRIBUTION)
         self.WTF_CSRF_ENABLED = env.get("WTF_CSRF_ENABLED", "1") not in ("0", "false", "no")

@@ -48,6 +48,12 @@ class InvalidArticle(AppError):
         return cls(f"The article is too long: {length:,} characters (the limit is {limit:,}).", status=413)
 
     @classmethod
+    def too_many(cls, kind: str, count: int, limit: int) -> InvalidArticle:
+        return cls(
+            f"The article names too many {kind}: {count:,} (the limit is {limit:,}); split it.", status=413
+        )
+
+    @classmethod
     def bad_date(cls, value: str) -> InvalidArticle:
         return cls(f"Invalid publication date {value!r}: use YYYY-MM-DD.")
 

@@ -72,6 +72,18 @@ class GazetteerProvider:
                     slot["instance"] = default_gazetteer(app.config.get("GAZETTEER_PATH") or None)
         return slot["instance"]
 
+    def preload(self, app: Flask) -> Gazetteer:
+        """Load the gazetteer and the geoparser now, with everything they build on first use.
+
+        Called by a process that forks workers (``flask worker``, a preloaded WSGI
+        server), so that every worker starts with them instead of building its own.
+        """
+        from gazetteer.pipeline import geoparse
+
+        gazetteer = self.get(app)
+        geoparse("Shelling hit Idlib. قصفت الطائرات مدينة إدلب.", gazetteer=gazetteer)
+        return gazetteer
+
     def reset(self, app: Flask | None = None) -> None:
         """Forget the loaded gazetteer so the next :meth:`get` reloads it (after a build or import)."""
         app = app or current_app._get_current_object()  # type: ignore[attr-defined]

@@ -220,6 +220,15 @@ MESSAGES: dict[str, str] = {
     "The article is too long: {length} characters (the limit is {limit}).": (
         "المقال طويل جدًا: {length} حرف (الحد الأقصى {limit})."
     ),
+    "The article names too many {kind}: {count} (the limit is {limit}); split it.": (
+        "يذكر المقال عددًا كبيرًا جدًا من {kind}: {count} (الحد الأقصى {limit})؛ قسّمه."
+    ),
+    "place mentions": "الأماكن المذكورة",
+    "incidents": "الحوادث",
+    "The database {state}: run `flask --app webapp db upgrade`.": (
+        "قاعدة البيانات {state}: نفّذ الأمر `flask --app webapp db upgrade`."
+    ),
+    "has no tables yet": "لا تحتوي جداول بعد",
     "Invalid publication date {value}: use YYYY-MM-DD.": (
         "تاريخ النشر {value} غير صالح: اكتبه بالصيغة YYYY-MM-DD."
     ),

@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.orm.exc import StaleDataError
 
 from gazetteer import GeoparseResult, Place
 
@@ -175,22 +176,30 @@ def ingest_article(
     """Store an article with its sentences, mentions and incidents in one transaction.
 
     Returns the existing article (``created=False``, no new rows) when the same
-    text was ingested before.  Raises :class:`InvalidArticle` for empty,
-    oversize or malformed input and :class:`IngestFailed` when geoparsing or
-    the database fails; in both cases nothing is written.
+    text was ingested before and all its derived rows are stored; an incomplete
+    copy is replaced.  Raises :class:`InvalidArticle` for empty, oversize or
+    malformed input, or when the article would derive more rows than
+    ``MAX_ARTICLE_MENTIONS``/``MAX_ARTICLE_INCIDENTS`` (413), and
+    :class:`IngestFailed` when geoparsing or the database fails; in every case
+    nothing is written.
     """
     text, published_date, (title, source_url, language, source_name) = _clean(
         text, published, title, source_url, language, source_name
     )
     digest = content_hash(text)
     existing = find_by_hash(digest)
-    if existing is not None:
+    if existing is not None and existing.is_complete():
         return IngestResult(existing, created=False)
 
     try:
         from gazetteer.pipeline import geoparse  # the geoparser is heavy; load on first ingestion
 
         result = geoparse(text, gazetteer=gazetteers.get(), published=published_date, language=language)
+        _check_row_limits(result)
+        if existing is not None:
+            current_app.logger.warning("article %s is incomplete; ingesting it again", existing.id)
+            db.session.delete(existing)
+            db.session.flush()  # its content hash must be free before the new copy is inserted
         article = Article(
             title=title or _default_title(text),
             source_name=source_name,
@@ -203,11 +212,11 @@ def ingest_article(
         _attach_results(article, result)
         db.session.add(article)
         db.session.commit()
-    except IntegrityError as exc:
-        # Another request stored the same text between our lookup and our commit.
+    except (IntegrityError, StaleDataError) as exc:
+        # Another request stored (or replaced) the same text between our lookup and our commit.
         db.session.rollback()
         existing = find_by_hash(digest)
-        if existing is None:
+        if existing is None or not existing.is_complete():
             current_app.logger.exception("ingestion failed")
             raise IngestFailed.because(_public_cause(exc)) from exc
         return IngestResult(existing, created=False)
@@ -219,6 +228,17 @@ def ingest_article(
         current_app.logger.exception("ingestion failed")
         raise IngestFailed.because(_public_cause(exc)) from exc
     return IngestResult(article, created=True)
+
+
+def _check_row_limits(result: GeoparseResult) -> None:
+    # A text built to repeat place names yields rows by the thousand; real reports stay far below.
+    for kind, rows, setting in (
+        ("place mentions", result.mentions, "MAX_ARTICLE_MENTIONS"),
+        ("incidents", result.incidents, "MAX_ARTICLE_INCIDENTS"),
+    ):
+        limit = int(current_app.config[setting])
+        if len(rows) > limit:
+            raise InvalidArticle.too_many(kind, len(rows), limit)
 
 
 def _public_cause(exc: BaseException) -> BaseException:
@@ -286,6 +306,11 @@ def _attach_results(article: Article, result: GeoparseResult) -> None:
     article.sentences = sentences
     article.mentions = mentions
     article.incidents = incidents
+    article.sentence_count, article.mention_count, article.incident_count = (
+        len(sentences),
+        len(mentions),
+        len(incidents),
+    )
 
 
 def _place_columns(place: Place | None) -> dict[str, Any]:

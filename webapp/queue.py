@@ -3,15 +3,21 @@
 Without ``REDIS_URL`` every caller ingests synchronously and this module is
 never touched.  With it, the form and the API enqueue :func:`ingest_job` by
 name and answer with a job id; ``flask worker`` runs the jobs.
+
+A job is one ingestion, so one database transaction: when it raises, or its
+work-horse process is killed, nothing of it is stored, and RQ runs it again
+(``INGEST_RETRY_INTERVALS``, three times by default) before marking it failed.
+Invalid input is not retried: the job finishes with the error as its result.
 """
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
 
-from .errors import AppError, NotFound, QueueUnavailable
+from .errors import InvalidArticle, NotFound, QueueUnavailable
 
 JOB_NAME = "webapp.queue.ingest_job"
 _worker_app: Flask | None = None
@@ -39,19 +45,25 @@ def enqueue_ingest(payload: dict[str, Any]) -> str:
     Raises :class:`QueueUnavailable` when Redis cannot be reached.
     """
     from redis.exceptions import RedisError
+    from rq import Retry
 
+    intervals = list(current_app.config["INGEST_RETRY_INTERVALS"])
+    retry = Retry(max=len(intervals), interval=intervals) if intervals else None
     try:
-        job = get_queue().enqueue(JOB_NAME, payload, result_ttl=86400, failure_ttl=86400)
+        job = get_queue().enqueue(JOB_NAME, payload, result_ttl=86400, failure_ttl=86400, retry=retry)
     except RedisError as exc:
         raise QueueUnavailable.because(exc) from exc
     return job.id
 
 
 def ingest_job(payload: dict[str, Any]) -> dict[str, Any]:
-    """The job: ingest one article; returns ``{"article_id", "created"}`` or ``{"error", "status"}``.
+    """The job: ingest one article; returns ``{"article_id", "created"}``, or ``{"error", "status"}``
+    for invalid input.
 
-    Runs inside the current app context when there is one (``flask worker``,
-    tests), else in an app built once per worker process.
+    Raises :class:`~webapp.errors.IngestFailed` (and RQ retries the job) when
+    geoparsing or the database fails.  Runs inside the current app context when
+    there is one (``flask worker``, tests), else in an app built once per worker
+    process.
     """
     from .ingest import ingest_article
 
@@ -67,12 +79,16 @@ def ingest_job(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def _run(ingest_article, payload: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
+    from .extensions import db
+
     try:
         result = ingest_article(**payload)
-    except AppError as exc:
-        # Input errors are answers, not crashes: the status endpoint reports them.
+        return {"article_id": result.article.id, "created": result.created}
+    except InvalidArticle as exc:
+        # Input errors are answers, not crashes: running the job again would give the same one.
         return {"error": exc.message, "status": exc.status}
-    return {"article_id": result.article.id, "created": result.created}
+    finally:
+        db.session.remove()  # the connection goes back to the pool before the work-horse exits
 
 
 def job_status(job_id: str) -> dict[str, Any]:
@@ -90,6 +106,8 @@ def job_status(job_id: str) -> dict[str, Any]:
         raise QueueUnavailable.because(exc) from exc
     status = job.get_status()
     info: dict[str, Any] = {"id": job.id, "status": str(getattr(status, "value", status))}
+    if job.retries_left is not None:
+        info["retries_left"] = job.retries_left
     if info["status"] == "finished":
         info["result"] = job.return_value()
     elif info["status"] == "failed":
@@ -99,13 +117,23 @@ def job_status(job_id: str) -> dict[str, Any]:
 
 
 def run_worker(app: Flask, *, burst: bool = False) -> None:
-    """Process jobs from the app's queue in this process (``flask worker``); loads the gazetteer first."""
+    """Process jobs from the app's queue (``flask worker``): one forked work-horse per job.
+
+    The geoparser and the gazetteer's indexes are loaded here, once, so that every
+    work-horse starts with them.  The work-horses open their own database
+    connections (see :mod:`webapp.database`).  The scheduler runs the retries.
+    """
     from rq import Worker
 
-    from .extensions import gazetteers
+    from .extensions import db, gazetteers
 
     global _worker_app
     _worker_app = app
-    gazetteers.get(app)  # loaded once here, inherited by every forked job
+    with app.app_context():
+        gazetteers.preload(app)
+        db.session.remove()
+    # Objects that exist now are never freed by a work-horse, so the collector need not
+    # visit them there: their memory pages stay shared with this process instead of copied.
+    gc.freeze()
     queue = get_queue(app)
-    Worker([queue], connection=queue.connection).work(burst=burst)
+    Worker([queue], connection=queue.connection).work(burst=burst, with_scheduler=True)

@@ -1,0 +1,13 @@
+"""The app for a production WSGI server, configured from the environment.
+
+``gunicorn --preload -w 4 --threads 4 -b 127.0.0.1:8000 webapp.wsgi:app``: with
+``--preload`` the gazetteer and the geoparser are loaded once, before the workers
+are forked, and each worker opens its own database connections
+(:mod:`webapp.database`).
+"""
+
+from . import create_app
+from .extensions import gazetteers
+
+app = create_app()
+gazetteers.preload(app)
