@@ -30,7 +30,7 @@ def migrated_sqlite(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def make_app(tmp_path, tiny_gazetteer, migrated_sqlite):
-    """``make_app(**config)``: a fresh app on a copy of the migrated SQLite file, the tiny gazetteer, no queue.
+    """``make_app(**config)``: a fresh app on a copy of the migrated SQLite file, tiny gazetteer, no queue.
 
     ``config`` overrides the test defaults; every app made is disposed of after the test.
     """

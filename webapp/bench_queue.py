@@ -41,7 +41,8 @@ def passages(count: int) -> list[str]:
     out: list[str] = []
     for line in CORPUS.read_text(encoding="utf-8").splitlines():
         body = json.loads(line)["text"]
-        out.extend(body[i : i + PASSAGE_CHARS] for i in range(0, len(body) - PASSAGE_CHARS // 2, PASSAGE_CHARS))
+        starts = range(0, len(body) - PASSAGE_CHARS // 2, PASSAGE_CHARS)
+        out.extend(body[i : i + PASSAGE_CHARS] for i in starts)
     unique = list(dict.fromkeys(p.strip() for p in out if len(p.strip()) > 200))
     if len(unique) < count:
         raise click.ClickException(f"only {len(unique)} distinct passages; ask for fewer jobs")
@@ -123,7 +124,7 @@ def run_once(texts: list[str], workers: int, *, database_url: str, redis_url: st
 @click.command()
 @click.option("--jobs", "count", type=click.IntRange(min=10), default=300, show_default=True)
 @click.option("--workers", "worker_counts", type=int, multiple=True, default=(1, 2), show_default=True)
-@click.option("--database-url", envvar="BENCH_DATABASE_URL", help="A PostgreSQL server URL (default: SQLite).")
+@click.option("--database-url", envvar="BENCH_DATABASE_URL", help="PostgreSQL server URL (default: SQLite).")
 @click.option("--redis-url", envvar="REDIS_URL", default="redis://127.0.0.1:6379/14", show_default=True)
 def main(count: int, worker_counts: tuple[int, ...], database_url: str | None, redis_url: str) -> None:
     """Measure queued ingestion throughput; prints JSON."""
