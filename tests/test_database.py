@@ -1,0 +1,129 @@
+"""The database layer (webapp/database.py, webapp/migrations): pools per process, SQLite settings, schema."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from databases import postgresql_database
+from flask_migrate import downgrade, upgrade
+
+from webapp import create_app
+from webapp.extensions import db
+from webapp.ingest import ingest_article
+from webapp.models import Article
+
+
+def test_sqlite_connections_use_wal_a_busy_timeout_and_foreign_keys(app):
+    with app.app_context(), db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 30_000
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def backend_identity(conn: sa.Connection) -> object:
+    """Which server-side connection this is: PostgreSQL's backend pid, else the DBAPI object's id."""
+    if conn.dialect.name == "postgresql":
+        return conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    return id(conn.connection.dbapi_connection)
+
+
+def connection_in_child(app) -> object:  # noqa: ANN001
+    """Fork; the child reports the identity of the connection it gets from the inherited engine."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report, then leave without running the parent's clean-up
+        try:
+            with app.app_context(), db.engine.connect() as conn:
+                os.write(write, pickle.dumps(backend_identity(conn)))
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        child = pickle.loads(pipe.read())
+    os.waitpid(pid, 0)
+    return child
+
+
+def assert_forked_process_opens_its_own_connection(app) -> None:  # noqa: ANN001
+    with app.app_context():
+        with db.engine.connect() as conn:  # checked in to the pool, as an app start leaves it
+            parent = backend_identity(conn)
+        assert connection_in_child(app) != parent
+        with db.engine.connect() as conn:  # the parent's pooled connection is intact
+            assert backend_identity(conn) == parent
+            assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+
+
+def test_a_forked_process_opens_its_own_connection(app):
+    assert_forked_process_opens_its_own_connection(app)
+
+
+@pytest.mark.services
+def test_a_forked_process_opens_its_own_postgresql_connection(tmp_path, tiny_gazetteer):
+    with postgresql_database(migrated=True, instance_path=tmp_path / "m") as url:
+        app = create_app(
+            {"TESTING": True, "SECRET_KEY": "t", "SQLALCHEMY_DATABASE_URI": url, "REDIS_URL": ""}
+        )
+        assert_forked_process_opens_its_own_connection(app)
+        with app.app_context():
+            db.engine.dispose()
+
+
+def schema_drift(app) -> list:  # noqa: ANN001
+    """What autogenerate would change to make the migrated database match the models (empty: none)."""
+    with app.app_context(), db.engine.connect() as conn:
+        return compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
+
+
+def test_migrations_build_exactly_the_models_schema(app):
+    assert schema_drift(app) == []
+
+
+@pytest.mark.services
+def test_migrations_build_exactly_the_models_schema_on_postgresql(tmp_path):
+    with postgresql_database(migrated=True, instance_path=tmp_path / "m") as url:
+        app = create_app(
+            {"TESTING": True, "SECRET_KEY": "t", "SQLALCHEMY_DATABASE_URI": url, "REDIS_URL": ""}
+        )
+        assert schema_drift(app) == []
+        with app.app_context():
+            downgrade(revision="base")
+            assert sa.inspect(db.engine).get_table_names() == ["alembic_version"]
+            upgrade()
+            db.engine.dispose()
+
+
+def test_a_database_made_before_migrations_is_adopted_and_its_search_rows_filled(make_app):
+    app = make_app()
+    with app.app_context():
+        ingest_article(text="قصفت الطائرات الروسية مدينة إدلب اليوم الأحد.")
+        downgrade(revision="0001")
+        with db.engine.begin() as conn:
+            # As create_all left it: no version table, search rows missing for older incidents.
+            conn.exec_driver_sql("DROP TABLE alembic_version")
+            conn.exec_driver_sql("DELETE FROM incident_search")
+            conn.exec_driver_sql("DELETE FROM article_search")
+        upgrade()
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+            assert conn.exec_driver_sql("SELECT count(*) FROM incident_search").scalar() == 1
+            assert conn.exec_driver_sql("SELECT count(*) FROM article_search").scalar() == 1
+        article = db.session.scalars(sa.select(Article)).one()
+        assert article.is_complete() and article.incident_count == 1
+    # Free-text search finds the older incident again.
+    features = app.test_client().get("/api/incidents?q=ادلب").get_json()["features"]
+    assert len(features) == 1
+
+
+def test_a_request_before_the_schema_is_current_names_the_command(make_app):
+    app = make_app()
+    with app.app_context():
+        downgrade(revision="0002")
+    response = app.test_client().get("/api/incidents")
+    assert response.status_code == 503
+    assert "0002" in response.get_json()["error"] and "db upgrade" in response.get_json()["error"]
