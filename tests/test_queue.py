@@ -136,3 +136,141 @@ def test_form_rejects_bad_input_before_enqueueing(queued_app):
     assert response.status_code == 400 and "empty" in response.get_data(as_text=True)
     with queued_app.app_context():
         assert get_queue().count == 0
+
+
+def test_a_failing_job_is_retried_then_visibly_failed_and_stores_nothing(queued_app):
+    queued_app.config["INGEST_RETRY_INTERVALS"] = (0, 0)
+    client = queued_app.test_client()
+    status_url = client.post("/api/articles", json={"text": TEXT}).get_json()["status_url"]
+    with queued_app.app_context(), db.engine.begin() as conn:
+        # A real fault: the table the job writes to is gone, as after a botched restore.
+        conn.exec_driver_sql("ALTER TABLE incidents RENAME TO incidents_elsewhere")
+    work_off(queued_app)
+    status = client.get(status_url).get_json()
+    assert status["status"] == "failed" and status["retries_left"] == 0
+    assert "IngestFailed" in status["error"] and "incidents" in status["error"]
+    assert article_count(queued_app) == 0
+
+
+def test_job_function_raises_when_ingestion_fails(app):
+    from webapp.errors import IngestFailed
+    from webapp.queue import ingest_job
+
+    with app.app_context():
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE mentions RENAME TO mentions_elsewhere")
+        with pytest.raises(IngestFailed):
+            ingest_job({"text": TEXT})
+
+
+# Real `flask worker` processes on PostgreSQL: forked work-horses, killed or many.
+
+
+@pytest.fixture
+def pg_queue(tmp_path, queued_app):
+    """Environment for worker processes: a migrated PostgreSQL database and the test's own queue.
+
+    Yields ``(app, env)``: an app on that database and queue (to enqueue and inspect), and the
+    environment for ``flask`` subprocesses (bundled gazetteer, no retry delay).
+    """
+    from databases import postgresql_database
+
+    from webapp import create_app
+
+    with postgresql_database(migrated=True, instance_path=tmp_path / "m") as url:
+        config = {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "SQLALCHEMY_DATABASE_URI": url,
+            "REDIS_URL": REDIS_URL,
+            "RQ_QUEUE": queued_app.config["RQ_QUEUE"],
+            "INGEST_RETRY_INTERVALS": (0, 0, 0),
+        }
+        app = create_app(config)
+        env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "REDIS_URL": REDIS_URL,
+            "RQ_QUEUE": config["RQ_QUEUE"],
+            "INGEST_RETRY_INTERVALS": "0,0,0",
+            "SECRET_KEY": "t",
+        }
+        yield app, env
+        with app.app_context():
+            db.engine.dispose()
+
+
+def wait_for(condition, timeout: float, what: str) -> None:  # noqa: ANN001
+    """Poll ``condition`` until it is true; fail after ``timeout`` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.05)
+
+
+def enqueue(app, texts: list[str]) -> list[str]:  # noqa: ANN001
+    from webapp.queue import enqueue_ingest
+
+    with app.test_request_context():
+        return [enqueue_ingest({"text": body}) for body in texts]
+
+
+def statuses(app, job_ids: list[str]) -> list[dict]:  # noqa: ANN001
+    from webapp.queue import job_status
+
+    with app.test_request_context():
+        return [job_status(job_id) for job_id in job_ids]
+
+
+def test_a_killed_work_horse_leaves_nothing_and_its_job_is_retried(pg_queue, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    app, env = pg_queue
+    marker = tmp_path / "paused-pid"
+    (job_id,) = enqueue(app, [TEXT])
+    script = Path(__file__).with_name("paused_worker.py")
+    worker = subprocess.Popen(
+        [sys.executable, str(script)], env={**env, "PAUSE_MARKER": str(marker)}, stderr=subprocess.PIPE
+    )
+    try:
+        wait_for(lambda: marker.exists() and marker.read_text(), 120, "the work-horse to flush its rows")
+        assert article_count(app) == 0  # flushed, not committed: invisible to others
+        os.kill(int(marker.read_text()), signal.SIGKILL)
+        _, stderr = worker.communicate(timeout=120)
+    finally:
+        worker.kill()
+    assert worker.returncode == 0, stderr.decode()[-2000:]
+    (status,) = statuses(app, [job_id])
+    assert status["status"] == "finished" and status["result"]["created"] is True
+    assert status["retries_left"] == 2  # one of three retries used by the killed attempt
+    with app.app_context():
+        (article,) = db.session.scalars(select(Article)).all()
+        assert article.is_complete() and article.sentence_count == 1 and article.incident_count == 1
+
+
+def test_three_hundred_queued_jobs_all_succeed_on_postgresql(pg_queue):
+    import subprocess
+    import sys
+
+    app, env = pg_queue
+    texts = [f"{i}. {TEXT}" for i in range(300)]
+    job_ids = enqueue(app, texts)
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "webapp", "worker", "--burst"],
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    found = statuses(app, job_ids)
+    assert [s["status"] for s in found].count("finished") == 300
+    assert all(s["result"]["created"] for s in found)
+    with app.app_context():
+        articles = db.session.scalars(select(Article)).all()
+        assert len(articles) == 300 and all(a.is_complete() for a in articles)

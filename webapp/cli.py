@@ -101,7 +101,10 @@ def worker_command(burst: bool) -> None:
 
     if not queue_enabled():
         raise click.ClickException("REDIS_URL is not set: ingestion runs synchronously, no worker needed.")
-    run_worker(current_app._get_current_object(), burst=burst)  # type: ignore[attr-defined]
+    try:
+        run_worker(current_app._get_current_object(), burst=burst)  # type: ignore[attr-defined]
+    except AppError as exc:
+        raise click.ClickException(exc.message) from exc
 
 
 @click.command("export")

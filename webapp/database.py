@@ -41,7 +41,7 @@ def init_app(app: Flask) -> None:
                 event.listen(engine, "connect", _sqlite_settings)
             _engines.add(engine)
     app.extensions["schema_ready"] = False
-    app.before_request(lambda: _require_current_schema(app))
+    app.before_request(lambda: require_current_schema(app))
 
 
 def _sqlite_settings(dbapi_connection: Any, connection_record: Any) -> None:
@@ -71,7 +71,8 @@ def schema_revisions(app: Flask) -> tuple[str | None, str | None]:
     return current, head
 
 
-def _require_current_schema(app: Flask) -> None:
+def require_current_schema(app: Flask) -> None:
+    """Raise :class:`DatabaseNotReady` unless the database is at the code's revision (checked once)."""
     if app.extensions["schema_ready"]:
         return
     current, head = schema_revisions(app)

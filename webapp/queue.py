@@ -122,14 +122,17 @@ def run_worker(app: Flask, *, burst: bool = False) -> None:
     The geoparser and the gazetteer's indexes are loaded here, once, so that every
     work-horse starts with them.  The work-horses open their own database
     connections (see :mod:`webapp.database`).  The scheduler runs the retries.
+    Raises :class:`~webapp.errors.DatabaseNotReady` when the schema is not current.
     """
     from rq import Worker
 
+    from .database import require_current_schema
     from .extensions import db, gazetteers
 
     global _worker_app
     _worker_app = app
     with app.app_context():
+        require_current_schema(app)
         gazetteers.preload(app)
         db.session.remove()
     # Objects that exist now are never freed by a work-horse, so the collector need not

@@ -1,13 +1,16 @@
 """The app for a production WSGI server, configured from the environment.
 
-``gunicorn --preload -w 4 --threads 4 -b 127.0.0.1:8000 webapp.wsgi:app``: with
+``gunicorn --preload -w 4 --threads 4 -b 127.0.0.1:8000 webapp.wsgi:app``: the
+server refuses to start on a database whose schema is not current; with
 ``--preload`` the gazetteer and the geoparser are loaded once, before the workers
 are forked, and each worker opens its own database connections
 (:mod:`webapp.database`).
 """
 
 from . import create_app
+from .database import require_current_schema
 from .extensions import gazetteers
 
 app = create_app()
+require_current_schema(app)
 gazetteers.preload(app)
