@@ -94,3 +94,45 @@ def test_postgresql_storage_and_dedup(pg_app):
         assert (
             client.get(f"/api/incidents?bbox=40,30,41,31&article={article_id}").get_json()["features"] == []
         )
+
+
+def long_named_gazetteer(tmp_path, tiny_gazetteer):  # noqa: ANN001
+    """The tiny gazetteer plus a village imported by CSV with a 400-character name and a long id."""
+    from gazetteer import Gazetteer
+    from gazetteer.importers import iter_import
+
+    name_ar = "قرية " + " ".join(["الوادي الأخضر البعيد"] * 24)
+    assert len(name_ar) > 300
+    csv_file = tmp_path / "villages.csv"
+    csv_file.write_text(
+        f"pk,name_en,name_ar,lat,lon\n{'x' * 150},{'Long Valley ' * 30},{name_ar},35.91,36.70\n",
+        encoding="utf-8",
+    )
+    mapping = {"id": "pk", "name": "name_en", "name_ar": "name_ar", "lat": "lat", "lon": "lon"}
+    imported = list(iter_import("csv", csv_file, prefix="my", default_type="village", mapping=mapping))
+    return Gazetteer([*tiny_gazetteer, *imported]), name_ar
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
+def any_database_app(request, tmp_path, app):
+    """The test app on SQLite, then on a migrated PostgreSQL database."""
+    if request.param == "sqlite":
+        yield app
+        return
+    yield request.getfixturevalue("pg_app")
+
+
+def test_long_imported_names_are_stored_alike_on_every_database(any_database_app, tmp_path, tiny_gazetteer):
+    from webapp.ingest import ingest_article
+
+    gazetteer, name_ar = long_named_gazetteer(tmp_path, tiny_gazetteer)
+    any_database_app.config["GAZETTEER"] = gazetteer
+    from webapp.extensions import gazetteers
+
+    with any_database_app.app_context():
+        gazetteers.set(gazetteer)
+        result = ingest_article(text=f"قصفت الطائرات الروسية {name_ar} اليوم الأحد.")
+        (mention,) = [m for m in result.article.mentions if m.place_id and m.place_id.startswith("my:")]
+        assert mention.place_name_ar == name_ar and len(mention.place_id) > 100
+        (incident,) = result.article.incidents
+        assert incident.place_name_ar == name_ar and result.article.is_complete()
