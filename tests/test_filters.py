@@ -119,3 +119,76 @@ def test_nul_characters_are_a_bad_query(name):
     # PostgreSQL refuses NUL in a string parameter; it must be a 400, not a database error.
     with pytest.raises(BadQuery):
         parse_filters({name: "Idlib\x00"})
+
+
+SELECTIONS = [
+    {},
+    {"from": "2020-06-01"},
+    {"to": "2020-06-01"},
+    {"from": "2020-01-05", "to": "2020-01-05"},
+    {"type": "Battles"},
+    {"type": "Battles,Protests"},
+    {"admin1": "ALEPPO,idlib"},
+    {"precision": "2,3"},
+    {"bbox": "36,35,37,36.5"},
+    {"bbox": "179,0,-179,20"},  # across the antimeridian
+    {"bbox": "170,-10,-170,60", "type": "Battles"},
+    {"bbox": "-180,-90,180,90"},
+    {"q": "saraqib"},
+    {"actor": "HTS"},
+    {"source": "souria"},
+    {"type": "Battles,Protests", "from": "2020-01-01", "bbox": "35,33,38,37"},
+    {"article": "2"},
+]
+
+
+@pytest.fixture
+def mapped_rows(app):
+    """Located incidents in Syria and on both sides of the antimeridian, and one not located."""
+    app.config["MAP_INDEX_CHECK_SECONDS"] = 0
+    with app.app_context():
+        add_incident(date=dt.date(2020, 9, 20), admin1="Idlib", actors=["Russia"])
+        add_incident(
+            date=dt.date(2020, 1, 5),
+            event_type="Battles",
+            admin1="Aleppo",
+            lat=36.2,
+            lon=37.16,
+            actors=["HTS"],
+            geo_precision=2,
+            source_name="souria.net",
+        )
+        add_incident(
+            date=None,
+            event_type="Protests",
+            admin1="",
+            geo_precision=3,
+            sentence="Protest in Saraqib.",
+            place="Saraqib",
+            lat=35.86,
+            lon=36.8,
+        )
+        add_incident(lat=10.0, lon=179.5, event_type="Battles", admin1="")
+        add_incident(lat=10.0, lon=-179.5, admin1="")
+        add_incident(lat=None, lon=None)  # not mapped
+    return app
+
+
+@pytest.mark.parametrize(
+    "query", SELECTIONS, ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()) or "all"
+)
+def test_sql_and_the_map_index_select_the_same_incidents(mapped_rows, query):
+    from webapp.mapindex import current_index
+
+    with mapped_rows.app_context():
+        flt = parse_filters(query)
+        sql = set(db.session.scalars(filtered(select(Incident.id).where(Incident.lat.is_not(None)), flt)))
+        index = current_index()
+        assert set(index.ids[index.mask(flt)].tolist()) == sql
+    api = mapped_rows.test_client().get("/api/incidents", query_string=query).get_json()
+    assert {f["properties"]["id"] for f in api["features"]} == sql
+
+
+def test_a_box_across_the_antimeridian_holds_what_lies_on_either_side(mapped_rows):
+    api = mapped_rows.test_client().get("/api/incidents?bbox=179,0,-179,20").get_json()
+    assert sorted(f["geometry"]["coordinates"][0] for f in api["features"]) == [-179.5, 179.5]

@@ -1,63 +1,14 @@
-"""The in-memory map index (webapp/mapindex.py) agrees with the SQL filters and follows table changes."""
+"""The in-memory map index (webapp/mapindex.py): grid cells, and reloads after table changes.
+
+That it selects the same incidents as SQL is tested with the filters (tests/test_filters.py).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from incident_rows import add_incident
-from sqlalchemy import select
 
-from webapp.extensions import db
-from webapp.filters import filtered, parse_filters
+from webapp.filters import parse_filters
 from webapp.mapindex import current_index
-from webapp.models import Incident
-
-QUERIES = [
-    {},
-    {"from": "2020-06-01"},
-    {"to": "2020-06-01"},
-    {"type": "Battles"},
-    {"admin1": "ALEPPO,idlib"},
-    {"precision": "2,3"},
-    {"bbox": "36,35,37,36.5"},
-    {"q": "saraqib"},
-    {"actor": "HTS"},
-    {"source": "souria"},
-    {"type": "Battles,Protests", "from": "2020-01-01", "bbox": "35,33,38,37"},
-    {"article": "2"},
-]
-
-
-def test_mask_matches_the_sql_criteria(app):
-    app.config["MAP_INDEX_CHECK_SECONDS"] = 0
-    with app.app_context():
-        add_incident(date=dt.date(2020, 9, 20), admin1="Idlib", actors=["Russia"])
-        add_incident(
-            date=dt.date(2020, 1, 5),
-            event_type="Battles",
-            admin1="Aleppo",
-            lat=36.2,
-            lon=37.16,
-            actors=["HTS"],
-            geo_precision=2,
-            source_name="souria.net",
-        )
-        add_incident(
-            date=None,
-            event_type="Protests",
-            admin1="",
-            geo_precision=3,
-            sentence="Protest in Saraqib.",
-            place="Saraqib",
-            lat=35.86,
-            lon=36.8,
-        )
-        add_incident(lat=None, lon=None)  # not mapped: never in the index
-        index = current_index()
-        for query in QUERIES:
-            flt = parse_filters(query)
-            sql = set(db.session.scalars(filtered(select(Incident.id).where(Incident.lat.is_not(None)), flt)))
-            assert set(index.ids[index.mask(flt)].tolist()) == sql, query
 
 
 def test_grid_and_reload_after_changes(app):

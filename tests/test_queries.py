@@ -1,44 +1,38 @@
-"""Incident query parameters (webapp/queries.py)."""
+"""Incident queries (webapp/queries.py): the limit, and the located incidents of a selection."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from incident_rows import add_incident
 
 from webapp.errors import BadQuery
-from webapp.queries import DEFAULT_LIMIT, IncidentFilter
+from webapp.extensions import db
+from webapp.filters import parse_filters
+from webapp.queries import DEFAULT_LIMIT, mapped_incidents, parse_limit
 
 
-def test_parses_every_parameter():
-    flt = IncidentFilter.from_args(
-        {
-            "bbox": "35.5,32.3,42.4,37.4",
-            "from": "2020-09-01",
-            "to": "2020-09-30",
-            "type": "Battles, Explosions/Remote violence",
-            "article": "7",
-            "limit": "50",
-        },
-        max_limit=1000,
-    )
-    assert flt.bbox == (35.5, 32.3, 42.4, 37.4)
-    assert (flt.date_from, flt.date_to) == (dt.date(2020, 9, 1), dt.date(2020, 9, 30))
-    assert flt.event_types == ("Battles", "Explosions/Remote violence")
-    assert flt.article_id == 7 and flt.limit == 50
+def test_limit_default_and_bounds():
+    assert parse_limit({}, max_limit=5000) == DEFAULT_LIMIT
+    assert parse_limit({"limit": "50"}, max_limit=5000) == 50
+    assert parse_limit({"limit": "999999"}, max_limit=5000) == 5000
+    assert parse_limit({"limit": "-3"}, max_limit=5000) == 1
 
 
-def test_defaults_and_limit_cap():
-    assert IncidentFilter.from_args({}, max_limit=5000) == IncidentFilter()
-    assert IncidentFilter.from_args({}, max_limit=5000).limit == DEFAULT_LIMIT
-    assert IncidentFilter.from_args({"limit": "999999"}, max_limit=5000).limit == 5000
-    assert IncidentFilter.from_args({"limit": "-3"}, max_limit=5000).limit == 1
-
-
-@pytest.mark.parametrize(
-    "args", [{"bbox": "1,2,3"}, {"bbox": "a,b,c,d"}, {"from": "2020-13-01"}, {"to": "soon"}, {"limit": "x"}]
-)
-def test_malformed_parameters_raise_bad_query(args):
+@pytest.mark.parametrize("args", [{"limit": "x"}, {"limit": "1.5"}])
+def test_malformed_limit_raises_bad_query(args):
     with pytest.raises(BadQuery) as info:
-        IncidentFilter.from_args(args, max_limit=100)
+        parse_limit(args, max_limit=100)
     assert info.value.status == 400
+
+
+def test_mapped_incidents_are_the_located_ones_newest_first_within_the_limit(app):
+    with app.app_context():
+        old = add_incident(date=dt.date(2020, 1, 1))
+        new = add_incident(date=dt.date(2020, 9, 20))
+        add_incident(lat=None, lon=None)
+        rows = db.session.execute(mapped_incidents(parse_filters({}))).all()
+        assert [row[0].id for row in rows] == [new, old]
+        rows = db.session.execute(mapped_incidents(parse_filters({}), limit=1)).all()
+        assert [row[0].id for row in rows] == [new]

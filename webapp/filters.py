@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 
 from gazetteer.normalize import tokenize
 
@@ -110,29 +110,90 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def incident_criteria(flt: Filters) -> list[ColumnElement[bool]]:
-    """WHERE clauses over :class:`Incident` for ``flt``; they need no join, so any select can take them."""
-    crit: list[ColumnElement[bool]] = []
-    if flt.date_from is not None:
-        crit.append(Incident.date >= flt.date_from)
-    if flt.date_to is not None:
-        crit.append(Incident.date <= flt.date_to)
+@dataclass(frozen=True, slots=True)
+class Between:
+    """``low <= column <= high`` on an :class:`Incident` column; None leaves that side open.
+
+    An incident whose value is NULL never matches.
+    """
+
+    column: str
+    low: Any = None
+    high: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class OneOf:
+    """The column's value is one of ``values`` (compared lower-cased when ``casefold``)."""
+
+    column: str
+    values: tuple[Any, ...]
+    casefold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """At least one of ``conditions`` holds."""
+
+    conditions: tuple[Between | OneOf, ...]
+
+
+Condition = Between | OneOf | AnyOf
+
+
+def conditions(flt: Filters) -> list[Condition]:
+    """The tests on incident columns that ``flt`` asks for: the one statement of what a filter means.
+
+    SQL (:func:`incident_criteria`) and the in-memory map index
+    (:meth:`webapp.mapindex.MapIndex.mask`) each evaluate these.  Free text, actors
+    and source are not among them: they need the search tables, so only SQL evaluates them.
+    """
+    out: list[Condition] = []
+    if flt.date_from is not None or flt.date_to is not None:
+        out.append(Between("date", flt.date_from, flt.date_to))
     if flt.event_types:
-        crit.append(Incident.event_type.in_(flt.event_types))
+        out.append(OneOf("event_type", flt.event_types))
     if flt.admin1:
-        crit.append(func.lower(Incident.admin1).in_([a.lower() for a in flt.admin1]))
+        out.append(OneOf("admin1", tuple(a.lower() for a in flt.admin1), casefold=True))
     if flt.precision:
-        crit.append(Incident.geo_precision.in_(flt.precision))
+        out.append(OneOf("geo_precision", flt.precision))
     if flt.article_id is not None:
-        crit.append(Incident.article_id == flt.article_id)
+        out.append(OneOf("article_id", (flt.article_id,)))
     if flt.bbox is not None:
         west, south, east, north = flt.bbox
-        crit.append(Incident.lat.between(south, north))
-        crit.append(
-            Incident.lon.between(west, east)
-            if west <= east
-            else (Incident.lon >= west) | (Incident.lon <= east)
-        )  # bbox across the antimeridian
+        out.append(Between("lat", south, north))
+        if west <= east:
+            out.append(Between("lon", west, east))
+        else:  # a box across the antimeridian: east of ``west`` or west of ``east``
+            out.append(AnyOf((Between("lon", west, 180.0), Between("lon", -180.0, east))))
+    return out
+
+
+def condition_sql(condition: Condition) -> ColumnElement[bool]:
+    """``condition`` as a WHERE clause over :class:`Incident`."""
+    if isinstance(condition, AnyOf):
+        return or_(*(condition_sql(c) for c in condition.conditions))
+    column = getattr(Incident, condition.column)
+    if isinstance(condition, OneOf):
+        return (func.lower(column) if condition.casefold else column).in_(condition.values)
+    bounds = [column.is_not(None)]
+    if condition.low is not None:
+        bounds.append(column >= condition.low)
+    if condition.high is not None:
+        bounds.append(column <= condition.high)
+    return and_(*bounds)
+
+
+def incident_criteria(flt: Filters) -> list[ColumnElement[bool]]:
+    """WHERE clauses over :class:`Incident` for ``flt``; they need no join, so any select can take them."""
+    crit = [condition_sql(c) for c in conditions(flt)]
+    crit.extend(text_criteria(flt))
+    return crit
+
+
+def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
+    """WHERE clauses over :class:`Incident` for the free text, actors and source of ``flt``."""
+    crit: list[ColumnElement[bool]] = []
     if flt.source:
         crit.append(
             Incident.article_id.in_(

@@ -5,16 +5,17 @@ the same over arrays in a few milliseconds.  :func:`current_index` keeps one
 :class:`MapIndex` per database, reloaded when the incidents table changes
 (its ``max(id)`` and row count, checked at most every ``MAP_INDEX_CHECK_SECONDS``,
 default :data:`CHECK_SECONDS`).
-The criteria held in the arrays (bbox, dates, types, governorates, precision,
-article) are evaluated in numpy; free text, actors and source select ids in
-SQL (:mod:`webapp.filters`), which are then intersected with the arrays and
-kept for the following viewport queries with the same search.
+The filters' column conditions (:func:`webapp.filters.conditions`: bbox, dates,
+types, governorates, precision, article) are evaluated over the arrays; free
+text, actors and source select ids in SQL, which are then intersected with the
+arrays and kept for the following viewport queries with the same search.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from .extensions import db
-from .filters import Filters, incident_criteria
+from .filters import AnyOf, Condition, Filters, OneOf, conditions, text_criteria
 from .models import Incident
 
 #: How often (seconds) a request may check whether the table changed.
@@ -92,33 +93,43 @@ class MapIndex:
         )
 
     def mask(self, flt: Filters) -> np.ndarray:
-        """Which incidents match ``flt``: array criteria here, text criteria (q, actor, source) in SQL."""
+        """Which incidents match ``flt``: its column conditions over the arrays, its text search in SQL."""
         m = np.ones(len(self.ids), dtype=bool)
         if flt.q or flt.actors or flt.source:
-            # Only the text search goes to the database; its ids then join the array criteria.
             m &= self._text_mask(Filters(q=flt.q, actors=flt.actors, source=flt.source))
-        if flt.bbox is not None:
-            west, south, east, north = flt.bbox
-            m &= (self.lat >= south) & (self.lat <= north)
-            m &= (
-                ((self.lon >= west) & (self.lon <= east))
-                if west <= east
-                else ((self.lon >= west) | (self.lon <= east))
-            )
-        if flt.date_from is not None:
-            m &= self.has_date & (self.day >= (np.datetime64(flt.date_from, "D") - _EPOCH).astype("int64"))
-        if flt.date_to is not None:
-            m &= self.has_date & (self.day <= (np.datetime64(flt.date_to, "D") - _EPOCH).astype("int64"))
-        if flt.event_types:
-            m &= np.isin(self.type_code, [i for i, t in enumerate(self.types) if t in flt.event_types])
-        if flt.admin1:
-            wanted = {a.lower() for a in flt.admin1}
-            m &= np.isin(self.admin_code, [i for i, a in enumerate(self.admins) if a in wanted])
-        if flt.precision:
-            m &= np.isin(self.precision, list(flt.precision))
-        if flt.article_id is not None:
-            m &= self.article == flt.article_id
+        for condition in conditions(flt):
+            m &= self._holds(condition)
         return m
+
+    def _holds(self, condition: Condition) -> np.ndarray:
+        if isinstance(condition, AnyOf):
+            return np.logical_or.reduce([self._holds(c) for c in condition.conditions])
+        values, known, encode = self._column(condition.column)
+        if isinstance(condition, OneOf):
+            return known & np.isin(values, [encode(v) for v in condition.values])
+        held = known.copy()
+        if condition.low is not None:
+            held &= values >= encode(condition.low)
+        if condition.high is not None:
+            held &= values <= encode(condition.high)
+        return held
+
+    def _column(self, name: str) -> tuple[np.ndarray, np.ndarray, Callable[[Any], Any]]:
+        """The array standing for :class:`Incident` column ``name``: its values, where they are
+        known (not NULL), and how a value in a condition is encoded to compare with them."""
+        everywhere = np.ones(len(self.ids), dtype=bool)
+        if name == "date":
+            return self.day, self.has_date, lambda d: (np.datetime64(d, "D") - _EPOCH).astype("int64")
+        if name == "event_type":
+            codes = {t: i for i, t in enumerate(self.types)}
+            return self.type_code, everywhere, lambda t: codes.get(t, -1)
+        if name == "admin1":
+            codes = {a: i for i, a in enumerate(self.admins)}
+            return self.admin_code, everywhere, lambda a: codes.get(a.lower(), -1)
+        if name == "geo_precision":
+            return self.precision, self.precision != 0, int
+        arrays = {"lat": self.lat, "lon": self.lon, "article_id": self.article}
+        return arrays[name], everywhere, lambda v: v
 
     def _text_mask(self, text_only: Filters) -> np.ndarray:
         # Panning and zooming repeat the same search: keep its answer for the life of this index
@@ -126,7 +137,7 @@ class MapIndex:
         hit = self._text_cache.get(text_only)
         if hit is None:
             matching = np.fromiter(
-                db.session.scalars(select(Incident.id).where(*incident_criteria(text_only))), dtype="int64"
+                db.session.scalars(select(Incident.id).where(*text_criteria(text_only))), dtype="int64"
             )
             hit = np.isin(self.ids, matching)
             if len(self._text_cache) >= TEXT_CACHE_SIZE:

@@ -10,11 +10,11 @@ from flask.typing import ResponseReturnValue
 from ..density import DEFAULT_CLUSTER_THRESHOLD, clustered_collection
 from ..errors import InvalidArticle, NotFound
 from ..extensions import db
-from ..filters import filtered, parse_filters
+from ..filters import parse_filters
 from ..ingest import check_article, ingest_article
 from ..mapdata import zoom_arg
 from ..models import Article
-from ..queries import IncidentFilter, mapped_incidents
+from ..queries import mapped_incidents, parse_limit
 from ..queue import enqueue_ingest, job_status, queue_enabled
 from ..serialize import article_dict, incident_feature
 
@@ -72,18 +72,16 @@ def incidents() -> ResponseReturnValue:
     With ``zoom``, a viewport holding more than ``MAP_CLUSTER_THRESHOLD`` incidents
     is answered with grid clusters instead (see :mod:`webapp.density`).
     """
-    flt = IncidentFilter.from_args(request.args, max_limit=int(current_app.config["API_MAX_LIMIT"]))
     filters = parse_filters(request.args)
+    limit = parse_limit(request.args, max_limit=int(current_app.config["API_MAX_LIMIT"]))
     if request.args.get("zoom"):
         threshold = int(current_app.config.get("MAP_CLUSTER_THRESHOLD", DEFAULT_CLUSTER_THRESHOLD))
         clusters = clustered_collection(filters, zoom_arg(), threshold=threshold)
         if clusters is not None:
             return jsonify(clusters)
-    rows = db.session.execute(filtered(mapped_incidents(flt), filters)).all()
+    rows = db.session.execute(mapped_incidents(filters, limit=limit)).all()
     features = [incident_feature(*row) for row in rows]
-    return jsonify(
-        type="FeatureCollection", features=features, limit=flt.limit, truncated=len(rows) >= flt.limit
-    )
+    return jsonify(type="FeatureCollection", features=features, limit=limit, truncated=len(rows) >= limit)
 
 
 @bp.get("/jobs/<job_id>")
