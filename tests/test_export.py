@@ -1,4 +1,4 @@
-"""Exports (webapp/export.py, webapp/exports_bp.py): ACLED CSV, GeoJSON, KML, filters, injection."""
+"""Exports (webapp/export.py and its download route): ACLED CSV, GeoJSON, KML, filters, injection."""
 
 from __future__ import annotations
 

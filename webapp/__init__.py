@@ -72,7 +72,7 @@ def register_blueprints(app: Flask) -> None:
     from .articles import bp as articles_bp
     from .assets import bp as assets_bp
     from .browse import bp as browse_bp
-    from .exports_bp import bp as exports_bp
+    from .exports import bp as exports_bp
     from .mapdata import bp as mapdata_bp
     from .maps import bp as maps_bp
     from .places import bp as places_bp

@@ -129,9 +129,9 @@ def worker_command(burst: bool) -> None:
 def export_command(fmt: str, output: Path | None, **criteria: object) -> None:
     """Export the incidents matching the map's filters as CSV (ACLED columns), GeoJSON or KML.
 
-    The twin of the map's export links: same filters, same writers (:func:`webapp.exports_bp.export_chunks`).
+    The twin of the map's export links: same filters, same writers (:func:`webapp.export.export_chunks`).
     """
-    from .exports_bp import export_chunks, export_filename
+    from .export import export_chunks, export_filename
     from .filters import parse_filters
 
     names = {"date_from": "from", "date_to": "to", "event_types": "type", "actors": "actor"}

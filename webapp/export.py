@@ -1,6 +1,8 @@
 """Incident exports: ACLED-style CSV, GeoJSON and KML, produced chunk by chunk.
 
-Pure functions over :class:`ExportRow` values, so any iterator of rows (a
+:func:`export_chunks` is what the download route and ``flask export`` call: it
+streams the selected incidents from the database into a writer.  The writers
+are pure functions over :class:`ExportRow` values, so any iterator of rows (a
 streamed query of 100,000 incidents, or a list in a test) can be written
 without holding the whole file in memory.
 """
@@ -8,15 +10,25 @@ without holding the whole file in memory.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from .models import Incident
+from flask import current_app
+from sqlalchemy import Select, select
+
+from gazetteer import Gazetteer
+
+from .errors import NotFound
+from .extensions import db, gazetteers
+from .filters import Filters, filtered
+from .models import Article, Incident, Sentence
 
 #: ACLED's column names, in ACLED's order for the columns we have.
 ACLED_COLUMNS = (
@@ -176,3 +188,68 @@ def kml_chunks(
     for row in rows:
         yield ET.tostring(kml_placemark(row, admin), encoding="unicode") + "\n"
     yield "</Document></kml>\n"
+
+
+#: Rows fetched from the database per round trip while streaming.
+YIELD_PER = 1000
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", csv_chunks),
+    "geojson": ("application/geo+json; charset=utf-8", geojson_chunks),
+    "kml": ("application/vnd.google-earth.kml+xml; charset=utf-8", kml_chunks),
+}
+
+
+def export_statement(flt: Filters) -> Select:
+    """Incidents matching ``flt`` with their sentence text and article source, oldest first."""
+    stmt = (
+        select(Incident, Sentence.text, Article.source_name, Article.source_url)
+        .join(Article, Incident.article_id == Article.id)
+        .outerjoin(Sentence, Incident.sentence_id == Sentence.id)
+        .order_by(Incident.date, Incident.id)
+    )
+    return filtered(stmt, flt)
+
+
+def export_rows(flt: Filters) -> Iterator[ExportRow]:
+    """Matching incidents streamed from the database ``YIELD_PER`` at a time."""
+    result = db.session.execute(export_statement(flt).execution_options(yield_per=YIELD_PER))
+    for inc, sentence, source_name, source_url in result:
+        yield ExportRow(inc, sentence or "", source_name or source_url or "")
+        # The session would otherwise keep every streamed incident alive.
+        db.session.expunge(inc)
+
+
+def admin_lookup(gaz: Gazetteer) -> AdminLookup:
+    """admin2/admin3 names of a place from the gazetteer's parents (empty when unknown)."""
+
+    @lru_cache(maxsize=4096)
+    def lookup(place_id: str | None) -> tuple[str, str]:
+        if not place_id or place_id not in gaz:
+            return "", ""
+        place = gaz.get(place_id)
+        names = []
+        for level in (2, 3):
+            parent = place.parent(level)
+            names.append(parent.name if parent is not None else "")
+        return names[0], names[1]
+
+    return lookup
+
+
+def export_chunks(fmt: str, flt: Filters) -> Iterator[str]:
+    """The incidents selected by ``flt`` written as ``fmt`` (a key of :data:`FORMATS`), chunk by chunk.
+
+    The download route and ``flask export`` both call this, so they select and
+    write the same rows.  Raises :class:`webapp.errors.NotFound` for an unknown format.
+    """
+    if fmt not in FORMATS:
+        raise NotFound.resource("export format", fmt)
+    writer = FORMATS[fmt][1]
+    admin = admin_lookup(gazetteers.get(current_app._get_current_object()))  # type: ignore[attr-defined]
+    return writer(export_rows(flt), admin)
+
+
+def export_filename(fmt: str) -> str:
+    """The default file name of an export made today."""
+    return f"incidents-{dt.date.today().isoformat()}.{fmt}"

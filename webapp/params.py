@@ -32,6 +32,12 @@ def parse_int(value: str | None, name: str, *, expected: str = "an integer") -> 
     return int(value)
 
 
+def parse_zoom(value: str | None, default: int = 7) -> int:
+    """A map zoom level within 0–22, ``default`` when blank; raises :class:`BadQuery` when not an integer."""
+    zoom = parse_int(value, "zoom", expected="an integer zoom level")
+    return default if zoom is None else max(0, min(zoom, 22))
+
+
 def parse_id(value: str | None, name: str) -> int | None:
     """A row id (0 to :data:`MAX_ID`) or None when blank; raises :class:`BadQuery` otherwise."""
     number = parse_int(value, name, expected="an id")

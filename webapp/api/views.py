@@ -12,8 +12,8 @@ from ..errors import InvalidArticle, NotFound
 from ..extensions import db
 from ..filters import parse_filters
 from ..ingest import check_article, ingest_article
-from ..mapdata import zoom_arg
 from ..models import Article
+from ..params import parse_zoom
 from ..queries import mapped_incidents, parse_limit
 from ..queue import enqueue_ingest, job_status, queue_enabled
 from ..serialize import article_dict, incident_feature
@@ -76,7 +76,7 @@ def incidents() -> ResponseReturnValue:
     limit = parse_limit(request.args, max_limit=int(current_app.config["API_MAX_LIMIT"]))
     if request.args.get("zoom"):
         threshold = int(current_app.config.get("MAP_CLUSTER_THRESHOLD", DEFAULT_CLUSTER_THRESHOLD))
-        clusters = clustered_collection(filters, zoom_arg(), threshold=threshold)
+        clusters = clustered_collection(filters, parse_zoom(request.args.get("zoom")), threshold=threshold)
         if clusters is not None:
             return jsonify(clusters)
     rows = db.session.execute(mapped_incidents(filters, limit=limit)).all()

@@ -10,13 +10,13 @@ from sqlalchemy import Select, exists, func, select
 
 from gazetteer.normalize import tokenize
 
-from .errors import BadQuery
-from .extensions import db
-from .filters import FILTER_PARAMS, filtered, parse_filters, query_args
-from .models import Article, Incident
-from .models.search import ArticleSearch
-from .params import MAX_INT, parse_int
-from .queries import distinct_values
+from ..errors import BadQuery
+from ..extensions import db
+from ..filters import FILTER_PARAMS, filtered, parse_filters, query_args
+from ..models import Article, Incident
+from ..models.search import ArticleSearch
+from ..params import MAX_INT, parse_int
+from ..queries import distinct_values
 
 bp = Blueprint("browse", __name__)
 

@@ -14,24 +14,18 @@ from sqlalchemy import func, select
 
 from gazetteer import Gazetteer, PlaceType
 
-from .density import heat_cells
-from .extensions import db, gazetteers
-from .filters import Filters, incident_criteria, parse_filters
-from .models import Incident
-from .params import parse_int
-from .queries import distinct_values
-from .timeline import parse_bucket, timeline
+from ..density import heat_cells
+from ..extensions import db, gazetteers
+from ..filters import Filters, incident_criteria, parse_filters
+from ..models import Incident
+from ..params import parse_zoom
+from ..queries import distinct_values
+from ..timeline import parse_bucket, timeline
 
 bp = Blueprint("mapdata", __name__, url_prefix="/api")
 
 _POLYGONS = ("Polygon", "MultiPolygon")
 _LINES = ("LineString", "MultiLineString")
-
-
-def zoom_arg(default: int = 7) -> int:
-    """The ``zoom`` parameter (0–22); raises :class:`BadQuery` when it is not an integer."""
-    zoom = parse_int(request.args.get("zoom"), "zoom", expected="an integer zoom level")
-    return default if zoom is None else max(0, min(zoom, 22))
 
 
 @bp.get("/timeline")
@@ -44,7 +38,7 @@ def timeline_view() -> ResponseReturnValue:
 @bp.get("/heat")
 def heat_view() -> ResponseReturnValue:
     """The heat layer: incident counts on a grid sized for ``zoom`` within ``bbox``."""
-    return jsonify(heat_cells(parse_filters(request.args), zoom_arg()))
+    return jsonify(heat_cells(parse_filters(request.args), parse_zoom(request.args.get("zoom"))))
 
 
 @bp.get("/governorates")
@@ -120,7 +114,7 @@ def road_collection(gaz: Gazetteer) -> dict[str, Any]:
 @bp.get("/facets")
 def facets_view() -> ResponseReturnValue:
     """Choices for the map's filter form: event types, governorates, sources and the date range."""
-    from .models import Article
+    from ..models import Article
 
     first, last = db.session.execute(select(func.min(Incident.date), func.max(Incident.date))).one()
     return jsonify(
