@@ -6,7 +6,7 @@ real texts from ``../shared/corpus/syrian-archive-dev.jsonl`` cut into distinct
 passages of about 1,500 characters.  For each worker count, a fresh database is made
 and migrated (a new PostgreSQL database on the server of ``--database-url``, else a
 temporary SQLite file), the jobs are queued, and that many ``flask worker --burst``
-processes drain them.  Reported: jobs per second from the first job's start to the
+processes drain them, with forked work-horses and with ``--no-fork``.  Reported: jobs per second from the first job's start to the
 last job's end (worker start-up excluded), and how many jobs failed.  Prints JSON.
 """
 
@@ -71,7 +71,9 @@ def fresh_database(server_url: str | None) -> Iterator[str]:
         admin.dispose()
 
 
-def run_once(texts: list[str], workers: int, *, database_url: str, redis_url: str) -> dict[str, Any]:
+def run_once(
+    texts: list[str], workers: int, *, database_url: str, redis_url: str, fork: bool = True
+) -> dict[str, Any]:
     """Queue ``texts`` and drain them with ``workers`` worker processes; returns the measures."""
     from rq import Queue
     from rq.job import Job
@@ -90,7 +92,16 @@ def run_once(texts: list[str], workers: int, *, database_url: str, redis_url: st
     started = time.perf_counter()
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "flask", "--app", "webapp", "worker", "--burst"],
+            [
+                sys.executable,
+                "-m",
+                "flask",
+                "--app",
+                "webapp",
+                "worker",
+                "--burst",
+                *(() if fork else ("--no-fork",)),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -111,6 +122,7 @@ def run_once(texts: list[str], workers: int, *, database_url: str, redis_url: st
     Queue(queue_name, connection=connection).delete(delete_jobs=True)
     connection.close()
     return {
+        "worker": "forking" if fork else "no-fork",
         "workers": workers,
         "jobs": len(ids),
         "finished": len(done),
@@ -126,13 +138,17 @@ def run_once(texts: list[str], workers: int, *, database_url: str, redis_url: st
 @click.option("--workers", "worker_counts", type=int, multiple=True, default=(1, 2), show_default=True)
 @click.option("--database-url", envvar="BENCH_DATABASE_URL", help="PostgreSQL server URL (default: SQLite).")
 @click.option("--redis-url", envvar="REDIS_URL", default="redis://127.0.0.1:6379/14", show_default=True)
-def main(count: int, worker_counts: tuple[int, ...], database_url: str | None, redis_url: str) -> None:
+@click.option("--fork/--no-fork", "forks", default=None, help="Only one kind of worker (default: both).")
+def main(
+    count: int, worker_counts: tuple[int, ...], database_url: str | None, redis_url: str, forks: bool | None
+) -> None:
     """Measure queued ingestion throughput; prints JSON."""
     texts = passages(count)
     runs = []
-    for workers in worker_counts:
-        with fresh_database(database_url) as url:
-            runs.append(run_once(texts, workers, database_url=url, redis_url=redis_url))
+    for fork in (True, False) if forks is None else (forks,):
+        for workers in worker_counts:
+            with fresh_database(database_url) as url:
+                runs.append(run_once(texts, workers, database_url=url, redis_url=redis_url, fork=fork))
     backend = make_url(database_url).get_backend_name() if database_url else "sqlite"
     click.echo(json.dumps({"database": backend, "cpus": os.cpu_count(), "runs": runs}, indent=2))
 

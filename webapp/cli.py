@@ -94,15 +94,21 @@ def ingest_command(
 
 @click.command("worker")
 @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+@click.option(
+    "--fork/--no-fork",
+    default=True,
+    show_default=True,
+    help="Run each job in a forked work-horse (isolated), or in this process (faster).",
+)
 @with_appcontext
-def worker_command(burst: bool) -> None:
+def worker_command(burst: bool, fork: bool) -> None:
     """Run queued ingestion jobs (needs REDIS_URL)."""
     from .queue import queue_enabled, run_worker
 
     if not queue_enabled():
         raise click.ClickException("REDIS_URL is not set: ingestion runs synchronously, no worker needed.")
     try:
-        run_worker(current_app._get_current_object(), burst=burst)  # type: ignore[attr-defined]
+        run_worker(current_app._get_current_object(), burst=burst, fork=fork)  # type: ignore[attr-defined]
     except AppError as exc:
         raise click.ClickException(exc.message) from exc
 

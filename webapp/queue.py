@@ -116,15 +116,19 @@ def job_status(job_id: str) -> dict[str, Any]:
     return info
 
 
-def run_worker(app: Flask, *, burst: bool = False) -> None:
-    """Process jobs from the app's queue (``flask worker``): one forked work-horse per job.
+def run_worker(app: Flask, *, burst: bool = False, fork: bool = True) -> None:
+    """Process jobs from the app's queue (``flask worker``).
 
-    The geoparser and the gazetteer's indexes are loaded here, once, so that every
-    work-horse starts with them.  The work-horses open their own database
-    connections (see :mod:`webapp.database`).  The scheduler runs the retries.
-    Raises :class:`~webapp.errors.DatabaseNotReady` when the schema is not current.
+    With ``fork`` (the default) each job runs in a forked work-horse, so a job
+    that crashes or exhausts memory takes nothing else down, and a killed one is
+    retried; without, jobs run in this process (RQ's ``SimpleWorker``: faster, and
+    a killed worker's job is retried once RQ finds it abandoned).  The geoparser
+    and the gazetteer's indexes are loaded here, once, so that every job starts
+    with them.  Work-horses open their own database connections (see
+    :mod:`webapp.database`).  The scheduler runs the retries.  Raises
+    :class:`~webapp.errors.DatabaseNotReady` when the schema is not current.
     """
-    from rq import Worker
+    from rq import SimpleWorker, Worker
 
     from .database import require_current_schema
     from .extensions import db, gazetteers
@@ -139,4 +143,5 @@ def run_worker(app: Flask, *, burst: bool = False) -> None:
     # visit them there: their memory pages stay shared with this process instead of copied.
     gc.freeze()
     queue = get_queue(app)
-    Worker([queue], connection=queue.connection).work(burst=burst, with_scheduler=True)
+    worker_class = Worker if fork else SimpleWorker
+    worker_class([queue], connection=queue.connection).work(burst=burst, with_scheduler=True)
