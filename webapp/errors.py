@@ -69,7 +69,13 @@ class UnreadableFile(InvalidArticle):
 
     @classmethod
     def undecodable(cls, filename: str) -> UnreadableFile:
-        return cls(f"{filename or 'The file'} is neither UTF-8 nor Windows-1256 text.")
+        return cls(
+            f"{filename or 'The file'} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text."
+        )
+
+    @classmethod
+    def too_deep(cls, limit: int) -> UnreadableFile:
+        return cls(f"The HTML nests elements more than {limit} deep; save the article as plain text.")
 
     @classmethod
     def bad_extension(cls, filename: str) -> UnreadableFile:

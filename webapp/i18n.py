@@ -229,7 +229,12 @@ MESSAGES: dict[str, str] = {
     "{name} looks like a binary file; upload .txt, .md or .html text.": (
         "يبدو أن {name} ملف ثنائي؛ ارفع نصًا بصيغة txt أو md أو html."
     ),
-    "{name} is neither UTF-8 nor Windows-1256 text.": "ترميز {name} ليس UTF-8 ولا Windows-1256.",
+    "{name} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text.": (
+        "ترميز {name} ليس UTF-8 ولا UTF-16/32 بعلامة ترتيب البايتات ولا Windows-1256."
+    ),
+    "The HTML nests elements more than {limit} deep; save the article as plain text.": (
+        "عناصر ملف HTML متداخلة بعمق يتجاوز {limit} مستوى؛ احفظ المقال نصًا عاديًا."
+    ),
     "{name} is not a .txt, .md or .html file.": "{name} ليس ملفًا بصيغة txt أو md أو html.",
     "The file": "الملف",
     "Ingestion failed: {why}": "تعذّر تحليل المقال: {why}",
