@@ -6,6 +6,7 @@ import io
 import re
 import time
 
+import pytest
 from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
@@ -120,3 +121,26 @@ def test_utf16_file_upload(app, client):
     data = {"file": (io.BytesIO(TEXT.encode("utf-16")), "report.txt")}
     response = client.post("/upload", data=data, content_type="multipart/form-data", follow_redirects=True)
     assert response.status_code == 200 and "إدلب" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "published, message",
+    [
+        ("2020-01-01garbage", "Not a valid date"),
+        ("2020-1-1", "YYYY-MM-DD"),
+        ("1899-12-31", "out of range"),
+        ("2999-01-01", "out of range"),
+    ],
+)
+def test_bad_publication_date_is_a_field_error(app, client, published, message):
+    response = client.post("/upload", data={"text": TEXT, "published": published})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and message in page
+    assert article_count(app) == 0
+
+
+@pytest.mark.parametrize("text", ["\u200b", "2020 - 12 - 31 !!!"])
+def test_text_without_letters_is_refused(app, client, text):
+    response = client.post("/upload", data={"text": text})
+    assert response.status_code == 400 and "no letters" in response.get_data(as_text=True)
+    assert article_count(app) == 0

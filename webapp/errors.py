@@ -6,6 +6,8 @@ into JSON (``{"error": ...}``) under ``/api`` and into an HTML page elsewhere.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
@@ -44,12 +46,23 @@ class InvalidArticle(AppError):
         return cls("The article text is empty.")
 
     @classmethod
+    def no_letters(cls) -> InvalidArticle:
+        return cls("The article text has no letters (only digits, punctuation or invisible characters).")
+
+    @classmethod
     def too_long(cls, length: int, limit: int) -> InvalidArticle:
         return cls(f"The article is too long: {length:,} characters (the limit is {limit:,}).", status=413)
 
     @classmethod
     def bad_date(cls, value: str) -> InvalidArticle:
         return cls(f"Invalid publication date {value!r}: use YYYY-MM-DD.")
+
+    @classmethod
+    def date_out_of_range(cls, value: dt.date, first: dt.date, last: dt.date) -> InvalidArticle:
+        return cls(
+            f"Publication date {value.isoformat()} is out of range: "
+            f"use a date from {first.isoformat()} to {last.isoformat()}."
+        )
 
     @classmethod
     def bad_field(cls, name: str, why: str) -> InvalidArticle:

@@ -217,11 +217,17 @@ ACTORS_AR: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     "This article already existed; here is the stored copy.": "هذا المقال موجود مسبقًا، وهذه نسخته المحفوظة.",
     "The article text is empty.": "نص المقال فارغ.",
+    "The article text has no letters (only digits, punctuation or invisible characters).": (
+        "نص المقال لا يحتوي على أي حرف (أرقام أو علامات ترقيم أو محارف غير مرئية فقط)."
+    ),
     "The article is too long: {length} characters (the limit is {limit}).": (
         "المقال طويل جدًا: {length} حرف (الحد الأقصى {limit})."
     ),
     "Invalid publication date {value}: use YYYY-MM-DD.": (
         "تاريخ النشر {value} غير صالح: اكتبه بالصيغة YYYY-MM-DD."
+    ),
+    "Publication date {value} is out of range: use a date from {first} to {last}.": (
+        "تاريخ النشر {value} خارج النطاق المقبول: اختر تاريخًا بين {first} و{last}."
     ),
     "Invalid {name}: {why}.": "قيمة غير صالحة في حقل {name}: {why}.",
     "Bad JSON: {why}.": "JSON غير صالح: {why}.",

@@ -25,6 +25,13 @@ from .models import Article, Incident, Mention, Sentence
 
 _SPACE_RE = re.compile(r"\s+")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,4})?$")
+# ASCII digits only (``\d`` would take Arabic-Indic ones): a date, then optionally a time and zone.
+_ISO_DATE_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?"
+)
+#: The earliest publication date accepted.
+FIRST_PUBLISHED = dt.date(1900, 1, 1)
 _MAX_TITLE = 500
 _MAX_URL = 2000
 _MAX_SOURCE_NAME = 200
@@ -46,22 +53,37 @@ def content_hash(text: str) -> str:
 
 
 def parse_date(value: dt.date | str | None) -> dt.date | None:
-    """A date from a ``date``, an ISO ``YYYY-MM-DD`` string or nothing; raises :class:`InvalidArticle`."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    value = _string(value, "publication date")
-    if not value:
+    """A publication date from a ``date``, an ISO-8601 string or nothing; raises :class:`InvalidArticle`.
+
+    Strings are ``YYYY-MM-DD``, or a full ISO-8601 timestamp whose calendar date is taken
+    (``2020-09-20T08:30:00+03:00``); nothing may follow.  The date lies between
+    :data:`FIRST_PUBLISHED` and tomorrow (a day ahead covers every time zone).
+    """
+    if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise InvalidArticle.bad_date(value) from None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    elif not isinstance(value, dt.date):
+        text = _string(value, "publication date")
+        if not text:
+            return None
+        if not _ISO_DATE_RE.fullmatch(text):
+            raise InvalidArticle.bad_date(text)
+        try:
+            value = dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            raise InvalidArticle.bad_date(text) from None
+    last = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+    if not FIRST_PUBLISHED <= value <= last:
+        raise InvalidArticle.date_out_of_range(value, FIRST_PUBLISHED, last)
+    return value
 
 
 def prepare_text(text: str | None) -> str:
     """The text as it will be stored and geoparsed: newlines unified, outer blanks trimmed.
 
-    Raises :class:`InvalidArticle` when it is empty or longer than ``MAX_ARTICLE_CHARS``.
+    Raises :class:`InvalidArticle` when it is empty, has no letter in any script (only
+    digits, punctuation or invisible characters) or is longer than ``MAX_ARTICLE_CHARS``.
     """
     if not isinstance(text, str):
         raise (
@@ -74,6 +96,8 @@ def prepare_text(text: str | None) -> str:
     limit = int(current_app.config["MAX_ARTICLE_CHARS"])
     if len(text) > limit:
         raise InvalidArticle.too_long(len(text), limit)
+    if not any(char.isalpha() for char in text):
+        raise InvalidArticle.no_letters()
     return text
 
 
