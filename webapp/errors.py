@@ -11,6 +11,8 @@ import datetime as dt
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from .bidi import strip_controls
+
 
 class AppError(Exception):
     """Base class of every error the web app raises on purpose; ``status`` is the HTTP status."""
@@ -74,16 +76,19 @@ class InvalidArticle(AppError):
 
 
 class UnreadableFile(InvalidArticle):
-    """Raised by :mod:`webapp.decode` when an uploaded file is not readable text."""
+    """Raised by :mod:`webapp.decode` when an uploaded file is not readable text.
+
+    File names are the uploader's: shown without bidi controls, which would reorder the message.
+    """
 
     @classmethod
     def binary(cls, filename: str) -> UnreadableFile:
-        return cls(f"{filename or 'The file'} looks like a binary file; upload .txt, .md or .html text.")
+        return cls(f"{_shown(filename)} looks like a binary file; upload .txt, .md or .html text.")
 
     @classmethod
     def undecodable(cls, filename: str) -> UnreadableFile:
         return cls(
-            f"{filename or 'The file'} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text."
+            f"{_shown(filename)} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text."
         )
 
     @classmethod
@@ -92,7 +97,11 @@ class UnreadableFile(InvalidArticle):
 
     @classmethod
     def bad_extension(cls, filename: str) -> UnreadableFile:
-        return cls(f"{filename} is not a .txt, .md or .html file.")
+        return cls(f"{_shown(filename)} is not a .txt, .md or .html file.")
+
+
+def _shown(filename: str) -> str:
+    return strip_controls(filename or "") or "The file"
 
 
 class IngestFailed(AppError):

@@ -5,9 +5,9 @@ keeps it in the session; otherwise the session's choice, then English.
 Templates get ``t(key)``, ``tf(key, **params)`` (numbers and codes isolated
 in ``<bdi>``), ``tr(text)`` (a message written in English, such as an error,
 a flash or a job status, in the interface language), ``event_label(name)``
-(ACLED type names), ``actors_label(names)``,
-``place_type_label(value)``, ``ui_lang``, ``ui_dir`` (``rtl`` in Arabic) and
-``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
+(ACLED type names), ``actors_label(names)``, ``place_type_label(value)``,
+``isolate(text)`` (a name between Unicode isolates, for attributes), ``ui_lang``,
+``ui_dir`` (``rtl`` in Arabic) and ``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
 Article text keeps its own direction whatever the interface language.
 """
 
@@ -425,6 +425,11 @@ def strings(lang: str) -> dict[str, str]:
     return {key: (ar if lang == "ar" else en) for key, (en, ar) in STRINGS.items()}
 
 
+def isolate(value: object) -> str:
+    """``value`` as text between Unicode isolates (FSI…PDI): the plain-text ``<bdi>``, for attributes."""
+    return f"{_FSI}{value}{_PDI}"
+
+
 def text_dir(lang: str) -> str:
     """``rtl`` for right-to-left languages, else ``ltr``."""
     return "rtl" if lang in RTL else "ltr"
@@ -461,6 +466,7 @@ def init_app(app: Flask) -> None:
             "event_label": lambda name: event_label(name, lang),
             "place_type_label": lambda value: place_type_label(value, lang),
             "actors_label": lambda names: actors_label(names, lang),
+            "isolate": isolate,
             "ui_lang": lang,
             "ui_dir": text_dir(lang),
             "lang_url": lang_url,

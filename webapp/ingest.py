@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError, StatementError
 
 from gazetteer import GeoparseResult, Place
 
+from .bidi import strip_controls
 from .errors import IngestFailed, InvalidArticle
 from .extensions import db, gazetteers
 from .models import Article, Incident, Mention, Sentence
@@ -107,9 +108,10 @@ def clean_metadata(
     """Trimmed title, URL, language code and source name; raises :class:`InvalidArticle` when invalid.
 
     The URL must be http(s) (it becomes a link on the article page); the
-    language a code such as ``ar`` or ``en-gb``; lengths fit the columns.
+    language a code such as ``ar`` or ``en-gb``; lengths fit the columns.  The
+    title and source name lose their bidi controls (:func:`webapp.bidi.strip_controls`).
     """
-    title = _string(title, "title")
+    title = strip_controls(_string(title, "title"))
     if len(title) > _MAX_TITLE:
         raise InvalidArticle.bad_field("title", f"longer than {_MAX_TITLE} characters")
     source_url = _string(source_url, "source URL")
@@ -123,7 +125,8 @@ def clean_metadata(
     if language is not None and not _LANGUAGE_RE.match(language):
         raise InvalidArticle.bad_field("language", "use a language code such as ar or en")
     source_name = (
-        _string(source_name, "source name")[:_MAX_SOURCE_NAME] or _host(source_url)[:_MAX_SOURCE_NAME]
+        strip_controls(_string(source_name, "source name"))[:_MAX_SOURCE_NAME]
+        or _host(source_url)[:_MAX_SOURCE_NAME]
     )
     return title, source_url, language, source_name
 
@@ -340,7 +343,7 @@ def _admin1(place: Place | None) -> str:
 
 
 def _default_title(text: str) -> str:
-    first_line = text.split("\n", 1)[0].strip()
+    first_line = strip_controls(text.split("\n", 1)[0])
     return first_line[:120] + ("…" if len(first_line) > 120 else "")
 
 
