@@ -13,14 +13,14 @@ Article text keeps its own direction whatever the interface language.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import re
 from functools import cache
+from urllib.parse import urlencode
 
-from flask import Flask, has_request_context, request, session
+from flask import Flask, has_request_context, request, session, url_for
 from markupsafe import Markup, escape
 from werkzeug import exceptions as http
+from werkzeug.routing import BuildError
 
 LANGUAGES = ("en", "ar")
 RTL = frozenset({"ar"})
@@ -436,15 +436,24 @@ def text_dir(lang: str) -> str:
 
 
 def lang_url(code: str) -> str:
-    """The current page with ``lang=code`` (other query parameters kept), as a path-relative URL.
+    """The current page with ``lang=code`` (other query parameters kept), as a relative URL.
 
-    Built from the request's own path rather than ``url_for``: query parameters
-    named like ``url_for``'s options (``_external``, ``_anchor``) or like the
-    route's arguments must stay plain parameters, never change the link.
+    The path is built by ``url_for`` from the matched route, never taken from the request:
+    ``GET /%5Cevil.example`` would give ``/\\evil.example?lang=ar``, which browsers follow to
+    another site.  A request that matched no route (a 404 page) gets the query alone, which
+    stays on the page.  The query is encoded here rather than by ``url_for``: parameters named
+    like its options (``_external``, ``_scheme``) or like the route's arguments stay plain
+    parameters and never change the link.
     """
     pairs = [(k, v) for k, values in request.args.lists() if k != "lang" for v in values]
     pairs.append(("lang", code))
-    return f"{request.path}?{urlencode(pairs)}"
+    query = "?" + urlencode(pairs)
+    if request.url_rule is None or request.endpoint is None:
+        return query
+    try:
+        return url_for(request.endpoint, **(request.view_args or {})) + query
+    except BuildError:
+        return query
 
 
 def init_app(app: Flask) -> None:
