@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from webapp import create_app
 from webapp.config import Config
@@ -43,6 +44,35 @@ def test_production_without_csrf_refuses_to_start(monkeypatch, tmp_path):
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
             }
         )
+
+
+@pytest.mark.parametrize("env", ["APP_ENV", "FLASK_ENV"])
+def test_production_with_debug_refuses_to_start(monkeypatch, tmp_path, env):
+    monkeypatch.setenv(env, "production")
+    monkeypatch.setenv("SECRET_KEY", "set")
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(ConfigError, match="FLASK_DEBUG must be off"):
+        create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_production_with_flask_run_debug_refuses_to_start(monkeypatch, tmp_path):
+    from flask.cli import FlaskGroup
+
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "set")
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    config = {"INSTANCE_PATH": str(tmp_path / "inst"), "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+    cli = FlaskGroup(create_app=lambda: create_app(config))
+    # `flask --debug routes` loads the app as `flask --debug run` does, without serving.
+    result = CliRunner().invoke(cli, ["--debug", "routes"])
+    assert isinstance(result.exception, ConfigError) and "FLASK_DEBUG" in str(result.exception)
+
+
+def test_debug_in_development_is_allowed(monkeypatch, tmp_path):
+    monkeypatch.setenv("APP_ENV", "development")
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert app.debug
 
 
 def test_development_secret_is_generated_once_and_kept(monkeypatch, tmp_path):

@@ -37,6 +37,13 @@ class ConfigError(AppError):
     def csrf_disabled(cls) -> ConfigError:
         return cls("WTF_CSRF_ENABLED must stay on when APP_ENV/FLASK_ENV is production")
 
+    @classmethod
+    def debug_enabled(cls) -> ConfigError:
+        return cls(
+            "FLASK_DEBUG must be off when APP_ENV/FLASK_ENV is production: "
+            "the debugger runs code sent from a browser"
+        )
+
 
 class InvalidArticle(AppError):
     """Raised when submitted article input cannot be ingested (400, or 413 when too large)."""
