@@ -187,6 +187,7 @@
   }
 
   function draw(state, collection) {
+    var open = openIncident(state);
     Object.keys(state.groups).forEach(function (t) {
       state.groups[t].cluster.clearLayers();
       state.groups[t].lines.clearLayers();
@@ -209,7 +210,27 @@
     }
     if (window.__incidentsDrawnAt === undefined) window.__incidentsDrawnAt = performance.now();
     state.map.fire("incidents:drawn", { count: shown, clustered: !!collection.clustered });
+    reopen(state, open);
     focusIncident(state);
+  }
+
+  /* The incident whose popup is open, and that popup: a redraw (after a pan, or the popup's own auto-pan)
+     replaces every marker, and the reader's popup must survive it. */
+  function openIncident(state) {
+    var ids = Object.keys(state.markers);
+    for (var i = 0; i < ids.length; i++) {
+      var marker = state.markers[ids[i]].marker;
+      if (marker.isPopupOpen()) return { id: ids[i], popup: marker.getPopup() };
+    }
+    return null;
+  }
+
+  /* The same popup object on the new marker: Leaflet re-adds its element, so nothing closes and reopens. */
+  function reopen(state, open) {
+    var entry = open ? state.markers[open.id] : null;
+    if (entry && entry.group.cluster.getVisibleParent(entry.marker) === entry.marker) {
+      entry.marker.bindPopup(open.popup).openPopup();
+    }
   }
 
   function drawFeature(state, f) {
@@ -245,14 +266,18 @@
     }
   }
 
-  /* /map?incident=<id>: open that incident's popup once it is drawn. */
+  /* /map?incident=<id>: open that incident's popup once it is drawn.  Done only when the popup opens on
+     the marker still shown: a redraw during the zoom replaces the marker, and the next draw tries again. */
   function focusIncident(state) {
     var focus = state.options.focus;
     if (!focus || state.focused) return;
     var entry = state.markers[focus.id];
     if (!entry) return;
-    state.focused = true;
-    entry.group.cluster.zoomToShowLayer(entry.marker, function () { entry.marker.openPopup(); });
+    entry.group.cluster.zoomToShowLayer(entry.marker, function () {
+      if (state.focused || state.markers[focus.id] !== entry) return;
+      state.focused = true;
+      entry.marker.openPopup();
+    });
   }
 
   /* The filter part of the query: what the controls set, else the page's own query string. */

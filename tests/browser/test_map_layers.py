@@ -85,3 +85,26 @@ def test_precision_and_focus_from_the_incidents_table(live_app, server, page):
         page.evaluate("IncidentMap.state.groups['Explosions/Remote violence'].areas.getLayers().length") == 1
     )
     screenshot(page, "map-focus-precision")
+
+
+def test_an_open_popup_survives_a_redraw(live_app, server, page):
+    from incident_rows import add_incident
+
+    with live_app.app_context():
+        ids = [add_incident(place="Idlib", lat=35.93 + i * 0.02, lon=36.63) for i in range(3)]
+    page.goto(f"{server.url}/map?incident={ids[1]}")
+    wait_for_incidents(page)
+    page.locator(".incident-popup").wait_for()
+    # A pan, or the popup's own auto-pan, reloads the incidents and replaces every marker.
+    page.evaluate(
+        "window.__redrawn = false;"
+        "IncidentMap.state.map.once('incidents:drawn', () => { window.__redrawn = true; });"
+        "IncidentMap.reload();"
+    )
+    page.wait_for_function("() => window.__redrawn")
+    open_ids = page.evaluate(
+        "Object.entries(IncidentMap.state.markers)"
+        ".filter(([, entry]) => entry.marker.isPopupOpen()).map(([id]) => id)"
+    )
+    assert open_ids == [str(ids[1])]
+    assert page.locator(".leaflet-popup").count() == 1  # the same popup, not a second one fading in
