@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import i18n, jsonprovider
+from . import i18n, jsonprovider, security
 from .config import Config, check_production, resolve_secret_key
 from .errors import register_errorhandlers
 from .extensions import csrf, db, gazetteers
@@ -54,6 +54,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     """Bind the database, CSRF protection, safe JSON and the lazily loaded gazetteer."""
     jsonprovider.init_app(app)
+    security.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     gazetteers.init_app(app)

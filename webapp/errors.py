@@ -44,6 +44,13 @@ class ConfigError(AppError):
             "the debugger runs code sent from a browser"
         )
 
+    @classmethod
+    def tile_url(cls, url: str) -> ConfigError:
+        return cls(
+            f"TILE_URL {url!r} cannot be allowed by the Content-Security-Policy: use an http(s) URL "
+            "or a path on this site, with a placeholder such as {s} only in the host's first label"
+        )
+
 
 class InvalidArticle(AppError):
     """Raised when submitted article input cannot be ingested (400, or 413 when too large)."""

@@ -144,7 +144,7 @@
       var areas = L.featureGroup();
       var group = L.layerGroup([areas, cluster, lines]).addTo(state.map);
       var label = el("span", null, type);
-      var swatch = el("span", { "class": "incident-dot", style: "display:inline-block;width:10px;height:10px;background:" + colourFor(type, state) });
+      var swatch = el("span", { "class": "incident-dot swatch", "data-colour": colourFor(type, state) });
       var wrap = el("span");
       wrap.appendChild(swatch);
       wrap.appendChild(document.createTextNode(" "));
@@ -154,6 +154,18 @@
     }
     return state.groups[type];
   }
+
+  /* Leaflet's layer control takes each label as HTML; the Content-Security-Policy refuses style attributes
+     there, so a swatch carries its colour as data-colour and is painted through the CSSOM. */
+  var SwatchLayers = L.Control.Layers.extend({
+    _addItem: function (obj) {
+      var label = L.Control.Layers.prototype._addItem.call(this, obj);
+      label.querySelectorAll("[data-colour]").forEach(function (node) {
+        node.style.background = node.getAttribute("data-colour");
+      });
+      return label;
+    }
+  });
 
   /* A cluster circle with its count; class incident-cluster whether made by markercluster or the server. */
   function clusterIcon(count, colour) {
@@ -309,7 +321,7 @@
       var state = {
         map: map, options: options || {}, groups: {}, extraColours: {}, seq: 0, markers: {},
         cells: L.layerGroup().addTo(map),
-        control: L.control.layers(null, {}, { collapsed: true, position: "topright" }).addTo(map)
+        control: new SwatchLayers(null, {}, { collapsed: true, position: "topright" }).addTo(map)
       };
       window.IncidentMap.state = state;
       if (state.options.focus) map.setView([state.options.focus.lat, state.options.focus.lon], 13);

@@ -34,9 +34,9 @@ def test_offline_map_shows_outline_clusters_and_timeline(live_app, server, page)
 
     # Heat layer: grid cells drawn on a canvas.
     page.check("#layer-heat input")
-    page.wait_for_function("IncidentMap.state.heat.getLayers().length > 0")
+    page.wait_for_function("() => IncidentMap.state.heat.getLayers().length > 0")
     page.check("#layer-roads input")
-    page.wait_for_function("IncidentMap.state.roads.getLayers().length > 0")
+    page.wait_for_function("() => IncidentMap.state.roads.getLayers().length > 0")
     screenshot(page, "map-heat-roads")
 
     # Timeline: choosing a bucket narrows the map to it; "All dates" brings everything back.
@@ -44,11 +44,11 @@ def test_offline_map_shows_outline_clusters_and_timeline(live_app, server, page)
     for _ in range(3):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "IncidentMap.state.windowRange !== null && IncidentMap.state.windowRange !== undefined"
+        "() => IncidentMap.state.windowRange !== null && IncidentMap.state.windowRange !== undefined"
     )
-    page.wait_for_function("!document.getElementById('incident-count').textContent.startsWith('400 ')")
+    page.wait_for_function("() => !document.getElementById('incident-count').textContent.startsWith('400 ')")
     page.click("#timeline button:has-text('All dates')")
-    page.wait_for_function("document.getElementById('incident-count').textContent.startsWith('400 ')")
+    page.wait_for_function("() => document.getElementById('incident-count').textContent.startsWith('400 ')")
 
 
 def test_precision_and_focus_from_the_incidents_table(live_app, server, page):

@@ -76,6 +76,6 @@ def test_language_switch_of_a_hostile_404_stays_on_the_site(page, server):
     # "/\evil.example?lang=ar" was the link here, and Chromium reads it as //evil.example.
     page.goto(f"{server.url}/%5Cevil.example")
     page.click("a.lang-switch")
-    page.wait_for_function("document.documentElement.dir === 'rtl'")
+    page.wait_for_function("() => document.documentElement.dir === 'rtl'")
     assert page.url.startswith(server.url + "/")
     assert page.url.endswith("?lang=ar")
