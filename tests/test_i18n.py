@@ -177,7 +177,8 @@ def test_article_page_in_both_languages(client, arabic_article):
         ENGLISH_LABELS["article"],
     )
     assert '<article class="article" lang="ar" dir="rtl">' in page and '<h1 dir="auto">' in page
-    assert 'title="\u2068إدلب\u2069 — \u2068Idlib\u2069 (مدينة)">إدلب</mark>' in page  # mentions name the place in Arabic first
+    # Mentions name the place in Arabic first.
+    assert 'title="\u2068إدلب\u2069 — \u2068Idlib\u2069 (مدينة)">إدلب</mark>' in page
     page = get(client, arabic_article, "en")
     assert_english(
         page, ["Published", "sentences", "Sub-type", "Fatalities", "Air/drone strike", ">Incidents<"]
