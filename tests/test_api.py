@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 from webapp_rows import store_article
 
@@ -203,3 +204,17 @@ def test_json_no_text_file_could_hold_is_400_not_500(client):
     assert surrogate.status_code == 400 and "Unicode" in surrogate.get_json()["error"]
     nul = client.post("/api/articles", json={"text": "Idlib \x00 struck"})
     assert nul.status_code == 400 and "NUL" in nul.get_json()["error"]
+
+
+@pytest.mark.parametrize(
+    "published, message",
+    [("2020-01-01garbage", "YYYY-MM-DD"), ("1850-06-01", "out of range"), ("2999-01-01", "out of range")],
+)
+def test_bad_or_out_of_range_date_is_400(app, client, published, message):
+    response = client.post("/api/articles", json={"text": TEXT, "published": published})
+    assert response.status_code == 400 and message in response.get_json()["error"]
+
+
+def test_text_without_letters_is_400(client):
+    response = client.post("/api/articles", json={"text": "\u200b"})
+    assert response.status_code == 400 and "no letters" in response.get_json()["error"]

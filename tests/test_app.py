@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from webapp import create_app
 from webapp.config import Config
@@ -43,6 +44,35 @@ def test_production_without_csrf_refuses_to_start(monkeypatch, tmp_path):
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
             }
         )
+
+
+@pytest.mark.parametrize("env", ["APP_ENV", "FLASK_ENV"])
+def test_production_with_debug_refuses_to_start(monkeypatch, tmp_path, env):
+    monkeypatch.setenv(env, "production")
+    monkeypatch.setenv("SECRET_KEY", "set")
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(ConfigError, match="FLASK_DEBUG must be off"):
+        create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_production_with_flask_run_debug_refuses_to_start(monkeypatch, tmp_path):
+    from flask.cli import FlaskGroup
+
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "set")
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    config = {"INSTANCE_PATH": str(tmp_path / "inst"), "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+    cli = FlaskGroup(create_app=lambda: create_app(config))
+    # `flask --debug routes` loads the app as `flask --debug run` does, without serving.
+    result = CliRunner().invoke(cli, ["--debug", "routes"])
+    assert isinstance(result.exception, ConfigError) and "FLASK_DEBUG" in str(result.exception)
+
+
+def test_debug_in_development_is_allowed(monkeypatch, tmp_path):
+    monkeypatch.setenv("APP_ENV", "development")
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "inst"), "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert app.debug
 
 
 def test_development_secret_is_generated_once_and_kept(monkeypatch, tmp_path):
@@ -130,3 +160,52 @@ def test_session_cookie_stays_off_cross_site_posts(client):
     response = client.get("/upload?lang=ar")
     cookie = response.headers.get("Set-Cookie", "")
     assert "session=" in cookie and "SameSite=Lax" in cookie and "HttpOnly" in cookie
+
+
+HOSTILE_PATHS = [
+    "/%5Cevil.example",
+    "/%5C%5Cevil.example",
+    "/%2F%2Fevil.example",
+    "/%2F%5Cevil.example/x",
+    "/\\evil.example",
+    "/gazetteer/%5Cevil.example",
+    "/articles/999?next=//evil.example",
+    "/map?_external=1&_scheme=javascript&_anchor=x",
+]
+PAGES = ["/map", "/upload", "/articles", "/incidents", "/gazetteer/?q=idlib", "/gazetteer/t:idlib"]
+
+
+def links(page: str) -> list[str]:
+    """Every href, src, action and formaction in ``page``, and in the documents of its srcdoc iframes."""
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(page)
+    found = tree.xpath("//@href | //@src | //@action | //@formaction")
+    for doc in tree.xpath("//iframe/@srcdoc"):
+        found += links(doc)
+    return [str(url) for url in found]
+
+
+def leaves_the_site(url: str) -> bool:
+    # What a browser does first: drop tabs and newlines anywhere and blanks at the ends, and
+    # read a backslash as a slash; "//host" and "/\\host" then name another site.
+    cleaned = "".join(c for c in url if c not in "\t\n\r").strip("\x00- ").replace("\\", "/")
+    return cleaned.startswith("//")
+
+
+@pytest.mark.parametrize("path", HOSTILE_PATHS + PAGES)
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_no_link_on_any_page_leads_off_the_site(client, path, lang):
+    client.get(f"/upload?lang={lang}")  # the session keeps the language
+    response = client.get(path)
+    assert response.status_code in (200, 404), path
+    urls = links(response.get_data(as_text=True))
+    switch = [u for u in urls if "lang=" in u]
+    assert switch, "the page has a language switch"
+    assert [u for u in urls if leaves_the_site(u)] == []
+    assert not leaves_the_site(response.headers.get("Location", ""))
+
+
+def test_language_switch_on_a_404_stays_on_the_page(client):
+    page = client.get("/%5Cevil.example?x=1").get_data(as_text=True)
+    assert 'class="lang-switch" href="?x=1&amp;lang=ar"' in page

@@ -84,6 +84,29 @@ def test_ingest_jsonl(app, runner, tmp_path):
     assert titles == {"one", "two"}
 
 
+def test_ingest_refuses_loose_or_out_of_range_dates(app, runner, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARABIC, encoding="utf-8")
+    for published in ("2020-01-01garbage", "1899-12-31"):
+        result = runner.invoke(args=["ingest", str(path), "--published", published])
+        assert result.exit_code == 1 and result.output.startswith(f"error\t{path}\t")
+        assert "YYYY-MM-DD" in result.output or "out of range" in result.output
+    batch = tmp_path / "batch.jsonl"
+    rows = [
+        {"text": ARABIC, "date": "2020-09-20garbage"},
+        {"text": ENGLISH, "published": "3020-01-01"},
+        {"text": "\u200b"},
+        {"text": ENGLISH, "published": "2020-09-20T08:30:00+03:00"},
+    ]
+    batch.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    result = runner.invoke(args=["ingest", "--jsonl", str(batch)])
+    assert f"error\t{batch}:1\tInvalid publication date '2020-09-20garbage'" in result.output
+    assert f"error\t{batch}:2\tPublication date 3020-01-01 is out of range" in result.output
+    assert f"error\t{batch}:3\tThe article text has no letters" in result.output
+    assert f"created\t{batch}:4" in result.output and result.exit_code == 1
+    assert article_count(app) == 1
+
+
 def test_worker_without_redis_explains(runner):
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code != 0 and "REDIS_URL is not set" in result.output

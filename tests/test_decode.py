@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import time
+
 import pytest
 
-from webapp.decode import decode_upload, html_to_text
+from webapp.decode import MAX_HTML_DEPTH, decode_upload, html_to_text
 from webapp.errors import UnreadableFile
 
 ARABIC = "قصفت الطائرات مدينة إدلب صباح اليوم، وأصيب مدنيون."
@@ -45,3 +49,81 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts():
     )
     assert html_to_text(html) == "عنوان\n\nIdlib was hit.\n\nSecond & last."
     assert decode_upload(html.encode("utf-8"), "page.html") == "عنوان\n\nIdlib was hit.\n\nSecond & last."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark(encoding):
+    mark = "" if encoding in ("utf-16", "utf-32") else "\ufeff"  # the bare codecs write their own mark
+    data = (mark + ARABIC).encode(encoding)
+    assert decode_upload(data, "a.txt") == ARABIC
+    html = (mark + f"<p>{ARABIC}</p>").encode(encoding)
+    assert decode_upload(html, "a.html") == ARABIC
+
+
+def test_utf16_without_a_mark_or_with_a_broken_body_is_refused():
+    with pytest.raises(UnreadableFile, match="binary"):
+        decode_upload(ARABIC.encode("utf-16-le"), "a.txt")
+    with pytest.raises(UnreadableFile, match="byte-order mark"):
+        decode_upload(codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le")[:-1], "a.txt")
+    with pytest.raises(UnreadableFile, match="binary"):
+        decode_upload(("\ufeffabc\x00def").encode("utf-16-le"), "a.txt")
+
+
+def test_html_drops_head_noscript_template_and_comments():
+    html = (
+        "<title>Tab title</title><p>a<br>b</p><noscript>no js</noscript>"
+        "<template><p>tpl</p></template><!-- note --><style>p{}</style>c"
+    )
+    assert html_to_text(html) == "a\n\nb\n\nc"
+    assert html_to_text("") == "" and html_to_text("<!-- unterminated") == ""
+
+
+def test_html_charset_declarations_do_not_redecode_the_text():
+    html = "<head><meta charset='windows-1256'></head><body><p>قصف إدلب</p></body>"
+    assert html_to_text(html) == "قصف إدلب"
+
+
+def test_html_nested_deeper_than_browsers_nest_is_refused():
+    assert html_to_text("<div>" * (MAX_HTML_DEPTH - 10) + "deep") == "deep"
+    with pytest.raises(UnreadableFile, match="deep"):
+        html_to_text("<div>" * 100_000 + "</p>" * 100_000)
+
+
+# Inputs that made pure-Python or tree-building parsers slow down faster than they grow; each makes
+# about ``n`` characters (the attributes about n/2: each distinct name is a hash-table entry in libxml2
+# and in Python, and past some thousands those tables outgrow the processor's caches on a busy machine).
+ADVERSARIAL = {
+    "unclosed <a": lambda n: "<a" * (n // 2),
+    "nested <div>": lambda n: "<div>" * (n // 5),
+    "deep then stray end tags": lambda n: "<div>" * (n // 10) + "</p>" * (n // 10),
+    "unclosed formatting": lambda n: "<p><b><i>x" * (n // 10),
+    "many attributes": lambda n: "<p " + " ".join(f"a{i}=x" for i in range(n // 20)) + ">t",
+    "huge comment": lambda n: "<!--" + "x" * n,
+    "<<<<": lambda n: "<" * n,
+    "paragraphs": lambda n: "<p>كلمة word</p>" * (n // 16),
+}
+
+
+def cpu_seconds(inputs: list[str], rounds: int = 5) -> list[float]:
+    """Best CPU time of html_to_text on each input, in rounds over all of them (so all see the same load).
+
+    Thread CPU time, not wall time: another process on the machine does not count.
+    """
+    best = [float("inf")] * len(inputs)
+    for _ in range(rounds):
+        for i, html in enumerate(inputs):
+            start = time.thread_time()
+            with contextlib.suppress(UnreadableFile):
+                html_to_text(html)
+            best[i] = min(best[i], time.thread_time() - start)
+            assert best[i] < 2.0, f"one parse of {len(html):,} characters took {best[i]:.1f} s"
+    return best
+
+
+@pytest.mark.parametrize("family", list(ADVERSARIAL))
+def test_html_parsing_time_grows_linearly(family):
+    make = ADVERSARIAL[family]
+    times = cpu_seconds([make(n) for n in (50_000, 100_000, 200_000)])
+    # Two doublings: linear is ×4, quadratic ×16; 2.3 per doubling leaves room for noise,
+    # and a millisecond of slack for families parsed in next to no time.
+    assert times[2] <= 2.3**2 * times[0] + 0.001, f"{family}: {times}"

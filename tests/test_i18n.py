@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -145,6 +146,10 @@ def test_upload_errors_in_arabic(client):
     response = client.post("/upload?lang=ar", data={"text": "   "})
     page = response.get_data(as_text=True)
     assert "نص المقال فارغ." in page and "The article text is empty." not in page
+    page = client.post("/upload?lang=ar", data={"text": "\u200b", "published": "1899-12-31"}).get_data(
+        as_text=True
+    )
+    assert "خارج النطاق المقبول" in page and "out of range" not in page
 
 
 def test_duplicate_flash_in_arabic(client):
@@ -172,7 +177,8 @@ def test_article_page_in_both_languages(client, arabic_article):
         ENGLISH_LABELS["article"],
     )
     assert '<article class="article" lang="ar" dir="rtl">' in page and '<h1 dir="auto">' in page
-    assert 'title="إدلب — Idlib (مدينة)">إدلب</mark>' in page  # mentions name the place in Arabic first
+    # Mentions name the place in Arabic first.
+    assert 'title="\u2068إدلب\u2069 — \u2068Idlib\u2069 (مدينة)">إدلب</mark>' in page
     page = get(client, arabic_article, "en")
     assert_english(
         page, ["Published", "sentences", "Sub-type", "Fatalities", "Air/drone strike", ">Incidents<"]
@@ -224,6 +230,9 @@ def test_error_page_in_both_languages(client):
 # --- The message catalogue ----------------------------------------------------------------------
 
 
+RANGE = (dt.date(1900, 1, 1), dt.date(2030, 1, 1))
+
+
 def test_every_app_error_message_has_an_arabic_translation():
     from webapp.errors import (
         BadQuery,
@@ -238,11 +247,14 @@ def test_every_app_error_message_has_an_arabic_translation():
         InvalidArticle.empty_text(),
         InvalidArticle.too_long(300_000, 200_000),
         InvalidArticle.bad_date("2020-13-01"),
+        InvalidArticle.date_out_of_range(dt.date(1850, 1, 1), dt.date(1900, 1, 1), dt.date(2030, 1, 1)),
+        InvalidArticle.no_letters(),
         InvalidArticle.bad_field("source URL", "use an http:// or https:// address"),
         InvalidArticle.bad_json(),
         UnreadableFile.binary("a.txt"),
         UnreadableFile.binary(""),
         UnreadableFile.undecodable("a.txt"),
+        UnreadableFile.too_deep(512),
         UnreadableFile.bad_extension("a.pdf"),
         IngestFailed.because(ValueError("boom")),
         NotFound.resource("place", "t:x"),
@@ -256,6 +268,8 @@ def test_every_app_error_message_has_an_arabic_translation():
     # The most specific pattern wins over "Invalid {name}: {why}."
     assert localize(InvalidArticle.bad_date("x").message, "ar").startswith("تاريخ النشر")
     assert localize("Something new.", "ar") == "Something new."
+    out_of_range = localize(InvalidArticle.date_out_of_range(dt.date(1850, 1, 1), *RANGE).message, "ar")
+    assert out_of_range.startswith("تاريخ النشر \u20681850-01-01\u2069 خارج النطاق")
 
 
 def test_parameters_are_isolated_and_translated():

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from webapp import ingest as ingest_module
 from webapp.errors import IngestFailed, InvalidArticle
 from webapp.extensions import db
-from webapp.ingest import check_article, content_hash, ingest_article
+from webapp.ingest import check_article, content_hash, ingest_article, parse_date
 from webapp.models import Article, Incident, Mention, Sentence
 
 TEXT = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد، واستهدفت محيط سراقب.\nوزار وفد تركي أنقرة بعد ذلك."
@@ -171,10 +171,69 @@ def test_nul_and_unpaired_surrogates_are_invalid_input(app):
         assert counts()["articles"] == 0
 
 
-def test_publication_date_at_the_calendar_edge_is_stored_not_a_500(app):
+def test_publication_date_at_the_edges_of_the_accepted_range_is_stored(app):
+    tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
     with app.app_context():
-        result = ingest_article(text="أمس قصفت الطائرات مدينة إدلب", published="0001-01-01")
-        assert result.created and result.article.incidents
+        result = ingest_article(text="أمس قصفت الطائرات مدينة إدلب", published="1900-01-01")
+        assert result.created and result.article.incidents and result.article.published == dt.date(1900, 1, 1)
+        assert ingest_article(text=TEXT, published=tomorrow.isoformat()).article.published == tomorrow
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2020-09-20", dt.date(2020, 9, 20)),
+        (" 2020-09-20 ", dt.date(2020, 9, 20)),
+        ("2020-09-20T08:30:00+03:00", dt.date(2020, 9, 20)),
+        ("2020-09-20T23:59:59.5Z", dt.date(2020, 9, 20)),
+        (dt.date(2020, 9, 20), dt.date(2020, 9, 20)),
+        (dt.datetime(2020, 9, 20, 8, 30), dt.date(2020, 9, 20)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_date_accepts_iso_dates_and_timestamps(app, value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2020-01-01garbage",
+        "2020-1-1",
+        "20200101",
+        "2020-W38-7",
+        "٢٠٢٠-٠٩-٢٠",
+        "2020-02-30",
+        "2020-09-20 08:30",
+    ],
+)
+def test_parse_date_refuses_anything_but_strict_iso(app, value):
+    with pytest.raises(InvalidArticle, match="YYYY-MM-DD") as info:
+        parse_date(value)
+    assert info.value.status == 400
+
+
+def test_parse_date_refuses_dates_before_1900_or_after_tomorrow(app):
+    later = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=2)
+    for value in ("0001-01-01", "1899-12-31", later.isoformat(), "9999-12-31", later):
+        with pytest.raises(InvalidArticle, match="out of range") as info:
+            parse_date(value)
+        assert info.value.status == 400 and "1900-01-01" in info.value.message
+    with app.app_context():
+        with pytest.raises(InvalidArticle, match="out of range"):
+            ingest_article(text=TEXT, published="1899-12-31")
+        assert counts()["articles"] == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["\u200b", "\u200b\u200c\ufeff", "12345 678", "!!! ... ???", "٣٤٥ – ٦٧", "\u064b\u064e"]
+)
+def test_text_without_letters_is_refused(app, text):
+    with app.app_context():
+        with pytest.raises(InvalidArticle, match="no letters") as info:
+            ingest_article(text=text)
+        assert info.value.status == 400 and counts()["articles"] == 0
 
 
 def test_an_incomplete_article_is_ingested_again_not_returned_as_existing(app):

@@ -34,8 +34,11 @@ def test_arabic_article_page_has_anchors_marks_and_rtl(client):
     page = client.get(article["url"]).get_data(as_text=True)
     assert re.search(r'<article class="article" lang="ar" dir="rtl">', page)
     assert 'id="s-0"' in page and 'id="s-1"' in page
-    assert re.search(r'<mark class="mention [^"]*" title="Idlib — إدلب \(city\)">إدلب</mark>', page)
-    assert 'title="Ankara — أنقرة (foreign_city)">أنقرة</mark>' in page
+    # Each name between Unicode isolates (FSI…PDI): a control inside one stays inside it.
+    assert re.search(
+        r'<mark class="mention [^"]*" title="\u2068Idlib\u2069 — \u2068إدلب\u2069 \(city\)">إدلب</mark>', page
+    )
+    assert 'title="\u2068Ankara\u2069 — \u2068أنقرة\u2069 (foreign_city)">أنقرة</mark>' in page
     assert "\n\n" in page  # paragraph breaks kept between sentences
 
 

@@ -77,5 +77,5 @@ def test_map_script_builds_popups_with_dom_apis_only():
     source = (ROOT / "static" / "js" / "incident_map.js").read_text(encoding="utf-8")
     script = re.sub(r"/\*.*?\*/|^\s*//.*$", "", source, flags=re.S | re.M)  # code only, not comments
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
-    assert "textContent" in script and "markerClusterGroup" in script and "control.layers" in script
+    assert "textContent" in script and "markerClusterGroup" in script and "L.Control.Layers" in script
     assert "LineString" in script  # roads drawn as lines

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
+import pytest
 from sqlalchemy import func, select
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from webapp.extensions import db
 from webapp.models import Article
@@ -100,3 +104,43 @@ def test_post_with_real_csrf_token_succeeds(app, client):
     app.config["WTF_CSRF_ENABLED"] = True
     response = client.post("/upload", data={"text": TEXT, "csrf_token": csrf_token(client)})
     assert response.status_code == 302 and article_count(app) == 1
+
+
+def test_adversarial_html_upload_is_answered_at_once(app, client):
+    # 2 MB of "<a<a<a…": one tag name to an HTML5 parser, no text; the stdlib parser spent minutes on it.
+    # Encoded here in memory: the test client spools bodies over 500 KB to a file it never closes.
+    boundary, body = encode_multipart({"file": FileStorage(io.BytesIO(b"<a" * 1_000_000), "page.html")})
+    start = time.thread_time()
+    response = client.post("/upload", data=body, content_type=f"multipart/form-data; boundary={boundary}")
+    assert time.thread_time() - start < 3.0
+    assert response.status_code == 400 and "empty" in response.get_data(as_text=True)
+    assert article_count(app) == 0
+
+
+def test_utf16_file_upload(app, client):
+    data = {"file": (io.BytesIO(TEXT.encode("utf-16")), "report.txt")}
+    response = client.post("/upload", data=data, content_type="multipart/form-data", follow_redirects=True)
+    assert response.status_code == 200 and "إدلب" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "published, message",
+    [
+        ("2020-01-01garbage", "Not a valid date"),
+        ("2020-1-1", "YYYY-MM-DD"),
+        ("1899-12-31", "out of range"),
+        ("2999-01-01", "out of range"),
+    ],
+)
+def test_bad_publication_date_is_a_field_error(app, client, published, message):
+    response = client.post("/upload", data={"text": TEXT, "published": published})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and message in page
+    assert article_count(app) == 0
+
+
+@pytest.mark.parametrize("text", ["\u200b", "2020 - 12 - 31 !!!"])
+def test_text_without_letters_is_refused(app, client, text):
+    response = client.post("/upload", data={"text": text})
+    assert response.status_code == 400 and "no letters" in response.get_data(as_text=True)
+    assert article_count(app) == 0

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import database, i18n, jsonprovider
+from . import database, i18n, jsonprovider, security
 from .config import Config, check_production, resolve_secret_key
 from .errors import register_errorhandlers
 from .extensions import csrf, gazetteers
@@ -51,8 +51,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    """Bind the database and its migrations, CSRF protection, safe JSON and the lazily loaded gazetteer."""
+    """Bind safe JSON, security headers, the database and its migrations, CSRF, the gazetteer, the UI language."""
     jsonprovider.init_app(app)
+    security.init_app(app)
     database.init_app(app)
     csrf.init_app(app)
     gazetteers.init_app(app)

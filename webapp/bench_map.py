@@ -115,7 +115,7 @@ def measure_browser(app: Any, runs: int) -> dict[str, Any]:
             for _ in range(runs):
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 page.goto(server.url + "/map")
-                page.wait_for_function("window.__incidentsDrawnAt !== undefined", timeout=30000)
+                page.wait_for_function("() => window.__incidentsDrawnAt !== undefined", timeout=30000)
                 times.append(page.evaluate("window.__incidentsDrawnAt"))
                 clusters = page.locator(".incident-cluster").count()
                 page.close()

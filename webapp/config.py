@@ -95,10 +95,16 @@ def resolve_secret_key(config: dict[str, object], instance_path: str) -> str:
 
 
 def check_production(config: dict[str, object]) -> None:
-    """Refuse unsafe settings in production: raises :class:`ConfigError` when CSRF protection is off.
+    """Refuse unsafe settings in production: raises :class:`ConfigError` when CSRF protection is off
+    or debug mode is on.
 
     ``WTF_CSRF_ENABLED=0`` exists for tests; a production app without it would accept
-    uploads posted from any site.
+    uploads posted from any site.  Debug mode (``FLASK_DEBUG=1``, ``flask run --debug``)
+    serves Werkzeug's interactive debugger, which runs Python sent from a browser.
     """
-    if config.get("ENV_NAME") == "production" and not config.get("WTF_CSRF_ENABLED", True):
+    if config.get("ENV_NAME") != "production":
+        return
+    if not config.get("WTF_CSRF_ENABLED", True):
         raise ConfigError.csrf_disabled()
+    if config.get("DEBUG"):
+        raise ConfigError.debug_enabled()

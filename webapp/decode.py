@@ -1,10 +1,12 @@
-"""Uploaded files to text: .txt/.md/.html in UTF-8 (with or without BOM) or Windows-1256."""
+"""Uploaded files to text: .txt/.md/.html in UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256."""
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
-from html.parser import HTMLParser
 from pathlib import PurePath
+
+from lxml import etree
 
 from .errors import UnreadableFile
 
@@ -15,21 +17,35 @@ ALLOWED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS
 # Below this share of letters/digits/punctuation/space, a cp1256 decoding is garbage.
 _MIN_PLAUSIBLE = 0.9
 
+# The longest mark first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: Elements deeper than this end the parse: browsers stop nesting at 512 too, and libxml2 looks
+#: through every open element for each unmatched end tag, so depth is what its time grows with.
+MAX_HTML_DEPTH = 512
+# libxml2 is fed this much at a time, so a document that grows too deep is left unread.
+_CHUNK = 16 * 1024
+
 
 def decode_upload(data: bytes, filename: str) -> str:
     """The text of an uploaded file.
 
-    Tries UTF-8 (a BOM is dropped), then Windows-1256, keeping the latter only
-    when the result reads as Arabic/Latin text.  HTML is reduced to its text
-    with paragraph breaks.  Raises :class:`UnreadableFile` for another
-    extension, binary content (NUL bytes, control characters) or text in
-    neither encoding.
+    A byte-order mark decides the encoding (UTF-8, UTF-16 or UTF-32); without
+    one, UTF-8, then Windows-1256, keeping the latter only when the result reads
+    as Arabic/Latin text.  HTML is reduced to its text with paragraph breaks
+    (see :func:`html_to_text`).  Raises :class:`UnreadableFile` for another
+    extension, binary content (NUL bytes, control characters), text in none of
+    these encodings, or HTML nested deeper than :data:`MAX_HTML_DEPTH`.
     """
     suffix = PurePath(filename or "").suffix.lower()
     if suffix not in ALLOWED_EXTENSIONS:
         raise UnreadableFile.bad_extension(filename)
-    if b"\x00" in data:
-        raise UnreadableFile.binary(filename)
     text = _decode_bytes(data, filename)
     if suffix in HTML_EXTENSIONS:
         text = html_to_text(text)
@@ -37,16 +53,22 @@ def decode_upload(data: bytes, filename: str) -> str:
 
 
 def _decode_bytes(data: bytes, filename: str) -> str:
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data:
+        # Without a mark a NUL means binary: UTF-16/32 text is only accepted with its mark.
+        raise UnreadableFile.binary(filename)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError:
+        if encoding is not None:
+            raise UnreadableFile.undecodable(filename) from None
         try:
             text = data.decode("cp1256")
         except UnicodeDecodeError:
             raise UnreadableFile.undecodable(filename) from None
         if plausibility(text) < _MIN_PLAUSIBLE:
             raise UnreadableFile.undecodable(filename) from None
-    if _control_ratio(text) > 0.01:
+    if "\x00" in text or _control_ratio(text) > 0.01:
         raise UnreadableFile.binary(filename)
     return text
 
@@ -77,8 +99,12 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-class _TextExtractor(HTMLParser):
-    """Collects the text of an HTML document; block elements become paragraph breaks."""
+class _TextTarget:
+    """libxml2 parser events to text; block elements become paragraph breaks.
+
+    A parser target rather than a tree: libxml2 builds no tree, whose attribute
+    lists grow in quadratic time, and needs no depth limit of its own.
+    """
 
     _BLOCKS = frozenset(
         "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote pre hr".split()
@@ -86,32 +112,49 @@ class _TextExtractor(HTMLParser):
     _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.depth = 0
+        self.too_deep = False
         self._skipping = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrib: object) -> None:
+        self.depth += 1
+        if self.depth > MAX_HTML_DEPTH:
+            self.too_deep = True
         if tag in self._SKIP:
             self._skipping += 1
         elif tag in self._BLOCKS:
             self.parts.append("\n\n")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        self.depth -= 1
         if tag in self._SKIP:
             self._skipping = max(0, self._skipping - 1)
         elif tag in self._BLOCKS:
             self.parts.append("\n\n")
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if not self._skipping:
             self.parts.append(data)
 
+    def close(self) -> str:
+        return "".join(self.parts)
+
 
 def html_to_text(html: str) -> str:
-    """The visible text of ``html``: tags stripped, scripts dropped, paragraphs separated by a blank line."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    raw = "".join(parser.parts)
+    """The visible text of ``html``: tags stripped, scripts dropped, paragraphs separated by a blank line.
+
+    Parsed by libxml2 (through lxml) in time linear in the input's length.
+    Raises :class:`UnreadableFile` when elements nest deeper than :data:`MAX_HTML_DEPTH`.
+    """
+    target = _TextTarget()
+    parser = etree.HTMLParser(target=target, no_network=True, remove_comments=True, remove_pis=True)
+    for start in range(0, len(html), _CHUNK):
+        parser.feed(html[start : start + _CHUNK])
+        if target.too_deep:
+            raise UnreadableFile.too_deep(MAX_HTML_DEPTH)
+    raw = parser.close() if html else ""
+    if target.too_deep:
+        raise UnreadableFile.too_deep(MAX_HTML_DEPTH)
     paragraphs = [" ".join(block.split()) for block in raw.split("\n\n")]
     return "\n\n".join(p for p in paragraphs if p)

@@ -6,8 +6,12 @@ into JSON (``{"error": ...}``) under ``/api`` and into an HTML page elsewhere.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+
+from .bidi import strip_controls
 
 
 class AppError(Exception):
@@ -33,6 +37,20 @@ class ConfigError(AppError):
     def csrf_disabled(cls) -> ConfigError:
         return cls("WTF_CSRF_ENABLED must stay on when APP_ENV/FLASK_ENV is production")
 
+    @classmethod
+    def debug_enabled(cls) -> ConfigError:
+        return cls(
+            "FLASK_DEBUG must be off when APP_ENV/FLASK_ENV is production: "
+            "the debugger runs code sent from a browser"
+        )
+
+    @classmethod
+    def tile_url(cls, url: str) -> ConfigError:
+        return cls(
+            f"TILE_URL {url!r} cannot be allowed by the Content-Security-Policy: use an http(s) URL "
+            "or a path on this site, with a placeholder such as {s} only in the host's first label"
+        )
+
 
 class InvalidArticle(AppError):
     """Raised when submitted article input cannot be ingested (400, or 413 when too large)."""
@@ -42,6 +60,10 @@ class InvalidArticle(AppError):
     @classmethod
     def empty_text(cls) -> InvalidArticle:
         return cls("The article text is empty.")
+
+    @classmethod
+    def no_letters(cls) -> InvalidArticle:
+        return cls("The article text has no letters (only digits, punctuation or invisible characters).")
 
     @classmethod
     def too_long(cls, length: int, limit: int) -> InvalidArticle:
@@ -58,6 +80,13 @@ class InvalidArticle(AppError):
         return cls(f"Invalid publication date {value!r}: use YYYY-MM-DD.")
 
     @classmethod
+    def date_out_of_range(cls, value: dt.date, first: dt.date, last: dt.date) -> InvalidArticle:
+        return cls(
+            f"Publication date {value.isoformat()} is out of range: "
+            f"use a date from {first.isoformat()} to {last.isoformat()}."
+        )
+
+    @classmethod
     def bad_field(cls, name: str, why: str) -> InvalidArticle:
         return cls(f"Invalid {name}: {why}.")
 
@@ -67,19 +96,32 @@ class InvalidArticle(AppError):
 
 
 class UnreadableFile(InvalidArticle):
-    """Raised by :mod:`webapp.decode` when an uploaded file is not readable text."""
+    """Raised by :mod:`webapp.decode` when an uploaded file is not readable text.
+
+    File names are the uploader's: shown without bidi controls, which would reorder the message.
+    """
 
     @classmethod
     def binary(cls, filename: str) -> UnreadableFile:
-        return cls(f"{filename or 'The file'} looks like a binary file; upload .txt, .md or .html text.")
+        return cls(f"{_shown(filename)} looks like a binary file; upload .txt, .md or .html text.")
 
     @classmethod
     def undecodable(cls, filename: str) -> UnreadableFile:
-        return cls(f"{filename or 'The file'} is neither UTF-8 nor Windows-1256 text.")
+        return cls(
+            f"{_shown(filename)} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text."
+        )
+
+    @classmethod
+    def too_deep(cls, limit: int) -> UnreadableFile:
+        return cls(f"The HTML nests elements more than {limit} deep; save the article as plain text.")
 
     @classmethod
     def bad_extension(cls, filename: str) -> UnreadableFile:
-        return cls(f"{filename} is not a .txt, .md or .html file.")
+        return cls(f"{_shown(filename)} is not a .txt, .md or .html file.")
+
+
+def _shown(filename: str) -> str:
+    return strip_controls(filename or "") or "The file"
 
 
 class IngestFailed(AppError):

@@ -5,22 +5,22 @@ keeps it in the session; otherwise the session's choice, then English.
 Templates get ``t(key)``, ``tf(key, **params)`` (numbers and codes isolated
 in ``<bdi>``), ``tr(text)`` (a message written in English, such as an error,
 a flash or a job status, in the interface language), ``event_label(name)``
-(ACLED type names), ``actors_label(names)``,
-``place_type_label(value)``, ``ui_lang``, ``ui_dir`` (``rtl`` in Arabic) and
-``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
+(ACLED type names), ``actors_label(names)``, ``place_type_label(value)``,
+``isolate(text)`` (a name between Unicode isolates, for attributes), ``ui_lang``,
+``ui_dir`` (``rtl`` in Arabic) and ``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
 Article text keeps its own direction whatever the interface language.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import re
 from functools import cache
+from urllib.parse import urlencode
 
-from flask import Flask, has_request_context, request, session
+from flask import Flask, has_request_context, request, session, url_for
 from markupsafe import Markup, escape
 from werkzeug import exceptions as http
+from werkzeug.routing import BuildError
 
 LANGUAGES = ("en", "ar")
 RTL = frozenset({"ar"})
@@ -217,6 +217,9 @@ ACTORS_AR: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     "This article already existed; here is the stored copy.": "هذا المقال موجود مسبقًا، وهذه نسخته المحفوظة.",
     "The article text is empty.": "نص المقال فارغ.",
+    "The article text has no letters (only digits, punctuation or invisible characters).": (
+        "نص المقال لا يحتوي على أي حرف (أرقام أو علامات ترقيم أو محارف غير مرئية فقط)."
+    ),
     "The article is too long: {length} characters (the limit is {limit}).": (
         "المقال طويل جدًا: {length} حرف (الحد الأقصى {limit})."
     ),
@@ -232,13 +235,21 @@ MESSAGES: dict[str, str] = {
     "Invalid publication date {value}: use YYYY-MM-DD.": (
         "تاريخ النشر {value} غير صالح: اكتبه بالصيغة YYYY-MM-DD."
     ),
+    "Publication date {value} is out of range: use a date from {first} to {last}.": (
+        "تاريخ النشر {value} خارج النطاق المقبول: اختر تاريخًا بين {first} و{last}."
+    ),
     "Invalid {name}: {why}.": "قيمة غير صالحة في حقل {name}: {why}.",
     "Bad JSON: {why}.": "JSON غير صالح: {why}.",
     "the request body is not a JSON object": "متن الطلب ليس كائن JSON",
     "{name} looks like a binary file; upload .txt, .md or .html text.": (
         "يبدو أن {name} ملف ثنائي؛ ارفع نصًا بصيغة txt أو md أو html."
     ),
-    "{name} is neither UTF-8 nor Windows-1256 text.": "ترميز {name} ليس UTF-8 ولا Windows-1256.",
+    "{name} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text.": (
+        "ترميز {name} ليس UTF-8 ولا UTF-16/32 بعلامة ترتيب البايتات ولا Windows-1256."
+    ),
+    "The HTML nests elements more than {limit} deep; save the article as plain text.": (
+        "عناصر ملف HTML متداخلة بعمق يتجاوز {limit} مستوى؛ احفظ المقال نصًا عاديًا."
+    ),
     "{name} is not a .txt, .md or .html file.": "{name} ليس ملفًا بصيغة txt أو md أو html.",
     "The file": "الملف",
     "Ingestion failed: {why}": "تعذّر تحليل المقال: {why}",
@@ -423,21 +434,35 @@ def strings(lang: str) -> dict[str, str]:
     return {key: (ar if lang == "ar" else en) for key, (en, ar) in STRINGS.items()}
 
 
+def isolate(value: object) -> str:
+    """``value`` as text between Unicode isolates (FSI…PDI): the plain-text ``<bdi>``, for attributes."""
+    return f"{_FSI}{value}{_PDI}"
+
+
 def text_dir(lang: str) -> str:
     """``rtl`` for right-to-left languages, else ``ltr``."""
     return "rtl" if lang in RTL else "ltr"
 
 
 def lang_url(code: str) -> str:
-    """The current page with ``lang=code`` (other query parameters kept), as a path-relative URL.
+    """The current page with ``lang=code`` (other query parameters kept), as a relative URL.
 
-    Built from the request's own path rather than ``url_for``: query parameters
-    named like ``url_for``'s options (``_external``, ``_anchor``) or like the
-    route's arguments must stay plain parameters, never change the link.
+    The path is built by ``url_for`` from the matched route, never taken from the request:
+    ``GET /%5Cevil.example`` would give ``/\\evil.example?lang=ar``, which browsers follow to
+    another site.  A request that matched no route (a 404 page) gets the query alone, which
+    stays on the page.  The query is encoded here rather than by ``url_for``: parameters named
+    like its options (``_external``, ``_scheme``) or like the route's arguments stay plain
+    parameters and never change the link.
     """
     pairs = [(k, v) for k, values in request.args.lists() if k != "lang" for v in values]
     pairs.append(("lang", code))
-    return f"{request.path}?{urlencode(pairs)}"
+    query = "?" + urlencode(pairs)
+    if request.url_rule is None or request.endpoint is None:
+        return query
+    try:
+        return url_for(request.endpoint, **(request.view_args or {})) + query
+    except BuildError:
+        return query
 
 
 def init_app(app: Flask) -> None:
@@ -459,6 +484,7 @@ def init_app(app: Flask) -> None:
             "event_label": lambda name: event_label(name, lang),
             "place_type_label": lambda value: place_type_label(value, lang),
             "actors_label": lambda names: actors_label(names, lang),
+            "isolate": isolate,
             "ui_lang": lang,
             "ui_dir": text_dir(lang),
             "lang_url": lang_url,

@@ -20,12 +20,20 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from gazetteer import GeoparseResult, Place
 
+from .bidi import strip_controls
 from .errors import IngestFailed, InvalidArticle
 from .extensions import db, gazetteers
 from .models import Article, Incident, Mention, Sentence
 
 _SPACE_RE = re.compile(r"\s+")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,4})?$")
+# ASCII digits only (``\d`` would take Arabic-Indic ones): a date, then optionally a time and zone.
+_ISO_DATE_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?"
+)
+#: The earliest publication date accepted.
+FIRST_PUBLISHED = dt.date(1900, 1, 1)
 _MAX_TITLE = 500
 _MAX_URL = 2000
 _MAX_SOURCE_NAME = 200
@@ -47,22 +55,37 @@ def content_hash(text: str) -> str:
 
 
 def parse_date(value: dt.date | str | None) -> dt.date | None:
-    """A date from a ``date``, an ISO ``YYYY-MM-DD`` string or nothing; raises :class:`InvalidArticle`."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    value = _string(value, "publication date")
-    if not value:
+    """A publication date from a ``date``, an ISO-8601 string or nothing; raises :class:`InvalidArticle`.
+
+    Strings are ``YYYY-MM-DD``, or a full ISO-8601 timestamp whose calendar date is taken
+    (``2020-09-20T08:30:00+03:00``); nothing may follow.  The date lies between
+    :data:`FIRST_PUBLISHED` and tomorrow (a day ahead covers every time zone).
+    """
+    if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise InvalidArticle.bad_date(value) from None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    elif not isinstance(value, dt.date):
+        text = _string(value, "publication date")
+        if not text:
+            return None
+        if not _ISO_DATE_RE.fullmatch(text):
+            raise InvalidArticle.bad_date(text)
+        try:
+            value = dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            raise InvalidArticle.bad_date(text) from None
+    last = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+    if not FIRST_PUBLISHED <= value <= last:
+        raise InvalidArticle.date_out_of_range(value, FIRST_PUBLISHED, last)
+    return value
 
 
 def prepare_text(text: str | None) -> str:
     """The text as it will be stored and geoparsed: newlines unified, outer blanks trimmed.
 
-    Raises :class:`InvalidArticle` when it is empty or longer than ``MAX_ARTICLE_CHARS``.
+    Raises :class:`InvalidArticle` when it is empty, has no letter in any script (only
+    digits, punctuation or invisible characters) or is longer than ``MAX_ARTICLE_CHARS``.
     """
     if not isinstance(text, str):
         raise (
@@ -75,6 +98,8 @@ def prepare_text(text: str | None) -> str:
     limit = int(current_app.config["MAX_ARTICLE_CHARS"])
     if len(text) > limit:
         raise InvalidArticle.too_long(len(text), limit)
+    if not any(char.isalpha() for char in text):
+        raise InvalidArticle.no_letters()
     return text
 
 
@@ -84,9 +109,10 @@ def clean_metadata(
     """Trimmed title, URL, language code and source name; raises :class:`InvalidArticle` when invalid.
 
     The URL must be http(s) (it becomes a link on the article page); the
-    language a code such as ``ar`` or ``en-gb``; lengths fit the columns.
+    language a code such as ``ar`` or ``en-gb``; lengths fit the columns.  The
+    title and source name lose their bidi controls (:func:`webapp.bidi.strip_controls`).
     """
-    title = _string(title, "title")
+    title = strip_controls(_string(title, "title"))
     if len(title) > _MAX_TITLE:
         raise InvalidArticle.bad_field("title", f"longer than {_MAX_TITLE} characters")
     source_url = _string(source_url, "source URL")
@@ -100,7 +126,8 @@ def clean_metadata(
     if language is not None and not _LANGUAGE_RE.match(language):
         raise InvalidArticle.bad_field("language", "use a language code such as ar or en")
     source_name = (
-        _string(source_name, "source name")[:_MAX_SOURCE_NAME] or _host(source_url)[:_MAX_SOURCE_NAME]
+        strip_controls(_string(source_name, "source name"))[:_MAX_SOURCE_NAME]
+        or _host(source_url)[:_MAX_SOURCE_NAME]
     )
     return title, source_url, language, source_name
 
@@ -341,7 +368,7 @@ def _admin1(place: Place | None) -> str:
 
 
 def _default_title(text: str) -> str:
-    first_line = text.split("\n", 1)[0].strip()
+    first_line = strip_controls(text.split("\n", 1)[0])
     return first_line[:120] + ("…" if len(first_line) > 120 else "")
 
 

@@ -9,29 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import url_for
-from jinja2 import Template
 
 from .extensions import db
 from .i18n import strings, text_dir
 from .models import Incident
 from .params import MAX_ID
-
-#: branca's Figure template with ``lang``/``dir`` on <html> (branca hard-codes a bare <html>).
-FIGURE_TEMPLATE = Template(
-    "<!DOCTYPE html>\n"
-    '<html lang="{{ this.ui_lang }}" dir="{{ this.ui_dir }}">\n'
-    "<head>\n"
-    "{% if this.title %}<title>{{this.title}}</title>{% endif %}"
-    "    {{this.header.render(**kwargs)}}\n"
-    "</head>\n"
-    "<body>\n"
-    "    {{this.html.render(**kwargs)}}\n"
-    "</body>\n"
-    "<script>\n"
-    "    {{this.script.render(**kwargs)}}\n"
-    "</script>\n"
-    "</html>\n"
-)
 
 
 def extra_js() -> list[tuple[str, str]]:
@@ -81,7 +63,6 @@ def map_options(lang: str, incident_arg: str | None = None) -> dict[str, Any]:
 
 
 def set_page_language(root: Any, lang: str) -> None:
-    """Give the Folium figure ``root`` an ``<html lang dir>`` for ``lang``."""
+    """Give the page of a :func:`~webapp.maps.folium_local.local_map` an ``<html lang dir>`` for ``lang``."""
     root.ui_lang = lang
     root.ui_dir = text_dir(lang)
-    root._template = FIGURE_TEMPLATE

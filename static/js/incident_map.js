@@ -144,7 +144,7 @@
       var areas = L.featureGroup();
       var group = L.layerGroup([areas, cluster, lines]).addTo(state.map);
       var label = el("span", null, type);
-      var swatch = el("span", { "class": "incident-dot", style: "display:inline-block;width:10px;height:10px;background:" + colourFor(type, state) });
+      var swatch = el("span", { "class": "incident-dot swatch", "data-colour": colourFor(type, state) });
       var wrap = el("span");
       wrap.appendChild(swatch);
       wrap.appendChild(document.createTextNode(" "));
@@ -154,6 +154,18 @@
     }
     return state.groups[type];
   }
+
+  /* Leaflet's layer control takes each label as HTML; the Content-Security-Policy refuses style attributes
+     there, so a swatch carries its colour as data-colour and is painted through the CSSOM. */
+  var SwatchLayers = L.Control.Layers.extend({
+    _addItem: function (obj) {
+      var label = L.Control.Layers.prototype._addItem.call(this, obj);
+      label.querySelectorAll("[data-colour]").forEach(function (node) {
+        node.style.background = node.getAttribute("data-colour");
+      });
+      return label;
+    }
+  });
 
   /* A cluster circle with its count; class incident-cluster whether made by markercluster or the server. */
   function clusterIcon(count, colour) {
@@ -187,6 +199,7 @@
   }
 
   function draw(state, collection) {
+    var open = openIncident(state);
     Object.keys(state.groups).forEach(function (t) {
       state.groups[t].cluster.clearLayers();
       state.groups[t].lines.clearLayers();
@@ -209,7 +222,27 @@
     }
     if (window.__incidentsDrawnAt === undefined) window.__incidentsDrawnAt = performance.now();
     state.map.fire("incidents:drawn", { count: shown, clustered: !!collection.clustered });
+    reopen(state, open);
     focusIncident(state);
+  }
+
+  /* The incident whose popup is open, and that popup: a redraw (after a pan, or the popup's own auto-pan)
+     replaces every marker, and the reader's popup must survive it. */
+  function openIncident(state) {
+    var ids = Object.keys(state.markers);
+    for (var i = 0; i < ids.length; i++) {
+      var marker = state.markers[ids[i]].marker;
+      if (marker.isPopupOpen()) return { id: ids[i], popup: marker.getPopup() };
+    }
+    return null;
+  }
+
+  /* The same popup object on the new marker: Leaflet re-adds its element, so nothing closes and reopens. */
+  function reopen(state, open) {
+    var entry = open ? state.markers[open.id] : null;
+    if (entry && entry.group.cluster.getVisibleParent(entry.marker) === entry.marker) {
+      entry.marker.bindPopup(open.popup).openPopup();
+    }
   }
 
   function drawFeature(state, f) {
@@ -245,14 +278,18 @@
     }
   }
 
-  /* /map?incident=<id>: open that incident's popup once it is drawn. */
+  /* /map?incident=<id>: open that incident's popup once it is drawn.  Done only when the popup opens on
+     the marker still shown: a redraw during the zoom replaces the marker, and the next draw tries again. */
   function focusIncident(state) {
     var focus = state.options.focus;
     if (!focus || state.focused) return;
     var entry = state.markers[focus.id];
     if (!entry) return;
-    state.focused = true;
-    entry.group.cluster.zoomToShowLayer(entry.marker, function () { entry.marker.openPopup(); });
+    entry.group.cluster.zoomToShowLayer(entry.marker, function () {
+      if (state.focused || state.markers[focus.id] !== entry) return;
+      state.focused = true;
+      entry.marker.openPopup();
+    });
   }
 
   /* The filter part of the query: what the controls set, else the page's own query string. */
@@ -284,7 +321,7 @@
       var state = {
         map: map, options: options || {}, groups: {}, extraColours: {}, seq: 0, markers: {},
         cells: L.layerGroup().addTo(map),
-        control: L.control.layers(null, {}, { collapsed: true, position: "topright" }).addTo(map)
+        control: new SwatchLayers(null, {}, { collapsed: true, position: "topright" }).addTo(map)
       };
       window.IncidentMap.state = state;
       if (state.options.focus) map.setView([state.options.focus.lat, state.options.focus.lon], 13);

@@ -404,7 +404,7 @@
     var list = legend.appendChild(el("ul"));
     Object.keys(window.IncidentMap.COLOURS).forEach(function (type) {
       var li = list.appendChild(el("li"));
-      li.appendChild(el("span", { "class": "swatch", style: "background:" + window.IncidentMap.COLOURS[type] }));
+      li.appendChild(el("span", { "class": "swatch" })).style.background = window.IncidentMap.COLOURS[type];
       var name = state.options.lang === "ar" && window.IncidentMap.TYPE_AR[type] ? window.IncidentMap.TYPE_AR[type] : type;
       li.appendChild(document.createTextNode(" " + name));
     });

@@ -25,4 +25,4 @@ def screenshot(page: object, name: str) -> Path:
 
 def wait_for_incidents(page: object) -> None:
     """Wait until the map has drawn the answer of its latest incident query."""
-    page.wait_for_function("window.__incidentsDrawnAt !== undefined", timeout=20000)  # type: ignore[attr-defined]
+    page.wait_for_function("() => window.__incidentsDrawnAt !== undefined", timeout=20000)  # type: ignore[attr-defined]

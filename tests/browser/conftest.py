@@ -64,6 +64,23 @@ class RequestLog:
         ]
 
 
+def csp_safe(wait_for_function):  # noqa: ANN001, ANN201 - wraps Playwright's method
+    """``page.wait_for_function`` that takes only a function, such as ``"() => ready"``.
+
+    Playwright evals the predicate in the page; a bare expression is eval'd again on each
+    poll, which the app's Content-Security-Policy refuses ('unsafe-eval'), so the wait fails
+    whenever the condition is not already true.  A function is eval'd once, inside
+    Playwright's own call, and then only called.
+    """
+
+    def wait(expression: str, *args: object, **kwargs: object) -> object:
+        if not expression.lstrip().startswith(("(", "function", "async")):
+            raise AssertionError(f"wait_for_function needs a function, e.g. '() => {expression}'")
+        return wait_for_function(expression, *args, **kwargs)
+
+    return wait
+
+
 @pytest.fixture
 def page(browser):
     """A new page that records its requests (``page.request_log``) and dialogs (``page.dialogs``)."""
@@ -78,6 +95,7 @@ def page(browser):
         dialog.dismiss()  # type: ignore[attr-defined]
 
     pg.on("dialog", on_dialog)
+    pg.wait_for_function = csp_safe(pg.wait_for_function)  # type: ignore[method-assign]
     pg.request_log = log  # type: ignore[attr-defined]
     pg.dialogs = dialogs  # type: ignore[attr-defined]
     yield pg

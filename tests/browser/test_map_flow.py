@@ -72,15 +72,19 @@ def test_upload_map_popup_sentence_filter_arabic(server, page, shared_dir):
     page.goto(server.url + "/map")
     wait_for_incidents(page)
     options = page.locator("#filter-form select[name=type] option")
-    page.wait_for_function("document.querySelectorAll('#filter-form select[name=type] option').length > 1")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#filter-form select[name=type] option').length > 1"
+    )
     first_type = options.nth(1).get_attribute("value")
     page.select_option("#filter-form select[name=type]", first_type)
     page.click("#filter-form [type=submit]")
-    page.wait_for_function("location.search.includes('type=')")
+    page.wait_for_function("() => location.search.includes('type=')")
     assert "type=" in page.url
     page.fill("#filter-form input[name=q]", "كلمةغيرموجودةابدا")
     page.click("#filter-form [type=submit]")
-    page.wait_for_function("document.getElementById('incident-count').textContent.trim().startsWith('0 ')")
+    page.wait_for_function(
+        "() => document.getElementById('incident-count').textContent.trim().startsWith('0 ')"
+    )
     assert page.locator(".leaflet-marker-icon.incident-dot, .incident-cluster").count() == 0
     csv_link = page.locator("a[data-format=csv]").get_attribute("href")
     assert "q=" in csv_link and "type=" in csv_link  # exports follow the filters
@@ -89,7 +93,7 @@ def test_upload_map_popup_sentence_filter_arabic(server, page, shared_dir):
     # Switch to Arabic: the whole page turns right-to-left and the controls speak Arabic.
     page.goto(server.url + "/map")
     page.click("a.lang-switch")
-    page.wait_for_function("document.documentElement.dir === 'rtl'")
+    page.wait_for_function("() => document.documentElement.dir === 'rtl'")
     wait_for_incidents(page)
     assert page.evaluate("document.documentElement.lang") == "ar"
     assert "التصفية" in page.locator("#filter-panel summary").inner_text()

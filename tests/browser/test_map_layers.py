@@ -34,9 +34,9 @@ def test_offline_map_shows_outline_clusters_and_timeline(live_app, server, page)
 
     # Heat layer: grid cells drawn on a canvas.
     page.check("#layer-heat input")
-    page.wait_for_function("IncidentMap.state.heat.getLayers().length > 0")
+    page.wait_for_function("() => IncidentMap.state.heat.getLayers().length > 0")
     page.check("#layer-roads input")
-    page.wait_for_function("IncidentMap.state.roads.getLayers().length > 0")
+    page.wait_for_function("() => IncidentMap.state.roads.getLayers().length > 0")
     screenshot(page, "map-heat-roads")
 
     # Timeline: choosing a bucket narrows the map to it; "All dates" brings everything back.
@@ -44,11 +44,11 @@ def test_offline_map_shows_outline_clusters_and_timeline(live_app, server, page)
     for _ in range(3):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "IncidentMap.state.windowRange !== null && IncidentMap.state.windowRange !== undefined"
+        "() => IncidentMap.state.windowRange !== null && IncidentMap.state.windowRange !== undefined"
     )
-    page.wait_for_function("!document.getElementById('incident-count').textContent.startsWith('400 ')")
+    page.wait_for_function("() => !document.getElementById('incident-count').textContent.startsWith('400 ')")
     page.click("#timeline button:has-text('All dates')")
-    page.wait_for_function("document.getElementById('incident-count').textContent.startsWith('400 ')")
+    page.wait_for_function("() => document.getElementById('incident-count').textContent.startsWith('400 ')")
 
 
 def test_precision_and_focus_from_the_incidents_table(live_app, server, page):
@@ -85,3 +85,26 @@ def test_precision_and_focus_from_the_incidents_table(live_app, server, page):
         page.evaluate("IncidentMap.state.groups['Explosions/Remote violence'].areas.getLayers().length") == 1
     )
     screenshot(page, "map-focus-precision")
+
+
+def test_an_open_popup_survives_a_redraw(live_app, server, page):
+    from incident_rows import add_incident
+
+    with live_app.app_context():
+        ids = [add_incident(place="Idlib", lat=35.93 + i * 0.02, lon=36.63) for i in range(3)]
+    page.goto(f"{server.url}/map?incident={ids[1]}")
+    wait_for_incidents(page)
+    page.locator(".incident-popup").wait_for()
+    # A pan, or the popup's own auto-pan, reloads the incidents and replaces every marker.
+    page.evaluate(
+        "window.__redrawn = false;"
+        "IncidentMap.state.map.once('incidents:drawn', () => { window.__redrawn = true; });"
+        "IncidentMap.reload();"
+    )
+    page.wait_for_function("() => window.__redrawn")
+    open_ids = page.evaluate(
+        "Object.entries(IncidentMap.state.markers)"
+        ".filter(([, entry]) => entry.marker.isPopupOpen()).map(([id]) => id)"
+    )
+    assert open_ids == [str(ids[1])]
+    assert page.locator(".leaflet-popup").count() == 1  # the same popup, not a second one fading in

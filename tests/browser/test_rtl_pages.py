@@ -70,3 +70,12 @@ def test_arabic_gazetteer_incidents_and_error_pages(page, server):
         heading = box(page, "main h1")
         assert heading["x"] + heading["width"] > page.viewport_size["width"] / 2, path
         screenshot(page, name)
+
+
+def test_language_switch_of_a_hostile_404_stays_on_the_site(page, server):
+    # "/\evil.example?lang=ar" was the link here, and Chromium reads it as //evil.example.
+    page.goto(f"{server.url}/%5Cevil.example")
+    page.click("a.lang-switch")
+    page.wait_for_function("() => document.documentElement.dir === 'rtl'")
+    assert page.url.startswith(server.url + "/")
+    assert page.url.endswith("?lang=ar")

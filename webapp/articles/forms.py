@@ -7,16 +7,32 @@ from flask_wtf.file import FileAllowed, FileField
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.i18n import get_translations
-from wtforms.validators import URL, Length, Optional
+from wtforms.validators import URL, Length, Optional, ValidationError
 
 from ..decode import ALLOWED_EXTENSIONS
+from ..errors import InvalidArticle
 from ..i18n import current_lang, lazy
+from ..ingest import parse_date
 
 LANGUAGES = [
     SelectChoice("", lazy("lang_auto")),
     SelectChoice("ar", lazy("lang_ar")),
     SelectChoice("en", lazy("lang_en")),
 ]
+
+
+def publication_date(form: FlaskForm, field: DateField) -> None:
+    """The ingestion service's date rules on what was typed: strict ``YYYY-MM-DD``, 1900 to tomorrow.
+
+    ``DateField`` alone takes ``2020-9-1`` and any date at all; a value it could not
+    read already carries its own message.
+    """
+    if field.process_errors or not field.raw_data:
+        return
+    try:
+        parse_date(field.raw_data[0])
+    except InvalidArticle as exc:
+        raise ValidationError(exc.message) from None
 
 
 class UploadForm(FlaskForm):
@@ -33,7 +49,7 @@ class UploadForm(FlaskForm):
         lazy("field_file"),
         validators=[FileAllowed([e.lstrip(".") for e in ALLOWED_EXTENSIONS], lazy("bad_extension"))],
     )
-    published = DateField(lazy("field_published"), validators=[Optional()])
+    published = DateField(lazy("field_published"), validators=[Optional(), publication_date])
     source_url = StringField(
         lazy("field_source_url"), validators=[Optional(), URL(require_tld=False), Length(max=2000)]
     )
