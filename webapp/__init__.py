@@ -51,7 +51,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    """Bind safe JSON, security headers, the database and its migrations, CSRF, the gazetteer, the UI language."""
+    """Bind safe JSON, security headers, the database and migrations, CSRF, the gazetteer, the language."""
     jsonprovider.init_app(app)
     security.init_app(app)
     database.init_app(app)

@@ -6,8 +6,9 @@ real texts from ``../shared/corpus/syrian-archive-dev.jsonl`` cut into distinct
 passages of about 1,500 characters.  For each worker count, a fresh database is made
 and migrated (a new PostgreSQL database on the server of ``--database-url``, else a
 temporary SQLite file), the jobs are queued, and that many ``flask worker --burst``
-processes drain them, with forked work-horses and with ``--no-fork``.  Reported: jobs per second from the first job's start to the
-last job's end (worker start-up excluded), and how many jobs failed.  Prints JSON.
+processes drain them, with forked work-horses and with ``--no-fork``.  Reported: jobs
+per second from the first job's start to the last job's end (worker start-up excluded),
+and how many jobs failed.  Prints JSON.
 """
 
 from __future__ import annotations
