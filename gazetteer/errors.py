@@ -20,3 +20,11 @@ class GazetteerDataError(GazetteerError):
 
 class ImportFormatError(GazetteerDataError):
     """Raised by an importer when its input is not in the expected format."""
+
+
+class DownloadError(GazetteerError):
+    """Raised by :mod:`gazetteer.download` when a source cannot be fetched, or fails verification.
+
+    The message names the source and what went wrong; a file that fails
+    verification is deleted and nothing from it is imported.
+    """

@@ -151,19 +151,25 @@ def combine(keep: Place, other: Place) -> Place:
 
 #: Generic words that may open an Arabic name («حي البياضة», «قرية عرب سعيد»), normalised.
 _AR_GENERIC = ("حي", "قريه", "بلده", "مدينه")
+#: Generic words that may close an English name ("Al-Zahra district", "Tishrine neighbourhood").
+_EN_GENERIC = ("neighbourhood", "neighborhood", "district", "quarter", "town", "village")
 
 
 def merge_keys(place: Place) -> set[str]:
-    """Name keys for matching entries across sources: the index keys plus looser Arabic forms.
+    """Name keys for matching entries across sources: the index keys plus looser forms.
 
-    Looser forms drop «ال» from every word (بستان الباشا ~ بستان باشا) and a
-    leading generic word (حي البياضة ~ البياضة).  They are safe here because a
-    match also needs compatible types and nearby points.
+    Looser forms drop «ال» from every word (بستان الباشا ~ بستان باشا), a
+    leading generic Arabic word (حي البياضة ~ البياضة) and a trailing generic
+    English one ("Zahra neighbourhood" ~ "Al-Zahra district").  They are safe
+    here because a match also needs compatible types and nearby points.
     """
     keys = name_keys(place)
     loose = set()
     for key in keys:
         if not is_arabic(key):
+            head, _, last = key.rpartition(" ")
+            if head and last in _EN_GENERIC:
+                loose.add(head)
             continue
         words = key.split(" ")
         if len(words) > 1 and words[0] in _AR_GENERIC:

@@ -242,3 +242,37 @@ def test_complete_parents_from_polygons() -> None:
     assert out[3].parents == (wrong,)  # a polygon contradicting a known parent is not used
     assert out[4].parents == () and out[0].parents == ()
     assert complete_parents([town]) == [town]
+
+
+def test_build_default_adds_the_derived_admin_areas_and_parent_chains(default_places: list[Place]) -> None:
+    from collections import Counter
+
+    syrian = [p for p in default_places if p.in_syria]
+    counts = Counter(p.type for p in syrian)
+    assert (counts[PlaceType.GOVERNORATE], counts[PlaceType.DISTRICT], counts[PlaceType.SUBDISTRICT]) == (
+        14,
+        62,
+        272,
+    )
+    polygons = [p for p in syrian if p.type in (PlaceType.GOVERNORATE, PlaceType.SUBDISTRICT)]
+    assert all(p.geometry and p.geometry["type"] in ("Polygon", "MultiPolygon") for p in polygons)
+    # Curated entries win the merge with the derived OCHA areas (id, names) and gain their polygons.
+    idlib = next(p for p in syrian if p.pcode == "SY07")
+    assert idlib.id == "cur:gov-idlib" and "OCHA COD-AB Syria (HDX)" in idlib.source
+    # GeoNames villages get the whole admin chain from the polygons; the country gets none.
+    villages = [p for p in syrian if p.id.startswith("gn:") and p.type == PlaceType.VILLAGE]
+    assert sum(len(p.parents) == 3 for p in villages) > 0.95 * len(villages)
+    assert next(p for p in syrian if p.type == PlaceType.COUNTRY).parents == ()
+
+
+def test_with_quarter_names_gives_every_neighbourhood_its_typed_form() -> None:
+    from gazetteer.build import with_quarter_names
+
+    quarter = Place(
+        "q", "Al-Firdaws", "الفردوس", PlaceType.NEIGHBOURHOOD, 36.18, 37.16, alt_names=("حي الفردوس",)
+    )
+    assert with_quarter_names(quarter) is quarter
+    bare = Place("b", "Al-Shaar", "الشعار", PlaceType.NEIGHBOURHOOD, 36.2, 37.18, alt_names=("Shaar", "شعار"))
+    assert with_quarter_names(bare).alt_names == ("Shaar", "شعار", "حي الشعار", "حي شعار")
+    town = Place("t", "Saraqib", "سراقب", PlaceType.TOWN, 35.86, 36.8)
+    assert with_quarter_names(town) is town

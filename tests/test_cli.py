@@ -6,6 +6,7 @@ import json
 
 import pytest
 from sqlalchemy import func, select
+from test_download import mirror  # noqa: F401 - the local HTTP server fixture
 
 from webapp.extensions import db
 from webapp.models import Article
@@ -196,3 +197,34 @@ def test_export_rejects_bad_filters_without_writing(runner, tmp_path):
     result = runner.invoke(args=["export", "kml", "-o", str(out), "--from", "yesterday"])
     assert result.exit_code == 1 and "from" in result.output and not out.exists()
     assert not (tmp_path / "x.kml.part").exists()
+
+
+def test_gazetteer_download_from_a_local_mirror(app, runner, tmp_path, mirror):  # noqa: F811
+    """`flask gazetteer download all --base-url …` fetches, verifies and imports; a bad file fails cleanly."""
+    import shutil
+
+    from test_download import fixture_files
+
+    from gazetteer.build import imports_path
+    from gazetteer.bundled import default_path, ensure_built
+
+    state, url = mirror
+    state.files = fixture_files()
+    cached = ensure_built(default_path())
+    (tmp_path / "gaz").mkdir()
+    for name in (cached.name, cached.name + ".version"):
+        shutil.copy(
+            cached.with_name(name), tmp_path / "gaz" / name.replace(cached.name, "gazetteer.jsonl.gz")
+        )
+    path = tmp_path / "gaz" / "gazetteer.jsonl.gz"
+    app.config["GAZETTEER_PATH"] = str(path)
+    args = ["gazetteer", "download", "all", "--base-url", url, "--cache-dir", str(tmp_path / "dl")]
+    result = runner.invoke(args=args)
+    assert result.exit_code == 0, result.output
+    assert "downloaded\tgeonames\t" in result.output and "downloaded\tocha-cod-ab\t" in result.output
+    assert (tmp_path / "dl" / "syr_admin_boundaries.geojson.zip").exists() and imports_path(path).exists()
+    again = runner.invoke(args=args)
+    assert again.exit_code == 0 and "cached\tocha-cod-ab\t0 added" in again.output
+    state.files["geonames-SY.zip"] = b"<html>not found</html>"
+    bad = runner.invoke(args=[*args[:2], "geonames", *args[3:], "--force"])
+    assert bad.exit_code == 1 and "geonames: geonames-SY.zip is not a zip file" in bad.output

@@ -109,14 +109,14 @@ def test_ocha_merges_into_bundled(ocha_dir: Path) -> None:
     places = build_default()
     for layer in ("syr_admin1.geojson", "syr_admin2.geojson"):
         places, report = merge_places(places, ocha.iter_places(ocha_dir / layer))
-        assert report.added == 0, layer  # every admin unit is already curated
+        assert report.added == 0, layer  # every admin unit is already bundled
     idlib = [p for p in places if p.type == PlaceType.GOVERNORATE and p.pcode == "SY07"]
     assert len(idlib) == 1
     assert idlib[0].id == "cur:gov-idlib" and idlib[0].geometry["type"] in ("Polygon", "MultiPolygon")
     assert sum(1 for p in places if p.type == PlaceType.GOVERNORATE) == 14
     assert sum(1 for p in places if p.type == PlaceType.DISTRICT) == 62
     places, report = merge_places(places, ocha.iter_places(ocha_dir / "syr_admin3.geojson"))
-    assert report.added == 272
+    assert (report.added, report.merged) == (0, 272)  # the sub-districts are bundled derived facts
     places, report = merge_places(places, ocha.iter_places(ocha_dir / "syr_adminpoints.geojson"))
     assert (report.added, report.merged) == (0, 349)
 
@@ -154,3 +154,60 @@ def test_features_that_are_no_list_are_an_import_format_error(tmp_path):
     path.write_text('{"type": "FeatureCollection", "features": 5}', encoding="utf-8")
     with pytest.raises(ImportFormatError, match="FeatureCollection"):
         list(iter_import("ocha", path))
+
+
+COMMUNITIES = Path(__file__).parent / "data" / "ocha"
+
+
+@pytest.mark.parametrize("filename", ["syr_populatedplaces.geojson", "syr_populatedplaces.csv"])
+def test_communities_in_the_populated_places_layout(filename: str) -> None:
+    places = {p.id: p for p in ocha.iter_places(COMMUNITIES / filename)}
+    assert list(places) == ["ocha:C9001", "ocha:C9002", "ocha:C9003"]
+    kafr = places["ocha:C9001"]
+    assert (kafr.name, kafr.name_ar, kafr.pcode, kafr.type) == (
+        "Kafr Tester",
+        "كفر تستر",
+        "C9001",
+        PlaceType.VILLAGE,
+    )
+    assert set(kafr.alt_names) == {"Kfar Tester", "كفرتستر"}
+    assert (kafr.lat, kafr.lon) == (35.8555, 36.7712)
+    assert [(r.level, r.name, r.name_ar, r.pcode) for r in kafr.parents] == [
+        (1, "Idleb", "إدلب", "SY07"),
+        (2, "Idleb", "إدلب", "SY0701"),
+        (3, "Saraqab", "سراقب", "SY070101"),
+    ]
+    assert places["ocha:C9002"].type == PlaceType.TOWN and places["ocha:C9003"].type == PlaceType.CAMP
+    assert {p.source for p in places.values()} == {ocha.SOURCE} and {p.licence for p in places.values()} == {
+        ocha.LICENCE
+    }
+
+
+def test_communities_in_the_upper_case_admin4_point_layout() -> None:
+    places = list(iter_import("ocha", COMMUNITIES / "syr_pplp_adm4_unocha.geojson"))
+    assert [(p.id, p.name, p.name_ar, p.type) for p in places] == [
+        ("ocha:C9001", "Kafr Tester", "كفر تستر", PlaceType.VILLAGE),
+        ("ocha:C9002", "Tell Example", "تل المثال", PlaceType.VILLAGE),
+    ]
+    assert (places[0].lat, places[0].lon) == (35.8555, 36.7712)  # from the Point geometry
+    assert places[0].parent(3) == places[0].parents[2] and places[0].parent(3).pcode == "SY070101"
+
+
+def test_detect_communities() -> None:
+    assert ocha.detect_layer({"featurename_en": "", "pcode": ""}) == ("communities", 4)
+    assert ocha.detect_layer({"ADM4_EN": "", "ADM4_PCODE": "", "ADM3_PCODE": ""}) == ("communities", 4)
+    assert ocha.detect_layer({"adm4_name": "", "adm4_name1": "", "adm4_pcode": ""}) == ("communities", 4)
+    bad = [{"featurename_en": "Nowhere", "pcode": "", "point_x": 36, "point_y": 35}]
+    with pytest.raises(ImportFormatError, match="P-code and a name"):
+        ocha._community(bad[0], None, "x:2")
+
+
+def test_communities_merge_with_the_bundled_gazetteer_without_duplicates() -> None:
+    from gazetteer.merge import merge_places
+
+    base = build_default()
+    places = list(ocha.iter_places(COMMUNITIES / "syr_populatedplaces.geojson"))
+    merged, report = merge_places(base, places)
+    assert report.added + report.merged == 3
+    again, second = merge_places(merged, places)
+    assert len(again) == len(merged) and second.added == 0

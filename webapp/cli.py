@@ -236,6 +236,54 @@ def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...
         sys.exit(1)
 
 
+@gazetteer_cli.command("download")
+@click.argument("which", type=click.Choice(["geonames", "ocha", "all"]), default="all")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where downloads are kept (default: downloads/ beside the gazetteer file).",
+)
+@click.option("--base-url", help="Fetch <base-url>/<file name> instead of the public addresses (a mirror).")
+@click.option("--force", is_flag=True, help="Download again even when a verified copy is cached.")
+def gazetteer_download(which: str, cache_dir: Path | None, base_url: str | None, force: bool) -> None:
+    """Download the full GeoNames and OCHA data for Syria (WHICH: geonames, ocha or all) and import it."""
+    from gazetteer.bundled import ensure_built
+    from gazetteer.download import download
+    from gazetteer.errors import GazetteerError
+
+    bars: list[object] = []
+
+    def progress(source):  # noqa: ANN001, ANN202 - a gazetteer.download.Source → its callback
+        state: dict[str, object] = {}
+
+        def advance(done: int, total: int | None) -> None:
+            bar = state.get("bar")
+            if bar is None:
+                bar = click.progressbar(length=total or 0, label=source.filename, file=sys.stderr)
+                bar.__enter__()
+                bars.append(bar)
+                state["bar"], state["done"] = bar, 0
+            bar.update(done - int(state["done"]))  # type: ignore[attr-defined]
+            state["done"] = done
+
+        return advance
+
+    path = ensure_built(gazetteer_path())
+    try:
+        results = download(
+            which, path, cache_dir=cache_dir, base_url=base_url, force=force, progress=progress
+        )
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+    gazetteers.reset()
+    for item in results:
+        state = "downloaded" if item.fetched else "cached"
+        click.echo(f"{state}\t{item.source.name}\t{item.report.added} added, {item.report.merged} merged")
+
+
 @gazetteer_cli.command("stats")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def gazetteer_stats(as_json: bool) -> None:

@@ -1,18 +1,28 @@
-"""OCHA COD-AB importer: admin boundaries, admin points, admin capitals, neighbourhoods.
+"""OCHA COD-AB importer: admin boundaries, admin points, capitals, neighbourhoods, communities.
 
 Reads the GeoJSON layers (polygons kept as geometry) or their attribute
-CSVs.  The layer is recognised from its columns:
+CSVs.  The layer is recognised from its columns (case-insensitive):
 
 * polygon layers ``admN_name`` / ``admN_name1`` (Arabic) / ``admN_pcode`` with
   parents ``adm(N-1)_…``: N = 0 country, 1 governorate, 2 district, 3 sub-district;
 * ``admin_leve`` + ``name``/``name1``: label points of admin units (merge by P-code);
 * ``adm_p_lvl`` + ``name``: administrative capitals (settlements);
-* ``neighborho`` / ``neighbor_1`` / ``neighbor_2``: city neighbourhoods.
+* ``neighborho`` / ``neighbor_1`` / ``neighbor_2``: city neighbourhoods;
+* communities, the admin-4 populated places (some 7,000 towns, villages and
+  camps, P-codes ``C1234``): the COD populated-places layer
+  (``syr_populatedplaces``: ``featurename_en``, ``featurename_ar``, ``pcode``,
+  ``featurerefname``, ``featurealtname1_en`` … ``featurealtname2_ar``,
+  ``popplaceclasstitle``, parents ``admN_en`` / ``admN_ar`` / ``admN_pcode``,
+  ``point_x`` / ``point_y``), or the older COD-AB admin-4 points
+  (``syr_pplp_adm4_unocha``: ``ADM4_EN``, ``ADM4_AR``, ``ADM4_PCODE``, ``ADM4_REF``,
+  ``ADM4ALT1EN`` …, parents ``ADMN_EN`` / ``ADMN_AR`` / ``ADMN_PCODE``, or the
+  lower-case ``adm4_name`` / ``adm4_name1`` / ``adm4_pcode`` of the v02 tables).
 
 Ids are ``ocha:<pcode>``; capitals without a location P-code get
 ``ocha:admincapitals:<name>``.  The representative point is
-``centroid_lat``/``centroid_lon`` when present, else ``lat``/``lon`` or
-``y_coord``/``x_coord``, else shapely's representative point of the geometry.
+``centroid_lat``/``centroid_lon`` when present, else ``lat``/``lon``,
+``y_coord``/``x_coord`` or ``point_y``/``point_x``, else shapely's
+representative point of the geometry.
 """
 
 from __future__ import annotations
@@ -63,16 +73,22 @@ def _records(path: Path) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None
 
 
 def detect_layer(columns: Mapping[str, Any]) -> tuple[str, int]:
-    """('admin', N), ('points', 0), ('capitals', 0) or ('neighbourhoods', 0) from the columns.
+    """('admin', N), ('points', 0), ('capitals', 0), ('neighbourhoods', 0) or ('communities', 4).
 
-    Raises :class:`ImportFormatError` when the columns match no COD-AB layer.
+    ``columns`` are a record's column names (any case).  Raises
+    :class:`ImportFormatError` when they match no COD-AB layer.
     """
+    columns = {str(c).lower(): None for c in columns}
     if "neighborho" in columns:
         return "neighbourhoods", 0
     if "admin_leve" in columns:
         return "points", 0
     if "adm_p_lvl" in columns:
         return "capitals", 0
+    if "pcode" in columns and ("featurename_en" in columns or "featurename_ar" in columns):
+        return "communities", 4
+    if "adm4_pcode" in columns and ({"adm4_en", "adm4_ar", "adm4_name"} & columns.keys()):
+        return "communities", 4
     levels = [n for n in range(5) if f"adm{n}_pcode" in columns and f"adm{n}_name" in columns]
     if not levels:
         raise ImportFormatError(f"no COD-AB columns (admN_name/admN_pcode) among {sorted(columns)[:12]}")
@@ -96,7 +112,13 @@ def _parents(
 
 
 def _point(row: Mapping[str, Any], geometry: dict[str, Any] | None, where: str) -> tuple[float, float]:
-    for lat_key, lon_key in (("centroid_lat", "centroid_lon"), ("lat", "lon"), ("y_coord", "x_coord")):
+    for lat_key, lon_key in (
+        ("centroid_lat", "centroid_lon"),
+        ("lat", "lon"),
+        ("y_coord", "x_coord"),
+        ("point_y", "point_x"),
+        ("latitude", "longitude"),
+    ):
         if _s(row, lat_key) and _s(row, lon_key):
             return to_float(row[lat_key], where, lat_key), to_float(row[lon_key], where, lon_key)
     if geometry:
@@ -205,6 +227,76 @@ def _neighbourhood(row: Mapping[str, Any], geometry: dict[str, Any] | None, wher
     )
 
 
+#: Words of ``popplaceclasstitle`` → the place type of the community (default: village).
+COMMUNITY_CLASSES: tuple[tuple[str, PlaceType], ...] = (
+    ("capital", PlaceType.CITY),
+    ("city", PlaceType.CITY),
+    ("town", PlaceType.TOWN),
+    ("camp", PlaceType.CAMP),
+    ("neighbo", PlaceType.NEIGHBOURHOOD),
+)
+
+
+def _first(row: Mapping[str, Any], *keys: str) -> str:
+    for key in keys:
+        value = _s(row, key)
+        if value:
+            return value
+    return ""
+
+
+def _community(row: Mapping[str, Any], geometry: dict[str, Any] | None, where: str) -> Place:
+    """An admin-4 community: a populated place with its P-code and admin 1–3 parents."""
+    row = {str(k).lower(): v for k, v in row.items()}
+    pcode = _first(row, "pcode", "adm4_pcode")
+    name = _first(row, "featurename_en", "adm4_en", "adm4_name", "featurerefname", "adm4_ref")
+    name_ar = _first(row, "featurename_ar", "adm4_ar", "adm4_name1")
+    if not pcode or not (name or name_ar):
+        raise ImportFormatError(f"{where}: a community needs a P-code and a name")
+    lat, lon = _point(row, geometry, where)
+    parents = []
+    for level in (1, 2, 3):
+        ref_pcode = _s(row, f"adm{level}_pcode")
+        ref_name = _first(row, f"adm{level}_en", f"adm{level}_name")
+        if ref_pcode or ref_name:
+            parents.append(
+                AdminRef(level, ref_name, _first(row, f"adm{level}_ar", f"adm{level}_name1"), ref_pcode)
+            )
+    title = _s(row, "popplaceclasstitle").casefold()
+    ptype = next((t for word, t in COMMUNITY_CLASSES if word in title), PlaceType.VILLAGE)
+    alternates = [
+        _s(row, key)
+        for key in (
+            "featurerefname",
+            "featurealtname1_en",
+            "featurealtname2_en",
+            "featurealtname1_ar",
+            "featurealtname2_ar",
+            "adm4_en",
+            "adm4_ar",
+            "adm4_ref",
+            "adm4_ref_name",
+            "adm4alt1en",
+            "adm4alt2en",
+            "adm4alt1ar",
+            "adm4alt2ar",
+            "adm4_name2",
+            "adm4_name3",
+        )
+    ]
+    return _place(
+        id=f"ocha:{pcode}",
+        name=name or name_ar,
+        name_ar=name_ar,
+        type=ptype,
+        lat=lat,
+        lon=lon,
+        alt_names=tuple(a for a in alternates if a not in (name, name_ar)),
+        parents=tuple(parents),
+        pcode=pcode,
+    )
+
+
 #: Default polygon simplification tolerance in degrees (about 50 m): a seventh of the
 #: vertices, so the extended gazetteer loads fast and stays small in memory.
 SIMPLIFY_DEGREES = 0.0005
@@ -223,8 +315,8 @@ def iter_places(
 ) -> Iterator[Place]:
     """Places from one COD-AB layer file (GeoJSON or attribute CSV).
 
-    ``layer`` forces 'admin', 'points', 'capitals' or 'neighbourhoods'
-    instead of detecting it from the columns of the first record.  Polygons
+    ``layer`` forces 'admin', 'points', 'capitals', 'neighbourhoods' or
+    'communities' instead of detecting it from the columns of the first record.  Polygons
     are simplified to within ``simplify_degrees`` (0 keeps every vertex).
     Raises :class:`ImportFormatError` on unreadable files or records.
     """
@@ -253,6 +345,8 @@ def _iter(path: Path, layer: str | None) -> Iterator[Place]:
             yield _admin_point(row, geometry, where)
         elif kind == "capitals":
             yield _capital(row, geometry, where)
+        elif kind == "communities":
+            yield _community(row, geometry, where)
         else:
             yield _neighbourhood(row, geometry, where)
     if detected is None:
