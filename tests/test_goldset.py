@@ -192,3 +192,144 @@ def test_fresh_gold_split_loads(shared_dir: Path) -> None:
     docs = load_gold(DEV_GOLD.with_name("fresh.jsonl"), shared_dir)
     assert len(docs) == 10 and {d.language for d in docs} == {"ar", "en"}
     assert sum(len(d.mentions) for d in docs) >= 80
+
+
+# -- written lines and the per-class annotations ------------------------------------------------------
+
+# Our own report, written for these tests.
+WRITTEN = (
+    "Shelling hits Kafr Tal village\n"
+    "Shelling by government forces hit the village of Kafr Tal, south of Idlib, on 3 March 2020, "
+    "wounding at least seven civilians, a Hay'at Tahrir al-Sham statement said at 10:00 Damascus time. "
+    "The ceasefire agreed in Moscow in 2020 did not hold."
+)
+
+
+def _written_record(**overrides: object) -> dict:
+    mention = {
+        "text": "Kafr Tal",
+        "lat": None,
+        "lon": None,
+        "type": "village",
+        "classes": ["unknown_village"],
+        "in_gazetteer": False,
+        "container": {"text": "Idlib", "lat": 35.93, "lon": 36.634, "radius_km": 10},
+        "occurrences": [1],
+    }
+    mention.update(overrides)
+    return make_record(
+        {"id": "written/t-1", "text": WRITTEN},
+        WRITTEN,
+        span=None,
+        language="en",
+        published=None,
+        genre="narrative",
+        mentions=[mention, {"text": "Idlib", "lat": 35.93, "lon": 36.634, "type": "city"}],
+        incidents=[
+            {
+                "sentence": "Shelling by government",
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Shelling/artillery/missile attack",
+                "lat": 35.93,
+                "lon": 36.634,
+                "place": "Kafr Tal",
+                "geo_precision": 2,
+                "date": "2020-03-03",
+                "injuries": 7,
+            }
+        ],
+        not_places=[
+            {"text": "Hay'at Tahrir al-Sham", "kind": "group"},
+            {"text": "Damascus time", "kind": "time_zone"},
+        ],
+        no_incident_sentences=[
+            {"sentence": "Shelling hits Kafr Tal village", "kind": "headline"},
+            {"sentence": "The ceasefire agreed in Moscow in 2020 did not hold.", "kind": "agreement"},
+        ],
+    )
+
+
+def test_a_written_line_carries_its_text_and_needs_no_shared_dir(tmp_path: Path) -> None:
+    rec = _written_record()
+    assert rec["origin"] == "written" and rec["genre"] == "narrative"
+    (doc,) = load_gold(_gold_file(tmp_path, [rec]), tmp_path / "nowhere")
+    assert (doc.id, doc.origin, doc.genre, doc.text) == ("written/t-1", "written", "narrative", WRITTEN)
+    village = doc.mentions[0]
+    assert village.text == "Kafr Tal" and village.start == WRITTEN.index("Kafr Tal", 40)
+    assert village.classes == ("unknown_village",) and village.in_gazetteer is False
+    assert village.container is not None and village.container.start == WRITTEN.index("Idlib")
+    (incident,) = doc.incidents
+    assert incident.place == village.start and incident.geo_precision == 2
+    assert (incident.date, incident.injuries, incident.fatalities) == (dt.date(2020, 3, 3), 7, None)
+    assert [(n.text, n.kind) for n in doc.not_places] == [
+        ("Hay'at Tahrir al-Sham", "group"),
+        ("Damascus time", "time_zone"),
+    ]
+    assert [(s.start, s.kind) for s in doc.no_incident] == [
+        (0, "headline"),
+        (WRITTEN.index("The cease"), "agreement"),
+    ]
+    assert WRITTEN[doc.no_incident[0].start : doc.no_incident[0].end] == "Shelling hits Kafr Tal village"
+
+
+def test_old_lines_without_origin_are_corpus_lines(tmp_path: Path) -> None:
+    shared = _write_shared(tmp_path, EN_TEXT)
+    rec = _record(EN_TEXT)
+    del rec["origin"]
+    (doc,) = load_gold(_gold_file(tmp_path, [rec]), shared)
+    assert doc.origin == "corpus" and doc.genre == "" and doc.not_places == () and doc.no_incident == ()
+
+
+def test_a_written_line_edited_after_annotation_is_drift(tmp_path: Path) -> None:
+    rec = _written_record()
+    rec["doc"]["text"] = WRITTEN.replace("seven", "eight")
+    with pytest.raises(GoldDriftError, match="written text was edited"):
+        load_gold(_gold_file(tmp_path, [rec]), tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r.update(origin="corpus"), "origin"),
+        (lambda r: r["mentions"][0].update(classes=["villag"]), "unknown mention class"),
+        (lambda r: r["mentions"][0].pop("container"), "no container"),
+        (lambda r: r["mentions"][0].pop("in_gazetteer"), "in_gazetteer false"),
+        (lambda r: r["mentions"][0]["container"].update(start=0), "container"),
+        (lambda r: r["incidents"][0].update(place=3), "start of no gold mention"),
+        (lambda r: r["incidents"][0].update(geo_precision=4), "geo_precision"),
+        (lambda r: r["not_places"][0].update(kind="militia"), "unknown not-place kind"),
+        (lambda r: r["no_incident_sentences"][0].update(kind="intro"), "unknown no-incident kind"),
+        (lambda r: r["no_incident_sentences"][0].update(end=10_000), "no-incident sentence"),
+        (lambda r: r.update(genre="tweet"), "unknown genre"),
+        (lambda r: r["doc"].pop("id"), "'id'"),
+    ],
+)
+def test_malformed_annotations_are_refused(tmp_path: Path, change, message: str) -> None:
+    rec = _written_record()
+    change(rec)
+    if "sha256" in rec and rec["doc"].get("text") != WRITTEN:
+        rec.pop("sha256")
+    with pytest.raises(GoldFormatError, match=message):
+        load_gold(_gold_file(tmp_path, [rec]), tmp_path)
+
+
+def test_make_record_refuses_an_incident_place_that_is_no_gold_mention() -> None:
+    with pytest.raises(GoldFormatError, match="incident place"):
+        make_record(
+            {"id": "w", "text": WRITTEN},
+            WRITTEN,
+            span=None,
+            language="en",
+            published=None,
+            mentions=[],
+            incidents=[
+                {
+                    "sentence": "Shelling by",
+                    "event_type": "",
+                    "sub_event_type": "",
+                    "lat": None,
+                    "lon": None,
+                    "place": "Idlib",
+                }
+            ],
+        )
