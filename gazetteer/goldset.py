@@ -393,6 +393,12 @@ def _parse_line(rec: dict[str, Any], text: str, where: str) -> GoldDoc:
         start, end = _span_of(s, text, "no-incident sentence", where)
         kind = _one_of(s["kind"], NO_INCIDENT_KINDS, "no-incident kind", where)
         quiet.append(GoldNoIncident(start, end, kind, s.get("note", "")))
+    for n in not_places:
+        if any(m.start < n.end and n.start < m.end for m in mentions):
+            raise GoldFormatError(f"{where}: not-place span {n.text!r}@{n.start} overlaps a gold mention")
+    for s in quiet:
+        if any(s.start <= i.sentence_start < s.end for i in incidents):
+            raise GoldFormatError(f"{where}: no-incident sentence @{s.start} holds a gold incident")
     genre = rec.get("genre", "")
     if genre:
         _one_of(genre, GENRES, "genre", where)

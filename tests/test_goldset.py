@@ -301,6 +301,16 @@ def test_a_written_line_edited_after_annotation_is_drift(tmp_path: Path) -> None
         (lambda r: r["no_incident_sentences"][0].update(kind="intro"), "unknown no-incident kind"),
         (lambda r: r["no_incident_sentences"][0].update(end=10_000), "no-incident sentence"),
         (lambda r: r.update(genre="tweet"), "unknown genre"),
+        (
+            lambda r: r["not_places"][0].update(
+                start=r["mentions"][1]["start"], end=r["mentions"][1]["end"], text="Idlib"
+            ),
+            "overlaps a gold mention",
+        ),
+        (
+            lambda r: r["no_incident_sentences"][0].update(end=r["incidents"][0]["sentence_start"] + 1),
+            "holds a gold incident",
+        ),
         (lambda r: r["doc"].pop("id"), "'id'"),
     ],
 )
