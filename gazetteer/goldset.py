@@ -575,7 +575,8 @@ def make_record(
     Each incident dict carries ``sentence`` (a substring that starts the
     sentence), the ACLED types and point, and optionally ``place`` (the surface of
     the gold mention naming where it happened: its first occurrence from the
-    sentence on, or ``place_occurrence``), ``geo_precision``, ``date``,
+    sentence on, else its last before; ``place_occurrence`` picks one by index),
+    ``geo_precision``, ``date``,
     ``fatalities``, ``injuries``, ``note``.  ``not_places`` dicts carry ``text``,
     ``kind`` and optional ``occurrences``/``note``; ``no_incident_sentences`` dicts
     carry the whole ``sentence``, ``kind`` and optional ``note``.  Raises
@@ -616,14 +617,12 @@ def make_record(
             "lon": inc["lon"],
         }
         if inc.get("place"):
-            spans = find_spans(text, inc["place"])
+            named = [s for s, _ in find_spans(text, inc["place"]) if s in starts]
             if "place_occurrence" in inc:
-                spans = spans[inc["place_occurrence"] :][:1]
-            place = next((s for s, _ in spans if s >= pos and s in starts), None)
+                named = named[inc["place_occurrence"] :][:1]
+            place = next((s for s in named if s >= pos), named[-1] if named else None)
             if place is None:
-                raise GoldFormatError(
-                    f"incident place {inc['place']!r} is no gold mention from its sentence on"
-                )
+                raise GoldFormatError(f"incident place {inc['place']!r} is no gold mention")
             entry["place"] = place
         for key in ("geo_precision", "date", "fatalities", "injuries", "note"):
             if inc.get(key) is not None and inc.get(key) != "":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -343,3 +344,151 @@ def test_make_record_refuses_an_incident_place_that_is_no_gold_mention() -> None
                 }
             ],
         )
+
+
+# -- the reports gold set (issue 12) ------------------------------------------------------------------
+
+REPORTS_DEV = DEV_GOLD.with_name("reports-dev.jsonl")
+
+#: Minimum annotated cases per class in reports-dev.jsonl (each a little under the count at annotation).
+REPORTS_MINIMUMS = {
+    "mention class": {
+        "unknown_village": 35,
+        "latin_variant": 50,
+        "misspelling": 6,
+        "nested": 30,
+        "road_segment": 8,
+        "city_default": 8,
+        "governorate_cue": 20,
+        "homonym": 15,
+    },
+    "not-place kind": {"group": 15, "organisation": 20, "time_zone": 10, "generic_head": 8},
+    "no-incident kind": {"headline": 12, "background": 40, "statistics": 8, "agreement": 6},
+    "event type": {
+        "Explosions/Remote violence": 100,
+        "Battles": 15,
+        "Violence against civilians": 8,
+        "Protests": 6,
+        "Riots": 3,
+        "Strategic developments": 10,
+    },
+    "sub-event type": {
+        "Air/drone strike": 50,
+        "Shelling/artillery/missile attack": 25,
+        "Chemical weapon": 5,
+        "Remote explosive/landmine/IED": 10,
+        "Suicide bomb": 2,
+        "Grenade": 2,
+        "Attack": 5,
+        "Abduction/forced disappearance": 2,
+        "Sexual violence": 2,
+        "Armed clash": 5,
+        "Government regains territory": 5,
+        "Non-state actor overtakes territory": 5,
+        "Peaceful protest": 2,
+        "Protest with intervention": 2,
+        "Excessive force against protesters": 2,
+        "Violent demonstration": 2,
+        "Mob violence": 2,
+        "Looting/property destruction": 2,
+        "Arrests": 5,
+        "Disrupted weapons use": 2,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def reports_dev(shared_dir: Path) -> list:
+    return load_gold(REPORTS_DEV, shared_dir)
+
+
+@pytest.mark.shared
+def test_reports_dev_loads_and_has_its_sizes(reports_dev: list) -> None:
+    # load_gold has checked every corpus passage's hash and every span's text at its offsets.
+    by_part = Counter((d.origin, d.language, d.genre) for d in reports_dev)
+    english = sum(n for (_, lang, genre), n in by_part.items() if lang == "en" and genre == "narrative")
+    arabic = sum(n for (_, lang, _g), n in by_part.items() if lang == "ar")
+    assert english >= 120 and arabic >= 40
+    assert by_part["corpus", "en", "narrative"] >= 40 and by_part["corpus", "ar", "report"] >= 30
+    assert by_part["written", "ar", "caption"] + by_part["corpus", "ar", "caption"] >= 15
+    assert {d.origin for d in reports_dev} == {"corpus", "written"}
+    assert sum(len(d.incidents) for d in reports_dev) >= 200
+    assert sum(1 for d in reports_dev if d.published is None and any(i.date for i in d.incidents)) >= 15
+
+
+@pytest.mark.shared
+def test_reports_dev_has_enough_cases_of_every_class(reports_dev: list) -> None:
+    mentions = [m for d in reports_dev for m in d.mentions]
+    incidents = [i for d in reports_dev for i in d.incidents]
+    counts = {
+        "mention class": Counter(c for m in mentions for c in m.classes),
+        "not-place kind": Counter(n.kind for d in reports_dev for n in d.not_places),
+        "no-incident kind": Counter(s.kind for d in reports_dev for s in d.no_incident),
+        "event type": Counter(i.event_type for i in incidents),
+        "sub-event type": Counter(i.sub_event_type for i in incidents),
+    }
+    short = {
+        (group, name): (counts[group][name], floor)
+        for group, floors in REPORTS_MINIMUMS.items()
+        for name, floor in floors.items()
+        if counts[group][name] < floor
+    }
+    assert not short, f"classes under their minimum (count, minimum): {short}"
+    assert sum(m.in_gazetteer is False for m in mentions) >= 40
+    assert sum(i.date is not None for i in incidents) >= 150
+    assert sum(i.fatalities is not None for i in incidents) >= 60
+    assert sum(i.injuries is not None for i in incidents) >= 30
+    assert Counter(i.geo_precision for i in incidents)[2] >= 40
+    assert Counter(i.geo_precision for i in incidents)[3] >= 12
+
+
+@pytest.mark.shared
+def test_reports_dev_unknown_places_are_placed_by_their_container(reports_dev: list) -> None:
+    # A place the gazetteer does not know has a container; without a point of its own, every incident
+    # it names is placed at the container, with precision 2 or 3.
+    from gazetteer.index import distance_km
+
+    for doc in reports_dev:
+        by_start = {m.start: m for m in doc.mentions}
+        for m in doc.mentions:
+            if "unknown_village" in m.classes:
+                assert m.in_gazetteer is False and m.container is not None, (doc.id, m.text)
+        for inc in doc.incidents:
+            named = by_start.get(inc.place) if inc.place is not None else None
+            if named is None or named.has_point or named.container is None or inc.lat is None:
+                continue
+            c = named.container
+            assert distance_km(inc.lat, inc.lon, c.lat, c.lon) < 1, (doc.id, named.text)
+            assert inc.geo_precision in (2, 3), (doc.id, named.text)
+
+
+@pytest.mark.shared
+def test_reports_dev_reuses_no_passage_of_the_other_gold_sets(shared_dir: Path, reports_dev: list) -> None:
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for name in ("dev.jsonl", "fresh.jsonl"):
+        for line in DEV_GOLD.with_name(name).read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if rec.get("span"):
+                taken.setdefault(rec["doc"].get("path", ""), []).append(tuple(rec["span"]))
+    ours = [json.loads(line) for line in REPORTS_DEV.read_text(encoding="utf-8").splitlines()]
+    for rec in ours:
+        if rec["origin"] == "corpus":
+            start, end = rec["span"]
+            for s, e in taken.get(rec["doc"]["path"], ()):
+                assert end <= s or e <= start, f"{rec['doc']['path']} [{start}:{end}] overlaps [{s}:{e}]"
+
+
+@pytest.mark.shared
+def test_written_lines_copy_no_corpus_text(shared_dir: Path, reports_dev: list) -> None:
+    # The data rule: the shared corpora's texts are referenced, never copied, into the repository.
+    corpus = "\n".join(
+        json.loads(line)["text"]
+        for line in (shared_dir / "corpus" / "syrian-archive-dev.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip()
+    )
+    for doc in reports_dev:
+        if doc.origin == "written":
+            for i in range(0, max(1, len(doc.text) - 60), 30):
+                assert doc.text[i : i + 60] not in corpus, (doc.id, doc.text[i : i + 60])
