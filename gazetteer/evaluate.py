@@ -15,7 +15,23 @@ benchmark.  Metrics:
 * incidents: gold incidents are matched one-to-one to predicted incidents of the
   sentence containing ``sentence_start``; event-type accuracy, sub-event-type
   accuracy (where the gold sub-type is known) and location Acc@10km (where the
-  gold incident has a point), all over gold incidents, so a missed incident is wrong.
+  gold incident has a point), all over gold incidents, so a missed incident is wrong;
+* per class (:data:`Metrics.classes`, only for what the gold annotates; see
+  :mod:`gazetteer.goldset`), each a count of cases and how many hold:
+  - ``unresolved_kept``: gold places the gazetteer is not expected to know
+    (``in_gazetteer: false``) where some predicted mention overlaps the span and
+    its place, if it has one, lies within 10 km of the gold point (or, without a
+    gold point, within the container's radius of the container's point);
+  - ``mention_class``: per class tag (``latin_variant``, ``nested`` …), recall
+    (overlap) and Acc@10km over those with a point (a missed one is wrong);
+  - ``false_place``: ``not_places`` spans (group, organisation, time-zone,
+    generic-head) that some predicted mention overlaps, overall and per kind;
+  - incidents: Acc@10km by gold ``geo_precision`` and by the classes of the
+    gold mention naming the place; geo-precision agreement; event type and
+    sub-event type accuracy per gold type; exact fatalities, injuries and date
+    where the text states them; ``no_incident_sentences`` holding a predicted
+    incident beyond the gold incidents of that sentence (and how many such
+    false incidents there are).
 """
 
 from __future__ import annotations
@@ -40,6 +56,7 @@ __all__ = [
     "DocScore",
     "Metrics",
     "SpanScores",
+    "Tally",
     "evaluate",
     "evaluate_docs",
     "evaluate_idrisi",
@@ -51,6 +68,8 @@ __all__ = [
 THRESHOLDS_KM = (1, 5, 10, 161)
 #: Resolutions further than this are listed as errors.
 FAR_KM = 5.0
+#: The distance within which a place or an incident counts as right in the per-class figures.
+CLASS_KM = 10.0
 
 Geoparse = Callable[..., GeoparseResult]
 
@@ -88,6 +107,29 @@ class SpanScores:
 
 
 @dataclass(slots=True)
+class Tally:
+    """How many cases a per-class figure has and in how many it holds; ``rate`` is None without cases."""
+
+    cases: int = 0
+    count: int = 0
+
+    def add(self, holds: bool) -> None:
+        self.cases += 1
+        self.count += bool(holds)
+
+    def merge(self, other: Tally) -> None:
+        self.cases += other.cases
+        self.count += other.count
+
+    @property
+    def rate(self) -> float | None:
+        return self.count / self.cases if self.cases else None
+
+    def to_dict(self) -> dict[str, float | int | None]:
+        return {"cases": self.cases, "count": self.count, "rate": self.rate}
+
+
+@dataclass(slots=True)
 class DocScore:
     """What one gold document contributes, plus its errors for ``--verbose``."""
 
@@ -108,6 +150,13 @@ class DocScore:
     spurious: list[str] = field(default_factory=list)
     wrong_resolutions: list[str] = field(default_factory=list)
     incident_errors: list[str] = field(default_factory=list)
+    #: per-class figures keyed (group, name); name "" for a figure without parts
+    tallies: dict[tuple[str, str], Tally] = field(default_factory=dict)
+    false_incidents: int = 0
+    class_errors: list[str] = field(default_factory=list)
+
+    def tally(self, group: str, name: str = "") -> Tally:
+        return self.tallies.setdefault((group, name), Tally())
 
 
 @dataclass(slots=True)
@@ -130,6 +179,8 @@ class Metrics:
     incident_acc_10km: float | None
     per_doc: list[DocScore] = field(default_factory=list, repr=False)
     notes: dict[str, Any] = field(default_factory=dict)
+    #: per-class figures: group → Tally, or group → {name → Tally}; empty when the gold has no classes
+    classes: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, *, verbose: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -152,11 +203,27 @@ class Metrics:
                 "sub_event_type_accuracy": self.sub_event_type_accuracy,
                 "location_acc@10km": self.incident_acc_10km,
             }
+        if self.classes:
+            data["classes"] = {group: _figure_dict(value) for group, value in self.classes.items()}
         if self.notes:
             data["notes"] = self.notes
         if verbose:
-            data["per_doc"] = [asdict(d) for d in self.per_doc]
+            data["per_doc"] = [_doc_dict(d) for d in self.per_doc]
         return data
+
+
+def _figure_dict(value: Tally | dict[str, Tally] | int) -> Any:
+    if isinstance(value, Tally):
+        return value.to_dict()
+    if isinstance(value, dict):
+        return {name: t.to_dict() for name, t in value.items()}
+    return value
+
+
+def _doc_dict(d: DocScore) -> dict[str, Any]:
+    data = asdict(d)
+    data["tallies"] = {"/".join(filter(None, key)): t.to_dict() for key, t in d.tallies.items()}
+    return data
 
 
 # -- geometry -----------------------------------------------------------------------------------------
@@ -221,16 +288,21 @@ def _score_spans(gold: Sequence[GoldMention], predicted: Sequence[Mention], scor
     ]
 
 
+def _best_overlap(g: GoldMention, predicted: Sequence[Mention]) -> Mention | None:
+    """The predicted mention scored against ``g``: the most overlapping, then the nearest start."""
+    overlapping = [p for p in predicted if _overlap(g.start, g.end, p.start, p.end)]
+    if not overlapping:
+        return None
+    return max(overlapping, key=lambda p: (_overlap(g.start, g.end, p.start, p.end), -abs(p.start - g.start)))
+
+
 def _score_resolution(gold: Sequence[GoldMention], predicted: Sequence[Mention], score: DocScore) -> None:
     for g in gold:
         if not g.has_point:
             continue
-        overlapping = [p for p in predicted if _overlap(g.start, g.end, p.start, p.end)]
-        if not overlapping:
+        best = _best_overlap(g, predicted)
+        if best is None:
             continue
-        best = max(
-            overlapping, key=lambda p: (_overlap(g.start, g.end, p.start, p.end), -abs(p.start - g.start))
-        )
         assert g.lat is not None and g.lon is not None
         err = location_error_km(g.lat, g.lon, _location_of(best))
         score.errors_km.append(err)
@@ -256,7 +328,11 @@ def _incident_cost(g: GoldIncident, p: Incident) -> tuple[int, int, float]:
     return (p.event_type != g.event_type, p.sub_event_type != g.sub_event_type, dist)
 
 
-def _score_incidents(gold: Sequence[GoldIncident], result: GeoparseResult, score: DocScore) -> None:
+def _score_incidents(
+    gold: Sequence[GoldIncident], result: GeoparseResult, score: DocScore
+) -> list[tuple[GoldIncident, Incident | None]]:
+    """Score the incidents; returns each gold incident with the prediction matched to it."""
+    pairs: list[tuple[GoldIncident, Incident | None]] = []
     score.incidents_gold = len(gold)
     score.incidents_predicted = len(result.incidents)
     by_sentence: dict[int, list[Incident]] = {}
@@ -270,6 +346,7 @@ def _score_incidents(gold: Sequence[GoldIncident], result: GeoparseResult, score
         match = min(pool, key=lambda p: _incident_cost(g, p)) if pool else None
         if match is not None:
             pool.remove(match)
+        pairs.append((g, match))
         label = f"sentence@{g.sentence_start} {g.event_type or '?'}/{g.sub_event_type or '?'}"
         if match is None:
             score.incident_errors.append(f"{label}: no predicted incident")
@@ -292,6 +369,94 @@ def _score_incidents(gold: Sequence[GoldIncident], result: GeoparseResult, score
                 shown = "no location" if err is None else f"{err:.1f} km"
                 score.incident_errors.append(f"{label}: location off ({shown})")
     score.incidents_spurious = sum(len(v) for k, v in by_sentence.items() if k not in gold_sentences)
+    return pairs
+
+
+def _within(lat: float, lon: float, location: Location | None, km: float) -> bool:
+    err = location_error_km(lat, lon, location)
+    return err is not None and err <= km
+
+
+def _kept(g: GoldMention, best: Mention | None) -> bool:
+    """Whether a place the gazetteer does not know was kept at its span and not put somewhere else."""
+    if best is None:
+        return False
+    if best.place is None:
+        return True  # kept as an unresolved mention, whatever location it was given
+    where = _location_of(best)
+    if g.lat is not None and g.lon is not None:
+        return _within(g.lat, g.lon, where, CLASS_KM)
+    if g.container is not None:
+        return _within(g.container.lat, g.container.lon, where, g.container.radius_km)
+    return True
+
+
+def _score_mention_classes(gold: GoldDoc, predicted: Sequence[Mention], score: DocScore) -> None:
+    for g in gold.mentions:
+        if not g.classes and g.in_gazetteer is not False:
+            continue
+        best = _best_overlap(g, predicted)
+        for c in g.classes:
+            score.tally("mention_class_recall", c).add(best is not None)
+            if g.lat is not None and g.lon is not None:
+                right = best is not None and _within(g.lat, g.lon, _location_of(best), CLASS_KM)
+                score.tally("mention_class_acc@10km", c).add(right)
+        if g.in_gazetteer is False:
+            kept = _kept(g, best)
+            score.tally("unresolved_kept").add(kept)
+            if not kept:
+                where = "not kept" if best is None else f"→ {best.place.id if best.place else None}"
+                score.class_errors.append(f"unknown place {_label(g)} {where}")
+    for n in gold.not_places:
+        hits = [p for p in predicted if _overlap(n.start, n.end, p.start, p.end)]
+        score.tally("false_place", "all").add(bool(hits))
+        score.tally("false_place", n.kind).add(bool(hits))
+        for p in hits:
+            score.class_errors.append(f"false place in {n.kind} {n.text!r}@{n.start}: {_label(p)}")
+
+
+def _score_incident_classes(
+    gold: GoldDoc,
+    result: GeoparseResult,
+    pairs: Sequence[tuple[GoldIncident, Incident | None]],
+    score: DocScore,
+) -> None:
+    mentions = {m.start: m for m in gold.mentions}
+    for g, match in pairs:
+        where = match.location if match is not None else None
+        if g.lat is not None and g.lon is not None:
+            right = match is not None and _within(g.lat, g.lon, where, CLASS_KM)
+            score.tally("incident_acc@10km_by_geo_precision", str(g.geo_precision or "unstated")).add(right)
+            named = mentions.get(g.place) if g.place is not None else None
+            for c in named.classes if named is not None else ():
+                score.tally("incident_acc@10km_by_place_class", c).add(right)
+            if named is not None and named.in_gazetteer is False:
+                score.tally("incident_acc@10km_by_place_class", "not_in_gazetteer").add(right)
+        if g.geo_precision is not None:
+            score.tally("geo_precision_agreement").add(
+                where is not None and where.geo_precision == g.geo_precision
+            )
+        if g.event_type:
+            score.tally("event_type", g.event_type).add(
+                match is not None and match.event_type == g.event_type
+            )
+        if g.sub_event_type:
+            score.tally("sub_event_type", g.sub_event_type).add(
+                match is not None and match.sub_event_type == g.sub_event_type
+            )
+        for attr in ("fatalities", "injuries", "date"):
+            stated = getattr(g, attr)
+            if stated is not None:
+                score.tally(f"{attr}_exact").add(match is not None and getattr(match, attr) == stated)
+    per_sentence = Counter(inc.sentence for inc in result.incidents)
+    gold_per_sentence = Counter(_sentence_index(result, g.sentence_start) for g in gold.incidents)
+    for s in gold.no_incident:
+        idx = _sentence_index(result, s.start)
+        false = max(0, per_sentence[idx] - gold_per_sentence[idx]) if idx is not None else 0
+        score.tally("no_incident_sentences_with_false_incident").add(false > 0)
+        score.false_incidents += false
+        if false:
+            score.class_errors.append(f"{false} false incident(s) in the {s.kind} sentence @{s.start}")
 
 
 def score_doc(gold: GoldDoc, result: GeoparseResult) -> DocScore:
@@ -299,7 +464,9 @@ def score_doc(gold: GoldDoc, result: GeoparseResult) -> DocScore:
     score = DocScore(gold.id, SpanScores(), SpanScores())
     _score_spans(gold.mentions, result.mentions, score)
     _score_resolution(gold.mentions, result.mentions, score)
-    _score_incidents(gold.incidents, result, score)
+    pairs = _score_incidents(gold.incidents, result, score)
+    _score_mention_classes(gold, result.mentions, score)
+    _score_incident_classes(gold, result, pairs, score)
     return score
 
 
@@ -338,7 +505,25 @@ def aggregate(scores: Iterable[DocScore]) -> Metrics:
         sub_event_type_accuracy=_ratio(total("sub_type_correct"), total("sub_type_gold")),
         incident_acc_10km=_ratio(total("incident_loc_within_10km"), total("incident_loc_gold")),
         per_doc=scores,
+        classes=_class_figures(scores),
     )
+
+
+def _class_figures(scores: Sequence[DocScore]) -> dict[str, Any]:
+    """The per-class tallies summed over documents: group → Tally, or group → {name → Tally}."""
+    merged: dict[tuple[str, str], Tally] = {}
+    for s in scores:
+        for key, t in s.tallies.items():
+            merged.setdefault(key, Tally()).merge(t)
+    figures: dict[str, Any] = {}
+    for (group, name), t in sorted(merged.items()):
+        if name:
+            figures.setdefault(group, {})[name] = t
+        else:
+            figures[group] = t
+    if "no_incident_sentences_with_false_incident" in figures:
+        figures["false_incidents"] = sum(s.false_incidents for s in scores)
+    return figures
 
 
 def _default_geoparse() -> Geoparse:
@@ -357,17 +542,19 @@ def evaluate_docs(
     """
     parse = geoparse or _default_geoparse()
     scores: list[DocScore] = []
-    by_language: dict[str, list[DocScore]] = {}
+    splits: dict[str, dict[str, list[DocScore]]] = {"by language": {}, "by genre": {}, "by origin": {}}
     for doc in docs:
         result = parse(doc.text, gazetteer=gazetteer, published=doc.published, language=doc.language or None)
         scores.append(score_doc(doc, result))
-        by_language.setdefault(doc.language or "?", []).append(scores[-1])
+        splits["by language"].setdefault(doc.language or "?", []).append(scores[-1])
+        if doc.genre:  # issue 12's targets are per language and genre: en narratives, ar reports, ar captions
+            splits["by genre"].setdefault(f"{doc.language or '?'} {doc.genre}", []).append(scores[-1])
+        splits["by origin"].setdefault(doc.origin, []).append(scores[-1])
     metrics = aggregate(scores)
-    if len(by_language) > 1:
-        # Arabic and English fail differently; the split shows where a change helped.
-        metrics.notes["by language"] = {
-            lang: _summary(aggregate(part)) for lang, part in sorted(by_language.items())
-        }
+    for name, split in splits.items():
+        # Arabic and English (and each genre) fail differently; the split shows where a change helped.
+        if len(split) > 1 or (name == "by genre" and split):
+            metrics.notes[name] = {key: _summary(aggregate(part)) for key, part in sorted(split.items())}
     return metrics
 
 
@@ -382,6 +569,7 @@ def _summary(m: Metrics) -> dict[str, Any]:
         "overlap F1": r(m.overlap.f1),
         "Acc@5km": r(m.acc_km[5]),
         "event type acc": r(m.event_type_accuracy),
+        "incidents": m.incidents_gold,
         "incident Acc@10km": r(m.incident_acc_10km),
     }
 
@@ -465,6 +653,7 @@ def error_summary(m: Metrics, *, top: int = 15) -> str:
         ("spurious toponyms", lambda d: (f"{surface(x)} → {x.rpartition('→')[2]}" for x in d.spurious)),
         ("far or unresolved resolutions", lambda d: map(resolution, d.wrong_resolutions)),
         ("incident errors", lambda d: map(incident, d.incident_errors)),
+        ("per-class errors", lambda d: (re.sub(r"@\d+", "", x) for x in d.class_errors)),
     )
     lines = []
     for title, items in categories:
@@ -472,6 +661,17 @@ def error_summary(m: Metrics, *, top: int = 15) -> str:
         lines.append(f"-- {title}: {sum(counts.values())}")
         lines.extend(f"   {n:>4}  {what}" for what, n in counts.most_common(top))
     return "\n".join(lines)
+
+
+def _class_line(value: Tally | dict[str, Tally] | int) -> str:
+    def one(t: Tally) -> str:
+        return f"{t.count}/{t.cases} = {_fmt(t.rate)}"
+
+    if isinstance(value, Tally):
+        return one(value)
+    if isinstance(value, dict):
+        return "  ".join(f"{name} {one(t)}" for name, t in value.items())
+    return str(value)
 
 
 def format_report(name: str, m: Metrics, *, verbose: bool = False) -> str:
@@ -499,6 +699,9 @@ def format_report(name: str, m: Metrics, *, verbose: bool = False) -> str:
                 lines.append(f"{key} [{sub}]: " + "  ".join(f"{k} {v}" for k, v in figures.items()))
         else:
             lines.append(f"note: {key}: {value}")
+    if m.classes:
+        lines.append("per class (holding/cases = rate):")
+        lines.extend(f"  {group}: {_class_line(value)}" for group, value in m.classes.items())
     if verbose:
         for d in m.per_doc:
             problems = [
@@ -506,6 +709,7 @@ def format_report(name: str, m: Metrics, *, verbose: bool = False) -> str:
                 ("spurious", d.spurious),
                 ("far/unresolved", d.wrong_resolutions),
                 ("incidents", d.incident_errors),
+                ("per class", d.class_errors),
             ]
             if any(items for _, items in problems):
                 lines.append(f"-- {d.doc_id}")

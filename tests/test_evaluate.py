@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,7 +10,15 @@ import pytest
 
 from gazetteer import Gazetteer, GeoparseResult, Incident, Location, Mention, Place, PlaceType, Sentence
 from gazetteer import evaluate as ev
-from gazetteer.goldset import GoldDoc, GoldIncident, GoldMention, make_record
+from gazetteer.goldset import (
+    GoldContainer,
+    GoldDoc,
+    GoldIncident,
+    GoldMention,
+    GoldNoIncident,
+    GoldNotPlace,
+    make_record,
+)
 
 # Our own text, written for these tests.
 TEXT = "Jets struck Idlib and Saraqib. Patrols drove on the M4 road near Ankara Street."
@@ -264,3 +273,176 @@ def test_error_summary_groups_errors_by_category() -> None:
     assert "-- spurious toponyms: 1" in text
     assert "'Idlib' [city] → t:homs Homs" in text
     assert "no predicted incident" in text
+
+
+# -- per-class figures ---------------------------------------------------------------------------------
+
+# Our own report, written for these tests: a headline, the lead, a second strike, a background sentence.
+CLASS_TEXT = (
+    "Shelling hits Kafr Tal. "
+    "Shelling hit Kafr Tal near Idlib, killing 2 and wounding 7 on 3 March 2020, "
+    "Hay'at Tahrir al-Sham said at 10:00 Damascus time. "
+    "Jets struck Saraqeb. "
+    "The ceasefire agreed in Moscow did not hold."
+)
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def _at(word: str, nth: int = 0) -> int:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = CLASS_TEXT.index(word, pos + 1)
+    return pos
+
+
+def _class_sentences() -> list[Sentence]:
+    bounds = [0, _at("Shelling hit Kafr"), _at("Jets"), _at("The cease"), len(CLASS_TEXT)]
+    return [
+        Sentence(i, s, e, CLASS_TEXT[s:e]) for i, (s, e) in enumerate(zip(bounds, bounds[1:], strict=False))
+    ]
+
+
+def class_gold(genre: str = "narrative", radius_km: float = 15.0) -> GoldDoc:
+    idlib_area = GoldContainer("Idlib", 35.93, 36.634, radius_km, _at("Idlib"), _at("Idlib") + 5)
+
+    def village(nth: int) -> GoldMention:
+        s = _at("Kafr Tal", nth)
+        return GoldMention(
+            s, s + 8, "Kafr Tal", None, None, "village", "", ("unknown_village",), False, idlib_area
+        )
+
+    saraqeb = GoldMention(
+        _at("Saraqeb"), _at("Saraqeb") + 7, "Saraqeb", 35.864, 36.8, "town", "", ("latin_variant",)
+    )
+    mentions = (
+        village(0),
+        village(1),
+        GoldMention(_at("Idlib"), _at("Idlib") + 5, "Idlib", 35.93, 36.634, "city"),
+        saraqeb,
+        GoldMention(_at("Moscow"), _at("Moscow") + 6, "Moscow", 55.756, 37.617, "foreign_city"),
+    )
+    incidents = (
+        GoldIncident(
+            _at("Shelling hit Kafr"),
+            *SHELLING,
+            35.93,
+            36.634,
+            "",
+            _at("Kafr Tal", 1),
+            2,
+            dt.date(2020, 3, 3),
+            2,
+            7,
+        ),
+        GoldIncident(_at("Jets"), *AIR, 35.864, 36.8, "", saraqeb.start, 1),
+    )
+    group = _at("Hay'at")
+    not_places = (
+        GoldNotPlace(group, group + len("Hay'at Tahrir al-Sham"), "Hay'at Tahrir al-Sham", "group"),
+        GoldNotPlace(_at("Damascus"), _at("Damascus") + 13, "Damascus time", "time_zone"),
+    )
+    quiet = (
+        GoldNoIncident(0, _at("Shelling hit Kafr") - 1, "headline"),
+        GoldNoIncident(_at("The cease"), len(CLASS_TEXT), "agreement"),
+    )
+    return GoldDoc("c", CLASS_TEXT, "en", None, mentions, incidents, "written", genre, not_places, quiet)
+
+
+def class_result(second_village: Place | None = HOMS) -> GeoparseResult:
+    def m(word: str, place: Place | None, sentence: int, nth: int = 0) -> Mention:
+        s = _at(word, nth)
+        return Mention(word, s, s + len(word), sentence, place)
+
+    mentions = [
+        m("Kafr Tal", None, 0),  # kept, unresolved
+        m("Kafr Tal", second_village, 1, 1),
+        m("Idlib", IDLIB, 1),
+        m("Sham", HOMS, 1),  # a place word inside a group's name
+        m("Saraqeb", SARAQIB, 2),
+    ]
+    incidents = [
+        Incident(*SHELLING, 0, "shelling", location=Location(35.93, 36.634, 2, IDLIB)),  # the headline again
+        Incident(
+            *SHELLING,
+            1,
+            "shelling",
+            date=dt.date(2020, 3, 3),
+            fatalities=2,
+            injuries=5,
+            location=Location(35.93, 36.634, 2, IDLIB),
+        ),
+        Incident(*AIR, 2, "struck", location=loc(SARAQIB)),
+    ]
+    return GeoparseResult("en", _class_sentences(), mentions, incidents)
+
+
+def test_per_class_figures_on_a_hand_made_report() -> None:
+    m = ev.aggregate([ev.score_doc(class_gold(), class_result())])
+    c = m.classes
+    rate = lambda t: (t.count, t.cases)  # noqa: E731
+    assert rate(c["unresolved_kept"]) == (1, 2)  # the second one went to a homonym outside the container
+    assert rate(c["mention_class_recall"]["unknown_village"]) == (2, 2)
+    assert rate(c["mention_class_recall"]["latin_variant"]) == (1, 1)
+    assert rate(c["mention_class_acc@10km"]["latin_variant"]) == (1, 1)
+    assert "unknown_village" not in c["mention_class_acc@10km"]  # no gold point: not scored for distance
+    assert rate(c["false_place"]["all"]) == (1, 2)
+    assert rate(c["false_place"]["group"]) == (1, 1) and rate(c["false_place"]["time_zone"]) == (0, 1)
+    assert rate(c["incident_acc@10km_by_geo_precision"]["2"]) == (1, 1)
+    assert rate(c["incident_acc@10km_by_geo_precision"]["1"]) == (1, 1)
+    assert rate(c["incident_acc@10km_by_place_class"]["unknown_village"]) == (1, 1)
+    assert rate(c["incident_acc@10km_by_place_class"]["not_in_gazetteer"]) == (1, 1)
+    assert rate(c["geo_precision_agreement"]) == (2, 2)
+    assert rate(c["sub_event_type"]["Shelling/artillery/missile attack"]) == (1, 1)
+    assert rate(c["fatalities_exact"]) == (1, 1) and rate(c["injuries_exact"]) == (0, 1)
+    assert rate(c["date_exact"]) == (1, 1)
+    assert rate(c["no_incident_sentences_with_false_incident"]) == (1, 2) and c["false_incidents"] == 1
+    errors = m.per_doc[0].class_errors
+    assert any("unknown place 'Kafr Tal'" in e and "t:homs" in e for e in errors)
+    assert any("false place in group" in e for e in errors)
+    assert any("headline" in e for e in errors)
+
+
+@pytest.mark.parametrize(("radius_km", "kept"), [(15.0, 1), (25.0, 2)])
+def test_an_unknown_place_counts_as_kept_when_resolved_inside_its_container(
+    radius_km: float, kept: int
+) -> None:
+    # Saraqib lies ~16.6 km from Idlib's point: outside a 15 km container, inside a 25 km one.
+    m = ev.aggregate([ev.score_doc(class_gold(radius_km=radius_km), class_result(second_village=SARAQIB))])
+    assert m.classes["unresolved_kept"].count == kept
+
+
+def test_missed_classes_count_as_wrong_and_wrong_precision_disagrees() -> None:
+    r = class_result()
+    r.mentions = [x for x in r.mentions if x.text != "Saraqeb"]
+    r.incidents = [
+        Incident(*SHELLING, 1, "shelling", location=Location(35.93, 36.634, 3)),
+        Incident("Battles", "Armed clash", 2, "struck", location=Location(HOMS.lat, HOMS.lon, 2, HOMS)),
+    ]
+    c = ev.aggregate([ev.score_doc(class_gold(), r)]).classes
+    assert c["mention_class_recall"]["latin_variant"].rate == 0.0
+    assert c["mention_class_acc@10km"]["latin_variant"].rate == 0.0
+    assert c["geo_precision_agreement"].rate == 0.0
+    assert c["incident_acc@10km_by_geo_precision"]["1"].rate == 0.0  # Homs is far from Saraqib
+    assert c["event_type"]["Explosions/Remote violence"].rate == 0.5
+    assert c["fatalities_exact"].rate == 0.0 and c["date_exact"].rate == 0.0
+    assert c["false_incidents"] == 0
+
+
+def test_per_class_figures_reach_the_json_and_the_text_report(tiny_gazetteer: Gazetteer) -> None:
+    m = ev.aggregate([ev.score_doc(class_gold(), class_result())])
+    data = json.loads(json.dumps(m.to_dict(verbose=True)))
+    assert data["classes"]["unresolved_kept"] == {"cases": 2, "count": 1, "rate": 0.5}
+    assert data["classes"]["false_place"]["group"]["rate"] == 1.0
+    assert data["per_doc"][0]["tallies"]["unresolved_kept"]["cases"] == 2
+    report = ev.format_report("g", m, verbose=True)
+    assert "unresolved_kept: 1/2 = 0.500" in report and "per class: false place in group" in report
+    assert "-- per-class errors: " in ev.error_summary(m)
+
+
+def test_evaluate_docs_splits_figures_by_genre_and_origin(tiny_gazetteer: Gazetteer) -> None:
+    written = class_gold("caption")
+    corpus = gold_doc()
+    m = ev.evaluate_docs([written, corpus], tiny_gazetteer)
+    assert set(m.notes["by genre"]) == {"en caption"}  # the corpus doc states no genre
+    assert set(m.notes["by origin"]) == {"corpus", "written"}
+    assert m.notes["by origin"]["written"]["incidents"] == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,302 @@ def test_fresh_gold_split_loads(shared_dir: Path) -> None:
     docs = load_gold(DEV_GOLD.with_name("fresh.jsonl"), shared_dir)
     assert len(docs) == 10 and {d.language for d in docs} == {"ar", "en"}
     assert sum(len(d.mentions) for d in docs) >= 80
+
+
+# -- written lines and the per-class annotations ------------------------------------------------------
+
+# Our own report, written for these tests.
+WRITTEN = (
+    "Shelling hits Kafr Tal village\n"
+    "Shelling by government forces hit the village of Kafr Tal, south of Idlib, on 3 March 2020, "
+    "wounding at least seven civilians, a Hay'at Tahrir al-Sham statement said at 10:00 Damascus time. "
+    "The ceasefire agreed in Moscow in 2020 did not hold."
+)
+
+
+def _written_record(**overrides: object) -> dict:
+    mention = {
+        "text": "Kafr Tal",
+        "lat": None,
+        "lon": None,
+        "type": "village",
+        "classes": ["unknown_village"],
+        "in_gazetteer": False,
+        "container": {"text": "Idlib", "lat": 35.93, "lon": 36.634, "radius_km": 10},
+        "occurrences": [1],
+    }
+    mention.update(overrides)
+    return make_record(
+        {"id": "written/t-1", "text": WRITTEN},
+        WRITTEN,
+        span=None,
+        language="en",
+        published=None,
+        genre="narrative",
+        mentions=[mention, {"text": "Idlib", "lat": 35.93, "lon": 36.634, "type": "city"}],
+        incidents=[
+            {
+                "sentence": "Shelling by government",
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Shelling/artillery/missile attack",
+                "lat": 35.93,
+                "lon": 36.634,
+                "place": "Kafr Tal",
+                "geo_precision": 2,
+                "date": "2020-03-03",
+                "injuries": 7,
+            }
+        ],
+        not_places=[
+            {"text": "Hay'at Tahrir al-Sham", "kind": "group"},
+            {"text": "Damascus time", "kind": "time_zone"},
+        ],
+        no_incident_sentences=[
+            {"sentence": "Shelling hits Kafr Tal village", "kind": "headline"},
+            {"sentence": "The ceasefire agreed in Moscow in 2020 did not hold.", "kind": "agreement"},
+        ],
+    )
+
+
+def test_a_written_line_carries_its_text_and_needs_no_shared_dir(tmp_path: Path) -> None:
+    rec = _written_record()
+    assert rec["origin"] == "written" and rec["genre"] == "narrative"
+    (doc,) = load_gold(_gold_file(tmp_path, [rec]), tmp_path / "nowhere")
+    assert (doc.id, doc.origin, doc.genre, doc.text) == ("written/t-1", "written", "narrative", WRITTEN)
+    village = doc.mentions[0]
+    assert village.text == "Kafr Tal" and village.start == WRITTEN.index("Kafr Tal", 40)
+    assert village.classes == ("unknown_village",) and village.in_gazetteer is False
+    assert village.container is not None and village.container.start == WRITTEN.index("Idlib")
+    (incident,) = doc.incidents
+    assert incident.place == village.start and incident.geo_precision == 2
+    assert (incident.date, incident.injuries, incident.fatalities) == (dt.date(2020, 3, 3), 7, None)
+    assert [(n.text, n.kind) for n in doc.not_places] == [
+        ("Hay'at Tahrir al-Sham", "group"),
+        ("Damascus time", "time_zone"),
+    ]
+    assert [(s.start, s.kind) for s in doc.no_incident] == [
+        (0, "headline"),
+        (WRITTEN.index("The cease"), "agreement"),
+    ]
+    assert WRITTEN[doc.no_incident[0].start : doc.no_incident[0].end] == "Shelling hits Kafr Tal village"
+
+
+def test_old_lines_without_origin_are_corpus_lines(tmp_path: Path) -> None:
+    shared = _write_shared(tmp_path, EN_TEXT)
+    rec = _record(EN_TEXT)
+    del rec["origin"]
+    (doc,) = load_gold(_gold_file(tmp_path, [rec]), shared)
+    assert doc.origin == "corpus" and doc.genre == "" and doc.not_places == () and doc.no_incident == ()
+
+
+def test_a_written_line_edited_after_annotation_is_drift(tmp_path: Path) -> None:
+    rec = _written_record()
+    rec["doc"]["text"] = WRITTEN.replace("seven", "eight")
+    with pytest.raises(GoldDriftError, match="written text was edited"):
+        load_gold(_gold_file(tmp_path, [rec]), tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r.update(origin="corpus"), "origin"),
+        (lambda r: r["mentions"][0].update(classes=["villag"]), "unknown mention class"),
+        (lambda r: r["mentions"][0].pop("container"), "no container"),
+        (lambda r: r["mentions"][0].pop("in_gazetteer"), "in_gazetteer false"),
+        (lambda r: r["mentions"][0]["container"].update(start=0), "container"),
+        (lambda r: r["incidents"][0].update(place=3), "start of no gold mention"),
+        (lambda r: r["incidents"][0].update(geo_precision=4), "geo_precision"),
+        (lambda r: r["not_places"][0].update(kind="militia"), "unknown not-place kind"),
+        (lambda r: r["no_incident_sentences"][0].update(kind="intro"), "unknown no-incident kind"),
+        (lambda r: r["no_incident_sentences"][0].update(end=10_000), "no-incident sentence"),
+        (lambda r: r.update(genre="tweet"), "unknown genre"),
+        (
+            lambda r: r["not_places"][0].update(
+                start=r["mentions"][1]["start"], end=r["mentions"][1]["end"], text="Idlib"
+            ),
+            "overlaps a gold mention",
+        ),
+        (
+            lambda r: r["no_incident_sentences"][0].update(end=r["incidents"][0]["sentence_start"] + 1),
+            "holds a gold incident",
+        ),
+        (lambda r: r["doc"].pop("id"), "'id'"),
+    ],
+)
+def test_malformed_annotations_are_refused(tmp_path: Path, change, message: str) -> None:
+    rec = _written_record()
+    change(rec)
+    if "sha256" in rec and rec["doc"].get("text") != WRITTEN:
+        rec.pop("sha256")
+    with pytest.raises(GoldFormatError, match=message):
+        load_gold(_gold_file(tmp_path, [rec]), tmp_path)
+
+
+def test_make_record_refuses_an_incident_place_that_is_no_gold_mention() -> None:
+    with pytest.raises(GoldFormatError, match="incident place"):
+        make_record(
+            {"id": "w", "text": WRITTEN},
+            WRITTEN,
+            span=None,
+            language="en",
+            published=None,
+            mentions=[],
+            incidents=[
+                {
+                    "sentence": "Shelling by",
+                    "event_type": "",
+                    "sub_event_type": "",
+                    "lat": None,
+                    "lon": None,
+                    "place": "Idlib",
+                }
+            ],
+        )
+
+
+# -- the reports gold set (issue 12) ------------------------------------------------------------------
+
+REPORTS_DEV = DEV_GOLD.with_name("reports-dev.jsonl")
+
+#: Minimum annotated cases per class in reports-dev.jsonl (each a little under the count at annotation).
+REPORTS_MINIMUMS = {
+    "mention class": {
+        "unknown_village": 35,
+        "latin_variant": 50,
+        "misspelling": 6,
+        "nested": 30,
+        "road_segment": 8,
+        "city_default": 8,
+        "governorate_cue": 20,
+        "homonym": 15,
+    },
+    "not-place kind": {"group": 15, "organisation": 20, "time_zone": 10, "generic_head": 8},
+    "no-incident kind": {"headline": 12, "background": 40, "statistics": 8, "agreement": 6},
+    "event type": {
+        "Explosions/Remote violence": 100,
+        "Battles": 15,
+        "Violence against civilians": 8,
+        "Protests": 6,
+        "Riots": 3,
+        "Strategic developments": 10,
+    },
+    "sub-event type": {
+        "Air/drone strike": 50,
+        "Shelling/artillery/missile attack": 25,
+        "Chemical weapon": 5,
+        "Remote explosive/landmine/IED": 10,
+        "Suicide bomb": 2,
+        "Grenade": 2,
+        "Attack": 5,
+        "Abduction/forced disappearance": 2,
+        "Sexual violence": 2,
+        "Armed clash": 5,
+        "Government regains territory": 5,
+        "Non-state actor overtakes territory": 5,
+        "Peaceful protest": 2,
+        "Protest with intervention": 2,
+        "Excessive force against protesters": 2,
+        "Violent demonstration": 2,
+        "Mob violence": 2,
+        "Looting/property destruction": 2,
+        "Arrests": 5,
+        "Disrupted weapons use": 2,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def reports_dev(shared_dir: Path) -> list:
+    return load_gold(REPORTS_DEV, shared_dir)
+
+
+@pytest.mark.shared
+def test_reports_dev_loads_and_has_its_sizes(reports_dev: list) -> None:
+    # load_gold has checked every corpus passage's hash and every span's text at its offsets.
+    by_part = Counter((d.origin, d.language, d.genre) for d in reports_dev)
+    english = sum(n for (_, lang, genre), n in by_part.items() if lang == "en" and genre == "narrative")
+    arabic = sum(n for (_, lang, _g), n in by_part.items() if lang == "ar")
+    assert english >= 120 and arabic >= 40
+    assert by_part["corpus", "en", "narrative"] >= 40 and by_part["corpus", "ar", "report"] >= 30
+    assert by_part["written", "ar", "caption"] + by_part["corpus", "ar", "caption"] >= 15
+    assert {d.origin for d in reports_dev} == {"corpus", "written"}
+    assert sum(len(d.incidents) for d in reports_dev) >= 200
+    assert sum(1 for d in reports_dev if d.published is None and any(i.date for i in d.incidents)) >= 15
+
+
+@pytest.mark.shared
+def test_reports_dev_has_enough_cases_of_every_class(reports_dev: list) -> None:
+    mentions = [m for d in reports_dev for m in d.mentions]
+    incidents = [i for d in reports_dev for i in d.incidents]
+    counts = {
+        "mention class": Counter(c for m in mentions for c in m.classes),
+        "not-place kind": Counter(n.kind for d in reports_dev for n in d.not_places),
+        "no-incident kind": Counter(s.kind for d in reports_dev for s in d.no_incident),
+        "event type": Counter(i.event_type for i in incidents),
+        "sub-event type": Counter(i.sub_event_type for i in incidents),
+    }
+    short = {
+        (group, name): (counts[group][name], floor)
+        for group, floors in REPORTS_MINIMUMS.items()
+        for name, floor in floors.items()
+        if counts[group][name] < floor
+    }
+    assert not short, f"classes under their minimum (count, minimum): {short}"
+    assert sum(m.in_gazetteer is False for m in mentions) >= 40
+    assert sum(i.date is not None for i in incidents) >= 150
+    assert sum(i.fatalities is not None for i in incidents) >= 60
+    assert sum(i.injuries is not None for i in incidents) >= 30
+    assert Counter(i.geo_precision for i in incidents)[2] >= 40
+    assert Counter(i.geo_precision for i in incidents)[3] >= 12
+
+
+@pytest.mark.shared
+def test_reports_dev_unknown_places_are_placed_by_their_container(reports_dev: list) -> None:
+    # A place the gazetteer does not know has a container; without a point of its own, every incident
+    # it names is placed at the container, with precision 2 or 3.
+    from gazetteer.index import distance_km
+
+    for doc in reports_dev:
+        by_start = {m.start: m for m in doc.mentions}
+        for m in doc.mentions:
+            if "unknown_village" in m.classes:
+                assert m.in_gazetteer is False and m.container is not None, (doc.id, m.text)
+        for inc in doc.incidents:
+            named = by_start.get(inc.place) if inc.place is not None else None
+            if named is None or named.has_point or named.container is None or inc.lat is None:
+                continue
+            c = named.container
+            assert distance_km(inc.lat, inc.lon, c.lat, c.lon) < 1, (doc.id, named.text)
+            assert inc.geo_precision in (2, 3), (doc.id, named.text)
+
+
+@pytest.mark.shared
+def test_reports_dev_reuses_no_passage_of_the_other_gold_sets(shared_dir: Path, reports_dev: list) -> None:
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for name in ("dev.jsonl", "fresh.jsonl"):
+        for line in DEV_GOLD.with_name(name).read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if rec.get("span"):
+                taken.setdefault(rec["doc"].get("path", ""), []).append(tuple(rec["span"]))
+    ours = [json.loads(line) for line in REPORTS_DEV.read_text(encoding="utf-8").splitlines()]
+    for rec in ours:
+        if rec["origin"] == "corpus":
+            start, end = rec["span"]
+            for s, e in taken.get(rec["doc"]["path"], ()):
+                assert end <= s or e <= start, f"{rec['doc']['path']} [{start}:{end}] overlaps [{s}:{e}]"
+
+
+@pytest.mark.shared
+def test_written_lines_copy_no_corpus_text(shared_dir: Path, reports_dev: list) -> None:
+    # The data rule: the shared corpora's texts are referenced, never copied, into the repository.
+    corpus = "\n".join(
+        json.loads(line)["text"]
+        for line in (shared_dir / "corpus" / "syrian-archive-dev.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip()
+    )
+    for doc in reports_dev:
+        if doc.origin == "written":
+            for i in range(0, max(1, len(doc.text) - 60), 30):
+                assert doc.text[i : i + 60] not in corpus, (doc.id, doc.text[i : i + 60])
