@@ -319,12 +319,12 @@ def test_job_page_in_both_languages(app):
 
     info = {"id": "job-42", "status": "queued"}
     with app.test_request_context("/jobs/job-42?lang=ar"):
-        page = render_template("job.html", info=info, error=None)
+        page = render_template("articles/job.html", info=info, error=None)
         assert_arabic(page, ["جارٍ تحليل المقال", "<bdi>job-42</bdi>", "في الانتظار"], ["Ingesting", "queued"])
-        page = render_template("job.html", info=info, error="The article text is empty.")
+        page = render_template("articles/job.html", info=info, error="The article text is empty.")
         assert "نص المقال فارغ." in page and "العودة إلى النموذج" in page
     with app.test_request_context("/jobs/job-42?lang=en"):
-        page = render_template("job.html", info=info, error=None)
+        page = render_template("articles/job.html", info=info, error=None)
         assert_english(page, ["Ingesting the article", "<bdi>job-42</bdi> is <bdi>queued</bdi>"])
 
 

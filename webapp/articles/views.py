@@ -23,7 +23,7 @@ def upload() -> ResponseReturnValue:
     """Show the form; on a valid post ingest the article and go to its page."""
     form = UploadForm()
     if not form.validate_on_submit():
-        return render_template("upload.html", form=form), (400 if form.is_submitted() else 200)
+        return render_template("articles/upload.html", form=form), (400 if form.is_submitted() else 200)
     try:
         text = form.text.data or ""
         if form.file.data and form.file.data.filename:
@@ -42,7 +42,7 @@ def upload() -> ResponseReturnValue:
         result = ingest_article(**payload)
     except InvalidArticle as exc:
         form.form_errors.append(exc.message)
-        return render_template("upload.html", form=form), exc.status
+        return render_template("articles/upload.html", form=form), exc.status
     if not result.created:
         flash("This article already existed; here is the stored copy.", "info")
     return redirect(url_for("articles.show", article_id=result.article.id))
@@ -56,7 +56,7 @@ def upload_too_large(exc: RequestEntityTooLarge) -> ResponseReturnValue:
     form = UploadForm(formdata=None)
     limit = (current_app.config.get("MAX_CONTENT_LENGTH") or 0) / 1024 / 1024
     form.form_errors.append(f"The upload is too large: the limit is {limit:.1f} MB. Nothing was saved.")
-    return render_template("upload.html", form=form), 413
+    return render_template("articles/upload.html", form=form), 413
 
 
 @bp.get("/jobs/<job_id>")
@@ -70,7 +70,7 @@ def job(job_id: str) -> ResponseReturnValue:
         if not result.get("created"):
             flash("This article already existed; here is the stored copy.", "info")
         return redirect(url_for("articles.show", article_id=result["article_id"]))
-    return render_template("job.html", info=info, error=result.get("error") or info.get("error"))
+    return render_template("articles/job.html", info=info, error=result.get("error") or info.get("error"))
 
 
 @bp.get("/articles/<int:article_id>")
@@ -79,4 +79,4 @@ def show(article_id: int) -> ResponseReturnValue:
     article = db.session.get(Article, article_id)
     if article is None:
         raise NotFound.resource("article", article_id)
-    return render_template("article.html", article=article, blocks=article_blocks(article))
+    return render_template("articles/show.html", article=article, blocks=article_blocks(article))
