@@ -59,6 +59,22 @@ def test_map_page_carries_no_article_data_and_escapes_options(app, client):
     assert "IncidentMap.init(" in page and '"apiUrl": "/api/incidents"' in page
 
 
+def site_header(page: str) -> str:
+    return re.search(r'<header class="site">.*?</header>', page, re.S).group()
+
+
+def test_map_page_has_the_site_header_of_every_page(client):
+    for lang in ("en", "ar"):
+        page = client.get(f"/map?lang={lang}").get_data(as_text=True)
+        other = client.get(f"/articles?lang={lang}").get_data(as_text=True)
+        counter = '<span id="incident-count" aria-live="polite"></span>'
+        header = site_header(page)
+        assert counter in header and '<body class="map-page">' in page
+        elsewhere = site_header(other).replace("/articles?", "/map?")
+        assert header.replace(counter, "").split() == elsewhere.split()
+    assert page.count("<nav") == 1 and page.count("<html") == 1
+
+
 def test_vendor_files_are_served_from_the_packages(client):
     def fetch(url: str) -> tuple[int, bytes]:
         with client.get(url) as response:  # file responses hold the file open until closed
