@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
+from importlib.resources import files
 from pathlib import Path
 
+import pytest
+import yaml
 from webapp_rows import store_article
 
+from webapp.i18n import EVENT_TYPES_AR
+
 ROOT = Path(__file__).resolve().parents[1]
+MAP_SCRIPTS = ("incident_map.js", "map-controls.js")
 XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
 
 
@@ -95,3 +102,29 @@ def test_map_script_builds_popups_with_dom_apis_only():
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
     assert "textContent" in script and "markerClusterGroup" in script and "L.Control.Layers" in script
     assert "LineString" in script  # roads drawn as lines
+
+
+def page_options(page: str) -> dict:
+    """The options the map page hands to ``IncidentMap.init``."""
+    return json.loads(re.search(r"IncidentMap\.init\(\w+, (.*)\);\n", page).group(1))
+
+
+def extractor_types() -> set[str]:
+    """Every event type and sub-type the extractor can produce: those of its lexicon, and the
+    sub-type gazetteer/extract.py gives a territorial change won by government-side actors."""
+    lexicon = yaml.safe_load((files("gazetteer") / "data" / "lexicon" / "events.yaml").read_text("utf-8"))
+    types = {entry[key] for entry in lexicon["events"] for key in ("type", "sub_type")}
+    assert any(entry.get("territory") for entry in lexicon["events"])
+    return types | {"Government regains territory"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_map_receives_an_arabic_label_for_every_event_type(client, lang):
+    labels = page_options(client.get(f"/map?lang={lang}").get_data(as_text=True))["event_types_ar"]
+    arabic = {name for name, label in labels.items() if re.search("[\u0600-\u06ff]", label)}
+    assert extractor_types() - arabic == set()
+
+
+def test_the_map_scripts_keep_no_labels_of_their_own():
+    scripts = "".join((ROOT / "static" / "js" / name).read_text("utf-8") for name in MAP_SCRIPTS)
+    assert [label for label in EVENT_TYPES_AR.values() if label in scripts] == []

@@ -166,8 +166,9 @@ PLACE_TYPES_AR: dict[str, str] = {
     "foreign_city": "مدينة خارج سوريا",
 }
 
-#: ACLED event and sub-event types in Arabic: the map's names (static/js/incident_map.js, TYPE_AR),
-#: then the other types the lexicon produces (gazetteer/data/lexicon/events.yaml).
+#: ACLED event and sub-event types in Arabic: every type the extractor produces (the lexicon,
+#: gazetteer/data/lexicon/events.yaml, and the territorial sub-type it chooses by actor), and Riots.
+#: The map's script gets them in its options (webapp/maps/options.py).
 EVENT_TYPES_AR: dict[str, str] = {
     "Explosions/Remote violence": "انفجارات/عنف عن بعد",
     "Battles": "معارك",
@@ -188,6 +189,7 @@ EVENT_TYPES_AR: dict[str, str] = {
     "Grenade": "قنبلة يدوية",
     "Headquarters or base established": "إنشاء مقر أو قاعدة",
     "Non-state actor overtakes territory": "سيطرة جهة غير حكومية على منطقة",
+    "Government regains territory": "استعادة الحكومة السيطرة على منطقة",
     "Suicide bomb": "تفجير انتحاري",
     "Other": "أخرى",
 }

@@ -11,7 +11,7 @@ from typing import Any
 from flask import url_for
 
 from ..extensions import db
-from ..i18n import strings, text_dir
+from ..i18n import EVENT_TYPES_AR, strings, text_dir
 from ..models import Incident
 from ..params import MAX_ID
 
@@ -34,7 +34,8 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
     """The options ``IncidentMap.init`` takes (``static/js/incident_map.js``).
 
     ``query`` is the page's query string (its filters); ``incident_arg`` the ``?incident=`` to
-    open.
+    open.  ``event_types_ar`` names every ACLED event and sub-event type in Arabic whatever
+    ``lang`` is: popups give the type in both languages.
     """
     return {
         "apiUrl": url_for("api.incidents"),
@@ -42,6 +43,7 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
         "lang": lang,
         "dir": text_dir(lang),
         "strings": strings(lang),
+        "event_types_ar": EVENT_TYPES_AR,
         "focus": focus_point(incident_arg),
         "urls": {
             "timeline": url_for("mapdata.timeline_view"),
