@@ -212,10 +212,11 @@ def wait_for(condition, timeout: float, what: str) -> None:  # noqa: ANN001
 
 
 def enqueue(app, texts: list[str]) -> list[str]:  # noqa: ANN001
+    from webapp.article_input import ArticleInput
     from webapp.queue import enqueue_ingest
 
     with app.test_request_context():
-        return [enqueue_ingest({"text": body}) for body in texts]
+        return [enqueue_ingest(ArticleInput(text=body)) for body in texts]
 
 
 def statuses(app, job_ids: list[str]) -> list[dict]:  # noqa: ANN001

@@ -9,10 +9,10 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.i18n import get_translations
 from wtforms.validators import URL, Length, Optional, ValidationError
 
+from ..article_input import parse_date
 from ..decode import ALLOWED_EXTENSIONS
 from ..errors import InvalidArticle
 from ..i18n import current_lang, lazy
-from ..ingest import parse_date
 
 LANGUAGES = [
     SelectChoice("", lazy("lang_auto")),

@@ -6,10 +6,10 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..decode import decode_upload
+from ..article_input import ArticleInput
 from ..errors import InvalidArticle, NotFound
 from ..extensions import db
-from ..ingest import check_article, ingest_article
+from ..ingest import ingest_article
 from ..models import Article
 from ..queue import enqueue_ingest, job_status, queue_enabled
 from .forms import UploadForm
@@ -25,21 +25,10 @@ def upload() -> ResponseReturnValue:
     if not form.validate_on_submit():
         return render_template("articles/upload.html", form=form), (400 if form.is_submitted() else 200)
     try:
-        text = form.text.data or ""
-        if form.file.data and form.file.data.filename:
-            text = decode_upload(form.file.data.read(), form.file.data.filename)
-        payload = {
-            "text": text,
-            "title": form.title.data,
-            "published": form.published.data,
-            "source_url": form.source_url.data,
-            "language": form.language.data or None,
-        }
+        article = ArticleInput.from_form(form)
         if queue_enabled():
-            check_article(**payload)
-            payload["published"] = payload["published"].isoformat() if payload["published"] else None
-            return redirect(url_for("articles.job", job_id=enqueue_ingest(payload)))
-        result = ingest_article(**payload)
+            return redirect(url_for("articles.job", job_id=enqueue_ingest(article)))
+        result = ingest_article(article)
     except InvalidArticle as exc:
         form.form_errors.append(exc.message)
         return render_template("articles/upload.html", form=form), exc.status
