@@ -147,7 +147,7 @@ def parse_date(value: dt.date | str | None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         value = value.date()
     elif not isinstance(value, dt.date):
-        text = _string(value, "publication date")
+        text = _string(value, "published")
         if not text:
             return None
         if not _ISO_DATE_RE.fullmatch(text):
@@ -165,7 +165,7 @@ def parse_date(value: dt.date | str | None) -> dt.date | None:
 def _clean_text(text: object) -> str:
     if not isinstance(text, str):
         raise (
-            InvalidArticle.empty_text() if text is None else InvalidArticle.bad_field("text", "not a string")
+            InvalidArticle.empty_text() if text is None else InvalidArticle.bad_field("text", "not_a_string")
         )
     _check_characters(text, "text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -184,18 +184,18 @@ def _clean_metadata(
 ) -> dict[str, Any]:
     title = strip_controls(_string(title, "title"))
     if len(title) > _MAX_TITLE:
-        raise InvalidArticle.bad_field("title", f"longer than {_MAX_TITLE} characters")
-    source_url = _string(source_url, "source URL")
+        raise InvalidArticle.bad_field("title", "longer_than", limit=_MAX_TITLE)
+    source_url = _string(source_url, "source_url")
     if source_url:
         parsed = urlparse(source_url)
         if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
-            raise InvalidArticle.bad_field("source URL", "use an http:// or https:// address")
+            raise InvalidArticle.bad_field("source_url", "http_url")
         if len(source_url) > _MAX_URL:
-            raise InvalidArticle.bad_field("source URL", f"longer than {_MAX_URL} characters")
+            raise InvalidArticle.bad_field("source_url", "longer_than", limit=_MAX_URL)
     language = _string(language, "language").lower() or None
     if language is not None and not _LANGUAGE_RE.match(language):
-        raise InvalidArticle.bad_field("language", "use a language code such as ar or en")
-    source_name = strip_controls(_string(source_name, "source name")) or urlparse(source_url).netloc
+        raise InvalidArticle.bad_field("language", "language_code")
+    source_name = strip_controls(_string(source_name, "source_name")) or urlparse(source_url).netloc
     return {
         "title": title,
         "source_url": source_url,
@@ -204,22 +204,22 @@ def _clean_metadata(
     }
 
 
-def _string(value: object, name: str) -> str:
+def _string(value: object, field: str) -> str:
     # JSON Lines and API bodies can carry numbers or lists where text belongs.
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InvalidArticle.bad_field(name, "must be a string")
-    _check_characters(value, name)
+        raise InvalidArticle.bad_field(field, "not_a_string")
+    _check_characters(value, field)
     return value.strip()
 
 
-def _check_characters(value: str, name: str) -> None:
+def _check_characters(value: str, field: str) -> None:
     # JSON can carry what no text file holds: a NUL (PostgreSQL refuses it) or an unpaired
     # surrogate such as "\ud800" (it cannot be encoded, so hashing and storing would fail).
     if "\x00" in value:
-        raise InvalidArticle.bad_field(name, "it contains a NUL character (binary data?)")
+        raise InvalidArticle.bad_field(field, "nul")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise InvalidArticle.bad_field(name, "it is not valid Unicode (an unpaired surrogate)") from None
+        raise InvalidArticle.bad_field(field, "surrogate") from None

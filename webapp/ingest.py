@@ -107,7 +107,7 @@ def ingest_article(article: ArticleInput) -> IngestResult:
 def _check_row_limits(result: GeoparseResult) -> None:
     # A text built to repeat place names yields rows by the thousand; real reports stay far below.
     for kind, rows, setting in (
-        ("place mentions", result.mentions, "MAX_ARTICLE_MENTIONS"),
+        ("mentions", result.mentions, "MAX_ARTICLE_MENTIONS"),
         ("incidents", result.incidents, "MAX_ARTICLE_INCIDENTS"),
     ):
         limit = int(current_app.config[setting])

@@ -19,6 +19,7 @@ from flask import Flask, current_app, has_app_context
 
 from .article_input import ArticleInput
 from .errors import InvalidArticle, NotFound, QueueUnavailable
+from .messages import Message
 
 JOB_NAME = "webapp.queue.ingest_job"
 _worker_app: Flask | None = None
@@ -61,7 +62,8 @@ def enqueue_ingest(article: ArticleInput) -> str:
 
 def ingest_job(fields: dict[str, Any]) -> dict[str, Any]:
     """The job: ingest the article of ``fields`` (:meth:`ArticleInput.to_dict`); returns
-    ``{"article_id", "created"}``, or ``{"error", "status"}`` for invalid input.
+    ``{"article_id", "created"}``, or for invalid input ``{"error", "status", "message"}``:
+    the error in English, its HTTP status, and its :class:`~webapp.messages.Message` as JSON.
 
     Raises :class:`~webapp.errors.IngestFailed` (and RQ retries the job) when
     geoparsing or the database fails.  Runs inside the current app context when
@@ -89,7 +91,7 @@ def _run(fields: dict[str, Any]) -> dict[str, Any]:
         return {"article_id": result.article.id, "created": result.created}
     except InvalidArticle as exc:
         # Input errors are answers, not crashes: running the job again would give the same one.
-        return {"error": exc.message, "status": exc.status}
+        return {"error": exc.message, "status": exc.status, "message": exc.as_message().to_json()}
     finally:
         db.session.remove()  # the connection goes back to the pool before the work-horse exits
 
@@ -117,6 +119,18 @@ def job_status(job_id: str) -> dict[str, Any]:
         latest = job.latest_result()
         info["error"] = (latest.exc_string or "failed").strip().splitlines()[-1] if latest else "failed"
     return info
+
+
+def job_error(info: dict[str, Any]) -> Message | str | None:
+    """What went wrong with the job of :func:`job_status` ``info``, or None when nothing (yet).
+
+    The input error a job finished with is a :class:`Message`, to show in any language; a failed
+    job gives the last line of its exception, as RQ stored it.
+    """
+    result = info.get("result")
+    if isinstance(result, dict) and "error" in result:
+        return Message.from_json(result["message"]) if "message" in result else str(result["error"])
+    return info.get("error")
 
 
 def run_worker(app: Flask, *, burst: bool = False, fork: bool = True) -> None:

@@ -25,7 +25,7 @@ def request_json() -> object:
     try:
         return request.get_json(silent=True)
     except RecursionError:  # silent=True covers malformed JSON, not JSON nested beyond Python's stack
-        raise InvalidArticle.bad_json("it is nested too deeply") from None
+        raise InvalidArticle.bad_json("too_deep") from None
 
 
 @bp.post("/articles")

@@ -32,7 +32,7 @@ def publication_date(form: FlaskForm, field: DateField) -> None:
     try:
         parse_date(field.raw_data[0])
     except InvalidArticle as exc:
-        raise ValidationError(exc.message) from None
+        raise ValidationError(exc.as_message()) from None
 
 
 class UploadForm(FlaskForm):

@@ -7,11 +7,12 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..article_input import ArticleInput
-from ..errors import InvalidArticle, NotFound
+from ..errors import InvalidArticle, NotFound, upload_limit_mb
 from ..extensions import db
 from ..ingest import ingest_article
+from ..messages import Message
 from ..models import Article
-from ..queue import enqueue_ingest, job_status, queue_enabled
+from ..queue import enqueue_ingest, job_error, job_status, queue_enabled
 from .forms import UploadForm
 from .segments import article_blocks
 
@@ -30,21 +31,18 @@ def upload() -> ResponseReturnValue:
             return redirect(url_for("articles.job", job_id=enqueue_ingest(article)))
         result = ingest_article(article)
     except InvalidArticle as exc:
-        form.form_errors.append(exc.message)
+        form.form_errors.append(exc.as_message())
         return render_template("articles/upload.html", form=form), exc.status
     if not result.created:
-        flash("This article already existed; here is the stored copy.", "info")
+        flash("article_existed", "info")
     return redirect(url_for("articles.show", article_id=result.article.id))
 
 
 @bp.errorhandler(RequestEntityTooLarge)
 def upload_too_large(exc: RequestEntityTooLarge) -> ResponseReturnValue:
     """Re-render the form with the size limit when a post exceeds MAX_CONTENT_LENGTH."""
-    from flask import current_app
-
     form = UploadForm(formdata=None)
-    limit = (current_app.config.get("MAX_CONTENT_LENGTH") or 0) / 1024 / 1024
-    form.form_errors.append(f"The upload is too large: the limit is {limit:.1f} MB. Nothing was saved.")
+    form.form_errors.append(Message("upload.too_large_unsaved", {"mb": upload_limit_mb()}))
     return render_template("articles/upload.html", form=form), 413
 
 
@@ -57,9 +55,9 @@ def job(job_id: str) -> ResponseReturnValue:
     result = info.get("result") or {}
     if "article_id" in result:
         if not result.get("created"):
-            flash("This article already existed; here is the stored copy.", "info")
+            flash("article_existed", "info")
         return redirect(url_for("articles.show", article_id=result["article_id"]))
-    return render_template("articles/job.html", info=info, error=result.get("error") or info.get("error"))
+    return render_template("articles/job.html", info=info, error=job_error(info))
 
 
 @bp.get("/articles/<int:article_id>")
