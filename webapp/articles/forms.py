@@ -22,7 +22,8 @@ LANGUAGES = [
 
 
 def publication_date(form: FlaskForm, field: DateField) -> None:
-    """The ingestion service's date rules on what was typed: strict ``YYYY-MM-DD``, 1900 to tomorrow.
+    """An article's date rules on what was typed (:func:`webapp.article_input.parse_date`): strict
+    ``YYYY-MM-DD``, 1900 to tomorrow.
 
     ``DateField`` alone takes ``2020-9-1`` and any date at all; a value it could not
     read already carries its own message.
