@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from incident_rows import add_incident
 
+from webapp.article_input import ArticleInput
 from webapp.bidi import EMBEDDINGS_AND_OVERRIDES, ISOLATES, MARKS, strip_controls
 from webapp.errors import UnreadableFile
 from webapp.ingest import ingest_article
@@ -26,10 +27,10 @@ def test_marks_go_at_the_ends_and_stay_inside():
 def test_titles_and_source_names_are_stored_without_controls(app):
     with app.app_context():
         article = ingest_article(
-            text=TEXT, title="\u202eGAZE\u2066 report\u200f", source_name="\u202bSyria TV\u202c"
+            ArticleInput(text=TEXT, title="\u202eGAZE\u2066 report\u200f", source_name="\u202bSyria TV\u202c")
         ).article
         assert article.title == "GAZE report" and article.source_name == "Syria TV"
-        untitled = ingest_article(text="\u200f\u202eقصف على إدلب\nثم هدوء.").article
+        untitled = ingest_article(ArticleInput(text="\u200f\u202eقصف على إدلب\nثم هدوء.")).article
         assert untitled.title == "قصف على إدلب"
 
 

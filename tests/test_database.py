@@ -13,6 +13,7 @@ from databases import postgresql_database
 from flask_migrate import downgrade, upgrade
 
 from webapp import create_app
+from webapp.article_input import ArticleInput
 from webapp.extensions import db
 from webapp.ingest import ingest_article
 from webapp.models import Article
@@ -101,7 +102,7 @@ def test_migrations_build_exactly_the_models_schema_on_postgresql(tmp_path):
 def test_a_database_made_before_migrations_is_adopted_and_its_search_rows_filled(make_app):
     app = make_app()
     with app.app_context():
-        ingest_article(text="قصفت الطائرات الروسية مدينة إدلب اليوم الأحد.")
+        ingest_article(ArticleInput(text="قصفت الطائرات الروسية مدينة إدلب اليوم الأحد."))
         downgrade(revision="0001")
         with db.engine.begin() as conn:
             # As create_all left it: no version table, search rows missing for older incidents.

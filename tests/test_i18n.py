@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import pytest
 
 from webapp.i18n import (
     ACTORS_AR,
-    EVENT_TYPES_AR,
     PLACE_TYPES_AR,
     STRINGS,
     actors_label,
@@ -25,6 +23,7 @@ from webapp.i18n import (
 
 
 def test_every_string_has_both_languages():
+    assert translate("article_existed", "ar") == "هذا المقال موجود مسبقًا، وهذه نسخته المحفوظة."
     for key, (en, ar) in STRINGS.items():
         assert en.strip() and ar.strip(), key
     assert translate("map", "ar") == "الخريطة" and translate("map", "en") == "Map"
@@ -230,60 +229,29 @@ def test_error_page_in_both_languages(client):
 # --- The message catalogue ----------------------------------------------------------------------
 
 
-RANGE = (dt.date(1900, 1, 1), dt.date(2030, 1, 1))
-
-
-def test_every_app_error_message_has_an_arabic_translation():
-    from webapp.errors import (
-        BadQuery,
-        IngestFailed,
-        InvalidArticle,
-        NotFound,
-        QueueUnavailable,
-        UnreadableFile,
-    )
-
-    errors = [
-        InvalidArticle.empty_text(),
-        InvalidArticle.too_long(300_000, 200_000),
-        InvalidArticle.bad_date("2020-13-01"),
-        InvalidArticle.date_out_of_range(dt.date(1850, 1, 1), dt.date(1900, 1, 1), dt.date(2030, 1, 1)),
-        InvalidArticle.no_letters(),
-        InvalidArticle.bad_field("source URL", "use an http:// or https:// address"),
-        InvalidArticle.bad_json(),
-        UnreadableFile.binary("a.txt"),
-        UnreadableFile.binary(""),
-        UnreadableFile.undecodable("a.txt"),
-        UnreadableFile.too_deep(512),
-        UnreadableFile.bad_extension("a.pdf"),
-        IngestFailed.because(ValueError("boom")),
-        NotFound.resource("place", "t:x"),
-        BadQuery.param("sort", "x", "asc or desc"),
-        QueueUnavailable.because(OSError("refused")),
-    ]
-    for exc in errors:
-        arabic = localize(exc.message, "ar")
-        assert arabic != exc.message and re.search("[\u0600-\u06ff]", arabic), exc.message
-        assert localize(exc.message, "en") == exc.message
-    # The most specific pattern wins over "Invalid {name}: {why}."
-    assert localize(InvalidArticle.bad_date("x").message, "ar").startswith("تاريخ النشر")
-    assert localize("Something new.", "ar") == "Something new."
-    out_of_range = localize(InvalidArticle.date_out_of_range(dt.date(1850, 1, 1), *RANGE).message, "ar")
-    assert out_of_range.startswith("تاريخ النشر \u20681850-01-01\u2069 خارج النطاق")
-
-
-def test_parameters_are_isolated_and_translated():
-    assert localize("No article 7.", "ar") == "لا يوجد \u2068مقال\u2069 بالمعرّف \u20687\u2069."
+def test_format_markup_isolates_parameters():
     assert format_markup("n_incidents", "ar", n=3) == "عدد الحوادث: <bdi>3</bdi>"
     assert format_markup("n_incidents", "en", n=3) == "3 incidents"
     assert format_markup("map_of", "en", name="<b>") == "Map of <bdi>&lt;b&gt;</bdi>"
 
 
-def test_event_types_match_the_map():
-    script = (Path(__file__).resolve().parents[1] / "static" / "js" / "incident_map.js").read_text("utf-8")
-    table = re.search(r"var TYPE_AR = \{(.*?)\};", script, re.S).group(1)
-    for en, ar in re.findall(r'"([^"]+)": "([^"]+)"', table):
-        assert EVENT_TYPES_AR[en] == ar, en
+def test_localize_renders_messages_and_looks_up_library_texts():
+    from werkzeug.exceptions import NotFound as HttpNotFound
+
+    from webapp.messages import Message
+
+    empty = Message("article.empty")
+    assert localize(empty, "ar") == "نص المقال فارغ."
+    assert localize(empty, "en") == "The article text is empty."
+    assert localize(HttpNotFound.description, "ar").startswith("الصفحة المطلوبة غير موجودة")
+    assert localize("The CSRF token is missing.", "ar").startswith("رمز الحماية (CSRF) مفقود")
+    assert localize("The CSRF token is missing.", "en") == "The CSRF token is missing."
+    assert localize("Something new.", "ar") == "Something new."
+    label = lazy("field_text")
+    assert localize(label, "ar") is label  # a lazy label translates itself when shown
+
+
+def test_event_labels():
     assert event_label("Battles", "ar") == "معارك" and event_label("Battles", "en") == "Battles"
     assert event_label("Made-up type", "ar") == "Made-up type"
 
@@ -317,27 +285,25 @@ def test_actor_names_cover_the_lexicon():
 def test_job_page_in_both_languages(app):
     from flask import render_template
 
+    from webapp.errors import InvalidArticle
+
     info = {"id": "job-42", "status": "queued"}
     with app.test_request_context("/jobs/job-42?lang=ar"):
-        page = render_template("job.html", info=info, error=None)
+        page = render_template("articles/job.html", info=info, error=None)
         assert_arabic(page, ["جارٍ تحليل المقال", "<bdi>job-42</bdi>", "في الانتظار"], ["Ingesting", "queued"])
-        page = render_template("job.html", info=info, error="The article text is empty.")
+        error = InvalidArticle.empty_text().as_message()
+        page = render_template("articles/job.html", info=info, error=error)
         assert "نص المقال فارغ." in page and "العودة إلى النموذج" in page
     with app.test_request_context("/jobs/job-42?lang=en"):
-        page = render_template("job.html", info=info, error=None)
+        page = render_template("articles/job.html", info=info, error=None)
         assert_english(page, ["Ingesting the article", "<bdi>job-42</bdi> is <bdi>queued</bdi>"])
 
 
-def test_upload_limit_and_flash_messages_are_in_the_catalogue():
-    for english in (
-        "The upload is too large: the limit is 2.0 MB.",
-        "The upload is too large: the limit is 2.0 MB. Nothing was saved.",
-        "This article already existed; here is the stored copy.",
-    ):
-        assert re.search("[\u0600-\u06ff]", localize(english, "ar")), english
-    assert localize("The upload is too large: the limit is 2.0 MB. Nothing was saved.", "ar").endswith(
-        "لم يُحفظ شيء."
-    )
+def test_every_job_state_has_a_label():
+    from rq.job import JobStatus
+
+    for state in JobStatus:
+        assert translate(f"job_{state.value}", "ar") != f"job_{state.value}", state
 
 
 def test_upload_rejections_in_arabic(app, client):

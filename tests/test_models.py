@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from databases import postgresql_database
 from sqlalchemy import func, select
@@ -77,12 +79,15 @@ def pg_app(tmp_path, tiny_gazetteer):
 
 @pytest.mark.services
 def test_postgresql_storage_and_dedup(pg_app):
+    from webapp.article_input import ArticleInput
     from webapp.ingest import ingest_article
 
     with pg_app.app_context():
         assert db.engine.dialect.name == "postgresql"
-        first = ingest_article(text="قصفت الطائرات مدينة إدلب اليوم الأحد.", published="2020-09-20")
-        again = ingest_article(text="قصفت الطائرات مدينة إدلب  اليوم الأحد.")
+        first = ingest_article(
+            ArticleInput(text="قصفت الطائرات مدينة إدلب اليوم الأحد.", published=dt.date(2020, 9, 20))
+        )
+        again = ingest_article(ArticleInput(text="قصفت الطائرات مدينة إدلب  اليوم الأحد."))
         assert first.created and not again.created and again.article.id == first.article.id
         assert db.session.scalar(select(func.count()).select_from(Article)) == 1
         article_id = store_article(road=True)
@@ -123,6 +128,7 @@ def any_database_app(request, tmp_path, app):
 
 
 def test_long_imported_names_are_stored_alike_on_every_database(any_database_app, tmp_path, tiny_gazetteer):
+    from webapp.article_input import ArticleInput
     from webapp.ingest import ingest_article
 
     gazetteer, name_ar = long_named_gazetteer(tmp_path, tiny_gazetteer)
@@ -131,7 +137,7 @@ def test_long_imported_names_are_stored_alike_on_every_database(any_database_app
 
     with any_database_app.app_context():
         gazetteers.set(gazetteer)
-        result = ingest_article(text=f"قصفت الطائرات الروسية {name_ar} اليوم الأحد.")
+        result = ingest_article(ArticleInput(text=f"قصفت الطائرات الروسية {name_ar} اليوم الأحد."))
         (mention,) = [m for m in result.article.mentions if m.place_id and m.place_id.startswith("my:")]
         assert mention.place_name_ar == name_ar and len(mention.place_id) > 100
         (incident,) = result.article.incidents

@@ -109,6 +109,21 @@ def test_form_waits_for_the_job_then_redirects(queued_app):
     assert done.status_code == 302 and re.fullmatch(r"/articles/\d+", done.headers["Location"])
 
 
+def test_a_job_that_ends_with_an_input_error_is_shown_in_the_viewers_language(queued_app):
+    client = queued_app.test_client()
+    job_page = client.post("/upload", data={"text": TEXT}).headers["Location"]
+    queued_app.config["MAX_ARTICLE_CHARS"] = 10  # the worker's limit is lower than the web's was
+    work_off(queued_app)
+    arabic = client.get(job_page + "?lang=ar").get_data(as_text=True)
+    assert "المقال طويل جدًا" in arabic and "too long" not in arabic
+    english = client.get(job_page + "?lang=en").get_data(as_text=True)
+    assert "The article is too long" in english
+    status = client.get("/api/jobs/" + job_page.rsplit("/", 1)[1]).get_json()
+    assert status["status"] == "finished" and status["result"]["status"] == 413
+    assert status["result"]["error"].startswith("The article is too long")
+    assert status["result"]["message"]["key"] == "article.too_long"
+
+
 def test_unknown_job_is_404(queued_app):
     response = queued_app.test_client().get("/api/jobs/no-such-job")
     assert response.status_code == 404 and "error" in response.get_json()
@@ -212,10 +227,11 @@ def wait_for(condition, timeout: float, what: str) -> None:  # noqa: ANN001
 
 
 def enqueue(app, texts: list[str]) -> list[str]:  # noqa: ANN001
+    from webapp.article_input import ArticleInput
     from webapp.queue import enqueue_ingest
 
     with app.test_request_context():
-        return [enqueue_ingest({"text": body}) for body in texts]
+        return [enqueue_ingest(ArticleInput(text=body)) for body in texts]
 
 
 def statuses(app, job_ids: list[str]) -> list[dict]:  # noqa: ANN001

@@ -1,4 +1,4 @@
-"""The article page (webapp/articles/views.py show, segments.py, templates/article.html)."""
+"""The article page (webapp/articles/views.py show, segments.py, templates/articles/show.html)."""
 
 from __future__ import annotations
 

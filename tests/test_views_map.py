@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
+from importlib.resources import files
 from pathlib import Path
 
+import pytest
+import yaml
 from webapp_rows import store_article
 
+from webapp.i18n import EVENT_TYPES_AR
+
 ROOT = Path(__file__).resolve().parents[1]
+MAP_SCRIPTS = ("incident_map.js", "map-controls.js")
 XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
 
 
@@ -59,6 +66,22 @@ def test_map_page_carries_no_article_data_and_escapes_options(app, client):
     assert "IncidentMap.init(" in page and '"apiUrl": "/api/incidents"' in page
 
 
+def site_header(page: str) -> str:
+    return re.search(r'<header class="site">.*?</header>', page, re.S).group()
+
+
+def test_map_page_has_the_site_header_of_every_page(client):
+    for lang in ("en", "ar"):
+        page = client.get(f"/map?lang={lang}").get_data(as_text=True)
+        other = client.get(f"/articles?lang={lang}").get_data(as_text=True)
+        counter = '<span id="incident-count" aria-live="polite"></span>'
+        header = site_header(page)
+        assert counter in header and '<body class="map-page">' in page
+        elsewhere = site_header(other).replace("/articles?", "/map?")
+        assert header.replace(counter, "").split() == elsewhere.split()
+    assert page.count("<nav") == 1 and page.count("<html") == 1
+
+
 def test_vendor_files_are_served_from_the_packages(client):
     def fetch(url: str) -> tuple[int, bytes]:
         with client.get(url) as response:  # file responses hold the file open until closed
@@ -79,3 +102,29 @@ def test_map_script_builds_popups_with_dom_apis_only():
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
     assert "textContent" in script and "markerClusterGroup" in script and "L.Control.Layers" in script
     assert "LineString" in script  # roads drawn as lines
+
+
+def page_options(page: str) -> dict:
+    """The options the map page hands to ``IncidentMap.init``."""
+    return json.loads(re.search(r"IncidentMap\.init\(\w+, (.*)\);\n", page).group(1))
+
+
+def extractor_types() -> set[str]:
+    """Every event type and sub-type the extractor can produce: those of its lexicon, and the
+    sub-type gazetteer/extract.py gives a territorial change won by government-side actors."""
+    lexicon = yaml.safe_load((files("gazetteer") / "data" / "lexicon" / "events.yaml").read_text("utf-8"))
+    types = {entry[key] for entry in lexicon["events"] for key in ("type", "sub_type")}
+    assert any(entry.get("territory") for entry in lexicon["events"])
+    return types | {"Government regains territory"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_map_receives_an_arabic_label_for_every_event_type(client, lang):
+    labels = page_options(client.get(f"/map?lang={lang}").get_data(as_text=True))["event_types_ar"]
+    arabic = {name for name, label in labels.items() if re.search("[\u0600-\u06ff]", label)}
+    assert extractor_types() - arabic == set()
+
+
+def test_the_map_scripts_keep_no_labels_of_their_own():
+    scripts = "".join((ROOT / "static" / "js" / name).read_text("utf-8") for name in MAP_SCRIPTS)
+    assert [label for label in EVENT_TYPES_AR.values() if label in scripts] == []

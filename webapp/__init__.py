@@ -100,4 +100,3 @@ def register_commands(app: Flask) -> None:
     register(app)
     app.cli.add_command(seed_command)
     app.cli.add_command(bench_map_command)
-

@@ -80,6 +80,7 @@ def run_once(
     from rq.job import Job
 
     from . import create_app
+    from .article_input import ArticleInput
     from .queue import enqueue_ingest
 
     queue_name = f"bench-{uuid.uuid4().hex[:8]}"
@@ -89,7 +90,7 @@ def run_once(
         {"SQLALCHEMY_DATABASE_URI": database_url, "REDIS_URL": redis_url, "RQ_QUEUE": queue_name}
     )
     with app.test_request_context():
-        ids = [enqueue_ingest({"text": body}) for body in texts]
+        ids = [enqueue_ingest(ArticleInput(text=body)) for body in texts]
     started = time.perf_counter()
     procs = [
         subprocess.Popen(

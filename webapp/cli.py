@@ -35,14 +35,16 @@ def ingest_command(
     files: tuple[Path, ...], published: str | None, title: str | None, language: str | None, jsonl: bool
 ) -> None:
     """Ingest articles from FILES; prints created/existing/error per item, exits 1 if any failed."""
+    from .article_input import ArticleInput
     from .decode import decode_upload
     from .ingest import ingest_article
 
     counts = {"created": 0, "existing": 0, "error": 0}
+    options = {"title": title, "published": published, "language": language}
 
-    def run(label: str, **payload: object) -> None:
+    def run(label: str, item: dict[str, object]) -> None:
         try:
-            result = ingest_article(**payload)  # type: ignore[arg-type]
+            result = ingest_article(ArticleInput.from_cli(item, **options))
         except AppError as exc:
             counts["error"] += 1
             click.echo(f"error\t{label}\t{exc.message}")
@@ -65,7 +67,7 @@ def ingest_command(
             click.echo(f"error\t{path}\t{getattr(exc, 'message', exc)}")
             continue
         if not jsonl:
-            run(str(path), text=text, title=title, published=published, language=language)
+            run(str(path), {"text": text})
             continue
         for lineno, line in enumerate(lines, 1):
             if not line.strip():
@@ -79,14 +81,7 @@ def ingest_command(
                 counts["error"] += 1
                 click.echo(f"error\t{label}\tbad JSON: {exc}")
                 continue
-            run(
-                label,
-                text=item.get("text"),
-                title=title or item.get("title"),
-                published=published or item.get("published") or item.get("date"),
-                language=language or item.get("language") or item.get("lang"),
-                source_url=item.get("source_url") or item.get("url"),
-            )
+            run(label, item)
     click.echo(f"{counts['created']} created, {counts['existing']} existing, {counts['error']} failed")
     if counts["error"]:
         sys.exit(1)

@@ -1,29 +1,47 @@
 """The web app's one error hierarchy, and the one handler that renders it.
 
-Views and services raise these; :func:`register_errorhandlers` turns them
-into JSON (``{"error": ...}``) under ``/api`` and into an HTML page elsewhere.
+Views and services raise these through named constructors, which give each a
+message key and its parameters (:mod:`webapp.messages`); :func:`register_errorhandlers`
+turns them into JSON (``{"error": ...}``, in English) under ``/api`` and into an HTML
+page in the request's language elsewhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from .bidi import strip_controls
+from .messages import Message
 
 
 class AppError(Exception):
-    """Base class of every error the web app raises on purpose; ``status`` is the HTTP status."""
+    """Base class of every error the web app raises on purpose.
+
+    ``status`` is the HTTP status; ``key`` and ``params`` the :class:`~webapp.messages.Message`
+    that says what went wrong, which the named constructors of each subclass fill.
+    ``str(error)`` and :attr:`message` give it in English.
+    """
 
     status = 500
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, key: str, /, *, status: int | None = None, **params: object) -> None:
+        self.key = key
+        self.params = params
         if status is not None:
             self.status = status
+        super().__init__(self.message)
+
+    def as_message(self) -> Message:
+        """What went wrong, to render in any language."""
+        return Message(self.key, self.params)
+
+    @property
+    def message(self) -> str:
+        """What went wrong in English: for the CLI, logs and the JSON API."""
+        return self.as_message().render("en")
 
 
 class ConfigError(AppError):
@@ -31,25 +49,19 @@ class ConfigError(AppError):
 
     @classmethod
     def missing_secret(cls) -> ConfigError:
-        return cls("SECRET_KEY must be set when APP_ENV/FLASK_ENV is production")
+        return cls("config.missing_secret")
 
     @classmethod
     def csrf_disabled(cls) -> ConfigError:
-        return cls("WTF_CSRF_ENABLED must stay on when APP_ENV/FLASK_ENV is production")
+        return cls("config.csrf_disabled")
 
     @classmethod
     def debug_enabled(cls) -> ConfigError:
-        return cls(
-            "FLASK_DEBUG must be off when APP_ENV/FLASK_ENV is production: "
-            "the debugger runs code sent from a browser"
-        )
+        return cls("config.debug_enabled")
 
     @classmethod
     def tile_url(cls, url: str) -> ConfigError:
-        return cls(
-            f"TILE_URL {url!r} cannot be allowed by the Content-Security-Policy: use an http(s) URL "
-            "or a path on this site, with a placeholder such as {s} only in the host's first label"
-        )
+        return cls("config.tile_url", url=url)
 
 
 class InvalidArticle(AppError):
@@ -59,40 +71,44 @@ class InvalidArticle(AppError):
 
     @classmethod
     def empty_text(cls) -> InvalidArticle:
-        return cls("The article text is empty.")
+        return cls("article.empty")
 
     @classmethod
     def no_letters(cls) -> InvalidArticle:
-        return cls("The article text has no letters (only digits, punctuation or invisible characters).")
+        return cls("article.no_letters")
 
     @classmethod
     def too_long(cls, length: int, limit: int) -> InvalidArticle:
-        return cls(f"The article is too long: {length:,} characters (the limit is {limit:,}).", status=413)
+        return cls("article.too_long", status=413, length=length, limit=limit)
 
     @classmethod
-    def too_many(cls, kind: str, count: int, limit: int) -> InvalidArticle:
-        return cls(
-            f"The article names too many {kind}: {count:,} (the limit is {limit:,}); split it.", status=413
-        )
+    def too_many(cls, rows: str, count: int, limit: int) -> InvalidArticle:
+        """``rows`` is ``mentions`` or ``incidents``: the article would derive more than ``limit`` (413)."""
+        return cls("article.too_many", status=413, kind=Message(f"rows.{rows}"), count=count, limit=limit)
 
     @classmethod
     def bad_date(cls, value: str) -> InvalidArticle:
-        return cls(f"Invalid publication date {value!r}: use YYYY-MM-DD.")
+        return cls("article.bad_date", value=value)
 
     @classmethod
     def date_out_of_range(cls, value: dt.date, first: dt.date, last: dt.date) -> InvalidArticle:
         return cls(
-            f"Publication date {value.isoformat()} is out of range: "
-            f"use a date from {first.isoformat()} to {last.isoformat()}."
+            "article.date_out_of_range",
+            value=value.isoformat(),
+            first=first.isoformat(),
+            last=last.isoformat(),
         )
 
     @classmethod
-    def bad_field(cls, name: str, why: str) -> InvalidArticle:
-        return cls(f"Invalid {name}: {why}.")
+    def bad_field(cls, field: str, why: str, **details: object) -> InvalidArticle:
+        """``field`` names one of the article's fields (``title``, ``source_url``, …: ``field.*`` in the
+        catalogue), ``why`` is a ``why.*`` key of the catalogue and ``details`` its parameters."""
+        return cls("article.bad_field", field=Message(f"field.{field}"), why=Message(f"why.{why}", details))
 
     @classmethod
-    def bad_json(cls, why: str = "the request body is not a JSON object") -> InvalidArticle:
-        return cls(f"Bad JSON: {why}.")
+    def bad_json(cls, why: str = "not_an_object") -> InvalidArticle:
+        """``why`` is a ``why.*`` key of the catalogue: ``not_an_object`` or ``too_deep``."""
+        return cls("article.bad_json", why=Message(f"why.{why}"))
 
 
 class UnreadableFile(InvalidArticle):
@@ -103,25 +119,23 @@ class UnreadableFile(InvalidArticle):
 
     @classmethod
     def binary(cls, filename: str) -> UnreadableFile:
-        return cls(f"{_shown(filename)} looks like a binary file; upload .txt, .md or .html text.")
+        return cls("file.binary", name=_shown(filename))
 
     @classmethod
     def undecodable(cls, filename: str) -> UnreadableFile:
-        return cls(
-            f"{_shown(filename)} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text."
-        )
+        return cls("file.undecodable", name=_shown(filename))
 
     @classmethod
     def too_deep(cls, limit: int) -> UnreadableFile:
-        return cls(f"The HTML nests elements more than {limit} deep; save the article as plain text.")
+        return cls("file.too_deep", limit=limit)
 
     @classmethod
     def bad_extension(cls, filename: str) -> UnreadableFile:
-        return cls(f"{_shown(filename)} is not a .txt, .md or .html file.")
+        return cls("file.bad_extension", name=_shown(filename))
 
 
-def _shown(filename: str) -> str:
-    return strip_controls(filename or "") or "The file"
+def _shown(filename: str) -> str | Message:
+    return strip_controls(filename or "") or Message("file.unnamed")
 
 
 class IngestFailed(AppError):
@@ -131,7 +145,7 @@ class IngestFailed(AppError):
 
     @classmethod
     def because(cls, exc: BaseException) -> IngestFailed:
-        return cls(f"Ingestion failed: {type(exc).__name__}: {exc}")
+        return cls("ingest.failed", why=f"{type(exc).__name__}: {exc}")
 
 
 class DatabaseNotReady(AppError):
@@ -141,18 +155,21 @@ class DatabaseNotReady(AppError):
 
     @classmethod
     def at_revision(cls, current: str | None, head: str | None) -> DatabaseNotReady:
-        state = "has no tables yet" if current is None else f"is at schema revision {current}, not {head}"
-        return cls(f"The database {state}: run `flask --app webapp db upgrade`.")
+        if current is None:
+            return cls("database.not_ready", state=Message("database.no_tables"))
+        state = Message("database.at_revision", {"current": current, "head": head})
+        return cls("database.not_ready", state=state)
 
 
 class NotFound(AppError):
-    """Raised when a requested article, incident, job or place does not exist."""
+    """Raised when a requested article, incident, job, place or export format does not exist."""
 
     status = 404
 
     @classmethod
     def resource(cls, kind: str, ident: object) -> NotFound:
-        return cls(f"No {kind} {ident!r}.")
+        """``kind`` is ``article``, ``incident``, ``job``, ``place`` or ``export_format``."""
+        return cls("not_found", kind=Message(f"kind.{kind}"), ident=ident)
 
 
 class BadQuery(AppError):
@@ -161,8 +178,9 @@ class BadQuery(AppError):
     status = 400
 
     @classmethod
-    def param(cls, name: str, value: str, expected: str) -> BadQuery:
-        return cls(f"Bad {name}={value!r}: expected {expected}.")
+    def param(cls, name: str, value: str, expected: str, **details: object) -> BadQuery:
+        """``expected`` is an ``expected.*`` key of the catalogue, ``details`` its parameters."""
+        return cls("bad_query", name=name, value=value, expected=Message(f"expected.{expected}", details))
 
 
 class QueueUnavailable(AppError):
@@ -172,7 +190,7 @@ class QueueUnavailable(AppError):
 
     @classmethod
     def because(cls, exc: BaseException) -> QueueUnavailable:
-        return cls(f"The ingestion queue is unavailable: {exc}")
+        return cls("queue.unavailable", why=str(exc))
 
 
 def wants_json() -> bool:
@@ -180,10 +198,11 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/api"
 
 
-def render_error(message: str, status: int) -> tuple[Response | str, int]:
-    """The response for an error: JSON under /api, an HTML page elsewhere."""
+def render_error(message: Message | str, status: int) -> tuple[Response | str, int]:
+    """The response for an error: JSON in English under /api, elsewhere an HTML page in the
+    request's language (``message`` a :class:`Message`, or a library's own English text)."""
     if wants_json():
-        return jsonify(error=message), status
+        return jsonify(error=message.render("en") if isinstance(message, Message) else message), status
     return render_template("error.html", message=message, status=status), status
 
 
@@ -192,13 +211,16 @@ def register_errorhandlers(app: Flask) -> None:
 
     @app.errorhandler(AppError)
     def handle_app_error(exc: AppError):  # noqa: ANN202 - Flask handler
-        return render_error(exc.message, exc.status)
+        return render_error(exc.as_message(), exc.status)
 
     @app.errorhandler(HTTPException)
     def handle_http_error(exc: HTTPException):  # noqa: ANN202 - Flask handler
+        message: Message | str = exc.description or exc.name
         if exc.code == 413:
-            limit = app.config.get("MAX_CONTENT_LENGTH") or 0
-            message = f"The upload is too large: the limit is {limit / 1024 / 1024:.1f} MB."
-        else:
-            message = exc.description or exc.name
+            message = Message("upload.too_large", {"mb": upload_limit_mb()})
         return render_error(message, exc.code or 500)
+
+
+def upload_limit_mb() -> float:
+    """``MAX_CONTENT_LENGTH`` in megabytes (0 when unlimited)."""
+    return (current_app.config.get("MAX_CONTENT_LENGTH") or 0) / 1024 / 1024

@@ -244,7 +244,7 @@ def export_chunks(fmt: str, flt: Filters) -> Iterator[str]:
     write the same rows.  Raises :class:`webapp.errors.NotFound` for an unknown format.
     """
     if fmt not in FORMATS:
-        raise NotFound.resource("export format", fmt)
+        raise NotFound.resource("export_format", fmt)
     writer = FORMATS[fmt][1]
     admin = admin_lookup(gazetteers.get(current_app._get_current_object()))  # type: ignore[attr-defined]
     return writer(export_rows(flt), admin)

@@ -76,11 +76,11 @@ def parse_filters(args: Mapping[str, Any]) -> Filters:
     """
     date_from, date_to = parse_date(_first(args, "from"), "from"), parse_date(_first(args, "to"), "to")
     if date_from and date_to and date_from > date_to:
-        raise BadQuery.param("from", date_from.isoformat(), f"a date on or before to={date_to.isoformat()}")
+        raise BadQuery.param("from", date_from.isoformat(), "date_until", to=date_to.isoformat())
     precision = []
     for value in _values(args, "precision"):
         if value not in ("1", "2", "3"):
-            raise BadQuery.param("precision", value, "1, 2 or 3")
+            raise BadQuery.param("precision", value, "precision")
         precision.append(int(value))
     article_id = parse_id(_first(args, "article"), "article")
     return Filters(
@@ -104,9 +104,9 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     try:
         west, south, east, north = (float(v) for v in value.split(","))
     except ValueError:
-        raise BadQuery.param("bbox", value, "west,south,east,north in degrees") from None
+        raise BadQuery.param("bbox", value, "bbox") from None
     if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
-        raise BadQuery.param("bbox", value, "west,south,east,north in degrees, south <= north")
+        raise BadQuery.param("bbox", value, "bbox_ordered")
     return west, south, east, north
 
 
@@ -264,7 +264,7 @@ def _first(args: Mapping[str, Any], name: str) -> str | None:
 def _no_nul(name: str, value: str) -> str:
     # %00 decodes to a NUL, which PostgreSQL refuses in any string parameter (a 500 otherwise).
     if "\x00" in value:
-        raise BadQuery.param(name, value.replace("\x00", "\\0"), "text without NUL characters")
+        raise BadQuery.param(name, value.replace("\x00", "\\0"), "no_nul")
     return value
 
 

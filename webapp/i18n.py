@@ -3,8 +3,8 @@
 ``?lang=ar`` or ``?lang=en`` on any page chooses the interface language and
 keeps it in the session; otherwise the session's choice, then English.
 Templates get ``t(key)``, ``tf(key, **params)`` (numbers and codes isolated
-in ``<bdi>``), ``tr(text)`` (a message written in English, such as an error,
-a flash or a job status, in the interface language), ``event_label(name)``
+in ``<bdi>``), ``tr(message)`` (an error's :class:`~webapp.messages.Message`, or a
+library's English text, in the interface language; see :func:`localize`), ``event_label(name)``
 (ACLED type names), ``actors_label(names)``, ``place_type_label(value)``,
 ``isolate(text)`` (a name between Unicode isolates, for attributes), ``ui_lang``,
 ``ui_dir`` (``rtl`` in Arabic) and ``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
@@ -14,13 +14,14 @@ Article text keeps its own direction whatever the interface language.
 from __future__ import annotations
 
 import re
-from functools import cache
 from urllib.parse import urlencode
 
 from flask import Flask, has_request_context, request, session, url_for
 from markupsafe import Markup, escape
 from werkzeug import exceptions as http
 from werkzeug.routing import BuildError
+
+from .messages import Message
 
 LANGUAGES = ("en", "ar")
 RTL = frozenset({"ar"})
@@ -141,6 +142,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "المهمة {id}: {status}. تُحدَّث هذه الصفحة تلقائيًا حتى تنتهي.",
     ),
     "error_status": ("Error {status}", "خطأ {status}"),
+    "article_existed": (
+        "This article already existed; here is the stored copy.",
+        "هذا المقال موجود مسبقًا، وهذه نسخته المحفوظة.",
+    ),
+    # Job states (rq's JobStatus values).
+    "job_created": ("created", "أُنشئت"),
+    "job_queued": ("queued", "في الانتظار"),
+    "job_started": ("started", "قيد التنفيذ"),
+    "job_deferred": ("deferred", "مؤجلة"),
+    "job_scheduled": ("scheduled", "مجدولة"),
+    "job_finished": ("finished", "انتهت"),
+    "job_failed": ("failed", "فشلت"),
+    "job_canceled": ("canceled", "أُلغيت"),
+    "job_stopped": ("stopped", "أُوقفت"),
+    "job_rate_limited": ("rate limited", "مؤجلة بسبب حد المعدل"),
+    "job_ready_to_enqueue": ("ready to enqueue", "جاهزة للإدراج في الطابور"),
 }
 
 #: Place types (gazetteer.PlaceType values) in Arabic.
@@ -166,8 +183,9 @@ PLACE_TYPES_AR: dict[str, str] = {
     "foreign_city": "مدينة خارج سوريا",
 }
 
-#: ACLED event and sub-event types in Arabic: the map's names (static/js/incident_map.js, TYPE_AR),
-#: then the other types the lexicon produces (gazetteer/data/lexicon/events.yaml).
+#: ACLED event and sub-event types in Arabic: every type the extractor produces (the lexicon,
+#: gazetteer/data/lexicon/events.yaml, and the territorial sub-type it chooses by actor), and Riots.
+#: The map's script gets them in its options (webapp/maps/options.py).
 EVENT_TYPES_AR: dict[str, str] = {
     "Explosions/Remote violence": "انفجارات/عنف عن بعد",
     "Battles": "معارك",
@@ -188,6 +206,7 @@ EVENT_TYPES_AR: dict[str, str] = {
     "Grenade": "قنبلة يدوية",
     "Headquarters or base established": "إنشاء مقر أو قاعدة",
     "Non-state actor overtakes territory": "سيطرة جهة غير حكومية على منطقة",
+    "Government regains territory": "استعادة الحكومة السيطرة على منطقة",
     "Suicide bomb": "تفجير انتحاري",
     "Other": "أخرى",
 }
@@ -210,101 +229,20 @@ ACTORS_AR: dict[str, str] = {
     "Civilians": "مدنيون",
 }
 
-#: Messages the app writes in English (webapp/errors.py, flashes, job states, werkzeug's HTTP
-#: errors) → Arabic.  Messages are caught by their English text, gettext-style, so errors raised
-#: outside a request (the queue worker, the CLI) and flashes stored in the session translate too;
-#: ``{name}`` matches any parameter, which is itself translated when the catalogue knows it.
-MESSAGES: dict[str, str] = {
-    "This article already existed; here is the stored copy.": "هذا المقال موجود مسبقًا، وهذه نسخته المحفوظة.",
-    "The article text is empty.": "نص المقال فارغ.",
-    "The article text has no letters (only digits, punctuation or invisible characters).": (
-        "نص المقال لا يحتوي على أي حرف (أرقام أو علامات ترقيم أو محارف غير مرئية فقط)."
-    ),
-    "The article is too long: {length} characters (the limit is {limit}).": (
-        "المقال طويل جدًا: {length} حرف (الحد الأقصى {limit})."
-    ),
-    "The article names too many {kind}: {count} (the limit is {limit}); split it.": (
-        "يذكر المقال عددًا كبيرًا جدًا من {kind}: {count} (الحد الأقصى {limit})؛ قسّمه."
-    ),
-    "place mentions": "الأماكن المذكورة",
-    "incidents": "الحوادث",
-    "The database {state}: run `flask --app webapp db upgrade`.": (
-        "قاعدة البيانات {state}: نفّذ الأمر `flask --app webapp db upgrade`."
-    ),
-    "has no tables yet": "لا تحتوي جداول بعد",
-    "Invalid publication date {value}: use YYYY-MM-DD.": (
-        "تاريخ النشر {value} غير صالح: اكتبه بالصيغة YYYY-MM-DD."
-    ),
-    "Publication date {value} is out of range: use a date from {first} to {last}.": (
-        "تاريخ النشر {value} خارج النطاق المقبول: اختر تاريخًا بين {first} و{last}."
-    ),
-    "Invalid {name}: {why}.": "قيمة غير صالحة في حقل {name}: {why}.",
-    "Bad JSON: {why}.": "JSON غير صالح: {why}.",
-    "the request body is not a JSON object": "متن الطلب ليس كائن JSON",
-    "{name} looks like a binary file; upload .txt, .md or .html text.": (
-        "يبدو أن {name} ملف ثنائي؛ ارفع نصًا بصيغة txt أو md أو html."
-    ),
-    "{name} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text.": (
-        "ترميز {name} ليس UTF-8 ولا UTF-16/32 بعلامة ترتيب البايتات ولا Windows-1256."
-    ),
-    "The HTML nests elements more than {limit} deep; save the article as plain text.": (
-        "عناصر ملف HTML متداخلة بعمق يتجاوز {limit} مستوى؛ احفظ المقال نصًا عاديًا."
-    ),
-    "{name} is not a .txt, .md or .html file.": "{name} ليس ملفًا بصيغة txt أو md أو html.",
-    "The file": "الملف",
-    "Ingestion failed: {why}": "تعذّر تحليل المقال: {why}",
-    "No {kind} {ident}.": "لا يوجد {kind} بالمعرّف {ident}.",
-    "Bad {name}={value}: expected {expected}.": "قيمة غير صالحة {name}={value}: المتوقع {expected}.",
-    "The ingestion queue is unavailable: {why}": "طابور التحليل غير متاح: {why}",
-    "The upload is too large: the limit is {mb} MB.": "الملف المرفوع كبير جدًا: الحد الأقصى {mb} ميغابايت.",
-    "The upload is too large: the limit is {mb} MB. Nothing was saved.": (
-        "الملف المرفوع كبير جدًا: الحد الأقصى {mb} ميغابايت. لم يُحفظ شيء."
-    ),
-    # Flask-WTF's CSRF errors (WTForms' own Arabic catalogue has no entry for them).
-    "The CSRF token is missing.": "رمز الحماية (CSRF) مفقود: أعد تحميل الصفحة ثم أرسل النموذج.",
-    "The CSRF session token is missing.": "انتهت الجلسة: أعد تحميل الصفحة ثم أرسل النموذج.",
-    "The CSRF token has expired.": "انتهت صلاحية رمز الحماية (CSRF): أعد تحميل الصفحة ثم أرسل النموذج.",
-    "The CSRF token is invalid.": "رمز الحماية (CSRF) غير صالح: أعد تحميل الصفحة ثم أرسل النموذج.",
-    "The CSRF tokens do not match.": "رمز الحماية (CSRF) غير مطابق: أعد تحميل الصفحة ثم أرسل النموذج.",
-    # Words that fill the parameters above.
-    "article": "مقال",
-    "incident": "حادثة",
-    "job": "مهمة",
-    "place": "مكان",
-    "export format": "صيغة تصدير",
-    "title": "العنوان",
-    "text": "النص",
-    "source URL": "رابط المصدر",
-    "language": "اللغة",
-    "not a string": "ليس نصًا",
-    "must be a string": "يجب أن يكون نصًا",
-    "use an http:// or https:// address": "استخدم عنوانًا يبدأ بـ http://‎ أو https://‎",
-    "use a language code such as ar or en": "استخدم رمز لغة مثل ar أو en",
-    "longer than {n} characters": "أطول من {n} حرف",
-    "an ISO date YYYY-MM-DD": "تاريخ بالصيغة YYYY-MM-DD",
-    "an integer": "عدد صحيح",
-    "a positive integer": "عدد صحيح موجب",
-    "an article id": "معرّف مقال",
-    "1, 2 or 3": "1 أو 2 أو 3",
-    "asc or desc": "asc أو desc",
-    "an integer zoom level": "مستوى تكبير صحيح",
-    "west,south,east,north in degrees": "غرب،جنوب،شرق،شمال بالدرجات",
-    # Job states (rq).
-    "queued": "في الانتظار",
-    "started": "قيد التنفيذ",
-    "deferred": "مؤجلة",
-    "scheduled": "مجدولة",
-    "finished": "انتهت",
-    "failed": "فشلت",
-    "canceled": "أُلغيت",
-    "stopped": "أُوقفت",
-    # werkzeug's standard HTTP error descriptions.
+#: What other libraries write in English → Arabic, looked up by the exact text: werkzeug's HTTP
+#: error descriptions and Flask-WTF's CSRF errors (WTForms' own Arabic catalogue has no entry for them).
+LIBRARY_TEXTS_AR: dict[str, str] = {
     http.BadRequest.description: "الطلب غير صالح.",
     http.NotFound.description: "الصفحة المطلوبة غير موجودة. تحقق من الرابط.",
     http.MethodNotAllowed.description: "هذه الطريقة غير مسموح بها لهذا الرابط.",
     http.RequestEntityTooLarge.description: "حجم البيانات المرسلة أكبر من المسموح.",
     http.InternalServerError.description: "حدث خطأ داخلي في الخادم.",
     http.ServiceUnavailable.description: "الخدمة غير متاحة مؤقتًا.",
+    "The CSRF token is missing.": "رمز الحماية (CSRF) مفقود: أعد تحميل الصفحة ثم أرسل النموذج.",
+    "The CSRF session token is missing.": "انتهت الجلسة: أعد تحميل الصفحة ثم أرسل النموذج.",
+    "The CSRF token has expired.": "انتهت صلاحية رمز الحماية (CSRF): أعد تحميل الصفحة ثم أرسل النموذج.",
+    "The CSRF token is invalid.": "رمز الحماية (CSRF) غير صالح: أعد تحميل الصفحة ثم أرسل النموذج.",
+    "The CSRF tokens do not match.": "رمز الحماية (CSRF) غير مطابق: أعد تحميل الصفحة ثم أرسل النموذج.",
 }
 
 _PARAM = re.compile(r"\{(\w+)\}")
@@ -349,37 +287,19 @@ def format_markup(key: str, lang: str, **params: object) -> Markup:
     return Markup(_PARAM.sub(fill, str(escape(translate(key, lang)))))
 
 
-@cache
-def _patterns() -> list[tuple[re.Pattern[str], str, list[str]]]:
-    """The parametrised messages as (regex over the English text, Arabic template, parameter names)."""
-    out = []
-    for en, ar in MESSAGES.items():
-        names = _PARAM.findall(en)
-        if names:
-            regex = "".join("(.+?)" if i % 2 else re.escape(part) for i, part in enumerate(_PARAM.split(en)))
-            out.append((re.compile(regex, re.DOTALL), ar, names))
-    # The most specific message first: "Invalid publication date {value}: …" before "Invalid {name}: {why}."
-    out.sort(key=lambda entry: -len(_PARAM.sub("", entry[0].pattern)))
-    return out
+def localize(message: object, lang: str | None = None) -> object:
+    """``message`` in ``lang`` (default: the current language), for a template.
 
-
-def localize(text: str, lang: str | None = None) -> str:
-    """``text`` (an English message) in ``lang``: its catalogue translation, else ``text`` unchanged.
-
-    Parameters of a parametrised message are translated when the catalogue knows them and
-    isolated with Unicode FSI/PDI in Arabic, so a quoted value or number keeps its order.
+    A :class:`~webapp.messages.Message` is rendered; a library's English text (see
+    :data:`LIBRARY_TEXTS_AR`) is looked up; anything else (a lazy label, a message some
+    validator already wrote in the interface language) is returned as it is.
     """
-    text = str(text)
-    if (lang or current_lang()) != "ar":
-        return text
-    if text in MESSAGES:
-        return MESSAGES[text]
-    for regex, ar, names in _patterns():
-        match = regex.fullmatch(text)
-        if match:
-            values = {name: localize(value, "ar") for name, value in zip(names, match.groups(), strict=True)}
-            return _PARAM.sub(lambda m, v=values: f"{_FSI}{v[m.group(1)]}{_PDI}", ar)
-    return text
+    lang = lang or current_lang()
+    if isinstance(message, Message):
+        return message.render(lang)
+    if lang == "ar" and isinstance(message, str):
+        return LIBRARY_TEXTS_AR.get(message, message)
+    return message
 
 
 def event_label(name: str | None, lang: str | None = None) -> str:

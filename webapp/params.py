@@ -19,9 +19,10 @@ MAX_INT = 2**63 - 1
 _INT_RE = re.compile(r"[+-]?[0-9]+")
 
 
-def parse_int(value: str | None, name: str, *, expected: str = "an integer") -> int | None:
+def parse_int(value: str | None, name: str, *, expected: str = "integer") -> int | None:
     """``value`` as an int, or None when blank; raises :class:`BadQuery` when it is not an integer.
 
+    ``expected`` (an ``expected.*`` key of :mod:`webapp.messages`) says what was wanted.
     Callers clamp the result to their own range (page numbers, limits, zoom).
     """
     value = (value or "").strip()
@@ -34,15 +35,15 @@ def parse_int(value: str | None, name: str, *, expected: str = "an integer") -> 
 
 def parse_zoom(value: str | None, default: int = 7) -> int:
     """A map zoom level within 0–22, ``default`` when blank; raises :class:`BadQuery` when not an integer."""
-    zoom = parse_int(value, "zoom", expected="an integer zoom level")
+    zoom = parse_int(value, "zoom", expected="zoom")
     return default if zoom is None else max(0, min(zoom, 22))
 
 
 def parse_id(value: str | None, name: str) -> int | None:
     """A row id (0 to :data:`MAX_ID`) or None when blank; raises :class:`BadQuery` otherwise."""
-    number = parse_int(value, name, expected="an id")
+    number = parse_int(value, name, expected="id")
     if number is not None and not 0 <= number <= MAX_ID:
-        raise BadQuery.param(name, str(value).strip(), "an id")
+        raise BadQuery.param(name, str(value).strip(), "id")
     return number
 
 
@@ -54,7 +55,7 @@ def parse_date(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise BadQuery.param(name, value, "an ISO date YYYY-MM-DD") from None
+        raise BadQuery.param(name, value, "iso_date") from None
 
 
 class IdConverter(IntegerConverter):

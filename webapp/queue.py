@@ -17,7 +17,9 @@ from typing import Any
 
 from flask import Flask, current_app, has_app_context
 
+from .article_input import ArticleInput
 from .errors import InvalidArticle, NotFound, QueueUnavailable
+from .messages import Message
 
 JOB_NAME = "webapp.queue.ingest_job"
 _worker_app: Flask | None = None
@@ -39,8 +41,8 @@ def get_queue(app: Flask | None = None):  # noqa: ANN201 - rq.Queue, imported la
     return Queue(app.config["RQ_QUEUE"], connection=connection)
 
 
-def enqueue_ingest(payload: dict[str, Any]) -> str:
-    """Enqueue :func:`ingest_job` with the ingestion keywords; returns the job id.
+def enqueue_ingest(article: ArticleInput) -> str:
+    """Enqueue :func:`ingest_job` for ``article`` (sent as a plain dict); returns the job id.
 
     Raises :class:`QueueUnavailable` when Redis cannot be reached.
     """
@@ -50,43 +52,46 @@ def enqueue_ingest(payload: dict[str, Any]) -> str:
     intervals = list(current_app.config["INGEST_RETRY_INTERVALS"])
     retry = Retry(max=len(intervals), interval=intervals) if intervals else None
     try:
-        job = get_queue().enqueue(JOB_NAME, payload, result_ttl=86400, failure_ttl=86400, retry=retry)
+        job = get_queue().enqueue(
+            JOB_NAME, article.to_dict(), result_ttl=86400, failure_ttl=86400, retry=retry
+        )
     except RedisError as exc:
         raise QueueUnavailable.because(exc) from exc
     return job.id
 
 
-def ingest_job(payload: dict[str, Any]) -> dict[str, Any]:
-    """The job: ingest one article; returns ``{"article_id", "created"}``, or ``{"error", "status"}``
-    for invalid input.
+def ingest_job(fields: dict[str, Any]) -> dict[str, Any]:
+    """The job: ingest the article of ``fields`` (:meth:`ArticleInput.to_dict`); returns
+    ``{"article_id", "created"}``, or for invalid input ``{"error", "status", "message"}``:
+    the error in English, its HTTP status, and its :class:`~webapp.messages.Message` as JSON.
 
     Raises :class:`~webapp.errors.IngestFailed` (and RQ retries the job) when
     geoparsing or the database fails.  Runs inside the current app context when
     there is one (``flask worker``, tests), else in an app built once per worker
     process.
     """
-    from .ingest import ingest_article
-
     if has_app_context():
-        return _run(ingest_article, payload)
+        return _run(fields)
     global _worker_app
     if _worker_app is None:
         from . import create_app
 
         _worker_app = create_app()
     with _worker_app.app_context():
-        return _run(ingest_article, payload)
+        return _run(fields)
 
 
-def _run(ingest_article, payload: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
+def _run(fields: dict[str, Any]) -> dict[str, Any]:
     from .extensions import db
+    from .ingest import ingest_article
 
     try:
-        result = ingest_article(**payload)
+        # Validated again here: the limits are this process's, and the job may be older than them.
+        result = ingest_article(ArticleInput.from_dict(fields))
         return {"article_id": result.article.id, "created": result.created}
     except InvalidArticle as exc:
         # Input errors are answers, not crashes: running the job again would give the same one.
-        return {"error": exc.message, "status": exc.status}
+        return {"error": exc.message, "status": exc.status, "message": exc.as_message().to_json()}
     finally:
         db.session.remove()  # the connection goes back to the pool before the work-horse exits
 
@@ -114,6 +119,18 @@ def job_status(job_id: str) -> dict[str, Any]:
         latest = job.latest_result()
         info["error"] = (latest.exc_string or "failed").strip().splitlines()[-1] if latest else "failed"
     return info
+
+
+def job_error(info: dict[str, Any]) -> Message | str | None:
+    """What went wrong with the job of :func:`job_status` ``info``, or None when nothing (yet).
+
+    The input error a job finished with is a :class:`Message`, to show in any language; a failed
+    job gives the last line of its exception, as RQ stored it.
+    """
+    result = info.get("result")
+    if isinstance(result, dict) and "error" in result:
+        return Message.from_json(result["message"]) if "message" in result else str(result["error"])
+    return info.get("error")
 
 
 def run_worker(app: Flask, *, burst: bool = False, fork: bool = True) -> None:

@@ -4,8 +4,8 @@ The policy allows what the app's pages load and nothing else: scripts, styles, f
 fonts from this origin; images from this origin, ``data:`` URIs (Leaflet's CSS) and the tile
 server of ``TILE_URL``; no plugins, no ``<base>`` elsewhere, forms posting only here, and no
 framing by any page.  The map pages' one inline script (the Leaflet set-up Folium writes)
-carries a per-request nonce (:func:`csp_nonce`); the policy names a nonce only on a response
-whose page asked for one.  No inline styles are allowed: Folium's are in
+carries a per-request nonce (``csp_nonce()`` in a template); the policy names a nonce only on
+a response whose page asked for one.  No inline styles are allowed: Folium's are in
 ``static/css/folium.css`` and the map's scripts set styles through the CSSOM.
 """
 
@@ -84,6 +84,10 @@ def set_headers(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Send the headers on every response; raises :class:`ConfigError` when ``TILE_URL`` cannot be allowed."""
+    """Send the headers on every response and give templates ``csp_nonce()``.
+
+    Raises :class:`ConfigError` when ``TILE_URL`` cannot be allowed.
+    """
     tile_source(str(app.config.get("TILE_URL") or ""))
     app.after_request(set_headers)
+    app.context_processor(lambda: {"csp_nonce": csp_nonce})

@@ -13,22 +13,6 @@
     "Protests": "#388e3c",
     "Riots": "#5d4037"
   };
-  /* ACLED event and sub-event types in Arabic, for bilingual popups and the Arabic legend. */
-  var TYPE_AR = {
-    "Explosions/Remote violence": "انفجارات/عنف عن بعد",
-    "Battles": "معارك",
-    "Violence against civilians": "عنف ضد المدنيين",
-    "Strategic developments": "تطورات استراتيجية",
-    "Protests": "احتجاجات",
-    "Riots": "أعمال شغب",
-    "Air/drone strike": "غارة جوية/بطائرة مسيّرة",
-    "Shelling/artillery/missile attack": "قصف مدفعي/صاروخي",
-    "Armed clash": "اشتباك مسلح",
-    "Remote explosive/landmine/IED": "عبوة ناسفة/لغم",
-    "Attack": "هجوم",
-    "Peaceful protest": "احتجاج سلمي",
-    "Agreement": "اتفاق"
-  };
   var SPARE = ["#00838f", "#c2185b", "#827717", "#455a64", "#6d4c41"];
   /* Bilingual labels: [English, Arabic]. */
   var LABELS = {
@@ -71,6 +55,13 @@
   }
 
   function lang() { return (window.IncidentMap.state && window.IncidentMap.state.options.lang) || "en"; }
+
+  /* An ACLED event or sub-event type in Arabic, from the options the page gives (the server's catalogue,
+     webapp/i18n.py); undefined for a type it does not know. */
+  function typeAr(type) {
+    var state = window.IncidentMap.state;
+    return ((state && state.options.event_types_ar) || {})[type];
+  }
 
   /* A label in both languages, the interface language first. */
   function bilingual(pair) {
@@ -116,8 +107,8 @@
     var unknown = lang() === "ar" ? LABELS.unknown[1] : LABELS.unknown[0];
     row("date", props.date ? props.date + (props.date_precision && props.date_precision !== "day" ? " (" + props.date_precision + ")" : "") : unknown);
     row("type", (props.event_type || "") + (props.sub_event_type ? " — " + props.sub_event_type : ""));
-    var typeAr = [TYPE_AR[props.event_type], TYPE_AR[props.sub_event_type]].filter(Boolean).join(" — ");
-    if (typeAr) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: "ar", dir: "rtl" }, " · " + typeAr));
+    var arabic = [typeAr(props.event_type), typeAr(props.sub_event_type)].filter(Boolean).join(" — ");
+    if (arabic) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: "ar", dir: "rtl" }, " · " + arabic));
     row("place", [props.place_name, props.place_name_ar].filter(Boolean).join(" — "));
     row("where", props.location_description);
     if (props.geo_precision) {
@@ -337,7 +328,7 @@
     reload: function () { if (window.IncidentMap.state) load(window.IncidentMap.state); },
     colourFor: function (type) { return colourFor(type, window.IncidentMap.state); },
     COLOURS: COLOURS,
-    TYPE_AR: TYPE_AR,
+    typeAr: typeAr,
     el: el,
     appendBidi: appendBidi,
     popupNode: popupNode

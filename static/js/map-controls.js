@@ -405,7 +405,7 @@
     Object.keys(window.IncidentMap.COLOURS).forEach(function (type) {
       var li = list.appendChild(el("li"));
       li.appendChild(el("span", { "class": "swatch" })).style.background = window.IncidentMap.COLOURS[type];
-      var name = state.options.lang === "ar" && window.IncidentMap.TYPE_AR[type] ? window.IncidentMap.TYPE_AR[type] : type;
+      var name = (state.options.lang === "ar" && window.IncidentMap.typeAr(type)) || type;
       li.appendChild(document.createTextNode(" " + name));
     });
     [["incident-dot", "exact"], ["incident-dot near", "near"], ["incident-dot approximate", "approximate"],

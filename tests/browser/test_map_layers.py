@@ -108,3 +108,23 @@ def test_an_open_popup_survives_a_redraw(live_app, server, page):
     )
     assert open_ids == [str(ids[1])]
     assert page.locator(".leaflet-popup").count() == 1  # the same popup, not a second one fading in
+
+
+def test_popups_name_every_type_in_arabic_too(live_app, server, page):
+    from incident_rows import add_incident
+
+    from webapp.i18n import EVENT_TYPES_AR
+
+    with live_app.app_context():
+        ident = add_incident(
+            sentence="Government forces took back Saraqib.",
+            place="Saraqib",
+            event_type="Battles",
+            sub_event_type="Government regains territory",
+        )
+    page.goto(f"{server.url}/map?incident={ident}")
+    wait_for_incidents(page)
+    popup = page.locator(".incident-popup")
+    popup.wait_for()
+    arabic = f"{EVENT_TYPES_AR['Battles']} — {EVENT_TYPES_AR['Government regains territory']}"
+    assert popup.locator(".other-lang[lang=ar]", has_text=arabic).count() == 1

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
+from ..article_input import ArticleInput
 from ..density import DEFAULT_CLUSTER_THRESHOLD, clustered_collection
 from ..errors import InvalidArticle, NotFound
 from ..extensions import db
 from ..filters import parse_filters
-from ..ingest import check_article, ingest_article
+from ..ingest import ingest_article
 from ..models import Article
 from ..params import parse_zoom
 from ..queries import mapped_incidents, parse_limit
@@ -20,38 +19,24 @@ from ..serialize import article_dict, incident_feature
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-ARTICLE_FIELDS = ("text", "title", "published", "source_url", "language", "source_name")
 
-
-def article_payload() -> dict[str, Any]:
-    """The ingestion keywords from a JSON body; raises :class:`InvalidArticle` when malformed."""
+def request_json() -> object:
+    """The request's JSON body, or None when it is not JSON; raises :class:`InvalidArticle` when too deep."""
     try:
-        body = request.get_json(silent=True)
+        return request.get_json(silent=True)
     except RecursionError:  # silent=True covers malformed JSON, not JSON nested beyond Python's stack
-        raise InvalidArticle.bad_json("it is nested too deeply") from None
-    if not isinstance(body, dict):
-        raise InvalidArticle.bad_json()
-    payload = {}
-    for name in ARTICLE_FIELDS:
-        value = body.get(name)
-        if value is not None and not isinstance(value, str):
-            raise InvalidArticle.bad_field(name, "must be a string")
-        payload[name] = value
-    if not (payload["text"] or "").strip():
-        raise InvalidArticle.empty_text()
-    return payload
+        raise InvalidArticle.bad_json("too_deep") from None
 
 
 @bp.post("/articles")
 def create_article() -> ResponseReturnValue:
     """Ingest an article: 201 new, 200 already stored, 202 queued (when a queue is configured)."""
-    payload = article_payload()
+    article = ArticleInput.from_json(request_json())
     if queue_enabled():
-        check_article(**payload)
-        job_id = enqueue_ingest(payload)
+        job_id = enqueue_ingest(article)
         status_url = url_for("api.job", job_id=job_id)
         return jsonify(job_id=job_id, status="queued", status_url=status_url), 202, {"Location": status_url}
-    result = ingest_article(**payload)
+    result = ingest_article(article)
     body = article_dict(result.article)
     return jsonify(body), (201 if result.created else 200), {"Location": body["url"]}
 

@@ -9,10 +9,10 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.i18n import get_translations
 from wtforms.validators import URL, Length, Optional, ValidationError
 
+from ..article_input import parse_date
 from ..decode import ALLOWED_EXTENSIONS
 from ..errors import InvalidArticle
 from ..i18n import current_lang, lazy
-from ..ingest import parse_date
 
 LANGUAGES = [
     SelectChoice("", lazy("lang_auto")),
@@ -22,7 +22,8 @@ LANGUAGES = [
 
 
 def publication_date(form: FlaskForm, field: DateField) -> None:
-    """The ingestion service's date rules on what was typed: strict ``YYYY-MM-DD``, 1900 to tomorrow.
+    """An article's date rules on what was typed (:func:`webapp.article_input.parse_date`): strict
+    ``YYYY-MM-DD``, 1900 to tomorrow.
 
     ``DateField`` alone takes ``2020-9-1`` and any date at all; a value it could not
     read already carries its own message.
@@ -32,7 +33,7 @@ def publication_date(form: FlaskForm, field: DateField) -> None:
     try:
         parse_date(field.raw_data[0])
     except InvalidArticle as exc:
-        raise ValidationError(exc.message) from None
+        raise ValidationError(exc.as_message()) from None
 
 
 class UploadForm(FlaskForm):

@@ -6,12 +6,13 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..decode import decode_upload
-from ..errors import InvalidArticle, NotFound
+from ..article_input import ArticleInput
+from ..errors import InvalidArticle, NotFound, upload_limit_mb
 from ..extensions import db
-from ..ingest import check_article, ingest_article
+from ..ingest import ingest_article
+from ..messages import Message
 from ..models import Article
-from ..queue import enqueue_ingest, job_status, queue_enabled
+from ..queue import enqueue_ingest, job_error, job_status, queue_enabled
 from .forms import UploadForm
 from .segments import article_blocks
 
@@ -23,40 +24,26 @@ def upload() -> ResponseReturnValue:
     """Show the form; on a valid post ingest the article and go to its page."""
     form = UploadForm()
     if not form.validate_on_submit():
-        return render_template("upload.html", form=form), (400 if form.is_submitted() else 200)
+        return render_template("articles/upload.html", form=form), (400 if form.is_submitted() else 200)
     try:
-        text = form.text.data or ""
-        if form.file.data and form.file.data.filename:
-            text = decode_upload(form.file.data.read(), form.file.data.filename)
-        payload = {
-            "text": text,
-            "title": form.title.data,
-            "published": form.published.data,
-            "source_url": form.source_url.data,
-            "language": form.language.data or None,
-        }
+        article = ArticleInput.from_form(form)
         if queue_enabled():
-            check_article(**payload)
-            payload["published"] = payload["published"].isoformat() if payload["published"] else None
-            return redirect(url_for("articles.job", job_id=enqueue_ingest(payload)))
-        result = ingest_article(**payload)
+            return redirect(url_for("articles.job", job_id=enqueue_ingest(article)))
+        result = ingest_article(article)
     except InvalidArticle as exc:
-        form.form_errors.append(exc.message)
-        return render_template("upload.html", form=form), exc.status
+        form.form_errors.append(exc.as_message())
+        return render_template("articles/upload.html", form=form), exc.status
     if not result.created:
-        flash("This article already existed; here is the stored copy.", "info")
+        flash("article_existed", "info")
     return redirect(url_for("articles.show", article_id=result.article.id))
 
 
 @bp.errorhandler(RequestEntityTooLarge)
 def upload_too_large(exc: RequestEntityTooLarge) -> ResponseReturnValue:
     """Re-render the form with the size limit when a post exceeds MAX_CONTENT_LENGTH."""
-    from flask import current_app
-
     form = UploadForm(formdata=None)
-    limit = (current_app.config.get("MAX_CONTENT_LENGTH") or 0) / 1024 / 1024
-    form.form_errors.append(f"The upload is too large: the limit is {limit:.1f} MB. Nothing was saved.")
-    return render_template("upload.html", form=form), 413
+    form.form_errors.append(Message("upload.too_large_unsaved", {"mb": upload_limit_mb()}))
+    return render_template("articles/upload.html", form=form), 413
 
 
 @bp.get("/jobs/<job_id>")
@@ -68,9 +55,9 @@ def job(job_id: str) -> ResponseReturnValue:
     result = info.get("result") or {}
     if "article_id" in result:
         if not result.get("created"):
-            flash("This article already existed; here is the stored copy.", "info")
+            flash("article_existed", "info")
         return redirect(url_for("articles.show", article_id=result["article_id"]))
-    return render_template("job.html", info=info, error=result.get("error") or info.get("error"))
+    return render_template("articles/job.html", info=info, error=job_error(info))
 
 
 @bp.get("/articles/<int:article_id>")
@@ -79,4 +66,4 @@ def show(article_id: int) -> ResponseReturnValue:
     article = db.session.get(Article, article_id)
     if article is None:
         raise NotFound.resource("article", article_id)
-    return render_template("article.html", article=article, blocks=article_blocks(article))
+    return render_template("articles/show.html", article=article, blocks=article_blocks(article))

@@ -58,11 +58,11 @@ class Page:
 
 def page_args() -> tuple[int, int]:
     """``page`` (≥ 1) and ``per_page`` (1–MAX_PER_PAGE) from the query; raises :class:`BadQuery`."""
-    number = parse_int(request.args.get("page"), "page", expected="a positive integer")
-    size = parse_int(request.args.get("per_page"), "per_page", expected="a positive integer")
+    number = parse_int(request.args.get("page"), "page", expected="positive_integer")
+    size = parse_int(request.args.get("per_page"), "per_page", expected="positive_integer")
     for name, value in (("page", number), ("per_page", size)):
         if value is not None and value < 0:
-            raise BadQuery.param(name, str(value), "a positive integer")
+            raise BadQuery.param(name, str(value), "positive_integer")
     per_page = max(1, min(PER_PAGE if size is None else size, MAX_PER_PAGE))
     # Capped so the row offset still fits the database's 64-bit integers.
     return max(1, min(number or 1, MAX_INT // MAX_PER_PAGE)), per_page
@@ -123,10 +123,10 @@ def incidents() -> str:
     flt = parse_filters(request.args)
     sort = request.args.get("sort", "date")
     if sort not in SORT_COLUMNS:
-        raise BadQuery.param("sort", sort, ", ".join(SORT_COLUMNS))
+        raise BadQuery.param("sort", sort, "one_of", choices=", ".join(SORT_COLUMNS))
     direction = request.args.get("dir", "desc")
     if direction not in ("asc", "desc"):
-        raise BadQuery.param("dir", direction, "asc or desc")
+        raise BadQuery.param("dir", direction, "asc_or_desc")
     number, per_page = page_args()
     column = SORT_COLUMNS[sort]
     order = column.asc().nulls_last() if direction == "asc" else column.desc().nulls_last()

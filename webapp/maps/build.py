@@ -1,80 +1,62 @@
-"""The incident map: a Folium page whose incidents are fetched as GeoJSON by static/js/incident_map.js."""
+"""The map page: a Folium map with local Leaflet, markercluster and the map's scripts, and their options.
+
+``templates/maps/map.html`` lays the page out; ``static/js/incident_map.js`` fetches the
+incidents as GeoJSON and draws them.
+"""
 
 from __future__ import annotations
 
-import folium
-from branca.element import Element, MacroElement
-from flask import request, url_for
-from jinja2 import Template
-from jinja2.utils import htmlsafe_json_dumps
-from markupsafe import escape
+from dataclasses import dataclass
+from typing import Any
 
-from ..i18n import current_lang, lang_url, translate
-from ..mapui import extra_css, extra_js, map_options, set_page_language
-from .folium_local import local_css, local_js, local_map
+from flask import url_for
+
+from ..i18n import current_lang
+from .folium_local import MapParts, local_css, local_js, local_map, render_parts
+from .options import map_options
 
 
-class IncidentLayer(MacroElement):
-    """Hands the Leaflet map to ``IncidentMap.init`` with the API URL; holds no incident data."""
+@dataclass(frozen=True, slots=True)
+class MapPage:
+    """What ``templates/maps/map.html`` renders: the Folium map's parts and the script's options."""
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        IncidentMap.init({{ this._parent.get_name() }}, {{ this.options }});
-        {% endmacro %}"""
+    figure: MapParts
+    options: dict[str, Any]
+
+
+def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """``(js, css)``: the map page's scripts and styles as Folium's (name, url) pairs, all local.
+
+    The map's own scripts come after Leaflet and markercluster: ``incident_map.js`` draws the
+    incidents, ``map-controls.js`` adds filters, timeline, layers and legend.
+    """
+
+    def vendor(name: str, filename: str) -> str:
+        return url_for("assets.vendor_file", name=name, filename=filename)
+
+    def static(filename: str) -> str:
+        return url_for("static", filename=filename)
+
+    js = local_js(
+        ("markercluster", vendor("markercluster", "leaflet.markercluster.js")),
+        ("incident_map", static("js/incident_map.js")),
+        ("map_controls", static("js/map-controls.js")),
     )
-
-    def __init__(self, options: dict[str, object]) -> None:
-        super().__init__()
-        self._name = "IncidentLayer"
-        # Escapes <, >, & and ' so no option value can close the script element.
-        self.options = htmlsafe_json_dumps(options)
-
-
-def build_incident_map(*, api_url: str, query: str = "") -> folium.Map:
-    """The map page's Folium map: local Leaflet + markercluster + our script, data loaded by the browser."""
-    fmap = local_map(
-        js=local_js(
-            (
-                "markercluster",
-                url_for("assets.vendor_file", name="markercluster", filename="leaflet.markercluster.js"),
-            ),
-            ("incident_map", url_for("static", filename="js/incident_map.js")),
-            *extra_js(),
-        ),
-        css=local_css(
-            (
-                "markercluster_css",
-                url_for("assets.vendor_file", name="markercluster", filename="MarkerCluster.css"),
-            ),
-            (
-                "markercluster_default_css",
-                url_for("assets.vendor_file", name="markercluster", filename="MarkerCluster.Default.css"),
-            ),
-            ("incident_map_css", url_for("static", filename="css/map.css")),
-            *extra_css(),
-        ),
+    css = local_css(
+        ("markercluster_css", vendor("markercluster", "MarkerCluster.css")),
+        ("markercluster_default_css", vendor("markercluster", "MarkerCluster.Default.css")),
+        ("incident_map_css", static("css/map.css")),
+        # Logical properties, so the controls mirror in Arabic.
+        ("map_controls_css", static("css/map-controls.css")),
     )
-    lang = current_lang()
-    options = map_options(lang, request.args.get("incident"))
-    IncidentLayer({"apiUrl": api_url, "query": query, **options}).add_to(fmap)
-    root = fmap.get_root()
-    set_page_language(root, lang)
-    title = escape(translate("app_title", lang))
-    root.header.add_child(Element(f'<meta charset="utf-8"><title>{title}</title>'), name="page_title")
-    other = "en" if lang == "ar" else "ar"
-    links = [
-        (url_for("articles.upload"), translate("upload", lang)),
-        (url_for("browse.articles"), translate("articles", lang)),
-        (url_for("browse.incidents"), translate("incidents", lang)),
-        (url_for("places.search"), translate("gazetteer", lang)),
-    ]
-    nav = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
-    nav += (
-        f' · <a class="lang-switch" lang="{other}" href="{escape(lang_url(other))}">'
-        f"{escape(translate('language', lang))}</a>"
+    return js, css
+
+
+def build_map_page(*, query: str, incident_arg: str | None) -> MapPage:
+    """The map page for this request: ``query`` is its query string (the filters to start from),
+    ``incident_arg`` its ``?incident=`` (an incident whose popup opens)."""
+    js, css = incident_map_assets()
+    return MapPage(
+        figure=render_parts(local_map(js=js, css=css)),
+        options=map_options(lang=current_lang(), query=query, incident_arg=incident_arg),
     )
-    root.html.add_child(Element(_NAV_HTML.format(links=nav)), name="nav")
-    return fmap
-
-
-_NAV_HTML = '<nav class="map-nav">{links} · <span id="incident-count" aria-live="polite"></span></nav>'

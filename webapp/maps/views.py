@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from .build import build_incident_map
+from .build import build_map_page
 
 bp = Blueprint("maps", __name__)
 
@@ -24,8 +24,8 @@ def favicon() -> Response:
 
 @bp.get("/map")
 def map_page() -> str:
-    """Render the map shell; the browser fetches the incidents from the API."""
-    fmap = build_incident_map(
-        api_url=url_for("api.incidents"), query=request.query_string.decode("ascii", "ignore")
+    """Render the map page; the browser fetches the incidents from the API."""
+    page = build_map_page(
+        query=request.query_string.decode("ascii", "ignore"), incident_arg=request.args.get("incident")
     )
-    return fmap.get_root().render()
+    return render_template("maps/map.html", figure=page.figure, options=page.options)

@@ -10,7 +10,7 @@ from gazetteer import Place, PlaceNotFound
 
 from ..errors import NotFound
 from ..extensions import gazetteers
-from ..maps.folium_local import local_map
+from ..maps.folium_local import local_map, render_parts
 from .search import search_places
 
 bp = Blueprint("places", __name__, url_prefix="/gazetteer")
@@ -35,7 +35,10 @@ def show(place_id: str) -> ResponseReturnValue:
 
 
 def place_map(place: Place) -> str:
-    """A small Folium page of the place (its line or polygon when it has one), for an iframe ``srcdoc``."""
+    """A small Folium page of the place (its line or polygon when it has one), for an iframe ``srcdoc``.
+
+    Its script carries this request's CSP nonce, so put it in this request's page.
+    """
     fmap = local_map(location=(place.lat, place.lon), zoom_start=10 if place.geometry else 12)
     if place.geometry:
         layer = folium.GeoJson(
@@ -44,4 +47,4 @@ def place_map(place: Place) -> str:
         layer.add_to(fmap)
         fmap.fit_bounds(layer.get_bounds())
     folium.CircleMarker((place.lat, place.lon), radius=6, color="#c0392b", fill=True).add_to(fmap)
-    return fmap.get_root().render()
+    return render_template("maps/figure.html", figure=render_parts(fmap))

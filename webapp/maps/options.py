@@ -1,7 +1,7 @@
-"""What the map page adds to H4's Folium shell: scripts, styles, options for the browser, html lang/dir.
+"""What the map page's script starts from: language and strings, endpoint URLs, the incident to focus.
 
-No incident data goes into the page (its size must not grow with the
-database); the browser fetches everything from the JSON endpoints.
+No incident data goes into the page (its size must not grow with the database);
+the browser fetches everything from the JSON endpoints these options name.
 """
 
 from __future__ import annotations
@@ -10,20 +10,10 @@ from typing import Any
 
 from flask import url_for
 
-from .extensions import db
-from .i18n import strings, text_dir
-from .models import Incident
-from .params import MAX_ID
-
-
-def extra_js() -> list[tuple[str, str]]:
-    """Scripts loaded after ``incident_map.js``: filters, timeline, layers and legend."""
-    return [("map_controls", url_for("static", filename="js/map-controls.js"))]
-
-
-def extra_css() -> list[tuple[str, str]]:
-    """Styles of the controls (logical properties, so Arabic mirrors the layout)."""
-    return [("map_controls_css", url_for("static", filename="css/map-controls.css"))]
+from ..extensions import db
+from ..i18n import EVENT_TYPES_AR, strings, text_dir
+from ..models import Incident
+from ..params import MAX_ID
 
 
 def focus_point(incident_arg: str | None) -> dict[str, Any] | None:
@@ -40,12 +30,20 @@ def focus_point(incident_arg: str | None) -> dict[str, Any] | None:
     return {"id": inc.id, "lat": inc.lat, "lon": inc.lon}
 
 
-def map_options(lang: str, incident_arg: str | None = None) -> dict[str, Any]:
-    """Options for the browser: UI language and strings, endpoint URLs, the incident to focus."""
+def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str, Any]:
+    """The options ``IncidentMap.init`` takes (``static/js/incident_map.js``).
+
+    ``query`` is the page's query string (its filters); ``incident_arg`` the ``?incident=`` to
+    open.  ``event_types_ar`` names every ACLED event and sub-event type in Arabic whatever
+    ``lang`` is: popups give the type in both languages.
+    """
     return {
+        "apiUrl": url_for("api.incidents"),
+        "query": query,
         "lang": lang,
         "dir": text_dir(lang),
         "strings": strings(lang),
+        "event_types_ar": EVENT_TYPES_AR,
         "focus": focus_point(incident_arg),
         "urls": {
             "timeline": url_for("mapdata.timeline_view"),
@@ -60,9 +58,3 @@ def map_options(lang: str, incident_arg: str | None = None) -> dict[str, Any]:
             "upload": url_for("articles.upload"),
         },
     }
-
-
-def set_page_language(root: Any, lang: str) -> None:
-    """Give the page of a :func:`~webapp.maps.folium_local.local_map` an ``<html lang dir>`` for ``lang``."""
-    root.ui_lang = lang
-    root.ui_dir = text_dir(lang)

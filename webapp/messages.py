@@ -1,0 +1,207 @@
+"""What the app tells people when something goes wrong, by key, in English and Arabic.
+
+A :class:`Message` is a key of :data:`CATALOGUE` and its parameters.  Each language's text
+is a ``str.format`` template over the same parameters, with the same conversions and
+format specs (``{value!r}``, ``{limit:,}``).  A parameter is a number or a text shown as
+given (an id, a file name, a database driver's words), or another :class:`Message` (a field
+name, a reason), rendered in the same language.  In Arabic every parameter is isolated
+(FSI…PDI), so that a number, code or quoted value keeps its order in the sentence.
+
+The errors of :mod:`webapp.errors` carry a message; the error handler renders it in the
+request's language, the CLI and the JSON API in English, and a queued job stores it as
+JSON (:meth:`Message.to_json`) for the job page to render in its viewer's language.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# Unicode isolates: the plain-text <bdi>.
+_FSI, _PDI = "\u2068", "\u2069"
+
+#: key → (English, Arabic).
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # Article input (webapp/article_input.py, webapp/ingest.py).
+    "article.empty": ("The article text is empty.", "نص المقال فارغ."),
+    "article.no_letters": (
+        "The article text has no letters (only digits, punctuation or invisible characters).",
+        "نص المقال لا يحتوي على أي حرف (أرقام أو علامات ترقيم أو محارف غير مرئية فقط).",
+    ),
+    "article.too_long": (
+        "The article is too long: {length:,} characters (the limit is {limit:,}).",
+        "المقال طويل جدًا: {length:,} حرف (الحد الأقصى {limit:,}).",
+    ),
+    "article.too_many": (
+        "The article names too many {kind}: {count:,} (the limit is {limit:,}); split it.",
+        "يذكر المقال عددًا كبيرًا جدًا من {kind}: {count:,} (الحد الأقصى {limit:,})؛ قسّمه.",
+    ),
+    "article.bad_date": (
+        "Invalid publication date {value!r}: use YYYY-MM-DD.",
+        "تاريخ النشر {value!r} غير صالح: اكتبه بالصيغة YYYY-MM-DD.",
+    ),
+    "article.date_out_of_range": (
+        "Publication date {value} is out of range: use a date from {first} to {last}.",
+        "تاريخ النشر {value} خارج النطاق المقبول: اختر تاريخًا بين {first} و{last}.",
+    ),
+    "article.bad_field": ("Invalid {field}: {why}.", "قيمة غير صالحة في حقل {field}: {why}."),
+    "article.bad_json": ("Bad JSON: {why}.", "JSON غير صالح: {why}."),
+    "rows.mentions": ("place mentions", "الأماكن المذكورة"),
+    "rows.incidents": ("incidents", "الحوادث"),
+    "field.text": ("text", "النص"),
+    "field.title": ("title", "العنوان"),
+    "field.published": ("publication date", "تاريخ النشر"),
+    "field.source_url": ("source URL", "رابط المصدر"),
+    "field.language": ("language", "اللغة"),
+    "field.source_name": ("source name", "اسم المصدر"),
+    "why.not_a_string": ("must be a string", "يجب أن يكون نصًا"),
+    "why.longer_than": ("longer than {limit} characters", "أطول من {limit} حرف"),
+    "why.http_url": (
+        "use an http:// or https:// address",
+        "استخدم عنوانًا يبدأ بـ http://\u200e أو https://\u200e",
+    ),
+    "why.language_code": ("use a language code such as ar or en", "استخدم رمز لغة مثل ar أو en"),
+    "why.nul": ("it contains a NUL character (binary data?)", "فيه محرف NUL (بيانات ثنائية؟)"),
+    "why.surrogate": (
+        "it is not valid Unicode (an unpaired surrogate)",
+        "ليس نص يونيكود صالحًا (فيه نصف زوج بديل)",
+    ),
+    "why.not_an_object": ("the request body is not a JSON object", "متن الطلب ليس كائن JSON"),
+    "why.too_deep": ("it is nested too deeply", "بنيته متداخلة بعمق كبير"),
+    # Uploaded files (webapp/decode.py) and upload sizes.
+    "file.binary": (
+        "{name} looks like a binary file; upload .txt, .md or .html text.",
+        "يبدو أن {name} ملف ثنائي؛ ارفع نصًا بصيغة txt أو md أو html.",
+    ),
+    "file.undecodable": (
+        "{name} is not UTF-8, UTF-16/32 with a byte-order mark, or Windows-1256 text.",
+        "ترميز {name} ليس UTF-8 ولا UTF-16/32 بعلامة ترتيب البايتات ولا Windows-1256.",
+    ),
+    "file.too_deep": (
+        "The HTML nests elements more than {limit} deep; save the article as plain text.",
+        "عناصر ملف HTML متداخلة بعمق يتجاوز {limit} مستوى؛ احفظ المقال نصًا عاديًا.",
+    ),
+    "file.bad_extension": (
+        "{name} is not a .txt, .md or .html file.",
+        "{name} ليس ملفًا بصيغة txt أو md أو html.",
+    ),
+    "file.unnamed": ("The file", "الملف"),
+    "upload.too_large": (
+        "The upload is too large: the limit is {mb:.1f} MB.",
+        "الملف المرفوع كبير جدًا: الحد الأقصى {mb:.1f} ميغابايت.",
+    ),
+    "upload.too_large_unsaved": (
+        "The upload is too large: the limit is {mb:.1f} MB. Nothing was saved.",
+        "الملف المرفوع كبير جدًا: الحد الأقصى {mb:.1f} ميغابايت. لم يُحفظ شيء.",
+    ),
+    # Ingestion, storage and the queue.
+    "ingest.failed": ("Ingestion failed: {why}", "تعذّر تحليل المقال: {why}"),
+    "database.not_ready": (
+        "The database {state}: run `flask --app webapp db upgrade`.",
+        "قاعدة البيانات {state}: نفّذ الأمر `flask --app webapp db upgrade`.",
+    ),
+    "database.no_tables": ("has no tables yet", "لا تحتوي جداول بعد"),
+    "database.at_revision": (
+        "is at schema revision {current}, not {head}",
+        "في مراجعة المخطط {current} لا {head}",
+    ),
+    "queue.unavailable": ("The ingestion queue is unavailable: {why}", "طابور التحليل غير متاح: {why}"),
+    # Requests for what does not exist, and malformed queries.
+    "not_found": ("No {kind} {ident!r}.", "لا يوجد {kind} بالمعرّف {ident!r}."),
+    "kind.article": ("article", "مقال"),
+    "kind.incident": ("incident", "حادثة"),
+    "kind.job": ("job", "مهمة"),
+    "kind.place": ("place", "مكان"),
+    "kind.export_format": ("export format", "صيغة تصدير"),
+    "bad_query": (
+        "Bad {name}={value!r}: expected {expected}.",
+        "قيمة غير صالحة {name}={value!r}: المتوقع {expected}.",
+    ),
+    "expected.integer": ("an integer", "عدد صحيح"),
+    "expected.positive_integer": ("a positive integer", "عدد صحيح موجب"),
+    "expected.zoom": ("an integer zoom level", "مستوى تكبير صحيح"),
+    "expected.id": ("an id", "معرّف رقمي"),
+    "expected.iso_date": ("an ISO date YYYY-MM-DD", "تاريخ بالصيغة YYYY-MM-DD"),
+    "expected.date_until": ("a date on or before to={to}", "تاريخ لا يتجاوز to={to}"),
+    "expected.precision": ("1, 2 or 3", "1 أو 2 أو 3"),
+    "expected.bbox": ("west,south,east,north in degrees", "غرب،جنوب،شرق،شمال بالدرجات"),
+    "expected.bbox_ordered": (
+        "west,south,east,north in degrees, south <= north",
+        "غرب،جنوب،شرق،شمال بالدرجات، والجنوب لا يتجاوز الشمال",
+    ),
+    "expected.no_nul": ("text without NUL characters", "نص بلا محارف NUL"),
+    "expected.one_of": ("one of {choices}", "إحدى القيم {choices}"),
+    "expected.asc_or_desc": ("asc or desc", "asc أو desc"),
+    # Unsafe settings, refused when the app starts (webapp/config.py, webapp/security.py).
+    "config.missing_secret": (
+        "SECRET_KEY must be set when APP_ENV/FLASK_ENV is production",
+        "يجب ضبط SECRET_KEY عندما تكون قيمة APP_ENV/FLASK_ENV هي production",
+    ),
+    "config.csrf_disabled": (
+        "WTF_CSRF_ENABLED must stay on when APP_ENV/FLASK_ENV is production",
+        "يجب إبقاء WTF_CSRF_ENABLED مفعّلًا عندما تكون قيمة APP_ENV/FLASK_ENV هي production",
+    ),
+    "config.debug_enabled": (
+        "FLASK_DEBUG must be off when APP_ENV/FLASK_ENV is production: "
+        "the debugger runs code sent from a browser",
+        "يجب إيقاف FLASK_DEBUG عندما تكون قيمة APP_ENV/FLASK_ENV هي production: "
+        "المنقّح ينفّذ شيفرة مرسلة من المتصفح",
+    ),
+    "config.tile_url": (
+        "TILE_URL {url!r} cannot be allowed by the Content-Security-Policy: use an http(s) URL "
+        "or a path on this site, with a placeholder such as {{s}} only in the host's first label",
+        "لا تسمح سياسة أمن المحتوى بقيمة TILE_URL {url!r}: استخدم عنوان http(s) أو مسارًا في هذا الموقع، "
+        "ولا تضع عنصرًا نائبًا مثل {{s}} إلا في الجزء الأول من اسم المضيف",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A key of :data:`CATALOGUE` and its parameters; raises ``KeyError`` for an unknown key."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.key not in CATALOGUE:
+            raise KeyError(self.key)
+
+    def render(self, lang: str = "en") -> str:
+        """The message in ``lang`` (English for any language but Arabic)."""
+        english, arabic = CATALOGUE[self.key]
+        return _Filler(lang).format(arabic if lang == "ar" else english, **self.params)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"key", "params"}`` with nested messages as such objects: JSON, for a job's result."""
+        params = {
+            name: value.to_json() if isinstance(value, Message) else value
+            for name, value in self.params.items()
+        }
+        return {"key": self.key, "params": params}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Message:
+        """The message :meth:`to_json` wrote; raises ``KeyError`` when its key is not in the catalogue."""
+        params = {
+            name: cls.from_json(value) if isinstance(value, Mapping) else value
+            for name, value in (data.get("params") or {}).items()
+        }
+        return cls(str(data["key"]), params)
+
+
+class _Filler(string.Formatter):
+    """Fills a template: nested messages in the same language, every value isolated in Arabic."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = (
+            value.render(self.lang)
+            if isinstance(value, Message)
+            else super().format_field(value, format_spec)
+        )
+        return f"{_FSI}{text}{_PDI}" if self.lang == "ar" else text
