@@ -52,6 +52,7 @@ _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
 _NORM_OF = attrgetter("norm")
 _TEXT_OF = attrgetter("text")
 _APOSTROPHES = ("'", "’")  # the marks of an "X's"
+_KM_DIGITS = 4  # a stated distance has at most this many digits: 9999 km is beyond any reading
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 
@@ -764,6 +765,16 @@ def _joins(gap: str) -> bool:
     return joins
 
 
+def _kilometres(norm: str) -> float | None:
+    """The distance a word of decimal digits states ("10"), if it is one; Syria spans some 800 km.
+
+    Not ``isdigit``: a superscript or a Kharosthi digit is a digit but no number ``float`` reads.
+    """
+    if norm.isdecimal() and len(norm.lstrip("0")) <= _KM_DIGITS:
+        return float(norm)
+    return None
+
+
 def _char_cut(tok: Token, cut: int) -> int:
     """Original-text offset where the token starts once ``cut`` normalised characters are stripped."""
     if cut == 0:
@@ -843,10 +854,10 @@ class _Scanner:
     def _stated_km(self, k: int) -> float | None:
         """The distance stated right before token ``k`` ("10 km west of", «10 كم غرب»), if any."""
         toks = self.toks
-        if k >= 1 and toks[k].norm in _KM_WORDS and toks[k - 1].norm.isdigit():
-            return float(toks[k - 1].norm)  # "km" opened the direction phrase
-        if k >= 2 and toks[k - 1].norm in _KM_WORDS and toks[k - 2].norm.isdigit():
-            return float(toks[k - 2].norm)
+        if k >= 1 and toks[k].norm in _KM_WORDS:
+            return _kilometres(toks[k - 1].norm)  # "km" opened the direction phrase
+        if k >= 2 and toks[k - 1].norm in _KM_WORDS:
+            return _kilometres(toks[k - 2].norm)
         return None
 
     # ---- the name itself

@@ -163,3 +163,18 @@ def test_corpus_report_with_foreign_places_and_provinces(real, corpus, suffix):
     assert governorates and all(m.location.geo_precision == 3 for m in governorates)
     # «إدلب»/"Idlib" after «محافظة»/"province" is the governorate, with the cue kept.
     assert any(m.cue in ("محافظه", "province", "governorate") for m in governorates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت الطائرات إدلب بـ 𐩀 غارات",  # a Kharosthi digit: str.isdigit(), but int() refuses it
+        "قصفت الطائرات إدلب بـ " + "7" * 5000 + " غارة",  # beyond int()'s 4,300 digits
+        "قصفت الطائرات قرية 𐩀 كم غرب إدلب",
+        "Jets struck a village 𐩀 km west of Idlib.",
+    ],
+)
+def test_odd_digits_never_raise(toy, text):
+    result = geoparse(text, gazetteer=toy)
+    assert [m.text for m in result.mentions][-1:] in (["إدلب"], ["Idlib"])
+
