@@ -234,7 +234,6 @@ def _forms(token: Token) -> list[tuple[str, str]]:
 class _Link:
     linked: bool  # object of a preposition or of a trigger verb
     source: bool  # where a source speaks from
-    after_trigger: bool
 
 
 def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool:
@@ -247,7 +246,11 @@ def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool
     return True
 
 
-def _link(tokens: Sequence[Token], tok: int, clitic: str, event: SentenceEvent) -> _Link:
+def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozenset[int]) -> _Link:
+    """How the mention at token ``tok`` (behind proclitic ``clitic``) is tied to the sentence's event.
+
+    ``trigger_ends``: the last token of each trigger phrase of the sentence.
+    """
     lex = _lexicon()
     linked = any(c in lex.clitic_prepositions for c in clitic)
     j = tok - 1
@@ -258,10 +261,8 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, event: SentenceEvent) 
         # «بمدينة إدلب»: the preposition rides on the cue word.
         linked = any(ch in lex.clitic_prepositions for _, c in skip for ch in c)
         j -= 1
-    trigger_ends = {last - 1 for _, last in event.spans}
-    after_trigger = any(last <= tok for _, last in event.spans)
     if linked or j < 0:
-        return _Link(linked, False, after_trigger)
+        return _Link(linked, False)
     prev = tokens[j]
     forms = form_set(prev.norm)
     linked = (
@@ -276,7 +277,7 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, event: SentenceEvent) 
     source = prev.norm in lex.from_words and any(
         not lex.source_nouns.isdisjoint(form_set(t.norm)) for t in tokens[max(0, j - _SOURCE_WINDOW) : j]
     )
-    return _Link(linked and not source, source, after_trigger)
+    return _Link(linked and not source, source)
 
 
 @dataclass(slots=True)
@@ -295,6 +296,9 @@ def _candidates(
     indices: Sequence[int],
     event: SentenceEvent,
 ) -> list[_Candidate]:
+    # Read off the trigger spans once for the sentence: a long one holds many mentions.
+    trigger_ends = frozenset(last - 1 for _, last in event.spans)
+    first_end = min((last for _, last in event.spans), default=math.inf)
     out = []
     for k in indices:
         mention = mentions[k]
@@ -306,13 +310,13 @@ def _candidates(
             continue
         tok_start = tokens[tok].start
         clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
-        link = _link(tokens, tok, clitic, event)
+        link = _link(tokens, tok, clitic, trigger_ends)
         score = _SPECIFICITY.get(mention.place.type, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
         if link.linked:
             score += _LINK_BONUS
         if link.source:
             score -= _SOURCE_PENALTY
-        if link.after_trigger:
+        if first_end <= tok:  # after a trigger
             score += _AFTER_TRIGGER_BONUS
         if mention.place.type is PlaceType.ROAD and event.entry.sub_event_type == "Other":
             score += _ROAD_BONUS
