@@ -190,12 +190,15 @@ def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> Se
     if not matches or lex.modality.find(tokens):
         return None
     has_other = any(m.value.kind != "aircraft" for m in matches)
+    # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.
+    needed = {m.value.needs for m in matches if m.value.needs is not None}
+    found = {needs: bool(needs.find(tokens)) for needs in needed}
     valid = [
         m
         for m in matches
         if m.value.kind != "support"
         and (m.value.kind != "aircraft" or has_other)
-        and (m.value.needs is None or m.value.needs.find(tokens))
+        and (m.value.needs is None or found[m.value.needs])
     ]
     if not valid:
         return None
@@ -356,6 +359,7 @@ def _targets(
         return sorted(best_n, key=lambda c: c.tok)
     best = max(candidates, key=lambda c: (c.score, -c.tok))
     chosen = [best]
+    places = {best.place}
     ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
     last = best
     for cand in ordered:
@@ -363,8 +367,9 @@ def _targets(
             continue
         if not _coordinated(text, mentions[last.index], mentions[cand.index]):
             break
-        if all(cand.place != c.place for c in chosen):
+        if cand.place not in places:
             chosen.append(cand)
+            places.add(cand.place)
         last = cand
     return chosen
 
@@ -560,6 +565,7 @@ def extract_incidents(
         elif stated_events <= _MAX_LISTED_EVENTS:
             # "two more incidents, both in X": as many events as the text counts, at the places it gives.
             targets += [targets[0]] * (stated_events - len(targets))
+        _mark_incident_mentions(mentions, indices, {t.place for t in targets if t is not None})
         for n, target in enumerate(targets):
             trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
             incident = Incident(
@@ -574,8 +580,6 @@ def extract_incidents(
             )
             if n == 0:
                 _apply_counts(incident, counts)  # counts describe the event once, not per place
-            if target is not None:
-                _mark_incident_mentions(mentions, by_sentence[sentence.index], target.place)
             draft = _Draft(
                 incident,
                 event.entry,
@@ -703,9 +707,10 @@ def _donate_counts(drafts: list[_Draft], sentence: Sentence, tokens: Sequence[To
             setattr(latest.incident, count.category, max(current or 0, count.value))
 
 
-def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], place: Place) -> None:
+def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], places: set[Place]) -> None:
+    """Give ``Role.INCIDENT`` to the mentions among ``indices`` of any of ``places``."""
     for k in indices:
-        if mentions[k].place == place:
+        if mentions[k].place in places:
             mentions[k].role = Role.INCIDENT
 
 
