@@ -2,7 +2,10 @@
 
 Public surface::
 
-    from gazetteer import Gazetteer, Place, PlaceType, normalize_name, geoparse
+    from gazetteer import Gazetteer, Place, PlaceType, normalize_name, geoparse, prepare
+
+``prepare(gazetteer)`` builds what the first ``geoparse`` would otherwise build
+(see :func:`gazetteer.pipeline.prepare`).
 """
 
 from .errors import GazetteerDataError, GazetteerError, ImportFormatError, PlaceNotFound
@@ -31,6 +34,7 @@ __all__ = [
     "geoparse",
     "normalize_name",
     "normalize_token",
+    "prepare",
     "tokenize",
 ]
 
@@ -41,4 +45,8 @@ def __getattr__(name: str) -> object:
         from .pipeline import geoparse
 
         return geoparse
+    if name == "prepare":
+        from .pipeline import prepare
+
+        return prepare
     raise AttributeError(f"module 'gazetteer' has no attribute {name!r}")

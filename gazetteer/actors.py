@@ -76,6 +76,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def load_word_lists() -> None:
+    """Read and compile the actor lexicon now, not on first use; raises GazetteerDataError if broken."""
+    _lexicon()
+
+
 def find_actors(tokens: Sequence[Token]) -> list[ActorMention]:
     """Every actor named in ``tokens``, left to right."""
     return [ActorMention(m.value, m.first, m.last) for m in _lexicon().matcher.find(tokens)]

@@ -85,6 +85,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def load_word_lists() -> None:
+    """Read and compile the date lexicon now, not on first use; raises GazetteerDataError if broken."""
+    _lexicon()
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     date: dt.date

@@ -46,6 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from . import actors, dates, numbers
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
 from .drafts import Draft, Drafts
@@ -160,6 +161,19 @@ def _lexicon() -> _Lexicon:
         coordination=word_set(_all_words(linking["coordination"])),
         place_nouns=word_set(_all_words(linking["place_nouns"])),
     )
+
+
+def load_word_lists() -> None:
+    """Read and compile every word list of incident extraction now rather than on first use.
+
+    Events and linking words, and the lexicons of :mod:`gazetteer.actors`,
+    :mod:`gazetteer.dates` and :mod:`gazetteer.numbers`.  Raises
+    :class:`gazetteer.errors.GazetteerDataError` when one is broken.
+    """
+    _lexicon()
+    actors.load_word_lists()
+    dates.load_word_lists()
+    numbers.load_word_lists()
 
 
 # ---------------------------------------------------------------- event type
@@ -623,4 +637,4 @@ def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], pla
             mentions[k].role = Role.INCIDENT
 
 
-__all__ = ["EventEntry", "SentenceEvent", "classify", "extract_incidents"]
+__all__ = ["EventEntry", "SentenceEvent", "classify", "extract_incidents", "load_word_lists"]

@@ -73,6 +73,15 @@ def _words() -> dict[str, _Word]:
     return table
 
 
+def load_word_lists() -> None:
+    """Read and compile the number words and count nouns now rather than on first use.
+
+    Raises :class:`gazetteer.errors.GazetteerDataError` when the lexicon is broken.
+    """
+    _words()
+    _count_lexicon()
+
+
 def _read(token: Token, *, first: bool) -> _Word | None:
     return _read_norm(token.norm, first)
 
