@@ -1,4 +1,4 @@
-"""Tests for gazetteer.bench_scaling: the harness on small sizes."""
+"""Tests for gazetteer.bench_scaling: the harness on small sizes, and geoparsing growing linearly."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from gazetteer import Gazetteer
 from gazetteer import bench_scaling as bench
+from gazetteer.goldset import default_shared_dir
 
 
 def test_sizes_double_from_start_and_end_at_top_and_its_half() -> None:
@@ -39,3 +40,27 @@ def test_run_reports_times_counts_and_a_verdict(tiny_gazetteer: Gazetteer) -> No
     table = bench.format_table(result)
     assert "english" in table and "0.5k CPU s" in table and "worst x/doubling" in table
 
+
+FAST_SIZES = [5_000, 10_000, 20_000, 40_000]
+#: Looser than the command's 2.3: small sizes on a busy shared machine are noisier.
+FAST_LIMIT = 2.6
+
+
+@pytest.fixture(scope="module")
+def real() -> Gazetteer:
+    from gazetteer.bundled import default_gazetteer
+
+    return default_gazetteer()
+
+
+def test_geoparsing_time_grows_linearly_on_every_adversarial_input(real: Gazetteer) -> None:
+    """Each doubling of an adversarial text at most about doubles the time (fastest of several runs)."""
+    worst = {}
+    for name, make in bench.adversarial_texts(real, default_shared_dir()).items():
+        rows = bench.measure(name, make, FAST_SIZES, real, repeat=3, min_seconds=0.1)
+        if max(bench.growth_ratios(rows)) >= FAST_LIMIT:
+            # A busy machine may have slowed one size down: measure again, keep each size's fastest.
+            again = bench.measure(name, make, FAST_SIZES, real, repeat=3, min_seconds=0.1)
+            rows = [min(a, b, key=lambda r: r.seconds) for a, b in zip(rows, again, strict=True)]
+        worst[name] = round(max(bench.growth_ratios(rows)), 2)
+    assert all(ratio < FAST_LIMIT for ratio in worst.values()), worst
