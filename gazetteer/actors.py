@@ -152,12 +152,15 @@ def attribute(
     An actor just after «موالية لـ», "loyal to", «مصدر» ... describes someone
     else and is neither.
     """
+    mentions = find_actors(tokens)
+    if not mentions:
+        return None, []  # most sentences name no actor
     lex = _lexicon()
     spans = _Triggers(triggers)
     perpetrators: list[tuple[int, int, Actor]] = []
     targets: list[Actor] = []
     participants: list[Actor] = []
-    for mention in find_actors(tokens):
+    for mention in mentions:
         if _cue_before(tokens, mention.first, _NON_PARTICIPANT_WINDOW, lex.non_participant_cues):
             continue
         if not violent:

@@ -157,6 +157,7 @@ class Drafts:
     def __init__(self) -> None:
         self._drafts: list[Draft] = []
         self._earliest: dict[_Key, Draft] = {}  # the earliest draft filed under each key
+        self._filed: set[tuple[str, str]] = set()  # (event type, place id) of every draft filed
         self._touched: list[tuple[int, Draft]] = []  # (sentence, draft) at each making or merging
         self.latest: Draft | None = None  # made or merged last (the earliest kept, on ties)
 
@@ -220,6 +221,8 @@ class Drafts:
         place_id = new.place_id
         if place_id is not None:
             inc = new.incident
+            if (inc.event_type, place_id) not in self._filed:
+                return None  # the usual case: no event of this type at this place yet
             sub_type = None if new.generic else inc.sub_event_type
             dates = [_UNDATED] if new.stated_date is None else _looked_up(new.stated_date)
             found = [self._earliest.get((inc.event_type, sub_type, place_id, date)) for date in dates]
@@ -241,6 +244,7 @@ class Drafts:
         if draft.aggregate or draft.heading or place_id is None:
             return  # never a merge target by place
         inc = draft.incident
+        self._filed.add((inc.event_type, place_id))
         for sub_type in (None, inc.sub_event_type):
             for date in dates:
                 key = (inc.event_type, sub_type, place_id, date)

@@ -11,15 +11,15 @@ result never depends on how the points were searched.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
-from .index import EARTH_RADIUS_KM, distances_km, radian_point
+from .index import EARTH_RADIUS_KM, RadianPoint, distances_km, radian_point
 
 __all__ = ["PointTree"]
 
-_LEAF_SIZE = 8
+_LEAF_SIZE = 32
 #: Bounds and distances are computed in floating point by different formulas: a box is skipped
 #: only when its bound exceeds the best distance by more than this (a millimetre).
 _SLACK_KM = 1e-6
@@ -38,6 +38,7 @@ class _Node:
     low: _Vector  # the corners of the box holding its points
     high: _Vector
     items: tuple[int, ...]  # a leaf's points (indices); empty for an inner node
+    points: tuple[RadianPoint, ...]  # those points, ready for distances_km
     children: tuple[_Node, _Node] | None = None
 
     def bound_km(self, q: _Vector) -> float:
@@ -48,54 +49,79 @@ class _Node:
 
 
 class PointTree:
-    """Points given as (lat, lon), searchable for the nearest ones; immutable once built."""
+    """Points given as (lat, lon), searchable for the nearest ones; immutable once built.
+
+    A few points (up to one leaf's worth, as most articles have) are measured one by one
+    and get no tree.
+    """
 
     def __init__(self, points: Sequence[tuple[float, float]]) -> None:
         self._radians = [radian_point(lat, lon) for lat, lon in points]
-        self._vectors = [_unit_vector(lat, lon) for lat, lon in points]
-        self._root = self._build(list(range(len(points)))) if points else None
+        self._vectors: list[_Vector] = []
+        self._root: _Node | None = None
+        if len(points) > _LEAF_SIZE:
+            self._vectors = [_unit_vector(lat, lon) for lat, lon in points]
+            self._root = self._build(list(range(len(points))))
 
     def __len__(self) -> int:
-        return len(self._vectors)
+        return len(self._radians)
 
     def _build(self, items: list[int]) -> _Node:
         vectors = [self._vectors[i] for i in items]
         low = (min(v[0] for v in vectors), min(v[1] for v in vectors), min(v[2] for v in vectors))
         high = (max(v[0] for v in vectors), max(v[1] for v in vectors), max(v[2] for v in vectors))
         if len(items) <= _LEAF_SIZE:
-            return _Node(low, high, tuple(items))
+            return _Node(low, high, tuple(items), tuple(self._radians[i] for i in items))
         axis = max(range(3), key=lambda a: high[a] - low[a])  # split the box's longest side
         items.sort(key=lambda i: self._vectors[i][axis])
         half = len(items) // 2
-        return _Node(low, high, (), (self._build(items[:half]), self._build(items[half:])))
+        return _Node(low, high, (), (), (self._build(items[:half]), self._build(items[half:])))
 
-    def nearest(
-        self, lat: float, lon: float, *, skip: Callable[[int], bool] | None = None
-    ) -> tuple[float, list[int]]:
+    def nearest(self, lat: float, lon: float, *, exclude: int | None = None) -> tuple[float, list[int]]:
         """``(km, indices)``: the points nearest ``(lat, lon)`` and their distance.
 
         ``indices`` holds every point at exactly that distance, in index order.
-        ``skip(i)`` true leaves point ``i`` out.  ``(inf, [])`` when no point is left.
+        Point ``exclude``, if given, is left out.  ``(inf, [])`` when no point is left.
         """
+        found: list[int] = []
         if self._root is None:
-            return math.inf, []
+            best = _closest(lat, lon, range(len(self._radians)), self._radians, exclude, math.inf, found)
+            return best, found
         q = _unit_vector(lat, lon)
-        best, found = math.inf, []
+        best = math.inf
         stack = [(0.0, self._root)]
         while stack:
             bound, node = stack.pop()
             if bound > best + _SLACK_KM:
                 continue
             if node.children is None:
-                items = [i for i in node.items if skip is None or not skip(i)]
-                kms = distances_km(lat, lon, [self._radians[i] for i in items])
-                for i, km in zip(items, kms, strict=True):
-                    if km < best:
-                        best, found = km, [i]
-                    elif km == best:
-                        found.append(i)
+                best = _closest(lat, lon, node.items, node.points, exclude, best, found)
                 continue
             near, far = sorted(((child.bound_km(q), child) for child in node.children), key=_BOUND)
             stack.append(far)
             stack.append(near)  # searched first: the best distance found there prunes ``far``
         return best, sorted(found)
+
+
+def _closest(
+    lat: float,
+    lon: float,
+    items: Sequence[int],
+    points: Sequence[RadianPoint],
+    exclude: int | None,
+    best: float,
+    found: list[int],
+) -> float:
+    """Measure ``points`` (numbered ``items``) from ``(lat, lon)`` against the ``best`` distance so far.
+
+    Returns the new best distance; ``found`` is updated in place to the points at it.
+    """
+    for i, km in zip(items, distances_km(lat, lon, points), strict=True):
+        if i == exclude:
+            continue
+        if km < best:
+            best = km
+            found[:] = [i]
+        elif km == best:
+            found.append(i)
+    return best

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .index import distance_km
 from .match import Match, load_cues
@@ -174,44 +174,44 @@ class _Anchors:
             occurrences.setdefault(id(place), (place, []))[1].append((pos, k))
         # Excluding one match leaves each place's first or second occurrence: two are enough.
         self._places = [(place, occ[:2]) for place, occ in occurrences.values()]
-        self._tree = PointTree([(place.lat, place.lon) for place, _ in self._places])
-        self._nearest: dict[int, tuple[float, list[int]]] = {}  # by id(place): (km, anchor indices)
+        # The anchor place named by one match alone, by that match: leaving the match out leaves
+        # the place out (a match is the occurrence of one anchor place at most).
+        self._only_in = {occ[0][1]: i for i, (_, occ) in enumerate(self._places) if len(occ) == 1}
+        self._nearest: dict[tuple[int, int | None], tuple[float, list[int]]] = {}
 
-    def _position(self, anchor: int, own: int) -> int | None:
-        """The position of the first occurrence of anchor place ``anchor`` outside match ``own``."""
-        occ = self._places[anchor][1]
-        if occ[0][1] != own:
-            return occ[0][0]
-        return occ[1][0] if len(occ) > 1 else None
+    @cached_property
+    def _tree(self) -> PointTree:
+        # Built when first asked: most articles never ask about their finer anchors.
+        return PointTree([(place.lat, place.lon) for place, _ in self._places])
 
     def nearest(self, place: Place, own: int) -> tuple[float, str]:
         """(distance, name) of the anchor nearest ``place``, ignoring match ``own``; (inf, "") if none.
 
         Ties go to the anchor listed first, as a scan of the anchors in order would have it.
+        Memoised per place.
         """
-        found = self._nearest.get(id(place))
-        if found is None:
-            found = self._nearest[id(place)] = self._tree.nearest(place.lat, place.lon)
-        km, nearest = found
-        ranked = self._ranked(nearest, own)
-        if not ranked:  # the nearest anchor is match ``own`` itself: the next nearest, then
-            km, nearest = self._tree.nearest(
-                place.lat, place.lon, skip=lambda i: self._position(i, own) is None
-            )
-            ranked = self._ranked(nearest, own)
-        if not ranked:
+        if not self._places:
+            return math.inf, ""  # most texts (a tweet, a comment) have no anchor
+        km, nearest = self._nearest_to(place, None)
+        excluded = self._only_in.get(own)
+        if excluded in nearest:  # the nearest is the place only match ``own`` names: the next one
+            km, nearest = self._nearest_to(place, excluded)
+        if not nearest:
             return math.inf, ""
-        anchor = self._places[min(ranked)[1]][0]
-        return km, anchor.name_ar or anchor.name
+        # Each anchor is listed where it first occurs outside match ``own``.
+        listed = []
+        for anchor in nearest:
+            occ = self._places[anchor][1]
+            listed.append((occ[1][0] if occ[0][1] == own else occ[0][0], anchor))
+        first = self._places[min(listed)[1]][0]
+        return km, first.name_ar or first.name
 
-    def _ranked(self, anchors: list[int], own: int) -> list[tuple[int, int]]:
-        """(position, anchor) of each of ``anchors`` that occurs outside match ``own``."""
-        ranked = []
-        for anchor in anchors:
-            pos = self._position(anchor, own)
-            if pos is not None:
-                ranked.append((pos, anchor))
-        return ranked
+    def _nearest_to(self, place: Place, excluded: int | None) -> tuple[float, list[int]]:
+        key = (id(place), excluded)
+        found = self._nearest.get(key)
+        if found is None:
+            found = self._nearest[key] = self._tree.nearest(place.lat, place.lon, exclude=excluded)
+        return found
 
 
 def _score(place: Place, match: Match, nearest: tuple[float, str], admin: set[str]) -> tuple[float, str]:
