@@ -36,7 +36,17 @@ from .index import Gazetteer
 from .normalize import clear_text_caches, is_arabic
 from .result import GeoparseResult
 
-__all__ = ["MAX_GROWTH", "Row", "adversarial_texts", "growth_ratios", "main", "measure", "run"]
+__all__ = [
+    "MAX_GROWTH",
+    "Row",
+    "adversarial_texts",
+    "format_table",
+    "growth_ratios",
+    "main",
+    "measure",
+    "run",
+    "sizes_between",
+]
 
 #: The app's default ``MAX_ARTICLE_CHARS``: the longest article it accepts.
 TOP_CHARS = 200_000

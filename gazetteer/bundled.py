@@ -121,6 +121,7 @@ def default_gazetteer(path: Path | None = None) -> Gazetteer:
 
 
 def _prepared(gaz: Gazetteer) -> Gazetteer:
+    """``gaz``, once :func:`gazetteer.pipeline.prepare` has built what geoparsing it needs."""
     from .pipeline import prepare  # the geoparser's modules: YAML and shapely, only once needed
 
     prepare(gaz)

@@ -253,6 +253,7 @@ class Drafts:
                     self._earliest[key] = draft
 
     def _touch(self, draft: Draft) -> None:
+        """Record that ``draft`` was made or merged in its ``last_sentence``."""
         self._touched.append((draft.last_sentence, draft))
         latest = self.latest
         if (

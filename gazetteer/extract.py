@@ -26,7 +26,8 @@ sentences and its resolved place mentions.  For each sentence:
    merges into an earlier one of the same sub-type at the same place.  Never
    merged: reports that state another day, that are marked as another event
    ("the second incident", «هجوم آخر»), or that count events.  The first
-   sentence stays the source; actors are united and counts take their maximum.
+   sentence stays the source; actors are united and counts take their maximum
+   (:mod:`gazetteer.drafts` keeps the incidents told so far, indexed for this).
 5. **Reports that are not events.** A reference («هذه الحادثة», "this
    attack") adds to the event it refers to; a placeless sentence that neither
    dates itself nor counts victims, once the article has told an event, is
