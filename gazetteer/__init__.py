@@ -2,7 +2,10 @@
 
 Public surface::
 
-    from gazetteer import Gazetteer, Place, PlaceType, normalize_name, geoparse
+    from gazetteer import Gazetteer, Place, PlaceType, normalize_name, geoparse, prepare
+
+``prepare(gazetteer)`` builds what the first ``geoparse`` would otherwise build
+(see :func:`gazetteer.pipeline.prepare`).
 """
 
 from .errors import DownloadError, GazetteerDataError, GazetteerError, ImportFormatError, PlaceNotFound
@@ -32,6 +35,7 @@ __all__ = [
     "geoparse",
     "normalize_name",
     "normalize_token",
+    "prepare",
     "tokenize",
 ]
 
@@ -42,4 +46,8 @@ def __getattr__(name: str) -> object:
         from .pipeline import geoparse
 
         return geoparse
+    if name == "prepare":
+        from .pipeline import prepare
+
+        return prepare
     raise AttributeError(f"module 'gazetteer' has no attribute {name!r}")

@@ -12,8 +12,10 @@ a target word, «مقرات لتنظيم حراس الدين», "positions of HT
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .lexicon import PhraseMatcher, form_set, load_lexicon, word_set
 from .normalize import Token
@@ -74,6 +76,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def load_word_lists() -> None:
+    """Read and compile the actor lexicon now, not on first use; raises GazetteerDataError if broken."""
+    _lexicon()
+
+
 def find_actors(tokens: Sequence[Token]) -> list[ActorMention]:
     """Every actor named in ``tokens``, left to right."""
     return [ActorMention(m.value, m.first, m.last) for m in _lexicon().matcher.find(tokens)]
@@ -100,13 +107,36 @@ def _claims(tokens: Sequence[Token], mention: ActorMention, cues: frozenset[str]
     return any(not cues.isdisjoint(form_set(tokens[k].norm)) for k in outside)
 
 
-def _distance(mention: ActorMention, span: tuple[int, int]) -> int:
-    first, last = span
-    if mention.last <= first:
-        return first - mention.last + 1
-    if mention.first >= last:
-        return mention.first - last + 1
-    return 0
+class _Triggers:
+    """A sentence's trigger spans, sorted so that each actor is placed against them in a few bisections.
+
+    A long sentence can hold thousands of triggers and actors: measuring each
+    actor against every trigger would grow with their product.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._firsts = [first for first, _ in ordered]
+        self._lasts = sorted(last for _, last in ordered)
+        # The furthest end among the spans starting before each one (spans may overlap).
+        self._reach = list(accumulate((last for _, last in ordered), max))
+
+    def distance(self, mention: ActorMention) -> int:
+        """Words between ``mention`` and the nearest trigger, plus one; 0 when they overlap."""
+        starting_before = bisect_left(self._firsts, mention.last)  # spans not wholly after it
+        if starting_before and self._reach[starting_before - 1] > mention.first:
+            return 0
+        distances = []
+        if starting_before < len(self._firsts):
+            distances.append(self._firsts[starting_before] - mention.last + 1)
+        ending_before = bisect_right(self._lasts, mention.first)
+        if ending_before:
+            distances.append(mention.first - self._lasts[ending_before - 1] + 1)
+        return min(distances)
+
+    def any_before(self, token: int) -> bool:
+        """Whether some trigger ends at or before ``token``."""
+        return bool(self._lasts) and self._lasts[0] <= token
 
 
 def attribute(
@@ -122,11 +152,15 @@ def attribute(
     An actor just after «موالية لـ», "loyal to", «مصدر» ... describes someone
     else and is neither.
     """
+    mentions = find_actors(tokens)
+    if not mentions:
+        return None, []  # most sentences name no actor
     lex = _lexicon()
+    spans = _Triggers(triggers)
     perpetrators: list[tuple[int, int, Actor]] = []
     targets: list[Actor] = []
     participants: list[Actor] = []
-    for mention in find_actors(tokens):
+    for mention in mentions:
         if _cue_before(tokens, mention.first, _NON_PARTICIPANT_WINDOW, lex.non_participant_cues):
             continue
         if not violent:
@@ -146,10 +180,10 @@ def attribute(
             continue
         if not triggers:
             continue
-        distance = min(_distance(mention, span) for span in triggers)
+        distance = spans.distance(mention)
         if distance <= _PERPETRATOR_WINDOW:
             # On a tie the subject side wins: after the verb in Arabic (VSO), before it in English.
-            after = any(mention.first >= last for _, last in triggers)
+            after = spans.any_before(mention.first)
             subject_side = after != tokens[mention.first].text.isascii()
             perpetrators.append((distance, 0 if subject_side else 1, mention.actor))
     if not violent:

@@ -90,12 +90,15 @@ def load_gazetteer(path: Path) -> Gazetteer:
 
 
 def default_gazetteer(path: Path | None = None) -> Gazetteer:
-    """The app's gazetteer: the bundled places plus every import, ready to query.
+    """The app's gazetteer: the bundled places plus every import, ready to query and to geoparse.
 
     ``path`` is the built file (default :func:`default_path`).  When it is
     missing or built from older sources it is rebuilt (a few seconds,
     offline) and saved; when it cannot be written the gazetteer is built in
-    memory instead.  Imports stored beside it are merged in.  The result is
+    memory instead.  Imports stored beside it are merged in.  What the
+    geoparser derives from it is built at once (:func:`gazetteer.pipeline.prepare`),
+    so the process's first article is as fast as the next, and a job
+    queue's workers forked after this call share it.  The result is
     memoised per path and reloaded when the imports or the build change.
     Raises :class:`gazetteer.errors.GazetteerDataError` on unreadable data.
     """
@@ -107,15 +110,23 @@ def default_gazetteer(path: Path | None = None) -> Gazetteer:
             # A read-only home or cache: build in memory (a few seconds) rather than fail.
             cached = _memo.get(path)
             if cached is None:
-                cached = _memo[path] = ((0, 0), Gazetteer(build_default()))
+                cached = _memo[path] = ((0, 0), _prepared(Gazetteer(build_default())))
             return cached[1]
         stamp = _stamp(path)
         cached = _memo.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        gaz = load_gazetteer(path)
+        gaz = _prepared(load_gazetteer(path))
         _memo[path] = (stamp, gaz)
         return gaz
+
+
+def _prepared(gaz: Gazetteer) -> Gazetteer:
+    """``gaz``, once :func:`gazetteer.pipeline.prepare` has built what geoparsing it needs."""
+    from .pipeline import prepare  # the geoparser's modules: YAML and shapely, only once needed
+
+    prepare(gaz)
+    return gaz
 
 
 def clear_cache() -> None:

@@ -85,6 +85,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def load_word_lists() -> None:
+    """Read and compile the date lexicon now, not on first use; raises GazetteerDataError if broken."""
+    _lexicon()
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     date: dt.date
@@ -103,7 +108,10 @@ def _number(token: Token | None, *, low: int, high: int) -> int | None:
     if token is None:
         return None
     for form, cut in clitic_variants(token.norm):
-        if form.isdigit() and (cut == 0 or token.norm[:cut] in ("ف", "في", "ب", "و")):
+        # Decimal digits only: a superscript or a Kharosthi digit is a digit, but int() refuses it.
+        if form.isdecimal() and (cut == 0 or token.norm[:cut] in ("ف", "في", "ب", "و")):
+            if len(form.lstrip("0")) > len(str(high)):
+                return None  # out of range, and int() of a long run of digits is slow or refused
             value = int(form)
             return value if low <= value <= high else None
     return None

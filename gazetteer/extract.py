@@ -26,7 +26,8 @@ sentences and its resolved place mentions.  For each sentence:
    merges into an earlier one of the same sub-type at the same place.  Never
    merged: reports that state another day, that are marked as another event
    ("the second incident", «هجوم آخر»), or that count events.  The first
-   sentence stays the source; actors are united and counts take their maximum.
+   sentence stays the source; actors are united and counts take their maximum
+   (:mod:`gazetteer.drafts` keeps the incidents told so far, indexed for this).
 5. **Reports that are not events.** A reference («هذه الحادثة», "this
    attack") adds to the event it refers to; a placeless sentence that neither
    dates itself nor counts victims, once the article has told an event, is
@@ -43,11 +44,13 @@ import functools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter
 
+from . import actors, dates, numbers
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
+from .drafts import Draft, Drafts
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
 from .normalize import (
     Token,
@@ -62,7 +65,6 @@ from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
 
 _END_OF = attrgetter("end")
-_LAST_SENTENCE_OF = attrgetter("last_sentence")
 
 #: How specific a place type is as an incident location (higher wins).
 _SPECIFICITY: dict[PlaceType, float] = {
@@ -93,7 +95,6 @@ _SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
 _ACTOR_INHERIT_SENTENCES = 2
 _MAX_LISTED_EVENTS = 6  # "two/three incidents" are listed one by one; "49 attacks" is a summary
 _SUMMARY = _MAX_LISTED_EVENTS + 1
-_CONTINUATION_SENTENCES = 3
 _CIVILIANS = "Civilians"
 #: Event types with participants rather than perpetrators and targets (clashes have two sides too).
 _NON_VIOLENT = frozenset({"Strategic developments"})
@@ -163,6 +164,19 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def load_word_lists() -> None:
+    """Read and compile every word list of incident extraction now rather than on first use.
+
+    Events and linking words, and the lexicons of :mod:`gazetteer.actors`,
+    :mod:`gazetteer.dates` and :mod:`gazetteer.numbers`.  Raises
+    :class:`gazetteer.errors.GazetteerDataError` when one is broken.
+    """
+    _lexicon()
+    actors.load_word_lists()
+    dates.load_word_lists()
+    numbers.load_word_lists()
+
+
 # ---------------------------------------------------------------- event type
 
 
@@ -190,12 +204,15 @@ def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> Se
     if not matches or lex.modality.find(tokens):
         return None
     has_other = any(m.value.kind != "aircraft" for m in matches)
+    # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.
+    needed = {m.value.needs for m in matches if m.value.needs is not None}
+    found = {needs: bool(needs.find(tokens)) for needs in needed}
     valid = [
         m
         for m in matches
         if m.value.kind != "support"
         and (m.value.kind != "aircraft" or has_other)
-        and (m.value.needs is None or m.value.needs.find(tokens))
+        and (m.value.needs is None or found[m.value.needs])
     ]
     if not valid:
         return None
@@ -234,7 +251,6 @@ def _forms(token: Token) -> list[tuple[str, str]]:
 class _Link:
     linked: bool  # object of a preposition or of a trigger verb
     source: bool  # where a source speaks from
-    after_trigger: bool
 
 
 def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool:
@@ -247,7 +263,11 @@ def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool
     return True
 
 
-def _link(tokens: Sequence[Token], tok: int, clitic: str, event: SentenceEvent) -> _Link:
+def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozenset[int]) -> _Link:
+    """How the mention at token ``tok`` (behind proclitic ``clitic``) is tied to the sentence's event.
+
+    ``trigger_ends``: the last token of each trigger phrase of the sentence.
+    """
     lex = _lexicon()
     linked = any(c in lex.clitic_prepositions for c in clitic)
     j = tok - 1
@@ -258,10 +278,8 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, event: SentenceEvent) 
         # «بمدينة إدلب»: the preposition rides on the cue word.
         linked = any(ch in lex.clitic_prepositions for _, c in skip for ch in c)
         j -= 1
-    trigger_ends = {last - 1 for _, last in event.spans}
-    after_trigger = any(last <= tok for _, last in event.spans)
     if linked or j < 0:
-        return _Link(linked, False, after_trigger)
+        return _Link(linked, False)
     prev = tokens[j]
     forms = form_set(prev.norm)
     linked = (
@@ -276,7 +294,7 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, event: SentenceEvent) 
     source = prev.norm in lex.from_words and any(
         not lex.source_nouns.isdisjoint(form_set(t.norm)) for t in tokens[max(0, j - _SOURCE_WINDOW) : j]
     )
-    return _Link(linked and not source, source, after_trigger)
+    return _Link(linked and not source, source)
 
 
 @dataclass(slots=True)
@@ -295,6 +313,9 @@ def _candidates(
     indices: Sequence[int],
     event: SentenceEvent,
 ) -> list[_Candidate]:
+    # Read off the trigger spans once for the sentence: a long one holds many mentions.
+    trigger_ends = frozenset(last - 1 for _, last in event.spans)
+    first_end = min((last for _, last in event.spans), default=math.inf)
     out = []
     for k in indices:
         mention = mentions[k]
@@ -306,13 +327,13 @@ def _candidates(
             continue
         tok_start = tokens[tok].start
         clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
-        link = _link(tokens, tok, clitic, event)
+        link = _link(tokens, tok, clitic, trigger_ends)
         score = _SPECIFICITY.get(mention.place.type, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
         if link.linked:
             score += _LINK_BONUS
         if link.source:
             score -= _SOURCE_PENALTY
-        if link.after_trigger:
+        if first_end <= tok:  # after a trigger
             score += _AFTER_TRIGGER_BONUS
         if mention.place.type is PlaceType.ROAD and event.entry.sub_event_type == "Other":
             score += _ROAD_BONUS
@@ -352,6 +373,7 @@ def _targets(
         return sorted(best_n, key=lambda c: c.tok)
     best = max(candidates, key=lambda c: (c.score, -c.tok))
     chosen = [best]
+    places = {best.place}
     ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
     last = best
     for cand in ordered:
@@ -359,38 +381,14 @@ def _targets(
             continue
         if not _coordinated(text, mentions[last.index], mentions[cand.index]):
             break
-        if all(cand.place != c.place for c in chosen):
+        if cand.place not in places:
             chosen.append(cand)
+            places.add(cand.place)
         last = cand
     return chosen
 
 
 # ---------------------------------------------------------------- incidents
-
-
-@dataclass(slots=True)
-class _Draft:
-    incident: Incident
-    entry: EventEntry
-    actor1: Actor | None
-    actor2: list[Actor] = field(default_factory=list)
-    # The sentence that made it or last merged into it: written only then, and sentences come
-    # in order, so the latest over all drafts is the last sentence that made or merged one.
-    last_sentence: int = 0
-    stated_date: tuple[dt.date, str] | None = None  # the sentence's own date expression, if any
-    distinct: bool = False  # "the second incident": never merged into an earlier one
-    aggregate: bool = False  # "two incidents", "ten incidents": counted events, never merged
-    anaphoric: bool = False  # "this attack": about an event already told
-    heading: bool = False  # "Two incidents were identified.": context for what follows, not an incident
-
-    @property
-    def generic(self) -> bool:
-        return self.entry.kind == "generic"
-
-    @property
-    def place_id(self) -> str | None:
-        loc = self.incident.location
-        return loc.place.id if loc is not None and loc.place is not None else None
 
 
 def _sub_type(event: SentenceEvent, actor1: Actor | None, actor2: list[Actor]) -> tuple[str, str]:
@@ -401,66 +399,6 @@ def _sub_type(event: SentenceEvent, actor1: Actor | None, actor2: list[Actor]) -
     if event.generic and entry.event_type == "Battles" and any(a.name == _CIVILIANS for a in actor2):
         return "Violence against civilians", "Attack"  # an "attack" on civilians is not a battle
     return entry.event_type, entry.sub_event_type
-
-
-def _merge(into: _Draft, new: _Draft, sentence: int) -> None:
-    inc, other = into.incident, new.incident
-    if into.actor1 is None and new.actor1 is not None:
-        into.actor1 = new.actor1
-    for actor in new.actor2:
-        if actor not in into.actor2 and actor != into.actor1:
-            into.actor2.append(actor)
-    for key, value in other.counts.items():
-        inc.counts[key] = max(inc.counts.get(key, 0), value)
-    for attr in ("fatalities", "injuries"):
-        values = [v for v in (getattr(inc, attr), getattr(other, attr)) if v is not None]
-        setattr(inc, attr, max(values) if values else None)
-    if into.stated_date is None:
-        into.stated_date = new.stated_date
-    into.last_sentence = sentence
-
-
-def _same_time(earlier: tuple[dt.date, str] | None, new: tuple[dt.date, str] | None) -> bool:
-    """False when the two reports cannot be of the same day.
-
-    A new report that states its date is another event than an earlier one that
-    stated none: the lead of a story is dated, its details seldom are.
-    """
-    if new is None:
-        return True
-    if earlier is None:
-        return False
-    (da, pa), (db, pb) = earlier, new
-    if "day" in (pa, pb) and pa == pb:
-        return da == db
-    coarse = pa if pa != "day" else pb
-    if coarse == "month":
-        return (da.year, da.month) == (db.year, db.month)
-    if coarse == "year":
-        return da.year == db.year
-    return abs((da - db).days) < 7
-
-
-def _find_merge_target(drafts: list[_Draft], new: _Draft, sentence: int) -> _Draft | None:
-    inc = new.incident
-    if (new.distinct or new.aggregate) and not new.anaphoric:
-        return None
-    # Reports of different days are different events, wherever they are.
-    same_kind = [
-        d
-        for d in drafts
-        if d.incident.event_type == inc.event_type
-        and not d.aggregate
-        and not d.heading
-        and _same_time(d.stated_date, new.stated_date)
-    ]
-    if not new.generic:
-        same_kind = [d for d in same_kind if d.incident.sub_event_type == inc.sub_event_type]
-    if new.place_id is not None:
-        return next((d for d in same_kind if d.place_id == new.place_id), None)
-    # No place: the report continues the latest such event, if it is recent.
-    recent = [d for d in same_kind if sentence - d.last_sentence <= _CONTINUATION_SENTENCES]
-    return max(recent, key=lambda d: d.last_sentence) if recent else None
 
 
 def _apply_counts(incident: Incident, counts: Sequence[Count]) -> None:
@@ -474,7 +412,7 @@ def _apply_counts(incident: Incident, counts: Sequence[Count]) -> None:
             incident.counts[count.category] = max(incident.counts.get(count.category, 0), count.value)
 
 
-def _finish(draft: _Draft) -> Incident:
+def _finish(draft: Draft) -> Incident:
     inc = draft.incident
     actor1 = draft.actor1.name if draft.actor1 else (UNIDENTIFIED if draft.actor2 else None)
     inc.actors = ([actor1] if actor1 else []) + [a.name for a in draft.actor2 if a.name != actor1]
@@ -504,11 +442,8 @@ def extract_incidents(
     by_sentence: dict[int, list[int]] = {}
     for k, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(k)
-    drafts: list[_Draft] = []
+    drafts = Drafts()
     events = _lexicon().events
-    # The last sentence any draft reports: a sentence with no trigger can only continue
-    # an event told this close before it (_elliptical, _donate_counts).
-    latest = -math.inf
     read = read_article(text)  # the article's words, read once for every stage
     article = read.tokens
     # Where the article's trigger phrases may start, once for all.
@@ -525,7 +460,7 @@ def extract_incidents(
             starts = [j - first for j in triggers[k:end]]
             trigger = bool(starts)
             tokens = article[first:last]  # offsets into ``text``
-        if not trigger and sentence.index - latest > _ELLIPSIS_SENTENCES:
+        if not trigger and sentence.index - drafts.latest_sentence > _ELLIPSIS_SENTENCES:
             continue  # no trigger, and no event just before that an ordinal or a toll could continue
         event = classify(tokens, starts) or _elliptical(tokens, drafts, sentence.index)
         indices = by_sentence.get(sentence.index, ())
@@ -556,6 +491,7 @@ def extract_incidents(
         elif stated_events <= _MAX_LISTED_EVENTS:
             # "two more incidents, both in X": as many events as the text counts, at the places it gives.
             targets += [targets[0]] * (stated_events - len(targets))
+        _mark_incident_mentions(mentions, indices, {t.place for t in targets if t is not None})
         for n, target in enumerate(targets):
             trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
             incident = Incident(
@@ -570,9 +506,7 @@ def extract_incidents(
             )
             if n == 0:
                 _apply_counts(incident, counts)  # counts describe the event once, not per place
-            if target is not None:
-                _mark_incident_mentions(mentions, by_sentence[sentence.index], target.place)
-            draft = _Draft(
+            draft = Draft(
                 incident,
                 event.entry,
                 actor1,
@@ -584,17 +518,15 @@ def extract_incidents(
                 anaphoric=_anaphoric(tokens, event),
                 heading=heading,
             )
-            into = _find_merge_target(drafts, draft, sentence.index)
+            into = drafts.merge_target(draft, sentence.index)
             if into is not None:
-                _merge(into, draft, sentence.index)
-                latest = sentence.index  # a draft's last sentence is the one that made or merged it
+                drafts.merge(into, draft, sentence.index)
             elif draft.heading or _stands_alone(draft, drafts):
-                drafts.append(draft)
-                latest = sentence.index
+                drafts.add(draft)
     return [_finish(d) for d in drafts if not d.heading]
 
 
-def _inherited_actor(drafts: list[_Draft], event: SentenceEvent, sentence: int) -> Actor | None:
+def _inherited_actor(drafts: Drafts, event: SentenceEvent, sentence: int) -> Actor | None:
     for draft in reversed(drafts):
         if sentence - draft.last_sentence > _ACTOR_INHERIT_SENTENCES:
             break
@@ -608,11 +540,11 @@ _ELLIPSIS_SENTENCES = 2
 _ANAPHORA_WINDOW = 2  # "this attack", "these two incidents"
 
 
-def _elliptical(tokens: Sequence[Token], drafts: list[_Draft], sentence: int) -> SentenceEvent | None:
+def _elliptical(tokens: Sequence[Token], drafts: Drafts, sentence: int) -> SentenceEvent | None:
     """«الأولى في حي X», "The second occurred in Y": another event of the kind just reported."""
-    if not drafts:
+    latest = drafts.latest
+    if latest is None:
         return None
-    latest = max(drafts, key=lambda d: d.last_sentence)
     if sentence - latest.last_sentence > _ELLIPSIS_SENTENCES or _lexicon().modality.find(tokens):
         return None
     i = _opens_with_ordinal(tokens)
@@ -648,7 +580,7 @@ def _opens_with_ordinal(tokens: Sequence[Token]) -> int | None:
     return None
 
 
-def _stands_alone(draft: _Draft, drafts: list[_Draft]) -> bool:
+def _stands_alone(draft: Draft, drafts: Drafts) -> bool:
     """Whether a report that merged with nothing is a new incident.
 
     A report about an event already told is not; nor is a placeless sentence
@@ -680,16 +612,16 @@ def _events_stated(counts: Sequence[Count]) -> int:
     return max((c.value for c in counts if c.category == "events"), default=1)
 
 
-def _follows(drafts: list[_Draft], sentence: Sentence) -> bool:
+def _follows(drafts: Drafts, sentence: Sentence) -> bool:
     """True when the sentence right before this one reported (or confirmed) an incident."""
-    return bool(drafts) and max(map(_LAST_SENTENCE_OF, drafts)) == sentence.index - 1
+    return drafts.latest_sentence == sentence.index - 1
 
 
-def _donate_counts(drafts: list[_Draft], sentence: Sentence, tokens: Sequence[Token]) -> None:
+def _donate_counts(drafts: Drafts, sentence: Sentence, tokens: Sequence[Token]) -> None:
     """A toll in a sentence with no event of its own («وأسفر عن مقتل 3») belongs to the event just before."""
-    if not _follows(drafts, sentence) or _lexicon().modality.find(tokens):
+    latest = drafts.latest
+    if latest is None or not _follows(drafts, sentence) or _lexicon().modality.find(tokens):
         return
-    latest = max(drafts, key=lambda d: d.last_sentence)
     for actor in attribute(tokens, ())[1]:  # the victims named with the toll
         if actor not in latest.actor2 and actor != latest.actor1:
             latest.actor2.append(actor)
@@ -699,10 +631,11 @@ def _donate_counts(drafts: list[_Draft], sentence: Sentence, tokens: Sequence[To
             setattr(latest.incident, count.category, max(current or 0, count.value))
 
 
-def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], place: Place) -> None:
+def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], places: set[Place]) -> None:
+    """Give ``Role.INCIDENT`` to the mentions among ``indices`` of any of ``places``."""
     for k in indices:
-        if mentions[k].place == place:
+        if mentions[k].place in places:
             mentions[k].role = Role.INCIDENT
 
 
-__all__ = ["EventEntry", "SentenceEvent", "classify", "extract_incidents"]
+__all__ = ["EventEntry", "SentenceEvent", "classify", "extract_incidents", "load_word_lists"]

@@ -52,6 +52,7 @@ _CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")  # road codes: m4, M5
 _NORM_OF = attrgetter("norm")
 _TEXT_OF = attrgetter("text")
 _APOSTROPHES = ("'", "’")  # the marks of an "X's"
+_KM_DIGITS = 4  # a stated distance has at most this many digits: 9999 km is beyond any reading
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 
@@ -319,10 +320,14 @@ class MatchIndex:
             elif is_arabic(key) and len(gazetteer.lookup_key(key)) >= self.GENERIC_PLACE_COUNT:
                 ambiguous.add(key)
         self.ambiguous: frozenset[str] = frozenset(ambiguous)
-        # Lookup tables map to tuples of strings, which the garbage collector stops tracking.
-        self._fuzzy: dict[str, tuple[str, ...]] | None = None
-        self._skeletons: dict[str, tuple[str, ...]] | None = None
-        self._skeleton_words: frozenset[str] | None = None
+        # Every table is built now rather than on first use, so that a process that builds the
+        # index before its first article (gazetteer.pipeline.prepare) has the first one as fast
+        # as the next, and workers forked after it share the tables.  Lookup tables map to
+        # tuples of strings, which the garbage collector stops tracking.
+        self._fuzzy = self._build_fuzzy(gazetteer)
+        self._skeletons = self._build_skeletons(gazetteer)
+        # A transliteration reading starts at its first word: the first word of some skeleton.
+        self._skeleton_words = frozenset(sk.split(" ", 1)[0] for sk in self._skeletons)
         self._gazetteer = weakref.ref(gazetteer)
         # Longest key (in tokens) starting with each first token: most text
         # tokens start no name, and the others need only a few n-gram probes.
@@ -399,7 +404,7 @@ class MatchIndex:
 
     @classmethod
     def for_gazetteer(cls, gazetteer: Gazetteer) -> MatchIndex:
-        """The cached index of ``gazetteer`` (built on first use)."""
+        """The cached index of ``gazetteer``, built on first use (see :func:`gazetteer.pipeline.prepare`)."""
         index = cls._cache.get(gazetteer)
         if index is None:
             index = cls._cache[gazetteer] = cls(gazetteer)
@@ -407,8 +412,6 @@ class MatchIndex:
 
     def fuzzy_keys(self, text: str) -> set[str]:
         """Arabic name keys within Damerau-Levenshtein distance 1 of ``text`` (``text`` excluded)."""
-        if self._fuzzy is None:
-            self._fuzzy = self._build_fuzzy()
         found: set[str] = set()
         for probe in (text, *_deletions(text)):
             found.update(self._fuzzy.get(probe, ()))
@@ -437,24 +440,15 @@ class MatchIndex:
             return False
         if norm in _LATIN_ARTICLES or not norm.isalpha():
             return True
-        if self._skeleton_words is None:  # a reading starts at its first word: the skeleton's first
-            self._skeleton_words = frozenset(sk.split(" ", 1)[0] for sk in self._skeleton_index())
         return latin_skeleton(norm) in self._skeleton_words
-
-    def _skeleton_index(self) -> dict[str, tuple[str, ...]]:
-        if self._skeletons is None:
-            self._skeletons = self._build_skeletons()
-        return self._skeletons
 
     def skeleton_keys(self, skeleton: str) -> tuple[str, ...]:
         """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``, sorted."""
-        return self._skeleton_index().get(skeleton, ())
+        return self._skeletons.get(skeleton, ())
 
-    def _build_skeletons(self) -> dict[str, tuple[str, ...]]:
-        gazetteer = self._gazetteer()
+    def _build_skeletons(self, gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+        """Each transliteration skeleton of a Syrian place's Latin key, with the keys that have it."""
         index: dict[str, set[str]] = {}
-        if gazetteer is None:
-            return {}
         for key in gazetteer.keys():
             skeleton = latin_skeleton(key)
             if sum(c.isalpha() for c in skeleton) < SKELETON_MIN_CONSONANTS or key in self.ambiguous:
@@ -463,11 +457,9 @@ class MatchIndex:
                 index.setdefault(skeleton, set()).add(key)
         return {skeleton: tuple(sorted(keys)) for skeleton, keys in index.items()}
 
-    def _build_fuzzy(self) -> dict[str, tuple[str, ...]]:
-        gazetteer = self._gazetteer()
+    def _build_fuzzy(self, gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+        """Each one-character deletion of a Syrian place's long Arabic key, with the keys it comes from."""
         index: dict[str, set[str]] = {}
-        if gazetteer is None:
-            return {}
         for key in gazetteer.keys():
             if not is_arabic(key) or sum(c.isalpha() for c in key) < FUZZY_MIN_LETTERS:
                 continue
@@ -764,6 +756,16 @@ def _joins(gap: str) -> bool:
     return joins
 
 
+def _kilometres(norm: str) -> float | None:
+    """The distance a word of decimal digits states ("10"), if it is one; Syria spans some 800 km.
+
+    Not ``isdigit``: a superscript or a Kharosthi digit is a digit but no number ``float`` reads.
+    """
+    if norm.isdecimal() and len(norm.lstrip("0")) <= _KM_DIGITS:
+        return float(norm)
+    return None
+
+
 def _char_cut(tok: Token, cut: int) -> int:
     """Original-text offset where the token starts once ``cut`` normalised characters are stripped."""
     if cut == 0:
@@ -843,10 +845,10 @@ class _Scanner:
     def _stated_km(self, k: int) -> float | None:
         """The distance stated right before token ``k`` ("10 km west of", «10 كم غرب»), if any."""
         toks = self.toks
-        if k >= 1 and toks[k].norm in _KM_WORDS and toks[k - 1].norm.isdigit():
-            return float(toks[k - 1].norm)  # "km" opened the direction phrase
-        if k >= 2 and toks[k - 1].norm in _KM_WORDS and toks[k - 2].norm.isdigit():
-            return float(toks[k - 2].norm)
+        if k >= 1 and toks[k].norm in _KM_WORDS:
+            return _kilometres(toks[k - 1].norm)  # "km" opened the direction phrase
+        if k >= 2 and toks[k - 1].norm in _KM_WORDS:
+            return _kilometres(toks[k - 2].norm)
         return None
 
     # ---- the name itself

@@ -20,6 +20,8 @@ from .normalize import Token, normalize_token, tokenize
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
 # «الأحد» is Sunday, not "one".
 _NUMBER_CLITICS = frozenset("وفبلك")
+#: Digits a number may have, leading zeros aside: up to 999,999,999.
+_MAX_DIGITS = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,15 @@ def _words() -> dict[str, _Word]:
     return table
 
 
+def load_word_lists() -> None:
+    """Read and compile the number words and count nouns now rather than on first use.
+
+    Raises :class:`gazetteer.errors.GazetteerDataError` when the lexicon is broken.
+    """
+    _words()
+    _count_lexicon()
+
+
 def _read(token: Token, *, first: bool) -> _Word | None:
     return _read_norm(token.norm, first)
 
@@ -83,7 +94,12 @@ def _read_norm(norm: str, first: bool) -> _Word | None:
         if not (all(c in _NUMBER_CLITICS for c in prefix) and (first or prefix in ("", "و"))):
             continue
         if form.isdigit():
-            return _Word("digits", int(form)) if first else None
+            # A count has a few digits (a longer number is an id or a phone number, and int() of
+            # one is slow or refused); only decimal digits are read (int() refuses "𐩀").
+            significant = form.lstrip("0")
+            if not first or not form.isdecimal() or len(significant) > _MAX_DIGITS:
+                return None
+            return _Word("digits", int(significant or "0"))
         word = _words().get(form)
         if word is not None:
             return word
@@ -118,6 +134,8 @@ def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
         word = _read(nxt, first=False)
         if word is not None and word.kind == "digits":
             break
+        if word is not None and word.kind == "hundreds" and word.value == 100 and current >= 100:
+            break  # «مئة» multiplies a number below a hundred («ثلاث مئة»): «مئة مئة» is two numbers
         if (
             first_kind == "digits"
             and word is not None

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from .index import distance_km, distances_km, radian_point
+from .index import distance_km
 from .match import Match, load_cues
 from .normalize import normalize_name
 from .place import SETTLEMENT_TYPES, Place, PlaceType
+from .pointtree import PointTree
 from .result import Candidate
 
 #: A common word or near-miss reading needs an anchor at most this far away.
@@ -158,23 +159,13 @@ def _admin_names(place: Place) -> set[str]:
     return names
 
 
-def _nearest_fine_anchor_km(place: Place, anchors: list[tuple[int, Place]], own: int) -> float:
-    """Distance from ``place`` to the nearest other anchor finer than a city (a village, a landmark …)."""
-    return min(
-        (
-            distance_km(place.lat, place.lon, a.lat, a.lon)
-            for k, a in anchors
-            if k != own and a.type not in _COARSE_ANCHOR_TYPES
-        ),
-        default=math.inf,
-    )
-
-
 class _Anchors:
-    """The article's anchors, each distinct place once, with distances memoised per candidate place.
+    """The article's anchors, each distinct place once, searchable for the one nearest a place.
 
-    A place named ten times is one anchor place with ten occurrences; a
-    candidate read in several matches is measured against them once.
+    A place named ten times is one anchor place with ten occurrences.  The
+    places sit in a :class:`~gazetteer.pointtree.PointTree`, and the nearest
+    to each candidate place is memoised: an article naming hundreds of places,
+    each with several readings, does not measure every reading against every anchor.
     """
 
     def __init__(self, anchors: list[tuple[int, Place]]) -> None:
@@ -183,35 +174,47 @@ class _Anchors:
             occurrences.setdefault(id(place), (place, []))[1].append((pos, k))
         # Excluding one match leaves each place's first or second occurrence: two are enough.
         self._places = [(place, occ[:2]) for place, occ in occurrences.values()]
-        self._points = [radian_point(place.lat, place.lon) for place, _ in self._places]
-        self._distances: dict[int, list[float]] = {}
+        # The anchor place named by one match alone, by that match: leaving the match out leaves
+        # the place out (a match is the occurrence of one anchor place at most).
+        self._only_in = {occ[0][1]: i for i, (_, occ) in enumerate(self._places) if len(occ) == 1}
+        self._nearest: dict[tuple[int, int | None], tuple[float, list[int]]] = {}
+
+    @cached_property
+    def _tree(self) -> PointTree:
+        # Built when first asked: most articles never ask about their finer anchors.
+        return PointTree([(place.lat, place.lon) for place, _ in self._places])
 
     def nearest(self, place: Place, own: int) -> tuple[float, str]:
         """(distance, name) of the anchor nearest ``place``, ignoring match ``own``; (inf, "") if none.
 
         Ties go to the anchor listed first, as a scan of the anchors in order would have it.
+        Memoised per place.
         """
         if not self._places:
+            return math.inf, ""  # most texts (a tweet, a comment) have no anchor
+        km, nearest = self._nearest_to(place, None)
+        excluded = self._only_in.get(own)
+        if excluded in nearest:  # the nearest is the place only match ``own`` names: the next one
+            km, nearest = self._nearest_to(place, excluded)
+        if not nearest:
             return math.inf, ""
-        distances = self._distances.get(id(place))
-        if distances is None:
-            distances = self._distances[id(place)] = distances_km(place.lat, place.lon, self._points)
-        best: tuple[float, int] = (math.inf, -1)
-        name = ""
-        for d, (anchor, occ) in zip(distances, self._places, strict=True):
-            pos, k = occ[0]
-            if k == own:
-                if len(occ) == 1:
-                    continue
-                pos = occ[1][0]
-            if (d, pos) < best:
-                best, name = (d, pos), anchor.name_ar or anchor.name
-        return best[0], name
+        # Each anchor is listed where it first occurs outside match ``own``.
+        listed = []
+        for anchor in nearest:
+            occ = self._places[anchor][1]
+            listed.append((occ[1][0] if occ[0][1] == own else occ[0][0], anchor))
+        first = self._places[min(listed)[1]][0]
+        return km, first.name_ar or first.name
+
+    def _nearest_to(self, place: Place, excluded: int | None) -> tuple[float, list[int]]:
+        key = (id(place), excluded)
+        found = self._nearest.get(key)
+        if found is None:
+            found = self._nearest[key] = self._tree.nearest(place.lat, place.lon, exclude=excluded)
+        return found
 
 
-def _score(
-    place: Place, match: Match, nearest: tuple[float, str], admin: set[str]
-) -> tuple[float, str]:
+def _score(place: Place, match: Match, nearest: tuple[float, str], admin: set[str]) -> tuple[float, str]:
     """(score, reason) of reading ``match`` as ``place``; ``nearest``: (km, name) of the nearest anchor."""
     score, why = _prior(place)
     if place.in_syria:
@@ -261,6 +264,8 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                     countries.setdefault(m.sentence, set()).add(p.country)
     stop_keys = load_cues().stop_keys
     distinct_anchors = _Anchors(anchors)
+    # Anchors finer than a city: the ones that may corroborate a very common word.
+    fine_anchors = _Anchors([(k, a) for k, a in anchors if a.type not in _COARSE_ANCHOR_TYPES])
     out = []
     for k, match in enumerate(matches):
         scored = []
@@ -278,7 +283,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 match.needs_support
                 and not match.cue
                 and match.key in stop_keys
-                and _nearest_fine_anchor_km(place, anchors, k) > SUPPORT_KM
+                and fine_anchors.nearest(place, k)[0] > SUPPORT_KM
             ):
                 continue  # a very common word needs a cue or a nearby place finer than its city
             if is_weak(place, match) and nearest > SUPPORT_KM:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from gazetteer.actors import attribute, find_actors
+from gazetteer.actors import Actor, ActorMention, _Triggers, attribute, find_actors
 from gazetteer.extract import classify
 from gazetteer.normalize import tokenize
 
@@ -80,3 +82,30 @@ def test_patrol_participants() -> None:
     actor1, actor2 = attribute(tokens, event.spans, violent=False)
     assert actor1 is not None and actor1.name == "Russian forces"
     assert [a.name for a in actor2] == ["Turkish forces"]
+
+
+def test_trigger_distance_is_the_nearest_span_whatever_their_layout() -> None:
+    """The bisecting lookup agrees with measuring every span, overlapping ones included."""
+
+    def nearest(mention: ActorMention, spans: list[tuple[int, int]]) -> int:
+        def one(first: int, last: int) -> int:
+            if mention.last <= first:
+                return first - mention.last + 1
+            if mention.first >= last:
+                return mention.first - last + 1
+            return 0
+
+        return min(one(first, last) for first, last in spans)
+
+    rng = random.Random(7)
+    actor = Actor("X")
+    for _ in range(2000):
+        spans = []
+        for _ in range(rng.randint(1, 5)):
+            first = rng.randint(0, 20)
+            spans.append((first, first + rng.randint(1, 4)))
+        first = rng.randint(0, 22)
+        mention = ActorMention(actor, first, first + rng.randint(1, 3))
+        triggers = _Triggers(spans)
+        assert triggers.distance(mention) == nearest(mention, spans), (spans, mention)
+        assert triggers.any_before(mention.first) == any(mention.first >= last for _, last in spans)

@@ -87,3 +87,9 @@ def test_most_precise_expression_wins() -> None:
 def test_publication_date_at_the_calendar_edge_never_raises(text: str, published: dt.date) -> None:
     assert resolve_date(text, published) == (None, None)
     assert resolve_date(text + " 2020-09-19", published) == (dt.date(2020, 9, 19), "day")
+
+
+@pytest.mark.parametrize("day", ["𐩀", "1" * 5000, "00000000020"])
+def test_odd_digits_beside_a_month_never_raise(day: str) -> None:
+    date, _ = resolve_date(f"قصف يوم {day} أيلول 2020", None)
+    assert date in (None, dt.date(2020, 9, 1), dt.date(2020, 9, 20))

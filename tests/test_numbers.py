@@ -69,3 +69,21 @@ def test_event_counts() -> None:
     assert count_dict("Two incidents were identified") == {"events": 2}
     assert count_dict("In October 2016, two incidents were identified") == {"events": 2}
     assert count_dict("تعرضا لهجومين") == {"events": 2}
+
+
+def test_long_runs_of_digits_are_no_numbers() -> None:
+    """An id or a 200,000-digit run is no count (and int() of it would be slow, or refused)."""
+    assert [s.value for s in find_numbers(tokenize("قتل 999999999 و 1234567890 مدنيا"))] == [999999999]
+    assert count_dict("قتل " + "7" * 5000 + " مدنيا") == {}
+    assert count_dict("قتل 000000000005 مدنيين") == {"fatalities": 5}  # leading zeros aside
+
+
+def test_digits_that_are_no_decimal_digits_are_no_numbers() -> None:
+    assert find_numbers(tokenize("قتل 𐩀 مدنيين")) == []  # a Kharosthi digit: isdigit(), but int() refuses it
+
+
+def test_a_hundred_multiplies_only_a_number_below_a_hundred() -> None:
+    """«مئة مئة …» is a run of hundreds, not 100 ** n (whose digits would grow with the text)."""
+    spans = find_numbers(tokenize("مئة " * 1000))
+    assert len(spans) == 1000 and {s.value for s in spans} == {100}
+    assert [s.value for s in find_numbers(tokenize("ثلاث مئة"))] == [300]

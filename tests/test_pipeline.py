@@ -1,4 +1,6 @@
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,62 @@ def test_corpus_report_with_foreign_places_and_provinces(real, corpus, suffix):
     assert governorates and all(m.location.geo_precision == 3 for m in governorates)
     # «إدلب»/"Idlib" after «محافظة»/"province" is the governorate, with the cue kept.
     assert any(m.cue in ("محافظه", "province", "governorate") for m in governorates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت الطائرات إدلب بـ 𐩀 غارات",  # a Kharosthi digit: str.isdigit(), but int() refuses it
+        "قصفت الطائرات إدلب بـ " + "7" * 5000 + " غارة",  # beyond int()'s 4,300 digits
+        "قصفت الطائرات قرية 𐩀 كم غرب إدلب",
+        "Jets struck a village 𐩀 km west of Idlib.",
+    ],
+)
+def test_odd_digits_never_raise(toy, text):
+    result = geoparse(text, gazetteer=toy)
+    assert [m.text for m in result.mentions][-1:] in (["إدلب"], ["Idlib"])
+
+
+_FIRST_ARTICLE = """
+import datetime as dt
+import sys
+
+import yaml
+
+sys.path.insert(0, {tests!r})
+from geo_toy import toy_gazetteer
+
+import gazetteer
+from gazetteer import Gazetteer
+
+gaz = toy_gazetteer()
+if {prepare!r}:
+    gazetteer.prepare(gaz)
+
+
+def refuse(*args, **kwargs):
+    raise RuntimeError("built on first use")
+
+
+yaml.safe_load = refuse  # every word list is read from YAML
+Gazetteer.keys = refuse  # every index of the matcher is a pass over the names
+Gazetteer.__iter__ = refuse
+texts = [
+    "قصفت طائرات حربية روسية قرية «عرب سعيد» غرب مدينة إدلب يوم 20 أيلول 2020، ما أسفر عن مقتل 3 مدنيين.",
+    "Russian jets struck Saraqib and the M4 highway near Ariha on Sunday, killing five civilians.",
+]
+for text in texts:
+    gazetteer.geoparse(text, gazetteer=gaz, published=dt.date(2020, 9, 20))
+print("geoparsed")
+"""
+
+
+@pytest.mark.parametrize("prepared", [True, False])
+def test_a_prepared_gazetteer_builds_nothing_on_its_first_article(prepared):
+    """After prepare(), geoparsing reads no word list and makes no pass over the gazetteer (fresh process)."""
+    script = _FIRST_ARTICLE.format(tests=str(Path(__file__).parent), prepare=prepared)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    if prepared:
+        assert done.returncode == 0 and "geoparsed" in done.stdout, done.stderr
+    else:  # the check itself works: unprepared, the first article builds on first use
+        assert done.returncode != 0 and "built on first use" in done.stderr

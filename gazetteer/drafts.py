@@ -1,0 +1,264 @@
+"""The events an article has told so far, and which one a new report adds to.
+
+:func:`gazetteer.extract.extract_incidents` reads an article sentence by
+sentence and makes a :class:`Draft` of each event a sentence reports.  A new
+draft either merges into an earlier one (the same event told again) or is kept
+as an incident of its own.  :class:`Drafts` keeps them and answers the
+extractor's questions about earlier drafts from indexes, not by reading every
+draft, so that each report costs the same however many events came before:
+
+* a report with a place merges into the earliest draft of the same kind at the
+  same place and time, looked up under (event type, sub-event type, place, date
+  key), where the date keys of two reports meet exactly when :func:`same_time`
+  holds for them;
+* a report without a place continues the latest recent draft of its kind,
+  found among the drafts made or merged in the last few sentences;
+* the latest draft (made or merged last) is kept as drafts change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .actors import Actor
+from .result import Incident
+
+if TYPE_CHECKING:
+    from .extract import EventEntry
+
+__all__ = ["CONTINUATION_SENTENCES", "Draft", "Drafts", "same_time"]
+
+#: A report without a place continues an event reported at most this many sentences before.
+CONTINUATION_SENTENCES = 3
+
+#: The date a sentence states, with its precision ("day", "week", "month" or "year").
+Stated = tuple[dt.date, str]
+#: What a draft is filed under: (event type, sub-event type or None for any, place id, date key).
+_Key = tuple[str, str | None, str, tuple[object, ...]]
+_UNDATED = ("any date",)  # every draft is filed under it: an undated report meets any date
+
+
+@dataclass(slots=True)
+class Draft:
+    """An incident being assembled from the sentences that report it."""
+
+    incident: Incident
+    entry: EventEntry
+    actor1: Actor | None
+    actor2: list[Actor] = field(default_factory=list)
+    last_sentence: int = 0  # the sentence that made it or last merged into it
+    stated_date: Stated | None = None  # the sentence's own date expression, if any
+    distinct: bool = False  # "the second incident": never merged into an earlier one
+    aggregate: bool = False  # "two incidents", "ten incidents": counted events, never merged
+    anaphoric: bool = False  # "this attack": about an event already told
+    heading: bool = False  # "Two incidents were identified.": context for what follows, not an incident
+    order: int = -1  # its position among the drafts kept (set by Drafts.add)
+
+    @property
+    def generic(self) -> bool:
+        return self.entry.kind == "generic"
+
+    @property
+    def place_id(self) -> str | None:
+        loc = self.incident.location
+        return loc.place.id if loc is not None and loc.place is not None else None
+
+
+def same_time(earlier: Stated | None, new: Stated | None) -> bool:
+    """False when the two reports cannot be of the same day.
+
+    A new report that states its date is another event than an earlier one that
+    stated none: the lead of a story is dated, its details seldom are.
+    """
+    if new is None:
+        return True
+    if earlier is None:
+        return False
+    (da, pa), (db, pb) = earlier, new
+    if "day" in (pa, pb) and pa == pb:
+        return da == db
+    coarse = pa if pa != "day" else pb
+    if coarse == "month":
+        return (da.year, da.month) == (db.year, db.month)
+    if coarse == "year":
+        return da.year == db.year
+    return abs((da - db).days) < 7
+
+
+def _week_around(day: dt.date) -> list[dt.date]:
+    """The days less than a week from ``day``, either side (those inside the calendar)."""
+    days = []
+    for offset in range(-6, 7):
+        try:
+            days.append(day + dt.timedelta(days=offset))
+        except OverflowError:  # a date at the calendar's edge
+            continue
+    return days
+
+
+def _filed_under(stated: Stated) -> list[tuple[object, ...]]:
+    """The date keys of an earlier report stating ``stated`` (see :func:`_looked_up`)."""
+    day, precision = stated
+    if precision == "year":
+        return [("year", day.year)]
+    if precision == "month":
+        return [("month", day.year, day.month)]
+    if precision == "day":
+        return [("day", day), ("day in month", day.year, day.month), ("day in year", day.year)]
+    return [("week", day)]  # week precision, and any other, meets dates less than a week away
+
+
+def _looked_up(stated: Stated) -> list[tuple[object, ...]]:
+    """The date keys a new report stating ``stated`` looks under.
+
+    They meet the keys of an earlier report (:func:`_filed_under`) exactly when
+    :func:`same_time` holds for the two: an earlier year or month meets its own
+    year or month, an earlier week the days around; an earlier day meets the
+    same day, the days around, the month or the year, as precise as the new report.
+    """
+    day, precision = stated
+    week = _week_around(day)
+    keys: list[tuple[object, ...]] = [("year", day.year), ("month", day.year, day.month)]
+    keys += [("week", d) for d in week]
+    if precision == "day":
+        keys.append(("day", day))
+    elif precision == "month":
+        keys.append(("day in month", day.year, day.month))
+    elif precision == "year":
+        keys.append(("day in year", day.year))
+    else:
+        keys += [("day", d) for d in week]
+    return keys
+
+
+def _may_continue(earlier: Draft, new: Draft) -> bool:
+    """Whether ``new`` may be a report of the event of ``earlier``, place aside."""
+    inc = new.incident
+    return (
+        earlier.incident.event_type == inc.event_type
+        and not earlier.aggregate
+        and not earlier.heading
+        and (new.generic or earlier.incident.sub_event_type == inc.sub_event_type)
+        and same_time(earlier.stated_date, new.stated_date)
+    )
+
+
+class Drafts:
+    """An article's drafts in the order they were kept, indexed for merging.
+
+    Iterating gives them in that order.  :meth:`add` keeps a new draft and
+    :meth:`merge` merges a report into one; :meth:`merge_target` says which, if any.
+    """
+
+    def __init__(self) -> None:
+        self._drafts: list[Draft] = []
+        self._earliest: dict[_Key, Draft] = {}  # the earliest draft filed under each key
+        self._filed: set[tuple[str, str]] = set()  # (event type, place id) of every draft filed
+        self._touched: list[tuple[int, Draft]] = []  # (sentence, draft) at each making or merging
+        self.latest: Draft | None = None  # made or merged last (the earliest kept, on ties)
+
+    def __len__(self) -> int:
+        return len(self._drafts)
+
+    def __iter__(self) -> Iterator[Draft]:
+        return iter(self._drafts)
+
+    def __reversed__(self) -> Iterator[Draft]:
+        return reversed(self._drafts)
+
+    @property
+    def latest_sentence(self) -> float:
+        """The last sentence that made or merged a draft; -inf when there is none."""
+        return self.latest.last_sentence if self.latest is not None else -math.inf
+
+    def add(self, draft: Draft) -> None:
+        """Keep ``draft`` as an event of its own (its ``last_sentence`` is the current sentence)."""
+        draft.order = len(self._drafts)
+        self._drafts.append(draft)
+        dates = [_UNDATED] + (_filed_under(draft.stated_date) if draft.stated_date is not None else [])
+        self._file(draft, dates)
+        self._touch(draft)
+
+    def merge(self, into: Draft, new: Draft, sentence: int) -> None:
+        """Merge the report ``new`` of ``sentence`` into the kept draft ``into``.
+
+        Actors are united, counts take their maximum, and ``into`` takes the
+        date ``new`` states if it stated none.
+        """
+        inc, other = into.incident, new.incident
+        if into.actor1 is None and new.actor1 is not None:
+            into.actor1 = new.actor1
+        for actor in new.actor2:
+            if actor not in into.actor2 and actor != into.actor1:
+                into.actor2.append(actor)
+        for key, value in other.counts.items():
+            inc.counts[key] = max(inc.counts.get(key, 0), value)
+        for attr in ("fatalities", "injuries"):
+            values = [v for v in (getattr(inc, attr), getattr(other, attr)) if v is not None]
+            setattr(inc, attr, max(values) if values else None)
+        if into.stated_date is None and new.stated_date is not None:
+            into.stated_date = new.stated_date
+            self._file(into, _filed_under(into.stated_date))
+        into.last_sentence = sentence
+        self._touch(into)
+
+    def merge_target(self, new: Draft, sentence: int) -> Draft | None:
+        """The kept draft the report ``new`` of ``sentence`` is about, or None for a new event.
+
+        Reports marked as another event, or counting events, merge into nothing
+        (unless they refer back: "this attack").  A report with a place merges
+        into the earliest draft of its kind at that place, of the same time
+        (:func:`same_time`); a generic one («القصف») into any sub-event type of
+        its event type.  A report without a place continues the latest draft of
+        its kind made or merged in the last :data:`CONTINUATION_SENTENCES` sentences.
+        """
+        if (new.distinct or new.aggregate) and not new.anaphoric:
+            return None
+        place_id = new.place_id
+        if place_id is not None:
+            inc = new.incident
+            if (inc.event_type, place_id) not in self._filed:
+                return None  # the usual case: no event of this type at this place yet
+            sub_type = None if new.generic else inc.sub_event_type
+            dates = [_UNDATED] if new.stated_date is None else _looked_up(new.stated_date)
+            found = [self._earliest.get((inc.event_type, sub_type, place_id, date)) for date in dates]
+            candidates = [d for d in found if d is not None]
+            return min(candidates, key=lambda d: d.order) if candidates else None
+        best: Draft | None = None
+        for touched_at, draft in reversed(self._touched):
+            if sentence - touched_at > CONTINUATION_SENTENCES:
+                break  # earlier ones were touched even longer ago
+            if not _may_continue(draft, new):
+                continue
+            if best is None or (draft.last_sentence, -draft.order) > (best.last_sentence, -best.order):
+                best = draft
+        return best
+
+    def _file(self, draft: Draft, dates: list[tuple[object, ...]]) -> None:
+        """Make ``draft`` a merge target under each date key, unless an earlier draft is one there."""
+        place_id = draft.place_id
+        if draft.aggregate or draft.heading or place_id is None:
+            return  # never a merge target by place
+        inc = draft.incident
+        self._filed.add((inc.event_type, place_id))
+        for sub_type in (None, inc.sub_event_type):
+            for date in dates:
+                key = (inc.event_type, sub_type, place_id, date)
+                current = self._earliest.get(key)
+                if current is None or draft.order < current.order:
+                    self._earliest[key] = draft
+
+    def _touch(self, draft: Draft) -> None:
+        """Record that ``draft`` was made or merged in its ``last_sentence``."""
+        self._touched.append((draft.last_sentence, draft))
+        latest = self.latest
+        if (
+            latest is None
+            or draft.last_sentence > latest.last_sentence
+            or (draft.last_sentence == latest.last_sentence and draft.order < latest.order)
+        ):
+            self.latest = draft

@@ -1,0 +1,119 @@
+"""Drafts: the indexed merge lookups give what reading every earlier draft would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+from gazetteer import Incident, Location, Place, PlaceType
+from gazetteer.actors import Actor
+from gazetteer.drafts import CONTINUATION_SENTENCES, Draft, Drafts, _filed_under, _looked_up, same_time
+from gazetteer.extract import EventEntry
+
+PRECISIONS = ("day", "week", "month", "year")
+PLACES = [Place(f"t:{n}", n, "", PlaceType.VILLAGE, 35.0 + i / 10, 36.0) for i, n in enumerate("abc")]
+ENTRIES = [
+    EventEntry("Explosions/Remote violence", "Air/drone strike", 80),
+    EventEntry("Explosions/Remote violence", "Shelling/artillery/missile attack", 60),
+    EventEntry("Explosions/Remote violence", "Shelling/artillery/missile attack", 10, "generic"),
+    EventEntry("Battles", "Armed clash", 50),
+]
+
+
+def test_date_keys_meet_exactly_when_the_reports_are_of_the_same_time() -> None:
+    # Days around a month's end and a year's end, at every precision on both sides.
+    days = [dt.date(2019, 12, 20) + dt.timedelta(days=k) for k in range(0, 50, 3)]
+    days += [dt.date(2020, 3, 1), dt.date(2021, 3, 1)]
+    stated = [(d, p) for d in days for p in PRECISIONS]
+    for earlier, new in itertools.product(stated, stated):
+        meet = not set(_filed_under(earlier)).isdisjoint(_looked_up(new))
+        assert meet == same_time(earlier, new), (earlier, new)
+
+
+def test_dates_at_the_calendar_edge_have_keys() -> None:
+    assert _looked_up((dt.date.max, "week")) and _looked_up((dt.date.min, "day"))
+
+
+def _reference_target(drafts: list[Draft], new: Draft, sentence: int) -> Draft | None:
+    """The merge target found by reading every earlier draft (the definition)."""
+    inc = new.incident
+    if (new.distinct or new.aggregate) and not new.anaphoric:
+        return None
+    same_kind = [
+        d
+        for d in drafts
+        if d.incident.event_type == inc.event_type
+        and not d.aggregate
+        and not d.heading
+        and same_time(d.stated_date, new.stated_date)
+        and (new.generic or d.incident.sub_event_type == inc.sub_event_type)
+    ]
+    if new.place_id is not None:
+        return next((d for d in same_kind if d.place_id == new.place_id), None)
+    recent = [d for d in same_kind if sentence - d.last_sentence <= CONTINUATION_SENTENCES]
+    return max(recent, key=lambda d: d.last_sentence) if recent else None
+
+
+def _random_draft(rng: random.Random, sentence: int) -> Draft:
+    entry = rng.choice(ENTRIES)
+    place = rng.choice([None, *PLACES])
+    location = Location(place.lat, place.lon, 1, place=place) if place else None
+    incident = Incident(entry.event_type, entry.sub_event_type, sentence, "x", location=location)
+    stated = None
+    if rng.random() < 0.6:
+        stated = (dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 60)), rng.choice(PRECISIONS))
+    return Draft(
+        incident,
+        entry,
+        None,
+        last_sentence=sentence,
+        stated_date=stated,
+        distinct=rng.random() < 0.1,
+        aggregate=rng.random() < 0.05,
+        anaphoric=rng.random() < 0.1,
+        heading=rng.random() < 0.05,
+    )
+
+
+def test_merge_targets_and_the_latest_draft_match_reading_every_draft() -> None:
+    rng = random.Random(3)
+    for _ in range(100):
+        drafts, kept = Drafts(), []
+        sentence = 0
+        for _ in range(60):
+            sentence += rng.choice((0, 1, 1, 2, 5))
+            new = _random_draft(rng, sentence)
+            expected = _reference_target(kept, new, sentence)
+            assert drafts.merge_target(new, sentence) is expected
+            if expected is not None:
+                drafts.merge(expected, new, sentence)
+            elif rng.random() < 0.8:
+                drafts.add(new)
+                kept.append(new)
+            assert drafts.latest is (max(kept, key=lambda d: d.last_sentence) if kept else None)
+        assert list(drafts) == kept
+
+
+def test_merging_unites_actors_and_keeps_the_largest_counts() -> None:
+    drafts = Drafts()
+    entry = ENTRIES[0]
+    first = Draft(
+        Incident(entry.event_type, entry.sub_event_type, 0, "x", fatalities=2, counts={"strikes": 3}),
+        entry,
+        None,
+        [Actor("Civilians")],
+    )
+    drafts.add(first)
+    later = Draft(
+        Incident(entry.event_type, entry.sub_event_type, 1, "x", fatalities=5, counts={"strikes": 1}),
+        entry,
+        Actor("Russia"),
+        [Actor("Civilians"), Actor("HTS")],
+        last_sentence=1,
+        stated_date=(dt.date(2020, 9, 20), "day"),
+    )
+    drafts.merge(first, later, 1)
+    assert first.actor1 == Actor("Russia") and [a.name for a in first.actor2] == ["Civilians", "HTS"]
+    assert first.incident.fatalities == 5 and first.incident.counts == {"strikes": 3}
+    assert first.stated_date == (dt.date(2020, 9, 20), "day") and drafts.latest_sentence == 1
