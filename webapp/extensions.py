@@ -78,10 +78,10 @@ class GazetteerProvider:
         Called by a process that forks workers (``flask worker``, a preloaded WSGI
         server), so that every worker starts with them instead of building its own.
         """
-        from gazetteer.pipeline import geoparse
+        from gazetteer import prepare
 
         gazetteer = self.get(app)
-        geoparse("Shelling hit Idlib. قصفت الطائرات مدينة إدلب.", gazetteer=gazetteer)
+        prepare(gazetteer)
         return gazetteer
 
     def reset(self, app: Flask | None = None) -> None:
