@@ -1,4 +1,4 @@
-"""``flask worker --burst`` whose first flush pauses, so that a test can kill the work-horse mid-job.
+"""``flask worker --burst --fork`` whose first flush pauses, so that a test can kill the work-horse mid-job.
 
 Fault injection for tests/test_queue.py, run as a script: after the first ingestion has sent
 its rows to the database (uncommitted), the work-horse writes its pid to ``$PAUSE_MARKER``
@@ -27,5 +27,5 @@ def pause_after_first_flush(session: Session, context: object) -> None:
 
 
 if __name__ == "__main__":
-    sys.argv = ["flask", "--app", "webapp", "worker", "--burst"]
+    sys.argv = ["flask", "--app", "webapp", "worker", "--burst", "--fork"]
     main()

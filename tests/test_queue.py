@@ -270,7 +270,8 @@ def test_a_killed_work_horse_leaves_nothing_and_its_job_is_retried(pg_queue, tmp
         assert article.is_complete() and article.sentence_count == 1 and article.incident_count == 1
 
 
-def test_three_hundred_queued_jobs_all_succeed_on_postgresql(pg_queue):
+@pytest.mark.parametrize("mode", ["--fork", "--no-fork"])
+def test_three_hundred_queued_jobs_all_succeed_on_postgresql(pg_queue, mode):
     import subprocess
     import sys
 
@@ -278,7 +279,7 @@ def test_three_hundred_queued_jobs_all_succeed_on_postgresql(pg_queue):
     texts = [f"{i}. {TEXT}" for i in range(300)]
     job_ids = enqueue(app, texts)
     done = subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "webapp", "worker", "--burst"],
+        [sys.executable, "-m", "flask", "--app", "webapp", "worker", "--burst", mode],
         env=env,
         capture_output=True,
         timeout=600,
@@ -290,20 +291,3 @@ def test_three_hundred_queued_jobs_all_succeed_on_postgresql(pg_queue):
     with app.app_context():
         articles = db.session.scalars(select(Article)).all()
         assert len(articles) == 300 and all(a.is_complete() for a in articles)
-
-
-def test_a_worker_without_fork_runs_the_jobs_in_its_own_process(pg_queue):
-    import subprocess
-    import sys
-
-    app, env = pg_queue
-    job_ids = enqueue(app, [f"{i}. {TEXT}" for i in range(5)])
-    done = subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "webapp", "worker", "--burst", "--no-fork"],
-        env=env,
-        capture_output=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr.decode()[-2000:]
-    assert [s["status"] for s in statuses(app, job_ids)] == ["finished"] * 5
-    assert article_count(app) == 5

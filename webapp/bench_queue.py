@@ -1,6 +1,6 @@
 """Benchmark of queued ingestion: how many articles per second one and two workers drain.
 
-``python -m webapp.bench_queue [--jobs 300] [--workers 1 2] [--database-url URL]``
+``python -m webapp.bench_queue [--jobs 250] [--workers 1 2] [--database-url URL]``
 needs Redis (``REDIS_URL``, default ``redis://127.0.0.1:6379/14``).  The articles are
 real texts from ``../shared/corpus/syrian-archive-dev.jsonl`` cut into distinct
 passages of about 1,500 characters.  For each worker count, a fresh database is made
@@ -102,7 +102,7 @@ def run_once(
                 "webapp",
                 "worker",
                 "--burst",
-                *(() if fork else ("--no-fork",)),
+                "--fork" if fork else "--no-fork",
             ],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -136,7 +136,7 @@ def run_once(
 
 
 @click.command()
-@click.option("--jobs", "count", type=click.IntRange(min=10), default=300, show_default=True)
+@click.option("--jobs", "count", type=click.IntRange(min=10), default=250, show_default=True)
 @click.option("--workers", "worker_counts", type=int, multiple=True, default=(1, 2), show_default=True)
 @click.option("--database-url", envvar="BENCH_DATABASE_URL", help="PostgreSQL server URL (default: SQLite).")
 @click.option("--redis-url", envvar="REDIS_URL", default="redis://127.0.0.1:6379/14", show_default=True)

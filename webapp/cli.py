@@ -91,9 +91,9 @@ def ingest_command(
 @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
 @click.option(
     "--fork/--no-fork",
-    default=True,
+    default=False,
     show_default=True,
-    help="Run each job in a forked work-horse (isolated), or in this process (faster).",
+    help="Run each job in a forked work-horse (isolated, slower), or in this process.",
 )
 @with_appcontext
 def worker_command(burst: bool, fork: bool) -> None:

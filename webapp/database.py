@@ -21,6 +21,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask
 from sqlalchemy import Engine, event
+from sqlalchemy.orm import configure_mappers
 
 from .errors import DatabaseNotReady
 from .extensions import db, migrate
@@ -69,6 +70,19 @@ def schema_revisions(app: Flask) -> tuple[str | None, str | None]:
         current = MigrationContext.configure(connection).get_current_revision()
         head = ScriptDirectory.from_config(migrate.get_config()).get_current_head()
     return current, head
+
+
+def prepare(app: Flask) -> None:
+    """Check the schema and configure the ORM's mappers now, in a process that will fork workers.
+
+    Each forked worker then starts with both done; the connection used for the
+    check stays in this process's pool, which every forked process replaces.
+    Raises :class:`DatabaseNotReady` when the schema is not current.
+    """
+    from . import models  # noqa: F401 - every mapped class, so that all are configured
+
+    require_current_schema(app)
+    configure_mappers()
 
 
 def require_current_schema(app: Flask) -> None:

@@ -22,6 +22,8 @@ from .errors import InvalidArticle, NotFound, QueueUnavailable
 from .messages import Message
 
 JOB_NAME = "webapp.queue.ingest_job"
+#: How often a worker looks for jobs abandoned by a killed worker (RQ's default is 600 s).
+MAINTENANCE_SECONDS = 60
 _worker_app: Flask | None = None
 
 
@@ -133,32 +135,37 @@ def job_error(info: dict[str, Any]) -> Message | str | None:
     return info.get("error")
 
 
-def run_worker(app: Flask, *, burst: bool = False, fork: bool = True) -> None:
+def run_worker(app: Flask, *, burst: bool = False, fork: bool = False) -> None:
     """Process jobs from the app's queue (``flask worker``).
 
-    With ``fork`` (the default) each job runs in a forked work-horse, so a job
-    that crashes or exhausts memory takes nothing else down, and a killed one is
-    retried; without, jobs run in this process (RQ's ``SimpleWorker``: faster, and
-    a killed worker's job is retried once RQ finds it abandoned).  The geoparser
-    and the gazetteer's indexes are loaded here, once, so that every job starts
-    with them.  Work-horses open their own database connections (see
-    :mod:`webapp.database`).  The scheduler runs the retries.  Raises
-    :class:`~webapp.errors.DatabaseNotReady` when the schema is not current.
+    Jobs run in this process (RQ's ``SimpleWorker``), or with ``fork`` each in a
+    forked work-horse, so that a job that crashes the interpreter or exhausts
+    memory takes nothing else down (about five times slower: see
+    ``python -m webapp.bench_queue``).  Either way a job is one transaction, so
+    a killed process leaves nothing of its job; RQ retries a killed work-horse's
+    job at once, and a killed worker's job once it finds it abandoned (within
+    about two and a half minutes, :data:`MAINTENANCE_SECONDS` after its
+    heartbeat lapses).  The schema check, the ORM set-up, the geoparser and the
+    gazetteer's indexes are done here, once, so that every job starts with them;
+    work-horses open their own database connections (see :mod:`webapp.database`).
+    The scheduler runs the retries.  Raises :class:`~webapp.errors.DatabaseNotReady`
+    when the schema is not current.
     """
     from rq import SimpleWorker, Worker
 
-    from .database import require_current_schema
+    from . import database
     from .extensions import db, gazetteers
 
     global _worker_app
     _worker_app = app
     with app.app_context():
-        require_current_schema(app)
+        database.prepare(app)
         gazetteers.preload(app)
         db.session.remove()
-    # Objects that exist now are never freed by a work-horse, so the collector need not
-    # visit them there: their memory pages stay shared with this process instead of copied.
+    # Objects that exist now are never freed by a job, so the collector need not visit them
+    # again: fewer pauses, and a work-horse's memory pages stay shared with this process.
     gc.freeze()
     queue = get_queue(app)
     worker_class = Worker if fork else SimpleWorker
-    worker_class([queue], connection=queue.connection).work(burst=burst, with_scheduler=True)
+    worker = worker_class([queue], connection=queue.connection, maintenance_interval=MAINTENANCE_SECONDS)
+    worker.work(burst=burst, with_scheduler=True)

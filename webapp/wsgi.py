@@ -7,10 +7,9 @@ are forked, and each worker opens its own database connections
 (:mod:`webapp.database`).
 """
 
-from . import create_app
-from .database import require_current_schema
+from . import create_app, database
 from .extensions import gazetteers
 
 app = create_app()
-require_current_schema(app)
+database.prepare(app)
 gazetteers.preload(app)
