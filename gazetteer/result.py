@@ -41,7 +41,9 @@ class Mention:
 
     ``start``/``end`` are character offsets in the article (clitics such as
     و ب ال are outside the span), ``sentence`` the sentence index.  ``place``
-    is None when the name is unresolved.  ``candidates`` holds the ranked
+    is None when the name is unresolved; ``cue`` is the word that marked it
+    as a place («قرية», "village", …) and ``container`` the place named with
+    it («في ريف إدلب», ", Hama"), when known.  ``candidates`` holds the ranked
     alternatives (winner first) and ``reason`` why the winner won.
     """
 
@@ -57,6 +59,7 @@ class Mention:
     fuzzy: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     location: Location | None = None  # set by the resolver: where this mention points, with precision
+    container: Place | None = None
 
 
 @dataclass(frozen=True, slots=True)

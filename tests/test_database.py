@@ -111,7 +111,7 @@ def test_a_database_made_before_migrations_is_adopted_and_its_search_rows_filled
             conn.exec_driver_sql("DELETE FROM article_search")
         upgrade()
         with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0003"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
             assert conn.exec_driver_sql("SELECT count(*) FROM incident_search").scalar() == 1
             assert conn.exec_driver_sql("SELECT count(*) FROM article_search").scalar() == 1
         article = db.session.scalars(sa.select(Article)).one()

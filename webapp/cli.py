@@ -279,6 +279,25 @@ def gazetteer_download(which: str, cache_dir: Path | None, base_url: str | None,
         click.echo(f"{state}\t{item.source.name}\t{item.report.added} added, {item.report.merged} merged")
 
 
+@gazetteer_cli.command("unresolved")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+def gazetteer_unresolved(limit: int, as_json: bool) -> None:
+    """List the names articles give to places the gazetteer lacks, commonest first (the web page's twin)."""
+    from dataclasses import asdict
+
+    from .unresolved import unresolved_names
+
+    for name in unresolved_names(limit=limit):
+        if as_json:
+            click.echo(json.dumps(asdict(name), ensure_ascii=False))
+        else:
+            click.echo(
+                f"{name.mentions}\t{name.articles}\t{name.name}\t{', '.join(name.cues)}\t"
+                f"{', '.join(name.containers)}"
+            )
+
+
 @gazetteer_cli.command("stats")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def gazetteer_stats(as_json: bool) -> None:

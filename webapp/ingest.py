@@ -146,6 +146,10 @@ def _attach_results(article: Article, result: GeoparseResult) -> None:
                     {"place_id": c.place.id, "name": c.place.name, "score": c.score, "reason": c.reason}
                     for c in m.candidates[:_MAX_CANDIDATES]
                 ],
+                cue=m.cue,
+                container_id=m.container.id if m.container else None,
+                container_name=m.container.name if m.container else "",
+                container_name_ar=m.container.name_ar if m.container else "",
                 **_place_columns(m.place),
             )
         )

@@ -26,6 +26,29 @@ def place_dict(row: Mention | Incident) -> dict[str, Any] | None:
     return place
 
 
+def mention_dict(mention: Mention) -> dict[str, Any]:
+    """A mention as the API gives it; an unresolved one also says what marked it and where it lies."""
+    out: dict[str, Any] = {
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "sentence": mention.sentence_index,
+        "place": place_dict(mention),
+        "score": mention.score,
+        "role": mention.role,
+    }
+    if mention.place_id is None:
+        container = None
+        if mention.container_id is not None:
+            container = {
+                "id": mention.container_id,
+                "name": mention.container_name,
+                "name_ar": mention.container_name_ar,
+            }
+        out["unresolved"] = {"name": mention.text, "cue": mention.cue or None, "container": container}
+    return out
+
+
 def sentence_url(article_id: int, index: int) -> str:
     """The link to a sentence of an article page."""
     return url_for("articles.show", article_id=article_id, _anchor=f"s-{index}")
@@ -73,18 +96,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "sentences": [
             {"index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in article.sentences
         ],
-        "mentions": [
-            {
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "sentence": m.sentence_index,
-                "place": place_dict(m),
-                "score": m.score,
-                "role": m.role,
-            }
-            for m in article.mentions
-        ],
+        "mentions": [mention_dict(m) for m in article.mentions],
         "incidents": [incident_dict(i) for i in article.incidents],
     }
 

@@ -45,6 +45,11 @@ class Mention(db.Model):
     role: Mapped[str] = mapped_column(String(20), default="mentioned")
     reason: Mapped[str] = mapped_column(Text, default="")
     candidates: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    # What marked an unresolved name as a place, and the place named with it.
+    cue: Mapped[str] = mapped_column(Text, default="")
+    container_id: Mapped[str | None] = mapped_column(Text)
+    container_name: Mapped[str] = mapped_column(Text, default="")
+    container_name_ar: Mapped[str] = mapped_column(Text, default="")
 
     article: Mapped[Article] = relationship(back_populates="mentions")
 

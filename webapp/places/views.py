@@ -11,9 +11,13 @@ from gazetteer import Place, PlaceNotFound
 from ..errors import NotFound
 from ..extensions import gazetteers
 from ..maps.folium_local import local_map, render_parts
+from ..unresolved import unresolved_names
 from .search import search_places
 
 bp = Blueprint("places", __name__, url_prefix="/gazetteer")
+
+#: Rows of the unresolved-names page (the CLI takes --limit).
+UNRESOLVED_SHOWN = 500
 
 
 @bp.get("/")
@@ -22,6 +26,12 @@ def search() -> ResponseReturnValue:
     query = request.args.get("q", "").strip()
     results = search_places(gazetteers.get(), query) if query else []
     return render_template("places/search.html", query=query, results=results)
+
+
+@bp.get("/unresolved")
+def unresolved() -> ResponseReturnValue:
+    """The names articles give to places the gazetteer lacks, with counts (``flask gazetteer unresolved``)."""
+    return render_template("places/unresolved.html", names=unresolved_names(limit=UNRESOLVED_SHOWN))
 
 
 @bp.get("/<path:place_id>")
