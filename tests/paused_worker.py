@@ -1,8 +1,9 @@
-"""``flask worker --burst --fork`` whose first flush pauses, so that a test can kill the work-horse mid-job.
+"""``flask worker --burst [--fork|--no-fork]`` whose first flush pauses, so that a test can kill it mid-job.
 
-Fault injection for tests/test_queue.py, run as a script: after the first ingestion has sent
-its rows to the database (uncommitted), the work-horse writes its pid to ``$PAUSE_MARKER``
-and sleeps; later flushes (the retry) go through.
+Fault injection for tests/test_queue.py, run as a script with the worker's mode as its
+argument: after the first ingestion has sent its rows to the database (uncommitted), the
+process running the job (the work-horse, or the worker itself without fork) writes its pid
+to ``$PAUSE_MARKER`` and sleeps; later flushes (the retry) go through.
 """
 
 from __future__ import annotations
@@ -27,5 +28,5 @@ def pause_after_first_flush(session: Session, context: object) -> None:
 
 
 if __name__ == "__main__":
-    sys.argv = ["flask", "--app", "webapp", "worker", "--burst", "--fork"]
+    sys.argv = ["flask", "--app", "webapp", "worker", "--burst", *sys.argv[1:]]
     main()

@@ -252,7 +252,9 @@ def test_a_killed_work_horse_leaves_nothing_and_its_job_is_retried(pg_queue, tmp
     (job_id,) = enqueue(app, [TEXT])
     script = Path(__file__).with_name("paused_worker.py")
     worker = subprocess.Popen(
-        [sys.executable, str(script)], env={**env, "PAUSE_MARKER": str(marker)}, stderr=subprocess.PIPE
+        [sys.executable, str(script), "--fork"],
+        env={**env, "PAUSE_MARKER": str(marker)},
+        stderr=subprocess.PIPE,
     )
     try:
         wait_for(lambda: marker.exists() and marker.read_text(), 120, "the work-horse to flush its rows")
@@ -291,3 +293,53 @@ def test_three_hundred_queued_jobs_all_succeed_on_postgresql(pg_queue, mode):
     with app.app_context():
         articles = db.session.scalars(select(Article)).all()
         assert len(articles) == 300 and all(a.is_complete() for a in articles)
+
+
+def test_a_killed_worker_leaves_nothing_and_its_abandoned_job_is_retried(pg_queue, tmp_path):
+    """Without fork the job dies with its worker; the next worker finds it abandoned and runs it again.
+
+    RQ counts a job abandoned once its heartbeat lapses (a minute after its timeout), so this test
+    waits that long.
+    """
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from rq.registry import StartedJobRegistry
+
+    app, env = pg_queue
+    app.config["INGEST_JOB_TIMEOUT"] = 10
+    marker = tmp_path / "paused-pid"
+    (job_id,) = enqueue(app, [TEXT])
+    script = Path(__file__).with_name("paused_worker.py")
+    worker = subprocess.Popen(
+        [sys.executable, str(script), "--no-fork"], env={**env, "PAUSE_MARKER": str(marker)}
+    )
+    try:
+        wait_for(lambda: marker.exists() and marker.read_text(), 120, "the worker to flush its rows")
+        assert article_count(app) == 0
+        os.kill(int(marker.read_text()), signal.SIGKILL)
+        worker.wait(timeout=30)
+    finally:
+        worker.kill()
+    with app.app_context():
+        from webapp.queue import get_queue
+
+        queue = get_queue()
+        registry = StartedJobRegistry(queue=queue)
+        wait_for(lambda: job_id in registry.get_expired_job_ids(), 180, "RQ to count the job abandoned")
+        queue.connection.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "webapp", "worker", "--burst"],
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    (status,) = statuses(app, [job_id])
+    assert status["status"] == "finished" and status["result"]["created"] is True
+    assert status["retries_left"] == 2
+    with app.app_context():
+        (article,) = db.session.scalars(select(Article)).all()
+        assert article.is_complete()

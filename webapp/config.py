@@ -40,6 +40,9 @@ class Config:
         self.RQ_QUEUE = env.get("RQ_QUEUE", "ingest")
         # Seconds before each retry of a failed ingestion job (one retry per value; empty: none).
         self.INGEST_RETRY_INTERVALS = _env_ints("INGEST_RETRY_INTERVALS", (10, 30, 60))
+        # Seconds a job may run before RQ stops it; a killed worker's job counts as abandoned
+        # (and is retried) a minute after this.
+        self.INGEST_JOB_TIMEOUT = _env_int("INGEST_JOB_TIMEOUT", 120)
         self.GAZETTEER_PATH = env.get("GAZETTEER_PATH", "")
         self.GAZETTEER_WARMUP = env.get("GAZETTEER_WARMUP", "1") not in ("0", "false", "no")
         self.GEOCODER = env.get("GEOCODER", "local")

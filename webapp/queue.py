@@ -55,7 +55,12 @@ def enqueue_ingest(article: ArticleInput) -> str:
     retry = Retry(max=len(intervals), interval=intervals) if intervals else None
     try:
         job = get_queue().enqueue(
-            JOB_NAME, article.to_dict(), result_ttl=86400, failure_ttl=86400, retry=retry
+            JOB_NAME,
+            article.to_dict(),
+            job_timeout=int(current_app.config["INGEST_JOB_TIMEOUT"]),
+            result_ttl=86400,
+            failure_ttl=86400,
+            retry=retry,
         )
     except RedisError as exc:
         raise QueueUnavailable.because(exc) from exc
@@ -143,10 +148,11 @@ def run_worker(app: Flask, *, burst: bool = False, fork: bool = False) -> None:
     memory takes nothing else down (about five times slower: see
     ``python -m webapp.bench_queue``).  Either way a job is one transaction, so
     a killed process leaves nothing of its job; RQ retries a killed work-horse's
-    job at once, and a killed worker's job once it finds it abandoned (within
-    about two and a half minutes, :data:`MAINTENANCE_SECONDS` after its
-    heartbeat lapses).  The schema check, the ORM set-up, the geoparser and the
-    gazetteer's indexes are done here, once, so that every job starts with them;
+    job at once, and a killed worker's job once a worker finds it abandoned: its
+    heartbeat lapses ``INGEST_JOB_TIMEOUT`` + 60 s after it started, and workers
+    look every :data:`MAINTENANCE_SECONDS`.  The schema check, the ORM set-up,
+    the geoparser and the gazetteer's indexes are done here, once, so that every
+    job starts with them;
     work-horses open their own database connections (see :mod:`webapp.database`).
     The scheduler runs the retries.  Raises :class:`~webapp.errors.DatabaseNotReady`
     when the schema is not current.
