@@ -24,9 +24,9 @@ Extractor = Callable[..., list[Incident]]
 
 @functools.cache
 def _extractor() -> Extractor | None:
-    """The incident extractor, when :mod:`gazetteer.extract` is installed alongside."""
+    """The incident extractor, when :mod:`gazetteer.events.extract` is installed alongside."""
     try:
-        from .extract import extract_incidents
+        from .events.extract import extract_incidents
     except ImportError:
         return None
     return extract_incidents
@@ -124,7 +124,7 @@ def prepare(gazetteer: Gazetteer) -> None:
     load_cues()
     MatchIndex.for_gazetteer(gazetteer)
     if _extractor() is not None:
-        from .extract import load_word_lists
+        from .events.extract import load_word_lists
 
         load_word_lists()
 
@@ -141,7 +141,7 @@ def geoparse(
     Splits ``text`` into sentences, recognises toponyms with ``gazetteer``,
     resolves each using the article's other places, gives each a
     :class:`~gazetteer.result.Location` with its geo_precision, and, when
-    :mod:`gazetteer.extract` is present, extracts incidents dated against
+    :mod:`gazetteer.events.extract` is present, extracts incidents dated against
     ``published``.  ``language`` (``"ar"``/``"en"``) is detected from the
     script when omitted.  Pure and deterministic; raises nothing for any
     string input.

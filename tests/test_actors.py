@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from gazetteer.actors import Actor, ActorMention, _Triggers, attribute, find_actors
-from gazetteer.extract import classify
+from gazetteer.events.actors import Actor, ActorMention, _Triggers, attribute, find_actors
+from gazetteer.events.extract import classify
 from gazetteer.normalize import tokenize
 
 

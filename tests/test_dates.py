@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from gazetteer.dates import resolve_date
+from gazetteer.events.dates import resolve_date
 
 SUNDAY = dt.date(2020, 9, 20)
 

@@ -7,9 +7,9 @@ import itertools
 import random
 
 from gazetteer import Incident, Location, Place, PlaceType
-from gazetteer.actors import Actor
-from gazetteer.drafts import CONTINUATION_SENTENCES, Draft, Drafts, _filed_under, _looked_up, same_time
-from gazetteer.extract import EventEntry
+from gazetteer.events.actors import Actor
+from gazetteer.events.drafts import CONTINUATION_SENTENCES, Draft, Drafts, _filed_under, _looked_up, same_time
+from gazetteer.events.extract import EventEntry
 
 PRECISIONS = ("day", "week", "month", "year")
 PLACES = [Place(f"t:{n}", n, "", PlaceType.VILLAGE, 35.0 + i / 10, 36.0) for i, n in enumerate("abc")]

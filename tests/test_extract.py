@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from gazetteer import Incident, Location, Mention, Place, PlaceType, Role, Sentence
-from gazetteer.extract import classify, extract_incidents
+from gazetteer.events.extract import classify, extract_incidents
 from gazetteer.normalize import tokenize
 
 SUNDAY = dt.date(2020, 9, 20)
@@ -431,7 +431,7 @@ def test_perpetrator_is_inherited_only_by_the_same_kind_of_event() -> None:
 
 
 def test_token_at_is_the_token_holding_an_offset_or_the_next_one():
-    from gazetteer.extract import _token_at
+    from gazetteer.events.extract import _token_at
     from gazetteer.normalize import tokenize
 
     tokens = tokenize("قصف «سراقب» اليوم")  # قصف 0-3, سراقب 5-10, اليوم 12-17

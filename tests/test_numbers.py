@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.normalize import tokenize
-from gazetteer.numbers import count_dict, find_numbers
+from gazetteer.events.numbers import count_dict, find_numbers
 
 
 @pytest.mark.parametrize(

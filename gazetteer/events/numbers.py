@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import month_positions
-from .lexicon import PhraseMatch, PhraseMatcher, WordClass, forms_of, load_lexicon, positions, word_set
-from .normalize import Token, normalize_token, tokenize
+from ..lexicon import PhraseMatch, PhraseMatcher, WordClass, forms_of, load_lexicon, positions, word_set
+from ..normalize import Token, normalize_token, tokenize
 
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
 # «الأحد» is Sunday, not "one".

@@ -51,8 +51,8 @@ from . import actors, dates, numbers
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
 from .drafts import Draft, Drafts
-from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
-from .normalize import (
+from ..lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
+from ..normalize import (
     Token,
     normalize_token,
     read_article,
@@ -61,8 +61,8 @@ from .normalize import (
     words_in,
 )
 from .numbers import Count, find_counts
-from .place import AREA_TYPES, Place, PlaceType
-from .result import Incident, Location, Mention, Role, Sentence
+from ..place import AREA_TYPES, Place, PlaceType
+from ..result import Incident, Location, Mention, Role, Sentence
 
 _END_OF = attrgetter("end")
 

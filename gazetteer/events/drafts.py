@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import Actor
-from .result import Incident
+from ..result import Incident
 
 if TYPE_CHECKING:
     from .extract import EventEntry
