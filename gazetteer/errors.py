@@ -23,7 +23,7 @@ class ImportFormatError(GazetteerDataError):
 
 
 class DownloadError(GazetteerError):
-    """Raised by :mod:`gazetteer.download` when a source cannot be fetched, or fails verification.
+    """Raised by :mod:`gazetteer.places.download` when a source cannot be fetched, or fails verification.
 
     The message names the source and what went wrong; a file that fails
     verification is deleted and nothing from it is imported.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .normalize import arabic_ratio
+from .places.normalize import arabic_ratio
 
 #: Share of Arabic-script letters above which a text counts as Arabic.  Arabic
 #: news quotes Latin names and handles ("(@Rahmon83)", "m4"), so a text is

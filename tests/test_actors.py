@@ -8,7 +8,7 @@ import pytest
 
 from gazetteer.events.actors import Actor, ActorMention, _Triggers, attribute, find_actors
 from gazetteer.events.extract import classify
-from gazetteer.normalize import tokenize
+from gazetteer.places.normalize import tokenize
 
 
 @pytest.mark.parametrize(

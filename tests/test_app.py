@@ -138,7 +138,7 @@ def test_root_redirects_to_map(client):
 def test_first_request_warms_the_gazetteer_up_in_the_background(app, client, monkeypatch, tiny_gazetteer):
     import threading
 
-    import gazetteer.bundled
+    import gazetteer.places.bundled
     from webapp.extensions import gazetteers
 
     loaded = threading.Event()
@@ -148,7 +148,7 @@ def test_first_request_warms_the_gazetteer_up_in_the_background(app, client, mon
         return tiny_gazetteer
 
     # Stands in for the slow offline build; what is tested is who calls it and when.
-    monkeypatch.setattr(gazetteer.bundled, "default_gazetteer", fake_default)
+    monkeypatch.setattr(gazetteer.places.bundled, "default_gazetteer", fake_default)
     app.extensions["gazetteer"]["instance"] = None
     client.get("/upload")
     assert loaded.wait(5)

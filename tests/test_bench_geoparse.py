@@ -1,4 +1,4 @@
-"""Tests for gazetteer.bench_geoparse: runs on small corpora and reports both systems (no timing asserts)."""
+"""Tests for gazetteer.measure.bench_geoparse: runs on small corpora and reports both systems (no timing asserts)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer
-from gazetteer import bench_geoparse as bench
+from gazetteer.measure import bench_geoparse as bench
 
 
 def _shared(tmp_path: Path) -> Path:

@@ -1,12 +1,12 @@
-"""Tests for gazetteer.bench_scaling: the harness on small sizes, and geoparsing growing linearly."""
+"""Tests for gazetteer.measure.bench_scaling: the harness on small sizes, and geoparsing growing linearly."""
 
 from __future__ import annotations
 
 import pytest
 
 from gazetteer import Gazetteer
-from gazetteer import bench_scaling as bench
-from gazetteer.goldset import default_shared_dir
+from gazetteer.measure import bench_scaling as bench
+from gazetteer.measure.goldset import default_shared_dir
 
 
 def test_sizes_double_from_start_and_end_at_top_and_its_half() -> None:
@@ -48,7 +48,7 @@ FAST_LIMIT = 2.6
 
 @pytest.fixture(scope="module")
 def real() -> Gazetteer:
-    from gazetteer.bundled import default_gazetteer
+    from gazetteer.places.bundled import default_gazetteer
 
     return default_gazetteer()
 

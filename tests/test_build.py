@@ -1,4 +1,4 @@
-"""Tests for gazetteer.build: curated loading, GeoNames parts, the default build, extend()."""
+"""Tests for gazetteer.places.build: curated loading, GeoNames parts, the default build, extend()."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from geo_toy import square
 
 from gazetteer import GazetteerDataError, Place, PlaceType
-from gazetteer.build import (
+from gazetteer.places.build import (
     build_default,
     context_places,
     extend,
@@ -22,8 +22,8 @@ from gazetteer.build import (
     split_names,
     write_places,
 )
-from gazetteer.merge import MergeReport
-from gazetteer.normalize import is_arabic
+from gazetteer.places.merge import MergeReport
+from gazetteer.places.normalize import is_arabic
 
 FIXTURE = Path(__file__).parent / "data" / "curated_fixture.yaml"
 
@@ -167,8 +167,8 @@ def test_load_extended_uses_and_refreshes_the_snapshot(tmp_path: Path) -> None:
 def test_every_shared_source_extends_the_bundled_gazetteer(shared_dir: Path, tmp_path: Path) -> None:
     from collections import Counter
 
-    from gazetteer.benchmark import shared_sources
-    from gazetteer.bundled import default_gazetteer, ensure_built
+    from gazetteer.measure.benchmark import shared_sources
+    from gazetteer.places.bundled import default_gazetteer, ensure_built
 
     sources = shared_sources(shared_dir / "gazetteer-sources")
     if len(sources) < 10:
@@ -197,7 +197,7 @@ def test_every_shared_source_extends_the_bundled_gazetteer(shared_dir: Path, tmp
     )
     assert total.merged > 1000
     # Rebuilding the merged snapshot from the stored imports gives the same gazetteer.
-    from gazetteer.bundled import clear_cache
+    from gazetteer.places.bundled import clear_cache
 
     polygons = sum(1 for p in gaz if p.geometry and p.geometry["type"] != "LineString")
     extended_path(path).unlink()
@@ -211,7 +211,7 @@ def test_every_shared_source_extends_the_bundled_gazetteer(shared_dir: Path, tmp
 
 def test_complete_parents_from_polygons() -> None:
     from gazetteer import AdminRef
-    from gazetteer.build import complete_parents
+    from gazetteer.places.build import complete_parents
 
     gov = Place(
         "g",
@@ -266,7 +266,7 @@ def test_build_default_adds_the_derived_admin_areas_and_parent_chains(default_pl
 
 
 def test_with_quarter_names_gives_every_neighbourhood_its_typed_form() -> None:
-    from gazetteer.build import with_quarter_names
+    from gazetteer.places.build import with_quarter_names
 
     quarter = Place(
         "q", "Al-Firdaws", "الفردوس", PlaceType.NEIGHBOURHOOD, 36.18, 37.16, alt_names=("حي الفردوس",)

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.bundled: build on first use, cache on disk, reload after imports."""
+"""Tests for gazetteer.places.bundled: build on first use, cache on disk, reload after imports."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, Place, PlaceType
-from gazetteer.build import extend
-from gazetteer.bundled import clear_cache, default_gazetteer, default_path, source_version
+from gazetteer.places.build import extend
+from gazetteer.places.bundled import clear_cache, default_gazetteer, default_path, source_version
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_imports_are_picked_up(tmp_path: Path, built: Path) -> None:
 
 
 def test_unwritable_cache_builds_in_memory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import gazetteer.bundled as bundled
+    import gazetteer.places.bundled as bundled
 
     def read_only(path: Path | None = None, *, force: bool = False) -> Path:
         raise PermissionError(f"read-only file system: {path}")

@@ -136,7 +136,7 @@ def test_gazetteer_build_import_stats(app, runner, tmp_path, shared_dir):
         pytest.skip("../shared/gazetteer-sources/ocha-cod-ab-syr has no admin2 layer")
     import shutil
 
-    from gazetteer.bundled import default_path, ensure_built
+    from gazetteer.places.bundled import default_path, ensure_built
 
     # Start from the user's current build (built once, offline) so the command finds it up to date.
     cached = ensure_built(default_path())
@@ -205,8 +205,8 @@ def test_gazetteer_download_from_a_local_mirror(app, runner, tmp_path, mirror): 
 
     from test_download import fixture_files
 
-    from gazetteer.build import imports_path
-    from gazetteer.bundled import default_path, ensure_built
+    from gazetteer.places.build import imports_path
+    from gazetteer.places.bundled import default_path, ensure_built
 
     state, url = mirror
     state.files = fixture_files()

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.derive: the bundled derived facts, their names made safe, and their freshness."""
+"""Tests for gazetteer.places.derive: the bundled derived facts, their names made safe, and their freshness."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gazetteer import GazetteerDataError, Place, PlaceType
-from gazetteer.build import derived_files, load_derived
-from gazetteer.derive import (
+from gazetteer.places.build import derived_files, load_derived
+from gazetteer.places.derive import (
     compact_geometry,
     cued,
     derive,
@@ -17,8 +17,8 @@ from gazetteer.derive import (
     lexicon_words,
     write_derived,
 )
-from gazetteer.importers import csvmap
-from gazetteer.index import name_keys
+from gazetteer.places.importers import csvmap
+from gazetteer.places.index import name_keys
 
 ALEPPO_CITY = Place("gn:1", "Aleppo", "حلب", PlaceType.CITY, 36.2, 37.16, population=2_000_000)
 QUNEITRA = Place("cur:gov-quneitra", "Quneitra Governorate", "القنيطرة", PlaceType.GOVERNORATE, 33.1, 35.8)
@@ -145,7 +145,9 @@ def test_bundled_files_are_what_the_generator_writes(shared_dir: Path, tmp_path:
     assert counts["ocha.jsonl.gz"] == 14 + 62 + 272 + 253 + 414
     for file in derived_files():
         fresh = (tmp_path / file.name).read_bytes()
-        assert fresh == file.read_bytes(), f"{file.name} is stale: run python -m gazetteer.derive {sources}"
+        assert fresh == file.read_bytes(), (
+            f"{file.name} is stale: run python -m gazetteer.places.derive {sources}"
+        )
     # The sub-district around a district seat is represented by the seat, as curated districts are.
     ocha_places = {p.id: p for p in load_derived([tmp_path / "ocha.jsonl.gz"])}
     seat = next(p for p in ocha_places.values() if p.type == PlaceType.TOWN and p.name == "A'zaz")

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.download against a local HTTP server serving small files in the real formats.
+"""Tests for gazetteer.places.download against a local HTTP server serving small files in the real formats.
 
 Nothing here touches the network: the server listens on 127.0.0.1 and the
 sources are pointed at it with ``base_url``.
@@ -18,8 +18,8 @@ import pytest
 from geo_toy import square
 
 from gazetteer import DownloadError, PlaceType
-from gazetteer.build import imports_path, read_places
-from gazetteer.download import SOURCES, download, fetch, select, source_url, verify
+from gazetteer.places.build import imports_path, read_places
+from gazetteer.places.download import SOURCES, download, fetch, select, source_url, verify
 
 COMMUNITIES = Path(__file__).parent / "data" / "ocha" / "syr_populatedplaces.geojson"
 

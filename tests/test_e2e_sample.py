@@ -22,7 +22,7 @@ pytestmark = pytest.mark.shared
 
 @pytest.fixture(scope="module")
 def bundled_gazetteer():
-    from gazetteer.bundled import default_gazetteer
+    from gazetteer.places.bundled import default_gazetteer
 
     return default_gazetteer()
 

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.evaluate: span, resolution and incident scoring on hand-built results, and the CLI."""
+"""Tests for gazetteer.measure.evaluate: span, resolution and incident scoring on hand-built results, and the CLI."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, GeoparseResult, Incident, Location, Mention, Place, PlaceType, Sentence
-from gazetteer import evaluate as ev
-from gazetteer.goldset import (
+from gazetteer.measure import evaluate as ev
+from gazetteer.measure.goldset import (
     GoldContainer,
     GoldDoc,
     GoldIncident,

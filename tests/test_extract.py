@@ -8,7 +8,7 @@ import pytest
 
 from gazetteer import Incident, Location, Mention, Place, PlaceType, Role, Sentence
 from gazetteer.events.extract import classify, extract_incidents
-from gazetteer.normalize import tokenize
+from gazetteer.places.normalize import tokenize
 
 SUNDAY = dt.date(2020, 9, 20)
 
@@ -344,8 +344,8 @@ def sample_result(shared_dir):
     if not path.is_file():
         pytest.skip(f"../shared not found: {path}")
     try:
-        from gazetteer.bundled import default_gazetteer
-        from gazetteer.pipeline import geoparse
+        from gazetteer.geoparser.pipeline import geoparse
+        from gazetteer.places.bundled import default_gazetteer
     except ImportError as exc:  # the pipeline and the bundled gazetteer are other modules' work
         pytest.skip(f"geoparsing pipeline not available yet: {exc}")
     text = path.read_text(encoding="utf-8")
@@ -432,7 +432,7 @@ def test_perpetrator_is_inherited_only_by_the_same_kind_of_event() -> None:
 
 def test_token_at_is_the_token_holding_an_offset_or_the_next_one():
     from gazetteer.events.extract import _token_at
-    from gazetteer.normalize import tokenize
+    from gazetteer.places.normalize import tokenize
 
     tokens = tokenize("قصف «سراقب» اليوم")  # قصف 0-3, سراقب 5-10, اليوم 12-17
     assert [_token_at(tokens, k) for k in (0, 2, 3, 4, 5, 9, 10, 11, 16)] == [0, 0, 1, 1, 1, 1, 2, 2, 2]

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.geocoder: the offline geopy geocoder and the geocoder factory (no network)."""
+"""Tests for gazetteer.places.geocoder: the offline geopy geocoder and the geocoder factory (no network)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from gazetteer import AdminRef, Gazetteer, Place, PlaceType
-from gazetteer.bundled import default_gazetteer
-from gazetteer.geocoder import SyriaGazetteer, make_geocoder, query_keys
+from gazetteer.places.bundled import default_gazetteer
+from gazetteer.places.geocoder import SyriaGazetteer, make_geocoder, query_keys
 
 IDLIB_GOV = AdminRef(1, "Idlib Governorate", "محافظة إدلب", "SY07")
 

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.goldset: span finding, building records, loading gold by reference, IDRISI-D."""
+"""Tests for gazetteer.measure.goldset: span finding, building records, loading gold by reference, IDRISI-D."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.goldset import (
+from gazetteer.measure.goldset import (
     GoldDriftError,
     GoldFormatError,
     SharedDataMissing,
@@ -446,7 +446,7 @@ def test_reports_dev_has_enough_cases_of_every_class(reports_dev: list) -> None:
 def test_reports_dev_unknown_places_are_placed_by_their_container(reports_dev: list) -> None:
     # A place the gazetteer does not know has a container; without a point of its own, every incident
     # it names is placed at the container, with precision 2 or 3.
-    from gazetteer.index import distance_km
+    from gazetteer.places.index import distance_km
 
     for doc in reports_dev:
         by_start = {m.start: m for m in doc.mentions}

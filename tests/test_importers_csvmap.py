@@ -1,4 +1,4 @@
-"""Tests for gazetteer.importers.csvmap on the Open-Syria and Syrian Archive files in ../shared."""
+"""Tests for gazetteer.places.importers.csvmap on the Open-Syria and Syrian Archive files in ../shared."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from gazetteer import ImportFormatError, PlaceType
-from gazetteer.build import build_default
-from gazetteer.importers import csvmap, iter_import
-from gazetteer.merge import merge_places
-from gazetteer.normalize import is_arabic
+from gazetteer.places.build import build_default
+from gazetteer.places.importers import csvmap, iter_import
+from gazetteer.places.merge import merge_places
+from gazetteer.places.normalize import is_arabic
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +181,7 @@ def test_csv_importer_by_name(tmp_path: Path) -> None:
 
 def test_malformed_csv_is_an_import_format_error(tmp_path):
     from gazetteer.errors import ImportFormatError
-    from gazetteer.importers import iter_import
+    from gazetteer.places.importers import iter_import
 
     path = tmp_path / "places.csv"
     path.write_bytes(b"pk,name_en,name_ar,region_en,lat,lon\n1,Id\rlib,x,Idlib,35.9,36.6\n")

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.importers.geonames on a synthetic dump in the real GeoNames format."""
+"""Tests for gazetteer.places.importers.geonames on a synthetic dump in the real GeoNames format."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from gazetteer import ImportFormatError, PlaceType
-from gazetteer.build import build_default
-from gazetteer.importers import geonames, iter_import
-from gazetteer.merge import merge_places
+from gazetteer.places.build import build_default
+from gazetteer.places.importers import geonames, iter_import
+from gazetteer.places.merge import merge_places
 
 
 def _row(

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.importers.ocha on every OCHA COD-AB layer in ../shared, and on bad input."""
+"""Tests for gazetteer.places.importers.ocha on every OCHA COD-AB layer in ../shared, and on bad input."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from gazetteer import ImportFormatError, PlaceType
-from gazetteer.build import build_default
-from gazetteer.importers import iter_import, ocha
-from gazetteer.merge import merge_places
-from gazetteer.normalize import is_arabic
+from gazetteer.places.build import build_default
+from gazetteer.places.importers import iter_import, ocha
+from gazetteer.places.merge import merge_places
+from gazetteer.places.normalize import is_arabic
 
 pytestmark = pytest.mark.shared
 
@@ -138,7 +138,7 @@ def test_polygons_are_simplified_unless_asked_not_to(ocha_dir: Path) -> None:
 
 def test_malformed_csv_is_an_import_format_error(tmp_path):
     from gazetteer.errors import ImportFormatError
-    from gazetteer.importers import iter_import
+    from gazetteer.places.importers import iter_import
 
     path = tmp_path / "admin1.csv"
     path.write_bytes(b"adm1_name,adm1_pcode\nId\rlib,SY07\n")
@@ -148,7 +148,7 @@ def test_malformed_csv_is_an_import_format_error(tmp_path):
 
 def test_features_that_are_no_list_are_an_import_format_error(tmp_path):
     from gazetteer.errors import ImportFormatError
-    from gazetteer.importers import iter_import
+    from gazetteer.places.importers import iter_import
 
     path = tmp_path / "admin1.geojson"
     path.write_text('{"type": "FeatureCollection", "features": 5}', encoding="utf-8")
@@ -203,7 +203,7 @@ def test_detect_communities() -> None:
 
 
 def test_communities_merge_with_the_bundled_gazetteer_without_duplicates() -> None:
-    from gazetteer.merge import merge_places
+    from gazetteer.places.merge import merge_places
 
     base = build_default()
     places = list(ocha.iter_places(COMMUNITIES / "syr_populatedplaces.geojson"))

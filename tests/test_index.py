@@ -1,4 +1,4 @@
-"""Unit tests for gazetteer.index: name keys, lookups, nearest, persistence."""
+"""Unit tests for gazetteer.places.index: name keys, lookups, nearest, persistence."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, GazetteerDataError, Place, PlaceNotFound, PlaceType, distance_km
-from gazetteer.index import distances_km, name_keys, radian_point
-from gazetteer.place import AdminRef
+from gazetteer.places.index import distances_km, name_keys, radian_point
+from gazetteer.places.place import AdminRef
 
 ROAD = {"type": "LineString", "coordinates": [[37.13, 36.2], [36.8, 35.86]]}
 
@@ -114,7 +114,14 @@ def test_load_reports_bad_lines(tmp_path: Path) -> None:
 
 
 def test_distances_km_equals_distance_km_bit_for_bit() -> None:
-    points = [(35.93, 36.63), (33.51, 36.29), (36.2, 37.16), (39.93, 32.86), (-35.93, -143.37), (35.93, 36.63)]
+    points = [
+        (35.93, 36.63),
+        (33.51, 36.29),
+        (36.2, 37.16),
+        (39.93, 32.86),
+        (-35.93, -143.37),
+        (35.93, 36.63),
+    ]
     prepared = [radian_point(lat, lon) for lat, lon in points]
     for lat, lon in points:
         assert distances_km(lat, lon, prepared) == [distance_km(lat, lon, a, b) for a, b in points]
@@ -124,8 +131,8 @@ def test_name_index_holds_nothing_the_garbage_collector_must_rescan():
     """The index maps keys to tuples of ids: after one collection, a full collection skips them."""
     import gc
 
-    from gazetteer.index import Gazetteer
-    from gazetteer.place import Place, PlaceType
+    from gazetteer.places.index import Gazetteer
+    from gazetteer.places.place import Place, PlaceType
 
     gaz = Gazetteer(
         [

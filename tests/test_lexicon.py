@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.errors import GazetteerDataError
-from gazetteer.lexicon import PhraseMatcher, WordClass, distinct_norms, load_lexicon, with_form_in, word_set
-from gazetteer.normalize import tokenize
+from gazetteer.geoparser.lexicon import (
+    PhraseMatcher,
+    WordClass,
+    distinct_norms,
+    load_lexicon,
+    with_form_in,
+    word_set,
+)
+from gazetteer.places.normalize import tokenize
 
 
 def _find(items: list[tuple[str, str]], text: str) -> list[tuple[str, str, str]]:
@@ -91,7 +98,7 @@ def test_starts_are_every_position_where_a_phrase_may_start_in_order() -> None:
 
 
 def test_positions_of_words_in_a_set() -> None:
-    from gazetteer.lexicon import positions
+    from gazetteer.geoparser.lexicon import positions
 
     tokens = tokenize("حلب ثم إدلب ثم حلب")
     assert positions(tokens, {"حلب"}) == [0, 4]

@@ -1,15 +1,10 @@
 import pytest
 from geo_toy import toy_gazetteer
 
-from gazetteer.index import distance_km
-from gazetteer.locate import (
-    COUNTRYSIDE_KM,
-    DIRECTION_KM,
-    distance_to_geometry_km,
-    nearest_point_on,
-    offset,
-)
-from gazetteer.pipeline import geoparse
+from gazetteer.geoparser.geometry import distance_to_geometry_km, nearest_point_on, offset
+from gazetteer.geoparser.locate import COUNTRYSIDE_KM, DIRECTION_KM
+from gazetteer.geoparser.pipeline import geoparse
+from gazetteer.places.index import distance_km
 
 
 @pytest.fixture(scope="module")

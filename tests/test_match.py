@@ -1,8 +1,10 @@
 import pytest
 from geo_toy import toy_gazetteer
 
-from gazetteer.match import MatchIndex, _within_one_edit, find_matches, load_cues
-from gazetteer.sentences import split_sentences
+from gazetteer.geoparser.cues import load_cues
+from gazetteer.geoparser.match import find_matches
+from gazetteer.geoparser.nameindex import MatchIndex, within_one_edit
+from gazetteer.geoparser.sentences import split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -114,10 +116,10 @@ def test_fuzzy_near_miss_needs_a_settlement_cue_or_quotes(gaz):
 
 
 def test_within_one_edit_is_damerau_levenshtein_one():
-    assert _within_one_edit("غرب سعيد", "عرب سعيد")  # substitution
-    assert _within_one_edit("عرب سعد", "عرب سعيد")  # deletion
-    assert _within_one_edit("abcd", "abdc")  # transposition
-    assert not _within_one_edit("غرب سعد", "عرب سعيد")
+    assert within_one_edit("غرب سعيد", "عرب سعيد")  # substitution
+    assert within_one_edit("عرب سعد", "عرب سعيد")  # deletion
+    assert within_one_edit("abcd", "abdc")  # transposition
+    assert not within_one_edit("غرب سعد", "عرب سعيد")
 
 
 def test_match_index_is_cached_per_gazetteer(gaz):
@@ -171,7 +173,7 @@ def test_known_name_inside_an_unknown_compound_is_an_unknown_toponym(gaz):
 
 
 def test_latin_skeleton_folds_transliteration_variants():
-    from gazetteer.match import latin_skeleton
+    from gazetteer.geoparser.nameindex import latin_skeleton
 
     assert latin_skeleton("maret numaan") == latin_skeleton("maarat numan") == "mrt nmn"
     assert latin_skeleton("termaneen") == latin_skeleton("turmanin")
@@ -228,12 +230,12 @@ def test_facility_name_ends_where_the_name_does(gaz, text, expected):
 
 def test_words_of_reads_each_word_as_word_does(gaz):
     """The article-level lookup agrees with the per-word one, "X's" and inner apostrophes included."""
-    from gazetteer.match import _possessive
-    from gazetteer.normalize import tokenize
+    from gazetteer.geoparser.nameindex import possessive
+    from gazetteer.places.normalize import tokenize
 
     tokens = tokenize("Idlib's Ma'arrat Idlib’s بإدلب Idlib Saraqib's x's zzqx'y")
     index = MatchIndex.for_gazetteer(gaz)
-    expected = [index.word(t.norm, _possessive(t)) for t in tokens]
+    expected = [index.word(t.norm, possessive(t)) for t in tokens]
     assert index.words_of(tokens) == expected
     assert expected[0].variants == (("idlibs", 0), ("idlib", 0))
     assert expected[1].variants == (("maarrat", 0),)
@@ -260,25 +262,33 @@ _READABLE = [
 @pytest.mark.parametrize("text, language", _READABLE)
 def test_no_reading_starts_outside_the_live_positions(gaz, text, language):
     """Every reader, tried at every token, finds nothing where the article view says none can start."""
-    from gazetteer.match import _ArticleWords, _Scanner
+    from gazetteer.geoparser.articlewords import ArticleWords
+    from gazetteer.geoparser.fallbacks import facility_at, fuzzy_at, transliteration_at
+    from gazetteer.geoparser.scanner import Scanner
 
-    article = _ArticleWords(text, MatchIndex.for_gazetteer(gaz), english=language == "en")
+    article = ArticleWords(text, MatchIndex.for_gazetteer(gaz), english=language == "en")
     seen = 0
     for sentence, view in article.sentences(split_sentences(text)):
-        scanner = _Scanner(text, sentence.index, gaz, language, view)
-        readers = (scanner.longest_at, scanner.fuzzy_at, scanner.facility_at, scanner.transliteration_at)
-        readable = [i for i in range(len(view.toks)) if any(read(i) is not None for read in readers)]
+        scanner = Scanner(text, sentence.index, gaz, language, view)
+        fallbacks = (fuzzy_at, facility_at, transliteration_at)
+        readable = [
+            i
+            for i in range(len(view.toks))
+            if scanner.longest_at(i) is not None or any(read(scanner, i) is not None for read in fallbacks)
+        ]
         assert set(readable) <= set(view.live), sentence.text
         assert view.live == sorted(set(view.live))
         seen += len(readable)
     assert seen >= 3  # the texts do hold names, found by the readers
 
 
-def test_words_with_apostrophes_are_those_holding_one_not_those_quoted():
-    from gazetteer.match import _words_with_apostrophes
-    from gazetteer.normalize import read_article
+def test_article_words_read_apostrophes_as_each_word_does(gaz):
+    """Words holding an apostrophe (not those merely quoted) get the record a word-by-word reading gives."""
+    from gazetteer.geoparser.articlewords import ArticleWords
+    from gazetteer.places.normalize import read_article
 
     text = "'Idlib' Ma'arrat and Idlib’s ‘x’ it's"
-    tokens = read_article(text).tokens
-    found = sorted(_words_with_apostrophes(text, tokens, read_article(text).starts))
-    assert [tokens[k].text for k in found] == ["Ma'arrat", "Idlib’s", "it's"]
+    index = MatchIndex.for_gazetteer(gaz)
+    article = ArticleWords(text, index, english=True)
+    assert article.words == index.words_of(read_article(text).tokens)
+    assert article.words[3].variants == (("idlibs", 0), ("idlib", 0))

@@ -1,9 +1,9 @@
-"""Tests for gazetteer.merge: when two entries are one place, and what the merged place keeps."""
+"""Tests for gazetteer.places.merge: when two entries are one place, and what the merged place keeps."""
 
 from __future__ import annotations
 
 from gazetteer import AdminRef, Place, PlaceType
-from gazetteer.merge import MergeReport, combine, merge_keys, merge_places, same_place
+from gazetteer.places.merge import MergeReport, combine, merge_keys, merge_places, same_place
 
 GOV = AdminRef(1, "Idlib Governorate", "محافظة إدلب", "SY07")
 

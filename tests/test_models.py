@@ -104,7 +104,7 @@ def test_postgresql_storage_and_dedup(pg_app):
 def long_named_gazetteer(tmp_path, tiny_gazetteer):  # noqa: ANN001
     """The tiny gazetteer plus a village imported by CSV with a 400-character name and a long id."""
     from gazetteer import Gazetteer
-    from gazetteer.importers import iter_import
+    from gazetteer.places.importers import iter_import
 
     name_ar = "قرية " + " ".join(["الوادي الأخضر البعيد"] * 24)
     assert len(name_ar) > 300

@@ -1,10 +1,10 @@
-"""Unit tests for gazetteer.normalize: every documented Arabic and Latin rule."""
+"""Unit tests for gazetteer.places.normalize: every documented Arabic and Latin rule."""
 
 from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import (
+from gazetteer.places.normalize import (
     arabic_ratio,
     clitic_variants,
     is_arabic,
@@ -141,7 +141,7 @@ def test_word_boundaries_with_apostrophes_and_marks(text: str, words: list[str])
     ],
 )
 def test_the_pattern_for_texts_without_underscores_splits_as_the_general_one(text: str) -> None:
-    from gazetteer import normalize
+    from gazetteer.places import normalize
 
     assert "_" not in text
     pairs = [
@@ -155,7 +155,7 @@ def test_the_pattern_for_texts_without_underscores_splits_as_the_general_one(tex
 
 @pytest.mark.parametrize("text", ["قصف «سراقب» وبإدلب", "a \u0640 b - c", "al-Bab's x", ""])
 def test_article_starts_are_the_starts_of_the_article_words(text: str) -> None:
-    from gazetteer.normalize import read_article
+    from gazetteer.places.normalize import read_article
 
     article = read_article(text)
     assert list(article.starts) == [t.start for t in article.tokens]
@@ -163,7 +163,7 @@ def test_article_starts_are_the_starts_of_the_article_words(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["قصف «سراقب» وبإدلب", "a \u0640 b - c", "al-Bab's x"])
 def test_article_norms_and_texts_are_those_of_the_article_words(text: str) -> None:
-    from gazetteer.normalize import read_article
+    from gazetteer.places.normalize import read_article
 
     article = read_article(text)
     assert list(article.norms) == [t.norm for t in article.tokens]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import tokenize
 from gazetteer.events.numbers import count_dict, find_numbers
+from gazetteer.places.normalize import tokenize
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import pytest
 from geo_toy import toy_gazetteer
 
 from gazetteer import geoparse
-from gazetteer.index import distance_km
-from gazetteer.place import PlaceType
+from gazetteer.places.index import distance_km
+from gazetteer.places.place import PlaceType
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLE = SHARED / "samples" / "souria-idlib-airstrikes-2020-09-20.ar.txt"
@@ -22,9 +22,9 @@ def toy():
 
 @pytest.fixture(scope="module")
 def real():
-    if importlib.util.find_spec("gazetteer.bundled") is None:
-        pytest.skip("gazetteer.bundled not available yet")
-    from gazetteer.bundled import default_gazetteer
+    if importlib.util.find_spec("gazetteer.places.bundled") is None:
+        pytest.skip("gazetteer.places.bundled not available yet")
+    from gazetteer.places.bundled import default_gazetteer
 
     return default_gazetteer()
 

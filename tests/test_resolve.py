@@ -1,9 +1,9 @@
 import pytest
 from geo_toy import toy_gazetteer
 
-from gazetteer.match import find_matches
-from gazetteer.resolve import resolve_matches
-from gazetteer.sentences import split_sentences
+from gazetteer.geoparser.match import find_matches
+from gazetteer.geoparser.resolve import resolve_matches
+from gazetteer.geoparser.sentences import split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +94,15 @@ def _damascus_gazetteer():
         [
             Place("t:damascus", "Damascus", "دمشق", PlaceType.CITY, 33.513, 36.292, population=1_700_000),
             Place("t:midan", "Al-Midan", "الميدان", PlaceType.NEIGHBOURHOOD, 33.497, 36.299, parents=(dam,)),
-            Place("t:bab-musalla", "Bab Musalla", "باب مصلى", PlaceType.NEIGHBOURHOOD, 33.499, 36.301,
-                  parents=(dam,)),
+            Place(
+                "t:bab-musalla",
+                "Bab Musalla",
+                "باب مصلى",
+                PlaceType.NEIGHBOURHOOD,
+                33.499,
+                36.301,
+                parents=(dam,),
+            ),
         ]
     )
 

@@ -1,6 +1,6 @@
 import pytest
 
-from gazetteer.sentences import split_sentences
+from gazetteer.geoparser.sentences import split_sentences
 
 
 def _texts(text: str) -> list[str]:

@@ -1,9 +1,9 @@
-"""Tests for gazetteer.stats."""
+"""Tests for gazetteer.measure.stats."""
 
 from __future__ import annotations
 
 from gazetteer import Gazetteer, Place, PlaceType
-from gazetteer.stats import format_summary, summarize
+from gazetteer.measure.stats import format_summary, summarize
 
 
 def test_summarize_counts() -> None:

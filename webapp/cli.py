@@ -162,7 +162,7 @@ gazetteer_cli = AppGroup("gazetteer", help="Build, extend, inspect and query the
 
 def gazetteer_path() -> Path:
     """The built gazetteer file: ``GAZETTEER_PATH`` or the bundled default location."""
-    from gazetteer.bundled import default_path
+    from gazetteer import default_path
 
     configured = current_app.config.get("GAZETTEER_PATH")
     return Path(configured).expanduser() if configured else default_path()
@@ -179,7 +179,7 @@ def _option_value(raw: str) -> object:
 @click.option("--force", is_flag=True, help="Rebuild even when the file is current.")
 def gazetteer_build(force: bool) -> None:
     """Build the bundled gazetteer (offline) at GAZETTEER_PATH or the default cache path."""
-    from gazetteer.bundled import ensure_built, load_gazetteer
+    from gazetteer import ensure_built, load_gazetteer
 
     path = ensure_built(gazetteer_path(), force=force)
     gazetteers.reset()
@@ -201,10 +201,7 @@ def gazetteer_build(force: bool) -> None:
 )
 def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...]) -> None:
     """Import FILES with the importer KIND (geonames, ocha, csv) and merge them into the gazetteer."""
-    from gazetteer.build import extend
-    from gazetteer.bundled import ensure_built
-    from gazetteer.errors import GazetteerError
-    from gazetteer.importers import IMPORTERS, iter_import
+    from gazetteer import IMPORTERS, GazetteerError, ensure_built, extend, iter_import
 
     if kind not in IMPORTERS:
         raise click.BadParameter(
@@ -242,13 +239,11 @@ def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...
 @click.option("--force", is_flag=True, help="Download again even when a verified copy is cached.")
 def gazetteer_download(which: str, cache_dir: Path | None, base_url: str | None, force: bool) -> None:
     """Download the full GeoNames and OCHA data for Syria (WHICH: geonames, ocha or all) and import it."""
-    from gazetteer.bundled import ensure_built
-    from gazetteer.download import download
-    from gazetteer.errors import GazetteerError
+    from gazetteer import GazetteerError, download, ensure_built
 
     bars: list[object] = []
 
-    def progress(source):  # noqa: ANN001, ANN202 - a gazetteer.download.Source → its callback
+    def progress(source):  # noqa: ANN001, ANN202 - a gazetteer.places.download.Source → its callback
         state: dict[str, object] = {}
 
         def advance(done: int, total: int | None) -> None:
@@ -302,7 +297,7 @@ def gazetteer_unresolved(limit: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def gazetteer_stats(as_json: bool) -> None:
     """Print counts of places by type, source and country, and Syrian name/P-code coverage."""
-    from gazetteer.stats import format_summary, summarize
+    from gazetteer import format_summary, summarize
 
     summary = summarize(gazetteers.get())
     click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else format_summary(summary))
@@ -313,7 +308,7 @@ _LOCAL_GEOCODERS = ("", "local", "gazetteer", "offline")
 
 def app_geocoder():  # noqa: ANN201 - a geopy Geocoder
     """The geopy geocoder named by ``GEOCODER``: the app's own gazetteer offline, or a geopy service."""
-    from gazetteer.geocoder import make_geocoder
+    from gazetteer import make_geocoder
 
     spec = str(current_app.config.get("GEOCODER") or "local")
     if spec.strip().lower() in _LOCAL_GEOCODERS:

@@ -28,7 +28,7 @@ class GazetteerProvider:
     """Loads the app's gazetteer lazily, once per process, and shares it between requests.
 
     ``app.config["GAZETTEER"]`` may hold a ready :class:`Gazetteer` (tests);
-    otherwise :func:`gazetteer.bundled.default_gazetteer` builds or loads the
+    otherwise :func:`gazetteer.places.bundled.default_gazetteer` builds or loads the
     bundled one (extended from ``GAZETTEER_PATH`` when set) on first use.
     With ``GAZETTEER_WARMUP`` (default on), the app's first HTTP request starts
     that load in a background thread, so on a fresh machine the one-off build
@@ -67,7 +67,7 @@ class GazetteerProvider:
         if slot["instance"] is None:
             with self._lock:
                 if slot["instance"] is None:
-                    from gazetteer.bundled import default_gazetteer  # heavy: only on first use
+                    from gazetteer import default_gazetteer  # heavy: only on first use
 
                     slot["instance"] = default_gazetteer(app.config.get("GAZETTEER_PATH") or None)
         return slot["instance"]

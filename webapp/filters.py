@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 
-from gazetteer.normalize import tokenize
+from gazetteer import tokenize
 
 from .errors import BadQuery
 from .models import Article, Incident

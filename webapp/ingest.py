@@ -64,7 +64,7 @@ def ingest_article(article: ArticleInput) -> IngestResult:
         return IngestResult(existing, created=False)
 
     try:
-        from gazetteer.pipeline import geoparse  # the geoparser is heavy; load on first ingestion
+        from gazetteer import geoparse  # the geoparser is heavy; load on first ingestion
 
         result = geoparse(
             text, gazetteer=gazetteers.get(), published=article.published, language=article.language

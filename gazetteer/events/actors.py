@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ..lexicon import PhraseMatcher, form_set, load_lexicon, word_set
-from ..normalize import Token
+from ..geoparser.lexicon import PhraseMatcher, form_set, load_lexicon, word_set
+from ..places.normalize import Token
 
 #: actor1 when an event has a target but its perpetrator is not named.
 UNIDENTIFIED = "Unidentified"

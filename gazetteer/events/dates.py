@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..lexicon import PhraseMatcher, load_lexicon, word_set
-from ..normalize import Token, clitic_variants, normalize_token, tokenize
+from ..geoparser.lexicon import PhraseMatcher, load_lexicon, word_set
+from ..places.normalize import Token, clitic_variants, normalize_token, tokenize
 
 Precision = Literal["day", "week", "month", "year"]
 

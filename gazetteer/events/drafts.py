@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..geoparser.result import Incident
 from .actors import Actor
-from ..result import Incident
 
 if TYPE_CHECKING:
     from .extract import EventEntry

@@ -47,12 +47,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from . import actors, dates, numbers
-from .actors import UNIDENTIFIED, Actor, attribute
-from .dates import resolve_tokens
-from .drafts import Draft, Drafts
-from ..lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
-from ..normalize import (
+from ..geoparser.lexicon import (
+    PhraseMatch,
+    PhraseMatcher,
+    form_set,
+    forms_of,
+    load_lexicon,
+    with_form_in,
+    word_set,
+)
+from ..geoparser.result import Incident, Location, Mention, Role, Sentence
+from ..places.normalize import (
     Token,
     normalize_token,
     read_article,
@@ -60,9 +65,12 @@ from ..normalize import (
     word_range,
     words_in,
 )
+from ..places.place import AREA_TYPES, Place, PlaceType
+from . import actors, dates, numbers
+from .actors import UNIDENTIFIED, Actor, attribute
+from .dates import resolve_tokens
+from .drafts import Draft, Drafts
 from .numbers import Count, find_counts
-from ..place import AREA_TYPES, Place, PlaceType
-from ..result import Incident, Location, Mention, Role, Sentence
 
 _END_OF = attrgetter("end")
 

@@ -13,9 +13,17 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..geoparser.lexicon import (
+    PhraseMatch,
+    PhraseMatcher,
+    WordClass,
+    forms_of,
+    load_lexicon,
+    positions,
+    word_set,
+)
+from ..places.normalize import Token, normalize_token, tokenize
 from .dates import month_positions
-from ..lexicon import PhraseMatch, PhraseMatcher, WordClass, forms_of, load_lexicon, positions, word_set
-from ..normalize import Token, normalize_token, tokenize
 
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
 # «الأحد» is Sunday, not "one".

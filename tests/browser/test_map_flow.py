@@ -16,7 +16,7 @@ SAMPLE = "samples/souria-idlib-airstrikes-2020-09-20.ar.txt"
 @pytest.fixture
 def live_app(make_app):
     """The app with the bundled gazetteer, so the sample is geoparsed as in production."""
-    from gazetteer.bundled import default_gazetteer
+    from gazetteer.places.bundled import default_gazetteer
 
     return make_app(**LIVE_CONFIG, GAZETTEER=default_gazetteer())
 

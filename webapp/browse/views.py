@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, render_template, request
 from sqlalchemy import Select, exists, func, select
 
-from gazetteer.normalize import tokenize
+from gazetteer import tokenize
 
 from ..errors import BadQuery
 from ..extensions import db

@@ -2,7 +2,7 @@
 
 One row per incident in ``incident_search``: the sentence, place names, types,
 actors, location description and article title, each word passed through
-:func:`gazetteer.normalize.normalize_token` (hamza/alef/ta marbuta folding,
+:func:`gazetteer.places.normalize.normalize_token` (hamza/alef/ta marbuta folding,
 tashkeel dropped, Latin casefolded).  A query is normalised the same way, so
 «إدلب», «ادلب» and «وإدلب» all meet «ادلب».  Rows are written by an ORM
 ``after_insert`` hook on :class:`~webapp.models.Incident` (so the ingestion
@@ -18,7 +18,7 @@ from sqlalchemy import ForeignKey, Integer, Text, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
-from gazetteer.normalize import tokenize
+from gazetteer import tokenize
 
 from ..extensions import db
 from .article import Article

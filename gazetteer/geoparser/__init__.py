@@ -1,0 +1,1 @@
+"""Recognition and resolution: sentences, toponyms, the places they name, and where each mention points."""

@@ -1,0 +1,182 @@
+"""Readings of names the gazetteer spells differently or lacks: near misses, facilities, transliterations.
+
+Each reader looks at one position of a :class:`~gazetteer.geoparser.scanner.Scanner`
+where the longest match found nothing, and returns a weak match (a fuzzy
+reading that needs corroboration) or an unknown toponym (recognised, with no place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from operator import attrgetter
+
+from ..places.normalize import is_arabic
+from .articlewords import opened_quote
+from .nameindex import FUZZY_MIN_LETTERS, LATIN_ARTICLES, SKELETON_MIN_CONSONANTS, latin_skeleton
+from .scanner import Scanner, char_cut
+from .toponym import Match
+
+_NORM_OF = attrgetter("norm")
+_AR_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ام"})  # «عمر بن عبد العزيز»
+_NAME_LINKS = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "of"})
+
+
+def fuzzy_at(scanner: Scanner, i: int) -> Match | None:
+    """A one-letter near-miss reading of the 1–3 tokens at ``i``, when the context invites one."""
+    if scanner.english or not scanner.words[i].arabic:
+        return None
+    cued = bool(i) and scanner.words[i - 1].fuzzy_cue
+    if not (cued or scanner.has_quotes):
+        return None  # neither a cue word before it nor an opening quote in the sentence
+    opened = opened_quote(scanner.text, scanner.toks[i])
+    cue = scanner.phrase_before(i, scanner.cues.fuzzy, max_len=1) if cued else None
+    if not (cue or opened):
+        return None
+    for n in (3, 2, 1):
+        if i + n > len(scanner.toks) or False in scanner.joinable[i : i + n - 1]:
+            continue
+        start, end = scanner.toks[i].start, scanner.toks[i + n - 1].end
+        quoted = scanner.quoted(start, end)
+        if not (cue or quoted):
+            continue
+        first = scanner.toks[i].norm
+        if (first,) in scanner.cues.direction or (first,) in scanner.cues.near:
+            # «غرب سعيد» reads as a village only when both cued and quoted;
+            # otherwise the direction reading («غرب مدينة إدلب») wins.
+            if not (cue and quoted):
+                continue
+        key = " ".join(map(_NORM_OF, scanner.toks[i : i + n]))
+        if sum(map(str.isalpha, key)) < FUZZY_MIN_LETTERS or scanner.gazetteer.has_key(key):
+            continue
+        keys = scanner.index.fuzzy_keys(key)
+        if not keys:
+            continue
+        return _weak_reading(scanner, i, i + n, keys)
+    return None
+
+
+def _weak_reading(scanner: Scanner, i: int, end_tok: int, keys: Collection[str]) -> Match:
+    """A fuzzy match of tokens ``[i, end_tok)`` read as any of ``keys`` (near-miss or variant)."""
+    places = sorted({p for k in sorted(keys) for p in scanner.gazetteer.lookup_key(k)}, key=lambda p: p.id)
+    return scanner.make(i, end_tok, sorted(keys)[0], places, 0, fuzzy=True)
+
+
+def facility_at(scanner: Scanner, i: int) -> Match | None:
+    """A named facility at ``i`` that the gazetteer lacks: «جامع عمر بن الخطاب», "Al-Daqa hospital".
+
+    Arabic: the head word (clitics allowed) and up to four following words
+    up to a stop word or punctuation.  English: up to four capitalised
+    words (with bin/ibn/al/of between) before the head word.  The result
+    is an unknown toponym: recognised, with no place.
+    """
+    cues = scanner.cues
+    if scanner.english:
+        return _facility_en(scanner, i) if scanner.facility_sentence else None
+    if not scanner.words[i].facility_head:
+        return None
+    head = next((cut for form, cut in scanner.words[i].variants if form in cues.facility_heads), None)
+    if head is None:
+        return None
+    prefix = scanner.toks[i].norm[:head]
+    names = _facility_name_ar(scanner, i + 1, definite=prefix.endswith(("ال", "لل")))
+    return _unknown(scanner, i, i + 1 + names, head) if names else None
+
+
+def _facility_name_ar(scanner: Scanner, j: int, *, definite: bool) -> int:
+    """How many words from ``j`` name the facility whose head word precedes them (0: none).
+
+    After a definite head («المسجد», «المشفى») only one definite adjective
+    names it («المسجد الكبير»; «المستشفى خارج الخدمة» is no name).  After a
+    bare head, a name of up to four words: a first word, then words joined
+    by بن/عبد/أبو («عمر بن عبد العزيز») or a second definite word («نبض الحياة»).
+    """
+    toks, stops = scanner.toks, scanner.cues.facility_stops
+
+    def usable(k: int) -> bool:
+        return (
+            k < len(toks)
+            and scanner.joinable[k - 1]
+            and is_arabic(toks[k].text)
+            and toks[k].norm not in stops
+            and not any(f in stops for f, _ in scanner.words[k].variants[:1])
+        )
+
+    if not usable(j):
+        return 0
+    if definite:
+        return 1 if toks[j].norm.startswith("ال") else 0
+    n = 1
+    while n < 4 and usable(j + n):
+        word, before = toks[j + n].norm, toks[j + n - 1].norm
+        if not (word in _AR_NAME_LINKS or before in _AR_NAME_LINKS or (n == 1 and word.startswith("ال"))):
+            break
+        n += 1
+    return n
+
+
+def _facility_en(scanner: Scanner, i: int) -> Match | None:
+    toks, cues = scanner.toks, scanner.cues
+    tok = toks[i]
+    if not tok.text[:1].isupper() or tok.norm in cues.facility_stops or tok.norm in _NAME_LINKS:
+        return None
+    end = i
+    while end < len(toks) and end - i < 5 and (end == i or scanner.joinable[end - 1]):
+        word = toks[end]
+        if word.norm in cues.facility_heads:
+            return _unknown(scanner, i, end + 1, 0) if end > i else None
+        if not (word.text[:1].isupper() or word.norm in _NAME_LINKS) or word.norm in cues.facility_stops:
+            return None
+        end += 1
+    return None
+
+
+def _unknown(scanner: Scanner, i: int, end_tok: int, cut: int) -> Match:
+    prefix = scanner.toks[i].norm[:cut]
+    cut = cut - 2 if prefix.endswith("ال") else cut - 1 if prefix.endswith("لل") else cut
+    start, end = char_cut(scanner.toks[i], cut), scanner.toks[end_tok - 1].end
+    m = Match(
+        start=start,
+        end=end,
+        text=scanner.text[start:end],
+        key=" ".join(t.norm for t in scanner.toks[i:end_tok]),
+        places=[],
+        sentence=scanner.sentence,
+        tok_start=i,
+        tok_end=end_tok,
+        unknown=True,
+    )
+    scanner.read_context(m)
+    return m
+
+
+def transliteration_at(scanner: Scanner, i: int) -> Match | None:
+    """A Latin spelling variant of a Syrian name at ``i`` ("Maret Al Numaan", "Termaneen").
+
+    English text only; the words must be capitalised and the reading is
+    weak: like a near-miss, it survives only with corroboration.
+    """
+    toks, joinable = scanner.toks, scanner.joinable
+    if not scanner.english or not scanner.words[i].transliteration or not toks[i].text[:1].isupper():
+        return None  # a skeleton holding this word's would be some name's (MatchIndex.word)
+    # Up to three joined words, each capitalised or an article: the longest run first.
+    run = 1
+    while (
+        run < 3
+        and i + run < len(toks)
+        and joinable[i + run - 1]
+        and (toks[i + run].text[:1].isupper() or toks[i + run].norm in LATIN_ARTICLES)
+    ):
+        run += 1
+    for n in range(run, 0, -1):
+        words = toks[i : i + n]
+        if words[-1].norm in LATIN_ARTICLES:
+            continue
+        key = " ".join(map(_NORM_OF, words))
+        skeleton = latin_skeleton(key)
+        if sum(map(str.isalpha, skeleton)) < SKELETON_MIN_CONSONANTS:
+            continue
+        keys = scanner.index.skeleton_keys(skeleton)
+        if not keys:
+            continue
+        return _weak_reading(scanner, i, i + n, keys)
+    return None

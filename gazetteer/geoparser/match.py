@@ -1,0 +1,103 @@
+"""Toponym recognition: gazetteer-driven longest match over normalised tokens.
+
+:func:`find_matches` scans each sentence's tokens left to right and, at each
+position, asks the gazetteer for the longest token n-gram that is a name
+key (trying the first token with its Arabic proclitics stripped).  Around
+every match it reads the cue words that decide how the name is used: a type
+cue before it («قرية»، "town of") or after it ("province"), a relation
+(«محيط»، «غرب»، "near"), a countryside form («ريف X الجنوبي»), or «بين X و
+Y».  Common words that are also place names are kept only when cued (the
+resolver may still accept them on corroboration); near-miss spellings are
+tried only after a settlement cue or inside quotes.  Two city names joined
+by a dash after a road cue («طريق حلب- اللاذقية») become one road mention.
+"""
+
+from __future__ import annotations
+
+from ..places.index import Gazetteer
+from ..places.place import Place
+from .articlewords import ArticleWords
+from .fallbacks import facility_at, fuzzy_at, transliteration_at
+from .nameindex import MatchIndex
+from .result import Sentence
+from .roads import merge_roads, road_anaphora, single_road
+from .scanner import Scanner
+from .toponym import Match
+
+__all__ = ["Match", "find_matches"]
+
+
+def _scan(scanner: Scanner) -> list[Match]:
+    """The matches of the scanner's sentence in text order: the longest name, or a fallback reading."""
+    out: list[Match] = []
+    free = 0  # the first token not inside a match already made
+    for i in scanner.live:  # no reading can start anywhere else
+        if i < free:
+            continue
+        word = scanner.words[i]
+        one_word = word.max_n == 1 and word.single and not word.article
+        if scanner.english and one_word and scanner.lowercase_word(i, i + 1):
+            free = i + 1  # its one reading, a one-word name, would be refused (as below)
+            continue
+        hit = scanner.longest_at(i)
+        if hit is None:
+            fuzzy = fuzzy_at(scanner, i) or facility_at(scanner, i) or transliteration_at(scanner, i)
+            if fuzzy is not None:
+                out.append(fuzzy)
+                free = fuzzy.tok_end
+            continue
+        end_tok, key, places, cut = hit
+        start, end_tok, key, cut = scanner.trim_cue_words(i, end_tok, key, places, cut)
+        if scanner.lowercase_word(start, end_tok):
+            free = start + 1  # refused before a match is made for it: most are English words
+            continue
+        m = scanner.make(start, end_tok, key, places, cut)
+        if scanner.accept(m, cut):
+            out.append(scanner.compound(m, out))
+            free = end_tok
+        else:
+            free = start + 1  # past the cue words trimmed off, too
+    return out
+
+
+def _link_between(matches: list[Match], scanner: Scanner, offset: int) -> None:
+    """Pair «بين X و Y» / "between X and Y": the match after X joined by و/and is Y."""
+    for k, a in enumerate(matches):
+        if a.relation != "between" or k + 1 >= len(matches):
+            continue
+        b = matches[k + 1]
+        gap = scanner.text[a.end : b.start]
+        joined = gap.strip() in ("و", "and", "") and (
+            gap.strip() != "" or scanner.text[b.start - 1 : b.start] == "و"
+        )
+        if b.tok_start - a.tok_end <= 1 and (joined or gap.strip().endswith("و")):
+            a.partner, b.partner = offset + k + 1, offset + k
+            b.relation = "between"
+
+
+def find_matches(
+    text: str, sentences: list[Sentence], gazetteer: Gazetteer, *, language: str = "ar"
+) -> list[Match]:
+    """Recognise toponyms in ``text``, sentence by sentence, in text order.
+
+    ``sentences`` must come from :func:`gazetteer.geoparser.sentences.split_sentences`
+    on the same text; ``language`` (``"ar"``/``"en"``) switches on English
+    capitalisation rules.  Returns matches with their candidate places and
+    cue context; resolution is left to :mod:`gazetteer.geoparser.resolve`.
+    """
+    out: list[Match] = []
+    last_road: Place | None = None
+    article = ArticleWords(text, MatchIndex.for_gazetteer(gazetteer), english=language == "en")
+    for sentence, view in article.sentences(sentences):
+        if not view.live and last_road is None:
+            continue  # no reading can start here, and no road is there to refer back to
+        scanner = Scanner(text, sentence.index, gazetteer, language, view)
+        matches = merge_roads(_scan(scanner), scanner)
+        if last_road is not None:
+            matches = road_anaphora(matches, scanner, last_road)
+        if not matches:
+            continue
+        _link_between(matches, scanner, len(out))
+        out.extend(matches)
+        last_road = next((r for r in map(single_road, reversed(matches)) if r), last_road)
+    return out

@@ -1,0 +1,385 @@
+"""What the matcher derives from a gazetteer (:class:`MatchIndex`) and the word records it gives the scanner.
+
+:class:`Word` is a normalised word as the scanner sees it: its clitic forms,
+the name keys they may start, and as :data:`F_SINGLE`… bits whether it may
+start a reading at all.  Latin transliteration skeletons
+(:func:`latin_skeleton`) and one-edit near misses (:meth:`MatchIndex.fuzzy_keys`)
+find names written differently from the gazetteer's spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import attrgetter, contains, is_
+from typing import NamedTuple
+
+from ..places.index import Gazetteer
+from ..places.normalize import Token, clitic_variants, is_arabic
+from ..places.place import Place, PlaceType
+from .cues import ROAD_CODE_RE, load_cues
+
+_NORM_OF = attrgetter("norm")
+_TEXT_OF = attrgetter("text")
+#: The marks of an "X's".
+APOSTROPHES = ("'", "’")
+
+#: A fuzzy (one-letter) reading must keep at least this many normalised letters.
+FUZZY_MIN_LETTERS = 5
+#: Words remembered per memo table (a long-running server sees an open vocabulary).
+_MEMO_SIZE = 200_000
+
+
+Head = tuple[int, str, int, int, bool]
+
+
+class Word(NamedTuple):
+    """A normalised word as the scanner sees it (see :meth:`MatchIndex.word`)."""
+
+    variants: tuple[tuple[str, int], ...]  # its forms with the characters cut (clitics, "'s")
+    max_n: int  # the most tokens of a name key starting with one of its forms; 0: none
+    arabic: bool
+    facility_head: bool  # a form is a facility head word («مشفى», "hospital")
+    fuzzy_cue: bool  # a form is a one-word fuzzy cue
+    cue_end: bool  # a form is the last word of some cue phrase
+    transliteration: bool  # a Latin transliteration reading may start with it (see MatchIndex.word)
+    article: bool  # a standalone Latin article ("al", "el"), which a name key leaves out
+    #: (order, form, cut, longest key in tokens, form alone is a key) of each form that starts a key
+    heads: tuple[Head, ...]
+    single: tuple[str, int] | None  # (key, cut) of its best reading as a one-word name, if any
+    flags: int  # the fields above that make it a possible start of a reading, as _F_* bits
+
+
+# Bits of Word.flags: what may make a word the start of a reading (see ArticleWords).
+F_SINGLE = 1  # a one-word name
+F_HEAD = 2  # a facility head word
+F_LONGER = 4  # the first word of a name of two words or more
+F_ARTICLE = 8  # a standalone Latin article
+F_FUZZY_CUE = 16  # a fuzzy cue (a near-miss may follow it)
+F_TRANSLITERATION = 32  # the start of a transliteration, if capitalised
+
+
+#: The bits that can start a reading in Arabic text (which reads no transliteration).
+ARABIC_TEXT_FLAGS = F_SINGLE | F_HEAD | F_LONGER | F_ARTICLE | F_FUZZY_CUE
+
+
+def _flags(
+    *,
+    single: tuple[str, int] | None,
+    facility_head: bool,
+    max_n: int,
+    article: bool,
+    fuzzy_cue: bool,
+    transliteration: bool,
+) -> int:
+    """The _F_* bits of a word with these :class:`Word` fields."""
+    return (
+        (F_SINGLE if single is not None else 0)
+        | (F_HEAD if facility_head else 0)
+        | (F_LONGER if max_n > 1 else 0)
+        | (F_ARTICLE if article else 0)
+        | (F_FUZZY_CUE if fuzzy_cue else 0)
+        | (F_TRANSLITERATION if transliteration else 0)
+    )
+
+
+class MatchIndex:
+    """What the matcher derives from one gazetteer, built once and cached per gazetteer.
+
+    ``ambiguous`` holds name keys that are also common words: the curated
+    stoplist, every cue/relation word, single-token names of three letters
+    or fewer, and single-token Arabic names borne by many unrelated places
+    (a generic word such as «الحرية» names a dozen hamlets).  ``fuzzy``
+    maps each one-character deletion of an Arabic key (≥ 5 letters, Syrian
+    places) to the keys it came from: the symmetric-delete scheme, where
+    two strings within one edit share a deletion key.
+    """
+
+    #: A single-token Arabic key carried by at least this many places is a generic word.
+    GENERIC_PLACE_COUNT = 6
+
+    _cache: weakref.WeakKeyDictionary[Gazetteer, MatchIndex] = weakref.WeakKeyDictionary()
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        cues = load_cues()
+        words = cues.all_words
+        ambiguous = set(cues.stop_keys) | set(words)
+        for key in gazetteer.keys():
+            if " " in key:
+                continue
+            letters = sum(c.isalpha() for c in key)
+            if (
+                letters <= 3
+                and not ROAD_CODE_RE.match(key)
+                and not any(_important(p) for p in gazetteer.lookup_key(key))
+            ):
+                ambiguous.add(key)  # short names («تل», "Ain") are words; «حلب», «حمص» are cities
+            elif is_arabic(key) and len(gazetteer.lookup_key(key)) >= self.GENERIC_PLACE_COUNT:
+                ambiguous.add(key)
+        self.ambiguous: frozenset[str] = frozenset(ambiguous)
+        # Every table is built now rather than on first use, so that a process that builds the
+        # index before its first article (gazetteer.geoparser.pipeline.prepare) has the first one as fast
+        # as the next, and workers forked after it share the tables.  Lookup tables map to
+        # tuples of strings, which the garbage collector stops tracking.
+        self._fuzzy = self._build_fuzzy(gazetteer)
+        self._skeletons = self._build_skeletons(gazetteer)
+        # A transliteration reading starts at its first word: the first word of some skeleton.
+        self._skeleton_words = frozenset(sk.split(" ", 1)[0] for sk in self._skeletons)
+        self._gazetteer = weakref.ref(gazetteer)
+        # Longest key (in tokens) starting with each first token: most text
+        # tokens start no name, and the others need only a few n-gram probes.
+        self.first_token_len: dict[str, int] = {}
+        # Every key's leading 1, 2, … tokens: a longer name is tried only while one can still follow.
+        self.key_prefixes: set[str] = set()
+        self._words: dict[str, Word] = {}  # memo of word()
+        self._possessives: dict[str, Word] = {}
+        for key in gazetteer.keys():
+            parts = key.split(" ")
+            if self.first_token_len.get(parts[0], 0) < len(parts):
+                self.first_token_len[parts[0]] = len(parts)
+            self.key_prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts) + 1))
+        self.roads: list[Place] = [
+            p for p in gazetteer if p.type is PlaceType.ROAD and p.geometry and p.geometry.get("coordinates")
+        ]
+
+    def words_of(
+        self,
+        toks: Sequence[Token],
+        *,
+        norms: Sequence[str] | None = None,
+        quoted: Iterable[int] | None = None,
+    ) -> list[Word]:
+        """:meth:`word` of each token, in order.
+
+        ``norms``: the tokens' normalised forms, when at hand.  ``quoted``: the indices of the
+        tokens holding an apostrophe, when known; otherwise every token's text is searched for
+        one.  Only those tokens, and words not yet memoised, are read one by one (with
+        :func:`possessive`, so that an "X's" gets its possessive record).
+        """
+        known = self._words.get
+        out = list(map(known, map(_NORM_OF, toks) if norms is None else norms))  # one C-level pass
+        redo = list(compress(count(), map(is_, out, repeat(None)))) if None in out else []
+        if quoted is None:
+            texts = list(map(_TEXT_OF, toks))
+            for quote in APOSTROPHES:
+                redo.extend(compress(count(), map(contains, texts, repeat(quote))))
+        else:
+            redo.extend(quoted)
+        for k in dict.fromkeys(redo):  # in order, each once
+            tok = toks[k]
+            out[k] = self.word(tok.norm, possessive(tok))
+        return out
+
+    def word(self, norm: str, possessive: bool) -> Word:
+        """What the scanner needs to know of a normalised word (``possessive``: written "X's"); memoised."""
+        memo = self._possessives if possessive else self._words
+        found = memo.get(norm)
+        if found is None:
+            cues = load_cues()
+            variants = _norm_variants(norm, possessive)
+            forms = [f for f, _ in variants]
+            heads = self._heads(variants)
+            fields = {
+                "max_n": max((self.first_token_len.get(f, 0) for f in forms), default=0),
+                "facility_head": any(f in cues.facility_heads for f in forms),
+                "fuzzy_cue": any((f,) in cues.fuzzy for f in forms),
+                "transliteration": self._may_transliterate(norm),
+                "article": norm in ("al", "el"),
+                "single": self._single(norm, heads),
+            }
+            found = Word(
+                variants=variants,
+                arabic=is_arabic(norm),
+                cue_end=any(f in cues.phrase_ends for f in forms),
+                heads=heads,
+                flags=_flags(**fields),
+                **fields,
+            )
+            if len(memo) < _MEMO_SIZE:
+                memo[norm] = found
+        return found
+
+    @classmethod
+    def for_gazetteer(cls, gazetteer: Gazetteer) -> MatchIndex:
+        """The cached index of ``gazetteer``, built on first use (see :func:`~gazetteer.prepare`)."""
+        index = cls._cache.get(gazetteer)
+        if index is None:
+            index = cls._cache[gazetteer] = cls(gazetteer)
+        return index
+
+    def fuzzy_keys(self, text: str) -> set[str]:
+        """Arabic name keys within Damerau-Levenshtein distance 1 of ``text`` (``text`` excluded)."""
+        found: set[str] = set()
+        for probe in (text, *_deletions(text)):
+            found.update(self._fuzzy.get(probe, ()))
+        found.discard(text)
+        return {k for k in found if within_one_edit(text, k)}
+
+    def _heads(self, variants: tuple[tuple[str, int], ...]) -> tuple[Head, ...]:
+        gazetteer = self._gazetteer()
+        return tuple(
+            (order, form, cut, self.first_token_len[form], gazetteer is not None and gazetteer.has_key(form))
+            for order, (form, cut) in enumerate(variants)
+            if form in self.first_token_len
+        )
+
+    def _single(self, norm: str, heads: tuple[Head, ...]) -> tuple[str, int] | None:
+        """The first form of a word that is a one-word key it may be read as (see ``article_ok``)."""
+        gazetteer = self._gazetteer()
+        for _, form, cut, _, single in heads:
+            if single and gazetteer is not None and article_ok(gazetteer, norm, cut, form):
+                return form, cut
+        return None
+
+    def _may_transliterate(self, norm: str) -> bool:
+        """False when no name's transliteration skeleton can start with this word's (an article may)."""
+        if not norm.isascii():
+            return False
+        if norm in LATIN_ARTICLES or not norm.isalpha():
+            return True
+        return latin_skeleton(norm) in self._skeleton_words
+
+    def skeleton_keys(self, skeleton: str) -> tuple[str, ...]:
+        """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``, sorted."""
+        return self._skeletons.get(skeleton, ())
+
+    def _build_skeletons(self, gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+        """Each transliteration skeleton of a Syrian place's Latin key, with the keys that have it."""
+        index: dict[str, set[str]] = {}
+        for key in gazetteer.keys():
+            skeleton = latin_skeleton(key)
+            if sum(c.isalpha() for c in skeleton) < SKELETON_MIN_CONSONANTS or key in self.ambiguous:
+                continue
+            if any(p.in_syria for p in gazetteer.lookup_key(key)):
+                index.setdefault(skeleton, set()).add(key)
+        return {skeleton: tuple(sorted(keys)) for skeleton, keys in index.items()}
+
+    def _build_fuzzy(self, gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+        """Each one-character deletion of a Syrian place's long Arabic key, with the keys it comes from."""
+        index: dict[str, set[str]] = {}
+        for key in gazetteer.keys():
+            if not is_arabic(key) or sum(c.isalpha() for c in key) < FUZZY_MIN_LETTERS:
+                continue
+            if key in self.ambiguous or not any(p.in_syria for p in gazetteer.lookup_key(key)):
+                continue
+            for probe in (key, *_deletions(key)):
+                index.setdefault(probe, set()).add(key)
+        return {probe: tuple(sorted(keys)) for probe, keys in index.items()}
+
+
+_SKELETON_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("q", "k"),
+    ("c", "k"),
+    ("w", "u"),
+    ("y", "i"),
+    ("z", "s"),
+)
+_AR_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ام"})  # «عمر بن عبد العزيز»
+_NAME_LINKS = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "of"})
+LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"})
+#: A transliteration skeleton needs this many consonants to be specific enough to match on.
+SKELETON_MIN_CONSONANTS = 4
+
+
+@lru_cache(maxsize=100_000)
+def latin_skeleton(key: str) -> str:
+    """The consonant skeleton of a normalised Latin name key, for transliteration variants.
+
+    Articles go, digraphs fold (kh→k, sh→s, q→k, ou→u, w→u, y→i …), vowels
+    after a word's first letter go (a first vowel becomes «a»), and letters
+    doubled in the spelling collapse first: "Maret Al Numaan", "Maarat
+    al-Numan" → ``mrt nmn``; "Termaneen", "Turmanin" → ``trmnn``.  Returns "" for non-Latin keys.
+    """
+    if not key.isascii():
+        return ""
+    words = []
+    for word in key.split(" "):
+        if word in LATIN_ARTICLES or not word.isalpha():
+            continue
+        for a, b in _SKELETON_DIGRAPHS:
+            word = word.replace(a, b)
+        word = re.sub(r"(.)\1+", r"\1", word)  # only letters doubled in the spelling itself
+        head = "a" if word[0] in "aeiou" else word[0]
+        words.append(head + re.sub(r"[aeiou]", "", word[1:]))
+    return " ".join(words)
+
+
+def _important(place: Place) -> bool:
+    """Syrian places too prominent for their short name to be taken for a common word."""
+    if not place.in_syria:
+        return place.type is PlaceType.COUNTRY
+    if place.type in (PlaceType.CITY, PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.COUNTRY):
+        return True
+    return place.population >= 10_000 or place.id.startswith("cur:")
+
+
+def _deletions(text: str) -> set[str]:
+    return {text[:i] + text[i + 1 :] for i in range(len(text)) if text[i] != " "}
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of ``a`` and ``b`` is at most 1."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if la < lb else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+@lru_cache(maxsize=200_000)
+def _arabic_variants(norm: str) -> tuple[tuple[str, int], ...]:
+    return tuple(clitic_variants(norm))
+
+
+def article_ok(gazetteer: Gazetteer, norm: str, cut: int, key: str) -> bool:
+    """False when «ال» was stripped from a name that never takes it («السورية» is not «سورية»).
+
+    ``norm`` is the word as written, ``cut`` the characters stripped to read it as ``key``.
+    """
+    prefix = norm[:cut]
+    if not (prefix.endswith("ال") or prefix.endswith("لل")):
+        return True
+    # Relative adjectives (nisba) end in ي/يه and do take the article, so
+    # «السوريه» is "the Syrian"; other names tolerate a spurious one («التلبيسة»).
+    first = key.split(" ", 1)[0]
+    return not first.endswith(("ي", "يه", "يين", "يون")) or gazetteer.has_key("ال" + key)
+
+
+def possessive(tok: Token) -> bool:
+    """A Latin word written with "'s" ("Idlib's")."""
+    return tok.norm[-1:] == "s" and tok.text[-2:-1] in APOSTROPHES
+
+
+def _norm_variants(norm: str, possessive: bool) -> tuple[tuple[str, int], ...]:
+    """Forms of a normalised word with the number of original characters cut before each."""
+    if is_arabic(norm):
+        return _arabic_variants(norm)
+    if possessive:
+        return ((norm, 0), (norm[:-1], 0))  # "Idlib's"
+    return ((norm, 0),)

@@ -1,0 +1,357 @@
+"""Longest-match scanning of one sentence, with its cue reading (:class:`Scanner`)."""
+
+from __future__ import annotations
+
+import re
+from operator import attrgetter
+from typing import Any
+
+from ..places.index import Gazetteer
+from ..places.normalize import Token, is_arabic
+from ..places.place import Place, PlaceType
+from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords
+from .cues import ROAD_CODE_RE, load_cues
+from .nameindex import MatchIndex, article_ok
+from .toponym import Match
+
+_NORM_OF = attrgetter("norm")
+# Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
+_CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
+_KM_DIGITS = 4  # a stated distance has at most this many digits: 9999 km is beyond any reading
+_KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
+_LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
+
+
+def _kilometres(norm: str) -> float | None:
+    """The distance a word of decimal digits states ("10"), if it is one; Syria spans some 800 km.
+
+    Not ``isdigit``: a superscript or a Kharosthi digit is a digit but no number ``float`` reads.
+    """
+    if norm.isdecimal() and len(norm.lstrip("0")) <= _KM_DIGITS:
+        return float(norm)
+    return None
+
+
+def char_cut(tok: Token, cut: int) -> int:
+    """Original-text offset where the token starts once ``cut`` normalised characters are stripped."""
+    if cut == 0:
+        return tok.start
+    from ..places.normalize import normalize_with_offsets
+
+    _, offsets = normalize_with_offsets(tok.text)
+    return tok.start + (offsets[cut] if cut < len(offsets) else len(tok.text))
+
+
+class Scanner:
+    """Longest-match scanning of one sentence, with its cue reading."""
+
+    __slots__ = (
+        "text", "toks", "sentence", "gazetteer", "index", "cues", "english",
+        "joinable", "words", "live", "facility_sentence", "has_quotes",
+    )  # fmt: skip
+
+    def __init__(
+        self, text: str, sentence: int, gazetteer: Gazetteer, language: str, view: SentenceWords
+    ) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.gazetteer = gazetteer
+        self.index = MatchIndex.for_gazetteer(gazetteer)
+        self.cues = load_cues()
+        self.english = language == "en"
+        self.toks = view.toks
+        self.words = view.words
+        self.joinable = view.joinable  # joinable[k]: tokens k and k + 1 may join into one name
+        self.live = view.live  # where a reading may start
+        # An English facility name needs its head word («hospital») in the sentence.
+        self.facility_sentence = view.facility_sentence
+        # Only a sentence holding an opening quote can have a quoted word.
+        self.has_quotes = view.has_quotes
+
+    # ---- phrases around a position
+    def phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
+        """The longest phrase of ``phrases`` ending right before token ``j``: (phrase, first token).
+
+        ``phrases`` is one of the cue lists of :class:`Cues`.
+        """
+        if j == 0 or not self._ends_cue(j - 1):
+            return None
+        for n in range(min(max_len, j), 0, -1):
+            k = j - n
+            gap = self.text[self.toks[j - 1].end : self.toks[j].start]
+            if gap.strip() and not _CUE_GAP_RE.match(gap):
+                return None
+            if False in self.joinable[k : j - 1]:
+                continue
+            rest = tuple(map(_NORM_OF, self.toks[k + 1 : j]))
+            for form, _ in self.words[k].variants:
+                if (form, *rest) in phrases:
+                    return (form, *rest), k
+        return None
+
+    def _ends_cue(self, k: int) -> bool:
+        """Whether token ``k`` (in any of its clitic forms) is the last word of some cue phrase."""
+        return self.words[k].cue_end
+
+    def phrase_after(self, j: int, phrases: Any, max_len: int = 3) -> tuple[tuple[str, ...], int] | None:
+        """The longest phrase of ``phrases`` starting at token ``j``; returns (phrase, end token)."""
+        if j >= len(self.toks):
+            return None
+        gap = self.text[self.toks[j - 1].end : self.toks[j].start] if j > 0 else ""
+        if any(c in gap for c in ",.،؛;:()[]"):
+            return None  # "Idlib, province officials": punctuation ends the name's phrase
+        for n in range(min(max_len, len(self.toks) - j), 0, -1):
+            if any(not self.joinable[m] for m in range(j, j + n - 1)):
+                continue
+            phrase = tuple(t.norm for t in self.toks[j : j + n])
+            if phrase in phrases:
+                return phrase, j + n
+        return None
+
+    def _stated_km(self, k: int) -> float | None:
+        """The distance stated right before token ``k`` ("10 km west of", «10 كم غرب»), if any."""
+        toks = self.toks
+        if k >= 1 and toks[k].norm in _KM_WORDS:
+            return _kilometres(toks[k - 1].norm)  # "km" opened the direction phrase
+        if k >= 2 and toks[k - 1].norm in _KM_WORDS:
+            return _kilometres(toks[k - 2].norm)
+        return None
+
+    # ---- the name itself
+    def longest_at(self, i: int) -> tuple[int, str, list[Place], int] | None:
+        """(token end, key, places, clitic cut) of the longest name starting at token ``i``."""
+        if (
+            self.toks[i].norm in ("al", "el")
+            and i + 1 < len(self.toks)
+            and self.joinable[i]
+            and not is_arabic(self.toks[i].text)
+        ):
+            # Name keys drop a standalone article ("Al Rastan" → rastan); the span keeps it.
+            return self._longest_from(i + 1)
+        return self._longest_from(i)
+
+    def _longest_from(self, i: int) -> tuple[int, str, list[Place], int] | None:
+        word = self.words[i]
+        max_n = min(word.max_n, len(self.toks) - i)
+        if max_n > 1:
+            n_ok = 1
+            while n_ok < max_n and self.joinable[i + n_ok - 1]:
+                n_ok += 1
+            # Every key of two tokens or more starting at i, grown one token at a time
+            # while it is still a key's prefix; the longest wins, the earlier form breaking ties.
+            prefixes, has_key = self.index.key_prefixes, self.gazetteer.has_key
+            found: list[tuple[int, int, str, int]] = []
+            for order, form, cut, longest, _ in word.heads:
+                key = form
+                for n in range(2, min(n_ok, longest) + 1):
+                    key = f"{key} {self.toks[i + n - 1].norm}"
+                    if key not in prefixes:
+                        break
+                    if has_key(key):
+                        found.append((-n, order, key, cut))
+            found.sort()
+            for minus_n, _, key, cut in found:
+                if article_ok(self.gazetteer, self.toks[i].norm, cut, key):
+                    return i - minus_n, key, self.gazetteer.lookup_key(key), cut
+        if word.single is None:  # then a one-word name, which depends on the word alone
+            return None
+        key, cut = word.single
+        return i + 1, key, self.gazetteer.lookup_key(key), cut
+
+    def quoted(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 2) : start].strip()
+        after = self.text[end : end + 2].strip()
+        return bool(before) and before[-1] in OPEN_QUOTES and bool(after) and after[0] in CLOSE_QUOTES
+
+    def make(
+        self, i: int, end_tok: int, key: str, places: list[Place], cut: int, fuzzy: bool = False
+    ) -> Match:
+        prefix = self.toks[i].norm[:cut]
+        # An article read off a name that lacks it («التلبيسة» for «تلبيسة») is
+        # still part of the toponym as written; only و ف ب ل ك stay outside.
+        span_cut = cut - 2 if prefix.endswith("ال") else cut - 1 if prefix.endswith("لل") else cut
+        start = char_cut(self.toks[i], span_cut)
+        last = self.toks[end_tok - 1]
+        end = last.end - 2 if last.text[-2:] in ("'s", "’s") and not is_arabic(last.text) else last.end
+        m = Match(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            key=key,
+            places=list(places),
+            sentence=self.sentence,
+            tok_start=i,
+            tok_end=end_tok,
+            fuzzy=fuzzy,
+        )
+        m.quoted = self.has_quotes and self.quoted(start, end)
+        self.read_context(m)
+        return m
+
+    def read_context(self, m: Match) -> None:
+        """Fill the cue, relation and bearing of ``m`` from the words around it."""
+        c = self.cues
+        j = m.tok_start
+        if not self._may_cue(j, m.tok_end):
+            return
+        found = self.phrase_before(j, c.type_before)
+        if found:
+            m.cue, m.cue_types = " ".join(found[0]), c.type_before[found[0]]
+            j = found[1]
+        countryside = self.phrase_before(m.tok_start, c.countryside_before) if not found else None
+        if found and found[0] in c.countryside_before:
+            countryside = found
+        if countryside:
+            m.relation = "countryside"
+            if not m.cue:
+                m.cue = " ".join(countryside[0])
+                m.cue_types = c.type_before.get(countryside[0], frozenset())
+            after = self.phrase_after(m.tok_end, c.countryside_direction)
+            if after:
+                m.bearing = c.countryside_direction[after[0]]
+            elif self.english:
+                before = self.phrase_before(countryside[1], c.countryside_direction)
+                if before:
+                    m.bearing = c.countryside_direction[before[0]]
+        after_type = self.phrase_after(m.tok_end, c.type_after) if self.english else None
+        if after_type:
+            if not m.cue:
+                m.cue, m.cue_types = " ".join(after_type[0]), c.type_after[after_type[0]]
+            if after_type[0] in c.countryside_after:
+                m.relation = "countryside"
+                m.cue = " ".join(after_type[0])
+                m.cue_types = c.type_after[after_type[0]]
+                before = self.phrase_before(m.tok_start, c.countryside_direction)
+                if before:
+                    m.bearing = c.countryside_direction[before[0]]
+        if m.relation:
+            return
+        near = self.phrase_before(j, c.near)
+        if near:
+            m.relation = "near"
+            return
+        direction = self.phrase_before(j, c.direction)
+        if direction:
+            m.relation, m.bearing = "direction", c.direction[direction[0]]
+            m.distance_km = self._stated_km(direction[1])
+            return
+        if self.phrase_before(j, c.between):
+            m.relation = "between"
+
+    # ---- fuzzy near-misses
+
+    def compound(self, m: Match, out: list[Match]) -> Match:
+        """``m``, or an unknown compound when ``m`` follows a name-forming word («كفر» + «داعل»).
+
+        A match of the head word itself just before (``باب`` in «باب النيرب»)
+        is dropped from ``out``: it was part of the compound too.
+        """
+        i = m.tok_start
+        if i == 0 or not self.joinable[i - 1] or m.start != self.toks[i].start:
+            return m
+        head = self.toks[i - 1]
+        forms = [f for f, _ in self.words[i - 1].variants]
+        if self.cues.name_heads.isdisjoint(forms):
+            return m
+        if self.english and not _LATIN_ARTICLE_RE.sub("", head.text)[:1].isupper():
+            return m  # "the khan" is no name
+        cut = next(c for f, c in self.words[i - 1].variants if f in self.cues.name_heads)
+        if out and out[-1].tok_end == i and out[-1].tok_start == i - 1:
+            out.pop()
+        start = char_cut(head, cut)
+        unknown = Match(
+            start=start,
+            end=m.end,
+            text=self.text[start : m.end],
+            key=f"{forms[0]} {m.key}",
+            places=[],
+            sentence=self.sentence,
+            tok_start=i - 1,
+            tok_end=m.tok_end,
+            unknown=True,
+        )
+        self.read_context(unknown)
+        return unknown
+
+    def trim_cue_words(
+        self, i: int, end_tok: int, key: str, places: list[Place], cut: int
+    ) -> tuple[int, int, str, int]:
+        """Leave cue words of a full name («محافظة إدلب», «قاعدة حميميم الجوية») outside the span.
+
+        The toponym is the bare name; the cue stays a cue (and still selects
+        the governorate).  Only when the bare name is itself a name of the
+        same place, so «ريف دمشق» (Rif Dimashq, not Damascus) stays whole.
+        """
+        if " " not in key:
+            return i, end_tok, key, cut  # one word: nothing to trim
+        words = key.split(" ")
+        wanted = set(places)
+        best: tuple[int, int] | None = None
+        for p in (0, 1, 2):
+            for q in (0, 1, 2):
+                if (p == q == 0) or p + q >= len(words) or (best and p + q <= sum(best)):
+                    continue
+                if p and tuple(words[:p]) not in self.cues.type_before:
+                    continue
+                if q and tuple(words[len(words) - q :]) not in self.cues.type_after:
+                    continue
+                if wanted & set(self.gazetteer.lookup_key(" ".join(words[p : len(words) - q]))):
+                    best = (p, q)
+        if best is not None:
+            p, q = best
+            return i + p, end_tok - q, " ".join(words[p : len(words) - q]), 0 if p else cut
+        return i, end_tok, key, cut
+
+    def _cased(self, i: int, end_tok: int) -> tuple[bool, bool]:
+        """(a word is capitalised, the first is a road code) of Latin tokens ``[i, end_tok)``.
+
+        "khan Touman": one capitalised word marks a multi-word name.
+        """
+        capital = any(
+            t.text[:1].isupper() if "-" not in t.text else _LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper()
+            for t in self.toks[i:end_tok]
+        )
+        return capital, bool(ROAD_CODE_RE.match(self.toks[i].norm))
+
+    def _may_cue(self, i: int, end_tok: int) -> bool:
+        """Whether a cue phrase can end right before tokens ``[i, end_tok)`` or (English) start after."""
+        if i and self.words[i - 1].cue_end:
+            return True
+        toks = self.toks
+        return self.english and end_tok < len(toks) and toks[end_tok].norm in self.cues.type_after_heads
+
+    def lowercase_word(self, i: int, end_tok: int) -> bool:
+        """An uncued English name in lower case ("of", "was"): :meth:`accept` would refuse it."""
+        if not self.english:
+            return False
+        first = self.toks[i].text
+        if first[:1].isupper() and "-" not in first:
+            return False  # capitalised (an "al-" prefix aside): the usual name
+        if is_arabic(first) or self._may_cue(i, end_tok):
+            return False
+        return not any(self._cased(i, end_tok))
+
+    def accept(self, m: Match, cut: int) -> bool:
+        """Apply the capitalisation and common-word rules; may set ``needs_support``."""
+        tok = self.toks[m.tok_start]
+        single = m.tok_end - m.tok_start == 1
+        if self.english and not is_arabic(tok.text):
+            capital, code = self._cased(m.tok_start, m.tok_end)
+            if not (capital or code or m.cue):
+                return False
+            country = any(p.type is PlaceType.COUNTRY for p in m.places)
+            if capital and tok.text.isupper() and len(tok.text) <= 4 and not code and single and not country:
+                return False  # acronyms: HTS, ISIS, SDF (but UK, USA are countries)
+        if (
+            not m.cue
+            and is_arabic(m.key)
+            and not m.key.startswith("ال")
+            and set(m.places) <= set(self.gazetteer.lookup_key("ال" + m.key))
+        ):
+            # The name always carries «ال» («الطبقة»); bare «طبقة» is the word "layer".
+            m.needs_support = True
+        if m.key in self.index.ambiguous or (single and m.key in self.cues.all_words):
+            if m.cue:
+                return m.key not in self.cues.all_words
+            m.needs_support = True
+        return True

@@ -1,0 +1,1 @@
+"""Measurement: gold sets, evaluation, benchmarks and gazetteer statistics."""
