@@ -76,7 +76,9 @@ def test_imports_are_picked_up(tmp_path: Path, built: Path) -> None:
     assert len(after) == len(before) + 1
 
 
-def test_unwritable_cache_builds_in_memory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_unwritable_cache_builds_in_memory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     import gazetteer.places.bundled as bundled
 
     def read_only(path: Path | None = None, *, force: bool = False) -> Path:
@@ -84,6 +86,8 @@ def test_unwritable_cache_builds_in_memory(monkeypatch: pytest.MonkeyPatch, tmp_
 
     monkeypatch.setattr(bundled, "ensure_built", read_only)
     path = tmp_path / "ro" / "gazetteer.jsonl.gz"
-    gaz = default_gazetteer(path)
+    with caplog.at_level("WARNING", logger="gazetteer.places.bundled"):
+        gaz = default_gazetteer(path)
     assert len(gaz) > 1500 and not path.exists()
+    assert [r.levelname for r in caplog.records] == ["WARNING"] and "in memory" in caplog.text
     assert default_gazetteer(path) is gaz

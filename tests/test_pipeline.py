@@ -224,3 +224,13 @@ def test_a_prepared_gazetteer_builds_nothing_on_its_first_article(prepared):
         assert done.returncode == 0 and "geoparsed" in done.stdout, done.stderr
     else:  # the check itself works: unprepared, the first article builds on first use
         assert done.returncode != 0 and "built on first use" in done.stderr
+
+
+def test_a_broken_extractor_fails_the_import_instead_of_giving_no_incidents() -> None:
+    """The pipeline imports the incident extractor directly: an ImportError there is not swallowed."""
+    import subprocess
+    import sys
+
+    code = "import sys; sys.modules['gazetteer.events.extract'] = None; import gazetteer.geoparser.pipeline"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode != 0 and "gazetteer.events.extract" in run.stderr.splitlines()[-1]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
-from collections.abc import Callable
 
+from ..events.extract import extract_incidents, load_word_lists
 from ..lang import detect_language
 from ..places.index import Gazetteer
 from ..places.place import AREA_TYPES, Place, PlaceType
@@ -15,24 +14,12 @@ from .locate import locate
 from .match import find_matches
 from .nameindex import MatchIndex
 from .resolve import Resolution, resolve_matches
-from .result import GeoparseResult, Incident, Mention, Sentence
+from .result import GeoparseResult, Mention, Sentence
 from .sentences import split_sentences
 from .toponym import Match
 
 #: A place after a road mention within this many tokens, read "near", fixes the point on the road.
 _ROAD_NEAR_TOKENS = 3
-
-Extractor = Callable[..., list[Incident]]
-
-
-@functools.cache
-def _extractor() -> Extractor | None:
-    """The incident extractor, when :mod:`gazetteer.events.extract` is installed alongside."""
-    try:
-        from ..events.extract import extract_incidents
-    except ImportError:
-        return None
-    return extract_incidents
 
 
 def _context_point(resolutions: list[Resolution]) -> tuple[float, float] | None:
@@ -126,10 +113,7 @@ def prepare(gazetteer: Gazetteer) -> None:
     """
     load_cues()
     MatchIndex.for_gazetteer(gazetteer)
-    if _extractor() is not None:
-        from ..events.extract import load_word_lists
-
-        load_word_lists()
+    load_word_lists()
 
 
 def geoparse(
@@ -143,8 +127,8 @@ def geoparse(
 
     Splits ``text`` into sentences, recognises toponyms with ``gazetteer``,
     resolves each using the article's other places, gives each a
-    :class:`~gazetteer.geoparser.result.Location` with its geo_precision, and, when
-    :mod:`gazetteer.events.extract` is present, extracts incidents dated against
+    :class:`~gazetteer.geoparser.result.Location` with its geo_precision, and
+    extracts incidents (:mod:`gazetteer.events.extract`) dated against
     ``published``.  ``language`` (``"ar"``/``"en"``) is detected from the
     script when omitted.  Pure and deterministic; raises nothing for any
     string input.
@@ -154,8 +138,5 @@ def geoparse(
     matches = find_matches(text, sentences, gazetteer, language=lang)
     resolutions = resolve_matches(matches)
     mentions = _mentions(resolutions, matches)
-    extract = _extractor()
-    incidents = (
-        extract(text, sentences, mentions, published=published, language=lang) if extract is not None else []
-    )
+    incidents = extract_incidents(text, sentences, mentions, published=published, language=lang)
     return GeoparseResult(lang, sentences, mentions, incidents)

@@ -17,6 +17,7 @@ Files (``path`` defaults to ``$GAZETTEER_PATH``, else
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 from importlib import resources
@@ -24,6 +25,8 @@ from pathlib import Path
 
 from .build import build_default, curated_files, derived_files, geonames_version, imports_path, load_extended
 from .index import Gazetteer
+
+log = logging.getLogger(__name__)
 
 APP_DIR = "syria-incident-map"
 FILENAME = "gazetteer.jsonl.gz"
@@ -95,7 +98,7 @@ def default_gazetteer(path: Path | None = None) -> Gazetteer:
     ``path`` is the built file (default :func:`default_path`).  When it is
     missing or built from older sources it is rebuilt (a few seconds,
     offline) and saved; when it cannot be written the gazetteer is built in
-    memory instead.  Imports stored beside it are merged in.  What the
+    memory instead, with a warning logged.  Imports stored beside it are merged in.  What the
     geoparser derives from it is built at once (:func:`gazetteer.geoparser.pipeline.prepare`),
     so the process's first article is as fast as the next, and a job
     queue's workers forked after this call share it.  The result is
@@ -106,10 +109,11 @@ def default_gazetteer(path: Path | None = None) -> Gazetteer:
     with _lock:
         try:
             ensure_built(path)
-        except OSError:
+        except OSError as error:
             # A read-only home or cache: build in memory (a few seconds) rather than fail.
             cached = _memo.get(path)
             if cached is None:
+                log.warning("cannot write the gazetteer to %s (%s): building it in memory", path, error)
                 cached = _memo[path] = ((0, 0), _prepared(Gazetteer(build_default())))
             return cached[1]
         stamp = _stamp(path)
