@@ -1,4 +1,4 @@
-"""Tests for gazetteer.measure.bench_geoparse: runs on small corpora and reports both systems (no timing asserts)."""
+"""Tests for gazetteer.measure.bench_geoparse: small corpora, both systems reported (no timing asserts)."""
 
 from __future__ import annotations
 

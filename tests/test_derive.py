@@ -1,4 +1,4 @@
-"""Tests for gazetteer.places.derive: the bundled derived facts, their names made safe, and their freshness."""
+"""Tests for gazetteer.places.derive: the bundled derived facts, their names made safe, their freshness."""
 
 from __future__ import annotations
 

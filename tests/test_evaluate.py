@@ -1,4 +1,4 @@
-"""Tests for gazetteer.measure.evaluate: span, resolution and incident scoring on hand-built results, and the CLI."""
+"""Tests for gazetteer.measure.evaluate: span, resolution and incident scoring on hand-built results, CLI."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for gazetteer.measure.goldset: span finding, building records, loading gold by reference, IDRISI-D."""
+"""Tests for gazetteer.measure.goldset: span finding, building records, gold by reference, IDRISI-D."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""The place data: the Place record, the Gazetteer index, name normalisation, and building the bundled gazetteer from its sources."""
+"""The place data: Place records, the Gazetteer index, name normalisation, building and importing."""

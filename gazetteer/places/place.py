@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 
-class PlaceType(str, Enum):
+class PlaceType(str, Enum):  # noqa: UP042 - a StrEnum would change str(), which callers format
     """What kind of thing a place is; the value is the stored string."""
 
     COUNTRY = "country"
