@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import compress, count, repeat
-from operator import and_, attrgetter, itemgetter
 from typing import NamedTuple
 
 from ..places.normalize import Token, read_article
+from .indices import indices_where
 from .nameindex import (
     APOSTROPHES,
     ARABIC_TEXT_FLAGS,
@@ -30,7 +29,6 @@ _JOIN_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2012\u2013\u2014_]{1,4}")
 OPEN_QUOTES = "«“\"”„'‘"
 CLOSE_QUOTES = "»”\"“'’"
 _OPEN_QUOTE_RE = re.compile(f"[{re.escape(OPEN_QUOTES)}]")
-_TEXT_OF = attrgetter("text")
 
 
 class SentenceWords(NamedTuple):
@@ -44,16 +42,12 @@ class SentenceWords(NamedTuple):
     has_quotes: bool  # an opening quote is in the sentence (or just before it)
 
 
-_FLAGS_OF = attrgetter("flags")
-_FIRST_CHAR = itemgetter(0)
-
-
 class ArticleWords:
     """An article's tokens, their :class:`Word` records and join flags, read once for all sentences.
 
-    Also where readings may start, found for the whole article with C-level
-    maps (a Python step per token costs more than the rest of most sentences),
-    so that a sentence where none can start is passed over at once.
+    Also where readings may start, found once for the whole article, so that a
+    sentence where none can start is passed over at once: most sentences of a
+    long article name no place.
     """
 
     __slots__ = ("text", "english", "tokens", "starts", "quotes", "words", "joinable", "anchors",
@@ -69,22 +63,21 @@ class ArticleWords:
         quoted = _words_with_apostrophes(text, tokens, self.starts)
         self.words = words = index.words_of(tokens, norms=article.norms, quoted=quoted)
         gaps = article.gaps
-        joinable = list(map(_JOINS.get, gaps))  # gaps are few and recur: most are known
-        self.joinable = [_joins(gap) for gap in gaps] if None in joinable else joinable
+        self.joinable = [_joins(gap) for gap in gaps]
         # A reading starts at a one-word name, at the first word of a longer name whose second
         # word follows (_continues), in Arabic at a facility head word, and in English at a
-        # capitalised word that may start a transliteration.  Most words have no flag: one
-        # C-level pass finds the others, and only those are looked at one by one.
+        # capitalised word that may start a transliteration.  Most words have no flag, and
+        # only the flagged ones are looked at.
         anchors: list[int] = []
         self.articles: list[int] = []  # "al", "el" standing alone
         self.heads: list[int] = []  # facility head words
         self.fuzzy_cues: list[int] = []
         self.uppers: list[int] = []  # English: capitalised words (read in sentences holding a head word)
         prefixes, english_bits = index.key_prefixes, F_SINGLE | F_LONGER | F_TRANSLITERATION
-        flags = list(map(_FLAGS_OF, words))
+        flags = [word.flags for word in words]
         # Arabic text reads no transliteration: Latin words flagged for one alone need no look.
-        flagged = flags if english else map(and_, flags, repeat(ARABIC_TEXT_FLAGS))
-        for i in compress(count(), flagged):
+        flagged = flags if english else [f & ARABIC_TEXT_FLAGS for f in flags]
+        for i in indices_where(flagged):
             f = flags[i]
             if english:
                 if f & english_bits and (
@@ -103,7 +96,7 @@ class ArticleWords:
                 self.fuzzy_cues.append(i)
         self.anchors = anchors
         if english and self.heads:
-            self.uppers = list(compress(count(), map(str.isupper, map(_FIRST_CHAR, map(_TEXT_OF, tokens)))))
+            self.uppers = indices_where(tok.text[0].isupper() for tok in tokens)
 
     def _continues(self, i: int, prefixes: set[str]) -> bool:
         """Whether word ``i`` and the next, joined, begin some name key (read with any of its forms)."""

@@ -20,7 +20,6 @@ import functools
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from itertools import compress, count
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
@@ -28,6 +27,7 @@ import yaml
 
 from ..errors import GazetteerDataError
 from ..places.normalize import Token, clitic_variants, normalize_token, tokenize
+from .indices import indices_where
 
 T = TypeVar("T")
 
@@ -90,11 +90,10 @@ def positions(
 ) -> list[int]:
     """The indices of ``tokens`` whose normalised word is in ``wanted``, in order.
 
-    ``norms``: the tokens' normalised forms, when at hand.  Membership is tested
-    by C-level maps, not a Python step per token: an article is long.
+    ``norms``: the tokens' normalised forms, when at hand.
     """
     in_order = map(_NORM_OF, tokens) if norms is None else norms
-    return list(compress(count(), map(wanted.__contains__, in_order)))
+    return indices_where(map(wanted.__contains__, in_order))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -312,5 +311,5 @@ class PhraseMatcher(Generic[T]):
             cased = self._case_texts.intersection(map(_TEXT_OF, tokens) if texts is None else texts)
             if cased:
                 written = map(_TEXT_OF, tokens) if texts is None else texts
-                found = sorted({*found, *compress(count(), map(cased.__contains__, written))})
+                found = sorted({*found, *indices_where(map(cased.__contains__, written))})
         return found

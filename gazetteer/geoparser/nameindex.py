@@ -13,17 +13,16 @@ import re
 import weakref
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import attrgetter, contains, is_
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..places.index import Gazetteer
 from ..places.normalize import Token, clitic_variants, is_arabic
 from ..places.place import Place, PlaceType
 from .cues import ROAD_CODE_RE, load_cues
+from .indices import indices_where
 
 _NORM_OF = attrgetter("norm")
-_TEXT_OF = attrgetter("text")
 #: The marks of an "X's".
 APOSTROPHES = ("'", "’")
 
@@ -160,12 +159,11 @@ class MatchIndex:
         :func:`possessive`, so that an "X's" gets its possessive record).
         """
         known = self._words.get
-        out = list(map(known, map(_NORM_OF, toks) if norms is None else norms))  # one C-level pass
-        redo = list(compress(count(), map(is_, out, repeat(None)))) if None in out else []
+        # Most words of an article are known: look them all up at once, then read the others.
+        out = [known(norm) for norm in ([t.norm for t in toks] if norms is None else norms)]
+        redo = indices_where(word is None for word in out) if None in out else []
         if quoted is None:
-            texts = list(map(_TEXT_OF, toks))
-            for quote in APOSTROPHES:
-                redo.extend(compress(count(), map(contains, texts, repeat(quote))))
+            redo.extend(indices_where(any(q in t.text for q in APOSTROPHES) for t in toks))
         else:
             redo.extend(quoted)
         for k in dict.fromkeys(redo):  # in order, each once
