@@ -103,10 +103,7 @@ class ArticleWords:
         if i + 1 >= len(self.tokens) or not self.joinable[i]:
             return False
         after = " " + self.tokens[i + 1].norm
-        for _, form, _, longest, _ in self.words[i].heads:
-            if longest > 1 and form + after in prefixes:
-                return True
-        return False
+        return any(head.longest > 1 and head.form + after in prefixes for head in self.words[i].heads)
 
     def sentences(self, sentences: list[Sentence]) -> Iterator[tuple[Sentence, SentenceWords]]:
         """Each sentence with its words (a sentence with no token is left out)."""

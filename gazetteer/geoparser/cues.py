@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -26,7 +26,7 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cues:
     """The cue lexicon of ``data/cues.yaml``, every phrase as a tuple of normalised tokens."""
 
@@ -46,60 +46,44 @@ class Cues:
     stop_keys: frozenset[str]
     name_heads: frozenset[str]
 
-    @property
+    @cached_property
     def all_words(self) -> frozenset[str]:
         """Every single-token cue, relation and direction word (never a place name on its own)."""
-        words = _ALL_WORDS.get(id(self))
-        if words is None:
-            phrases = [
-                *self.type_before,
-                *self.type_after,
-                *self.road,
-                *self.near,
-                *self.direction,
-                *self.between,
-                *self.countryside_before,
-                *self.countryside_after,
-                *self.countryside_direction,
-            ]
-            words = _ALL_WORDS[id(self)] = frozenset(p[0] for p in phrases if len(p) == 1)
-        return words
+        phrases = [
+            *self.type_before,
+            *self.type_after,
+            *self.road,
+            *self.near,
+            *self.direction,
+            *self.between,
+            *self.countryside_before,
+            *self.countryside_after,
+            *self.countryside_direction,
+        ]
+        return frozenset(p[0] for p in phrases if len(p) == 1)
 
-    @property
+    @cached_property
     def phrase_ends(self) -> frozenset[str]:
         """The last word of every phrase of every cue list: a phrase can end only on one of them."""
-        ends = _PHRASE_ENDS.get(id(self))
-        if ends is None:
-            lists = (
-                self.type_before,
-                self.type_after,
-                self.road,
-                self.road_anaphora,
-                self.near,
-                self.direction,
-                self.between,
-                self.countryside_before,
-                self.countryside_after,
-                self.countryside_direction,
-                self.fuzzy,
-            )
-            ends = _PHRASE_ENDS[id(self)] = frozenset(p[-1] for phrases in lists for p in phrases)
-        return ends
+        lists = (
+            self.type_before,
+            self.type_after,
+            self.road,
+            self.road_anaphora,
+            self.near,
+            self.direction,
+            self.between,
+            self.countryside_before,
+            self.countryside_after,
+            self.countryside_direction,
+            self.fuzzy,
+        )
+        return frozenset(p[-1] for phrases in lists for p in phrases)
 
-    @property
+    @cached_property
     def type_after_heads(self) -> frozenset[str]:
         """The first word of every ``type_after`` phrase ("province", "countryside" …)."""
-        heads = _AFTER_HEADS.get(id(self))
-        if heads is None:
-            heads = _AFTER_HEADS[id(self)] = frozenset(p[0] for p in self.type_after)
-        return heads
-
-
-# all_words, phrase_ends and type_after_heads of each Cues (load_cues() makes one, cached for the
-# process, so these stay tiny).
-_ALL_WORDS: dict[int, frozenset[str]] = {}
-_PHRASE_ENDS: dict[int, frozenset[str]] = {}
-_AFTER_HEADS: dict[int, frozenset[str]] = {}
+        return frozenset(p[0] for p in self.type_after)
 
 
 def _types(values: list[str]) -> frozenset[PlaceType]:
@@ -141,6 +125,3 @@ def load_cues() -> Cues:
         stop_keys=frozenset(stop),
         name_heads=frozenset(p[0] for p in phrases(*raw["name_heads"].values()) if len(p) == 1),
     )
-
-
-# -- per-gazetteer derived indexes ------------------------------------------------

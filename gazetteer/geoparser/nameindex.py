@@ -32,7 +32,14 @@ FUZZY_MIN_LETTERS = 5
 _MEMO_SIZE = 200_000
 
 
-Head = tuple[int, str, int, int, bool]
+class Head(NamedTuple):
+    """A form of a word that starts some name key."""
+
+    order: int  # its place among the word's forms (an earlier form wins a tie)
+    form: str
+    cut: int  # the characters cut off the word to read it as this form (clitics)
+    longest: int  # the most tokens of a name key starting with it
+    is_key: bool  # the form alone is a name key
 
 
 class Word(NamedTuple):
@@ -46,8 +53,7 @@ class Word(NamedTuple):
     cue_end: bool  # a form is the last word of some cue phrase
     transliteration: bool  # a Latin transliteration reading may start with it (see MatchIndex.word)
     article: bool  # a standalone Latin article ("al", "el"), which a name key leaves out
-    #: (order, form, cut, longest key in tokens, form alone is a key) of each form that starts a key
-    heads: tuple[Head, ...]
+    heads: tuple[Head, ...]  # each of its forms that starts a name key
     single: tuple[str, int] | None  # (key, cut) of its best reading as a one-word name, if any
     flags: int  # the fields above that make it a possible start of a reading, as _F_* bits
 
@@ -219,7 +225,13 @@ class MatchIndex:
     def _heads(self, variants: tuple[tuple[str, int], ...]) -> tuple[Head, ...]:
         gazetteer = self._gazetteer()
         return tuple(
-            (order, form, cut, self.first_token_len[form], gazetteer is not None and gazetteer.has_key(form))
+            Head(
+                order,
+                form,
+                cut,
+                self.first_token_len[form],
+                gazetteer is not None and gazetteer.has_key(form),
+            )
             for order, (form, cut) in enumerate(variants)
             if form in self.first_token_len
         )
@@ -227,9 +239,9 @@ class MatchIndex:
     def _single(self, norm: str, heads: tuple[Head, ...]) -> tuple[str, int] | None:
         """The first form of a word that is a one-word key it may be read as (see ``article_ok``)."""
         gazetteer = self._gazetteer()
-        for _, form, cut, _, single in heads:
-            if single and gazetteer is not None and article_ok(gazetteer, norm, cut, form):
-                return form, cut
+        for head in heads:
+            if head.is_key and gazetteer is not None and article_ok(gazetteer, norm, head.cut, head.form):
+                return head.form, head.cut
         return None
 
     def _may_transliterate(self, norm: str) -> bool:

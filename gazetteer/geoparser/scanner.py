@@ -141,14 +141,14 @@ class Scanner:
             # while it is still a key's prefix; the longest wins, the earlier form breaking ties.
             prefixes, has_key = self.index.key_prefixes, self.gazetteer.has_key
             found: list[tuple[int, int, str, int]] = []
-            for order, form, cut, longest, _ in word.heads:
-                key = form
-                for n in range(2, min(n_ok, longest) + 1):
+            for head in word.heads:
+                key = head.form
+                for n in range(2, min(n_ok, head.longest) + 1):
                     key = f"{key} {self.toks[i + n - 1].norm}"
                     if key not in prefixes:
                         break
                     if has_key(key):
-                        found.append((-n, order, key, cut))
+                        found.append((-n, head.order, key, head.cut))  # sorts longest first, then by order
             found.sort()
             for minus_n, _, key, cut in found:
                 if article_ok(self.gazetteer, self.toks[i].norm, cut, key):
