@@ -63,26 +63,9 @@ def forms_of(norm: str) -> tuple[tuple[str, int], ...]:
     return tuple(clitic_variants(norm))
 
 
-#: The last tuple of tokens :func:`distinct_norms` was asked about, with its answer (one
-#: tuple, replaced whole, so that threads never see a mismatched pair).
-_LAST_NORMS: tuple[object, frozenset[str]] = ((), frozenset())
-
-
 def distinct_norms(tokens: Sequence[Token], norms: Sequence[str] | None = None) -> frozenset[str]:
-    """The set of normalised words of ``tokens`` (``norms``: theirs, in order, when at hand).
-
-    The extractor asks each of its lexicons about the same sentence in turn,
-    so the answer for the last tuple is kept: a tuple cannot change, and
-    holding it keeps its identity from being reused.
-    """
-    global _LAST_NORMS
-    last = _LAST_NORMS
-    if last[0] is tokens:
-        return last[1]
-    distinct = frozenset(map(_NORM_OF, tokens) if norms is None else norms)
-    if type(tokens) is tuple:
-        _LAST_NORMS = (tokens, distinct)
-    return distinct
+    """The set of normalised words of ``tokens`` (``norms``: theirs, in order, when at hand)."""
+    return frozenset(map(_NORM_OF, tokens) if norms is None else norms)
 
 
 def positions(
@@ -113,21 +96,15 @@ class WordClass:
         self._test = test
         self._members: set[str] = set()
         self._seen: set[str] = set()
-        # (the word set last asked about, the answer): a sentence is often asked twice in a row
-        self._last: tuple[frozenset[str], set[str]] = (frozenset(), set())
 
     def among(self, tokens: Sequence[Token], norms_in_order: Sequence[str] | None = None) -> set[str]:
-        """The normalised words of ``tokens`` that have the property (shared: do not modify).
+        """The normalised words of ``tokens`` that have the property.
 
         ``norms_in_order``: the tokens' normalised forms, when at hand.
         """
         norms = distinct_norms(tokens, norms_in_order)
-        last = self._last
-        if last[0] is norms:
-            return last[1]
         found = self._members.intersection(norms)
-        if norms <= self._seen:  # every word tested before: the usual case, with no new set
-            self._last = (norms, found)
+        if norms <= self._seen:  # every word tested before: the usual case
             return found
         for norm in norms.difference(self._seen):
             member = self._test(norm)
@@ -137,7 +114,6 @@ class WordClass:
                 self._seen.add(norm)
                 if member:
                     self._members.add(norm)
-        self._last = (norms, found)
         return found
 
 
