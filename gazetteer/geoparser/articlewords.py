@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from ..memo import word_memo
 from ..places.normalize import Token, read_article
 from .indices import indices_where
 from .nameindex import (
@@ -63,7 +64,7 @@ class ArticleWords:
         quoted = _words_with_apostrophes(text, tokens, self.starts)
         self.words = words = index.words_of(tokens, norms=article.norms, quoted=quoted)
         gaps = article.gaps
-        self.joinable = [_joins(gap) for gap in gaps]
+        self.joinable = list(map(_joins, gaps))
         # A reading starts at a one-word name, at the first word of a longer name whose second
         # word follows (_continues), in Arabic at a facility head word, and in English at a
         # capitalised word that may start a transliteration.  Most words have no flag, and
@@ -190,14 +191,7 @@ def opened_quote(text: str, tok: Token) -> bool:
     return bool(before) and before[-1] in OPEN_QUOTES
 
 
-_JOINS: dict[str, bool] = {}
-
-
+@word_memo(maxsize=4096)  # few distinct gaps recur: " ", "، ", "- "
 def _joins(gap: str) -> bool:
-    """Whether the text between two tokens may join them into one name; memoised (bounded)."""
-    joins = _JOINS.get(gap)
-    if joins is None:
-        joins = bool(_JOIN_RE.fullmatch(gap))
-        if len(_JOINS) < 4096:
-            _JOINS[gap] = joins
-    return joins
+    """Whether the text between two tokens may join them into one name."""
+    return bool(_JOIN_RE.fullmatch(gap))

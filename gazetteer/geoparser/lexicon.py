@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from ..errors import GazetteerDataError
+from ..memo import word_memo
 from ..places.normalize import Token, clitic_variants, normalize_token, tokenize
 from .indices import indices_where
 
@@ -57,10 +58,8 @@ def load_lexicon(name: str) -> dict[str, Any]:
     return data
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def forms_of(norm: str) -> tuple[tuple[str, int], ...]:
-    """:func:`clitic_variants` of a normalised token, cached: the same words recur in every lexicon pass."""
-    return tuple(clitic_variants(norm))
+#: A normalised token's forms with proclitics stripped (the lexicons' name for :func:`clitic_variants`).
+forms_of = clitic_variants
 
 
 def distinct_norms(tokens: Sequence[Token], norms: Sequence[str] | None = None) -> frozenset[str]:
@@ -79,7 +78,7 @@ def positions(
     return indices_where(map(wanted.__contains__, in_order))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@word_memo()
 def form_set(norm: str) -> frozenset[str]:
     """:func:`forms_of` as a set: ``not S.isdisjoint(form_set(n))`` tests a word list in one call."""
     return frozenset(f for f, _ in forms_of(norm))

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from ..memo import word_memo
 from ..places.index import Gazetteer
 from ..places.normalize import Token, clitic_variants, is_arabic
 from ..places.place import Place, PlaceType
@@ -302,7 +302,7 @@ LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an
 SKELETON_MIN_CONSONANTS = 4
 
 
-@lru_cache(maxsize=100_000)
+@word_memo()
 def latin_skeleton(key: str) -> str:
     """The consonant skeleton of a normalised Latin name key, for transliteration variants.
 
@@ -362,11 +362,6 @@ def within_one_edit(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1 :]
 
 
-@lru_cache(maxsize=200_000)
-def _arabic_variants(norm: str) -> tuple[tuple[str, int], ...]:
-    return tuple(clitic_variants(norm))
-
-
 def article_ok(gazetteer: Gazetteer, norm: str, cut: int, key: str) -> bool:
     """False when «ال» was stripped from a name that never takes it («السورية» is not «سورية»).
 
@@ -389,7 +384,7 @@ def possessive(tok: Token) -> bool:
 def _norm_variants(norm: str, possessive: bool) -> tuple[tuple[str, int], ...]:
     """Forms of a normalised word with the number of original characters cut before each."""
     if is_arabic(norm):
-        return _arabic_variants(norm)
+        return clitic_variants(norm)
     if possessive:
         return ((norm, 0), (norm[:-1], 0))  # "Idlib's"
     return ((norm, 0),)

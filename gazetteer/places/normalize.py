@@ -28,6 +28,8 @@ from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
+from ..memo import word_memo
+
 _DROP = (
     [chr(c) for c in range(0x064B, 0x0660)]
     + [chr(c) for c in range(0x0610, 0x061B)]
@@ -105,7 +107,7 @@ def arabic_ratio(text: str) -> float:
     return len(_ARABIC_LETTER_RE.findall(text)) / letters
 
 
-@lru_cache(maxsize=8192)  # an alphabet is small: folding each character once makes loading fast
+@word_memo(maxsize=8192)  # an alphabet is small: each character is folded once
 def _fold_char(char: str) -> str:
     folded = unicodedata.normalize("NFKC", char).translate(_AR_TABLE)
     if folded.isascii() or not folded:
@@ -134,20 +136,10 @@ def normalize_with_offsets(token: str) -> tuple[str, list[int]]:
     return text, offsets
 
 
-#: Words already normalised (a plain dict, read straight by the tokeniser: cheaper per word than
-#: an LRU cache, and a vocabulary grows slowly).  Bounded: past the bound, new words are not kept.
-_NORMS: dict[str, str] = {}
-_NORMS_MAX = 200_000
-
-
+@word_memo()
 def normalize_token(token: str) -> str:
     """Normalise one word (see the module docstring for every rule); memoised, as words recur."""
-    norm = _NORMS.get(token)
-    if norm is None:
-        norm = normalize_with_offsets(token)[0]
-        if len(_NORMS) < _NORMS_MAX:
-            _NORMS[token] = norm
-    return norm
+    return normalize_with_offsets(token)[0]
 
 
 class Token(NamedTuple):
@@ -236,9 +228,7 @@ def _split_words(text: str) -> TextWords:
         parts = (_NO_UNDERSCORE_SPLIT_RE if with_article else _NO_UNDERSCORE_PLAIN_SPLIT_RE).split(text)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
-    norms = list(map(_NORMS.get, words))  # known words without a Python step each
-    if None in norms:
-        norms = [normalize_token(w) if n is None else n for w, n in zip(words, norms, strict=True)]
+    norms = list(map(normalize_token, words))
     spans = zip(ends[0::2], ends[1::2], words, norms, strict=False)  # one gap more
     make = tuple.__new__
     if "" not in norms:  # the usual case: every word keeps a letter, and becomes a token
@@ -272,7 +262,7 @@ def clear_text_caches() -> None:
     _memo_read.cache_clear()
 
 
-@lru_cache(maxsize=500_000)
+@word_memo(maxsize=500_000)  # a gazetteer's names and an article's candidate keys
 def normalize_name(name: str) -> str:
     """The index key of a whole name: its normalised tokens joined by single spaces.
 
@@ -291,21 +281,16 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 
 
-def clitic_variants(norm: str) -> list[tuple[str, int]]:
+@word_memo()
+def clitic_variants(norm: str) -> tuple[tuple[str, int], ...]:
     """Forms of a normalised Arabic token with proclitics stripped.
 
     Returns ``(form, n_stripped)`` pairs, the token itself first and then by
     increasing number of stripped characters.  Handles و ف ب ل ك, the article
     ال, and لل (ل + ال with the alef elided), so وبإدلب → ادلب, للرقه → الرقه
     and رقه, بالرقه → الرقه and رقه.  A stripped form must keep two letters.
-    Memoised, as words recur.
+    Memoised, as words recur: the tuple is shared.
     """
-    return list(_clitic_variants(norm))
-
-
-@lru_cache(maxsize=200_000)
-def _clitic_variants(norm: str) -> tuple[tuple[str, int], ...]:
-    """The memoised body of :func:`clitic_variants`, as a tuple so the cache stays immutable."""
     seen: dict[str, int] = {norm: 0}
 
     def add(form: str, cut: int) -> None:
