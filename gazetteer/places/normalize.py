@@ -24,7 +24,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -198,8 +198,7 @@ def words_in(text: str, start: int, end: int) -> Sequence[Token]:
     article = _memo_read(text)
     span = _range_in(article.starts, text, start, end)
     if span is None:
-        make = tuple.__new__
-        return [make(Token, (t.start + start, t.end + start, *t[2:])) for t in _words(text[start:end])]
+        return [t._replace(start=t.start + start, end=t.end + start) for t in _words(text[start:end])]
     return article.tokens[span[0] : span[1]]
 
 
@@ -208,7 +207,7 @@ def _words(text: str) -> tuple[Token, ...]:
 
 
 class TextWords(NamedTuple):
-    """A text's words (:class:`Token`), with parallel tuples for C-level passes over them."""
+    """A text's words (:class:`Token`), with their gaps, offsets, normal forms and texts as parallel tuples."""
 
     tokens: tuple[Token, ...]
     gaps: tuple[str, ...]  # the text between each word and the next (one fewer)
@@ -220,7 +219,6 @@ class TextWords(NamedTuple):
 def _split_words(text: str) -> TextWords:
     """The words of ``text`` and what lies between them (see :class:`TextWords`)."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
-    # Token(...) goes through a Python-level __new__: skip it, as words are many.
     with_article = "-" in text and _ARTICLE_RE.search(text)  # no article without its hyphen
     if "_" in text:
         parts = (_SPLIT_RE if with_article else _PLAIN_SPLIT_RE).split(text)
@@ -230,11 +228,10 @@ def _split_words(text: str) -> TextWords:
     words = parts[1::2]
     norms = list(map(normalize_token, words))
     spans = zip(ends[0::2], ends[1::2], words, norms, strict=False)  # one gap more
-    make = tuple.__new__
     if "" not in norms:  # the usual case: every word keeps a letter, and becomes a token
-        tokens = tuple(map(make, repeat(Token), spans))
+        tokens = tuple(map(Token._make, spans))
         return TextWords(tokens, tuple(parts[2:-1:2]), tuple(ends[0:-1:2]), tuple(norms), tuple(words))
-    tokens = tuple([make(Token, t) for t in spans if t[3]])
+    tokens = tuple(Token._make(span) for span in spans if span[3])
     # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
     gaps = tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
     starts, norms, texts = (tuple(map(attrgetter(f), tokens)) for f in ("start", "norm", "text"))
