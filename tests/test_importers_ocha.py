@@ -193,13 +193,14 @@ def test_communities_in_the_upper_case_admin4_point_layout() -> None:
     assert places[0].parent(3) == places[0].parents[2] and places[0].parent(3).pcode == "SY070101"
 
 
-def test_detect_communities() -> None:
+def test_detect_communities(tmp_path) -> None:
     assert ocha.detect_layer({"featurename_en": "", "pcode": ""}) == ("communities", 4)
     assert ocha.detect_layer({"ADM4_EN": "", "ADM4_PCODE": "", "ADM3_PCODE": ""}) == ("communities", 4)
     assert ocha.detect_layer({"adm4_name": "", "adm4_name1": "", "adm4_pcode": ""}) == ("communities", 4)
-    bad = [{"featurename_en": "Nowhere", "pcode": "", "point_x": 36, "point_y": 35}]
+    bad = tmp_path / "communities.csv"
+    bad.write_text("featurename_en,pcode,point_x,point_y\nNowhere,,36,35\n", encoding="utf-8")
     with pytest.raises(ImportFormatError, match="P-code and a name"):
-        ocha._community(bad[0], None, "x:2")
+        list(ocha.iter_places(bad))
 
 
 def test_communities_merge_with_the_bundled_gazetteer_without_duplicates() -> None:

@@ -140,17 +140,18 @@ def test_word_boundaries_with_apostrophes_and_marks(text: str, words: list[str])
         "#ريف إدلب الجنوبي، el-Bab 2020 ٣ غارات ‘Idlib’",
     ],
 )
-def test_the_pattern_for_texts_without_underscores_splits_as_the_general_one(text: str) -> None:
-    from gazetteer.places import normalize
-
+def test_words_split_alike_whatever_else_the_text_holds(text: str) -> None:
+    """An underscore or a hyphenated Latin article elsewhere in a text changes none of its other words."""
     assert "_" not in text
-    pairs = [
-        (normalize._SPLIT_RE, normalize._NO_UNDERSCORE_SPLIT_RE),
-        (normalize._PLAIN_SPLIT_RE, normalize._NO_UNDERSCORE_PLAIN_SPLIT_RE),
-    ]
-    for general, fast in pairs:
-        assert fast.split(text) == general.split(text)
-    assert [t.text for t in tokenize(text + " x_y")][:-2] == [t.text for t in tokenize(text)]
+
+    def words(t: str) -> list[tuple[int, int, str, str]]:
+        return [tuple(tok) for tok in tokenize(t)]
+
+    alone = words(text)
+    assert words(text + " x_y")[:-2] == alone
+    assert words(text + " al-Qusayr")[:-1] == alone
+    assert words(text + " al-Qusayr x_y")[:-3] == alone
+    assert words("x_y " + text)[2:] == [(s + 4, e + 4, w, n) for s, e, w, n in alone]
 
 
 @pytest.mark.parametrize("text", ["قصف «سراقب» وبإدلب", "a \u0640 b - c", "al-Bab's x", ""])
