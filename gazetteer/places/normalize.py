@@ -207,7 +207,7 @@ def _words(text: str) -> tuple[Token, ...]:
 
 
 class TextWords(NamedTuple):
-    """A text's words (:class:`Token`), with their gaps, offsets, normal forms and texts as parallel tuples."""
+    """A text's words (:class:`Token`) and their gaps, offsets, norms and texts, as parallel tuples."""
 
     tokens: tuple[Token, ...]
     gaps: tuple[str, ...]  # the text between each word and the next (one fewer)
