@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import select
+
+from gazetteer import distance_km
 from webapp.extensions import db
 from webapp.ingest import content_hash
 from webapp.models import Article, Mention, Sentence
@@ -102,3 +105,40 @@ def test_the_api_says_what_marked_an_unresolved_mention_and_where_it_lies(app):
     }
     (english,) = client.get(f"/api/articles/{third}").get_json()["mentions"]
     assert english["unresolved"]["container"] is None
+
+
+UNKNOWN_VILLAGE = (
+    "Russian jets struck the village of Tal Touqan, east of Aleppo, on 2 February 2020, killing two people."
+)
+
+
+def _assert_kept_near_aleppo(body: dict) -> None:
+    (village,) = [m for m in body["mentions"] if m["text"] == "Tal Touqan"]
+    assert village["place"] is None
+    assert village["unresolved"] == {
+        "name": "Tal Touqan",
+        "cue": "village of",
+        "container": {"id": "t:aleppo", "name": "Aleppo", "name_ar": "حلب"},
+    }
+    (incident,) = body["incidents"]
+    assert incident["geo_precision"] == 2
+    assert distance_km(incident["lat"], incident["lon"], 36.202, 37.134) <= 10
+
+
+def test_an_unknown_village_through_the_api_is_kept_at_its_container(client):
+    response = client.post("/api/articles", json={"text": UNKNOWN_VILLAGE, "language": "en"})
+    assert response.status_code == 201, response.get_json()
+    _assert_kept_near_aleppo(response.get_json())
+
+
+def test_an_unknown_village_through_the_cli_is_listed_with_its_container(app, runner, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(UNKNOWN_VILLAGE, encoding="utf-8")
+    assert runner.invoke(args=["ingest", str(path)]).exit_code == 0
+    with app.app_context():
+        article = db.session.scalars(select(Article)).one()
+    with app.test_client() as client:
+        _assert_kept_near_aleppo(client.get(f"/api/articles/{article.id}").get_json())
+    listed = runner.invoke(args=["gazetteer", "unresolved", "--json"])
+    (row,) = [json.loads(line) for line in listed.output.splitlines()]
+    assert (row["name"], row["cues"], row["containers"]) == ("Tal Touqan", ["village of"], ["Aleppo"])

@@ -235,6 +235,8 @@ def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> Se
 def _location(mention: Mention) -> Location | None:
     """Where a mention points, if it may be an incident location (Syrian, not the whole country)."""
     place = mention.place
+    if place is None and mention.container is not None:
+        return mention.location  # a place the gazetteer lacks, located at its container
     if place is None or not place.in_syria or place.type is PlaceType.COUNTRY:
         return None
     if mention.location is not None:
@@ -328,24 +330,26 @@ def _candidates(
     for k in indices:
         mention = mentions[k]
         location = _location(mention)
-        if location is None or mention.place is None:
+        if location is None:
             continue
+        # a place the gazetteer lacks is a village or the like, at its container
+        kind = mention.place.type if mention.place is not None else PlaceType.VILLAGE
         tok = _token_at(tokens, mention.start)
         if tok is None:
             continue
         tok_start = tokens[tok].start
         clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
         link = _link(tokens, tok, clitic, trigger_ends)
-        score = _SPECIFICITY.get(mention.place.type, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
+        score = _SPECIFICITY.get(kind, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
         if link.linked:
             score += _LINK_BONUS
         if link.source:
             score -= _SOURCE_PENALTY
         if first_end <= tok:  # after a trigger
             score += _AFTER_TRIGGER_BONUS
-        if mention.place.type is PlaceType.ROAD and event.entry.sub_event_type == "Other":
+        if kind is PlaceType.ROAD and event.entry.sub_event_type == "Other":
             score += _ROAD_BONUS
-        out.append(_Candidate(k, location, mention.place, tok, score))
+        out.append(_Candidate(k, location, mention.place or mention.container, tok, score))
     return out
 
 

@@ -11,12 +11,17 @@ from collections.abc import Collection
 from operator import attrgetter
 
 from ..places.normalize import is_arabic
+from ..places.place import Place
 from .articlewords import opened_quote
-from .nameindex import FUZZY_MIN_LETTERS, LATIN_ARTICLES, SKELETON_MIN_CONSONANTS, latin_skeleton
+from .nameindex import FUZZY_MIN_LETTERS, SKELETON_MIN_CONSONANTS
+from .romanize import LATIN_ARTICLES, latin_skeleton
 from .scanner import Scanner, char_cut
 from .toponym import Match
 
 _NORM_OF = attrgetter("norm")
+_ID_OF = attrgetter("id")
+#: A transliteration skeleton this long is specific enough to need no corroboration.
+SKELETON_SURE_CONSONANTS = 5
 _AR_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ام"})  # «عمر بن عبد العزيز»
 _NAME_LINKS = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "of"})
 
@@ -57,8 +62,12 @@ def fuzzy_at(scanner: Scanner, i: int) -> Match | None:
 
 def _weak_reading(scanner: Scanner, i: int, end_tok: int, keys: Collection[str]) -> Match:
     """A fuzzy match of tokens ``[i, end_tok)`` read as any of ``keys`` (near-miss or variant)."""
-    places = sorted({p for k in sorted(keys) for p in scanner.gazetteer.lookup_key(k)}, key=lambda p: p.id)
-    return scanner.make(i, end_tok, sorted(keys)[0], places, 0, fuzzy=True)
+    return scanner.make(i, end_tok, sorted(keys)[0], _places_of(scanner, keys), 0, fuzzy=True)
+
+
+def _places_of(scanner: Scanner, keys: Collection[str]) -> list[Place]:
+    """The places of every key in ``keys``, by id."""
+    return sorted({p for k in keys for p in scanner.gazetteer.lookup_key(k)}, key=_ID_OF)
 
 
 def facility_at(scanner: Scanner, i: int) -> Match | None:
@@ -79,7 +88,7 @@ def facility_at(scanner: Scanner, i: int) -> Match | None:
         return None
     prefix = scanner.toks[i].norm[:head]
     names = _facility_name_ar(scanner, i + 1, definite=prefix.endswith(("ال", "لل")))
-    return _unknown(scanner, i, i + 1 + names, head) if names else None
+    return unknown_match(scanner, i, i + 1 + names, head) if names else None
 
 
 def _facility_name_ar(scanner: Scanner, j: int, *, definite: bool) -> int:
@@ -123,14 +132,15 @@ def _facility_en(scanner: Scanner, i: int) -> Match | None:
     while end < len(toks) and end - i < 5 and (end == i or scanner.joinable[end - 1]):
         word = toks[end]
         if word.norm in cues.facility_heads:
-            return _unknown(scanner, i, end + 1, 0) if end > i else None
+            return unknown_match(scanner, i, end + 1, 0) if end > i else None
         if not (word.text[:1].isupper() or word.norm in _NAME_LINKS) or word.norm in cues.facility_stops:
             return None
         end += 1
     return None
 
 
-def _unknown(scanner: Scanner, i: int, end_tok: int, cut: int) -> Match:
+def unknown_match(scanner: Scanner, i: int, end_tok: int, cut: int) -> Match:
+    """An unknown toponym on tokens ``[i, end_tok)`` (``cut``: the proclitic letters of token ``i``)."""
     prefix = scanner.toks[i].norm[:cut]
     cut = cut - 2 if prefix.endswith("ال") else cut - 1 if prefix.endswith("لل") else cut
     start, end = char_cut(scanner.toks[i], cut), scanner.toks[end_tok - 1].end
@@ -152,8 +162,10 @@ def _unknown(scanner: Scanner, i: int, end_tok: int, cut: int) -> Match:
 def transliteration_at(scanner: Scanner, i: int) -> Match | None:
     """A Latin spelling variant of a Syrian name at ``i`` ("Maret Al Numaan", "Termaneen").
 
-    English text only; the words must be capitalised and the reading is
-    weak: like a near-miss, it survives only with corroboration.
+    English text only, and the words must be capitalised.  A skeleton of
+    :data:`SKELETON_SURE_CONSONANTS` consonants or more is specific enough
+    to read as the name it shares; a shorter one is a weak reading that,
+    like a near-miss, survives only with corroboration.
     """
     toks, joinable = scanner.toks, scanner.joinable
     if not scanner.english or not scanner.words[i].transliteration or not toks[i].text[:1].isupper():
@@ -178,5 +190,9 @@ def transliteration_at(scanner: Scanner, i: int) -> Match | None:
         keys = scanner.index.skeleton_keys(skeleton)
         if not keys:
             continue
+        if sum(map(str.isalpha, skeleton)) >= SKELETON_SURE_CONSONANTS and not (
+            n == 1 and key in scanner.cues.stop_keys
+        ):
+            return scanner.make(i, i + n, sorted(keys)[0], _places_of(scanner, keys), 0)
         return _weak_reading(scanner, i, i + n, keys)
     return None

@@ -15,14 +15,16 @@ by a dash after a road cue («طريق حلب- اللاذقية») become one ro
 from __future__ import annotations
 
 from ..places.index import Gazetteer
-from ..places.place import Place
+from ..places.place import Place, PlaceType
 from .articlewords import ArticleWords
 from .fallbacks import facility_at, fuzzy_at, transliteration_at
+from .masks import actor_spans, in_organisation_name, masked
 from .nameindex import MatchIndex
 from .result import Sentence
 from .roads import merge_roads, road_anaphora, single_road
 from .scanner import Scanner
 from .toponym import Match
+from .unknown import unknown_names
 
 __all__ = ["Match", "find_matches"]
 
@@ -40,6 +42,8 @@ def _scan(scanner: Scanner) -> list[Match]:
             free = i + 1  # its one reading, a one-word name, would be refused (as below)
             continue
         hit = scanner.longest_at(i)
+        if hit is not None and scanner.generic_head_alone(i, hit[0]):
+            hit = None  # "Tal" of "Tal Touqan" is no village called Tal
         if hit is None:
             fuzzy = fuzzy_at(scanner, i) or facility_at(scanner, i) or transliteration_at(scanner, i)
             if fuzzy is not None:
@@ -58,6 +62,24 @@ def _scan(scanner: Scanner) -> list[Match]:
         else:
             free = start + 1  # past the cue words trimmed off, too
     return out
+
+
+def _names_a_country(m: Match) -> bool:
+    """Whether every candidate of ``m`` is a country ("Iran" in "Iran-backed militias" still names Iran)."""
+    return bool(m.places) and all(p.type is PlaceType.COUNTRY for p in m.places)
+
+
+def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
+    """``matches`` without the names inside an armed group's, organisation's or time zone's name."""
+    if not matches:
+        return matches
+    spans = actor_spans(scanner.toks)
+    return [
+        m
+        for m in matches
+        if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m))
+        and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
+    ]
 
 
 def _link_between(matches: list[Match], scanner: Scanner, offset: int) -> None:
@@ -92,7 +114,7 @@ def find_matches(
         if not view.live and last_road is None:
             continue  # no reading can start here, and no road is there to refer back to
         scanner = Scanner(text, sentence.index, gazetteer, language, view)
-        matches = merge_roads(_scan(scanner), scanner)
+        matches = merge_roads(unknown_names(scanner, _unmasked(_scan(scanner), scanner)), scanner)
         if last_road is not None:
             matches = road_anaphora(matches, scanner, last_road)
         if not matches:

@@ -9,18 +9,17 @@ find names written differently from the gazetteer's spelling.
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..memo import word_memo
 from ..places.index import Gazetteer
 from ..places.normalize import Token, clitic_variants, is_arabic
 from ..places.place import Place, PlaceType
 from .cues import ROAD_CODE_RE, load_cues
 from .indices import indices_where
+from .romanize import LATIN_ARTICLES, arabic_skeletons, latin_skeleton
 
 _NORM_OF = attrgetter("norm")
 #: The marks of an "X's".
@@ -257,14 +256,15 @@ class MatchIndex:
         return self._skeletons.get(skeleton, ())
 
     def _build_skeletons(self, gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
-        """Each transliteration skeleton of a Syrian place's Latin key, with the keys that have it."""
+        """Each transliteration skeleton of a Syrian place's key, with the keys that have it."""
         index: dict[str, set[str]] = {}
         for key in gazetteer.keys():
-            skeleton = latin_skeleton(key)
-            if sum(c.isalpha() for c in skeleton) < SKELETON_MIN_CONSONANTS or key in self.ambiguous:
+            if key in self.ambiguous or not any(p.in_syria for p in gazetteer.lookup_key(key)):
                 continue
-            if any(p.in_syria for p in gazetteer.lookup_key(key)):
-                index.setdefault(skeleton, set()).add(key)
+            # an Arabic key is found by the common romanisations of it, a Latin one by its own spelling's
+            for skeleton in arabic_skeletons(key) if is_arabic(key) else [latin_skeleton(key)]:
+                if sum(c.isalpha() for c in skeleton) >= SKELETON_MIN_CONSONANTS:
+                    index.setdefault(skeleton, set()).add(key)
         return {skeleton: tuple(sorted(keys)) for skeleton, keys in index.items()}
 
     def _build_fuzzy(self, gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
@@ -280,49 +280,10 @@ class MatchIndex:
         return {probe: tuple(sorted(keys)) for probe, keys in index.items()}
 
 
-_SKELETON_DIGRAPHS = (
-    ("kh", "k"),
-    ("gh", "g"),
-    ("sh", "s"),
-    ("ch", "s"),
-    ("th", "t"),
-    ("dh", "d"),
-    ("ph", "f"),
-    ("ou", "u"),
-    ("q", "k"),
-    ("c", "k"),
-    ("w", "u"),
-    ("y", "i"),
-    ("z", "s"),
-)
 _AR_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ام"})  # «عمر بن عبد العزيز»
 _NAME_LINKS = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "of"})
-LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"})
 #: A transliteration skeleton needs this many consonants to be specific enough to match on.
 SKELETON_MIN_CONSONANTS = 4
-
-
-@word_memo()
-def latin_skeleton(key: str) -> str:
-    """The consonant skeleton of a normalised Latin name key, for transliteration variants.
-
-    Articles go, digraphs fold (kh→k, sh→s, q→k, ou→u, w→u, y→i …), vowels
-    after a word's first letter go (a first vowel becomes «a»), and letters
-    doubled in the spelling collapse first: "Maret Al Numaan", "Maarat
-    al-Numan" → ``mrt nmn``; "Termaneen", "Turmanin" → ``trmnn``.  Returns "" for non-Latin keys.
-    """
-    if not key.isascii():
-        return ""
-    words = []
-    for word in key.split(" "):
-        if word in LATIN_ARTICLES or not word.isalpha():
-            continue
-        for a, b in _SKELETON_DIGRAPHS:
-            word = word.replace(a, b)
-        word = re.sub(r"(.)\1+", r"\1", word)  # only letters doubled in the spelling itself
-        head = "a" if word[0] in "aeiou" else word[0]
-        words.append(head + re.sub(r"[aeiou]", "", word[1:]))
-    return " ".join(words)
 
 
 def _important(place: Place) -> bool:

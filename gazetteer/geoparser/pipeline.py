@@ -9,14 +9,23 @@ from ..events.extract import extract_incidents, load_word_lists
 from ..lang import detect_language
 from ..places.index import Gazetteer
 from ..places.place import AREA_TYPES, Place, PlaceType
+from .containers import (
+    NESTED_RANK,
+    container_of,
+    cued_settlement,
+    located_at_container,
+    nested_reading,
+    rank_of,
+    within_reach,
+)
 from .cues import load_cues
 from .locate import locate
+from .masks import organisation_words
 from .match import find_matches
 from .nameindex import MatchIndex
 from .resolve import Resolution, resolve_matches
 from .result import GeoparseResult, Mention, Sentence
 from .sentences import split_sentences
-from .toponym import Match
 
 #: A place after a road mention within this many tokens, read "near", fixes the point on the road.
 _ROAD_NEAR_TOKENS = 3
@@ -67,17 +76,56 @@ def _near_place(k: int, resolutions: list[Resolution]) -> Place | None:
     return None
 
 
-def _mentions(resolutions: list[Resolution], matches: list[Match]) -> list[Mention]:
+def _contained(resolutions: list[Resolution], text: str) -> dict[int, int]:
+    """Check nested readings against their containers; return {unresolved index: container index}.
+
+    A name the gazetteer lacks (an unknown match, or a cued one whose
+    readings all failed) gets its container.  A small place said to lie in
+    a container ("the village of X, south of Y", «حي X بمدينة Y») keeps only
+    the candidates within the container's reach; if none is, it becomes a
+    name the gazetteer lacks, located at its container.
+    """
+    containers: dict[int, int] = {}
+    for k, r in enumerate(resolutions):
+        if r.place is None and not (r.match.unknown or cued_settlement(r.match)):
+            continue
+        j = container_of(k, resolutions, text, rank_of(r.place))
+        if j is None:
+            continue
+        if r.place is not None:
+            if not (cued_settlement(r.match) or rank_of(r.place) <= NESTED_RANK):
+                continue  # a city or an area has no nested reading to check
+            if within_reach(r.place, resolutions[j]):
+                continue
+            resolutions[k] = nested_reading(r, resolutions[j])
+            if resolutions[k].place is not None:
+                continue
+        containers[k] = j
+    return containers
+
+
+def _mentions(resolutions: list[Resolution], text: str) -> list[Mention]:
     context = _context_point(resolutions)
-    # A match left without candidates lost them all for want of corroboration;
-    # an unknown compound («كفر داعل») stays, as a toponym with no place.
-    kept = [k for k, r in enumerate(resolutions) if r.place is not None or r.match.unknown]
+    containers = _contained(resolutions, text)
+    locations = {}
+    for k, r in enumerate(resolutions):
+        if r.place is not None:
+            m = r.match
+            partner = resolutions[m.partner].place if m.partner is not None else None
+            near = _near_place(k, resolutions) if r.place.type is PlaceType.ROAD else None
+            locations[k] = locate(m, r.place, partner=partner, near=near, context=context)
     mentions = []
-    for k in kept:
-        r = resolutions[k]
+    for k, r in enumerate(resolutions):
         m = r.match
-        partner = resolutions[m.partner].place if m.partner is not None else None
-        near = _near_place(k, resolutions) if r.place is not None and r.place.type is PlaceType.ROAD else None
+        j = containers.get(k)
+        # A match left without candidates lost them all for want of corroboration; a name the
+        # gazetteer lacks («كفر داعل», "the village of X") stays, as a toponym with no place.
+        if r.place is None and not (m.unknown or cued_settlement(m) or j is not None):
+            continue
+        container = resolutions[j].place if j is not None else None
+        location = (
+            locations.get(k) if container is None else located_at_container(locations.get(j), container)
+        )
         mentions.append(
             Mention(
                 text=m.text,
@@ -90,7 +138,8 @@ def _mentions(resolutions: list[Resolution], matches: list[Match]) -> list[Menti
                 cue=m.cue,
                 fuzzy=m.fuzzy,
                 candidates=r.candidates[:5],
-                location=locate(m, r.place, partner=partner, near=near, context=context),
+                location=location,
+                container=container,
             )
         )
     return mentions
@@ -112,6 +161,7 @@ def prepare(gazetteer: Gazetteer) -> None:
     word list is broken.
     """
     load_cues()
+    organisation_words()
     MatchIndex.for_gazetteer(gazetteer)
     load_word_lists()
 
@@ -137,6 +187,6 @@ def geoparse(
     sentences: list[Sentence] = split_sentences(text)
     matches = find_matches(text, sentences, gazetteer, language=lang)
     resolutions = resolve_matches(matches)
-    mentions = _mentions(resolutions, matches)
+    mentions = _mentions(resolutions, text)
     incidents = extract_incidents(text, sentences, mentions, published=published, language=lang)
     return GeoparseResult(lang, sentences, mentions, incidents)

@@ -32,6 +32,11 @@ def _kilometres(norm: str) -> float | None:
     return None
 
 
+def capitalised(text: str) -> bool:
+    """Whether a Latin word is capitalised, after an article joined by a hyphen ("al-Lataminah")."""
+    return _LATIN_ARTICLE_RE.sub("", text)[:1].isupper()
+
+
 def char_cut(tok: Token, cut: int) -> int:
     """Original-text offset where the token starts once ``cut`` normalised characters are stripped."""
     if cut == 0:
@@ -240,6 +245,27 @@ class Scanner:
 
     # ---- fuzzy near-misses
 
+    def generic_head_alone(self, i: int, end_tok: int) -> bool:
+        """Whether the name read at ``[i, end_tok)`` is a generic head word that starts a longer name.
+
+        «خان», «تل», "Khan", "Tal", "Deir" alone are no place when a name word
+        follows them: "Tal Touqan" is a village the gazetteer may lack, not
+        the village of At-Tall.  In English the next word must be capitalised
+        ("Khan Al Shekhoun": after an article).
+        """
+        last = end_tok - 1
+        if end_tok >= len(self.toks) or not self.joinable[last]:
+            return False
+        if self.cues.name_heads.isdisjoint(f for f, _ in self.words[last].variants):
+            return False
+        nxt = self.toks[end_tok]
+        if not self.english:
+            stops = self.cues.facility_stops | self.cues.all_words
+            return is_arabic(nxt.text) and stops.isdisjoint(f for f, _ in self.words[end_tok].variants)
+        if nxt.norm in ("al", "el") and end_tok + 1 < len(self.toks) and self.joinable[end_tok]:
+            nxt = self.toks[end_tok + 1]
+        return capitalised(nxt.text) and nxt.norm not in self.cues.stop_keys
+
     def compound(self, m: Match, out: list[Match]) -> Match:
         """``m``, or an unknown compound when ``m`` follows a name-forming word («كفر» + «داعل»).
 
@@ -253,7 +279,7 @@ class Scanner:
         forms = [f for f, _ in self.words[i - 1].variants]
         if self.cues.name_heads.isdisjoint(forms):
             return m
-        if self.english and not _LATIN_ARTICLE_RE.sub("", head.text)[:1].isupper():
+        if self.english and not capitalised(head.text):
             return m  # "the khan" is no name
         cut = next(c for f, c in self.words[i - 1].variants if f in self.cues.name_heads)
         if out and out[-1].tok_end == i and out[-1].tok_start == i - 1:
@@ -308,8 +334,7 @@ class Scanner:
         "khan Touman": one capitalised word marks a multi-word name.
         """
         capital = any(
-            t.text[:1].isupper() if "-" not in t.text else _LATIN_ARTICLE_RE.sub("", t.text)[:1].isupper()
-            for t in self.toks[i:end_tok]
+            t.text[:1].isupper() if "-" not in t.text else capitalised(t.text) for t in self.toks[i:end_tok]
         )
         return capital, bool(ROAD_CODE_RE.match(self.toks[i].norm))
 

@@ -1,0 +1,193 @@
+"""The place a toponym is said to lie in, and what that says about its reading.
+
+"Bashqatin, Aleppo", "the village of Kafr Sajna, south of Kafranbel",
+«حي الثورة بمدينة إدلب», "Hawash, a village in Hama province": the second
+name is the first's *container*.  A container does two things:
+
+- it locates a name the gazetteer lacks: the unresolved mention is put at
+  its container, with geo_precision 2 (near a settlement or inside a small
+  area) or 3 (somewhere in a district or governorate);
+- it checks the reading of a nested name: "the al-Thawra neighbourhood of
+  Idlib city" must lie in or near Idlib.  A candidate that does is chosen;
+  when none does, the name is a place the gazetteer lacks, located at its
+  container, and never a homonym in another governorate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..places.index import distance_km
+from ..places.normalize import tokenize
+from ..places.place import AREA_TYPES, SETTLEMENT_TYPES, Place, PlaceType
+from .lexicon import form_set
+from .resolve import Resolution
+from .result import Location
+from .toponym import Match
+
+#: Words that may lie between a name and its container: commas, "in", «في», directions …
+CONNECTORS = frozenset(
+    {"in", "near", "the", "of", "a", "an", "just", "km", "kilometres", "kilometers", "outskirts", "on",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "north-eastern", "north-western", "south-eastern",
+     "south-western", "village", "town", "hamlet", "small", "area", "located", "part",
+     "في", "قرب", "من", "ضمن", "التابعه", "التابع", "الواقعه", "الواقع", "شمال", "جنوب", "شرق", "غرب",
+     "شمالي", "جنوبي", "شرقي", "غربي", "بالقرب", "كم", "على", "اطراف", "منطقه", "ناحيه", "مدينه", "ريف",
+     "محافظه", "قريه", "بلده"}
+)  # fmt: skip
+_MAX_GAP_WORDS = 6
+#: How many earlier names of the sentence are searched for an area that contains an unknown one.
+_MAX_BACK = 8
+_LIST_JOINS = frozenset({"and", "و", ","})
+_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]")
+_DIGITS = re.compile(r"^\d+$")
+
+#: How high in the settlement hierarchy a type of place stands: a container must stand higher.
+_RANK = {
+    PlaceType.NEIGHBOURHOOD: 0,
+    PlaceType.CAMP: 0,
+    PlaceType.VILLAGE: 1,
+    PlaceType.TOWN: 2,
+    PlaceType.CITY: 3,
+    PlaceType.REGION: 4,
+    PlaceType.SUBDISTRICT: 4,
+    PlaceType.DISTRICT: 5,
+    PlaceType.GOVERNORATE: 6,
+}
+#: How far from its container (km) a nested place may lie, by the container's type.
+_REACH_KM = {
+    PlaceType.CITY: 12.0,
+    PlaceType.TOWN: 12.0,
+    PlaceType.VILLAGE: 8.0,
+    PlaceType.REGION: 40.0,
+    PlaceType.SUBDISTRICT: 40.0,
+    PlaceType.DISTRICT: 60.0,
+    PlaceType.GOVERNORATE: 120.0,
+}
+#: Container types that leave an unknown place only district- or governorate-level (geo_precision 3).
+_WIDE = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT})
+
+
+def _connective(text: str) -> bool:
+    """Whether ``text`` (between a name and a later one) holds only connector words."""
+    if _BREAK.search(text):
+        return False
+    words = tokenize(text)
+    return len(words) <= _MAX_GAP_WORDS and all(
+        _DIGITS.match(w.norm) or not CONNECTORS.isdisjoint(form_set(w.norm)) for w in words
+    )
+
+
+def _listed(text: str) -> bool:
+    """Whether ``text`` joins two names of a list: "and", «و», a comma."""
+    gap = text.strip()
+    return gap in _LIST_JOINS or gap.startswith("و") and len(gap) == 1
+
+
+def _may_contain(place: Place | None, rank: int) -> bool:
+    if place is None or not place.in_syria or place.type not in _RANK:
+        return False
+    return _RANK[place.type] > rank
+
+
+def container_of(k: int, resolutions: Sequence[Resolution], text: str, rank: int = 1) -> int | None:
+    """The index of the resolution that names the container of resolution ``k``, if any.
+
+    The container comes right after the name (through a list of names that
+    share it: "Lahaya and al-Zakat in northern Hama"), joined by connector
+    words only; or, failing that, it is the area named earlier in the same
+    sentence («ريف إدلب الجنوبي | قصف … قرية كفرسجنة»).  It must stand
+    higher than ``rank`` (the named place's rank; unknown places count as villages).
+    """
+    match = resolutions[k].match
+    end = match.end
+    for j in range(k + 1, len(resolutions)):
+        other = resolutions[j]
+        if other.match.sentence != match.sentence:
+            break
+        if other.place is None and not other.match.unknown:
+            continue  # a reading the resolver dropped («مدينة» alone): part of the words between
+        gap = text[end : other.match.start]
+        if _may_contain(other.place, rank) and _connective(gap):
+            return j
+        if not _listed(gap) or other.place is not None and _RANK.get(other.place.type, 9) > rank:
+            break
+        end = other.match.end
+    if resolutions[k].place is not None:
+        return None  # a known place needs a container named right after it
+    for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
+        other = resolutions[j]
+        if other.match.sentence != match.sentence:
+            break
+        if (
+            other.place is not None
+            and other.place.in_syria
+            and (
+                other.place.type in AREA_TYPES - {PlaceType.COUNTRY} or other.match.relation == "countryside"
+            )
+        ):
+            return j
+    return None
+
+
+#: Places at or below this rank (villages, towns, neighbourhoods) are checked against their container.
+NESTED_RANK = 2
+
+
+def rank_of(place: Place | None) -> int:
+    """The settlement rank of a named place (an unknown one counts as a village)."""
+    return _RANK.get(place.type, 1) if place is not None else 1
+
+
+#: Reach of a container the text puts the place near or in a direction of ("X, east of Y").
+_RELATIVE_REACH_KM = 40.0
+
+
+def within_reach(place: Place, container: Resolution) -> bool:
+    """Whether ``place`` lies where a place said to be in ``container`` can lie.
+
+    Every reading of an uncued container's name counts: "Anadan, Aleppo" may
+    mean the governorate as well as the city.  A place lies in a governorate
+    or district when its admin parents say so (by distance only when it has
+    none); near a settlement or region when within :data:`_REACH_KM`, further
+    for a container named with a direction or "near" ("X, east of Deir Ezzor").
+    """
+    relative = container.match.relation in ("direction", "near", "countryside")
+    readings = [container.place] if container.match.cue_types else container.match.places
+    for other in readings:
+        if other is None:
+            continue
+        if other.type in _WIDE and other.pcode and place.parents:
+            if any(ref.pcode == other.pcode for ref in place.parents):
+                return True
+            continue
+        reach = _REACH_KM.get(other.type, 25.0)
+        if relative:
+            reach = max(reach, _RELATIVE_REACH_KM)
+        if distance_km(place.lat, place.lon, other.lat, other.lon) <= reach:
+            return True
+    return False
+
+
+def located_at_container(where: Location | None, container: Place) -> Location | None:
+    """Where a place the gazetteer lacks lies, given its container's location ``where``."""
+    if where is None:
+        return None
+    precision = 3 if container.type in _WIDE or where.geo_precision >= 3 else 2
+    name = container.name or container.name_ar
+    return Location(where.lat, where.lon, precision, container, None, f"in {name}")
+
+
+def nested_reading(resolution: Resolution, container: Resolution) -> Resolution:
+    """``resolution`` with its candidates narrowed to those within reach of ``container``.
+
+    Returns a resolution with no candidates (an unresolved name) when none is.
+    """
+    kept = [c for c in resolution.candidates if within_reach(c.place, container)]
+    return Resolution(resolution.match, kept)
+
+
+def cued_settlement(match: Match) -> bool:
+    """Whether a settlement cue names ``match`` («قرية», «حي», "village of", "X neighbourhood")."""
+    return bool(match.cue_types) and match.cue_types <= SETTLEMENT_TYPES

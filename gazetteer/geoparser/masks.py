@@ -1,0 +1,129 @@
+"""Place names inside the names of armed groups, organisations and time zones are no place.
+
+"al-Sham" in "Hay'at Tahrir al-Sham", "Aleppo" in "Aleppo Media Center" and
+«دمشق» in «بتوقيت دمشق» name no incident location.  Two mechanisms find them:
+
+- the actor lexicon (``data/lexicon/actors.yaml``): a place name lying inside
+  a longer actor name ("Ahrar al-Sham", «قوات سوريا الديمقراطية») is part of it;
+- organisation patterns (``organisation_before``/``organisation_after`` in
+  ``data/cues.yaml``): words that make the name next to them an outlet's, a
+  council's or a time zone's ("X Media Center", "X 24", "X time", «شبكة أخبار X»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..events.actors import find_actors
+from ..places.normalize import Token, tokenize
+from .lexicon import form_set
+
+_PUNCTUATION = frozenset(",.،؛;:()[]|!?\n")
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationWords:
+    """Phrases (tuples of normalised words) that turn a neighbouring place name into an organisation's."""
+
+    before: frozenset[tuple[str, ...]]
+    after: frozenset[tuple[str, ...]]
+    longest: int  # the most words in a phrase
+    before_ends: frozenset[str]  # the last word of each ``before`` phrase
+    after_starts: frozenset[str]  # the first word of each ``after`` phrase
+
+
+@cache
+def organisation_words() -> OrganisationWords:
+    """Read the organisation patterns of ``data/cues.yaml`` once."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("gazetteer").joinpath("data/cues.yaml").read_text(encoding="utf-8")
+    )
+
+    def phrases(section: dict[str, list[str]]) -> frozenset[tuple[str, ...]]:
+        found = (tuple(t.norm for t in tokenize(str(p))) for lang in section.values() for p in lang or ())
+        return frozenset(p for p in found if p)
+
+    before, after = phrases(raw["organisation_before"]), phrases(raw["organisation_after"])
+    return OrganisationWords(
+        before,
+        after,
+        max(map(len, before | after), default=0),
+        frozenset(p[-1] for p in before),
+        frozenset(p[0] for p in after),
+    )
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Whether only spaces or hyphens lie between two tokens (no punctuation ends the name)."""
+    return not _PUNCTUATION.intersection(text[left.end : right.start])
+
+
+def _phrase_ends_at(
+    text: str, toks: Sequence[Token], last: int, phrases: frozenset[tuple[str, ...]], longest: int
+) -> bool:
+    """Whether a phrase of ``phrases`` ends on token ``last`` (its first word in any clitic form)."""
+    for n in range(1, min(last + 1, longest) + 1):
+        first = last - n + 1
+        if not all(_joined(text, toks[k], toks[k + 1]) for k in range(first, last)):
+            break
+        rest = tuple(t.norm for t in toks[first + 1 : last + 1])
+        if any((form, *rest) in phrases for form in form_set(toks[first].norm)):
+            return True
+    return False
+
+
+def _phrase_starts_at(
+    text: str, toks: Sequence[Token], first: int, phrases: frozenset[tuple[str, ...]], longest: int
+) -> bool:
+    """Whether a phrase of ``phrases`` starts at token ``first``."""
+    for n in range(1, min(len(toks) - first, longest) + 1):
+        last = first + n - 1
+        if last > first and not _joined(text, toks[last - 1], toks[last]):
+            break
+        if tuple(t.norm for t in toks[first : last + 1]) in phrases:
+            return True
+    return False
+
+
+def in_organisation_name(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the name on tokens ``[first, last)`` of a sentence is part of an organisation's name.
+
+    ``toks`` are the sentence's tokens (offsets into ``text``).  True when an
+    organisation word is joined to the name before or after it.
+    """
+    words = organisation_words()
+    before = (
+        first > 0
+        and not words.before_ends.isdisjoint(form_set(toks[first - 1].norm))
+        and _joined(text, toks[first - 1], toks[first])
+    )
+    after = (
+        last < len(toks)
+        and toks[last].norm in words.after_starts
+        and _joined(text, toks[last - 1], toks[last])
+    )
+    return (before and _phrase_ends_at(text, toks, first - 1, words.before, words.longest)) or (
+        after and _phrase_starts_at(text, toks, last, words.after, words.longest)
+    )
+
+
+def actor_spans(toks: Sequence[Token]) -> dict[int, tuple[int, int]]:
+    """Each token inside an actor named in ``toks`` by more than one word, with that name's token range."""
+    return {
+        k: (a.first, a.last)
+        for a in find_actors(toks)
+        if a.last - a.first > 1
+        for k in range(a.first, a.last)
+    }
+
+
+def masked(spans: dict[int, tuple[int, int]], first: int, last: int) -> bool:
+    """Whether tokens ``[first, last)`` lie inside a longer actor name of ``spans``."""
+    span = spans.get(first)
+    return span is not None and last <= span[1] and span[1] - span[0] > last - first

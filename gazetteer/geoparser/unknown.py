@@ -1,0 +1,200 @@
+"""Names of places the gazetteer lacks, kept as unresolved toponyms where the text says they are places.
+
+Reports name villages that no bundled gazetteer knows: «قرية كفرسجنة»,
+"the village of Kafr Sajna", "in Bashqatin, Aleppo", "Jobas, south of
+Saraqib".  A name is read as a place the gazetteer lacks when
+
+- a settlement cue announces it: «قرية/بلدة/حي/مخيم X», "the village/town/
+  neighbourhood/camp of X", "X village", "X, a village in …"; or
+- (English) a capitalised name follows a locative preposition ("in", "near",
+  "around", "on", "at") and a place the gazetteer knows is named right after
+  it as its container: "in X, Aleppo", "near X in the southern Idlib
+  countryside", "on X, southwest of Saraqeb".
+
+The result is an unknown :class:`~gazetteer.match.Match` (no candidate
+places) with its cue; :mod:`gazetteer.containers` later finds its container.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..places.normalize import is_arabic
+from ..places.place import SETTLEMENT_TYPES, PlaceType
+from .containers import CONNECTORS
+from .fallbacks import unknown_match
+from .scanner import Scanner, capitalised
+from .toponym import Match
+
+#: Most words in a name read after a cue.
+MAX_NAME_WORDS = 3
+#: Words before a capitalised English name that make it a location, if a container follows.
+_LOCATIVES = frozenset({"in", "near", "around", "on", "at", "outside", "into", "towards", "toward"})
+#: Most connector words between a name and its container.
+_MAXCONNECTORS = 5
+_DIGITS = re.compile(r"\d")
+_SENTENCE_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]")
+_NAME_LINKS = frozenset({"bin", "ibn", "abu", "al", "el", "bu", "umm"})
+_AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو"})
+
+
+#: A cue announces a place the gazetteer may lack when it agrees with one of these (cities are all known).
+_SMALL_PLACES = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.CAMP})
+
+
+def _cue_phrases(types: dict[tuple[str, ...], frozenset[PlaceType]]) -> frozenset[tuple[str, ...]]:
+    """The cue phrases that announce a village, a neighbourhood or a camp."""
+    return frozenset(p for p, t in types.items() if t & _SMALL_PLACES and t <= SETTLEMENT_TYPES)
+
+
+class _Reader:
+    """Reads unknown names in one sentence scanned by ``scanner``, around its ``matches``."""
+
+    def __init__(self, scanner: Scanner, matches: Sequence[Match]) -> None:
+        self.s = scanner
+        self.toks = scanner.toks
+        self.covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
+        self.starts = {m.tok_start: m for m in matches}
+        cues = scanner.cues
+        self.before = _cue_phrases(cues.type_before)
+        self.after = _cue_phrases(cues.type_after)
+        self.stops = cues.stop_keys | cues.all_words | cues.facility_stops
+
+    def free(self, k: int) -> bool:
+        return 0 <= k < len(self.toks) and k not in self.covered
+
+    # ---- the name's words
+    def arabic_name(self, j: int) -> int:
+        """How many words from ``j`` make an Arabic name announced by a cue (0: none).
+
+        One word, or more when a word forms compounds («خان السبل», «تل طوقان»,
+        «أبو الظهور») or the second word is definite («عين العرب»).
+        """
+        toks, s = self.toks, self.s
+
+        def usable(k: int) -> bool:
+            return (
+                self.free(k)
+                and is_arabic(toks[k].text)
+                and not _DIGITS.search(toks[k].text)
+                and self.stops.isdisjoint(f for f, _ in s.words[k].variants)
+                and (k == j or s.joinable[k - 1])
+            )
+
+        if not usable(j):
+            return 0
+        n = 1
+        while n < MAX_NAME_WORDS and usable(j + n):
+            before, word = toks[j + n - 1].norm, toks[j + n].norm
+            forms_before = {f for f, _ in s.words[j + n - 1].variants}
+            if not (
+                not s.cues.name_heads.isdisjoint(forms_before)
+                or before in _AR_NAME_LINKS
+                or word in _AR_NAME_LINKS
+                or (n == 1 and word.startswith("ال"))
+            ):
+                break
+            n += 1
+        return n
+
+    def english_name(self, j: int) -> int:
+        """How many capitalised words from ``j`` make an English name (0: none)."""
+        toks, s = self.toks, self.s
+        n = 0
+        while n < MAX_NAME_WORDS + 1 and self.free(j + n) and (n == 0 or s.joinable[j + n - 1]):
+            tok = toks[j + n]
+            if (
+                tok.norm in s.cues.stop_keys
+                and tok.norm not in _NAME_LINKS
+                and tok.norm not in s.cues.name_heads
+            ):
+                break
+            if is_arabic(tok.text) or _DIGITS.search(tok.text):
+                break
+            if not capitalised(tok.text) and not (tok.norm in _NAME_LINKS and n + 1 < len(toks) - j):
+                break
+            n += 1
+        while n and toks[j + n - 1].norm in _NAME_LINKS:
+            n -= 1  # a name ends on a name word, not on "al"
+        if n and toks[j].norm in ("al", "el") and n == 1:
+            return 0
+        return n
+
+    def name_at(self, j: int) -> int:
+        return self.english_name(j) if self.s.english else self.arabic_name(j)
+
+    # ---- what makes it a place
+    def container_follows(self, end: int) -> bool:
+        """Whether a known place is named within a few connector words after token ``end`` (English)."""
+        toks, text = self.toks, self.s.text
+        k = end
+        while k < len(toks) and k - end <= _MAXCONNECTORS:
+            if _SENTENCE_BREAK.search(text[toks[k - 1].end : toks[k].start]):
+                return False
+            m = self.starts.get(k)
+            if m is not None:
+                return bool(m.places) and any(
+                    p.in_syria and p.type is not PlaceType.COUNTRY for p in m.places
+                )
+            if toks[k].norm not in CONNECTORS and not _DIGITS.fullmatch(toks[k].norm):
+                return False
+            k += 1
+        return False
+
+    def cued_after(self, end: int) -> bool:
+        """Whether a settlement word follows the name: "X village", "X, a village in …"."""
+        s = self.s
+        if end >= len(self.toks):
+            return False
+        if s.phrase_after(end, self.after):
+            return True
+        gap = s.text[self.toks[end - 1].end : self.toks[end].start]
+        if gap.strip() not in (",", "،"):
+            return False
+        k = end + (1 if self.toks[end].norm in ("a", "an", "the") else 0)
+        k += 1 if k < len(self.toks) and self.toks[k].norm == "small" else 0
+        return k < len(self.toks) and s.phrase_after(k, self.after) is not None
+
+    def names(self) -> Iterator[tuple[int, int]]:
+        """Token ranges ``[start, end)`` of the unknown names of the sentence."""
+        s, toks = self.s, self.toks
+        j = 0
+        while j < len(toks):
+            if not self.free(j):
+                j += 1
+                continue
+            n = self.name_at(j)
+            if not n:
+                j += 1
+                continue
+            cued = s.phrase_before(j, self.before) is not None
+            if not cued and s.english:
+                cued = self.cued_after(j + n) or (
+                    j > 0
+                    and toks[j - 1].norm in _LOCATIVES
+                    and not _SENTENCE_BREAK.search(s.text[toks[j - 1].end : toks[j].start])
+                    and self.container_follows(j + n)
+                )
+            if not cued:
+                j += n
+                continue
+            yield j, j + n
+            j += n
+            # the names listed after it share its cue: "the villages of Lahaya and al-Zakat"
+            while (
+                j + 1 < len(toks)
+                and self.s.text[toks[j - 1].end : toks[j].start].strip() in ("", ",", "،")
+                and toks[j].norm in ("and", "و")
+            ):
+                n = self.name_at(j + 1)
+                if not n:
+                    break
+                yield j + 1, j + 1 + n
+                j += 1 + n
+
+
+def unknown_names(scanner: Scanner, matches: list[Match]) -> list[Match]:
+    """``matches`` with the sentence's unknown names added, in token order."""
+    found = [unknown_match(scanner, start, end, 0) for start, end in _Reader(scanner, matches).names()]
+    return sorted([*matches, *found], key=lambda m: m.tok_start) if found else matches

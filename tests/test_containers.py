@@ -1,0 +1,111 @@
+"""Places the gazetteer lacks, and nested names, read against the place they are said to lie in.
+
+Through the public ``geoparse`` on the bundled gazetteer: the villages below
+are real and absent from it, which each test first checks.
+"""
+
+import pytest
+
+from gazetteer import PlaceType, default_gazetteer, distance_km, geoparse
+
+IDLIB_CITY = (35.93, 36.63)
+KAFRANBEL = (35.61, 36.56)
+
+
+@pytest.fixture(scope="module")
+def real():
+    return default_gazetteer()
+
+
+def _absent(gazetteer, *names):
+    for name in names:
+        assert not gazetteer.lookup(name), f"{name} is in the bundled gazetteer: pick another example"
+
+
+def _mention(result, text):
+    found = [m for m in result.mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in result.mentions]}"
+    return found[0]
+
+
+def test_a_cued_village_the_gazetteer_lacks_is_kept_at_its_container(real):
+    _absent(real, "Kafr Sajna")
+    text = "Government artillery shelled the village of Kafr Sajna, south of Kafranbel, on 14 February 2020."
+    result = geoparse(text, gazetteer=real, language="en")
+    village = _mention(result, "Kafr Sajna")
+    assert village.place is None
+    assert village.cue == "village of"
+    assert village.container is not None and village.container.name.startswith("Kafr")
+    (incident,) = result.incidents
+    assert incident.location.geo_precision == 2
+    assert incident.mention == result.mentions.index(village)
+    assert distance_km(incident.location.lat, incident.location.lon, *KAFRANBEL) <= 10
+
+
+def test_an_arabic_village_after_its_cue_is_kept_in_its_governorate(real):
+    _absent(real, "كفرسجنة")
+    text = "قصف مدفعي لقوات النظام على قرية كفرسجنة في ريف إدلب الجنوبي وسقوط جرحى"
+    result = geoparse(text, gazetteer=real, language="ar")
+    village = _mention(result, "كفرسجنة")
+    assert village.place is None and village.cue == "قريه"
+    assert village.container is not None and village.container.name_ar in ("إدلب", "ادلب")
+    (incident,) = result.incidents
+    assert incident.location is not None and incident.location.geo_precision in (2, 3)
+
+
+def test_a_capitalised_name_after_in_is_a_place_only_with_a_container(real):
+    _absent(real, "Bashqatin")
+    with_container = geoparse(
+        "Incendiary munitions hit homes in Bashqatin, Aleppo.", gazetteer=real, language="en"
+    )
+    assert _mention(with_container, "Bashqatin").container is not None
+    without = geoparse("Incendiary munitions hit homes in Bashqatin.", gazetteer=real, language="en")
+    assert [m.text for m in without.mentions] == []
+
+
+def test_names_listed_after_one_cue_share_it_and_their_container(real):
+    _absent(real, "Lahaya", "al-Zakat")
+    text = "Opposition fighters captured the villages of Lahaya and al-Zakat in northern Hama on 6 June 2019."
+    result = geoparse(text, gazetteer=real, language="en")
+    for name in ("Lahaya", "al-Zakat"):
+        mention = _mention(result, name)
+        assert mention.place is None
+        assert mention.container is not None and mention.container.name_ar == "حماة"
+
+
+def test_a_city_cue_announces_no_unknown_place(real):
+    text = "معظمها في إدلب، وهي أكبر مدينة تسيطر عليها المعارضة."
+    result = geoparse(text, gazetteer=real, language="ar")
+    assert all(m.place is not None for m in result.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Two barrel bombs dropped by a helicopter hit the al-Thawra neighbourhood of Idlib city.",
+            "en",
+            "al-Thawra",
+        ),
+        ("تعرض مستشفى الرحمة في حي الثورة بمدينة إدلب لغارتين جويتين", "ar", "الثورة"),
+    ],
+)
+def test_a_nested_name_is_never_a_homonym_in_another_governorate(real, text, language, name):
+    result = geoparse(text, gazetteer=real, language=language)
+    inner = next(m for m in result.mentions if name in m.text)
+    if inner.place is not None:
+        assert distance_km(inner.place.lat, inner.place.lon, *IDLIB_CITY) <= 12
+    else:
+        assert inner.container is not None and inner.container.type in (PlaceType.CITY, PlaceType.GOVERNORATE)
+        assert distance_km(inner.location.lat, inner.location.lon, *IDLIB_CITY) <= 12
+        assert inner.location.geo_precision == 2
+
+
+def test_a_town_named_with_its_governorate_keeps_its_reading(real):
+    result = geoparse("Air strikes hit a market in Anadan, Aleppo.", gazetteer=real, language="en")
+    anadan = _mention(result, "Anadan")
+    assert anadan.place is not None and anadan.place.type in (
+        PlaceType.TOWN,
+        PlaceType.CITY,
+        PlaceType.VILLAGE,
+    )

@@ -1,0 +1,50 @@
+"""Place names inside the names of armed groups, organisations, outlets and time zones are no place."""
+
+import pytest
+
+from gazetteer import default_gazetteer, geoparse
+
+
+@pytest.fixture(scope="module")
+def real():
+    return default_gazetteer()
+
+
+def _texts(text, language, gazetteer):
+    return [m.text for m in geoparse(text, gazetteer=gazetteer, language=language).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("Hay'at Tahrir al-Sham fighters shelled government positions near Kafranbel.", "en", ["Kafranbel"]),
+        ("Ahrar al-Sham said its fighters repelled an attack on Kafranbel.", "en", ["Kafranbel"]),
+        ("The strike hit Saraqib at 14:20 Damascus time, the Aleppo Media Center said.", "en", ["Saraqib"]),
+        ("Deir Ezzor 24 reported shelling on al-Mayadin.", "en", ["al-Mayadin"]),
+        ("The Manbij Military Council said a drone struck Jarablus.", "en", ["Jarablus"]),
+        (
+            "قصفت طائرات حربية مدينة سراقب عند الساعة الثانية بتوقيت دمشق بحسب مركز حلب الإعلامي",
+            "ar",
+            ["سراقب"],
+        ),
+        ("قالت هيئة تحرير الشام إن مقاتليها صدوا هجوماً على كفرنبل", "ar", ["كفرنبل"]),
+        ("أفادت شبكة أخبار حلب بسقوط قذائف على مدينة سراقب", "ar", ["سراقب"]),
+    ],
+)
+def test_names_inside_group_and_organisation_names_are_no_place(real, text, language, kept):
+    assert _texts(text, language, real) == kept
+
+
+def test_a_country_inside_an_actor_name_is_still_named(real):
+    assert "Iran" in _texts("Iran-backed militias shelled Saraqib.", "en", real)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("Air strikes hit Damascus and Aleppo.", "en", ["Damascus", "Aleppo"]),
+        ("قصف الطيران الحربي مدينة حلب", "ar", ["حلب"]),
+    ],
+)
+def test_a_place_outside_any_organisation_name_stays(real, text, language, kept):
+    assert _texts(text, language, real) == kept
