@@ -109,3 +109,13 @@ def test_a_town_named_with_its_governorate_keeps_its_reading(real):
         PlaceType.CITY,
         PlaceType.VILLAGE,
     )
+
+
+def test_a_name_one_letter_off_a_place_in_its_container_is_that_place(real):
+    _absent(real, "Saraqip")
+    text = "Russian jets struck homes in Saraqip, Idlib, killing a woman."
+    result = geoparse(text, gazetteer=real, language="en")
+    saraqip = _mention(result, "Saraqip")
+    assert saraqip.place is not None and saraqip.place.name_ar == "سراقب"
+    alone = geoparse("Russian jets struck homes in Saraqip.", gazetteer=real, language="en")
+    assert [m.text for m in alone.mentions] == []

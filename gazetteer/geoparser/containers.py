@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..places.index import distance_km
+from ..places.index import Gazetteer, distance_km
 from ..places.normalize import tokenize
 from ..places.place import AREA_TYPES, SETTLEMENT_TYPES, Place, PlaceType
 from .lexicon import form_set
+from .nameindex import MatchIndex
 from .resolve import Resolution
-from .result import Location
+from .result import Candidate, Location
 from .toponym import Match
 
 #: Words that may lie between a name and its container: commas, "in", «في», directions …
@@ -168,6 +169,26 @@ def within_reach(place: Place, container: Resolution) -> bool:
         if distance_km(place.lat, place.lon, other.lat, other.lon) <= reach:
             return True
     return False
+
+
+def near_miss_reading(
+    resolution: Resolution, container: Resolution, gazetteer: Gazetteer
+) -> Resolution | None:
+    """A one-word Latin name one letter off a known place within its container's reach ("Saraqip, Idlib").
+
+    The container corroborates the near miss; None when no such place is there.
+    """
+    key = resolution.match.key
+    if not key.isascii() or not key.isalpha():
+        return None
+    keys = MatchIndex.for_gazetteer(gazetteer).fuzzy_keys(key)
+    places = {p for k in keys for p in gazetteer.lookup_key(k)}
+    near = sorted((p for p in places if within_reach(p, container)), key=lambda p: p.id)
+    if not near:
+        return None
+    where = container.place.name if container.place is not None else ""
+    reasons = [Candidate(p, 0.0, f"near-miss of '{p.name}' in {where}") for p in near]
+    return Resolution(resolution.match, reasons)
 
 
 def located_at_container(where: Location | None, container: Place) -> Location | None:

@@ -214,7 +214,10 @@ class MatchIndex:
         return index
 
     def fuzzy_keys(self, text: str) -> set[str]:
-        """Arabic name keys within Damerau-Levenshtein distance 1 of ``text`` (``text`` excluded)."""
+        """Name keys within Damerau-Levenshtein distance 1 of ``text`` (``text`` excluded).
+
+        Arabic keys, and one-word Latin keys, of :data:`FUZZY_MIN_LETTERS` letters or more.
+        """
         found: set[str] = set()
         for probe in (text, *_deletions(text)):
             found.update(self._fuzzy.get(probe, ()))
@@ -268,10 +271,13 @@ class MatchIndex:
         return {skeleton: tuple(sorted(keys)) for skeleton, keys in index.items()}
 
     def _build_fuzzy(self, gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
-        """Each one-character deletion of a Syrian place's long Arabic key, with the keys it comes from."""
+        """Each one-character deletion of a Syrian place's long key, with the keys it comes from.
+
+        Arabic keys, and Latin keys of one word.
+        """
         index: dict[str, set[str]] = {}
         for key in gazetteer.keys():
-            if not is_arabic(key) or sum(c.isalpha() for c in key) < FUZZY_MIN_LETTERS:
+            if not (is_arabic(key) or key.isalpha()) or sum(c.isalpha() for c in key) < FUZZY_MIN_LETTERS:
                 continue
             if key in self.ambiguous or not any(p.in_syria for p in gazetteer.lookup_key(key)):
                 continue

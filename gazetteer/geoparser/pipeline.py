@@ -14,6 +14,7 @@ from .containers import (
     container_of,
     cued_settlement,
     located_at_container,
+    near_miss_reading,
     nested_reading,
     rank_of,
     within_reach,
@@ -76,14 +77,16 @@ def _near_place(k: int, resolutions: list[Resolution]) -> Place | None:
     return None
 
 
-def _contained(resolutions: list[Resolution], text: str) -> dict[int, int]:
+def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -> dict[int, int]:
     """Check nested readings against their containers; return {unresolved index: container index}.
 
     A name the gazetteer lacks (an unknown match, or a cued one whose
     readings all failed) gets its container.  A small place said to lie in
     a container ("the village of X, south of Y", «حي X بمدينة Y») keeps only
     the candidates within the container's reach; if none is, it becomes a
-    name the gazetteer lacks, located at its container.
+    name the gazetteer lacks, located at its container.  A Latin name one
+    letter off a known place within the container's reach is that place
+    ("Saraqip, Idlib").
     """
     containers: dict[int, int] = {}
     for k, r in enumerate(resolutions):
@@ -92,7 +95,12 @@ def _contained(resolutions: list[Resolution], text: str) -> dict[int, int]:
         j = container_of(k, resolutions, text, rank_of(r.place))
         if j is None:
             continue
-        if r.place is not None:
+        if r.place is None:
+            near_miss = near_miss_reading(r, resolutions[j], gazetteer)
+            if near_miss is not None:
+                resolutions[k] = near_miss
+                continue
+        else:
             if not (cued_settlement(r.match) or rank_of(r.place) <= NESTED_RANK):
                 continue  # a city or an area has no nested reading to check
             if within_reach(r.place, resolutions[j]):
@@ -104,9 +112,9 @@ def _contained(resolutions: list[Resolution], text: str) -> dict[int, int]:
     return containers
 
 
-def _mentions(resolutions: list[Resolution], text: str) -> list[Mention]:
+def _mentions(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    containers = _contained(resolutions, text, gazetteer)
     context = _context_point(resolutions)
-    containers = _contained(resolutions, text)
     locations = {}
     for k, r in enumerate(resolutions):
         if r.place is not None:
@@ -187,6 +195,6 @@ def geoparse(
     sentences: list[Sentence] = split_sentences(text)
     matches = find_matches(text, sentences, gazetteer, language=lang)
     resolutions = resolve_matches(matches)
-    mentions = _mentions(resolutions, text)
+    mentions = _mentions(resolutions, text, gazetteer)
     incidents = extract_incidents(text, sentences, mentions, published=published, language=lang)
     return GeoparseResult(lang, sentences, mentions, incidents)
