@@ -162,6 +162,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This article already existed; here is the stored copy.",
         "هذا المقال موجود مسبقًا، وهذه نسخته المحفوظة.",
     ),
+    # Accounts (webapp/accounts).
+    "sign_in": ("Sign in", "تسجيل الدخول"),
+    "sign_out": ("Sign out", "تسجيل الخروج"),
+    "user_name": ("User name", "اسم المستخدم"),
+    "password": ("Password", "كلمة المرور"),
+    "signed_in_as": ("{name} ({role})", "{name} ({role})"),
+    "open_mode": (
+        "Open mode: there are no accounts yet, so anyone who can reach this app may add to it and "
+        "change it. An administrator ends this by creating the first account:",
+        "وضع مفتوح: لا توجد حسابات بعد، فيستطيع كل من يصل إلى هذا التطبيق أن يضيف إليه ويعدّله. "
+        "ينهي المدير هذا الوضع بإنشاء أول حساب:",
+    ),
     # Job states (rq's JobStatus values).
     "job_created": ("created", "أُنشئت"),
     "job_queued": ("queued", "في الانتظار"),

@@ -134,6 +134,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "expected.no_nul": ("text without NUL characters", "نص بلا محارف NUL"),
     "expected.one_of": ("one of {choices}", "إحدى القيم {choices}"),
     "expected.asc_or_desc": ("asc or desc", "asc أو desc"),
+    # Accounts and access (webapp/accounts).
+    "auth.sign_in": (
+        "Sign in first, or send an API token (Authorization: Bearer …): this needs the {role} role.",
+        "سجّل الدخول أولًا، أو أرسل رمز واجهة برمجية (Authorization: Bearer …): يلزم لهذا دور {role}.",
+    ),
+    "auth.bad_token": ("The API token is not valid.", "رمز الواجهة البرمجية غير صالح."),
+    "auth.role": (
+        "Your account's role ({have}) may not do this: it needs the {needed} role.",
+        "دور حسابك ({have}) لا يسمح بهذا: يلزم دور {needed}.",
+    ),
+    "auth.bad_login": ("Wrong user name or password.", "اسم المستخدم أو كلمة المرور غير صحيحة."),
+    "role.viewer": ("viewer", "مشاهد"),
+    "role.analyst": ("analyst", "محلل"),
+    "role.admin": ("admin", "مدير"),
+    "account.exists": ("There is already an account named {name!r}.", "يوجد حساب باسم {name!r} مسبقًا."),
+    "account.unknown": ("No account named {name!r}.", "لا يوجد حساب باسم {name!r}."),
+    "account.bad_name": (
+        "Invalid account name {name!r}: use 1 to 80 letters, digits, '.', '_' or '-'.",
+        "اسم الحساب {name!r} غير صالح: استخدم من 1 إلى 80 حرفًا أو رقمًا أو '.' أو '_' أو '-'.",
+    ),
+    "account.bad_role": (
+        "Unknown role {role!r}: use one of {choices}.",
+        "الدور {role!r} غير معروف: استخدم أحد الأدوار {choices}.",
+    ),
+    "account.short_password": (
+        "The password is too short: use at least {minimum} characters.",
+        "كلمة المرور قصيرة جدًا: استخدم {minimum} محارف على الأقل.",
+    ),
     # Unsafe settings, refused when the app starts (webapp/config.py, webapp/security.py).
     "config.missing_secret": (
         "SECRET_KEY must be set when APP_ENV/FLASK_ENV is production",

@@ -6,12 +6,13 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..accounts.access import requires
 from ..article_input import ArticleInput
 from ..errors import InvalidArticle, NotFound, upload_limit_mb
 from ..extensions import db
 from ..ingest import ingest_article
 from ..messages import Message
-from ..models import Article
+from ..models import Article, Role
 from ..queue import enqueue_ingest, job_error, job_status, queue_enabled
 from .forms import UploadForm
 from .segments import article_blocks
@@ -20,8 +21,9 @@ bp = Blueprint("articles", __name__)
 
 
 @bp.route("/upload", methods=["GET", "POST"])
+@requires(Role.ANALYST)
 def upload() -> ResponseReturnValue:
-    """Show the form; on a valid post ingest the article and go to its page."""
+    """Show the form; on a valid post ingest the article and go to its page (analysts, once accounts exist)."""
     form = UploadForm()
     if not form.validate_on_submit():
         return render_template("articles/upload.html", form=form), (400 if form.is_submitted() else 200)

@@ -1,6 +1,6 @@
 """The stored resources: one module per table.
 
-Designed to grow: accounts/roles would add a ``users`` table and an
+Accounts are ``users`` with their ``api_tokens`` (:mod:`.user`).  Designed to grow: an
 ``articles.submitted_by`` column; a review queue would add a
 ``corrections`` table pointing at ``mentions``/``incidents`` (the original
 geocode stays, the correction overrides it); PostGIS would add a
@@ -12,5 +12,16 @@ from .incident import Incident
 from .mention import Mention
 from .search import ArticleSearch, IncidentSearch
 from .sentence import Sentence
+from .user import ApiToken, Role, User
 
-__all__ = ["Article", "ArticleSearch", "Incident", "IncidentSearch", "Mention", "Sentence"]
+__all__ = [
+    "ApiToken",
+    "Article",
+    "ArticleSearch",
+    "Incident",
+    "IncidentSearch",
+    "Mention",
+    "Role",
+    "Sentence",
+    "User",
+]
