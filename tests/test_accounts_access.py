@@ -1,4 +1,4 @@
-"""Who may do what (webapp/accounts/access.py): open mode, writes once an account exists, tokens, CSRF, PRIVATE."""
+"""Who may do what (webapp/accounts/access.py): open mode, writes with accounts, tokens, CSRF, PRIVATE."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ bp = Blueprint("articles", __name__)
 @bp.route("/upload", methods=["GET", "POST"])
 @requires(Role.ANALYST)
 def upload() -> ResponseReturnValue:
-    """Show the form; on a valid post ingest the article and go to its page (analysts, once accounts exist)."""
+    """Show the form; on a valid post ingest the article and go to its page (analysts once accounts exist)."""
     form = UploadForm()
     if not form.validate_on_submit():
         return render_template("articles/upload.html", form=form), (400 if form.is_submitted() else 200)
