@@ -5,21 +5,24 @@ from __future__ import annotations
 import re
 
 from webapp.accounts import service
+from webapp.audit import Actor
 from webapp.models import Role
 
 PASSWORD = "correct horse battery"
+
+BY = Actor("tests")
 
 
 def add_user(app, name: str, role: str, password: str = PASSWORD) -> None:  # noqa: ANN001
     """Create the account ``name`` with ``role``."""
     with app.app_context():
-        service.create_user(name, password, Role(role))
+        service.create_user(name, password, Role(role), by=BY)
 
 
 def token_for(app, name: str) -> str:  # noqa: ANN001
     """A new API token of ``name``."""
     with app.app_context():
-        return service.issue_token(name)
+        return service.issue_token(name, by=BY)
 
 
 def page_csrf_token(client, path: str = "/login") -> str:  # noqa: ANN001

@@ -36,8 +36,7 @@ CURATED_FILES = (
 )
 REQUIRED_KEYS = ("id", "type", "name", "name_ar", "lat", "lon", "source")
 ALLOWED_KEYS = frozenset(
-    REQUIRED_KEYS
-    + ("alt_names", "line", "code", "pcode", "governorate", "district", "population", "country")
+    REQUIRED_KEYS + ("alt_names", "line", "code", "pcode", "governorate", "district", "population", "country")
 )
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 #: Syria's bounding box (lat, lon), generous by a few kilometres.
@@ -309,8 +308,10 @@ def _match_all(curated: list[dict[str, Any]], records: list[SourceRecord]) -> li
         candidates = {id(r): r for key in _keys(_names(e)) for r in by_key.get(key, [])}.values()
         if not candidates:
             continue
-        own_gov = gov_of(e["governorate"]) if e.get("governorate") else (
-            e["id"] if e["type"] == PlaceType.GOVERNORATE.value else ""
+        own_gov = (
+            gov_of(e["governorate"])
+            if e.get("governorate")
+            else (e["id"] if e["type"] == PlaceType.GOVERNORATE.value else "")
         )
         same = [r for r in candidates if own_gov and _same_governorate(gov_of(r.governorate), own_gov)]
         # A record placed in another governorate is a namesake, not this place.

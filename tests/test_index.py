@@ -114,7 +114,14 @@ def test_load_reports_bad_lines(tmp_path: Path) -> None:
 
 
 def test_distances_km_equals_distance_km_bit_for_bit() -> None:
-    points = [(35.93, 36.63), (33.51, 36.29), (36.2, 37.16), (39.93, 32.86), (-35.93, -143.37), (35.93, 36.63)]
+    points = [
+        (35.93, 36.63),
+        (33.51, 36.29),
+        (36.2, 37.16),
+        (39.93, 32.86),
+        (-35.93, -143.37),
+        (35.93, 36.63),
+    ]
     prepared = [radian_point(lat, lon) for lat, lon in points]
     for lat, lon in points:
         assert distances_km(lat, lon, prepared) == [distance_km(lat, lon, a, b) for a, b in points]

@@ -94,8 +94,15 @@ def _damascus_gazetteer():
         [
             Place("t:damascus", "Damascus", "دمشق", PlaceType.CITY, 33.513, 36.292, population=1_700_000),
             Place("t:midan", "Al-Midan", "الميدان", PlaceType.NEIGHBOURHOOD, 33.497, 36.299, parents=(dam,)),
-            Place("t:bab-musalla", "Bab Musalla", "باب مصلى", PlaceType.NEIGHBOURHOOD, 33.499, 36.301,
-                  parents=(dam,)),
+            Place(
+                "t:bab-musalla",
+                "Bab Musalla",
+                "باب مصلى",
+                PlaceType.NEIGHBOURHOOD,
+                33.499,
+                36.301,
+                parents=(dam,),
+            ),
         ]
     )
 

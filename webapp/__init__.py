@@ -101,14 +101,16 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    """Add ``flask init-db``, ``ingest``, ``worker``, ``export``, ``gazetteer …``, ``users …``, ``seed``,
-    ``bench-map``."""
+    """Add ``flask init-db``, ``ingest``, ``worker``, ``export``, ``gazetteer …``, ``users …``,
+    ``incidents set``, ``seed``, ``bench-map``."""
     from .accounts.cli import users_cli
     from .bench_map import bench_map_command
     from .cli import register
+    from .review.cli import incidents_cli
     from .seed import seed_command
 
     register(app)
     app.cli.add_command(users_cli)
+    app.cli.add_command(incidents_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(bench_map_command)

@@ -239,6 +239,43 @@ class AccountError(AppError):
         return cls("account.short_password", minimum=minimum)
 
 
+class InvalidChange(AppError):
+    """Raised when a correction of an incident is malformed or names what does not exist (400)."""
+
+    status = 400
+
+    @classmethod
+    def not_an_object(cls) -> InvalidChange:
+        return cls("change.not_an_object")
+
+    @classmethod
+    def empty(cls, fields: str) -> InvalidChange:
+        return cls("change.empty", fields=fields)
+
+    @classmethod
+    def unknown_field(cls, name: str, fields: str) -> InvalidChange:
+        return cls("change.unknown_field", name=name, fields=fields)
+
+    @classmethod
+    def bad_value(cls, name: str, value: object, expected: str, **details: object) -> InvalidChange:
+        """``expected`` is an ``expected.*`` key of the catalogue, ``details`` its parameters."""
+        return cls(
+            "change.bad_value", name=name, value=value, expected=Message(f"expected.{expected}", details)
+        )
+
+    @classmethod
+    def missing(cls, name: str, given: str) -> InvalidChange:
+        return cls("change.missing", name=name, given=given)
+
+    @classmethod
+    def place_and_point(cls) -> InvalidChange:
+        return cls("change.place_and_point")
+
+    @classmethod
+    def unknown_place(cls, place_id: str) -> InvalidChange:
+        return cls("change.unknown_place", place_id=place_id)
+
+
 def wants_json() -> bool:
     """True for API requests, which always get JSON errors."""
     return request.path.startswith("/api/") or request.path == "/api"

@@ -162,6 +162,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The password is too short: use at least {minimum} characters.",
         "كلمة المرور قصيرة جدًا: استخدم {minimum} محارف على الأقل.",
     ),
+    # Corrections of incidents (webapp/corrections.py).
+    "change.not_an_object": ("The change is not a JSON object.", "التعديل ليس كائن JSON."),
+    "change.empty": (
+        "The change names nothing to change: give some of {fields}.",
+        "التعديل لا يذكر شيئًا لتغييره: اذكر بعض الحقول {fields}.",
+    ),
+    "change.unknown_field": (
+        "Unknown field {name!r}: use {fields}.",
+        "الحقل {name!r} غير معروف: استخدم {fields}.",
+    ),
+    "change.bad_value": (
+        "Bad {name}={value!r}: expected {expected}.",
+        "قيمة غير صالحة {name}={value!r}: المتوقع {expected}.",
+    ),
+    "change.missing": ("{name} is missing: it goes with {given}.", "الحقل {name} ناقص: يلزم مع {given}."),
+    "change.place_and_point": (
+        "Give a place_id or lat/lon, not both.",
+        "اذكر place_id أو lat/lon، لا كليهما.",
+    ),
+    "change.unknown_place": (
+        "No place {place_id!r} in the gazetteer.",
+        "لا يوجد مكان بالمعرّف {place_id!r} في المعجم الجغرافي.",
+    ),
+    "expected.latitude": ("a latitude from -90 to 90", "خط عرض بين -90 و90"),
+    "expected.longitude": ("a longitude from -180 to 180", "خط طول بين -180 و180"),
+    "expected.text": ("a text of 1 to {limit} characters", "نص من حرف واحد إلى {limit} حرف"),
+    "expected.event_type": ("an ACLED event type: {choices}", "نوع حدث من أنواع ACLED: {choices}"),
+    "expected.sub_event_type": (
+        "a sub-event type of {event_type}: {choices}",
+        "نوع فرعي من أنواع {event_type}: {choices}",
+    ),
     # Unsafe settings, refused when the app starts (webapp/config.py, webapp/security.py).
     "config.missing_secret": (
         "SECRET_KEY must be set when APP_ENV/FLASK_ENV is production",

@@ -1,4 +1,7 @@
-"""``flask users create | token | list | disable``: the accounts, managed from the server's shell."""
+"""``flask users create | token | list | disable``: the accounts, managed from the server's shell.
+
+Each change is recorded in the audit trail as made by ``shell:<login>``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import sys
 import click
 from flask.cli import AppGroup
 
+from ..audit import Actor
 from ..errors import AppError
 from ..models import Role
 from . import service
@@ -29,7 +33,7 @@ def create_command(name: str, role: str, password_stdin: bool) -> None:
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        user = service.create_user(name, password, service.parse_role(role))
+        user = service.create_user(name, password, service.parse_role(role), by=Actor.shell())
     except AppError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(f"Created {user.role} {user.name}")
@@ -40,7 +44,7 @@ def create_command(name: str, role: str, password_stdin: bool) -> None:
 def token_command(name: str) -> None:
     """Print a new API token for NAME (send it as `Authorization: Bearer <token>`); only its hash is kept."""
     try:
-        click.echo(service.issue_token(name))
+        click.echo(service.issue_token(name, by=Actor.shell()))
     except AppError as exc:
         raise click.ClickException(exc.message) from exc
 
@@ -59,7 +63,7 @@ def list_command() -> None:
 def disable_command(name: str) -> None:
     """Disable NAME: no more signing in, its sessions and tokens stop working; the account is kept."""
     try:
-        user = service.disable_user(name)
+        user = service.disable_user(name, by=Actor.shell())
     except AppError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(f"Disabled {user.name}")

@@ -3,7 +3,8 @@
 Passwords are hashed with :func:`werkzeug.security.generate_password_hash` (scrypt) and never
 stored or logged.  An API token is 32 random bytes shown once; only its SHA-256 is stored
 (a random token needs no slow hash), so a token is found by its hash in one indexed lookup.
-The web views, the access checks and the ``flask users`` commands all call these functions.
+The web views, the access checks and the ``flask users`` commands all call these functions;
+each change to an account is recorded in the audit trail (:mod:`webapp.audit`) by whom it was made.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import secrets
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..audit import Actor, record
 from ..errors import AccountError
 from ..extensions import db
 from ..models import ApiToken, Role, User
@@ -44,8 +46,8 @@ def find_user(name: str) -> User | None:
     return db.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
 
 
-def create_user(name: str, password: str, role: Role) -> User:
-    """Create an active account and commit it.
+def create_user(name: str, password: str, role: Role, *, by: Actor) -> User:
+    """Create an active account and commit it, recorded as made ``by``.
 
     Raises :class:`AccountError` when the name is malformed or taken, or the password shorter
     than :data:`MIN_PASSWORD`.
@@ -58,6 +60,8 @@ def create_user(name: str, password: str, role: Role) -> User:
         raise AccountError.exists(name)
     user = User(name=name, password_hash=generate_password_hash(password), role=role.value, active=True)
     db.session.add(user)
+    db.session.flush()
+    record(by, "user.create", "user", user.id, None, {"name": name, "role": role.value, "active": True})
     db.session.commit()
     return user
 
@@ -73,8 +77,9 @@ def authenticate(name: str, password: str) -> User | None:
     return user
 
 
-def issue_token(name: str) -> str:
-    """A new API token for the active account ``name`` (committed; only its hash is kept).
+def issue_token(name: str, *, by: Actor) -> str:
+    """A new API token for the active account ``name`` (committed, recorded as given ``by``; only its
+    hash is kept).
 
     Raises :class:`AccountError` when there is no such account, or it is disabled.
     """
@@ -82,7 +87,10 @@ def issue_token(name: str) -> str:
     if user is None or not user.active:
         raise AccountError.unknown(name)
     token = secrets.token_urlsafe(32)
-    db.session.add(ApiToken(user_id=user.id, token_hash=token_hash(token)))
+    row = ApiToken(user_id=user.id, token_hash=token_hash(token))
+    db.session.add(row)
+    db.session.flush()
+    record(by, "user.token", "user", user.id, None, {"token_id": row.id})
     db.session.commit()
     return token
 
@@ -106,14 +114,17 @@ def list_users() -> list[tuple[User, int]]:
     return [(user, count) for user, count in db.session.execute(select(User, tokens).order_by(User.name))]
 
 
-def disable_user(name: str) -> User:
-    """Disable ``name`` (committed): it can no longer sign in or use its tokens; the row stays.
+def disable_user(name: str, *, by: Actor) -> User:
+    """Disable ``name`` (committed, recorded as done ``by``): it can no longer sign in or use its
+    tokens; the row stays.
 
     Raises :class:`AccountError` when there is no such account.
     """
     user = find_user(name)
     if user is None:
         raise AccountError.unknown(name)
-    user.active = False
-    db.session.commit()
+    if user.active:
+        user.active = False
+        record(by, "user.disable", "user", user.id, {"active": True}, {"active": False})
+        db.session.commit()
     return user
