@@ -85,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
     from .mapdata import bp as mapdata_bp
     from .maps import bp as maps_bp
     from .places import bp as places_bp
+    from .review import bp as review_bp
 
     app.register_blueprint(accounts_bp)
     app.register_blueprint(articles_bp)
@@ -94,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(browse_bp)
     app.register_blueprint(exports_bp)
     app.register_blueprint(mapdata_bp)
+    app.register_blueprint(review_bp)
     # A bearer token cannot ride on a cross-site post; webapp.accounts.access asks a
     # session-authenticated API write for its CSRF token (X-CSRFToken) instead.
     csrf.exempt(api_bp)
