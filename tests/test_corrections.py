@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from accounts_helpers import add_user, token_for
 from sqlalchemy import select
@@ -175,3 +177,17 @@ def test_the_cli_twin_validates_and_records_the_same_way(app, runner, incident_i
 def test_from_json_refuses_what_the_api_refuses():
     with pytest.raises(InvalidChange):
         Correction.from_json({"lat": float("nan"), "lon": 36.0})
+
+
+def test_the_article_page_shows_each_incident_s_status_and_history(app, client, incident_id):
+    with app.app_context():
+        article_id = db.session.get(Incident, incident_id).article_id
+    page = client.get(f"/articles/{article_id}").get_data(as_text=True)
+    assert "Nobody has changed these incidents." in page and 'class="status status-unreviewed"' in page
+    client.patch(f"/api/incidents/{incident_id}", json={"place_id": "t:aleppo"})
+    client.patch(f"/api/incidents/{incident_id}", json={"status": "verified"})
+    page = client.get(f"/articles/{article_id}?lang=ar").get_data(as_text=True)
+    rows = re.findall(r'<tr class="change" data-incident="(\d+)" data-action="(\w+)">', page)
+    assert rows == [(str(incident_id), "place"), (str(incident_id), "status")]
+    assert "<bdi>anonymous</bdi>" in page and "<bdi>t:aleppo</bdi>" in page and "سجل التعديلات" in page
+    assert 'class="status status-verified">مؤكدة<' in page

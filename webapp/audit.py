@@ -1,7 +1,8 @@
 """The audit trail: who did what, recorded in the same transaction as the change itself.
 
 :func:`record` adds a :class:`~webapp.models.Change` to the session (its caller commits both
-or neither); :func:`history` reads a subject's trail, oldest first, as the API returns it.
+or neither); :func:`history` reads a subject's trail, oldest first, as the API returns it, and
+:func:`changes_of` the trails of several (the article page's incidents).
 """
 
 from __future__ import annotations
@@ -60,11 +61,21 @@ def record(
     return change
 
 
+def changes_of(subject: str, subject_ids: list[int]) -> list[Change]:
+    """The changes of the ``subject`` rows ``subject_ids``, oldest first (for a page that shows several)."""
+    if not subject_ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Change)
+            .where(Change.subject == subject, Change.subject_id.in_(subject_ids))
+            .order_by(Change.id)
+        )
+    )
+
+
 def history(subject: str, subject_id: int) -> list[dict[str, Any]]:
     """``[{"at", "user", "action", "before", "after"}]`` of ``subject`` ``subject_id``, oldest first."""
-    rows = db.session.scalars(
-        select(Change).where(Change.subject == subject, Change.subject_id == subject_id).order_by(Change.id)
-    )
     return [
         {
             "at": row.at.isoformat() if row.at else None,
@@ -73,5 +84,5 @@ def history(subject: str, subject_id: int) -> list[dict[str, Any]]:
             "before": row.before,
             "after": row.after,
         }
-        for row in rows
+        for row in changes_of(subject, [subject_id])
     ]

@@ -8,6 +8,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..accounts.access import requires
 from ..article_input import ArticleInput
+from ..audit import changes_of
 from ..errors import InvalidArticle, NotFound, upload_limit_mb
 from ..extensions import db
 from ..ingest import ingest_article
@@ -64,8 +65,11 @@ def job(job_id: str) -> ResponseReturnValue:
 
 @bp.get("/articles/<int:article_id>")
 def show(article_id: int) -> ResponseReturnValue:
-    """Show an article: sentences with anchors, highlighted mentions, its incidents."""
+    """Show an article: sentences with anchors, highlighted mentions, its incidents and their history."""
     article = db.session.get(Article, article_id)
     if article is None:
         raise NotFound.resource("article", article_id)
-    return render_template("articles/show.html", article=article, blocks=article_blocks(article))
+    history = changes_of("incident", [inc.id for inc in article.incidents])
+    return render_template(
+        "articles/show.html", article=article, blocks=article_blocks(article), history=history
+    )
