@@ -156,3 +156,15 @@ def test_the_queue_orders_the_same_on_postgresql(tmp_path, tiny_gazetteer):
             assert order == [ids[1], ids[0], ids[2]] and db.session.scalar(count) == 3
             db.session.remove()
             db.engine.dispose()
+
+
+def test_an_incident_moves_to_a_place_named_in_any_script(app, client, queue_rows):
+    incident = queue_rows["weak"]
+    assert client.post(f"/review/{incident}", data={"place_query": "حلب"}).status_code == 302
+    with app.app_context():
+        assert db.session.get(Incident, incident).place_id == "t:aleppo"
+    assert client.post(f"/review/{incident}", data={"place_query": "t:latakia"}).status_code == 302
+    unknown = client.post(f"/review/{incident}", data={"place_query": "Atlantis"})
+    assert unknown.status_code == 400 and "Atlantis" in unknown.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Incident, incident).place_id == "t:latakia"

@@ -134,6 +134,22 @@ def _change(
     return True
 
 
+def place_for_query(query: str) -> str:
+    """The id of the place ``query`` names: a gazetteer id, or a name (any script or spelling) that
+    only one place bears.  Raises :class:`InvalidChange` for none, or several (listed).
+    """
+    query = _place_id(query)
+    gazetteer = gazetteers.get()
+    if query in gazetteer:
+        return query
+    ids = [place.id for place in gazetteer.lookup(query)]
+    if not ids:
+        raise InvalidChange.unknown_place(query)
+    if len(ids) > 1:
+        raise InvalidChange.ambiguous_place(query, ids)
+    return ids[0]
+
+
 def _place_values(place_id: str) -> dict[str, Any]:
     try:
         place = gazetteers.get().get(place_id)

@@ -275,6 +275,10 @@ class InvalidChange(AppError):
     def unknown_place(cls, place_id: str) -> InvalidChange:
         return cls("change.unknown_place", place_id=place_id)
 
+    @classmethod
+    def ambiguous_place(cls, name: str, ids: list[str]) -> InvalidChange:
+        return cls("change.ambiguous_place", name=name, count=len(ids), ids=", ".join(ids[:10]))
+
 
 def wants_json() -> bool:
     """True for API requests, which always get JSON errors."""

@@ -189,6 +189,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "n_unresolved": ("{n} unresolved names", "أسماء غير محددة: {n}"),
     "chosen_place": ("Chosen place", "المكان المختار"),
     "pick_place": ("Use this place", "اعتمد هذا المكان"),
+    "move_to": ("Move to (place name or id)", "انقل إلى (اسم المكان أو معرّفه)"),
+    "move": ("Move", "انقل"),
     "verify": ("Verify", "تأكيد"),
     "reject": ("Reject", "رفض"),
     "status": ("Status", "الحالة"),

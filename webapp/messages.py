@@ -185,6 +185,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No place {place_id!r} in the gazetteer.",
         "لا يوجد مكان بالمعرّف {place_id!r} في المعجم الجغرافي.",
     ),
+    "change.ambiguous_place": (
+        "{name!r} names {count} places ({ids}): give the id of one.",
+        "الاسم {name!r} يطلق على {count} أماكن ({ids}): اذكر معرّف واحد منها.",
+    ),
     "expected.latitude": ("a latitude from -90 to 90", "خط عرض بين -90 و90"),
     "expected.longitude": ("a longitude from -180 to 180", "خط طول بين -180 و180"),
     "expected.text": ("a text of 1 to {limit} characters", "نص من حرف واحد إلى {limit} حرف"),

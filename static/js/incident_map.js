@@ -18,7 +18,12 @@
   var LABELS = {
     date: ["Date", "التاريخ"], type: ["Type", "النوع"], place: ["Place", "المكان"], where: ["Where", "الموقع"],
     precision: ["Precision", "الدقة"], actors: ["Actors", "الأطراف"], fatalities: ["Fatalities", "القتلى"],
-    open: ["Open the sentence in the article", "افتح الجملة في المقال"], unknown: ["unknown", "غير معروف"]
+    open: ["Open the sentence in the article", "افتح الجملة في المقال"], unknown: ["unknown", "غير معروف"],
+    status: ["Review", "المراجعة"]
+  };
+  /* Review statuses (webapp/models/incident.py STATUSES). */
+  var STATUS = {
+    unreviewed: ["unreviewed", "لم تُراجع"], verified: ["verified", "مؤكدة"], rejected: ["rejected", "مرفوضة"]
   };
   var PRECISION = {
     1: ["exact place", "مكان محدد"],
@@ -117,6 +122,11 @@
     }
     row("actors", (props.actors || []).join(lang() === "ar" ? "، " : ", "));
     row("fatalities", props.fatalities);
+    var status = STATUS[props.status];
+    if (status) {
+      row("status", lang() === "ar" ? status[1] : status[0]);
+      dl.lastChild.setAttribute("data-status", props.status);
+    }
     box.appendChild(dl);
     var url = String(props.article_url || "");
     if (url.charAt(0) === "/" && url.charAt(1) !== "/") {

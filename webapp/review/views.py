@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from ..accounts.access import current_account, requires
 from ..audit import Actor
 from ..browse.views import page_args, paginate
-from ..corrections import Correction, correct_incident
+from ..corrections import Correction, correct_incident, place_for_query
 from ..models import Role
 from .queue import queue_item, queue_statement
 
@@ -34,8 +34,13 @@ def queue() -> ResponseReturnValue:
 @bp.post("/review/<int:incident_id>")
 @requires(Role.ANALYST)
 def decide(incident_id: int) -> ResponseReturnValue:
-    """Apply one button's correction (with the form's CSRF token), then back to the queue's page."""
+    """Apply one button's correction (with the form's CSRF token), then back to the queue's page.
+
+    ``place_query`` (the move form) is a place id or a name that only one place bears.
+    """
     fields = {name: request.form[name] for name in BUTTON_FIELDS if name in request.form}
+    if "place_query" in request.form:
+        fields["place_id"] = place_for_query(request.form["place_query"])
     correct_incident(incident_id, Correction.from_json(fields), Actor.of(current_account()))
     flash("review_saved", "info")
     page = request.form.get("page", "")
