@@ -168,3 +168,13 @@ def test_an_incident_moves_to_a_place_named_in_any_script(app, client, queue_row
     assert unknown.status_code == 400 and "Atlantis" in unknown.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Incident, incident).place_id == "t:latakia"
+
+
+def test_the_incidents_list_filters_by_status_and_hides_rejected_by_default(client, queue_rows):
+    client.post(f"/review/{queue_rows['sure']}", data={"status": "rejected"})
+    default = client.get("/incidents").get_data(as_text=True)
+    rejected = client.get("/incidents?status=rejected").get_data(as_text=True)
+    assert "<bdi>5</bdi> results" in default and "<bdi>1</bdi> results" in rejected
+    assert '<option value="rejected" selected>' in rejected
+    assert len(client.get("/export/incidents.csv").get_data(as_text=True).splitlines()) == 1 + 5
+    assert len(client.get("/export/incidents.csv?status=all").get_data(as_text=True).splitlines()) == 1 + 6

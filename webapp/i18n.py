@@ -197,6 +197,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status_unreviewed": ("unreviewed", "لم تُراجع"),
     "status_verified": ("verified", "مؤكدة"),
     "status_rejected": ("rejected", "مرفوضة"),
+    "status_all": ("all, rejected too", "الكل، مع المرفوضة"),
+    "status_default": ("not rejected", "غير المرفوضة"),
     "history": ("History", "سجل التعديلات"),
     "no_history": ("Nobody has changed these incidents.", "لم يعدّل أحد هذه الحوادث."),
     "when": ("When", "الوقت"),
