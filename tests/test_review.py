@@ -178,3 +178,17 @@ def test_the_incidents_list_filters_by_status_and_hides_rejected_by_default(clie
     assert '<option value="rejected" selected>' in rejected
     assert len(client.get("/export/incidents.csv").get_data(as_text=True).splitlines()) == 1 + 5
     assert len(client.get("/export/incidents.csv?status=all").get_data(as_text=True).splitlines()) == 1 + 6
+
+
+def test_a_name_several_places_bear_is_refused_with_their_ids(make_app):
+    from webapp_rows import tiny_places
+
+    from gazetteer import Gazetteer, Place, PlaceType
+
+    twins = [Place(f"t:tell-{n}", "Tell Abyad", "تل أبيض", PlaceType.VILLAGE, 36.0 + n, 38.0) for n in (1, 2)]
+    app = make_app(GAZETTEER=Gazetteer([*tiny_places(), *twins]))
+    with app.app_context():
+        incident = add_incident(sentence="Shelling near Saraqib.", place="Saraqib")
+    response = app.test_client().post(f"/review/{incident}", data={"place_query": "تل ابيض"})
+    assert response.status_code == 400
+    assert "t:tell-1, t:tell-2" in response.get_data(as_text=True)
