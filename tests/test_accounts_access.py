@@ -151,3 +151,15 @@ def test_reading_stays_public_without_private(app, client):
     add_user(app, "rana", "analyst")
     for path in ("/map", "/articles", "/incidents", "/api/incidents", "/gazetteer/"):
         assert client.get(path).status_code == 200, path
+
+
+def test_the_map_lets_only_writers_drag_markers(app, client):
+    assert '"edit": {"csrf": ' in client.get("/map").get_data(as_text=True)  # open mode
+    add_user(app, "vera", "viewer")
+    add_user(app, "rana", "analyst")
+    assert '"edit": null' in client.get("/map").get_data(as_text=True)
+    sign_in(client, "vera")
+    assert '"edit": null' in client.get("/map").get_data(as_text=True)
+    other = app.test_client()
+    sign_in(other, "rana")
+    assert '"url": "/api/incidents/0"' in other.get("/map").get_data(as_text=True)

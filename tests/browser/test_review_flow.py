@@ -74,3 +74,50 @@ def test_sign_in_verify_move_and_see_the_map_and_history_change(live_app, server
     expect(change).to_contain_text("rana")
     expect(change).to_contain_text("t:saraqib")
     expect(change).to_contain_text("t:aleppo")
+
+
+def test_an_analyst_drags_a_marker_and_the_history_records_the_new_point(live_app, server, page):
+    from playwright.sync_api import expect
+
+    from webapp.audit import history
+
+    add_user(live_app, "rana", "analyst")
+    _, moved = ingest(live_app, "قصفت الطائرات الحربية مدينة سراقب.")
+    page.goto(server.url + "/login?next=/map")
+    page.fill("input[name=name]", "rana")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.login [type=submit]")
+    page.wait_for_url(re.compile(r"/map$"))
+
+    popup = open_popup(page, server, moved)
+    page.click(".leaflet-popup-close-button")  # the marker is what we take
+    expect(popup).to_have_count(0)
+    dot = page.locator(f".incident-dot[data-incident='{moved}']")
+    box = dot.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    with page.expect_response(lambda r: r.request.method == "PATCH") as answer:
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x + 60, y + 40, steps=8)
+        page.mouse.up()
+    assert answer.value.status == 200
+    with live_app.app_context():
+        (change,) = history("incident", moved)
+    assert change["user"] == "rana" and change["action"] == "location"
+    assert (
+        change["after"]["lat"] < change["before"]["lat"] and change["after"]["lon"] > change["before"]["lon"]
+    )
+    assert change["after"]["geo_precision"] == 1
+
+
+def test_a_viewer_cannot_drag_markers(live_app, server, page):
+    add_user(live_app, "vera", "viewer")
+    _, incident = ingest(live_app, "قصفت الطائرات الحربية مدينة سراقب.")
+    page.goto(server.url + "/login?next=/map")
+    page.fill("input[name=name]", "vera")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.login [type=submit]")
+    page.wait_for_url(re.compile(r"/map$"))
+    open_popup(page, server, incident)
+    assert page.evaluate("() => IncidentMap.state.options.edit") is None
+    assert page.locator(f".incident-dot[data-incident='{incident}'].leaflet-marker-draggable").count() == 0

@@ -69,6 +69,14 @@ def is_open() -> bool:
     return g.accounts_open
 
 
+def may(role: Role) -> bool:
+    """True when this request may act as ``role``: always in open mode, else by its account's role."""
+    if is_open():
+        return True
+    user = current_account()
+    return user is not None and user.may(role)
+
+
 def current_account() -> User | None:
     """The signed-in account or the bearer token's, or None (anonymous)."""
     user = current_user._get_current_object()  # type: ignore[attr-defined]
