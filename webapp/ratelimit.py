@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from flask import Flask, current_app, request
 
+from .accounts.access import SAFE_METHODS
 from .extensions import limiter
-
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def login_limit() -> str:

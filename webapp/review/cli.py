@@ -33,7 +33,7 @@ def set_command(incident_id: int, user_name: str | None, **options: object) -> N
         actor = Actor.shell()
         if user_name is not None:
             user = find_user(user_name)
-            if user is None:
+            if user is None or not user.active:
                 raise AccountError.unknown(user_name)
             actor = Actor.of(user)
         inc = correct_incident(incident_id, Correction.from_json(fields), actor)
