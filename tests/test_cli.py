@@ -192,6 +192,23 @@ def test_export_writes_the_filtered_selection_like_the_download(app, client, run
     assert result.exit_code == 0 and [f["properties"]["event_type"] for f in features] == ["Protests"]
 
 
+def test_export_takes_the_status_filter_like_the_download(app, client, runner):
+    from incident_rows import add_incident
+
+    with app.app_context():
+        add_incident(event_type="Battles", status="rejected")
+        add_incident(event_type="Protests")
+    for args, query in (
+        ((), ""),
+        (("--status", "rejected"), "?status=rejected"),
+        (("--status", "all"), "?status=all"),
+    ):
+        result = runner.invoke(args=["export", "csv", "-o", "-", *args])
+        download = client.get(f"/export/incidents.csv{query}").get_data(as_text=True)
+        assert result.exit_code == 0 and result.output.splitlines() == download.splitlines()
+    assert "Battles" not in runner.invoke(args=["export", "csv", "-o", "-"]).output
+
+
 def test_export_rejects_bad_filters_without_writing(runner, tmp_path):
     out = tmp_path / "x.kml"
     result = runner.invoke(args=["export", "kml", "-o", str(out), "--from", "yesterday"])

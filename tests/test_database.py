@@ -14,9 +14,13 @@ from flask_migrate import downgrade, upgrade
 
 from webapp import create_app
 from webapp.article_input import ArticleInput
+from webapp.database import schema_revisions
 from webapp.extensions import db
 from webapp.ingest import ingest_article
-from webapp.models import Article
+from webapp.models import Article, Incident, User
+
+#: The code's schema revision: the newest migration in webapp/migrations/versions.
+HEAD = "0007"
 
 
 def test_sqlite_connections_use_wal_a_busy_timeout_and_foreign_keys(app):
@@ -111,7 +115,7 @@ def test_a_database_made_before_migrations_is_adopted_and_its_search_rows_filled
             conn.exec_driver_sql("DELETE FROM article_search")
         upgrade()
         with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
             assert conn.exec_driver_sql("SELECT count(*) FROM incident_search").scalar() == 1
             assert conn.exec_driver_sql("SELECT count(*) FROM article_search").scalar() == 1
         article = db.session.scalars(sa.select(Article)).one()
@@ -119,6 +123,30 @@ def test_a_database_made_before_migrations_is_adopted_and_its_search_rows_filled
     # Free-text search finds the older incident again.
     features = app.test_client().get("/api/incidents?q=ادلب").get_json()["features"]
     assert len(features) == 1
+
+
+def test_the_head_revision_is_the_newest_migration(app):
+    assert schema_revisions(app)[1] == HEAD
+
+
+def test_a_database_at_0004_holding_data_is_upgraded_to_head_with_its_data(make_app):
+    app = make_app()
+    with app.app_context():
+        ingest_article(ArticleInput(text="قصفت الطائرات الروسية مدينة إدلب اليوم الأحد.", title="t"))
+        before = [
+            (i.id, i.event_type, i.place_id, i.lat, i.lon) for i in db.session.scalars(sa.select(Incident))
+        ]
+        db.session.remove()
+        downgrade(revision="0004")
+        assert "users" not in sa.inspect(db.engine).get_table_names()
+        upgrade()
+        assert schema_revisions(app) == (HEAD, HEAD)
+        after = [
+            (i.id, i.event_type, i.place_id, i.lat, i.lon) for i in db.session.scalars(sa.select(Incident))
+        ]
+        assert before and after == before
+        assert db.session.scalars(sa.select(Article)).one().title == "t"
+        assert db.session.scalars(sa.select(User)).all() == []  # no account: the app stays open
 
 
 def test_a_request_before_the_schema_is_current_names_the_command(make_app):

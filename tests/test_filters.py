@@ -54,6 +54,7 @@ def test_parse_all_parameters():
         {"article": "x"},
         {"bbox": "1,2,3"},
         {"bbox": "0,50,1,40"},
+        {"status": "deleted"},
     ],
 )
 def test_malformed_parameters_raise_bad_query(args):
@@ -88,6 +89,19 @@ def test_each_criterion_selects_what_it_says(app):
         assert ids(parse_filters({"actor": "Syrian"})) == set()  # an actor is matched whole, not by prefix
         assert ids(parse_filters({"bbox": "37,36,38,37"})) == {b}
         assert ids(parse_filters({"type": "Battles", "admin1": "Idlib"})) == set()
+
+
+def test_rejected_incidents_are_left_out_unless_asked_for(app):
+    with app.app_context():
+        new, good, bad = (add_incident(status=s) for s in ("unreviewed", "verified", "rejected"))
+        assert ids(Filters()) == ids(parse_filters({})) == {new, good}
+        assert ids(parse_filters({"status": "rejected"})) == {bad}
+        assert ids(parse_filters({"status": "all"})) == {new, good, bad}
+        assert ids(parse_filters({"status": ["verified", "unreviewed"]})) == {new, good}
+    for args in ({"status": "all"}, {"status": "rejected,verified"}):
+        flt = parse_filters(args)
+        assert flt.active and parse_filters(query_args(flt)) == flt
+    assert not parse_filters({"status": "verified,unreviewed"}).active
 
 
 def test_free_text_is_arabic_normalised_on_both_sides(app):
@@ -139,6 +153,10 @@ SELECTIONS = [
     {"source": "souria"},
     {"type": "Battles,Protests", "from": "2020-01-01", "bbox": "35,33,38,37"},
     {"article": "2"},
+    {"status": "rejected"},
+    {"status": "verified,rejected"},
+    {"status": "all"},
+    {"status": "unreviewed", "type": "Battles"},
 ]
 
 
@@ -169,7 +187,8 @@ def mapped_rows(app):
             lon=36.8,
         )
         add_incident(lat=10.0, lon=179.5, event_type="Battles", admin1="")
-        add_incident(lat=10.0, lon=-179.5, admin1="")
+        add_incident(lat=10.0, lon=-179.5, admin1="", status="verified")
+        add_incident(lat=35.0, lon=37.0, event_type="Battles", status="rejected")
         add_incident(lat=None, lon=None)  # not mapped
     return app
 

@@ -63,7 +63,7 @@ def test_a_form_post_that_fails_carries_them_too(client):
 
 
 def test_pages_without_inline_code_get_no_nonce(client):
-    for path in ("/upload", "/articles", "/articles/999"):
+    for path in ("/upload", "/articles", "/articles/999", "/login", "/review"):
         response = client.get(path)
         assert directives(response)["script-src"] == "'self'"
         page = response.get_data(as_text=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import database, i18n, jsonprovider, security
+from . import accounts, database, i18n, jsonprovider, ratelimit, security
 from .config import Config, check_production, resolve_secret_key
 from .errors import register_errorhandlers
 from .extensions import csrf, gazetteers
@@ -51,13 +51,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    """Bind safe JSON, security headers, the database and migrations, CSRF, the gazetteer, the language."""
+    """Bind safe JSON, security headers, the database and migrations, rate limits, the language,
+    accounts, CSRF and the gazetteer.
+
+    The order is the order of their checks before a view: the schema, the rate limits, then who
+    may do what (so an anonymous write is 401 whatever its CSRF token), then CSRF.
+    """
     jsonprovider.init_app(app)
     security.init_app(app)
     database.init_app(app)
+    ratelimit.init_app(app)
+    i18n.init_app(app)
+    accounts.init_app(app)
     csrf.init_app(app)
     gazetteers.init_app(app)
-    i18n.init_app(app)
 
 
 def register_converters(app: Flask) -> None:
@@ -69,6 +76,7 @@ def register_converters(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Mount the pages, the JSON API and the local map assets."""
+    from .accounts import bp as accounts_bp
     from .api import bp as api_bp
     from .articles import bp as articles_bp
     from .assets import bp as assets_bp
@@ -77,7 +85,9 @@ def register_blueprints(app: Flask) -> None:
     from .mapdata import bp as mapdata_bp
     from .maps import bp as maps_bp
     from .places import bp as places_bp
+    from .review import bp as review_bp
 
+    app.register_blueprint(accounts_bp)
     app.register_blueprint(articles_bp)
     app.register_blueprint(maps_bp)
     app.register_blueprint(places_bp)
@@ -85,18 +95,24 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(browse_bp)
     app.register_blueprint(exports_bp)
     app.register_blueprint(mapdata_bp)
-    # JSON-only and without cookie authentication, the API cannot be driven by a
-    # cross-site form post that rides on a session, so CSRF tokens add nothing there yet.
+    app.register_blueprint(review_bp)
+    # A bearer token cannot ride on a cross-site post; webapp.accounts.access asks a
+    # session-authenticated API write for its CSRF token (X-CSRFToken) instead.
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)
 
 
 def register_commands(app: Flask) -> None:
-    """Add ``flask init-db``, ``ingest``, ``worker``, ``export``, ``gazetteer …``, ``seed``, ``bench-map``."""
+    """Add ``flask init-db``, ``ingest``, ``worker``, ``export``, ``gazetteer …``, ``users …``,
+    ``incidents set``, ``seed``, ``bench-map``."""
+    from .accounts.cli import users_cli
     from .bench_map import bench_map_command
     from .cli import register
+    from .review.cli import incidents_cli
     from .seed import seed_command
 
     register(app)
+    app.cli.add_command(users_cli)
+    app.cli.add_command(incidents_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(bench_map_command)

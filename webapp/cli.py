@@ -126,6 +126,11 @@ def worker_command(burst: bool, fork: bool) -> None:
 @click.option("--source", help="Part of the article's source name.")
 @click.option("--article", help="One article id.")
 @click.option("--bbox", help="west,south,east,north in degrees.")
+@click.option(
+    "--status",
+    multiple=True,
+    help="Review status: unreviewed, verified, rejected or all (default: all but rejected).",
+)
 @with_appcontext
 def export_command(fmt: str, output: Path | None, **criteria: object) -> None:
     """Export the incidents matching the map's filters as CSV (ACLED columns), GeoJSON or KML.

@@ -54,8 +54,17 @@ class Config:
         self.TILE_URL = env.get("TILE_URL", OSM_TILES)
         self.TILE_ATTRIBUTION = env.get("TILE_ATTRIBUTION", OSM_ATTRIBUTION)
         self.WTF_CSRF_ENABLED = env.get("WTF_CSRF_ENABLED", "1") not in ("0", "false", "no")
-        # The session holds the CSRF secret and the UI language: never sent on cross-site posts.
+        # The session holds the CSRF secret, the UI language and who signed in: never sent on
+        # cross-site posts, never read by scripts, and only over HTTPS in production.
         self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SECURE = self.ENV_NAME == "production"
+        # With accounts, reading needs one too (any role) when set.
+        self.PRIVATE = env.get("PRIVATE", "") in ("1", "true", "yes")
+        # Flask-Limiter (webapp/ratelimit.py); counters in Redis when REDIS_URL is set.
+        self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "no")
+        self.RATELIMIT_LOGIN = env.get("RATELIMIT_LOGIN", "10 per minute")
+        self.RATELIMIT_WRITES = env.get("RATELIMIT_WRITES", "120 per minute")
         self.API_MAX_LIMIT = _env_int("API_MAX_LIMIT", 5000)
 
     def as_dict(self) -> dict[str, object]:

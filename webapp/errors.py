@@ -193,6 +193,93 @@ class QueueUnavailable(AppError):
         return cls("queue.unavailable", why=str(exc))
 
 
+class AccessDenied(AppError):
+    """Raised when a request may not do what it asks: 401 without an account, 403 with too small a role."""
+
+    status = 403
+
+    @classmethod
+    def sign_in(cls, needed: str) -> AccessDenied:
+        """No account is signed in (nor a valid token sent); ``needed`` is the role the action needs."""
+        return cls("auth.sign_in", status=401, role=Message(f"role.{needed}"))
+
+    @classmethod
+    def bad_token(cls) -> AccessDenied:
+        """The request's ``Authorization: Bearer`` token is unknown or its account disabled (401)."""
+        return cls("auth.bad_token", status=401)
+
+    @classmethod
+    def role(cls, have: str, needed: str) -> AccessDenied:
+        return cls("auth.role", have=Message(f"role.{have}"), needed=Message(f"role.{needed}"))
+
+
+class AccountError(AppError):
+    """Raised when an account cannot be created or changed as asked (400)."""
+
+    status = 400
+
+    @classmethod
+    def exists(cls, name: str) -> AccountError:
+        return cls("account.exists", name=name)
+
+    @classmethod
+    def unknown(cls, name: str) -> AccountError:
+        return cls("account.unknown", status=404, name=name)
+
+    @classmethod
+    def bad_name(cls, name: str) -> AccountError:
+        return cls("account.bad_name", name=name)
+
+    @classmethod
+    def bad_role(cls, role: str, choices: str) -> AccountError:
+        return cls("account.bad_role", role=role, choices=choices)
+
+    @classmethod
+    def short_password(cls, minimum: int) -> AccountError:
+        return cls("account.short_password", minimum=minimum)
+
+
+class InvalidChange(AppError):
+    """Raised when a correction of an incident is malformed or names what does not exist (400)."""
+
+    status = 400
+
+    @classmethod
+    def not_an_object(cls) -> InvalidChange:
+        return cls("change.not_an_object")
+
+    @classmethod
+    def empty(cls, fields: str) -> InvalidChange:
+        return cls("change.empty", fields=fields)
+
+    @classmethod
+    def unknown_field(cls, name: str, fields: str) -> InvalidChange:
+        return cls("change.unknown_field", name=name, fields=fields)
+
+    @classmethod
+    def bad_value(cls, name: str, value: object, expected: str, **details: object) -> InvalidChange:
+        """``expected`` is an ``expected.*`` key of the catalogue, ``details`` its parameters."""
+        return cls(
+            "change.bad_value", name=name, value=value, expected=Message(f"expected.{expected}", details)
+        )
+
+    @classmethod
+    def missing(cls, name: str, given: str) -> InvalidChange:
+        return cls("change.missing", name=name, given=given)
+
+    @classmethod
+    def place_and_point(cls) -> InvalidChange:
+        return cls("change.place_and_point")
+
+    @classmethod
+    def unknown_place(cls, place_id: str) -> InvalidChange:
+        return cls("change.unknown_place", place_id=place_id)
+
+    @classmethod
+    def ambiguous_place(cls, name: str, ids: list[str]) -> InvalidChange:
+        return cls("change.ambiguous_place", name=name, count=len(ids), ids=", ".join(ids[:10]))
+
+
 def wants_json() -> bool:
     """True for API requests, which always get JSON errors."""
     return request.path.startswith("/api/") or request.path == "/api"

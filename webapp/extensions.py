@@ -6,6 +6,9 @@ import threading
 from pathlib import Path
 
 from flask import Flask, current_app
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -22,6 +25,10 @@ db = SQLAlchemy(model_class=Base)
 #: Alembic migrations in ``webapp/migrations``: ``flask db upgrade`` creates or updates the schema.
 migrate = Migrate(directory=str(Path(__file__).with_name("migrations")))
 csrf = CSRFProtect()
+#: Sessions of signed-in accounts; bearer tokens are loaded by ``webapp.accounts.access``.
+login_manager = LoginManager()
+#: Rate limits per client address (``webapp.ratelimit``), in Redis when ``REDIS_URL`` is set.
+limiter = Limiter(key_func=get_remote_address)
 
 
 class GazetteerProvider:

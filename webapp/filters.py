@@ -21,6 +21,9 @@ Query parameters (all optional, all combinable; the map keeps them in its URL):
     one article id.
 ``bbox``
     ``west,south,east,north`` in degrees.
+``status``
+    review statuses (``unreviewed``, ``verified``, ``rejected``), comma-separated or repeated,
+    or ``all``; without it rejected incidents are left out.
 """
 
 from __future__ import annotations
@@ -35,17 +38,31 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from gazetteer import tokenize
 
 from .errors import BadQuery
-from .models import Article, Incident
+from .models import STATUSES, Article, Incident
 from .models.search import IncidentSearch, normalized_actor
 from .params import parse_date, parse_id
 
 #: Query parameters that select incidents (what a shareable view or an export keeps).
-FILTER_PARAMS = ("from", "to", "type", "actor", "admin1", "precision", "q", "source", "article", "bbox")
+FILTER_PARAMS = (
+    "from",
+    "to",
+    "type",
+    "actor",
+    "admin1",
+    "precision",
+    "q",
+    "source",
+    "article",
+    "bbox",
+    "status",
+)
+#: The statuses shown when none is asked for: all but rejected.
+DEFAULT_STATUSES = tuple(s for s in STATUSES if s != "rejected")
 
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """A parsed selection of incidents; an empty instance selects everything."""
+    """A parsed selection of incidents; an instance with the defaults selects every incident not rejected."""
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -57,11 +74,12 @@ class Filters:
     source: str = ""
     article_id: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    status: tuple[str, ...] = DEFAULT_STATUSES
 
     @property
     def active(self) -> bool:
-        """True when at least one criterion is set."""
-        return any(getattr(self, f.name) not in (None, (), "") for f in fields(self))
+        """True when at least one criterion differs from the default."""
+        return any(getattr(self, f.name) != f.default for f in fields(self))
 
     def without_bbox(self) -> Filters:
         """The same filters over the whole map (for timelines and choropleths)."""
@@ -83,6 +101,12 @@ def parse_filters(args: Mapping[str, Any]) -> Filters:
             raise BadQuery.param("precision", value, "precision")
         precision.append(int(value))
     article_id = parse_id(_first(args, "article"), "article")
+    status = _values(args, "status")
+    if status == ("all",):
+        status = STATUSES
+    for value in status:
+        if value not in STATUSES:
+            raise BadQuery.param("status", value, "one_of", choices=", ".join((*STATUSES, "all")))
     return Filters(
         date_from=date_from,
         date_to=date_to,
@@ -94,6 +118,7 @@ def parse_filters(args: Mapping[str, Any]) -> Filters:
         source=(_first(args, "source") or "").strip(),
         article_id=article_id,
         bbox=parse_bbox(_first(args, "bbox")),
+        status=tuple(s for s in STATUSES if s in status) if status else DEFAULT_STATUSES,
     )
 
 
@@ -159,6 +184,8 @@ def conditions(flt: Filters) -> list[Condition]:
         out.append(OneOf("geo_precision", flt.precision))
     if flt.article_id is not None:
         out.append(OneOf("article_id", (flt.article_id,)))
+    if set(flt.status) != set(STATUSES):
+        out.append(OneOf("status", flt.status))
     if flt.bbox is not None:
         west, south, east, north = flt.bbox
         out.append(Between("lat", south, north))
@@ -236,6 +263,8 @@ def query_args(flt: Filters) -> dict[str, str]:
         out["article"] = str(flt.article_id)
     if flt.bbox:
         out["bbox"] = ",".join(f"{v:g}" for v in flt.bbox)
+    if flt.status != DEFAULT_STATUSES:
+        out["status"] = "all" if flt.status == STATUSES else ",".join(flt.status)
     return out
 
 

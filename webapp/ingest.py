@@ -141,7 +141,7 @@ def _attach_results(article: Article, result: GeoparseResult) -> None:
                 reason=m.reason[:500],
                 lat=point.lat if point else None,
                 lon=point.lon if point else None,
-                geometry=_line_geometry(m.place),
+                geometry=line_geometry(m.place),
                 candidates=[
                     {"place_id": c.place.id, "name": c.place.name, "score": c.score, "reason": c.reason}
                     for c in m.candidates[:_MAX_CANDIDATES]
@@ -150,7 +150,7 @@ def _attach_results(article: Article, result: GeoparseResult) -> None:
                 container_id=m.container.id if m.container else None,
                 container_name=m.container.name if m.container else "",
                 container_name_ar=m.container.name_ar if m.container else "",
-                **_place_columns(m.place),
+                **place_columns(m.place),
             )
         )
     incidents = []
@@ -177,8 +177,8 @@ def _attach_results(article: Article, result: GeoparseResult) -> None:
                 geometry=loc.geometry if loc else None,
                 geo_precision=loc.geo_precision if loc else None,
                 location_description=(loc.description if loc else "")[:500],
-                admin1=_admin1(place),
-                **_place_columns(place),
+                admin1=admin1_of(place),
+                **place_columns(place),
             )
         )
     article.sentences = sentences
@@ -191,7 +191,8 @@ def _attach_results(article: Article, result: GeoparseResult) -> None:
     )
 
 
-def _place_columns(place: Place | None) -> dict[str, Any]:
+def place_columns(place: Place | None) -> dict[str, Any]:
+    """The place columns of a mention or incident at ``place`` (empty for None)."""
     if place is None:
         return {"place_id": None, "place_name": "", "place_name_ar": "", "place_type": ""}
     return {
@@ -202,14 +203,16 @@ def _place_columns(place: Place | None) -> dict[str, Any]:
     }
 
 
-def _line_geometry(place: Place | None) -> dict[str, Any] | None:
+def line_geometry(place: Place | None) -> dict[str, Any] | None:
+    """The geometry stored with a row at ``place``: a road's line, else None."""
     # Lines (roads) are kept with the mention; admin polygons are large and live in the gazetteer.
     if place is not None and place.geometry and place.geometry.get("type") in _LINE_GEOMETRIES:
         return place.geometry
     return None
 
 
-def _admin1(place: Place | None) -> str:
+def admin1_of(place: Place | None) -> str:
+    """The governorate ``place`` lies in (itself for a governorate), or ``""``."""
     if place is None:
         return ""
     parent = place.parent(1)

@@ -3,10 +3,10 @@
 SQLite needs ~0.5 s to ``GROUP BY`` grid cells over 100,000 rows; numpy does
 the same over arrays in a few milliseconds.  :func:`current_index` keeps one
 :class:`MapIndex` per database, reloaded when the incidents table changes
-(its ``max(id)`` and row count, checked at most every ``MAP_INDEX_CHECK_SECONDS``,
-default :data:`CHECK_SECONDS`).
+(its ``max(id)``, row count and newest correction, checked at most every
+``MAP_INDEX_CHECK_SECONDS``, default :data:`CHECK_SECONDS`).
 The filters' column conditions (:func:`webapp.filters.conditions`: bbox, dates,
-types, governorates, precision, article) are evaluated over the arrays; free
+types, governorates, precision, article, review status) are evaluated over the arrays; free
 text, actors and source select ids in SQL, which are then intersected with the
 arrays and kept for the following viewport queries with the same search.
 """
@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from .extensions import db
 from .filters import AnyOf, Condition, Filters, OneOf, conditions, text_criteria
-from .models import Incident
+from .models import Change, Incident
 
 #: How often (seconds) a request may check whether the table changed.
 CHECK_SECONDS = 2.0
@@ -47,8 +47,10 @@ class MapIndex:
     admin_code: np.ndarray  # codes of lower-cased admin1
     precision: np.ndarray  # 0 when unknown
     article: np.ndarray
+    status_code: np.ndarray
     types: tuple[str, ...]
     admins: tuple[str, ...]
+    statuses: tuple[str, ...]
     _text_cache: dict[Filters, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -64,11 +66,13 @@ class MapIndex:
                 func.lower(Incident.admin1),
                 Incident.geo_precision,
                 Incident.article_id,
+                Incident.status,
             ).where(Incident.lat.is_not(None), Incident.lon.is_not(None))
         ).all()
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 8
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 9
         types, type_code = _codes(cols[4])
         admins, admin_code = _codes(cols[5])
+        statuses, status_code = _codes(cols[8])
         dates = np.array(
             [d if d is not None else np.datetime64("NaT") for d in cols[3]], dtype="datetime64[D]"
         )
@@ -88,8 +92,10 @@ class MapIndex:
             admin_code=admin_code,
             precision=np.array([p or 0 for p in cols[6]], dtype="int8"),
             article=np.array(cols[7], dtype="int64"),
+            status_code=status_code,
             types=types,
             admins=admins,
+            statuses=statuses,
         )
 
     def mask(self, flt: Filters) -> np.ndarray:
@@ -128,6 +134,9 @@ class MapIndex:
             return self.admin_code, everywhere, lambda a: codes.get(a.lower(), -1)
         if name == "geo_precision":
             return self.precision, self.precision != 0, int
+        if name == "status":
+            codes = {s: i for i, s in enumerate(self.statuses)}
+            return self.status_code, everywhere, lambda s: codes.get(s, -1)
         arrays = {"lat": self.lat, "lon": self.lon, "article_id": self.article}
         return arrays[name], everywhere, lambda v: v
 
@@ -190,10 +199,12 @@ _lock = threading.Lock()
 _cache: dict[str, dict[str, Any]] = {}
 
 
-def table_version() -> tuple[int, int]:
-    """``(max(id), count)`` of the incidents table: changes on every insert or delete."""
+def table_version() -> tuple[int, int, int]:
+    """``(max(id), count)`` of the incidents table and the newest change's id: changes on every
+    insert or delete, and on every correction (each is recorded in ``changes``)."""
     top, n = db.session.execute(select(func.max(Incident.id), func.count())).one()
-    return int(top or 0), int(n or 0)
+    change = db.session.scalar(select(func.max(Change.id)))
+    return int(top or 0), int(n or 0), int(change or 0)
 
 
 def current_index() -> MapIndex:
@@ -217,3 +228,13 @@ def clear() -> None:
     """Forget every cached index (tests that reuse a database URL)."""
     with _lock:
         _cache.clear()
+
+
+def refresh() -> None:
+    """Forget the current database's index, so this process's next map request reloads it at once.
+
+    Called after a correction; other processes see it by :func:`table_version` within
+    ``MAP_INDEX_CHECK_SECONDS``.
+    """
+    with _lock:
+        _cache.pop(db.engine.url.render_as_string(hide_password=False), None)

@@ -134,6 +134,69 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "expected.no_nul": ("text without NUL characters", "نص بلا محارف NUL"),
     "expected.one_of": ("one of {choices}", "إحدى القيم {choices}"),
     "expected.asc_or_desc": ("asc or desc", "asc أو desc"),
+    # Accounts and access (webapp/accounts).
+    "auth.sign_in": (
+        "Sign in first, or send an API token (Authorization: Bearer …): this needs the {role} role.",
+        "سجّل الدخول أولًا، أو أرسل رمز واجهة برمجية (Authorization: Bearer …): يلزم لهذا دور {role}.",
+    ),
+    "auth.bad_token": ("The API token is not valid.", "رمز الواجهة البرمجية غير صالح."),
+    "auth.role": (
+        "Your account's role ({have}) may not do this: it needs the {needed} role.",
+        "دور حسابك ({have}) لا يسمح بهذا: يلزم دور {needed}.",
+    ),
+    "auth.bad_login": ("Wrong user name or password.", "اسم المستخدم أو كلمة المرور غير صحيحة."),
+    "role.viewer": ("viewer", "مشاهد"),
+    "role.analyst": ("analyst", "محلل"),
+    "role.admin": ("admin", "مدير"),
+    "account.exists": ("There is already an account named {name!r}.", "يوجد حساب باسم {name!r} مسبقًا."),
+    "account.unknown": ("No account named {name!r}.", "لا يوجد حساب باسم {name!r}."),
+    "account.bad_name": (
+        "Invalid account name {name!r}: use 1 to 80 letters, digits, '.', '_' or '-'.",
+        "اسم الحساب {name!r} غير صالح: استخدم من 1 إلى 80 حرفًا أو رقمًا أو '.' أو '_' أو '-'.",
+    ),
+    "account.bad_role": (
+        "Unknown role {role!r}: use one of {choices}.",
+        "الدور {role!r} غير معروف: استخدم أحد الأدوار {choices}.",
+    ),
+    "account.short_password": (
+        "The password is too short: use at least {minimum} characters.",
+        "كلمة المرور قصيرة جدًا: استخدم {minimum} محارف على الأقل.",
+    ),
+    # Corrections of incidents (webapp/corrections.py).
+    "change.not_an_object": ("The change is not a JSON object.", "التعديل ليس كائن JSON."),
+    "change.empty": (
+        "The change names nothing to change: give some of {fields}.",
+        "التعديل لا يذكر شيئًا لتغييره: اذكر بعض الحقول {fields}.",
+    ),
+    "change.unknown_field": (
+        "Unknown field {name!r}: use {fields}.",
+        "الحقل {name!r} غير معروف: استخدم {fields}.",
+    ),
+    "change.bad_value": (
+        "Bad {name}={value!r}: expected {expected}.",
+        "قيمة غير صالحة {name}={value!r}: المتوقع {expected}.",
+    ),
+    "change.missing": ("{name} is missing: it goes with {given}.", "الحقل {name} ناقص: يلزم مع {given}."),
+    "change.place_and_point": (
+        "Give a place_id or lat/lon, not both.",
+        "اذكر place_id أو lat/lon، لا كليهما.",
+    ),
+    "change.unknown_place": (
+        "No place {place_id!r} in the gazetteer.",
+        "لا يوجد مكان بالمعرّف {place_id!r} في المعجم الجغرافي.",
+    ),
+    "change.ambiguous_place": (
+        "{name!r} names {count} places ({ids}): give the id of one.",
+        "الاسم {name!r} يطلق على {count} أماكن ({ids}): اذكر معرّف واحد منها.",
+    ),
+    "expected.latitude": ("a latitude from -90 to 90", "خط عرض بين -90 و90"),
+    "expected.longitude": ("a longitude from -180 to 180", "خط طول بين -180 و180"),
+    "expected.text": ("a text of 1 to {limit} characters", "نص من حرف واحد إلى {limit} حرف"),
+    "expected.event_type": ("an ACLED event type: {choices}", "نوع حدث من أنواع ACLED: {choices}"),
+    "expected.sub_event_type": (
+        "a sub-event type of {event_type}: {choices}",
+        "نوع فرعي من أنواع {event_type}: {choices}",
+    ),
     # Unsafe settings, refused when the app starts (webapp/config.py, webapp/security.py).
     "config.missing_secret": (
         "SECRET_KEY must be set when APP_ENV/FLASK_ENV is production",

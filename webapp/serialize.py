@@ -81,6 +81,7 @@ def _event_fields(inc: Incident) -> dict[str, Any]:
         "date": inc.date.isoformat() if inc.date else None,
         "date_precision": inc.date_precision,
         "geo_precision": inc.geo_precision,
+        "status": inc.status,
     }
 
 

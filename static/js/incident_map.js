@@ -18,7 +18,12 @@
   var LABELS = {
     date: ["Date", "التاريخ"], type: ["Type", "النوع"], place: ["Place", "المكان"], where: ["Where", "الموقع"],
     precision: ["Precision", "الدقة"], actors: ["Actors", "الأطراف"], fatalities: ["Fatalities", "القتلى"],
-    open: ["Open the sentence in the article", "افتح الجملة في المقال"], unknown: ["unknown", "غير معروف"]
+    open: ["Open the sentence in the article", "افتح الجملة في المقال"], unknown: ["unknown", "غير معروف"],
+    status: ["Review", "المراجعة"]
+  };
+  /* Review statuses (webapp/models/incident.py STATUSES). */
+  var STATUS = {
+    unreviewed: ["unreviewed", "لم تُراجع"], verified: ["verified", "مؤكدة"], rejected: ["rejected", "مرفوضة"]
   };
   var PRECISION = {
     1: ["exact place", "مكان محدد"],
@@ -117,6 +122,11 @@
     }
     row("actors", (props.actors || []).join(lang() === "ar" ? "، " : ", "));
     row("fatalities", props.fatalities);
+    var status = STATUS[props.status];
+    if (status) {
+      row("status", lang() === "ar" ? status[1] : status[0]);
+      dl.lastChild.setAttribute("data-status", props.status);
+    }
     box.appendChild(dl);
     var url = String(props.article_url || "");
     if (url.charAt(0) === "/" && url.charAt(1) !== "/") {
@@ -247,7 +257,10 @@
       iconSize: [14, 14], html: ""
     });
     var title = type + (precision >= 3 ? " (approximate)" : precision === 2 ? " (near)" : "");
-    var marker = L.marker([props.lat, props.lon], { icon: icon, opacity: precision >= 3 ? 0.7 : 1, title: title });
+    var marker = L.marker([props.lat, props.lon], {
+      icon: icon, opacity: precision >= 3 ? 0.7 : 1, title: title, draggable: !!state.options.edit
+    });
+    if (state.options.edit) marker.on("dragend", function () { moveIncident(state, props.id, marker.getLatLng()); });
     marker.on("add", function () {
       var node = marker.getElement();
       if (node) { node.style.background = colour; node.setAttribute("data-incident", String(props.id)); }
@@ -287,6 +300,24 @@
   function filterParams(state) {
     if (window.IncidentMap.filterQuery) return new URLSearchParams(window.IncidentMap.filterQuery());
     return new URLSearchParams(state.options.query || "");
+  }
+
+  /* An analyst dropped a marker: the incident's point is set there (exact), and the map reloads, so it
+     shows what was stored, or the old point again when the change was refused. */
+  function moveIncident(state, id, latlng) {
+    var edit = state.options.edit;
+    var body = { lat: +latlng.lat.toFixed(5), lon: +latlng.lng.toFixed(5), geo_precision: 1 };
+    fetch(edit.url.replace(/0$/, String(id)), {
+      method: "PATCH", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": edit.csrf },
+      body: JSON.stringify(body)
+    })
+      .then(function (r) { if (!r.ok) return r.json().then(function (e) { throw new Error(e.error || "HTTP " + r.status); }); })
+      .catch(function (err) {
+        var counter = document.getElementById("incident-count");
+        if (counter) counter.textContent = err.message;
+      })
+      .then(function () { load(state); });
   }
 
   function load(state) {

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  var FILTERS = ["from", "to", "type", "actor", "admin1", "precision", "q", "source", "article"];
+  var FILTERS = ["from", "to", "type", "actor", "admin1", "precision", "q", "source", "article", "status"];
   var el, appendBidi;
 
   function tr(state, key) { return (state.options.strings || {})[key] || key; }
@@ -83,6 +83,10 @@
       field(state, form, "actor", "actor", "text");
       field(state, form, "q", "search", "search");
       state.sourceSelect = field(state, form, "source", "source", "select");
+      // Review status: left empty, every incident but the rejected ones (webapp/filters.py).
+      var status = field(state, form, "status", "status", "select",
+        ["verified", "unreviewed", "rejected", "all"].map(function (s) { return [s, tr(state, "status_" + s)]; }));
+      status.options[0].textContent = tr(state, "status_default");
       var buttons = el("div", { "class": "filter-buttons" });
       buttons.appendChild(el("button", { type: "submit" }, tr(state, "apply")));
       var reset = buttons.appendChild(el("button", { type: "button" }, tr(state, "reset")));

@@ -112,7 +112,15 @@ def test_pages_work_under_the_policy(live_app, server, tile_server, watched):
     frame.locator("img.leaflet-tile-loaded").first.wait_for()
     assert_clean(page)
 
-    for path in ("/upload", "/articles/1", "/incidents", "/articles", "/gazetteer/?q=idlib"):
+    for path in (
+        "/upload",
+        "/articles/1",
+        "/incidents",
+        "/articles",
+        "/gazetteer/?q=idlib",
+        "/review",
+        "/login",
+    ):
         page.goto(server.url + path)
         page.wait_for_load_state("load")
         assert_clean(page)

@@ -64,6 +64,8 @@ def test_arabic_gazetteer_incidents_and_error_pages(page, server):
         ("arabic-place", "/gazetteer/t:idlib"),
         ("arabic-incidents", "/incidents"),
         ("arabic-error", "/articles/999"),
+        ("arabic-review", "/review"),
+        ("arabic-login", "/login"),
     ]:
         page.goto(f"{server.url}{path}")
         assert page.locator("html").get_attribute("dir") == "rtl", path  # the session keeps Arabic

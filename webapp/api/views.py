@@ -5,17 +5,20 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
+from ..accounts.access import current_account
 from ..article_input import ArticleInput
+from ..audit import Actor, history
+from ..corrections import Correction, correct_incident
 from ..density import DEFAULT_CLUSTER_THRESHOLD, clustered_collection
 from ..errors import InvalidArticle, NotFound
 from ..extensions import db
 from ..filters import parse_filters
 from ..ingest import ingest_article
-from ..models import Article
+from ..models import Article, Incident
 from ..params import parse_zoom
 from ..queries import mapped_incidents, parse_limit
 from ..queue import enqueue_ingest, job_status, queue_enabled
-from ..serialize import article_dict, incident_feature
+from ..serialize import article_dict, incident_dict, incident_feature
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -67,6 +70,24 @@ def incidents() -> ResponseReturnValue:
     rows = db.session.execute(mapped_incidents(filters, limit=limit)).all()
     features = [incident_feature(*row) for row in rows]
     return jsonify(type="FeatureCollection", features=features, limit=limit, truncated=len(rows) >= limit)
+
+
+@bp.patch("/incidents/<int:incident_id>")
+def correct(incident_id: int) -> ResponseReturnValue:
+    """Correct an incident (:mod:`webapp.corrections`): status, place, point or type; the incident after."""
+    incident = correct_incident(
+        incident_id, Correction.from_json(request_json()), Actor.of(current_account())
+    )
+    return jsonify(incident_dict(incident))
+
+
+@bp.get("/incidents/<int:incident_id>/history")
+def incident_history(incident_id: int) -> ResponseReturnValue:
+    """Every change people made to the incident, oldest first:
+    ``[{"at", "user", "action", "before", "after"}]``."""
+    if db.session.get(Incident, incident_id) is None:
+        raise NotFound.resource("incident", incident_id)
+    return jsonify(history("incident", incident_id))
 
 
 @bp.get("/jobs/<job_id>")

@@ -6,12 +6,14 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..accounts.access import requires
 from ..article_input import ArticleInput
+from ..audit import changes_of
 from ..errors import InvalidArticle, NotFound, upload_limit_mb
 from ..extensions import db
 from ..ingest import ingest_article
 from ..messages import Message
-from ..models import Article
+from ..models import Article, Role
 from ..queue import enqueue_ingest, job_error, job_status, queue_enabled
 from .forms import UploadForm
 from .segments import article_blocks
@@ -20,8 +22,9 @@ bp = Blueprint("articles", __name__)
 
 
 @bp.route("/upload", methods=["GET", "POST"])
+@requires(Role.ANALYST)
 def upload() -> ResponseReturnValue:
-    """Show the form; on a valid post ingest the article and go to its page."""
+    """Show the form; on a valid post ingest the article and go to its page (analysts once accounts exist)."""
     form = UploadForm()
     if not form.validate_on_submit():
         return render_template("articles/upload.html", form=form), (400 if form.is_submitted() else 200)
@@ -62,8 +65,11 @@ def job(job_id: str) -> ResponseReturnValue:
 
 @bp.get("/articles/<int:article_id>")
 def show(article_id: int) -> ResponseReturnValue:
-    """Show an article: sentences with anchors, highlighted mentions, its incidents."""
+    """Show an article: sentences with anchors, highlighted mentions, its incidents and their history."""
     article = db.session.get(Article, article_id)
     if article is None:
         raise NotFound.resource("article", article_id)
-    return render_template("articles/show.html", article=article, blocks=article_blocks(article))
+    history = changes_of("incident", [inc.id for inc in article.incidents])
+    return render_template(
+        "articles/show.html", article=article, blocks=article_blocks(article), history=history
+    )

@@ -30,6 +30,19 @@ def focus_point(incident_arg: str | None) -> dict[str, Any] | None:
     return {"id": inc.id, "lat": inc.lat, "lon": inc.lon}
 
 
+def edit_options() -> dict[str, str] | None:
+    """For a request that may correct incidents: the PATCH URL (``/0`` standing for the incident's id)
+    and the CSRF token its script sends; None otherwise (markers then cannot be dragged)."""
+    from flask_wtf.csrf import generate_csrf
+
+    from ..accounts.access import may
+    from ..models import Role
+
+    if not may(Role.ANALYST):
+        return None
+    return {"url": url_for("api.correct", incident_id=0), "csrf": generate_csrf()}
+
+
 def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str, Any]:
     """The options ``IncidentMap.init`` takes (``static/js/incident_map.js``).
 
@@ -45,6 +58,7 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
         "strings": strings(lang),
         "event_types_ar": EVENT_TYPES_AR,
         "focus": focus_point(incident_arg),
+        "edit": edit_options(),
         "urls": {
             "timeline": url_for("mapdata.timeline_view"),
             "heat": url_for("mapdata.heat_view"),

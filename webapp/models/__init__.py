@@ -1,16 +1,29 @@
 """The stored resources: one module per table.
 
-Designed to grow: accounts/roles would add a ``users`` table and an
-``articles.submitted_by`` column; a review queue would add a
-``corrections`` table pointing at ``mentions``/``incidents`` (the original
-geocode stays, the correction overrides it); PostGIS would add a
+Accounts are ``users`` with their ``api_tokens`` (:mod:`.user`); every change a person makes
+is a row of ``changes`` (:mod:`.change`), with the values before and after.  Designed to
+grow: an ``articles.submitted_by`` column; PostGIS would add a
 ``geography`` column beside ``lat``/``lon`` (see :mod:`.incident`).
 """
 
 from .article import Article
-from .incident import Incident
+from .change import Change
+from .incident import STATUSES, Incident
 from .mention import Mention
 from .search import ArticleSearch, IncidentSearch
 from .sentence import Sentence
+from .user import ApiToken, Role, User
 
-__all__ = ["Article", "ArticleSearch", "Incident", "IncidentSearch", "Mention", "Sentence"]
+__all__ = [
+    "ApiToken",
+    "Article",
+    "ArticleSearch",
+    "Change",
+    "Incident",
+    "IncidentSearch",
+    "Mention",
+    "Role",
+    "STATUSES",
+    "Sentence",
+    "User",
+]

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .sentence import Sentence
 
 
+#: Review statuses: the first is every new incident's; the last is hidden unless asked for.
+STATUSES = ("unreviewed", "verified", "rejected")
+
+
 class Incident(db.Model):
     """One event: ACLED type, date, actors, counts and where it happened.
 
@@ -25,6 +29,8 @@ class Incident(db.Model):
     the ``(lat, lon)`` index; with PostgreSQL, a PostGIS ``geography(Point)``
     column with a GiST index would replace it here without changing callers.
     As in :class:`~webapp.models.Mention`, text from articles and the gazetteer is ``Text``.
+    ``status`` is the review's verdict (:data:`STATUSES`); people's changes are in
+    :class:`~webapp.models.Change`.
     """
 
     __tablename__ = "incidents"
@@ -32,6 +38,7 @@ class Incident(db.Model):
         Index("ix_incidents_lat_lon", "lat", "lon"),
         Index("ix_incidents_date", "date"),
         Index("ix_incidents_event_type", "event_type"),
+        Index("ix_incidents_status", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -58,6 +65,8 @@ class Incident(db.Model):
     place_type: Mapped[str] = mapped_column(String(40), default="")
     admin1: Mapped[str] = mapped_column(Text, default="")
     location_description: Mapped[str] = mapped_column(Text, default="")
+    # Review: unreviewed (as extracted), verified or rejected (hidden by default, never deleted).
+    status: Mapped[str] = mapped_column(String(12), default="unreviewed")
 
     article: Mapped[Article] = relationship(back_populates="incidents")
     sentence: Mapped[Sentence | None] = relationship()
