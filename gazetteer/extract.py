@@ -51,6 +51,7 @@ from . import actors, dates, numbers
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
 from .drafts import Draft, Drafts
+from .errors import GazetteerDataError
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
 from .normalize import (
     Token,
@@ -65,6 +66,33 @@ from .place import AREA_TYPES, Place, PlaceType
 from .result import Incident, Location, Mention, Role, Sentence
 
 _END_OF = attrgetter("end")
+
+#: ACLED's event types and their sub-event types, as the ACLED codebook names them.  Every type
+#: in ``events.yaml`` is one of these (checked on load); webapp/i18n.py labels each in Arabic.
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
 
 #: How specific a place type is as an incident location (higher wins).
 _SPECIFICITY: dict[PlaceType, float] = {
@@ -110,11 +138,23 @@ class EventEntry:
     kind: str = "trigger"  # trigger | generic | aircraft | support | casualty
     territory: bool = False
     needs: PhraseMatcher[bool] | None = None
+    otherwise: EventEntry | None = None  # what the trigger reports when ``needs`` is not met
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    """A rule of ``events.yaml``'s ``refine``: an event of a ``sources`` type reported with a ``when``
+    phrase is the event ``entry`` («مظاهرة» + «أحرقوا» is a violent demonstration)."""
+
+    sources: frozenset[tuple[str, str]]
+    when: PhraseMatcher[bool]
+    entry: EventEntry
 
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     events: PhraseMatcher[EventEntry]
+    refinements: tuple[Refinement, ...]
     modality: PhraseMatcher[bool]
     distinct: frozenset[str]
     anaphora: frozenset[str]
@@ -132,24 +172,57 @@ def _all_words(section: dict) -> list[str]:
     return [w for words in section.values() for w in words]
 
 
+def _type_pair(name: str) -> tuple[str, str]:
+    """``"Protests/Peaceful protest"`` → ``("Protests", "Peaceful protest")`` (sub-types may hold a "/")."""
+    for event_type in ACLED_TYPES:
+        if name.startswith(event_type + "/") and name[len(event_type) + 1 :] in ACLED_TYPES[event_type]:
+            return event_type, name[len(event_type) + 1 :]
+    raise GazetteerDataError(f"events.yaml: {name!r} is not an ACLED event type/sub-event type")
+
+
+def _checked(event_type: str, sub_type: str) -> None:
+    if sub_type not in ACLED_TYPES.get(event_type, ()):
+        raise GazetteerDataError(
+            f"events.yaml: {event_type}/{sub_type} is not an ACLED event type/sub-event type"
+        )
+
+
+def _entry(spec: dict) -> EventEntry:
+    needs = spec.get("needs")
+    otherwise = spec.get("otherwise")
+    _checked(spec["type"], spec["sub_type"])
+    return EventEntry(
+        spec["type"],
+        spec["sub_type"],
+        int(spec["priority"]),
+        spec.get("kind", "trigger"),
+        bool(spec.get("territory")),
+        PhraseMatcher((w, True) for w in _all_words(needs)) if needs else None,
+        _entry(otherwise) if otherwise else None,
+    )
+
+
 @functools.cache
 def _lexicon() -> _Lexicon:
     events = load_lexicon("events")
     items: list[tuple[str, EventEntry]] = []
     for spec in events["events"]:
-        needs = spec.get("needs")
-        entry = EventEntry(
-            spec["type"],
-            spec["sub_type"],
-            int(spec["priority"]),
-            spec.get("kind", "trigger"),
-            bool(spec.get("territory")),
-            PhraseMatcher((w, True) for w in _all_words(needs)) if needs else None,
-        )
+        entry = _entry(spec)
         items.extend((p, entry) for p in _all_words({k: spec.get(k, ()) for k in ("ar", "en")}))
+    refinements = []
+    for rule in events.get("refine", ()):
+        event_type, sub_type = _type_pair(rule["to"])
+        refinements.append(
+            Refinement(
+                frozenset(_type_pair(name) for name in rule["from"]),
+                PhraseMatcher((w, True) for w in _all_words(rule["when"])),
+                EventEntry(event_type, sub_type, int(rule["priority"])),
+            )
+        )
     linking = load_lexicon("linking")
     return _Lexicon(
         events=PhraseMatcher(items),
+        refinements=tuple(refinements),
         modality=PhraseMatcher((w, True) for w in _all_words(events["modality"])),
         distinct=word_set(_all_words(events["distinct"])),
         anaphora=word_set(_all_words(events["anaphora"])),
@@ -207,18 +280,33 @@ def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> Se
     # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.
     needed = {m.value.needs for m in matches if m.value.needs is not None}
     found = {needs: bool(needs.find(tokens)) for needs in needed}
-    valid = [
-        m
-        for m in matches
-        if m.value.kind != "support"
-        and (m.value.kind != "aircraft" or has_other)
-        and (m.value.needs is None or found[m.value.needs])
-    ]
+    valid = []
+    for m in matches:
+        entry: EventEntry | None = m.value
+        if entry.needs is not None and not found[entry.needs]:
+            entry = entry.otherwise
+        if entry is None or entry.kind == "support" or (entry.kind == "aircraft" and not has_other):
+            continue
+        valid.append(m if entry is m.value else PhraseMatch(m.first, m.last, entry, m.phrase, m.clitic))
     if not valid:
         return None
+    valid += _refined(tokens, valid, lex.refinements)
     best = max(valid, key=lambda m: (m.value.priority, -m.first))
     generic = tuple(m.first for m in valid if m.value.kind == "generic")
     return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches), generic)
+
+
+def _refined(
+    tokens: Sequence[Token], valid: Sequence[PhraseMatch[EventEntry]], rules: Sequence[Refinement]
+) -> list[PhraseMatch[EventEntry]]:
+    """The refined event of the first rule that applies, as a match on its source trigger (or none)."""
+    for rule in rules:
+        source = next(
+            (m for m in valid if (m.value.event_type, m.value.sub_event_type) in rule.sources), None
+        )
+        if source is not None and rule.when.find(tokens):
+            return [PhraseMatch(source.first, source.last, rule.entry, source.phrase, source.clitic)]
+    return []
 
 
 # ---------------------------------------------------------------- location
@@ -638,4 +726,12 @@ def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], pla
             mentions[k].role = Role.INCIDENT
 
 
-__all__ = ["EventEntry", "SentenceEvent", "classify", "extract_incidents", "load_word_lists"]
+__all__ = [
+    "ACLED_TYPES",
+    "EventEntry",
+    "Refinement",
+    "SentenceEvent",
+    "classify",
+    "extract_incidents",
+    "load_word_lists",
+]

@@ -438,3 +438,188 @@ def test_token_at_is_the_token_holding_an_offset_or_the_next_one():
     assert [_token_at(tokens, k) for k in (0, 2, 3, 4, 5, 9, 10, 11, 16)] == [0, 0, 1, 1, 1, 1, 2, 2, 2]
     assert _token_at(tokens, 17) is None
     assert _token_at([], 0) is None
+
+
+# ---------------------------------------------------------------- every ACLED sub-event type, by geoparse
+
+
+def _geoparse(text: str, published: dt.date | None = SUNDAY) -> list[Incident]:
+    from gazetteer.bundled import default_gazetteer
+    from gazetteer.pipeline import geoparse
+
+    return geoparse(text, gazetteer=default_gazetteer(), published=published).incidents
+
+
+def _only(text: str, published: dt.date | None = SUNDAY) -> Incident:
+    incidents = _geoparse(text, published)
+    assert len(incidents) == 1, [(i.event_type, i.sub_event_type, i.trigger) for i in incidents]
+    return incidents[0]
+
+
+# One-sentence reports written for these tests in the style of Syrian news sites and monitors.
+ONE_SENTENCE_REPORTS = [
+    (
+        "A civilian was shot dead by a sniper in Daraa al-Balad on Sunday.",
+        "Violence against civilians",
+        "Attack",
+    ),
+    ("قتل شاب برصاص قناص في حي درعا البلد اليوم الأحد.", "Violence against civilians", "Attack"),
+    (
+        "Two journalists were abducted on the road to Manbij on Saturday.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "اختطف مسلحون مجهولون طبيباً على طريق منبج يوم أمس.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Fighters of an armed faction raped a woman detained in a prison in Afrin, a rights group said.",
+        "Violence against civilians",
+        "Sexual violence",
+    ),
+    (
+        "اغتصب عناصر من فصيل مسلح امرأة محتجزة في أحد سجون عفرين.",
+        "Violence against civilians",
+        "Sexual violence",
+    ),
+    (
+        "An IED exploded under a bus in Jableh on Sunday.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "انفجر لغم أرضي بسيارة مدنية قرب مدينة جبلة.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "A suicide bomber blew himself up at a checkpoint in Azaz.",
+        "Explosions/Remote violence",
+        "Suicide bomb",
+    ),
+    ("فجر انتحاري نفسه عند حاجز في مدينة اعزاز.", "Explosions/Remote violence", "Suicide bomb"),
+    ("A man threw a hand grenade at a shop in Daraa.", "Explosions/Remote violence", "Grenade"),
+    ("ألقى مجهول قنبلة يدوية على محل تجاري في مدينة درعا.", "Explosions/Remote violence", "Grenade"),
+    ("Russian warplanes struck the town of Saraqib.", "Explosions/Remote violence", "Air/drone strike"),
+    (
+        "Government artillery shelled the town of Saraqib.",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    ("Government forces and opposition fighters clashed near Saraqib.", "Battles", "Armed clash"),
+    ("ISIS fighters ambushed an army convoy near Palmyra.", "Battles", "Armed clash"),
+    (
+        "Government forces took full control of Saraqib after heavy fighting.",
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        "Opposition fighters captured the town of Saraqib from government forces.",
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Protesters stormed the governorate building in Sweida and set it on fire.",
+        "Riots",
+        "Violent demonstration",
+    ),
+    ("أحرق متظاهرون غاضبون الإطارات واقتحموا مبنى المحافظة في السويداء.", "Riots", "Violent demonstration"),
+    ("A crowd beat a man accused of theft in Qamishli.", "Riots", "Mob violence"),
+    ("هاجم حشد من الأهالي سائق شاحنة في مدينة جرابلس.", "Riots", "Mob violence"),
+    ("Hundreds of people demonstrated in Kafr Nubl against the government.", "Protests", "Peaceful protest"),
+    ("خرجت مظاهرة في مدينة السويداء تطالب بإسقاط النظام.", "Protests", "Peaceful protest"),
+    (
+        "Police dispersed a sit-in in Sweida and detained four participants.",
+        "Protests",
+        "Protest with intervention",
+    ),
+    (
+        "فرقت قوات الأمن اعتصاماً في السويداء واعتقلت أربعة من المشاركين.",
+        "Protests",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces opened fire on demonstrators in Daraa, killing three protesters.",
+        "Protests",
+        "Excessive force against protesters",
+    ),
+    (
+        "أطلقت قوات الأمن الرصاص الحي على المتظاهرين في درعا ما أدى إلى مقتل ثلاثة.",
+        "Protests",
+        "Excessive force against protesters",
+    ),
+    ("Fighters looted shops and homes in Afrin.", "Strategic developments", "Looting/property destruction"),
+    (
+        "نهب عناصر من الفصائل منازل المدنيين في مدينة عفرين.",
+        "Strategic developments",
+        "Looting/property destruction",
+    ),
+    ("Security forces arrested five young men during a raid in Daraa.", "Strategic developments", "Arrests"),
+    ("شنت قوات النظام حملة مداهمة واعتقال في مدينة درعا.", "Strategic developments", "Arrests"),
+    (
+        "Army engineers defused an explosive device on the road near Daraa.",
+        "Strategic developments",
+        "Disrupted weapons use",
+    ),
+    ("فككت فرق الهندسة عبوة ناسفة على طريق درعا.", "Strategic developments", "Disrupted weapons use"),
+    (
+        "Air defences shot down two drones launched towards Hama airport.",
+        "Strategic developments",
+        "Disrupted weapons use",
+    ),
+    ("A Russian jet was shot down over Saraqib.", "Battles", "Armed clash"),
+    (
+        "Government troops entered Manbij without fighting.",
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    ),
+    ("دخلت قوات النظام مدينة منبج دون قتال.", "Strategic developments", "Non-violent transfer of territory"),
+    (
+        "Jaysh al-Nasr announced that it was merging into the National Front for Liberation in Idlib.",
+        "Strategic developments",
+        "Change to group/activity",
+    ),
+    (
+        "Turkish forces set up a new military post near Saraqib.",
+        "Strategic developments",
+        "Headquarters or base established",
+    ),
+    ("Russia and Turkey signed a ceasefire agreement for Idlib.", "Strategic developments", "Agreement"),
+    (
+        "Russian and Turkish forces carried out a joint patrol on the M4 near Saraqib.",
+        "Strategic developments",
+        "Other",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_type"), ONE_SENTENCE_REPORTS)
+def test_one_sentence_report_of_each_sub_event_type(text: str, event_type: str, sub_type: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.sub_event_type) == (event_type, sub_type)
+    assert incident.location is not None
+
+
+def test_the_reports_cover_every_acled_sub_event_type() -> None:
+    from gazetteer.extract import ACLED_TYPES
+
+    covered = {(t, s) for _, t, s in ONE_SENTENCE_REPORTS}
+    wanted = {(t, s) for t, subs in ACLED_TYPES.items() for s in subs} - {
+        ("Explosions/Remote violence", "Chemical weapon")  # tested above on its own
+    }
+    assert wanted - covered == set()
+
+
+def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
+    from gazetteer.errors import GazetteerDataError
+    from gazetteer.extract import _type_pair
+
+    assert _type_pair("Protests/Peaceful protest") == ("Protests", "Peaceful protest")
+    assert _type_pair("Explosions/Remote violence/Air/drone strike") == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    with pytest.raises(GazetteerDataError):
+        _type_pair("Protests/Peaceful demonstration")
