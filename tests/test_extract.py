@@ -623,3 +623,27 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
     )
     with pytest.raises(GazetteerDataError):
         _type_pair("Protests/Peaceful demonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        (
+            "A car bomb exploded in the market of Azaz on Sunday, killing at least seven civilians and "
+            "wounding more than twenty, medical sources said.",
+            7,
+            20,
+        ),
+        ("Russian jets struck homes in Saraqib on Sunday, killing a woman and her two sons.", 3, None),
+        ("Mortar shells fell on Saraqib on Sunday; no one was hurt, local sources said.", 0, 0),
+        (
+            "انفجرت عبوة ناسفة بسيارة في مدينة اعزاز اليوم الأحد، ما أدى إلى مقتل عنصرين وإصابة سبعة آخرين.",
+            2,
+            7,
+        ),
+        ("سقطت قذائف على مدينة سراقب اليوم الأحد دون وقوع إصابات.", 0, 0),
+    ],
+)
+def test_casualties_of_an_incident(text: str, fatalities: int | None, injuries: int | None) -> None:
+    incident = _only(text)
+    assert (incident.fatalities, incident.injuries) == (fatalities, injuries)
