@@ -8,7 +8,10 @@ sentences and its resolved place mentions.  For each sentence:
    the ACLED event and sub-event type (a «غارة» beats a generic «قصف»).
    Aircraft words are a strike only beside another trigger or a strike verb,
    so «طائرات ... تحلق» is not one.  A sentence with a modality word
-   (warning, forecast, analysis: «حذر»، «وشيك»، «سيستمر»، "imminent") yields nothing.
+   (warning, forecast, analysis: «حذر»، «وشيك»، «سيستمر»، "imminent") or a
+   background one ("since 2011", "not the first time") yields nothing.
+   Refinements (``refine`` in events.yaml) give a protest with violence, lethal
+   force or arrests its ACLED sub-type; every type is one of :data:`ACLED_TYPES`.
 2. **Place.** Among the sentence's Syrian mentions the incident goes to the
    one an event happens at: the object of في/على/ب/in/on/at or of the trigger
    verb («استهدف قرية X»), the most specific (a village beats its
@@ -35,6 +38,12 @@ sentences and its resolved place mentions.  For each sentence:
    9 July, one in X and one in Y") gives one incident per place it names; with
    no place it is a heading for the sentences that follow, whose opening
    ordinal («الأولى في حي X», "The second occurred in Y") continues its kind.
+   A definite event word after "after", "victims of", «عقب» ("after the
+   attack") refers to an event told elsewhere, like "this attack".
+6. **Told again.** The headline, or a report without a place, that the next
+   sentence or two tell again at a place is one incident with that report
+   (:func:`gazetteer.drafts.retold_by`): the lead's, or the earlier report's
+   when the later one points back ("This airstrike, on ... in X").
 """
 
 from __future__ import annotations
@@ -50,7 +59,7 @@ from operator import attrgetter
 from . import actors, dates, numbers
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_tokens
-from .drafts import Draft, Drafts
+from .drafts import Draft, Drafts, fold_into, retold_by
 from .errors import GazetteerDataError
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
 from .normalize import (
@@ -139,6 +148,7 @@ class EventEntry:
     territory: bool = False
     needs: PhraseMatcher[bool] | None = None
     otherwise: EventEntry | None = None  # what the trigger reports when ``needs`` is not met
+    unless: PhraseMatcher[bool] | None = None  # the trigger reports nothing beside one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +168,8 @@ class _Lexicon:
     modality: PhraseMatcher[bool]
     distinct: frozenset[str]
     anaphora: frozenset[str]
+    reference_before: frozenset[str]
+    reference_after: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
     clitic_prepositions: frozenset[str]
     skip: frozenset[str]
@@ -199,6 +211,7 @@ def _entry(spec: dict) -> EventEntry:
         bool(spec.get("territory")),
         PhraseMatcher((w, True) for w in _all_words(needs)) if needs else None,
         _entry(otherwise) if otherwise else None,
+        PhraseMatcher((w, True) for w in _all_words(spec["unless"])) if spec.get("unless") else None,
     )
 
 
@@ -223,9 +236,14 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         events=PhraseMatcher(items),
         refinements=tuple(refinements),
-        modality=PhraseMatcher((w, True) for w in _all_words(events["modality"])),
+        # A background sentence, like a modal one, reports no event.
+        modality=PhraseMatcher(
+            (w, True) for w in _all_words(events["modality"]) + _all_words(events["background"])
+        ),
         distinct=word_set(_all_words(events["distinct"])),
         anaphora=word_set(_all_words(events["anaphora"])),
+        reference_before=word_set(_all_words(events["reference"]["before"])),
+        reference_after=word_set(_all_words(events["reference"]["after"])),
         prepositions=tuple(tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])),
         clitic_prepositions=frozenset(normalize_token(c) for c in linking["clitic_prepositions"]),
         skip=word_set(_all_words(linking["skip"])),
@@ -278,11 +296,13 @@ def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> Se
         return None
     has_other = any(m.value.kind != "aircraft" for m in matches)
     # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.
-    needed = {m.value.needs for m in matches if m.value.needs is not None}
+    needed = {w for m in matches for w in (m.value.needs, m.value.unless) if w is not None}
     found = {needs: bool(needs.find(tokens)) for needs in needed}
     valid = []
     for m in matches:
         entry: EventEntry | None = m.value
+        if entry.unless is not None and found[entry.unless]:
+            continue
         if entry.needs is not None and not found[entry.needs]:
             entry = entry.otherwise
         if entry is None or entry.kind == "support" or (entry.kind == "aircraft" and not has_other):
@@ -605,13 +625,48 @@ def extract_incidents(
                 aggregate=stated_events > 1,
                 anaphoric=_anaphoric(tokens, event),
                 heading=heading,
+                headline=_is_headline(text, sentence, sentences),
+                points_back=_opens_with_anaphor(tokens, event),
             )
             into = drafts.merge_target(draft, sentence.index)
+            if into is not None and into.headline:
+                into = None  # the lead is the event; the headline folds into it at the end
             if into is not None:
                 drafts.merge(into, draft, sentence.index)
             elif draft.heading or _stands_alone(draft, drafts):
                 drafts.add(draft)
-    return [_finish(d) for d in drafts if not d.heading]
+    return [_finish(d) for d in _untold_again(list(drafts)) if not d.heading]
+
+
+def _untold_again(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, less each headline or placeless report told again just after (one folds into the other)."""
+    gone: set[int] = set()
+    for k, draft in enumerate(drafts):
+        if k in gone:
+            continue
+        later = next(
+            (j for j in range(k + 1, len(drafts)) if j not in gone and retold_by(draft, drafts[j])), None
+        )
+        if later is not None:
+            stays = fold_into(drafts[later], draft)
+            gone.add(later if stays is draft else k)
+    return [d for k, d in enumerate(drafts) if k not in gone]
+
+
+_TERMINATORS = ".!?؟…:"
+_HEADLINE_WORDS = 20
+
+
+def _is_headline(text: str, sentence: Sentence, sentences: Sequence[Sentence]) -> bool:
+    """True for the article's title: its first line, short, with no full stop, more text below."""
+    if sentence.index != 0 or len(sentences) < 2:
+        return False
+    gap = text[sentence.end : sentences[1].start]
+    return (
+        "\n" in gap
+        and sentence.text.rstrip()[-1:] not in _TERMINATORS
+        and len(sentence.text.split()) <= _HEADLINE_WORDS
+    )
 
 
 def _inherited_actor(drafts: Drafts, event: SentenceEvent, sentence: int) -> Actor | None:
@@ -655,8 +710,42 @@ def _anaphoric(tokens: Sequence[Token], event: SentenceEvent) -> bool:
             not anaphora.isdisjoint(form_set(t.norm))
             for t in tokens[max(0, first - _ANAPHORA_WINDOW) : first]
         )
+        or _refers_back(tokens, first)
         for first in event.generic_starts or (event.trigger.first,)
     )
+
+
+_DEFINITE_AR = ("ال", "وال", "بال", "فال", "لل", "وبال", "ولل")
+
+
+def _refers_back(tokens: Sequence[Token], first: int) -> bool:
+    """True for a definite event word that names an event told elsewhere: "victims of the attack",
+    "after the attack", «عقب الهجوم», «الهجوم نفسه» (see ``reference`` in events.yaml)."""
+    lex = _lexicon()
+    word = tokens[first]
+    if word.text.isascii():
+        definite = first > 0 and tokens[first - 1].norm == "the"
+        before = first - 2
+    else:
+        definite = word.norm.startswith(_DEFINITE_AR)
+        before = first - 1
+    if not definite:
+        return False
+    if before >= 0 and not lex.reference_before.isdisjoint(form_set(tokens[before].norm)):
+        return True
+    return first + 1 < len(tokens) and not lex.reference_after.isdisjoint(form_set(tokens[first + 1].norm))
+
+
+def _opens_with_anaphor(tokens: Sequence[Token], event: SentenceEvent) -> bool:
+    """True when the sentence opens with "This airstrike", "The airstrike", «هذه الغارة», «الغارة
+    الجوية التي»: an event named as one already known."""
+    if not tokens:
+        return False
+    starts = {first for first, _ in event.spans}
+    if 0 in starts and not tokens[0].text.isascii():
+        return tokens[0].norm.startswith("ال")
+    head = tokens[0].norm
+    return 1 in starts and (head == "the" or not _lexicon().anaphora.isdisjoint(form_set(head)))
 
 
 def _opens_with_ordinal(tokens: Sequence[Token]) -> int | None:

@@ -647,3 +647,51 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
 def test_casualties_of_an_incident(text: str, fatalities: int | None, injuries: int | None) -> None:
     incident = _only(text)
     assert (incident.fatalities, incident.injuries) == (fatalities, injuries)
+
+
+def test_a_headline_repeating_the_lead_makes_no_second_incident() -> None:
+    text = (
+        "Airstrike kills four in Saraqib market\n"
+        "An airstrike hit the main market of Saraqib on Sunday, killing four people and injuring at least "
+        "eleven, residents said."
+    )
+    incident = _only(text)
+    assert incident.sentence == 1 and (incident.fatalities, incident.injuries) == (4, 11)
+    arabic = (
+        "مقتل ثلاثة مدنيين بقصف جوي على سراقب\n"
+        "قصفت طائرات حربية روسية مدينة سراقب اليوم الأحد، ما أدى إلى مقتل ثلاثة مدنيين وإصابة آخرين."
+    )
+    incident = _only(arabic)
+    assert (
+        incident.sentence == 1 and incident.sub_event_type == "Air/drone strike" and incident.fatalities == 3
+    )
+
+
+def test_a_headline_that_the_text_does_not_repeat_stays() -> None:
+    incident = _only("Clashes near Saraqib\nThe road to Idlib was closed by snow on Sunday.")
+    assert (incident.sentence, incident.sub_event_type) == (0, "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2011, more than 300,000 civilians have been killed in Syria, according to the UN.",
+        "منذ بداية الحرب قتل أكثر من 300 ألف مدني في سوريا بحسب الأمم المتحدة.",
+        "The ceasefire agreed in Moscow in 2020 has largely held in Idlib.",
+        "The deal had been concluded in Busra al-Sham on 6 July.",
+        "Victims of the attack were taken to hospitals in Idlib.",
+        "في أعقاب الهجوم نقل الضحايا إلى مستشفيات مدينة إدلب.",
+        "This is not the first time the hospital in Saraqib has been targeted.",
+    ],
+)
+def test_background_sentences_make_no_incident(text: str) -> None:
+    assert _geoparse(text) == []
+
+
+def test_a_report_placed_by_the_next_sentence_keeps_its_sentence() -> None:
+    text = (
+        "It was also reported that a civil defence centre was damaged in an airstrike on Sunday.\n"
+        "This airstrike, on the civil defence centre in Saraqib, was caught on camera."
+    )
+    incident = _only(text)
+    assert incident.sentence == 0 and incident.location.place.name == "Saraqib"
