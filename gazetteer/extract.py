@@ -58,7 +58,7 @@ from operator import attrgetter
 
 from . import actors, dates, numbers
 from .actors import UNIDENTIFIED, Actor, attribute
-from .dates import resolve_tokens
+from .dates import resolve_date, resolve_tokens
 from .drafts import Draft, Drafts, fold_into, retold_by
 from .errors import GazetteerDataError
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
@@ -541,12 +541,17 @@ def extract_incidents(
     with its ``sentence`` index).  Each incident's ``mention`` indexes
     ``mentions``, and every mention an incident is placed at gets
     ``role = Role.INCIDENT`` (the list is updated in place).  Dates resolve
-    against ``published`` (an undated sentence takes it, precision "day").
+    against ``published`` (an undated sentence takes it, precision "day");
+    without it, against the article's own date (:func:`article_date`), and an
+    undated sentence takes the date the text stated last.
     ``language`` is accepted for the pipeline's contract; the lexicons hold
     both languages and every match is normalised, so it changes nothing.
     Raises nothing for well-formed input.
     """
     del language
+    # Without a publication date, the dates the text writes out stand for it.
+    reference = published if published is not None else article_date(sentences)
+    told: tuple[dt.date, str] | None = None  # the date the article stated last (no publication date)
     by_sentence: dict[int, list[int]] = {}
     for k, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(k)
@@ -582,10 +587,13 @@ def extract_incidents(
         if actor1 is None:
             actor1 = _inherited_actor(drafts, event, sentence.index)
         event_type, sub_type = _sub_type(event, actor1, actor2)
-        date, precision = resolve_tokens(sentence.text, tokens, published)
+        date, precision = resolve_tokens(sentence.text, tokens, reference)
         stated = (date, precision) if date is not None and precision is not None else None
+        if stated is not None and published is None:
+            told = stated
         if date is None:
-            date, precision = published, "day"
+            # Undated: the publication date, else the date the article told last, else its own date.
+            date, precision = (published, "day") if published is not None else (told or (reference, "day"))
         counts = find_counts(tokens)
         stated_events = _events_stated(counts)
         if stated_events > 1 and (stated is None or stated[1] != "day"):
@@ -667,6 +675,17 @@ def _is_headline(text: str, sentence: Sentence, sentences: Sequence[Sentence]) -
         and sentence.text.rstrip()[-1:] not in _TERMINATORS
         and len(sentence.text.split()) <= _HEADLINE_WORDS
     )
+
+
+def article_date(sentences: Sequence[Sentence]) -> dt.date | None:
+    """The latest full date (day, month and year) the article writes out, or None.
+
+    An article given without its publication date is dated by its text: a
+    dateline («الأربعاء 5 شباط 2020») or the dates of its events; relative dates
+    ("on Monday") and dates without a year ("on 23 October") are read against it.
+    """
+    days = [resolve_date(s.text, None) for s in sentences]
+    return max((d for d, p in days if d is not None and p == "day"), default=None)
 
 
 def _inherited_actor(drafts: Drafts, event: SentenceEvent, sentence: int) -> Actor | None:
@@ -817,6 +836,7 @@ def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], pla
 
 __all__ = [
     "ACLED_TYPES",
+    "article_date",
     "EventEntry",
     "Refinement",
     "SentenceEvent",

@@ -254,6 +254,7 @@ def test_reports_of_different_days_are_different_events() -> None:
     incidents, _ = _extract(
         ["On 22 September an attack was reported in Aleppo.", "On 23 September an attack hit Aleppo again."],
         {"Aleppo": ALEPPO},
+        published=dt.date(2020, 9, 24),  # published after both (a date after publication is refused)
     )
     assert [i.date for i in incidents] == [dt.date(2020, 9, 22), dt.date(2020, 9, 23)]
 
@@ -695,3 +696,28 @@ def test_a_report_placed_by_the_next_sentence_keeps_its_sentence() -> None:
     )
     incident = _only(text)
     assert incident.sentence == 0 and incident.location.place.name == "Saraqib"
+
+
+def test_without_a_publication_date_the_text_dates_the_incidents() -> None:
+    dateline = (
+        "إدلب - الأربعاء 5 شباط 2020\nقصفت طائرات حربية روسية مدينة سراقب اليوم، ما أدى إلى مقتل مدنيين."
+    )
+    incident = _only(dateline, published=None)
+    assert (incident.date, incident.date_precision) == (dt.date(2020, 2, 5), "day")
+    narrative = (
+        "On 15 January 2020, warplanes struck the town of Saraqib, killing six people.\n"
+        "On Monday, government artillery shelled the town of Ariha."
+    )
+    strike, shelling = _geoparse(narrative, published=None)
+    assert strike.date == dt.date(2020, 1, 15) and shelling.date == dt.date(2020, 1, 13)  # the Monday before
+    assert _only("Warplanes struck Saraqib on 23 October.", published=None).date is None  # no year anywhere
+    assert _only("Warplanes struck Saraqib on 23 October.", published=SUNDAY).date == dt.date(2019, 10, 23)
+
+
+def test_a_written_date_that_contradicts_itself_or_publication_is_refused() -> None:
+    # 5 February 2020 was a Wednesday, and a report cannot tell what happens after it is published.
+    assert _only("قصفت طائرات حربية مدينة سراقب يوم الخميس 5 شباط 2020.", published=SUNDAY).date == SUNDAY
+    assert _only("Warplanes struck Saraqib on 5 October 2021.", published=SUNDAY).date == SUNDAY
+    assert _only("Warplanes struck Saraqib on October 1st 2015.", published=SUNDAY).date == dt.date(
+        2015, 10, 1
+    )
