@@ -168,6 +168,7 @@ class _Lexicon:
     modality: PhraseMatcher[bool]
     distinct: frozenset[str]
     anaphora: frozenset[str]
+    subordinate: PhraseMatcher[bool]
     reference_before: frozenset[str]
     reference_after: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
@@ -242,6 +243,7 @@ def _lexicon() -> _Lexicon:
         ),
         distinct=word_set(_all_words(events["distinct"])),
         anaphora=word_set(_all_words(events["anaphora"])),
+        subordinate=PhraseMatcher((w, True) for w in _all_words(events["subordinate"])),
         reference_before=word_set(_all_words(events["reference"]["before"])),
         reference_after=word_set(_all_words(events["reference"]["after"])),
         prepositions=tuple(tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])),
@@ -310,10 +312,31 @@ def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> Se
         valid.append(m if entry is m.value else PhraseMatch(m.first, m.last, entry, m.phrase, m.clitic))
     if not valid:
         return None
+    valid = _main(tokens, valid, lex.subordinate)
     valid += _refined(tokens, valid, lex.refinements)
     best = max(valid, key=lambda m: (m.value.priority, -m.first))
     generic = tuple(m.first for m in valid if m.value.kind == "generic")
     return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches), generic)
+
+
+_SUBORDINATE_WINDOW = 4  # "backed by Russian air strikes": words from the cue to the trigger
+
+
+def _main(
+    tokens: Sequence[Token], valid: list[PhraseMatch[EventEntry]], cues: PhraseMatcher[bool]
+) -> list[PhraseMatch[EventEntry]]:
+    """The triggers that may decide the event: not those just after "backed by", "suspected of"
+    (see ``subordinate`` in events.yaml), unless every trigger is."""
+    found = cues.find(tokens) if cues.may_match(tokens) else []
+    if not found:
+        return valid
+    # Each cue governs the first trigger after it, a few words away at most.
+    governed = set()
+    for cue in found:
+        after = [m.first for m in valid if 0 <= m.first - cue.last < _SUBORDINATE_WINDOW]
+        governed.update(after[:1])
+    main = [m for m in valid if m.first not in governed]
+    return main or valid
 
 
 def _refined(
@@ -582,7 +605,10 @@ def extract_incidents(
         if event is None or (toll_only and _follows(drafts, sentence)):
             _donate_counts(drafts, sentence, tokens)
             continue
-        two_sided = event.entry.event_type in _NON_VIOLENT or event.entry.sub_event_type == "Armed clash"
+        # A generic ground attack has a target (civilians make it an attack on civilians).
+        two_sided = event.entry.event_type in _NON_VIOLENT or (
+            event.entry.sub_event_type == "Armed clash" and not event.generic
+        )
         actor1, actor2 = attribute(tokens, event.spans, violent=not two_sided)
         if actor1 is None:
             actor1 = _inherited_actor(drafts, event, sentence.index)

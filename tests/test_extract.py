@@ -721,3 +721,48 @@ def test_a_written_date_that_contradicts_itself_or_publication_is_refused() -> N
     assert _only("Warplanes struck Saraqib on October 1st 2015.", published=SUNDAY).date == dt.date(
         2015, 10, 1
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_type"),
+    [
+        # Air support and accusations are not the event.
+        (
+            "Government forces backed by Russian air strikes took control of Saraqib on Sunday.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
+            "SDF forces backed by coalition helicopters raided a village near Raqqa and detained 11 people.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
+            "Police in Tartus arrested a man suspected of planting an explosive device near the Corniche.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        ("اعتقلت قوات النظام شاباً في مدينة درعا بتهمة زرع عبوة ناسفة.", "Strategic developments", "Arrests"),
+        # The subject of a territorial gain is its perpetrator, however the actor is written.
+        (
+            "The army and Hezbollah fighters took full control of al-Qusayr after a three-week battle.",
+            "Battles",
+            "Government regains territory",
+        ),
+        # Ground fighters attacking a village and killing its people: an attack on civilians.
+        (
+            "Islamic State militants attacked a village east of Salamiyah, killing at least 52 people, "
+            "including women and children.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Islamic State militants attacked an army position south of Palmyra, killing four soldiers.",
+            "Battles",
+            "Armed clash",
+        ),
+    ],
+)
+def test_the_event_is_the_main_clause_s(text: str, event_type: str, sub_type: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.sub_event_type) == (event_type, sub_type)
