@@ -40,7 +40,10 @@ sentences and its resolved place mentions.  For each sentence:
    ordinal («الأولى في حي X», "The second occurred in Y") continues its kind.
    A definite event word after "after", "victims of", «عقب» ("after the
    attack") refers to an event told elsewhere, like "this attack".
-6. **Told again.** The headline, or a report without a place, that the next
+6. **Clauses.** A sentence whose clauses each report an event at a place of
+   their own ("X shelled A, and artillery responded by shelling B", «اشتباكات
+   في A وقصف يطال B») gives one incident per clause.
+7. **Told again.** The headline, or a report without a place, that the next
    sentence or two tell again at a place is one incident with that report
    (:func:`gazetteer.drafts.retold_by`): the lead's, or the earlier report's
    when the later one points back ("This airstrike, on ... in X").
@@ -435,6 +438,7 @@ class _Candidate:
     place: Place
     tok: int
     score: float
+    linked: bool = False  # object of a preposition or of the trigger verb
 
 
 def _candidates(
@@ -468,7 +472,7 @@ def _candidates(
             score += _AFTER_TRIGGER_BONUS
         if mention.place.type is PlaceType.ROAD and event.entry.sub_event_type == "Other":
             score += _ROAD_BONUS
-        out.append(_Candidate(k, location, mention.place, tok, score))
+        out.append(_Candidate(k, location, mention.place, tok, score, link.linked))
     return out
 
 
@@ -598,78 +602,152 @@ def extract_incidents(
             tokens = article[first:last]  # offsets into ``text``
         if not trigger and sentence.index - drafts.latest_sentence > _ELLIPSIS_SENTENCES:
             continue  # no trigger, and no event just before that an ordinal or a toll could continue
-        event = classify(tokens, starts) or _elliptical(tokens, drafts, sentence.index)
-        indices = by_sentence.get(sentence.index, ())
-        candidates = _candidates(text, tokens, mentions, indices, event) if event else []
-        toll_only = event is not None and event.entry.kind == "casualty" and not candidates
-        if event is None or (toll_only and _follows(drafts, sentence)):
-            _donate_counts(drafts, sentence, tokens)
-            continue
-        # A generic ground attack has a target (civilians make it an attack on civilians).
-        two_sided = event.entry.event_type in _NON_VIOLENT or (
-            event.entry.sub_event_type == "Armed clash" and not event.generic
-        )
-        actor1, actor2 = attribute(tokens, event.spans, violent=not two_sided)
-        if actor1 is None:
-            actor1 = _inherited_actor(drafts, event, sentence.index)
-        event_type, sub_type = _sub_type(event, actor1, actor2)
-        date, precision = resolve_tokens(sentence.text, tokens, reference)
-        stated = (date, precision) if date is not None and precision is not None else None
-        if stated is not None and published is None:
-            told = stated
-        if date is None:
-            # Undated: the publication date, else the date the article told last, else its own date.
-            date, precision = (published, "day") if published is not None else (told or (reference, "day"))
-        counts = find_counts(tokens)
-        stated_events = _events_stated(counts)
-        if stated_events > 1 and (stated is None or stated[1] != "day"):
-            stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
-        heading = stated_events > 1 and not candidates and not _names_a_place(tokens)
-        targets: list[_Candidate | None] = list(_targets(text, mentions, candidates, stated_events)) or [None]
-        if heading:
-            # "Two incidents were identified on 22 September." names no place: the next
-            # sentences («الأولى في …», "The second occurred in …") tell them one by one.
-            targets = [None]
-        elif stated_events <= _MAX_LISTED_EVENTS:
-            # "two more incidents, both in X": as many events as the text counts, at the places it gives.
-            targets += [targets[0]] * (stated_events - len(targets))
-        _mark_incident_mentions(mentions, indices, {t.place for t in targets if t is not None})
-        for n, target in enumerate(targets):
-            trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
-            incident = Incident(
-                event_type,
-                sub_type,
-                sentence.index,
-                trigger,
-                date=date,
-                date_precision=precision or "day",
-                location=target.location if target else None,
-                mention=target.index if target else None,
+        clauses = _clauses(text, tokens, starts, mentions, by_sentence.get(sentence.index, ()))
+        clause_of = None  # the sentence's date, for a clause that states none
+        if len(clauses) > 1:
+            clause_of = resolve_tokens(sentence.text, tokens, reference)
+            clause_of = clause_of if clause_of[0] is not None else None
+        for tokens, starts, indices in clauses:
+            event = classify(tokens, starts) or _elliptical(tokens, drafts, sentence.index)
+            candidates = _candidates(text, tokens, mentions, indices, event) if event else []
+            toll_only = event is not None and event.entry.kind == "casualty" and not candidates
+            if event is None or (toll_only and _follows(drafts, sentence)):
+                _donate_counts(drafts, sentence, tokens)
+                continue
+            # A generic ground attack has a target (civilians make it an attack on civilians).
+            two_sided = event.entry.event_type in _NON_VIOLENT or (
+                event.entry.sub_event_type == "Armed clash" and not event.generic
             )
-            if n == 0:
-                _apply_counts(incident, counts)  # counts describe the event once, not per place
-            draft = Draft(
-                incident,
-                event.entry,
-                actor1,
-                list(actor2),
-                sentence.index,
-                stated,
-                distinct=n > 0 or _has_distinct_marker(tokens),
-                aggregate=stated_events > 1,
-                anaphoric=_anaphoric(tokens, event),
-                heading=heading,
-                headline=_is_headline(text, sentence, sentences),
-                points_back=_opens_with_anaphor(tokens, event),
-            )
-            into = drafts.merge_target(draft, sentence.index)
-            if into is not None and into.headline:
-                into = None  # the lead is the event; the headline folds into it at the end
-            if into is not None:
-                drafts.merge(into, draft, sentence.index)
-            elif draft.heading or _stands_alone(draft, drafts):
-                drafts.add(draft)
+            actor1, actor2 = attribute(tokens, event.spans, violent=not two_sided)
+            if actor1 is None:
+                actor1 = _inherited_actor(drafts, event, sentence.index)
+            event_type, sub_type = _sub_type(event, actor1, actor2)
+            date, precision = resolve_tokens(sentence.text, tokens, reference)
+            if date is None and clause_of is not None:
+                date, precision = clause_of  # a clause without a date of its own: its sentence's
+            stated = (date, precision) if date is not None and precision is not None else None
+            if stated is not None and published is None:
+                told = stated
+            if date is None:
+                # Undated: the publication date, else the date the article told last, else its own date.
+                date, precision = (
+                    (published, "day") if published is not None else (told or (reference, "day"))
+                )
+            counts = find_counts(tokens)
+            stated_events = _events_stated(counts)
+            if stated_events > 1 and (stated is None or stated[1] != "day"):
+                stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
+            heading = stated_events > 1 and not candidates and not _names_a_place(tokens)
+            targets: list[_Candidate | None] = list(_targets(text, mentions, candidates, stated_events)) or [
+                None
+            ]
+            if heading:
+                # "Two incidents were identified on 22 September." names no place: the next
+                # sentences («الأولى في …», "The second occurred in …") tell them one by one.
+                targets = [None]
+            elif stated_events <= _MAX_LISTED_EVENTS:
+                # "two more incidents, both in X": as many events as the text counts, at the places it gives.
+                targets += [targets[0]] * (stated_events - len(targets))
+            _mark_incident_mentions(mentions, indices, {t.place for t in targets if t is not None})
+            for n, target in enumerate(targets):
+                trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
+                incident = Incident(
+                    event_type,
+                    sub_type,
+                    sentence.index,
+                    trigger,
+                    date=date,
+                    date_precision=precision or "day",
+                    location=target.location if target else None,
+                    mention=target.index if target else None,
+                )
+                if n == 0:
+                    _apply_counts(incident, counts)  # counts describe the event once, not per place
+                draft = Draft(
+                    incident,
+                    event.entry,
+                    actor1,
+                    list(actor2),
+                    sentence.index,
+                    stated,
+                    distinct=n > 0 or _has_distinct_marker(tokens),
+                    aggregate=stated_events > 1,
+                    anaphoric=_anaphoric(tokens, event),
+                    heading=heading,
+                    headline=_is_headline(text, sentence, sentences),
+                    points_back=_opens_with_anaphor(tokens, event),
+                )
+                into = drafts.merge_target(draft, sentence.index)
+                if into is not None and into.headline:
+                    into = None  # the lead is the event; the headline folds into it at the end
+                if into is not None:
+                    drafts.merge(into, draft, sentence.index)
+                elif draft.heading or _stands_alone(draft, drafts):
+                    drafts.add(draft)
     return [_finish(d) for d in _untold_again(list(drafts)) if not d.heading]
+
+
+#: Where a clause starts: after «;» or «|», or after a comma before "and", "while" ...
+_CLAUSE_BREAKS = ";؛|"
+_CLAUSE_COMMAS = ",،"
+_CLAUSE_WORDS = frozenset({"and", "while", "whereas", "but"})
+_Clause = tuple[Sequence[Token], list[int] | None, Sequence[int]]
+
+
+def _clauses(
+    text: str,
+    tokens: Sequence[Token],
+    starts: list[int] | None,
+    mentions: Sequence[Mention],
+    indices: Sequence[int],
+) -> list[_Clause]:
+    """The sentence's clauses that each report an event at a place of their own, or the whole sentence.
+
+    "Opposition fighters shelled X, and government artillery responded by shelling Y", «اشتباكات
+    في X وقصف يطال Y»: two events, each at its place.  A clause starts after «;», after a comma
+    before "and"/"while", or at an Arabic event word joined by «و».  The sentence is one report
+    unless at least two of its clauses each have a trigger and a Syrian place it happens at (the
+    object of a preposition or of the trigger: not "the Suwayda 24 network").
+    """
+    whole: list[_Clause] = [(tokens, starts, indices)]
+    if starts is None or len(starts) < 2 or len(indices) < 2:
+        return whole
+    matches = _lexicon().events.find(tokens, starts)
+    joined = {m.first for m in matches if "و" in m.clitic and not tokens[m.first].text.isascii()}
+    cuts = [
+        k
+        for k in range(1, len(tokens))
+        if k in joined
+        or any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_BREAKS)
+        or (
+            tokens[k].norm in _CLAUSE_WORDS
+            and any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_COMMAS)
+        )
+    ]
+    if not cuts:
+        return whole
+    ranges: list[tuple[int, int]] = []
+    for a, b in zip([0, *cuts], [*cuts, len(tokens)], strict=True):
+        here = [j - a for j in starts if a <= j < b]
+        lo, hi = tokens[a].start, tokens[b - 1].end
+        placed = [k for k in indices if lo <= mentions[k].start < hi and _location(mentions[k]) is not None]
+        event = classify(tokens[a:b], here) if here and placed else None
+        if event is not None and any(
+            c.linked for c in _candidates(text, tokens[a:b], mentions, placed, event)
+        ):
+            ranges.append((a, b))
+        elif ranges:  # a clause with no event at a place of its own belongs to the one before
+            ranges[-1] = (ranges[-1][0], b)
+        else:
+            return whole
+    if len(ranges) < 2:
+        return whole
+    clauses: list[_Clause] = []
+    for a, b in ranges:
+        lo, hi = tokens[a].start, tokens[b - 1].end
+        here = [j - a for j in starts if a <= j < b]
+        clauses.append((tokens[a:b], here, [k for k in indices if lo <= mentions[k].start < hi]))
+    return clauses
 
 
 def _untold_again(drafts: list[Draft]) -> list[Draft]:

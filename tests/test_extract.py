@@ -766,3 +766,31 @@ def test_a_written_date_that_contradicts_itself_or_publication_is_refused() -> N
 def test_the_event_is_the_main_clause_s(text: str, event_type: str, sub_type: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.sub_event_type) == (event_type, sub_type)
+
+
+def test_two_clauses_two_events_at_their_places() -> None:
+    text = (
+        "Opposition fighters shelled government positions in Kafr Zita on Sunday, and government artillery "
+        "responded by shelling Saraqib."
+    )
+    incidents = _geoparse(text)
+    assert [i.location.place.name for i in incidents] == ["Kafr Zita", "Saraqib"]
+    assert {i.sub_event_type for i in incidents} == {"Shelling/artillery/missile attack"}
+    assert {i.date for i in incidents} == {SUNDAY}
+    arabic = "اشتباكات عنيفة في محيط مدينة درعا وقصف مدفعي يطال مدينة إدلب اليوم الأحد."
+    clash, shelling = _geoparse(arabic)
+    assert (clash.sub_event_type, shelling.sub_event_type) == (
+        "Armed clash",
+        "Shelling/artillery/missile attack",
+    )
+    assert (clash.location.place.name, shelling.location.place.name) != ("Daraa", "Daraa")
+
+
+def test_a_clause_placed_only_by_a_source_name_is_no_event_of_its_own() -> None:
+    text = (
+        "Protesters in Sweida stormed the governorate building on Sunday and set part of it on fire; one "
+        "protester and a policeman were killed when security forces opened fire, the local Suwayda 24 "
+        "network reported."
+    )
+    incident = _only(text)
+    assert (incident.sub_event_type, incident.fatalities) == ("Violent demonstration", 2)
