@@ -634,6 +634,8 @@ def extract_incidents(
                     (published, "day") if published is not None else (told or (reference, "day"))
                 )
             counts = find_counts(tokens)
+            if _sums_up(counts, stated):
+                continue  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
             stated_events = _events_stated(counts)
             if stated_events > 1 and (stated is None or stated[1] != "day"):
                 stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
@@ -822,12 +824,13 @@ def _elliptical(tokens: Sequence[Token], drafts: Drafts, sentence: int) -> Sente
 def _anaphoric(tokens: Sequence[Token], event: SentenceEvent) -> bool:
     """True when every generic event word is preceded by "this", «هاتين», "these two" ...
 
-    Not in an elliptical sentence («الأولى منها في حي X ... بهذه الحادثة»), whose
-    ordinal opens a new event before the reference.
+    or names an event told elsewhere ("after the attack", see :func:`_refers_back`).
+    A demonstrative does not count in an elliptical sentence («الأولى منها في حي X ...
+    بهذه الحادثة»), whose ordinal opens a new event before the reference.
     """
-    if not event.generic or _opens_with_ordinal(tokens) is not None:
+    if not event.generic:
         return False
-    anaphora = _lexicon().anaphora
+    anaphora = _lexicon().anaphora if _opens_with_ordinal(tokens) is None else frozenset()
     return all(
         any(
             not anaphora.isdisjoint(form_set(t.norm))
@@ -905,6 +908,16 @@ def _names_a_place(tokens: Sequence[Token]) -> bool:
 def _has_distinct_marker(tokens: Sequence[Token]) -> bool:
     distinct = _lexicon().distinct
     return bool(with_form_in(distinct).among(tokens))
+
+
+_MUNITIONS = frozenset({"strikes", "shells"})
+_STATISTIC = 50  # strikes or munitions in a month or a year: a tally, not one event
+
+
+def _sums_up(counts: Sequence[Count], stated: tuple[dt.date, str] | None) -> bool:
+    """True for a tally of a month or a year: "4,045 barrel bombs in 2016", «650 غارة خلال شهر آب»."""
+    coarse = stated is not None and stated[1] in ("month", "year")
+    return coarse and any(c.category in _MUNITIONS and c.value >= _STATISTIC for c in counts)
 
 
 def _events_stated(counts: Sequence[Count]) -> int:

@@ -683,6 +683,11 @@ def test_a_headline_that_the_text_does_not_repeat_stays() -> None:
         "Victims of the attack were taken to hospitals in Idlib.",
         "في أعقاب الهجوم نقل الضحايا إلى مستشفيات مدينة إدلب.",
         "This is not the first time the hospital in Saraqib has been targeted.",
+        "Another video published after the attack shows the impact site in Saraqib.",
+        "The monitor found that Aleppo was hit with no less than 648 barrel bombs in December alone.",
+        "وثقت الشبكة إلقاء 650 برميلا متفجرا على مدينة حلب خلال شهر آب 2016.",
+        'وقال الوزير: "لا يستطيع سلاح الجو السوري القيام بهذه العملية في حلب ليلا".',
+        "The ministry said a weapons depot was in the area of Saraqib.",
     ],
 )
 def test_background_sentences_make_no_incident(text: str) -> None:
