@@ -748,6 +748,12 @@ def test_a_written_date_that_contradicts_itself_or_publication_is_refused() -> N
             "Arrests",
         ),
         ("اعتقلت قوات النظام شاباً في مدينة درعا بتهمة زرع عبوة ناسفة.", "Strategic developments", "Arrests"),
+        (
+            "Hundreds of people demonstrated in Idlib, protesting against the shelling of Saraqib.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        ("تظاهر العشرات في مدينة إدلب احتجاجا على القصف الروسي.", "Protests", "Peaceful protest"),
         # The subject of a territorial gain is its perpetrator, however the actor is written.
         (
             "The army and Hezbollah fighters took full control of al-Qusayr after a three-week battle.",
