@@ -286,8 +286,8 @@ def _is_victim(token: Token, words: frozenset[str]) -> bool:
     return not words.isdisjoint(form_set(token.norm))
 
 
-def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[int, int] | None:
-    """How many people the words from ``tokens[i]`` name and where they end, or None for no number.
+def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[int | None, int]:
+    """How many people the words from ``tokens[i]`` name (None for no number) and where they end.
 
     "a woman and her two sons" 3, "the owner and two customers" 3, "him and his son" 2,
     "a family of four" 4, «ممرض» 1, «مدنيين اثنين» 2, «عنصرين» 2; a plural without its
@@ -303,21 +303,21 @@ def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[
             while k < min(n, number.last + 2) and not _is_victim(tokens[k], v.plural | v.singular):
                 k += 1
             if k >= n or not _is_victim(tokens[k], v.plural | v.singular):
-                return (total, j) if total else None
+                return (total or None, j)
             total, j = total + number.value, k + 1
         elif _is_victim(token, v.dual):
             total, j = total + 2, j + 1
         elif _is_victim(token, v.plural):
             after = parse_number(tokens, j + 1) if j + 1 < n else None  # «مدنيين اثنين»
             if after is None:
-                return None
+                return None, j
             total, j = total + after.value, after.last
         elif _is_victim(token, v.singular):
             total, j = total + 1, j + 1
         elif _is_victim(token, v.groups) and j + 2 < n and tokens[j + 1].norm in ("of", "من"):
             group = parse_number(tokens, j + 2)
             if group is None:
-                return (total, j) if total else None
+                return (total or None, j)
             total, j = total + group.value, group.last
         elif token.norm in v.determiners:
             nxt = tokens[j + 1] if j + 1 < n else None
@@ -336,7 +336,7 @@ def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[
                 if token.norm in v.pronouns:
                     total, j = total + 1, j + 1  # "wounding her"
                 else:
-                    return (total, j) if total else None
+                    return (total or None, j)
             else:
                 j = k
                 continue
@@ -351,7 +351,7 @@ def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[
             j < n and tokens[j].norm[:1] == "و" and _is_victim(tokens[j], v.singular | v.dual | v.plural)
         ):
             break
-    return (total, j) if total else None
+    return (total or None, j)
 
 
 _SUBJECT_GAP = 2  # "its pilot was killed": words between the people and the verb
@@ -364,13 +364,14 @@ def _subjects_counted(tokens: Sequence[Token], used: set[int], lex: _CountLexico
         return []
     verbs = {m.first: m for m in lex.verb_after.find(tokens)}
     out = []
+    read_to = 0  # a determiner inside people already read starts no count of its own (nor a second pass)
     for i in positions(tokens, determiners):
-        if i in used or not verbs:
+        if i in used or i < read_to or not verbs:
             continue
-        people = _victim_count(tokens, i, lex)
-        if people is None:
+        total, end = _victim_count(tokens, i, lex)
+        read_to = end
+        if total is None:
             continue
-        total, end = people
         verb = next((verbs[k] for k in range(end, end + _SUBJECT_GAP + 1) if k in verbs), None)
         if verb is not None:
             out.append(Count(verb.value, total, i, end))
@@ -405,6 +406,7 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
         before = {m.last: m for m in before_all}
         verb_after = {m.first: m for m in lex.verb_after.find(tokens)}
         months = month_positions(tokens)
+    read_to = 0  # the end of the people already read from a number
     for span in numbers:
         if span.first in used:
             continue
@@ -422,19 +424,20 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
         value = span.value
         if match is None:
             # "five civilians were killed"; "one protester and a policeman were killed" counts them all.
-            people = _victim_count(tokens, span.first, lex)
-            value, end, window = (
-                (people[0], people[1], _VICTIM_VERB_WINDOW) if people else (value, span.last, 0)
-            )
-            window = window or _VERB_WINDOW
+            people, end = _victim_count(tokens, span.first, lex) if span.first >= read_to else (None, 0)
+            read_to = max(read_to, end)  # "2 men and 3 women": the chain is read once, from its first number
+            if people is None:
+                value, end, window = value, span.last, _VERB_WINDOW
+            else:
+                value, window = people, _VICTIM_VERB_WINDOW
             match = next((verb_after[k] for k in range(end, span.last + window) if k in verb_after), None)
         if match is not None:
             out.append(Count(match.value, value, span.first, span.last))
     for head in before_all:
         if head.value in ("fatalities", "injuries") and head.last < len(tokens):
-            people = _victim_count(tokens, head.last, lex)
+            people, end = _victim_count(tokens, head.last, lex)
             if people is not None:
-                out.append(Count(head.value, people[0], head.last, people[1]))
+                out.append(Count(head.value, people, head.last, end))
     out += _subjects_counted(tokens, used, lex)
     duals = _DUALS.among(tokens)
     if duals:
