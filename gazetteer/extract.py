@@ -622,7 +622,8 @@ def extract_incidents(
             if actor1 is None:
                 actor1 = _inherited_actor(drafts, event, sentence.index)
             event_type, sub_type = _sub_type(event, actor1, actor2)
-            date, precision = resolve_tokens(sentence.text, tokens, reference)
+            said = sentence.text if len(clauses) == 1 else text[tokens[0].start : tokens[-1].end]
+            date, precision = resolve_tokens(said, tokens, reference)
             if date is None and clause_of is not None:
                 date, precision = clause_of  # a clause without a date of its own: its sentence's
             stated = (date, precision) if date is not None and precision is not None else None
@@ -728,28 +729,27 @@ def _clauses(
     ]
     if not cuts:
         return whole
+    # Each clause's triggers and mentions are found by bisection: a sentence may have thousands of clauses.
+    ordered = sorted(indices, key=lambda k: mentions[k].start)
+    mention_starts = [mentions[k].start for k in ordered]
+
+    def clause(a: int, b: int) -> _Clause:
+        here = [j - a for j in starts[bisect_left(starts, a) : bisect_left(starts, b)]]
+        lo, hi = tokens[a].start, tokens[b - 1].end
+        return tokens[a:b], here, ordered[bisect_left(mention_starts, lo) : bisect_left(mention_starts, hi)]
+
     ranges: list[tuple[int, int]] = []
     for a, b in zip([0, *cuts], [*cuts, len(tokens)], strict=True):
-        here = [j - a for j in starts if a <= j < b]
-        lo, hi = tokens[a].start, tokens[b - 1].end
-        placed = [k for k in indices if lo <= mentions[k].start < hi and _location(mentions[k]) is not None]
-        event = classify(tokens[a:b], here) if here and placed else None
-        if event is not None and any(
-            c.linked for c in _candidates(text, tokens[a:b], mentions, placed, event)
-        ):
+        part, here, within = clause(a, b)
+        placed = [k for k in within if _location(mentions[k]) is not None]
+        event = classify(part, here) if here and placed else None
+        if event is not None and any(c.linked for c in _candidates(text, part, mentions, placed, event)):
             ranges.append((a, b))
         elif ranges:  # a clause with no event at a place of its own belongs to the one before
             ranges[-1] = (ranges[-1][0], b)
         else:
             return whole
-    if len(ranges) < 2:
-        return whole
-    clauses: list[_Clause] = []
-    for a, b in ranges:
-        lo, hi = tokens[a].start, tokens[b - 1].end
-        here = [j - a for j in starts if a <= j < b]
-        clauses.append((tokens[a:b], here, [k for k in indices if lo <= mentions[k].start < hi]))
-    return clauses
+    return [clause(a, b) for a, b in ranges] if len(ranges) > 1 else whole
 
 
 def _untold_again(drafts: list[Draft]) -> list[Draft]:

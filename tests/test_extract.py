@@ -805,3 +805,16 @@ def test_a_clause_placed_only_by_a_source_name_is_no_event_of_its_own() -> None:
     )
     incident = _only(text)
     assert (incident.sub_event_type, incident.fatalities) == ("Violent demonstration", 2)
+
+
+def test_a_sentence_of_many_clauses_costs_a_linear_pass() -> None:
+    import time
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        incidents = _geoparse("shelling on Saraqib; clashes in Idlib; " * n)
+        assert len(incidents) >= 2
+        return time.perf_counter() - start
+
+    small, large = seconds(100), seconds(800)
+    assert large < 20 * small  # 8 times the text: far less than 64 times the time
