@@ -333,11 +333,13 @@ def _main(
     found = cues.find(tokens) if cues.may_match(tokens) else []
     if not found:
         return valid
-    # Each cue governs the first trigger after it, a few words away at most.
+    # Each cue governs the first trigger after it, a few words away at most, unless that is
+    # the sentence's own verb ("forces backed by Hezbollah captured X": a past tense in English).
     governed = set()
     for cue in found:
         after = [m.first for m in valid if 0 <= m.first - cue.last < _SUBORDINATE_WINDOW]
-        governed.update(after[:1])
+        if after and not (tokens[after[0]].text.isascii() and tokens[after[0]].norm.endswith("ed")):
+            governed.add(after[0])
     main = [m for m in valid if m.first not in governed]
     return main or valid
 

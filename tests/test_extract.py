@@ -738,6 +738,11 @@ def test_a_written_date_that_contradicts_itself_or_publication_is_refused() -> N
             "Government regains territory",
         ),
         (
+            "Government forces backed by Hezbollah captured Saraqib on Sunday.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
             "SDF forces backed by coalition helicopters raided a village near Raqqa and detained 11 people.",
             "Strategic developments",
             "Arrests",
