@@ -496,6 +496,17 @@ ONE_SENTENCE_REPORTS = [
         "Remote explosive/landmine/IED",
     ),
     (
+        "انفجرت عبوة ناسفة تحت حافلة في مدينة جبلة.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    ("داهمت دورية للأمن العسكري منزلا في مدينة درعا واعتقلت شابين.", "Strategic developments", "Arrests"),
+    (
+        "خطف مجهولون صحفيين اثنين على طريق منبج.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
         "A suicide bomber blew himself up at a checkpoint in Azaz.",
         "Explosions/Remote violence",
         "Suicide bomb",
