@@ -51,6 +51,7 @@ sentences and its resolved place mentions.  For each sentence:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -898,7 +899,35 @@ def _stands_alone(draft: Draft, drafts: Drafts) -> bool:
     if draft.incident.location is not None or not drafts:
         return True
     inc = draft.incident
-    return draft.stated_date is not None or inc.fatalities is not None or inc.injuries is not None
+    if draft.stated_date is not None or inc.fatalities is not None or inc.injuries is not None:
+        return True
+    return _another_kind_here(draft, drafts)
+
+
+#: Events that befall people during an operation told just before (arrests, disappearances,
+#: looting, protests); strikes and battles name their own places.
+_DURING = frozenset({"Violence against civilians", "Strategic developments", "Protests", "Riots"})
+
+
+def _another_kind_here(draft: Draft, drafts: Drafts) -> bool:
+    """A placeless report of people arrested, disappeared, robbed ... right after an event of another
+    kind told at a place ("forces advanced into X. Many people were disappeared during the
+    evacuation.") is a new event there: it takes that place, as an approximation (geo_precision 2
+    at best)."""
+    latest = drafts.latest
+    if latest is None or latest.incident.location is None or draft.generic or draft.points_back:
+        return False
+    if draft.entry.kind == "casualty" or draft.incident.event_type not in _DURING:
+        return False
+    if (
+        draft.incident.sentence - latest.last_sentence != 1
+        or latest.incident.event_type == draft.incident.event_type
+    ):
+        return False
+    where = latest.incident.location
+    draft.incident.location = dataclasses.replace(where, geo_precision=max(2, where.geo_precision))
+    draft.incident.mention = latest.incident.mention
+    return True
 
 
 def _names_a_place(tokens: Sequence[Token]) -> bool:

@@ -834,3 +834,17 @@ def test_a_sentence_of_many_clauses_costs_a_linear_pass() -> None:
 
     small, large = seconds(100), seconds(800)
     assert large < 20 * small  # 8 times the text: far less than 64 times the time
+
+
+def test_people_disappeared_during_an_operation_told_just_before_are_placed_there() -> None:
+    text = (
+        "Government forces made advances into Saraqib on Sunday, forcing thousands out of their homes.\n"
+        "Many people were reported to be disappeared during the evacuation."
+    )
+    advance, disappeared = _geoparse(text)
+    assert advance.sub_event_type == "Government regains territory"
+    assert disappeared.sub_event_type == "Abduction/forced disappearance" and disappeared.sentence == 1
+    assert disappeared.location.place.name == "Saraqib" and disappeared.location.geo_precision >= 2
+    # A strike told without a place is a comment on the events before, not a new event there.
+    comment = "Government forces made advances into Saraqib on Sunday.\nThe strike came hours after it began."
+    assert len(_geoparse(comment)) == 1
