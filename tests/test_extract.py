@@ -845,6 +845,9 @@ def test_people_disappeared_during_an_operation_told_just_before_are_placed_ther
     assert advance.sub_event_type == "Government regains territory"
     assert disappeared.sub_event_type == "Abduction/forced disappearance" and disappeared.sentence == 1
     assert disappeared.location.place.name == "Saraqib" and disappeared.location.geo_precision >= 2
-    # A strike told without a place is a comment on the events before, not a new event there.
-    comment = "Government forces made advances into Saraqib on Sunday.\nThe strike came hours after it began."
+    # Events named as already known ("The arrests") without a place are a comment, not a new event.
+    comment = (
+        "Government forces made advances into Saraqib on Sunday.\n"
+        "The arrests followed the evacuation."
+    )
     assert len(_geoparse(comment)) == 1
