@@ -4,7 +4,9 @@ Explicit dates ("September 20, 2020", «20 أيلول 2020», «٢٠ سبتمب�
 2020-09-20, 20/9/2020) with Levantine and Egyptian/Gulf month names, and
 relative ones («اليوم الأحد», «أمس السبت», «أول أمس», «الأحد الماضي»,
 «الأسبوع الماضي», «الشهر الماضي», «في شهر آب الماضي», "yesterday",
-"on Saturday", "last week", "last month").  Each comes with its time
+"on Saturday", "last week", "last month"), and days counted from the date
+the text stated last ("the same day", «في اليوم التالي»: :func:`told_offset`).
+Each comes with its time
 precision: ``day``, ``week``, ``month`` or ``year``.  The word lists are in
 ``data/lexicon/dates.yaml``.
 """
@@ -64,6 +66,7 @@ class _Lexicon:
     past: frozenset[str]
     day_words: frozenset[str]
     ambiguous_weekdays: frozenset[str]
+    told_offsets: PhraseMatcher[int]
 
 
 @functools.cache
@@ -82,6 +85,7 @@ def _lexicon() -> _Lexicon:
         past=word_set(w for ws in data["past_markers"].values() for w in ws),
         day_words=word_set(w for ws in data["day_words"].values() for w in ws),
         ambiguous_weekdays=word_set(data["ambiguous_weekdays"]),
+        told_offsets=PhraseMatcher(pairs(data["told_offsets"])),
     )
 
 
@@ -250,6 +254,16 @@ def _numeric(text: str) -> list[_Found]:
         if date is not None:
             found.append(_Found(date, "day", -1, explicit=True))
     return found
+
+
+def told_offset(tokens: Sequence[Token]) -> int | None:
+    """Days after the date the text stated last that a sentence names: "the same day" 0,
+    «في اليوم التالي» 1, "two days later" 2; None when it names none."""
+    lex = _lexicon()
+    if not lex.told_offsets.may_match(tokens):
+        return None
+    found = lex.told_offsets.find(tokens)
+    return found[0].value if found else None
 
 
 def resolve_date(sentence_text: str, published: dt.date | None) -> tuple[dt.date | None, Precision | None]:

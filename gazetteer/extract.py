@@ -62,7 +62,7 @@ from operator import attrgetter
 
 from . import actors, dates, numbers
 from .actors import UNIDENTIFIED, Actor, attribute
-from .dates import resolve_date, resolve_tokens
+from .dates import resolve_date, resolve_tokens, told_offset
 from .drafts import Draft, Drafts, fold_into, retold_by
 from .errors import GazetteerDataError
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
@@ -581,7 +581,7 @@ def extract_incidents(
     del language
     # Without a publication date, the dates the text writes out stand for it.
     reference = published if published is not None else article_date(sentences)
-    told: tuple[dt.date, str] | None = None  # the date the article stated last (no publication date)
+    told: tuple[dt.date, str] | None = None  # the date the article stated last
     by_sentence: dict[int, list[int]] = {}
     for k, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(k)
@@ -629,8 +629,14 @@ def extract_incidents(
             date, precision = resolve_tokens(said, tokens, reference)
             if date is None and clause_of is not None:
                 date, precision = clause_of  # a clause without a date of its own: its sentence's
+            offset = told_offset(tokens) if date is None else None
+            if offset is not None and told is not None and told[1] == "day":
+                date, precision = (
+                    told[0] + dt.timedelta(days=offset),
+                    "day",
+                )  # "the same day", «في اليوم التالي»
             stated = (date, precision) if date is not None and precision is not None else None
-            if stated is not None and published is None:
+            if stated is not None:
                 told = stated
             if date is None:
                 # Undated: the publication date, else the date the article told last, else its own date.
@@ -899,9 +905,9 @@ def _stands_alone(draft: Draft, drafts: Drafts) -> bool:
     if draft.incident.location is not None or not drafts:
         return True
     inc = draft.incident
-    if draft.stated_date is not None or inc.fatalities is not None or inc.injuries is not None:
+    if _another_kind_here(draft, drafts):
         return True
-    return _another_kind_here(draft, drafts)
+    return draft.stated_date is not None or inc.fatalities is not None or inc.injuries is not None
 
 
 #: Events that befall people during an operation told just before (arrests, disappearances,

@@ -846,8 +846,18 @@ def test_people_disappeared_during_an_operation_told_just_before_are_placed_ther
     assert disappeared.sub_event_type == "Abduction/forced disappearance" and disappeared.sentence == 1
     assert disappeared.location.place.name == "Saraqib" and disappeared.location.geo_precision >= 2
     # Events named as already known ("The arrests") without a place are a comment, not a new event.
-    comment = (
-        "Government forces made advances into Saraqib on Sunday.\n"
-        "The arrests followed the evacuation."
-    )
+    comment = "Government forces made advances into Saraqib on Sunday.\nThe arrests followed the evacuation."
     assert len(_geoparse(comment)) == 1
+
+
+def test_the_same_day_and_the_next_day_count_from_the_date_told_last() -> None:
+    text = (
+        "Islamic State militants attacked an army position near Palmyra on 17 February 2023, killing "
+        "four soldiers.\n"
+        "Seven civilians collecting truffles near Palmyra were killed the same day by a landmine.\n"
+        "The following day, snipers fired on demonstrators in Daraa."
+    )
+    attack, landmine, snipers = _geoparse(text, published=dt.date(2023, 2, 20))
+    assert attack.date == landmine.date == dt.date(2023, 2, 17) and landmine.fatalities == 7
+    assert snipers.date == dt.date(2023, 2, 18)
+    assert snipers.sub_event_type == "Excessive force against protesters"
