@@ -63,7 +63,7 @@ from operator import attrgetter
 from . import actors, dates, numbers
 from .actors import UNIDENTIFIED, Actor, attribute
 from .dates import resolve_date, resolve_tokens, told_offset
-from .drafts import Draft, Drafts, fold_into, retold_by
+from .drafts import RETOLD_SENTENCES, Draft, Drafts, fold_into, retold_by
 from .errors import GazetteerDataError
 from .lexicon import PhraseMatch, PhraseMatcher, form_set, forms_of, load_lexicon, with_form_in, word_set
 from .normalize import (
@@ -762,17 +762,22 @@ def _clauses(
 
 
 def _untold_again(drafts: list[Draft]) -> list[Draft]:
-    """The drafts, less each headline or placeless report told again just after (one folds into the other)."""
+    """The drafts, less each headline or placeless report told again just after (one folds into the other).
+
+    Drafts are kept in text order: only the few made in the next sentences are looked at.
+    """
     gone: set[int] = set()
     for k, draft in enumerate(drafts):
-        if k in gone:
+        if k in gone or not (draft.headline or draft.incident.location is None):
             continue
-        later = next(
-            (j for j in range(k + 1, len(drafts)) if j not in gone and retold_by(draft, drafts[j])), None
-        )
-        if later is not None:
-            stays = fold_into(drafts[later], draft)
-            gone.add(later if stays is draft else k)
+        last = draft.incident.sentence + RETOLD_SENTENCES
+        for j in range(k + 1, len(drafts)):
+            if drafts[j].incident.sentence > last:
+                break
+            if j not in gone and retold_by(draft, drafts[j]):
+                stays = fold_into(drafts[j], draft)
+                gone.add(j if stays is draft else k)
+                break
     return [d for k, d in enumerate(drafts) if k not in gone]
 
 
