@@ -726,6 +726,9 @@ def _clauses(
         return whole
     matches = _lexicon().events.find(tokens, starts)
     joined = {m.first for m in matches if "و" in m.clitic and not tokens[m.first].text.isascii()}
+    said = text[tokens[0].start : tokens[-1].end]
+    if not joined and not any(c in said for c in _CLAUSE_BREAKS + _CLAUSE_COMMAS):
+        return whole  # most sentences: no clause break at all
     cuts = [
         k
         for k in range(1, len(tokens))

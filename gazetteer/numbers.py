@@ -9,6 +9,7 @@ counts by the noun after it or the word before it (:func:`find_counts`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -194,6 +195,19 @@ class _Victims:
     determiners: frozenset[str]
     pronouns: frozenset[str]
     groups: frozenset[str]
+    people: frozenset[str] = frozenset()  # singular and plural
+    people_or_groups: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()  # singular, dual and plural
+
+
+def _with_unions(v: _Victims) -> _Victims:
+    """``v`` with the unions of its word sets that counting asks about, made once."""
+    return dataclasses.replace(
+        v,
+        people=v.singular | v.plural,
+        people_or_groups=v.singular | v.plural | v.groups,
+        named=v.singular | v.dual | v.plural,
+    )
 
 
 # Arabic possessive suffixes a victim noun may carry: «زوجته», «أطفالها», «طفليه».
@@ -226,13 +240,15 @@ def _victims(spec: dict) -> _Victims:
         dual |= duals
     for noun in words("plural", "ar"):
         plural |= {noun} | {noun + p for p in _POSSESSIVES if p}
-    return _Victims(
-        frozenset(singular),
-        frozenset(plural),
-        frozenset(dual - singular - plural),
-        frozenset(words("determiners", "en")),
-        frozenset(words("pronouns", "en")),
-        frozenset(words("groups", "en") + words("groups", "ar")),
+    return _with_unions(
+        _Victims(
+            frozenset(singular),
+            frozenset(plural),
+            frozenset(dual - singular - plural),
+            frozenset(words("determiners", "en")),
+            frozenset(words("pronouns", "en")),
+            frozenset(words("groups", "en") + words("groups", "ar")),
+        )
     )
 
 
@@ -300,9 +316,9 @@ def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[
         number = parse_number(tokens, j) if _read(token, first=True) is not None else None
         if number is not None:
             k = number.last
-            while k < min(n, number.last + 2) and not _is_victim(tokens[k], v.plural | v.singular):
+            while k < min(n, number.last + 2) and not _is_victim(tokens[k], v.people):
                 k += 1
-            if k >= n or not _is_victim(tokens[k], v.plural | v.singular):
+            if k >= n or not _is_victim(tokens[k], v.people):
                 return (total or None, j)
             total, j = total + number.value, k + 1
         elif _is_victim(token, v.dual):
@@ -328,7 +344,7 @@ def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[
                 (
                     k
                     for k in range(j + 1, min(n, j + 1 + _MODIFIERS))
-                    if _is_victim(tokens[k], v.singular | v.plural | v.groups) or tokens[k].norm == "and"
+                    if _is_victim(tokens[k], v.people_or_groups) or tokens[k].norm == "and"
                 ),
                 None,
             )
@@ -347,9 +363,7 @@ def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[
         # "and" ("a woman and her two sons"), or «و» on the next noun («طفل ووالدته»).
         if j < n and tokens[j].norm == "and":
             j += 1
-        elif not (
-            j < n and tokens[j].norm[:1] == "و" and _is_victim(tokens[j], v.singular | v.dual | v.plural)
-        ):
+        elif not (j < n and tokens[j].norm[:1] == "و" and _is_victim(tokens[j], v.named)):
             break
     return (total or None, j)
 
@@ -359,6 +373,8 @@ _SUBJECT_GAP = 2  # "its pilot was killed": words between the people and the ver
 
 def _subjects_counted(tokens: Sequence[Token], used: set[int], lex: _CountLexicon) -> list[Count]:
     """People without a number who are the subject of a casualty verb: "its pilot was killed" 1."""
+    if not lex.verb_after.may_match(tokens):
+        return []  # most sentences have no casualty verb
     determiners = _DETERMINERS.among(tokens)
     if not determiners:
         return []
