@@ -17,10 +17,11 @@ package (the web app) import from here only.
 import importlib
 
 from .errors import DownloadError, GazetteerDataError, GazetteerError, ImportFormatError, PlaceNotFound
+from .events.acled import ACLED_TYPES, is_sub_event_of
 from .geoparser.result import Candidate, GeoparseResult, Incident, Location, Mention, Role, Sentence
 from .places.index import Gazetteer, distance_km
 from .places.normalize import normalize_name, normalize_token, tokenize
-from .places.place import AdminRef, Place, PlaceType
+from .places.place import AREA_TYPES, AdminRef, Place, PlaceType
 
 #: Names loaded on first use, with their module: the geoparser pulls in YAML
 #: and shapely, building and importing pull in YAML and the sources' readers,
@@ -43,6 +44,8 @@ _LAZY = {
 }
 
 __all__ = [
+    "ACLED_TYPES",
+    "AREA_TYPES",
     "IMPORTERS",
     "AdminRef",
     "Candidate",
@@ -69,6 +72,7 @@ __all__ = [
     "extend",
     "format_summary",
     "geoparse",
+    "is_sub_event_of",
     "iter_import",
     "load_gazetteer",
     "make_geocoder",

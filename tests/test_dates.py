@@ -93,3 +93,34 @@ def test_publication_date_at_the_calendar_edge_never_raises(text: str, published
 def test_odd_digits_beside_a_month_never_raise(day: str) -> None:
     date, _ = resolve_date(f"قصف يوم {day} أيلول 2020", None)
     assert date in (None, dt.date(2020, 9, 1), dt.date(2020, 9, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On October 1st 2015 at 12:00", dt.date(2015, 10, 1)),
+        ("On 4th April 2017, the town was targeted", dt.date(2017, 4, 4)),
+        ("on the 5th of February 2020", dt.date(2020, 2, 5)),
+        ("الأربعاء 5 شباط 2020", dt.date(2020, 2, 5)),
+        ("Friday, 4 January 2019", dt.date(2019, 1, 4)),
+        (
+            "في اليوم التالي 26 أيلول",
+            dt.date(2019, 9, 26),
+        ),  # written out beats «اليوم»; not after publication
+    ],
+)
+def test_written_dates(text: str, date: dt.date) -> None:
+    assert resolve_date(text, SUNDAY) == (date, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الخميس 5 شباط 2020",  # 5 February 2020 was a Wednesday
+        "Thursday, 5 February 2020",
+        "on 5 October 2021",  # after publication
+        "2021-10-05",
+    ],
+)
+def test_dates_that_cannot_be_right_are_refused(text: str) -> None:
+    assert resolve_date(text, SUNDAY) == (None, None)

@@ -117,3 +117,24 @@ def test_merging_unites_actors_and_keeps_the_largest_counts() -> None:
     assert first.actor1 == Actor("Russia") and [a.name for a in first.actor2] == ["Civilians", "HTS"]
     assert first.incident.fatalities == 5 and first.incident.counts == {"strikes": 3}
     assert first.stated_date == (dt.date(2020, 9, 20), "day") and drafts.latest_sentence == 1
+
+
+def test_a_headline_or_placeless_report_is_retold_by_a_placed_report_just_after() -> None:
+    from gazetteer.events.drafts import fold_into, retold_by
+
+    def draft(sentence: int, *, place: bool, headline: bool = False, points_back: bool = False) -> Draft:
+        location = Location(35.9, 36.6, 1) if place else None
+        incident = Incident(
+            "Explosions/Remote violence", "Air/drone strike", sentence, "strike", location=location
+        )
+        return Draft(incident, ENTRIES[0], None, headline=headline, points_back=points_back)
+
+    headline, lead = draft(0, place=True, headline=True), draft(1, place=True)
+    lead.incident.fatalities = None
+    headline.incident.fatalities = 4
+    assert retold_by(headline, lead)
+    assert fold_into(lead, headline) is lead and lead.incident.fatalities == 4
+    placeless, placed = draft(3, place=False), draft(4, place=True, points_back=True)
+    assert retold_by(placeless, placed) and not retold_by(placed, placeless)
+    assert fold_into(placed, placeless) is placeless and placeless.incident.location is not None
+    assert not retold_by(draft(0, place=False), draft(5, place=True))  # too far to be the same report

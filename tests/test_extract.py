@@ -254,6 +254,7 @@ def test_reports_of_different_days_are_different_events() -> None:
     incidents, _ = _extract(
         ["On 22 September an attack was reported in Aleppo.", "On 23 September an attack hit Aleppo again."],
         {"Aleppo": ALEPPO},
+        published=dt.date(2020, 9, 24),  # published after both (a date after publication is refused)
     )
     assert [i.date for i in incidents] == [dt.date(2020, 9, 22), dt.date(2020, 9, 23)]
 
@@ -438,3 +439,411 @@ def test_token_at_is_the_token_holding_an_offset_or_the_next_one():
     assert [_token_at(tokens, k) for k in (0, 2, 3, 4, 5, 9, 10, 11, 16)] == [0, 0, 1, 1, 1, 1, 2, 2, 2]
     assert _token_at(tokens, 17) is None
     assert _token_at([], 0) is None
+
+
+# ---------------------------------------------------------------- every ACLED sub-event type, by geoparse
+
+
+def _geoparse(text: str, published: dt.date | None = SUNDAY) -> list[Incident]:
+    from gazetteer import default_gazetteer, geoparse
+
+    return geoparse(text, gazetteer=default_gazetteer(), published=published).incidents
+
+
+def _only(text: str, published: dt.date | None = SUNDAY) -> Incident:
+    incidents = _geoparse(text, published)
+    assert len(incidents) == 1, [(i.event_type, i.sub_event_type, i.trigger) for i in incidents]
+    return incidents[0]
+
+
+# One-sentence reports written for these tests in the style of Syrian news sites and monitors.
+ONE_SENTENCE_REPORTS = [
+    (
+        "A civilian was shot dead by a sniper in Daraa al-Balad on Sunday.",
+        "Violence against civilians",
+        "Attack",
+    ),
+    ("قتل شاب برصاص قناص في حي درعا البلد اليوم الأحد.", "Violence against civilians", "Attack"),
+    (
+        "Two journalists were abducted on the road to Manbij on Saturday.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "اختطف مسلحون مجهولون طبيباً على طريق منبج يوم أمس.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Fighters of an armed faction raped a woman detained in a prison in Afrin, a rights group said.",
+        "Violence against civilians",
+        "Sexual violence",
+    ),
+    (
+        "اغتصب عناصر من فصيل مسلح امرأة محتجزة في أحد سجون عفرين.",
+        "Violence against civilians",
+        "Sexual violence",
+    ),
+    (
+        "An IED exploded under a bus in Jableh on Sunday.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "انفجر لغم أرضي بسيارة مدنية قرب مدينة جبلة.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "انفجرت عبوة ناسفة تحت حافلة في مدينة جبلة.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    ("داهمت دورية للأمن العسكري منزلا في مدينة درعا واعتقلت شابين.", "Strategic developments", "Arrests"),
+    (
+        "خطف مجهولون صحفيين اثنين على طريق منبج.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "A suicide bomber blew himself up at a checkpoint in Azaz.",
+        "Explosions/Remote violence",
+        "Suicide bomb",
+    ),
+    ("فجر انتحاري نفسه عند حاجز في مدينة اعزاز.", "Explosions/Remote violence", "Suicide bomb"),
+    ("A man threw a hand grenade at a shop in Daraa.", "Explosions/Remote violence", "Grenade"),
+    ("ألقى مجهول قنبلة يدوية على محل تجاري في مدينة درعا.", "Explosions/Remote violence", "Grenade"),
+    ("Russian warplanes struck the town of Saraqib.", "Explosions/Remote violence", "Air/drone strike"),
+    (
+        "Government artillery shelled the town of Saraqib.",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    ("Government forces and opposition fighters clashed near Saraqib.", "Battles", "Armed clash"),
+    ("ISIS fighters ambushed an army convoy near Palmyra.", "Battles", "Armed clash"),
+    (
+        "Government forces took full control of Saraqib after heavy fighting.",
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        "Opposition fighters captured the town of Saraqib from government forces.",
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Protesters stormed the governorate building in Sweida and set it on fire.",
+        "Riots",
+        "Violent demonstration",
+    ),
+    ("أحرق متظاهرون غاضبون الإطارات واقتحموا مبنى المحافظة في السويداء.", "Riots", "Violent demonstration"),
+    ("A crowd beat a man accused of theft in Qamishli.", "Riots", "Mob violence"),
+    ("هاجم حشد من الأهالي سائق شاحنة في مدينة جرابلس.", "Riots", "Mob violence"),
+    ("Hundreds of people demonstrated in Kafr Nubl against the government.", "Protests", "Peaceful protest"),
+    ("خرجت مظاهرة في مدينة السويداء تطالب بإسقاط النظام.", "Protests", "Peaceful protest"),
+    (
+        "Police dispersed a sit-in in Sweida and detained four participants.",
+        "Protests",
+        "Protest with intervention",
+    ),
+    (
+        "فرقت قوات الأمن اعتصاماً في السويداء واعتقلت أربعة من المشاركين.",
+        "Protests",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces opened fire on demonstrators in Daraa, killing three protesters.",
+        "Protests",
+        "Excessive force against protesters",
+    ),
+    (
+        "أطلقت قوات الأمن الرصاص الحي على المتظاهرين في درعا ما أدى إلى مقتل ثلاثة.",
+        "Protests",
+        "Excessive force against protesters",
+    ),
+    ("Fighters looted shops and homes in Afrin.", "Strategic developments", "Looting/property destruction"),
+    (
+        "نهب عناصر من الفصائل منازل المدنيين في مدينة عفرين.",
+        "Strategic developments",
+        "Looting/property destruction",
+    ),
+    ("Security forces arrested five young men during a raid in Daraa.", "Strategic developments", "Arrests"),
+    ("شنت قوات النظام حملة مداهمة واعتقال في مدينة درعا.", "Strategic developments", "Arrests"),
+    (
+        "Army engineers defused an explosive device on the road near Daraa.",
+        "Strategic developments",
+        "Disrupted weapons use",
+    ),
+    ("فككت فرق الهندسة عبوة ناسفة على طريق درعا.", "Strategic developments", "Disrupted weapons use"),
+    (
+        "Air defences shot down two drones launched towards Hama airport.",
+        "Strategic developments",
+        "Disrupted weapons use",
+    ),
+    ("A Russian jet was shot down over Saraqib.", "Battles", "Armed clash"),
+    (
+        "Government troops entered Manbij without fighting.",
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    ),
+    ("دخلت قوات النظام مدينة منبج دون قتال.", "Strategic developments", "Non-violent transfer of territory"),
+    (
+        "Jaysh al-Nasr announced that it was merging into the National Front for Liberation in Idlib.",
+        "Strategic developments",
+        "Change to group/activity",
+    ),
+    (
+        "Turkish forces set up a new military post near Saraqib.",
+        "Strategic developments",
+        "Headquarters or base established",
+    ),
+    ("Russia and Turkey signed a ceasefire agreement for Idlib.", "Strategic developments", "Agreement"),
+    (
+        "Russian and Turkish forces carried out a joint patrol on the M4 near Saraqib.",
+        "Strategic developments",
+        "Other",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_type"), ONE_SENTENCE_REPORTS)
+def test_one_sentence_report_of_each_sub_event_type(text: str, event_type: str, sub_type: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.sub_event_type) == (event_type, sub_type)
+    assert incident.location is not None
+
+
+def test_the_reports_cover_every_acled_sub_event_type() -> None:
+    from gazetteer.events.extract import ACLED_TYPES
+
+    covered = {(t, s) for _, t, s in ONE_SENTENCE_REPORTS}
+    wanted = {(t, s) for t, subs in ACLED_TYPES.items() for s in subs} - {
+        ("Explosions/Remote violence", "Chemical weapon")  # tested above on its own
+    }
+    assert wanted - covered == set()
+
+
+def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
+    from gazetteer.errors import GazetteerDataError
+    from gazetteer.events.extract import _type_pair
+
+    assert _type_pair("Protests/Peaceful protest") == ("Protests", "Peaceful protest")
+    assert _type_pair("Explosions/Remote violence/Air/drone strike") == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    with pytest.raises(GazetteerDataError):
+        _type_pair("Protests/Peaceful demonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        (
+            "A car bomb exploded in the market of Azaz on Sunday, killing at least seven civilians and "
+            "wounding more than twenty, medical sources said.",
+            7,
+            20,
+        ),
+        ("Russian jets struck homes in Saraqib on Sunday, killing a woman and her two sons.", 3, None),
+        ("Mortar shells fell on Saraqib on Sunday; no one was hurt, local sources said.", 0, 0),
+        (
+            "انفجرت عبوة ناسفة بسيارة في مدينة اعزاز اليوم الأحد، ما أدى إلى مقتل عنصرين وإصابة سبعة آخرين.",
+            2,
+            7,
+        ),
+        ("سقطت قذائف على مدينة سراقب اليوم الأحد دون وقوع إصابات.", 0, 0),
+    ],
+)
+def test_casualties_of_an_incident(text: str, fatalities: int | None, injuries: int | None) -> None:
+    incident = _only(text)
+    assert (incident.fatalities, incident.injuries) == (fatalities, injuries)
+
+
+def test_a_headline_repeating_the_lead_makes_no_second_incident() -> None:
+    text = (
+        "Airstrike kills four in Saraqib market\n"
+        "An airstrike hit the main market of Saraqib on Sunday, killing four people and injuring at least "
+        "eleven, residents said."
+    )
+    incident = _only(text)
+    assert incident.sentence == 1 and (incident.fatalities, incident.injuries) == (4, 11)
+    arabic = (
+        "مقتل ثلاثة مدنيين بقصف جوي على سراقب\n"
+        "قصفت طائرات حربية روسية مدينة سراقب اليوم الأحد، ما أدى إلى مقتل ثلاثة مدنيين وإصابة آخرين."
+    )
+    incident = _only(arabic)
+    assert (
+        incident.sentence == 1 and incident.sub_event_type == "Air/drone strike" and incident.fatalities == 3
+    )
+
+
+def test_a_headline_that_the_text_does_not_repeat_stays() -> None:
+    incident = _only("Clashes near Saraqib\nThe road to Idlib was closed by snow on Sunday.")
+    assert (incident.sentence, incident.sub_event_type) == (0, "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2011, more than 300,000 civilians have been killed in Syria, according to the UN.",
+        "منذ بداية الحرب قتل أكثر من 300 ألف مدني في سوريا بحسب الأمم المتحدة.",
+        "The ceasefire agreed in Moscow in 2020 has largely held in Idlib.",
+        "The deal had been concluded in Busra al-Sham on 6 July.",
+        "Victims of the attack were taken to hospitals in Idlib.",
+        "في أعقاب الهجوم نقل الضحايا إلى مستشفيات مدينة إدلب.",
+        "This is not the first time the hospital in Saraqib has been targeted.",
+        "Another video published after the attack shows the impact site in Saraqib.",
+        "The monitor found that Aleppo was hit with no less than 648 barrel bombs in December alone.",
+        "وثقت الشبكة إلقاء 650 برميلا متفجرا على مدينة حلب خلال شهر آب 2016.",
+        'وقال الوزير: "لا يستطيع سلاح الجو السوري القيام بهذه العملية في حلب ليلا".',
+        "The ministry said a weapons depot was in the area of Saraqib.",
+    ],
+)
+def test_background_sentences_make_no_incident(text: str) -> None:
+    assert _geoparse(text) == []
+
+
+def test_a_report_placed_by_the_next_sentence_keeps_its_sentence() -> None:
+    text = (
+        "It was also reported that a civil defence centre was damaged in an airstrike on Sunday.\n"
+        "This airstrike, on the civil defence centre in Saraqib, was caught on camera."
+    )
+    incident = _only(text)
+    assert incident.sentence == 0 and incident.location.place.name == "Saraqib"
+
+
+def test_without_a_publication_date_the_text_dates_the_incidents() -> None:
+    dateline = (
+        "إدلب - الأربعاء 5 شباط 2020\nقصفت طائرات حربية روسية مدينة سراقب اليوم، ما أدى إلى مقتل مدنيين."
+    )
+    incident = _only(dateline, published=None)
+    assert (incident.date, incident.date_precision) == (dt.date(2020, 2, 5), "day")
+    narrative = (
+        "On 15 January 2020, warplanes struck the town of Saraqib, killing six people.\n"
+        "On Monday, government artillery shelled the town of Ariha."
+    )
+    strike, shelling = _geoparse(narrative, published=None)
+    assert strike.date == dt.date(2020, 1, 15) and shelling.date == dt.date(2020, 1, 13)  # the Monday before
+    assert _only("Warplanes struck Saraqib on 23 October.", published=None).date is None  # no year anywhere
+    assert _only("Warplanes struck Saraqib on 23 October.", published=SUNDAY).date == dt.date(2019, 10, 23)
+
+
+def test_a_written_date_that_contradicts_itself_or_publication_is_refused() -> None:
+    # 5 February 2020 was a Wednesday, and a report cannot tell what happens after it is published.
+    assert _only("قصفت طائرات حربية مدينة سراقب يوم الخميس 5 شباط 2020.", published=SUNDAY).date == SUNDAY
+    assert _only("Warplanes struck Saraqib on 5 October 2021.", published=SUNDAY).date == SUNDAY
+    assert _only("Warplanes struck Saraqib on October 1st 2015.", published=SUNDAY).date == dt.date(
+        2015, 10, 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_type"),
+    [
+        # Air support and accusations are not the event.
+        (
+            "Government forces backed by Russian air strikes took control of Saraqib on Sunday.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
+            "Government forces backed by Hezbollah captured Saraqib on Sunday.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
+            "SDF forces backed by coalition helicopters raided a village near Raqqa and detained 11 people.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
+            "Police in Tartus arrested a man suspected of planting an explosive device near the Corniche.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        ("اعتقلت قوات النظام شاباً في مدينة درعا بتهمة زرع عبوة ناسفة.", "Strategic developments", "Arrests"),
+        (
+            "Hundreds of people demonstrated in Idlib, protesting against the shelling of Saraqib.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        ("تظاهر العشرات في مدينة إدلب احتجاجا على القصف الروسي.", "Protests", "Peaceful protest"),
+        # The subject of a territorial gain is its perpetrator, however the actor is written.
+        (
+            "The army and Hezbollah fighters took full control of al-Qusayr after a three-week battle.",
+            "Battles",
+            "Government regains territory",
+        ),
+        # Ground fighters attacking a village and killing its people: an attack on civilians.
+        (
+            "Islamic State militants attacked a village east of Salamiyah, killing at least 52 people, "
+            "including women and children.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Islamic State militants attacked an army position south of Palmyra, killing four soldiers.",
+            "Battles",
+            "Armed clash",
+        ),
+    ],
+)
+def test_the_event_is_the_main_clause_s(text: str, event_type: str, sub_type: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.sub_event_type) == (event_type, sub_type)
+
+
+def test_two_clauses_two_events_at_their_places() -> None:
+    text = (
+        "Opposition fighters shelled government positions in Kafr Zita on Sunday, and government artillery "
+        "responded by shelling Saraqib."
+    )
+    incidents = _geoparse(text)
+    assert [i.location.place.name for i in incidents] == ["Kafr Zita", "Saraqib"]
+    assert {i.sub_event_type for i in incidents} == {"Shelling/artillery/missile attack"}
+    assert {i.date for i in incidents} == {SUNDAY}
+    arabic = "اشتباكات عنيفة في محيط مدينة درعا وقصف مدفعي يطال مدينة إدلب اليوم الأحد."
+    clash, shelling = _geoparse(arabic)
+    assert (clash.sub_event_type, shelling.sub_event_type) == (
+        "Armed clash",
+        "Shelling/artillery/missile attack",
+    )
+    assert (clash.location.place.name, shelling.location.place.name) != ("Daraa", "Daraa")
+
+
+def test_a_clause_placed_only_by_a_source_name_is_no_event_of_its_own() -> None:
+    text = (
+        "Protesters in Sweida stormed the governorate building on Sunday and set part of it on fire; one "
+        "protester and a policeman were killed when security forces opened fire, the local Suwayda 24 "
+        "network reported."
+    )
+    incident = _only(text)
+    assert (incident.sub_event_type, incident.fatalities) == ("Violent demonstration", 2)
+
+
+def test_people_disappeared_during_an_operation_told_just_before_are_placed_there() -> None:
+    text = (
+        "Government forces made advances into Saraqib on Sunday, forcing thousands out of their homes.\n"
+        "Many people were reported to be disappeared during the evacuation."
+    )
+    advance, disappeared = _geoparse(text)
+    assert advance.sub_event_type == "Government regains territory"
+    assert disappeared.sub_event_type == "Abduction/forced disappearance" and disappeared.sentence == 1
+    assert disappeared.location.place.name == "Saraqib" and disappeared.location.geo_precision >= 2
+    # Events named as already known ("The arrests") without a place are a comment, not a new event.
+    comment = "Government forces made advances into Saraqib on Sunday.\nThe arrests followed the evacuation."
+    assert len(_geoparse(comment)) == 1
+
+
+def test_the_same_day_and_the_next_day_count_from_the_date_told_last() -> None:
+    text = (
+        "Islamic State militants attacked an army position near Palmyra on 17 February 2023, killing "
+        "four soldiers.\n"
+        "Seven civilians collecting truffles near Palmyra were killed the same day by a landmine.\n"
+        "The following day, snipers fired on demonstrators in Daraa."
+    )
+    attack, landmine, snipers = _geoparse(text, published=dt.date(2023, 2, 20))
+    assert attack.date == landmine.date == dt.date(2023, 2, 17) and landmine.fatalities == 7
+    assert snipers.date == dt.date(2023, 2, 18)
+    assert snipers.sub_event_type == "Excessive force against protesters"

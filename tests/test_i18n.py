@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gazetteer.events.extract import ACLED_TYPES
 from webapp.i18n import (
     ACTORS_AR,
     PLACE_TYPES_AR,
@@ -254,6 +255,17 @@ def test_localize_renders_messages_and_looks_up_library_texts():
 def test_event_labels():
     assert event_label("Battles", "ar") == "معارك" and event_label("Battles", "en") == "Battles"
     assert event_label("Made-up type", "ar") == "Made-up type"
+
+
+def test_every_acled_type_has_an_arabic_and_an_english_label():
+    """The extractor produces only ACLED's types (events.yaml is checked against ACLED_TYPES on load)."""
+    names = [*ACLED_TYPES, *(sub for subs in ACLED_TYPES.values() for sub in subs)]
+    assert len(names) == 6 + 25
+    for name in names:
+        assert re.search("[\u0600-\u06ff]", event_label(name, "ar")), name
+        assert event_label(name, "en") == name
+    labels = [event_label(name, "ar") for name in names]
+    assert sorted(set(labels)) == sorted(labels)  # "Attack" and "Other" are not one label twice
 
 
 def test_place_types_cover_the_gazetteer():

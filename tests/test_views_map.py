@@ -11,6 +11,7 @@ import pytest
 import yaml
 from webapp_rows import store_article
 
+from gazetteer.events.extract import ACLED_TYPES
 from webapp.i18n import EVENT_TYPES_AR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,12 +111,18 @@ def page_options(page: str) -> dict:
 
 
 def extractor_types() -> set[str]:
-    """Every event type and sub-type the extractor can produce: those of its lexicon, and the
-    sub-type gazetteer/extract.py gives a territorial change won by government-side actors."""
+    """Every event type and sub-type the extractor can produce: those of its lexicon's triggers
+    (and their fallbacks), of its refinements, and the sub-type gazetteer/extract.py gives a
+    territorial change won by government-side actors or an attack on civilians."""
     lexicon = yaml.safe_load((files("gazetteer") / "data" / "lexicon" / "events.yaml").read_text("utf-8"))
-    types = {entry[key] for entry in lexicon["events"] for key in ("type", "sub_type")}
+    entries = lexicon["events"] + [e["otherwise"] for e in lexicon["events"] if "otherwise" in e]
+    types = {entry[key] for entry in entries for key in ("type", "sub_type")}
+    for rule in lexicon["refine"]:
+        for name in [rule["to"], *rule["from"]]:
+            event_type = next(t for t in ACLED_TYPES if name.startswith(t + "/"))
+            types |= {event_type, name[len(event_type) + 1 :]}
     assert any(entry.get("territory") for entry in lexicon["events"])
-    return types | {"Government regains territory"}
+    return types | {"Government regains territory", "Violence against civilians", "Attack"}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -10,7 +10,7 @@
   precision of 3 for an area (governorate, district, …) or 1 otherwise.
 - ``{"lat", "lon", "geo_precision"?}``: a point set by hand (a dragged marker), precision 1
   unless given; the incident keeps the place it is at or near.
-- ``{"event_type", "sub_event_type"}``: a pair of ACLED's taxonomy (:mod:`webapp.acled`).
+- ``{"event_type", "sub_event_type"}``: a pair of ACLED's taxonomy (``gazetteer.ACLED_TYPES``).
 """
 
 from __future__ import annotations
@@ -21,10 +21,9 @@ from typing import Any
 
 from sqlalchemy import update
 
-from gazetteer import PlaceNotFound, PlaceType
+from gazetteer import ACLED_TYPES, AREA_TYPES, PlaceNotFound, is_sub_event_of
 
 from . import audit, mapindex
-from .acled import EVENT_TYPES, is_sub_event_of
 from .errors import InvalidChange, NotFound
 from .extensions import db, gazetteers
 from .ingest import admin1_of, line_geometry, place_columns
@@ -32,10 +31,6 @@ from .models import STATUSES, Incident, IncidentSearch
 from .models.search import search_row
 
 FIELDS = ("status", "place_id", "lat", "lon", "geo_precision", "event_type", "sub_event_type")
-#: Place types whose incidents are only known to lie somewhere inside them (precision 3).
-AREA_TYPES = frozenset(
-    {PlaceType.COUNTRY, PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT, PlaceType.REGION}
-)
 LOCATION_FIELDS = (
     "place_id",
     "place_name",
@@ -218,10 +213,10 @@ def _event(data: dict[str, Any]) -> tuple[str, str]:
         if name not in data:
             raise InvalidChange.missing(name, "event_type, sub_event_type")
     event_type, sub_event_type = data["event_type"], data["sub_event_type"]
-    if not isinstance(event_type, str) or event_type not in EVENT_TYPES:
-        raise InvalidChange.bad_value("event_type", event_type, "event_type", choices=", ".join(EVENT_TYPES))
+    if not isinstance(event_type, str) or event_type not in ACLED_TYPES:
+        raise InvalidChange.bad_value("event_type", event_type, "event_type", choices=", ".join(ACLED_TYPES))
     if not isinstance(sub_event_type, str) or not is_sub_event_of(event_type, sub_event_type):
-        choices = ", ".join(EVENT_TYPES[event_type])
+        choices = ", ".join(ACLED_TYPES[event_type])
         raise InvalidChange.bad_value(
             "sub_event_type", sub_event_type, "sub_event_type", event_type=event_type, choices=choices
         )

@@ -248,8 +248,8 @@ PLACE_TYPES_AR: dict[str, str] = {
     "foreign_city": "مدينة خارج سوريا",
 }
 
-#: ACLED event and sub-event types in Arabic: every type the extractor produces (the lexicon,
-#: gazetteer/data/lexicon/events.yaml, and the territorial sub-type it chooses by actor), and Riots.
+#: ACLED event and sub-event types in Arabic: every type of the ACLED codebook
+#: (gazetteer.extract.ACLED_TYPES), hence every type the extractor produces.
 #: The map's script gets them in its options (webapp/maps/options.py).
 EVENT_TYPES_AR: dict[str, str] = {
     "Explosions/Remote violence": "انفجارات/عنف عن بعد",
@@ -274,6 +274,15 @@ EVENT_TYPES_AR: dict[str, str] = {
     "Government regains territory": "استعادة الحكومة السيطرة على منطقة",
     "Suicide bomb": "تفجير انتحاري",
     "Other": "أخرى",
+    "Sexual violence": "عنف جنسي",
+    "Violent demonstration": "مظاهرة عنيفة",
+    "Mob violence": "عنف جماعي من حشود",
+    "Excessive force against protesters": "استخدام القوة المفرطة ضد المحتجين",
+    "Protest with intervention": "احتجاج تعرّض لتدخل",
+    "Looting/property destruction": "نهب/تدمير ممتلكات",
+    "Disrupted weapons use": "إحباط استخدام أسلحة",
+    "Change to group/activity": "تغيير في جماعة/نشاطها",
+    "Non-violent transfer of territory": "انتقال السيطرة على منطقة دون قتال",
 }
 
 #: Actor names of the lexicon (gazetteer/data/lexicon/actors.yaml) as Syrian news sites write them.

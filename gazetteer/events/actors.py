@@ -134,6 +134,11 @@ class _Triggers:
             distances.append(mention.first - self._lasts[ending_before - 1] + 1)
         return min(distances)
 
+    def starts_at(self, token: int) -> bool:
+        """Whether some trigger starts at ``token``."""
+        k = bisect_left(self._firsts, token)
+        return k < len(self._firsts) and self._firsts[k] == token
+
     def any_before(self, token: int) -> bool:
         """Whether some trigger ends at or before ``token``."""
         return bool(self._lasts) and self._lasts[0] <= token
@@ -170,7 +175,8 @@ def attribute(
         if (
             mention.actor.target_only
             or _cue_before(tokens, mention.first, _TARGET_WINDOW, lex.target_cues)
-            or _english_target(tokens, mention, lex.target_cues)
+            # "ISIS fighters" is a target, unless they are the subject: "Hezbollah fighters took control".
+            or (_english_target(tokens, mention, lex.target_cues) and not spans.starts_at(mention.last + 1))
         ):
             if mention.actor not in targets:
                 targets.append(mention.actor)

@@ -4,7 +4,9 @@ Explicit dates ("September 20, 2020", «20 أيلول 2020», «٢٠ سبتمب�
 2020-09-20, 20/9/2020) with Levantine and Egyptian/Gulf month names, and
 relative ones («اليوم الأحد», «أمس السبت», «أول أمس», «الأحد الماضي»,
 «الأسبوع الماضي», «الشهر الماضي», «في شهر آب الماضي», "yesterday",
-"on Saturday", "last week", "last month").  Each comes with its time
+"on Saturday", "last week", "last month"), and days counted from the date
+the text stated last ("the same day", «في اليوم التالي»: :func:`told_offset`).
+Each comes with its time
 precision: ``day``, ``week``, ``month`` or ``year``.  The word lists are in
 ``data/lexicon/dates.yaml``.
 """
@@ -64,6 +66,7 @@ class _Lexicon:
     past: frozenset[str]
     day_words: frozenset[str]
     ambiguous_weekdays: frozenset[str]
+    told_offsets: PhraseMatcher[int]
 
 
 @functools.cache
@@ -82,6 +85,7 @@ def _lexicon() -> _Lexicon:
         past=word_set(w for ws in data["past_markers"].values() for w in ws),
         day_words=word_set(w for ws in data["day_words"].values() for w in ws),
         ambiguous_weekdays=word_set(data["ambiguous_weekdays"]),
+        told_offsets=PhraseMatcher(pairs(data["told_offsets"])),
     )
 
 
@@ -95,6 +99,18 @@ class _Found:
     date: dt.date
     precision: Precision
     position: int
+    explicit: bool = False  # written out («5 شباط 2020»), not relative («اليوم»)
+
+
+_PLAUSIBLE_YEARS = (1900, 2100)
+_WEEKDAY_WINDOW = 3  # «الأربعاء 5 شباط», "Friday, 4 January", "Wednesday the 5th of"
+
+
+def _weekday_agrees(tokens: Sequence[Token], day_at: int, date: dt.date, lex: _Lexicon) -> bool:
+    """False when a weekday named just before the day («الخميس 5 شباط 2020») is not the date's."""
+    window = tokens[max(0, day_at - _WEEKDAY_WINDOW) : max(0, day_at)]
+    named = [m.value for m in lex.weekdays.find(window)]
+    return not named or named[-1] == date.weekday()
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -104,12 +120,18 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+
 def _number(token: Token | None, *, low: int, high: int) -> int | None:
     if token is None:
         return None
-    for form, cut in clitic_variants(token.norm):
+    norm = token.norm
+    if norm[-2:] in _ORDINAL_SUFFIXES and norm[:-2].isdecimal():
+        norm = norm[:-2]  # "1st", "23rd": a day of the month
+    for form, cut in clitic_variants(norm):
         # Decimal digits only: a superscript or a Kharosthi digit is a digit, but int() refuses it.
-        if form.isdecimal() and (cut == 0 or token.norm[:cut] in ("ف", "في", "ب", "و")):
+        if form.isdecimal() and (cut == 0 or norm[:cut] in ("ف", "في", "ب", "و")):
             if len(form.lstrip("0")) > len(str(high)):
                 return None  # out of range, and int() of a long run of digits is slow or refused
             value = int(form)
@@ -140,6 +162,9 @@ def _explicit(tokens: Sequence[Token], published: dt.date | None, lex: _Lexicon)
         month = m.value
         head = tokens[m.first]
         day_before = _number(_at(tokens, m.first - 1), low=1, high=31)
+        of = _at(tokens, m.first - 1)
+        if day_before is None and of is not None and of.norm == "of":
+            day_before = _number(_at(tokens, m.first - 2), low=1, high=31)  # "the 5th of February"
         day_after = _number(_at(tokens, m.last), low=1, high=31)
         day = day_before if day_before is not None else day_after
         year_at = m.last + (1 if day_before is None and day_after is not None else 0)
@@ -152,14 +177,18 @@ def _explicit(tokens: Sequence[Token], published: dt.date | None, lex: _Lexicon)
         if head.text.isascii() and head.text[:1].islower():
             continue  # "march on", "may attack": English month names are capitalised
         past = _is_past(_at(tokens, m.last), lex.past)
+        inferred = year is None
         if year is None:
             year = _year_for(month, published, strictly_past=past)
         if year is None:
             continue
         if day is not None:
             date = _safe_date(year, month, day)
-            if date is not None:
-                found.append(_Found(date, "day", m.first))
+            if inferred and date is not None and published is not None and date > published:
+                date = _safe_date(year - 1, month, day)  # «26 أيلول» read on 20 September: last year's
+            day_at = m.first - 1 if day_before is not None else m.last
+            if date is not None and _weekday_agrees(tokens, day_at, date, lex):
+                found.append(_Found(date, "day", m.first, explicit=True))
         else:
             found.append(_Found(dt.date(year, month, 1), "month", m.first))
     return found
@@ -200,8 +229,8 @@ def _relative(tokens: Sequence[Token], published: dt.date, lex: _Lexicon) -> lis
         elif r.value == "last_year":
             found.append(_Found(dt.date(published.year - 1, 1, 1), "year", r.first))
     for first, w in weekdays.items():
-        if first in consumed:
-            continue
+        if first in consumed or _number(_at(tokens, w.last), low=1, high=31) is not None:
+            continue  # consumed, or part of a written date («الأربعاء 5 شباط 2020»)
         prev, nxt_token = _at(tokens, first - 1), _at(tokens, w.last)
         past = _is_past(nxt_token, lex.past) or (prev is not None and prev.norm in ("last", "past"))
         day_word = prev is not None and any(f in lex.day_words for f, _ in clitic_variants(prev.norm))
@@ -219,12 +248,22 @@ def _numeric(text: str) -> list[_Found]:
     for m in _ISO_RE.finditer(ascii_text):
         date = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if date is not None:
-            found.append(_Found(date, "day", -1))
+            found.append(_Found(date, "day", -1, explicit=True))
     for m in _DMY_RE.finditer(ascii_text):
         date = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if date is not None:
-            found.append(_Found(date, "day", -1))
+            found.append(_Found(date, "day", -1, explicit=True))
     return found
+
+
+def told_offset(tokens: Sequence[Token]) -> int | None:
+    """Days after the date the text stated last that a sentence names: "the same day" 0,
+    «في اليوم التالي» 1, "two days later" 2; None when it names none."""
+    lex = _lexicon()
+    if not lex.told_offsets.may_match(tokens):
+        return None
+    found = lex.told_offsets.find(tokens)
+    return found[0].value if found else None
 
 
 def resolve_date(sentence_text: str, published: dt.date | None) -> tuple[dt.date | None, Precision | None]:
@@ -232,8 +271,11 @@ def resolve_date(sentence_text: str, published: dt.date | None) -> tuple[dt.date
 
     Relative expressions need ``published``; without it only explicit dates
     (with a year) resolve.  When a sentence has several expressions the most
-    precise wins, then the first.  Never raises on odd input: an impossible
-    date (31 February) is ignored.
+    precise wins, then a written-out date over a relative one («اليوم التالي
+    26 أيلول»), then the first.  Dates are strictly checked: an impossible
+    date (31 February), one whose named weekday is not its own («الخميس 5 شباط
+    2020»), and one after publication (a day's slack for time zones) are
+    ignored.  Never raises on odd input.
     """
     return resolve_tokens(sentence_text, tokenize(sentence_text), published)
 
@@ -241,7 +283,7 @@ def resolve_date(sentence_text: str, published: dt.date | None) -> tuple[dt.date
 def resolve_tokens(
     sentence_text: str, tokens: Sequence[Token], published: dt.date | None
 ) -> tuple[dt.date | None, Precision | None]:
-    """:func:`resolve_date` for a sentence already tokenised with :func:`gazetteer.normalize.tokenize`."""
+    """:func:`resolve_date` for a sentence already tokenised (:func:`gazetteer.places.normalize.tokenize`)."""
     lex = _lexicon()
     found = _numeric(sentence_text)
     try:
@@ -252,7 +294,12 @@ def resolve_tokens(
         # A publication date at the calendar's edge (year 1 or 9999, surely a typo) puts
         # "yesterday" or "last December" outside it: such a sentence keeps only its numeric dates.
         pass
+    if published is not None and _PLAUSIBLE_YEARS[0] <= published.year <= _PLAUSIBLE_YEARS[1]:
+        # Nothing a report tells happened after it was published (a publication date at the
+        # calendar's edge is a typo, and bounds nothing).
+        latest = published + dt.timedelta(days=1)
+        found = [f for f in found if f.date <= latest]
     if not found:
         return None, None
-    best = min(found, key=lambda f: (_PRECISION_RANK[f.precision], f.position))
+    best = min(found, key=lambda f: (_PRECISION_RANK[f.precision], not f.explicit, f.position))
     return best.date, best.precision

@@ -1,6 +1,6 @@
 """The events an article has told so far, and which one a new report adds to.
 
-:func:`gazetteer.extract.extract_incidents` reads an article sentence by
+:func:`gazetteer.events.extract.extract_incidents` reads an article sentence by
 sentence and makes a :class:`Draft` of each event a sentence reports.  A new
 draft either merges into an earlier one (the same event told again) or is kept
 as an incident of its own.  :class:`Drafts` keeps them and answers the
@@ -14,6 +14,10 @@ draft, so that each report costs the same however many events came before:
 * a report without a place continues the latest recent draft of its kind,
   found among the drafts made or merged in the last few sentences;
 * the latest draft (made or merged last) is kept as drafts change.
+
+Once the article is read, a headline or a report without a place that the next
+sentences tell again at a place (:func:`retold_by`) folds into that report
+(:func:`fold_into`): the headline "Airstrike kills four in X" is the lead's event.
 """
 
 from __future__ import annotations
@@ -30,7 +34,15 @@ from .actors import Actor
 if TYPE_CHECKING:
     from .extract import EventEntry
 
-__all__ = ["CONTINUATION_SENTENCES", "Draft", "Drafts", "same_time"]
+__all__ = [
+    "CONTINUATION_SENTENCES",
+    "RETOLD_SENTENCES",
+    "Draft",
+    "Drafts",
+    "fold_into",
+    "retold_by",
+    "same_time",
+]
 
 #: A report without a place continues an event reported at most this many sentences before.
 CONTINUATION_SENTENCES = 3
@@ -56,6 +68,8 @@ class Draft:
     aggregate: bool = False  # "two incidents", "ten incidents": counted events, never merged
     anaphoric: bool = False  # "this attack": about an event already told
     heading: bool = False  # "Two incidents were identified.": context for what follows, not an incident
+    headline: bool = False  # the article's title: the lead usually tells its event again
+    points_back: bool = False  # opens with "This airstrike", «هذه الغارة»: about the event just told
     order: int = -1  # its position among the drafts kept (set by Drafts.add)
 
     @property
@@ -87,6 +101,51 @@ def same_time(earlier: Stated | None, new: Stated | None) -> bool:
     if coarse == "year":
         return da.year == db.year
     return abs((da - db).days) < 7
+
+
+#: A headline, or a report without a place, is told again by a report this many sentences later at most.
+RETOLD_SENTENCES = 2
+
+
+def retold_by(earlier: Draft, later: Draft) -> bool:
+    """Whether ``later`` tells again, more precisely, the event of ``earlier``.
+
+    ``earlier`` is the article's headline or a report without a place («قصف جوي
+    على ريف إدلب»), ``later`` a report of the same event type a sentence or two
+    after, at a place and not marked as another event, of the same time.
+    """
+    inc, other = earlier.incident, later.incident
+    return (
+        (earlier.headline or (inc.location is None and other.location is not None))
+        and not (earlier.aggregate or earlier.heading or later.distinct or later.aggregate)
+        and 0 < other.sentence - inc.sentence <= RETOLD_SENTENCES
+        and inc.event_type == other.event_type
+        and (earlier.stated_date is None or same_time(earlier.stated_date, later.stated_date))
+    )
+
+
+def fold_into(later: Draft, earlier: Draft) -> Draft:
+    """Give ``later`` what only ``earlier`` told: actors, and counts it does not state; returns the
+    draft that stays.
+
+    When ``later`` points back ("This airstrike, on ... in X"), ``earlier`` is the
+    report and ``later`` only places it: ``earlier`` takes its place instead.
+    """
+    if later.points_back and not earlier.headline:
+        earlier.incident.location, earlier.incident.mention = later.incident.location, later.incident.mention
+        later, earlier = earlier, later
+    if later.actor1 is None and earlier.actor1 is not None:
+        later.actor1 = earlier.actor1
+    for actor in earlier.actor2:
+        if actor not in later.actor2 and actor != later.actor1:
+            later.actor2.append(actor)
+    inc, other = later.incident, earlier.incident
+    for attr in ("fatalities", "injuries"):
+        if getattr(inc, attr) is None:
+            setattr(inc, attr, getattr(other, attr))
+    for key, value in other.counts.items():
+        inc.counts.setdefault(key, value)
+    return later
 
 
 def _week_around(day: dt.date) -> list[dt.date]:

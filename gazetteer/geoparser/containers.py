@@ -38,6 +38,8 @@ CONNECTORS = frozenset(
      "محافظه", "قريه", "بلده"}
 )  # fmt: skip
 _MAX_GAP_WORDS = 6
+#: How many names listed after one ("X, Y and Z in W") may lie between it and its container.
+_MAX_LISTED = 6
 #: How many earlier names of the sentence are searched for an area that contains an unknown one.
 _MAX_BACK = 8
 _LIST_JOINS = frozenset({"and", "و", ","})
@@ -103,7 +105,7 @@ def container_of(k: int, resolutions: Sequence[Resolution], text: str, rank: int
     """
     match = resolutions[k].match
     end = match.end
-    for j in range(k + 1, len(resolutions)):
+    for j in range(k + 1, min(len(resolutions), k + 1 + _MAX_LISTED)):
         other = resolutions[j]
         if other.match.sentence != match.sentence:
             break

@@ -11,7 +11,7 @@ Saraqib".  A name is read as a place the gazetteer lacks when
   it as its container: "in X, Aleppo", "near X in the southern Idlib
   countryside", "on X, southwest of Saraqeb".
 
-The result is an unknown :class:`~gazetteer.match.Match` (no candidate
+The result is an unknown :class:`~gazetteer.geoparser.toponym.Match` (no candidate
 places) with its cue; :mod:`gazetteer.containers` later finds its container.
 """
 

@@ -117,6 +117,8 @@ def adversarial_texts(gazetteer: Gazetteer, shared_dir: Path | None = None) -> d
         "coordinated": _repeat("قصفت الطائرات " + "".join(f"و{k} " for k in names)),
         "place-list": _repeat(" ".join(names) + " "),  # every Syrian name: many distinct anchors
         "dated-reports": _repeat(dated),  # one place, a new day each sentence: nothing merges
+        "clauses": _repeat("shelling on Saraqib; clashes in Idlib; "),  # one sentence of many clauses
+        "people-list": _repeat("killing a man and 2 men and the man and "),  # one list of victims
     }
     sample = (shared_dir / SAMPLE) if shared_dir is not None else None
     if sample is not None and sample.is_file():
@@ -201,6 +203,33 @@ def _timed_run(text: str, gazetteer: Gazetteer, *, collect: bool) -> tuple[float
     finally:
         if paused:
             gc.enable()
+
+
+def count_calls(text: str, gazetteer: Gazetteer) -> int:
+    """How many Python and C function calls one geoparse of ``text`` makes.
+
+    A measure of the work done that, unlike time, no load on the machine
+    changes: a linear pass makes about twice the calls on twice the text.
+    The text is geoparsed once first, so that word memos are as warm as in
+    a server that has seen it.
+    """
+    from ..geoparser.pipeline import geoparse
+
+    geoparse(text, gazetteer=gazetteer, published=PUBLISHED)
+    calls = 0
+
+    def count(frame: Any, event: str, arg: Any) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    clear_text_caches()
+    sys.setprofile(count)
+    try:
+        geoparse(text, gazetteer=gazetteer, published=PUBLISHED)
+    finally:
+        sys.setprofile(None)
+    return calls
 
 
 def growth_ratios(rows: Sequence[Row]) -> list[float]:
