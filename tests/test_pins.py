@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from webapp.audit import history
 from webapp.extensions import db, gazetteers
-from webapp.models import AnalystPlace
+from webapp.models import AnalystPlace, Article
 
 KAFR = {"name": "Kafr Dael", "name_ar": "كفر داعل", "lat": 36.25, "lon": 37.0, "type": "village"}
 
@@ -128,3 +128,88 @@ def test_the_cli_twin_pins_through_the_same_service(app, runner):
         args=["gazetteer", "pin", "Paris", "--lat", "48.85", "--lon", "2.35", "--type", "city"]
     )
     assert refused.exit_code != 0 and "outside Syria" in refused.output
+
+
+STRIKE = "Russian jets struck the village of Kafr Dael in Aleppo countryside on Sunday."
+
+
+def ingested(app, text: str = STRIKE) -> int:  # noqa: ANN001
+    from webapp.article_input import ArticleInput
+    from webapp.ingest import ingest_article
+
+    with app.app_context():
+        return ingest_article(ArticleInput(text=text, published="2020-09-20")).article.id
+
+
+def test_a_pin_resolves_the_name_in_articles_stored_before_and_moves_their_incidents(app, client):
+    article_id = ingested(app)
+    before = client.get(f"/api/articles/{article_id}").get_json()
+    (incident,) = before["incidents"]
+    assert incident["place"]["id"] == "t:aleppo" and incident["geo_precision"] == 3
+    client.get("/api/incidents?zoom=8")  # the map index is loaded before the pin
+    response = client.post("/api/places", json={**KAFR, "parent": "t:aleppo"})
+    body = response.get_json()
+    assert body["reresolved"] == {"articles": 1, "moved": 1, "added": 0}
+    after = client.get(f"/api/articles/{article_id}").get_json()
+    (moved,) = after["incidents"]
+    assert moved["id"] == incident["id"]  # the same incident, moved
+    assert moved["place"]["id"] == body["id"] and (moved["lat"], moved["lon"]) == (36.25, 37.0)
+    kafr = next(m for m in after["mentions"] if m["text"] == "Kafr Dael")
+    assert kafr["place"]["id"] == body["id"]
+    (change,) = client.get(f"/api/incidents/{incident['id']}/history").get_json()
+    assert change["action"] == "re-resolution" and change["user"] == "anonymous"
+    assert change["before"]["place_id"] == "t:aleppo" and change["after"]["place_id"] == body["id"]
+    features = client.get("/api/incidents", query_string={"q": "Kafr Dael"}).get_json()["features"]
+    assert [f["properties"]["place_name"] for f in features] == ["Kafr Dael"]  # the search row follows
+    assert client.get("/gazetteer/unresolved").get_data(as_text=True).count("Kafr Dael") == 0
+    # A new article resolves it at once, through the app's gazetteer.
+    other = ingested(app, "Jets struck Kafr Dael again on Monday.")
+    assert client.get(f"/api/articles/{other}").get_json()["incidents"][0]["place"]["id"] == body["id"]
+
+
+def test_re_resolution_leaves_a_location_a_person_set(app, client):
+    article_id = ingested(app)
+    (incident,) = client.get(f"/api/articles/{article_id}").get_json()["incidents"]
+    client.patch(f"/api/incidents/{incident['id']}", json={"place_id": "t:idlib"})
+    assert client.post("/api/places", json=KAFR).get_json()["reresolved"]["moved"] == 0
+    (kept,) = client.get(f"/api/articles/{article_id}").get_json()["incidents"]
+    assert kept["place"]["id"] == "t:idlib"
+    assert [c["action"] for c in client.get(f"/api/incidents/{incident['id']}/history").get_json()] == [
+        "place"
+    ]
+
+
+def test_the_reresolve_command_reads_again_the_articles_naming_a_place_now_known(app, runner):
+    article_id = ingested(app)
+    with app.app_context():
+        db.session.add(
+            AnalystPlace(name="Kafr Dael", type="village", lat=36.25, lon=37.0, user_name="import")
+        )
+        db.session.commit()  # stored by hand: nothing re-read it yet
+    assert runner.invoke(args=["gazetteer", "reresolve", "Kafr Idlib"]).output.startswith("0 articles")
+    result = runner.invoke(args=["gazetteer", "reresolve", "kafr  dael"])
+    assert result.exit_code == 0 and result.output.startswith("1 articles read again, 1 incidents moved")
+    with app.app_context():
+        (change,) = history("incident", db.session.get(Article, article_id).incidents[0].id)
+        assert change["action"] == "re-resolution" and change["user"].startswith("shell:")
+    assert runner.invoke(args=["gazetteer", "reresolve"]).output.startswith("0 articles")
+
+
+def test_re_resolving_an_article_is_one_transaction(app, client, monkeypatch):
+    import webapp.reresolve as reresolve
+
+    article_id = ingested(app)
+
+    def broken(incident):  # noqa: ANN001, ANN202 - the search row's rewrite fails after the move
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(reresolve, "reindex", broken)
+    with pytest.raises(RuntimeError):
+        client.post("/api/places", json=KAFR)
+    after = client.get(f"/api/articles/{article_id}").get_json()
+    assert after["incidents"][0]["place"]["id"] == "t:aleppo"
+    assert [m["place"] for m in after["mentions"] if m["text"] == "Kafr Dael"] == [None]
+    assert client.get(f"/api/incidents/{after['incidents'][0]['id']}/history").get_json() == []
+    monkeypatch.undo()
+    result = app.test_cli_runner().invoke(args=["gazetteer", "reresolve", "Kafr Dael"])
+    assert result.output.startswith("1 articles read again, 1 incidents moved")  # the pin was stored

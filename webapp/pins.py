@@ -23,6 +23,7 @@ from . import audit
 from .errors import InvalidPlace
 from .extensions import db, gazetteers
 from .models import ANALYST_SOURCE, AnalystPlace
+from .reresolve import ReresolveReport, reresolve
 
 FIELDS = ("name", "name_ar", "lat", "lon", "type", "variants", "parent")
 #: Syria's bounding box (south, west, north, east), with a margin of a few kilometres.
@@ -76,9 +77,19 @@ class PlaceDraft:
         )
 
 
-def pin_place(draft: PlaceDraft, actor: audit.Actor) -> AnalystPlace:
+@dataclass(frozen=True, slots=True)
+class Pinned:
+    """The stored place, and what re-reading the articles that named it changed."""
+
+    row: AnalystPlace
+    reresolved: ReresolveReport
+
+
+def pin_place(draft: PlaceDraft, actor: audit.Actor) -> Pinned:
     """Store ``draft`` as a place of source "analyst" by ``actor``, with its audit record, in one
-    transaction, and have this process's gazetteer merge it at its next use.
+    transaction; then geoparse again the articles with an unresolved mention of one of its names
+    (:func:`webapp.reresolve.reresolve`, one transaction each), with this process's gazetteer
+    holding the new place.
 
     Its admin parents come from ``draft.parent`` (a gazetteer id, or a name only one place
     bears) and, for the levels still missing, from the admin polygons covering its point.
@@ -108,7 +119,13 @@ def pin_place(draft: PlaceDraft, actor: audit.Actor) -> AnalystPlace:
         db.session.rollback()
         raise
     gazetteers.refresh()
-    return row
+    names = [row.name, row.name_ar, *(row.variants or [])]
+    return Pinned(row, reresolve([n for n in names if n], actor))
+
+
+def pinned_dict(pinned: Pinned) -> dict[str, Any]:
+    """The API's answer to a pin: the place, and ``reresolved`` {articles, moved, added}."""
+    return {**place_dict(pinned.row), "reresolved": dataclasses.asdict(pinned.reresolved)}
 
 
 def place_dict(row: AnalystPlace) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from ..filters import parse_filters
 from ..ingest import ingest_article
 from ..models import Article, Incident
 from ..params import parse_zoom
-from ..pins import PlaceDraft, pin_place, place_dict
+from ..pins import PlaceDraft, pin_place, pinned_dict
 from ..queries import mapped_incidents, parse_limit
 from ..queue import enqueue_ingest, job_status, queue_enabled
 from ..serialize import article_dict, incident_dict, incident_feature
@@ -95,8 +95,7 @@ def incident_history(incident_id: int) -> ResponseReturnValue:
 def create_place() -> ResponseReturnValue:
     """Pin a place the gazetteer lacks (:mod:`webapp.pins`); 201 with the place, which every
     mention of its names in stored articles then resolves to (:mod:`webapp.reresolve`)."""
-    row = pin_place(PlaceDraft.from_json(request_json()), Actor.of(current_account()))
-    body = place_dict(row)
+    body = pinned_dict(pin_place(PlaceDraft.from_json(request_json()), Actor.of(current_account())))
     return jsonify(body), 201, {"Location": url_for("places.show", place_id=body["id"])}
 
 
