@@ -19,7 +19,7 @@ import importlib
 from .errors import DownloadError, GazetteerDataError, GazetteerError, ImportFormatError, PlaceNotFound
 from .geoparser.result import Candidate, GeoparseResult, Incident, Location, Mention, Role, Sentence
 from .places.index import Gazetteer, distance_km
-from .places.normalize import normalize_name, normalize_token, tokenize
+from .places.normalize import is_arabic, normalize_name, normalize_token, tokenize
 from .places.place import AdminRef, Place, PlaceType
 
 #: Names loaded on first use, with their module: the geoparser pulls in YAML
@@ -71,6 +71,7 @@ __all__ = [
     "extend",
     "format_summary",
     "geoparse",
+    "is_arabic",
     "iter_import",
     "load_gazetteer",
     "make_geocoder",

@@ -213,3 +213,41 @@ def test_re_resolving_an_article_is_one_transaction(app, client, monkeypatch):
     monkeypatch.undo()
     result = app.test_cli_runner().invoke(args=["gazetteer", "reresolve", "Kafr Dael"])
     assert result.output.startswith("1 articles read again, 1 incidents moved")  # the pin was stored
+
+
+def test_the_unresolved_page_has_a_pin_form_per_name_for_analysts_only(app, client):
+    ingested(app)
+    page = client.get("/gazetteer/unresolved").get_data(as_text=True)
+    assert page.count('class="pin-form"') == 1 and 'name="variant" value="Kafr Dael"' in page
+    assert 'data-zoom="10"' in page  # opened on Aleppo, the place it came with
+    assert "<script>" not in page and "js/pin_map.js" in page and "/vendor/leaflet/leaflet.js" in page
+    add_user(app, "vic", "viewer")
+    add_user(app, "ana", "analyst")
+    from accounts_helpers import sign_in
+
+    sign_in(client, "vic")
+    assert 'class="pin-form"' not in client.get("/gazetteer/unresolved").get_data(as_text=True)
+    form = {"name": "Kafr Dael", "lat": "36.25", "lon": "37", "type": "village"}
+    assert client.post("/gazetteer/unresolved/pin", data=form).status_code == 403
+    client.post("/logout")
+    assert client.post("/gazetteer/unresolved/pin", data=form).status_code in (302, 401)
+    with app.app_context():
+        assert db.session.scalars(select(AnalystPlace)).all() == []
+
+
+def test_the_pin_form_pins_the_name_keeping_the_articles_spelling_as_a_variant(app, client):
+    article_id = ingested(app)
+    form = {"name": "Kafr Da'el", "name_ar": "كفر داعل", "lat": "36.25", "lon": "37.0", "type": "village"}
+    response = client.post(
+        "/gazetteer/unresolved/pin", data={**form, "parent": "Aleppo", "variant": "Kafr Dael"}
+    )
+    assert (
+        response.status_code == 302 and "/gazetteer/unresolved?pinned=analyst" in response.headers["Location"]
+    )
+    with app.app_context():
+        (row,) = db.session.scalars(select(AnalystPlace)).all()
+        assert row.variants == ["Kafr Dael"] and row.parent_id == "t:aleppo"
+    (incident,) = client.get(f"/api/articles/{article_id}").get_json()["incidents"]
+    assert incident["place"]["id"] == row.place_id
+    refused = client.post("/gazetteer/unresolved/pin", data={**form, "lat": "", "variant": "Kafr Dael"})
+    assert refused.status_code == 400 and "needs lat" in refused.get_data(as_text=True)
