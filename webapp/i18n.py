@@ -226,6 +226,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "action_place": ("place", "المكان"),
     "action_location": ("point", "النقطة"),
     "action_type": ("type", "النوع"),
+    "action_re-resolution": ("re-resolution (a place was pinned)", "إعادة تحديد الموقع (بعد تثبيت مكان)"),
     # Job states (rq's JobStatus values).
     "job_created": ("created", "أُنشئت"),
     "job_queued": ("queued", "في الانتظار"),
