@@ -251,3 +251,12 @@ def test_the_pin_form_pins_the_name_keeping_the_articles_spelling_as_a_variant(a
     assert incident["place"]["id"] == row.place_id
     refused = client.post("/gazetteer/unresolved/pin", data={**form, "lat": "", "variant": "Kafr Dael"})
     assert refused.status_code == 400 and "needs lat" in refused.get_data(as_text=True)
+
+
+def test_a_name_known_only_in_arabic_is_pinned_by_its_arabic_name(app, client):
+    form = {"name_ar": "كفر داعل", "lat": "36.25", "lon": "37.0", "type": "village"}
+    assert client.post("/gazetteer/unresolved/pin", data=form).status_code == 302
+    with app.app_context():
+        (row,) = db.session.scalars(select(AnalystPlace)).all()
+        assert (row.name, row.name_ar) == ("كفر داعل", "كفر داعل")
+        assert len(gazetteers.get().lookup("كفر داعل")) == 1

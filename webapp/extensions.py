@@ -66,10 +66,10 @@ class GazetteerProvider:
         return {"base": base, "instance": None, "version": None, "checked": -math.inf, "warming": False}
 
     def warm_up(self, app: Flask) -> None:
-        """Start loading the gazetteer in a daemon thread unless it is loaded or loading."""
+        """Start loading the gazetteer in a daemon thread unless it is loaded, loading or given."""
         slot = app.extensions["gazetteer"]
-        if slot["instance"] is not None or slot["warming"]:
-            return
+        if slot["instance"] is not None or slot["base"] is not None or slot["warming"]:
+            return  # loaded, loading, or ready-made (merging pinned places into it is quick)
         slot["warming"] = True
 
         def load() -> None:

@@ -60,8 +60,11 @@ def unresolved() -> ResponseReturnValue:
 @requires(Role.ANALYST)
 def pin() -> ResponseReturnValue:
     """Pin one unresolved name from its form (:func:`webapp.pins.pin_place`, ``POST /api/places``'s
-    twin); the spelling the articles use is kept as a variant when the names given differ."""
+    twin); the Arabic name stands for a missing English one, and the spelling the articles use
+    is kept as a variant when the names given differ."""
     data: dict[str, object] = {k: request.form[k] for k in PIN_FIELDS if request.form.get(k, "").strip()}
+    if "name" not in data and "name_ar" in data:
+        data["name"] = data["name_ar"]  # a village known only by its Arabic name
     given = {str(data.get("name", "")).strip(), str(data.get("name_ar", "")).strip()}
     variants = [v for v in request.form.getlist("variant") if v.strip() and v.strip() not in given]
     if variants:
