@@ -20,7 +20,7 @@ from .errors import DownloadError, GazetteerDataError, GazetteerError, ImportFor
 from .events.acled import ACLED_TYPES, is_sub_event_of
 from .geoparser.result import Candidate, GeoparseResult, Incident, Location, Mention, Role, Sentence
 from .places.index import Gazetteer, distance_km
-from .places.normalize import normalize_name, normalize_token, tokenize
+from .places.normalize import is_arabic, normalize_name, normalize_token, tokenize
 from .places.place import AREA_TYPES, AdminRef, Place, PlaceType
 
 #: Names loaded on first use, with their module: the geoparser pulls in YAML
@@ -34,6 +34,7 @@ _LAZY = {
     "ensure_built": ".places.bundled",
     "load_gazetteer": ".places.bundled",
     "extend": ".places.build",
+    "complete_parents": ".places.build",
     "download": ".places.download",
     "make_geocoder": ".places.geocoder",
     "SyriaGazetteer": ".places.geocoder",
@@ -64,6 +65,7 @@ __all__ = [
     "Role",
     "Sentence",
     "SyriaGazetteer",
+    "complete_parents",
     "default_gazetteer",
     "default_path",
     "distance_km",
@@ -72,6 +74,7 @@ __all__ = [
     "extend",
     "format_summary",
     "geoparse",
+    "is_arabic",
     "is_sub_event_of",
     "iter_import",
     "load_gazetteer",

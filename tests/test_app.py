@@ -149,7 +149,7 @@ def test_first_request_warms_the_gazetteer_up_in_the_background(app, client, mon
 
     # Stands in for the slow offline build; what is tested is who calls it and when.
     monkeypatch.setattr(gazetteer.places.bundled, "default_gazetteer", fake_default)
-    app.extensions["gazetteer"]["instance"] = None
+    app.extensions["gazetteer"].update(base=None, instance=None)  # no ready gazetteer: load the default
     client.get("/upload")
     assert loaded.wait(5)
     with app.app_context():

@@ -125,7 +125,7 @@ def test_a_correction_is_one_transaction(app, incident_id, monkeypatch):
     def broken(incident):  # noqa: ANN001, ANN202 - the search row's rewrite fails after the first part
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(corrections, "_reindex", broken)
+    monkeypatch.setattr(corrections, "reindex", broken)
     with app.app_context():
         correction = Correction.from_json({"status": "verified", "place_id": "t:aleppo"})
         with pytest.raises(RuntimeError):

@@ -18,6 +18,7 @@ from webapp.errors import (
     IngestFailed,
     InvalidArticle,
     InvalidChange,
+    InvalidPlace,
     NotFound,
     QueueUnavailable,
     UnreadableFile,
@@ -100,6 +101,15 @@ CASES = [
     partial(InvalidChange.place_and_point),
     partial(InvalidChange.unknown_place, "t:nowhere"),
     partial(InvalidChange.ambiguous_place, "Idlib", ["a", "b"]),
+    partial(InvalidPlace.not_an_object),
+    partial(InvalidPlace.unknown_field, "colour", "name, lat, lon"),
+    partial(InvalidPlace.missing, "lat"),
+    partial(InvalidPlace.bad_value, "type", "castle", "place_type", choices="village, town"),
+    partial(InvalidPlace.bad_value, "variants", "x", "names"),
+    partial(InvalidPlace.bad_value, "name", "", "text", limit=200),
+    partial(InvalidPlace.outside_syria, 48.85, 2.35),
+    partial(InvalidPlace.unknown_parent, "Atlantis"),
+    partial(InvalidPlace.ambiguous_parent, "Idlib", ["a", "b"]),
 ]
 
 

@@ -298,6 +298,49 @@ def gazetteer_unresolved(limit: int, as_json: bool) -> None:
             )
 
 
+@gazetteer_cli.command("pin")
+@click.argument("name")
+@click.option("--lat", required=True, type=float, help="Latitude in degrees.")
+@click.option("--lon", required=True, type=float, help="Longitude in degrees.")
+@click.option("--type", "place_type", required=True, help="Place type (village, town, camp, …).")
+@click.option("--name-ar", default="", help="The Arabic name.")
+@click.option("--variant", "variants", multiple=True, help="Another spelling (repeat).")
+@click.option("--parent", default="", help="The place it lies in: a gazetteer id or a name.")
+def gazetteer_pin(
+    name: str, lat: float, lon: float, place_type: str, name_ar: str, variants: tuple[str, ...], parent: str
+) -> None:
+    """Pin NAME, a place the gazetteer lacks, at --lat/--lon (``POST /api/places``'s twin)."""
+    from .audit import Actor
+    from .pins import PlaceDraft, pin_place, pinned_dict
+
+    data = {"name": name, "lat": lat, "lon": lon, "type": place_type, "name_ar": name_ar}
+    data.update({"variants": list(variants), "parent": parent})
+    try:
+        place = pinned_dict(pin_place(PlaceDraft.from_json(data), Actor.shell()))
+    except AppError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(
+        f"pinned\t{place['id']}\t{place['type']}\t{place['name']}\t{place['lat']:.5f},{place['lon']:.5f}"
+    )
+    click.echo(_reresolved_line(**place["reresolved"]))
+
+
+@gazetteer_cli.command("reresolve")
+@click.argument("name", required=False)
+def gazetteer_reresolve(name: str | None) -> None:
+    """Geoparse again the articles holding an unresolved mention of NAME (any spelling), or, without
+    NAME, of any name the gazetteer now knows; incidents that move are recorded as re-resolutions."""
+    from .audit import Actor
+    from .reresolve import reresolve
+
+    report = reresolve([name] if name else None, Actor.shell())
+    click.echo(_reresolved_line(report.articles, report.moved, report.added))
+
+
+def _reresolved_line(articles: int, moved: int, added: int) -> str:
+    return f"{articles} articles read again, {moved} incidents moved, {added} added"
+
+
 @gazetteer_cli.command("stats")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def gazetteer_stats(as_json: bool) -> None:

@@ -45,6 +45,8 @@ class Config:
         self.INGEST_JOB_TIMEOUT = _env_int("INGEST_JOB_TIMEOUT", 120)
         self.GAZETTEER_PATH = env.get("GAZETTEER_PATH", "")
         self.GAZETTEER_WARMUP = env.get("GAZETTEER_WARMUP", "1") not in ("0", "false", "no")
+        # Seconds between a process's checks for pinned places and a rebuilt gazetteer file.
+        self.GAZETTEER_CHECK_SECONDS = float(env.get("GAZETTEER_CHECK_SECONDS", "2"))
         self.GEOCODER = env.get("GEOCODER", "local")
         self.MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
         self.MAX_ARTICLE_CHARS = _env_int("MAX_ARTICLE_CHARS", 200_000)

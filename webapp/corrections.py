@@ -86,11 +86,13 @@ def correct_incident(incident_id: int, correction: Correction, actor: audit.Acto
     if incident is None:
         raise NotFound.resource("incident", incident_id)
     try:
-        reindex = False
+        searchable = False
         if correction.status is not None:
             _change(incident, actor, "status", ("status",), {"status": correction.status})
         if correction.place_id is not None:
-            reindex |= _change(incident, actor, "place", LOCATION_FIELDS, _place_values(correction.place_id))
+            searchable |= _change(
+                incident, actor, "place", LOCATION_FIELDS, _place_values(correction.place_id)
+            )
         if correction.point is not None:
             lat, lon, precision = correction.point
             values = {"lat": lat, "lon": lon, "geo_precision": precision}
@@ -98,9 +100,9 @@ def correct_incident(incident_id: int, correction: Correction, actor: audit.Acto
         if correction.event is not None:
             event_type, sub_event_type = correction.event
             values = {"event_type": event_type, "sub_event_type": sub_event_type}
-            reindex |= _change(incident, actor, "type", TYPE_FIELDS, values)
-        if reindex:
-            _reindex(incident)
+            searchable |= _change(incident, actor, "type", TYPE_FIELDS, values)
+        if searchable:
+            reindex(incident)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -160,8 +162,8 @@ def _place_values(place_id: str) -> dict[str, Any]:
     }
 
 
-def _reindex(incident: Incident) -> None:
-    # The free-text search row holds the place names and types: rewrite it with them.
+def reindex(incident: Incident) -> None:
+    """Rewrite the free-text search row of ``incident``, which holds its place names and types."""
     row = search_row(
         incident_id=incident.id,
         sentence=incident.sentence.text if incident.sentence is not None else None,

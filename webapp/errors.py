@@ -280,6 +280,43 @@ class InvalidChange(AppError):
         return cls("change.ambiguous_place", name=name, count=len(ids), ids=", ".join(ids[:10]))
 
 
+class InvalidPlace(AppError):
+    """Raised when a place to pin is malformed, outside Syria, or names an unknown parent (400)."""
+
+    status = 400
+
+    @classmethod
+    def not_an_object(cls) -> InvalidPlace:
+        return cls("place.not_an_object")
+
+    @classmethod
+    def unknown_field(cls, name: str, fields: str) -> InvalidPlace:
+        return cls("place.unknown_field", name=name, fields=fields)
+
+    @classmethod
+    def missing(cls, name: str) -> InvalidPlace:
+        return cls("place.missing", name=name)
+
+    @classmethod
+    def bad_value(cls, name: str, value: object, expected: str, **details: object) -> InvalidPlace:
+        """``expected`` is an ``expected.*`` key of the catalogue, ``details`` its parameters."""
+        return cls(
+            "place.bad_value", name=name, value=value, expected=Message(f"expected.{expected}", details)
+        )
+
+    @classmethod
+    def outside_syria(cls, lat: float, lon: float) -> InvalidPlace:
+        return cls("place.outside_syria", lat=lat, lon=lon)
+
+    @classmethod
+    def unknown_parent(cls, parent: str) -> InvalidPlace:
+        return cls("place.unknown_parent", parent=parent)
+
+    @classmethod
+    def ambiguous_parent(cls, parent: str, ids: list[str]) -> InvalidPlace:
+        return cls("place.ambiguous_parent", parent=parent, count=len(ids), ids=", ".join(ids[:10]))
+
+
 def wants_json() -> bool:
     """True for API requests, which always get JSON errors."""
     return request.path.startswith("/api/") or request.path == "/api"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app
 from flask_limiter import Limiter
@@ -31,35 +34,48 @@ login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address)
 
 
-class GazetteerProvider:
-    """Loads the app's gazetteer lazily, once per process, and shares it between requests.
+#: How often (seconds) a process may check whether analysts pinned places or the gazetteer was rebuilt.
+GAZETTEER_CHECK_SECONDS = 2.0
 
-    ``app.config["GAZETTEER"]`` may hold a ready :class:`Gazetteer` (tests);
-    otherwise :func:`gazetteer.places.bundled.default_gazetteer` builds or loads the
-    bundled one (extended from ``GAZETTEER_PATH`` when set) on first use.
-    With ``GAZETTEER_WARMUP`` (default on), the app's first HTTP request starts
-    that load in a background thread, so on a fresh machine the one-off build
-    runs while the user opens the form rather than after they submit it.
+
+class GazetteerProvider:
+    """The app's gazetteer: the bundled one plus the places analysts pinned, shared between requests.
+
+    The base is ``app.config["GAZETTEER"]`` when it holds a ready :class:`Gazetteer` (tests),
+    otherwise :func:`gazetteer.places.bundled.default_gazetteer` builds or loads the bundled
+    one (extended from ``GAZETTEER_PATH`` when set), memoised and reloaded when its file or
+    imports change.  The places analysts pinned (:mod:`webapp.pins`) are merged into it.
+    At most every ``GAZETTEER_CHECK_SECONDS`` (default :data:`GAZETTEER_CHECK_SECONDS`),
+    :meth:`get` checks both (a file stamp, and ``max(id)``/count of the pinned places) and
+    rebuilds the merge when either changed: every process sees a pin or an import without
+    a restart.  With ``GAZETTEER_WARMUP`` (default on), the app's first HTTP request starts
+    the first load in a background thread, so on a fresh machine the one-off build runs
+    while the user opens the form rather than after they submit it.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
 
     def init_app(self, app: Flask) -> None:
-        app.extensions["gazetteer"] = {"instance": app.config.get("GAZETTEER"), "warming": False}
+        app.extensions["gazetteer"] = self._empty_slot(app.config.get("GAZETTEER"))
         if app.config.get("GAZETTEER_WARMUP", True):
             app.before_request(lambda: self.warm_up(app))
 
+    @staticmethod
+    def _empty_slot(base: Gazetteer | None) -> dict[str, Any]:
+        return {"base": base, "instance": None, "version": None, "checked": -math.inf, "warming": False}
+
     def warm_up(self, app: Flask) -> None:
-        """Start loading the gazetteer in a daemon thread unless it is loaded or loading."""
+        """Start loading the gazetteer in a daemon thread unless it is loaded, loading or given."""
         slot = app.extensions["gazetteer"]
-        if slot["instance"] is not None or slot["warming"]:
-            return
+        if slot["instance"] is not None or slot["base"] is not None or slot["warming"]:
+            return  # loaded, loading, or ready-made (merging pinned places into it is quick)
         slot["warming"] = True
 
         def load() -> None:
             try:
-                self.get(app)
+                with app.app_context():
+                    self.get(app)
             except Exception:  # noqa: BLE001 - the request that needs it will retry and report
                 app.logger.exception("loading the gazetteer in the background failed")
             finally:
@@ -68,16 +84,47 @@ class GazetteerProvider:
         threading.Thread(target=load, name="gazetteer-warmup", daemon=True).start()
 
     def get(self, app: Flask | None = None) -> Gazetteer:
-        """The gazetteer of ``app`` (default: the current app), loading it on first call."""
+        """The gazetteer of ``app`` (default: the current app), loaded on first call and
+        reloaded when pinned places or the built files changed (checked at most every
+        ``GAZETTEER_CHECK_SECONDS``).  Needs an app context to read the pinned places."""
         app = app or current_app._get_current_object()  # type: ignore[attr-defined]
         slot = app.extensions["gazetteer"]
-        if slot["instance"] is None:
-            with self._lock:
-                if slot["instance"] is None:
-                    from gazetteer import default_gazetteer  # heavy: only on first use
-
-                    slot["instance"] = default_gazetteer(app.config.get("GAZETTEER_PATH") or None)
+        interval = float(app.config.get("GAZETTEER_CHECK_SECONDS", GAZETTEER_CHECK_SECONDS))
+        if slot["instance"] is not None and time.monotonic() - slot["checked"] < interval:
+            return slot["instance"]
+        with self._lock:
+            if slot["instance"] is None or time.monotonic() - slot["checked"] >= interval:
+                self._check(app, slot)
         return slot["instance"]
+
+    def _check(self, app: Flask, slot: dict[str, Any]) -> None:
+        """Merge the pinned places into the base again when either changed since the last check."""
+        from .pins import pinned_places, places_version, with_pinned
+
+        base = slot["base"]
+        if base is None:
+            from gazetteer import default_gazetteer  # heavy: only on first use; memoised per file
+
+            base = default_gazetteer(app.config.get("GAZETTEER_PATH") or None)
+        pinned = self._has_pins(app)
+        version = (id(base), places_version() if pinned else (0, 0))
+        if version != slot["version"]:
+            slot["instance"] = with_pinned(base, pinned_places() if pinned else [])
+            slot["version"] = version
+        slot["checked"] = time.monotonic()
+
+    @staticmethod
+    def _has_pins(app: Flask) -> bool:
+        """False while the database predates the table of pinned places (a command run before
+        ``flask db upgrade``): there can be no pinned place then."""
+        from .database import require_current_schema
+        from .errors import DatabaseNotReady
+
+        try:
+            require_current_schema(app)
+        except DatabaseNotReady:
+            return False
+        return True
 
     def preload(self, app: Flask) -> Gazetteer:
         """Load the gazetteer and the geoparser now, with everything they build on first use.
@@ -87,19 +134,25 @@ class GazetteerProvider:
         """
         from gazetteer import prepare
 
-        gazetteer = self.get(app)
+        with app.app_context():
+            gazetteer = self.get(app)
         prepare(gazetteer)
         return gazetteer
+
+    def refresh(self, app: Flask | None = None) -> None:
+        """Check for pinned places and rebuilt files at the next :meth:`get` (after a pin)."""
+        app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+        app.extensions["gazetteer"]["checked"] = -math.inf
 
     def reset(self, app: Flask | None = None) -> None:
         """Forget the loaded gazetteer so the next :meth:`get` reloads it (after a build or import)."""
         app = app or current_app._get_current_object()  # type: ignore[attr-defined]
-        app.extensions["gazetteer"]["instance"] = app.config.get("GAZETTEER")
+        app.extensions["gazetteer"] = self._empty_slot(app.config.get("GAZETTEER"))
 
     def set(self, gazetteer: Gazetteer, app: Flask | None = None) -> None:
-        """Replace the app's gazetteer (after ``flask gazetteer import``, or in tests)."""
+        """Replace the app's base gazetteer (tests); pinned places join it at the next :meth:`get`."""
         app = app or current_app._get_current_object()  # type: ignore[attr-defined]
-        app.extensions["gazetteer"]["instance"] = gazetteer
+        app.extensions["gazetteer"] = self._empty_slot(gazetteer)
 
 
 gazetteers = GazetteerProvider()

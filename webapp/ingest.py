@@ -17,6 +17,8 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm.exc import StaleDataError
 
 from gazetteer import GeoparseResult, Place
+from gazetteer import Incident as GeoparseIncident
+from gazetteer import Mention as GeoparseMention
 
 from .article_input import ArticleInput
 from .bidi import strip_controls
@@ -127,60 +129,8 @@ def _attach_results(article: Article, result: GeoparseResult) -> None:
     """Turn the geoparser's value objects into rows hanging off ``article``."""
     sentences = [Sentence(index=s.index, start=s.start, end=s.end, text=s.text) for s in result.sentences]
     by_index = {s.index: s for s in sentences}
-    mentions = []
-    for m in result.mentions:
-        point = m.location or m.place
-        mentions.append(
-            Mention(
-                sentence_index=m.sentence,
-                text=m.text,
-                start=m.start,
-                end=m.end,
-                score=float(m.score),
-                role=str(m.role),
-                reason=m.reason[:500],
-                lat=point.lat if point else None,
-                lon=point.lon if point else None,
-                geometry=line_geometry(m.place),
-                candidates=[
-                    {"place_id": c.place.id, "name": c.place.name, "score": c.score, "reason": c.reason}
-                    for c in m.candidates[:_MAX_CANDIDATES]
-                ],
-                cue=m.cue,
-                container_id=m.container.id if m.container else None,
-                container_name=m.container.name if m.container else "",
-                container_name_ar=m.container.name_ar if m.container else "",
-                **place_columns(m.place),
-            )
-        )
-    incidents = []
-    for inc in result.incidents:
-        loc = inc.location
-        place = loc.place if loc else None
-        mention = mentions[inc.mention] if inc.mention is not None and inc.mention < len(mentions) else None
-        incidents.append(
-            Incident(
-                sentence_index=inc.sentence,
-                sentence=by_index.get(inc.sentence),
-                mention=mention,
-                event_type=inc.event_type,
-                sub_event_type=inc.sub_event_type,
-                trigger=inc.trigger[:200],
-                date=inc.date,
-                date_precision=inc.date_precision,
-                actors=list(inc.actors),
-                counts=dict(inc.counts),
-                fatalities=inc.fatalities,
-                injuries=inc.injuries,
-                lat=loc.lat if loc else None,
-                lon=loc.lon if loc else None,
-                geometry=loc.geometry if loc else None,
-                geo_precision=loc.geo_precision if loc else None,
-                location_description=(loc.description if loc else "")[:500],
-                admin1=admin1_of(place),
-                **place_columns(place),
-            )
-        )
+    mentions = [mention_row(m) for m in result.mentions]
+    incidents = [incident_row(inc, mentions, by_index) for inc in result.incidents]
     article.sentences = sentences
     article.mentions = mentions
     article.incidents = incidents
@@ -188,6 +138,60 @@ def _attach_results(article: Article, result: GeoparseResult) -> None:
         len(sentences),
         len(mentions),
         len(incidents),
+    )
+
+
+def mention_row(m: GeoparseMention) -> Mention:
+    """The row of one mention the geoparser found (not yet attached to an article)."""
+    point = m.location or m.place
+    return Mention(
+        sentence_index=m.sentence,
+        text=m.text,
+        start=m.start,
+        end=m.end,
+        score=float(m.score),
+        role=str(m.role),
+        reason=m.reason[:500],
+        lat=point.lat if point else None,
+        lon=point.lon if point else None,
+        geometry=line_geometry(m.place),
+        candidates=[
+            {"place_id": c.place.id, "name": c.place.name, "score": c.score, "reason": c.reason}
+            for c in m.candidates[:_MAX_CANDIDATES]
+        ],
+        cue=m.cue,
+        container_id=m.container.id if m.container else None,
+        container_name=m.container.name if m.container else "",
+        container_name_ar=m.container.name_ar if m.container else "",
+        **place_columns(m.place),
+    )
+
+
+def incident_row(inc: GeoparseIncident, mentions: list[Mention], by_index: dict[int, Sentence]) -> Incident:
+    """The row of one incident the geoparser found, linked to its row in ``mentions`` and its sentence."""
+    loc = inc.location
+    place = loc.place if loc else None
+    mention = mentions[inc.mention] if inc.mention is not None and inc.mention < len(mentions) else None
+    return Incident(
+        sentence_index=inc.sentence,
+        sentence=by_index.get(inc.sentence),
+        mention=mention,
+        event_type=inc.event_type,
+        sub_event_type=inc.sub_event_type,
+        trigger=inc.trigger[:200],
+        date=inc.date,
+        date_precision=inc.date_precision,
+        actors=list(inc.actors),
+        counts=dict(inc.counts),
+        fatalities=inc.fatalities,
+        injuries=inc.injuries,
+        lat=loc.lat if loc else None,
+        lon=loc.lon if loc else None,
+        geometry=loc.geometry if loc else None,
+        geo_precision=loc.geo_precision if loc else None,
+        location_description=(loc.description if loc else "")[:500],
+        admin1=admin1_of(place),
+        **place_columns(place),
     )
 
 

@@ -189,6 +189,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name!r} names {count} places ({ids}): give the id of one.",
         "الاسم {name!r} يطلق على {count} أماكن ({ids}): اذكر معرّف واحد منها.",
     ),
+    # Places analysts pin (webapp/pins.py).
+    "place.not_an_object": ("The place is not a JSON object.", "المكان ليس كائن JSON."),
+    "place.unknown_field": (
+        "Unknown field {name!r}: use {fields}.",
+        "الحقل {name!r} غير معروف: استخدم {fields}.",
+    ),
+    "place.missing": ("The place needs {name}.", "المكان يحتاج إلى {name}."),
+    "place.bad_value": (
+        "Bad {name}={value!r}: expected {expected}.",
+        "قيمة غير صالحة {name}={value!r}: المتوقع {expected}.",
+    ),
+    "place.outside_syria": (
+        "The point {lat}, {lon} lies outside Syria.",
+        "النقطة {lat}، {lon} تقع خارج سوريا.",
+    ),
+    "place.unknown_parent": (
+        "No place {parent!r} in the gazetteer to be the parent.",
+        "لا يوجد مكان {parent!r} في المعجم الجغرافي ليكون المكان الأم.",
+    ),
+    "place.ambiguous_parent": (
+        "{parent!r} names {count} places ({ids}): give the id of one as the parent.",
+        "الاسم {parent!r} يطلق على {count} أماكن ({ids}): اذكر معرّف واحد منها مكانًا أمًا.",
+    ),
+    "expected.place_type": ("a place type: {choices}", "نوع مكان: {choices}"),
+    "expected.names": ("a list of names", "قائمة أسماء"),
     "expected.latitude": ("a latitude from -90 to 90", "خط عرض بين -90 و90"),
     "expected.longitude": ("a longitude from -180 to 180", "خط طول بين -180 و180"),
     "expected.text": ("a text of 1 to {limit} characters", "نص من حرف واحد إلى {limit} حرف"),

@@ -16,6 +16,7 @@ from ..filters import parse_filters
 from ..ingest import ingest_article
 from ..models import Article, Incident
 from ..params import parse_zoom
+from ..pins import PlaceDraft, pin_place, pinned_dict
 from ..queries import mapped_incidents, parse_limit
 from ..queue import enqueue_ingest, job_status, queue_enabled
 from ..serialize import article_dict, incident_dict, incident_feature
@@ -88,6 +89,14 @@ def incident_history(incident_id: int) -> ResponseReturnValue:
     if db.session.get(Incident, incident_id) is None:
         raise NotFound.resource("incident", incident_id)
     return jsonify(history("incident", incident_id))
+
+
+@bp.post("/places")
+def create_place() -> ResponseReturnValue:
+    """Pin a place the gazetteer lacks (:mod:`webapp.pins`); 201 with the place, which every
+    mention of its names in stored articles then resolves to (:mod:`webapp.reresolve`)."""
+    body = pinned_dict(pin_place(PlaceDraft.from_json(request_json()), Actor.of(current_account())))
+    return jsonify(body), 201, {"Location": url_for("places.show", place_id=body["id"])}
 
 
 @bp.get("/jobs/<job_id>")

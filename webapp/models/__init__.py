@@ -1,7 +1,8 @@
 """The stored resources: one module per table.
 
 Accounts are ``users`` with their ``api_tokens`` (:mod:`.user`); every change a person makes
-is a row of ``changes`` (:mod:`.change`), with the values before and after.  Designed to
+is a row of ``changes`` (:mod:`.change`), with the values before and after; places analysts
+pin are ``analyst_places`` (:mod:`.place`).  Designed to
 grow: an ``articles.submitted_by`` column; PostGIS would add a
 ``geography`` column beside ``lat``/``lon`` (see :mod:`.incident`).
 """
@@ -10,11 +11,14 @@ from .article import Article
 from .change import Change
 from .incident import STATUSES, Incident
 from .mention import Mention
+from .place import ANALYST_SOURCE, AnalystPlace
 from .search import ArticleSearch, IncidentSearch
 from .sentence import Sentence
 from .user import ApiToken, Role, User
 
 __all__ = [
+    "ANALYST_SOURCE",
+    "AnalystPlace",
     "ApiToken",
     "Article",
     "ArticleSearch",
