@@ -83,7 +83,7 @@ from ..places.place import AREA_TYPES, Place, PlaceType
 from . import actors, dates, numbers
 from .acled import ACLED_TYPES
 from .actors import UNIDENTIFIED, Actor, attribute
-from .dates import resolve_date, resolve_tokens, told_offset
+from .dates import resolve_tokens, told_offset
 from .drafts import RETOLD_SENTENCES, Draft, Drafts, fold_into, retold_by
 from .numbers import Count, find_counts
 
@@ -565,16 +565,16 @@ def extract_incidents(
     Raises nothing for well-formed input.
     """
     del language
+    read = read_article(text)  # the article's words, read once for every stage
+    article = read.tokens
     # Without a publication date, the dates the text writes out stand for it.
-    reference = published if published is not None else article_date(sentences)
+    reference = published if published is not None else article_date(text, sentences, article)
     told: tuple[dt.date, str] | None = None  # the date the article stated last
     by_sentence: dict[int, list[int]] = {}
     for k, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(k)
     drafts = Drafts()
     events = _lexicon().events
-    read = read_article(text)  # the article's words, read once for every stage
-    article = read.tokens
     # Where the article's trigger phrases may start, once for all.
     triggers = events.starts(article, norms=read.norms, texts=read.texts)
     for sentence in sentences:
@@ -786,15 +786,24 @@ def _is_headline(text: str, sentence: Sentence, sentences: Sequence[Sentence]) -
     )
 
 
-def article_date(sentences: Sequence[Sentence]) -> dt.date | None:
+def article_date(text: str, sentences: Sequence[Sentence], article: Sequence[Token]) -> dt.date | None:
     """The latest full date (day, month and year) the article writes out, or None.
 
     An article given without its publication date is dated by its text: a
     dateline («الأربعاء 5 شباط 2020») or the dates of its events; relative dates
     ("on Monday") and dates without a year ("on 23 October") are read against it.
+    ``article`` is the text's tokens (:func:`read_article`).
     """
-    days = [resolve_date(s.text, None) for s in sentences]
+    days = [resolve_tokens(s.text, _sentence_tokens(text, s, article), None) for s in sentences]
     return max((d for d, p in days if d is not None and p == "day"), default=None)
+
+
+def _sentence_tokens(text: str, sentence: Sentence, article: Sequence[Token]) -> Sequence[Token]:
+    """The tokens of ``sentence``: a slice of the article's, or its own when glued to a word at an end."""
+    span = word_range(text, sentence.start, sentence.end)
+    if span is None:
+        return words_in(text, sentence.start, sentence.end)
+    return article[span[0] : span[1]]
 
 
 def _inherited_actor(drafts: Drafts, event: SentenceEvent, sentence: int) -> Actor | None:

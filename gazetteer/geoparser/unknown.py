@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import NamedTuple
 
 from ..places.normalize import is_arabic
 from ..places.place import SETTLEMENT_TYPES, PlaceType
 from .containers import CONNECTORS
+from .cues import load_cues
 from .fallbacks import unknown_match
 from .scanner import Scanner, capitalised
 from .toponym import Match
@@ -48,6 +51,27 @@ def _cue_phrases(types: dict[tuple[str, ...], frozenset[PlaceType]]) -> frozense
     return frozenset(p for p, t in types.items() if t & _SMALL_PLACES and t <= SETTLEMENT_TYPES)
 
 
+class _Words(NamedTuple):
+    """The cue lexicon's words an unknown name is read with."""
+
+    before: frozenset[tuple[str, ...]]  # settlement cues before a name: «قرية», "the village of"
+    after: frozenset[tuple[str, ...]]  # settlement cues after a name: "village", "camp"
+    after_heads: frozenset[str]  # the first word of each of ``after``
+    stops: frozenset[str]  # words no name read after a cue may hold
+
+
+@cache
+def _words() -> _Words:
+    cues = load_cues()
+    after = _cue_phrases(cues.type_after)
+    return _Words(
+        _cue_phrases(cues.type_before),
+        after,
+        frozenset(p[0] for p in after),
+        cues.stop_keys | cues.all_words | cues.facility_stops,
+    )
+
+
 class _Reader:
     """Reads unknown names in one sentence scanned by ``scanner``, around its ``matches``."""
 
@@ -56,10 +80,7 @@ class _Reader:
         self.toks = scanner.toks
         self.covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
         self.starts = {m.tok_start: m for m in matches}
-        cues = scanner.cues
-        self.before = _cue_phrases(cues.type_before)
-        self.after = _cue_phrases(cues.type_after)
-        self.stops = cues.stop_keys | cues.all_words | cues.facility_stops
+        self.before, self.after, self.after_heads, self.stops = _words()
 
     def free(self, k: int) -> bool:
         return 0 <= k < len(self.toks) and k not in self.covered
@@ -156,42 +177,60 @@ class _Reader:
         k += 1 if k < len(self.toks) and self.toks[k].norm == "small" else 0
         return k < len(self.toks) and s.phrase_after(k, self.after) is not None
 
+    def possible_starts(self) -> list[int]:
+        """The tokens a name could start at: just after a cue word, or (English) after a locative
+        word, or a few words before a settlement word ("X village", "X, a village")."""
+        s, toks = self.s, self.toks
+        found = {k + 1 for k, word in enumerate(s.words) if word.cue_end}
+        if s.english:
+            found.update(k + 1 for k, tok in enumerate(toks) if tok.norm in _LOCATIVES)
+            for k, tok in enumerate(toks):
+                if tok.norm in self.after_heads:
+                    found.update(range(max(0, k - MAX_NAME_WORDS - 2), k))
+        return sorted(j for j in found if self.free(j))
+
+    def announced(self, j: int, n: int) -> bool:
+        """Whether the text says the name on tokens ``[j, j + n)`` is a place."""
+        s, toks = self.s, self.toks
+        if s.phrase_before(j, self.before) is not None:
+            return True
+        if not s.english:
+            return False
+        return self.cued_after(j + n) or (
+            j > 0
+            and toks[j - 1].norm in _LOCATIVES
+            and not _SENTENCE_BREAK.search(s.text[toks[j - 1].end : toks[j].start])
+            and self.container_follows(j + n)
+        )
+
+    def listed_after(self, end: int) -> Iterator[tuple[int, int]]:
+        """The names listed after one ending at ``end`` ("the villages of Lahaya and al-Zakat")."""
+        toks, text = self.toks, self.s.text
+        while (
+            end + 1 < len(toks)
+            and text[toks[end - 1].end : toks[end].start].strip() in ("", ",", "،")
+            and toks[end].norm in ("and", "و")
+        ):
+            n = self.name_at(end + 1)
+            if not n:
+                return
+            yield end + 1, end + 1 + n
+            end += 1 + n
+
     def names(self) -> Iterator[tuple[int, int]]:
         """Token ranges ``[start, end)`` of the unknown names of the sentence."""
-        s, toks = self.s, self.toks
-        j = 0
-        while j < len(toks):
-            if not self.free(j):
-                j += 1
+        done = 0  # the first token not inside a name read already
+        for j in self.possible_starts():
+            if j < done:
                 continue
             n = self.name_at(j)
-            if not n:
-                j += 1
-                continue
-            cued = s.phrase_before(j, self.before) is not None
-            if not cued and s.english:
-                cued = self.cued_after(j + n) or (
-                    j > 0
-                    and toks[j - 1].norm in _LOCATIVES
-                    and not _SENTENCE_BREAK.search(s.text[toks[j - 1].end : toks[j].start])
-                    and self.container_follows(j + n)
-                )
-            if not cued:
-                j += n
+            if not n or not self.announced(j, n):
                 continue
             yield j, j + n
-            j += n
-            # the names listed after it share its cue: "the villages of Lahaya and al-Zakat"
-            while (
-                j + 1 < len(toks)
-                and self.s.text[toks[j - 1].end : toks[j].start].strip() in ("", ",", "،")
-                and toks[j].norm in ("and", "و")
-            ):
-                n = self.name_at(j + 1)
-                if not n:
-                    break
-                yield j + 1, j + 1 + n
-                j += 1 + n
+            done = j + n
+            for start, end in self.listed_after(done):  # they share its cue
+                yield start, end
+                done = end
 
 
 def unknown_names(scanner: Scanner, matches: list[Match]) -> list[Match]:
