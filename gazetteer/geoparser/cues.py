@@ -45,6 +45,8 @@ class Cues:
     facility_stops: frozenset[str]
     stop_keys: frozenset[str]
     name_heads: frozenset[str]
+    organisation_before: frozenset[tuple[str, ...]]  # «بتوقيت X», «شبكة أخبار X»: no place
+    organisation_after: frozenset[tuple[str, ...]]  # "X Media Center", "X time": no place
 
     @cached_property
     def all_words(self) -> frozenset[str]:
@@ -124,4 +126,6 @@ def load_cues() -> Cues:
         facility_stops=frozenset(p[0] for p in phrases(*raw["facility_name_stops"].values())),
         stop_keys=frozenset(stop),
         name_heads=frozenset(p[0] for p in phrases(*raw["name_heads"].values()) if len(p) == 1),
+        organisation_before=phrases(*raw["organisation_before"].values()),
+        organisation_after=phrases(*raw["organisation_after"].values()),
     )

@@ -15,13 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from ..events.actors import find_actors
-from ..places.normalize import Token, tokenize
+from ..places.normalize import Token
+from .cues import load_cues
 from .lexicon import form_set
 
 _PUNCTUATION = frozenset(",.،؛;:()[]|!?\n")
@@ -40,16 +37,9 @@ class OrganisationWords:
 
 @cache
 def organisation_words() -> OrganisationWords:
-    """Read the organisation patterns of ``data/cues.yaml`` once."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("gazetteer").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    )
-
-    def phrases(section: dict[str, list[str]]) -> frozenset[tuple[str, ...]]:
-        found = (tuple(t.norm for t in tokenize(str(p))) for lang in section.values() for p in lang or ())
-        return frozenset(p for p in found if p)
-
-    before, after = phrases(raw["organisation_before"]), phrases(raw["organisation_after"])
+    """The organisation patterns of the cue lexicon, with what the checks look up first."""
+    cues = load_cues()
+    before, after = cues.organisation_before, cues.organisation_after
     return OrganisationWords(
         before,
         after,
