@@ -20,7 +20,7 @@ sentences and its resolved place mentions.  For each sentence:
    the same event and get incidents of their own.  Foreign places and the
    country as a whole are never incident locations.
 3. **Date** (:mod:`gazetteer.events.dates`), **actors** (:mod:`gazetteer.events.actors`),
-   **counts** (:mod:`gazetteer.events.numbers`) of the sentence; an incident with no
+   **counts** (:mod:`gazetteer.events.counting`) of the sentence; an incident with no
    named perpetrator takes the one of the same sub-type of event a sentence or
    two before (the lead usually names it, the details do not).
 4. **One incident per event.** A generic report («أكدت ... القصف الروسي على
@@ -58,7 +58,7 @@ from collections.abc import Sequence
 from ..geoparser.result import Incident, Mention, Role, Sentence
 from ..places.normalize import Token, read_article, word_range, words_in
 from ..places.place import Place
-from . import actors, dates, numbers
+from . import actors, counting, dates, numbers
 from .acled import ACLED_TYPES
 from .actors import UNIDENTIFIED, Actor, attribute
 from .anaphora import (
@@ -72,6 +72,7 @@ from .anaphora import (
 )
 from .classify import SentenceEvent, classify, event_lexicon
 from .clauses import split_clauses
+from .counting import Count, events_stated, find_counts, sums_up
 from .dates import resolve_tokens, told_offset
 from .drafts import Draft, Drafts, untold_again
 from .linking import (
@@ -82,7 +83,6 @@ from .linking import (
     names_a_place,
     place_candidates,
 )
-from .numbers import Count, find_counts
 
 __all__ = ["ACLED_TYPES", "article_date", "extract_incidents", "load_word_lists"]
 
@@ -97,14 +97,16 @@ def load_word_lists() -> None:
     """Read and compile every word list of incident extraction now rather than on first use.
 
     Events and linking words, and the lexicons of :mod:`gazetteer.events.actors`,
-    :mod:`gazetteer.events.dates` and :mod:`gazetteer.events.numbers`.  Raises
-    :class:`gazetteer.errors.GazetteerDataError` when one is broken.
+    :mod:`gazetteer.events.dates`, :mod:`gazetteer.events.numbers` and
+    :mod:`gazetteer.events.counting`.  Raises :class:`gazetteer.errors.GazetteerDataError`
+    when one is broken.
     """
     event_lexicon()
     linking_lexicon()
     actors.load_word_lists()
     dates.load_word_lists()
     numbers.load_word_lists()
+    counting.load_word_lists()
 
 
 # ---------------------------------------------------------------- incidents
@@ -225,9 +227,9 @@ def extract_incidents(
                     (published, "day") if published is not None else (told or (reference, "day"))
                 )
             counts = find_counts(tokens)
-            if _sums_up(counts, stated):
+            if sums_up(counts, stated):
                 continue  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
-            stated_events = _events_stated(counts)
+            stated_events = events_stated(counts)
             if stated_events > 1 and (stated is None or stated[1] != "day"):
                 stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
             heading = stated_events > 1 and not candidates and not names_a_place(tokens)
@@ -333,18 +335,3 @@ def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], pla
     for k in indices:
         if mentions[k].place in places:
             mentions[k].role = Role.INCIDENT
-
-
-_MUNITIONS = frozenset({"strikes", "shells"})
-_STATISTIC = 50  # strikes or munitions in a month or a year: a tally, not one event
-
-
-def _sums_up(counts: Sequence[Count], stated: tuple[dt.date, str] | None) -> bool:
-    """True for a tally of a month or a year: "4,045 barrel bombs in 2016", «650 غارة خلال شهر آب»."""
-    coarse = stated is not None and stated[1] in ("month", "year")
-    return coarse and any(c.category in _MUNITIONS and c.value >= _STATISTIC for c in counts)
-
-
-def _events_stated(counts: Sequence[Count]) -> int:
-    """How many events a sentence counts: "two incidents" 2, «هجومين» 2, "49 attacks" 49; else 1."""
-    return max((c.value for c in counts if c.category == "events"), default=1)
