@@ -10,14 +10,14 @@ import pytest
 
 from gazetteer import Gazetteer, GeoparseResult, Incident, Location, Mention, Place, PlaceType, Sentence
 from gazetteer.measure import evaluate as ev
-from gazetteer.measure.goldset import (
+from gazetteer.measure.annotate import make_record
+from gazetteer.measure.goldrecords import (
     GoldContainer,
     GoldDoc,
     GoldIncident,
     GoldMention,
     GoldNoIncident,
     GoldNotPlace,
-    make_record,
 )
 
 # Our own text, written for these tests.

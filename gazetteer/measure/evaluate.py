@@ -50,7 +50,10 @@ from typing import Any
 from ..errors import GazetteerError
 from ..geoparser.result import GeoparseResult, Incident, Location, Mention
 from ..places.index import Gazetteer, distance_km
-from .goldset import GoldDoc, GoldIncident, GoldMention, default_shared_dir, load_gold, load_idrisi
+from .goldrecords import GoldDoc, GoldIncident, GoldMention
+from .goldset import load_gold
+from .idrisi import load_idrisi
+from .sharedtexts import default_shared_dir
 
 __all__ = [
     "DocScore",
@@ -583,8 +586,8 @@ def evaluate(
 ) -> Metrics:
     """Evaluate on a gold file whose texts live in ``shared_dir`` (default: ``<repo>/../shared``).
 
-    Raises :class:`gazetteer.measure.goldset.SharedDataMissing` when the texts are not
-    there and :class:`gazetteer.measure.goldset.GoldDriftError` when they changed.
+    Raises :class:`gazetteer.measure.goldrecords.SharedDataMissing` when the texts are not
+    there and :class:`gazetteer.measure.goldrecords.GoldDriftError` when they changed.
     """
     return evaluate_docs(load_gold(gold_path, shared_dir), gazetteer, geoparse=geoparse)
 
