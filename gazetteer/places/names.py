@@ -26,7 +26,6 @@ TYPE_WORDS: dict[PlaceType, tuple[str, str]] = {
 }
 
 
-# -- helpers -------------------------------------------------------------------------
 def cued(name: str, ptype: PlaceType) -> str:
     """``name`` with its type word («حي X», "X neighbourhood"); unchanged when it has one already."""
     ar, en = TYPE_WORDS[ptype]
