@@ -91,6 +91,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "choropleth": ("Incidents per governorate", "الحوادث حسب المحافظة"),
     "roads": ("Roads", "الطرق"),
     "outline": ("Syria outline", "حدود سوريا"),
+    "incident_types": ("Incidents by type", "الحوادث حسب النوع"),
+    "same_line": ("incidents drawn on this line", "حوادث مرسومة على هذا الخط"),
     "date": ("Date", "التاريخ"),
     "place": ("Place", "المكان"),
     "where": ("Where", "الموقع"),
