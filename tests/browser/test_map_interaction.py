@@ -228,3 +228,29 @@ def test_the_map_stays_usable_at_390_px(live_app, server, page):
     box = page.locator("#layers-panel").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     screenshot(page, "map-phone-layers")
+
+
+def test_the_choropleth_has_its_scale(live_app, server, page):
+    from incident_rows import add_incident
+
+    from gazetteer import Gazetteer, Place, PlaceType
+    from webapp.extensions import gazetteers
+
+    square = [[[36.0, 35.5], [37.0, 35.5], [37.0, 36.5], [36.0, 36.5], [36.0, 35.5]]]
+    polygon = {"type": "Polygon", "coordinates": square}
+    idlib = Place("t:gov-idlib", "Idlib", "إدلب", PlaceType.GOVERNORATE, 35.8, 36.6, geometry=polygon)
+    with live_app.app_context():
+        gazetteers.set(Gazetteer([*gazetteers.get(), idlib]))
+        for _ in range(9):
+            add_incident(admin1="Idlib")
+    page.goto(server.url + "/map")
+    wait_for_incidents(page)
+    page.click("#layers-panel summary")
+    page.wait_for_selector("#layer-choropleth", state="visible")
+    page.check("#layer-choropleth input")
+    page.locator(".leaflet-overlay-pane path.leaflet-interactive").first.wait_for()
+    # No incident, then classes up to the busiest governorate's 9, each with its colour.
+    scale = page.locator("#layer-choropleth .scale li")
+    assert scale.first.inner_text() == "0" and scale.last.inner_text().endswith("9")
+    assert scale.count() >= 3
+    screenshot(page, "map-choropleth")
