@@ -195,7 +195,7 @@
     var points = (data && data.points) || [];
     state.slider.max = String(Math.max(points.length - 1, 0));
     state.timelineLabel.textContent = points.length
-      ? points[0].start + " – " + points[points.length - 1].start + " · " + data.total + " (" + data.bucket + ")" : "";
+      ? points[0].start + " – " + points[points.length - 1].start + " · " + data.total + " (" + tr(state, "timeline_" + data.bucket) + ")" : "";
     if (!points.length) return;
     var w = 400 / points.length;
     points.forEach(function (p, i) {

@@ -191,6 +191,8 @@ def test_one_layer_control_with_a_legend_for_each_layer(live_app, server, page):
 def test_the_map_stays_usable_at_390_px(live_app, server, page):
     from incident_rows import add_incident
 
+    from webapp.i18n import STRINGS
+
     with live_app.app_context():
         for i in range(6):
             add_incident(place="Idlib", lat=35.93, lon=36.63 + i * 0.001)
@@ -208,6 +210,9 @@ def test_the_map_stays_usable_at_390_px(live_app, server, page):
     )
     assert free > 0.75, free
     screenshot(page, "map-phone")
+    # The timeline's folded title speaks Arabic too, its bucket included.
+    page.wait_for_function("() => document.querySelector('#timeline .timeline-label').textContent !== ''")
+    assert STRINGS["timeline_day"][1] in page.locator("#timeline .timeline-label").inner_text()
     cluster = page.locator(".incident-cluster")
     cluster.wait_for()
     assert page.evaluate(
