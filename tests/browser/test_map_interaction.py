@@ -186,6 +186,17 @@ def test_one_layer_control_with_a_legend_for_each_layer(live_app, server, page):
         "() => document.querySelector('#layer-heat .heat-scale bdi:last-child').textContent !== ''"
     )
     screenshot(page, "map-layers-legends")
+    # Another script (the basemap) joins the same control through the hook, legend and all.
+    assert page.evaluate(
+        """() => {
+          const layer = (window.__probe = L.layerGroup([L.marker([35, 38])]));
+          const row = IncidentMap.addOverlay("Borders", layer, "grey lines", { id: "probe", checked: true });
+          return row.id === "layer-probe" && IncidentMap.state.map.hasLayer(layer);
+        }"""
+    )
+    assert page.locator("#layer-probe .layer-legend").inner_text() == "grey lines"
+    page.uncheck("#layer-probe input")
+    assert page.evaluate("!IncidentMap.state.map.hasLayer(window.__probe)")
 
 
 def test_the_map_stays_usable_at_390_px(live_app, server, page):
