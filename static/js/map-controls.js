@@ -73,7 +73,9 @@
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       var details = el("details");
-      details.appendChild(el("summary", null, tr(state, "filters")));
+      state.filterSummary = details.appendChild(el("summary", null, tr(state, "filters")));
+      // A view shared with filters opens with them in sight.
+      details.open = Array.from(currentFilters().keys()).some(function (k) { return k !== "article"; });
       var form = el("form", { id: "filter-form" });
       field(state, form, "from", "from", "date");
       field(state, form, "to", "to", "date");
@@ -138,7 +140,15 @@
     }).catch(function () { /* the form still works with free text */ });
   }
 
+  /* The folded panel's title counts the filters in force, so a narrowed map never passes for all of it. */
+  function showFilterCount(state) {
+    var n = 0;
+    currentFilters().forEach(function () { n += 1; });
+    state.filterSummary.textContent = tr(state, "filters") + (n ? " (" + n + ")" : "");
+  }
+
   function updateLinks(state) {
+    showFilterCount(state);
     var qs = currentFilters().toString();
     state.exportLinks.forEach(function (a) {
       a.setAttribute("href", state.options.urls.export.replace("FORMAT", a.getAttribute("data-format")) + (qs ? "?" + qs : ""));

@@ -88,6 +88,7 @@ def test_upload_map_popup_sentence_filter_arabic(server, page, shared_dir):
     page.click("#filter-form [type=submit]")
     page.wait_for_function("() => location.search.includes('type=')")
     assert "type=" in page.url
+    assert page.locator("#filter-panel summary").inner_text() == "Filters (1)"  # seen even when folded
     page.fill("#filter-form input[name=q]", "كلمةغيرموجودةابدا")
     page.click("#filter-form [type=submit]")
     page.wait_for_function(

@@ -270,3 +270,13 @@ def test_the_choropleth_has_its_scale(live_app, server, page):
     assert scale.first.inner_text() == "0" and scale.last.inner_text().endswith("9")
     assert scale.count() >= 3
     screenshot(page, "map-choropleth")
+
+
+def test_the_filters_fold_unless_the_view_has_some(server, page):
+    page.goto(server.url + "/map")
+    wait_for_incidents(page)
+    assert page.locator("#filter-panel details[open]").count() == 0  # clear of the north-east
+    page.goto(server.url + "/map?type=Battles&actor=army")
+    wait_for_incidents(page)
+    assert page.locator("#filter-panel details[open]").count() == 1
+    assert page.locator("#filter-panel summary").inner_text() == "Filters (2)"
