@@ -30,7 +30,7 @@
       var areas = L.featureGroup();
       var group = L.layerGroup([areas, lines]).addTo(state.map);
       state.groups[type] = { group: group, lines: lines, areas: areas, visible: true };
-      if (state.onType) state.onType(type, colourFor(type, state));
+      if (state.onType) state.onType(type, colourFor(type));
     }
     return state.groups[type];
   }
@@ -59,9 +59,9 @@
   /* A donut of the types' shares (static/js/map-clusters.js), its size following the count. */
   function mixIcon(state, counts, total) {
     var slices = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; }).map(function (t) {
-      return { colour: colourFor(t, state), count: counts[t], label: typeLabel(t) };
+      return { colour: colourFor(t), count: counts[t], label: typeLabel(t) };
     });
-    return window.IncidentMap.clusterIcon(slices, total, (state.options.strings || {}).cluster || "");
+    return M.clusterIcon(slices, total, tr(state, "cluster"));
   }
 
   function makeClusterGroup(state) {
@@ -96,7 +96,7 @@
   }
 
   function incidentMarker(state, props, type) {
-    var colour = colourFor(type, state);
+    var colour = colourFor(type);
     var precision = props.geo_precision || 1;
     var icon = L.divIcon({
       className: "incident-dot" + (precision >= 3 ? " approximate" : precision === 2 ? " near" : ""),
@@ -129,7 +129,7 @@
     if (!isLine(geometry) && (props.geo_precision || 1) >= 3) {
       // An area, not a point: the incident happened somewhere in this district or governorate.
       entry.area = L.circle([props.lat, props.lon], {
-        radius: AREA_RADIUS, color: colourFor(type, state), weight: 1, dashArray: "4 4", fillOpacity: 0.08, interactive: false
+        radius: AREA_RADIUS, color: colourFor(type), weight: 1, dashArray: "4 4", fillOpacity: 0.08, interactive: false
       });
     }
     return entry;
@@ -216,7 +216,7 @@
     Object.keys(wanted).forEach(function (key) {
       if (state.lines[key]) return;
       var w = wanted[key];
-      var layer = L.geoJSON(w.geometry, { style: { color: colourFor(w.type, state), weight: 5, opacity: 0.75 } });
+      var layer = L.geoJSON(w.geometry, { style: { color: colourFor(w.type), weight: 5, opacity: 0.75 } });
       layer.bindPopup(function () { return coursePopup(state, w.course); }, { maxWidth: 340, maxHeight: 320, autoPanPaddingTopLeft: [20, 60] });
       groupFor(w.type, state).lines.addLayer(layer);
       state.lines[key] = { type: w.type, layer: layer };
@@ -276,8 +276,7 @@
       .then(function () { M.reload(); });
   }
 
-
-
+  /* The empty layers of a new map: the cluster group, the server's cells, and the per-type groups to come. */
   M.createIncidentLayers = function (state) {
     state.groups = {};
     state.markers = {};
