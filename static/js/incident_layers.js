@@ -142,7 +142,7 @@
       if (e.area) g.areas.addLayer(e.area);
       if (g.visible) markers.push(e.marker);
     });
-    state.cluster.addLayers(markers);
+    if (markers.length) state.cluster.addLayers(markers);
   }
 
   function removeEntries(state, entries) {
@@ -152,7 +152,8 @@
       if (e.area) g.areas.removeLayer(e.area);
       if (g.visible) markers.push(e.marker);
     });
-    state.cluster.removeLayers(markers);
+    // Removing folds a spiderfied cluster (and closes a popup open on one of its legs): only when needed.
+    if (markers.length) state.cluster.removeLayers(markers);
   }
 
   /* Bring the markers in line with the features by difference: an incident still there keeps its
