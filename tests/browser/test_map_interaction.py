@@ -25,6 +25,12 @@ def fetches(page) -> int:
     return page.evaluate("IncidentMap.fetches")
 
 
+def close_popup(page) -> None:
+    """Close the open popup and wait until it has faded out of the page."""
+    page.evaluate("IncidentMap.state.map.closePopup()")
+    page.wait_for_function("() => document.querySelector('.leaflet-popup') === null")
+
+
 def show(page, lat: float, lon: float, zoom: int, *, right_edge: int | None = None) -> None:
     """Move the map to ``zoom`` with (lat, lon) at the centre, or ``right_edge`` pixels from the right
     edge (halfway down), and wait until the incidents of that view are drawn."""
@@ -67,7 +73,7 @@ def test_a_popup_opened_at_the_edge_stays_open(live_app, server, page):
     assert page.locator(".leaflet-popup").count() == 1
     # Closing it fetches the view the pan revealed; reading another incident works as before.
     before = fetches(page)
-    page.evaluate("IncidentMap.state.map.closePopup()")
+    close_popup(page)
     page.wait_for_function(SETTLED, arg=before)
     page.click(f".leaflet-marker-icon[data-incident='{ids[2]}']")
     page.locator(".incident-popup").wait_for()
@@ -124,7 +130,7 @@ def test_clusters_show_the_mix_and_spiderfy_one_point(live_app, server, page):
     for i in range(4):
         dots.nth(i).click()
         page.locator(".incident-popup").wait_for()
-        page.evaluate("IncidentMap.state.map.closePopup()")
+        close_popup(page)
     screenshot(page, "map-spiderfied")
     # A refetch with the same answer leaves the legs spread and a popup on one of them open.
     dots.first.click()
