@@ -15,7 +15,7 @@ from gazetteer.events.extract import ACLED_TYPES
 from webapp.i18n import EVENT_TYPES_AR
 
 ROOT = Path(__file__).resolve().parents[1]
-MAP_SCRIPTS = ("incident_map.js", "map-controls.js")
+MAP_SCRIPTS = ("incident_map.js", "incident_layers.js", "map-clusters.js", "map-layers.js", "map-controls.js")
 XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
 
 
@@ -28,7 +28,8 @@ def test_map_page_uses_local_assets_only(client):
     urls = asset_urls(page)
     assert "/vendor/leaflet/leaflet.js" in urls and "/vendor/leaflet/leaflet.css" in urls
     assert "/vendor/markercluster/leaflet.markercluster.js" in urls
-    assert "/static/js/incident_map.js" in urls
+    assert "/vendor/heat/leaflet_heat.min.js" in urls
+    assert all(f"/static/js/{name}" in urls for name in MAP_SCRIPTS)
     assert all(u.startswith("/") and not u.startswith("//") for u in urls), urls
     for name in ("jquery", "bootstrap", "awesome-markers", "font-awesome", "fontawesome"):
         assert name not in page.lower()
@@ -93,16 +94,32 @@ def test_vendor_files_are_served_from_the_packages(client):
     assert fetch("/vendor/leaflet/images/marker-icon.png")[0] == 200
     assert fetch("/vendor/markercluster/leaflet.markercluster.js")[0] == 200
     assert fetch("/vendor/markercluster/MarkerCluster.Default.css")[0] == 200
+    status, body = fetch("/vendor/heat/leaflet_heat.min.js")
+    assert status == 200 and b"heatLayer" in body
+    assert fetch("/vendor/heat/heat_map.py")[0] == 404  # only Leaflet.heat of folium's files
     assert fetch("/vendor/unknown/x.js")[0] == 404
     assert fetch("/vendor/leaflet/../../../etc/passwd")[0] == 404
 
 
-def test_map_script_builds_popups_with_dom_apis_only():
-    source = (ROOT / "static" / "js" / "incident_map.js").read_text(encoding="utf-8")
-    script = re.sub(r"/\*.*?\*/|^\s*//.*$", "", source, flags=re.S | re.M)  # code only, not comments
+def map_code(name: str) -> str:
+    """A map script without its comments."""
+    source = (ROOT / "static" / "js" / name).read_text(encoding="utf-8")
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    return re.sub(r"^\s*//.*$", "", source, flags=re.M)
+
+
+@pytest.mark.parametrize("name", MAP_SCRIPTS)
+def test_map_scripts_build_markup_with_dom_apis_only(name):
+    script = map_code(name)
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
-    assert "textContent" in script and "markerClusterGroup" in script and "L.Control.Layers" in script
-    assert "LineString" in script  # roads drawn as lines
+    assert "outerHTML" not in script and "document.write" not in script
+
+
+def test_map_scripts_cluster_every_type_together_and_draw_roads_as_lines():
+    layers = map_code("incident_layers.js")
+    assert layers.count("markerClusterGroup(") == 1 and "LineString" in layers
+    assert "L.heatLayer(" in map_code("map-layers.js")
+    assert "L.Control.Layers" not in "".join(map_code(name) for name in MAP_SCRIPTS)  # one layer control
 
 
 def page_options(page: str) -> dict:

@@ -27,14 +27,16 @@ def test_offline_map_shows_outline_clusters_and_timeline(live_app, server, page)
     assert sum(int(t) for t in clusters.all_inner_texts()) == 400  # server clusters add up to the total
     page.wait_for_selector("#timeline rect.bar")
     assert page.locator("#timeline rect.bar").count() > 1
+    page.click("#layers-panel summary")
     assert page.locator("#legend li").count() >= 8
-    assert page.locator("#layer-roads").is_visible()  # the test gazetteer has the M4
+    page.wait_for_selector("#layer-roads", state="visible")  # the test gazetteer has the M4
     assert page.locator("#layer-choropleth").is_hidden()  # no governorate polygons imported
     screenshot(page, "map-offline-clusters")
 
-    # Heat layer: grid cells drawn on a canvas.
+    # Heat layer: the grid's counts drawn by Leaflet.heat on its canvas.
     page.check("#layer-heat input")
-    page.wait_for_function("() => IncidentMap.state.heat.getLayers().length > 0")
+    page.wait_for_function("() => IncidentMap.state.heatCount > 0")
+    page.wait_for_selector("canvas.leaflet-heatmap-layer")
     page.check("#layer-roads input")
     page.wait_for_function("() => IncidentMap.state.roads.getLayers().length > 0")
     screenshot(page, "map-heat-roads")
