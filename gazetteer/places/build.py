@@ -39,6 +39,7 @@ import yaml
 
 from ..errors import GazetteerDataError
 from .merge import MergeReport, combine, merge_places
+from .names import best_arabic, clean_arabic, is_arabic_name
 from .normalize import is_arabic, normalize_name
 from .place import AdminRef, Place, PlaceType
 
@@ -131,21 +132,26 @@ def keep_alternate(name: str) -> bool:
 
 
 def split_names(primary: str, alternates: Iterable[str]) -> tuple[str, tuple[str, ...]]:
-    """The first Arabic-script alternate, and every alternate :func:`keep_alternate` keeps, deduplicated."""
-    name_ar = ""
-    alts: list[str] = []
+    """The Arabic display name and every other alternate :func:`keep_alternate` keeps, deduplicated.
+
+    Arabic alternates are cleaned (:func:`gazetteer.places.names.clean_arabic`: «د مشق» is
+    «دمشق», «ماسکو» is «ماسكو»), half-transliterated ones («ladhqyہ») are dropped, and the
+    display name is :func:`gazetteer.places.names.best_arabic` of them.
+    """
+    names = [alt.strip() for alt in alternates]
+    kept: list[str] = []
     seen = {primary}
-    for alt in alternates:
-        alt = alt.strip()
+    for alt in names:
+        if _script(alt) == "arabic":
+            alt = clean_arabic(alt)
+            if not is_arabic_name(alt):
+                continue
         if alt in seen or not keep_alternate(alt):
             continue
-        script = _script(alt)
         seen.add(alt)
-        if not name_ar and script == "arabic":
-            name_ar = alt
-            continue
-        alts.append(alt)
-    return name_ar, tuple(alts)
+        kept.append(alt)
+    name_ar = best_arabic(alt for alt in names if _script(alt) == "arabic")
+    return name_ar, tuple(a for a in kept if a != name_ar)
 
 
 @cache

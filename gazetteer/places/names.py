@@ -1,0 +1,119 @@
+"""Display names: the Arabic and English forms a place is shown under.
+
+:mod:`gazetteer.places.normalize` folds names into match keys, which nobody
+reads; this module cleans the names people read (the primary ``name_ar`` of a
+place, map labels), keeping hamza, taa marbuta and alef maqsura as written.
+
+:func:`clean_arabic` applies one translate table, :data:`_PERSIAN_TABLE`, then fixes spacing:
+
+* Persian and Urdu letters → Arabic: ک ڪ → ك, ی ے ۓ ې → ي, ۀ ۃ → ة, ہ ھ ە ۂ → ه, گ → ك,
+  پ → ب, چ → ج, ژ → ز, ٹ → ت, ڈ → د, ڑ → ر, ں → ن, ۆ ۇ → و;
+* tatweel, zero-width (non-)joiners and bidi marks are dropped;
+* runs of spaces become one space, and a lone Arabic letter is joined to the word
+  after it («د مشق» → «دمشق»: no Arabic name has a one-letter word).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .normalize import is_arabic
+
+_PERSIAN = {
+    "ک": "ك",
+    "ڪ": "ك",
+    "گ": "ك",
+    "ی": "ي",
+    "ے": "ي",
+    "ۓ": "ي",
+    "ې": "ي",
+    "ۀ": "ة",
+    "ۃ": "ة",
+    "ہ": "ه",
+    "ھ": "ه",
+    "ە": "ه",
+    "ۂ": "ه",
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
+    "ٹ": "ت",
+    "ڈ": "د",
+    "ڑ": "ر",
+    "ں": "ن",
+    "ۆ": "و",
+    "ۇ": "و",
+}
+_DROPPED = "\u0640\u200b\u200c\u200d\u200e\u200f\u061c\ufeff" + "".join(
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+_PERSIAN_TABLE = str.maketrans({**_PERSIAN, **{c: None for c in _DROPPED}})
+_SPACES_RE = re.compile(r"\s+")
+#: A one-letter Arabic word followed by another Arabic word.
+_LONE_LETTER_RE = re.compile(r"(?<![\u0621-\u064a])([\u0621-\u064a]) (?=[\u0621-\u064a])")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff]")
+#: Letters used by Persian or Urdu and not by Arabic: a name holding one was not written in Arabic.
+_FOREIGN_LETTERS = frozenset(_PERSIAN)
+
+#: The sources whose Arabic names are checked by people (this project, OCHA, Open-Syria), against
+#: GeoNames' alternates, which mix Persian, Urdu and machine transliterations.
+_GEONAMES = "GeoNames"
+
+
+def clean_arabic(name: str) -> str:
+    """``name`` with Persian/Urdu letters mapped to Arabic and its spacing fixed (the module's rules).
+
+    Names without Arabic letters come back only stripped.
+    """
+    name = unicodedata.normalize("NFC", name).translate(_PERSIAN_TABLE)
+    name = _SPACES_RE.sub(" ", name).strip()
+    if not is_arabic(name):
+        return name
+    return _LONE_LETTER_RE.sub(r"\1", name)
+
+
+def is_arabic_name(name: str) -> bool:
+    """True when every letter of ``name`` is Arabic script (not «ladhqyہ», a half-transliteration)."""
+    letters = _LETTER_RE.findall(name)
+    return bool(letters) and all(_ARABIC_LETTER_RE.match(c) for c in letters)
+
+
+def best_arabic(candidates: Iterable[str]) -> str:
+    """The Arabic display name among ``candidates``, cleaned; "" when none is wholly Arabic.
+
+    Candidates written with Arabic letters only are preferred to those holding Persian or Urdu
+    letters (usually the Persian or Urdu name: «ماسکو»), and then taken in order.
+    """
+    native, foreign = "", ""
+    for raw in candidates:
+        name = clean_arabic(raw)
+        if not is_arabic_name(name):
+            continue
+        if any(c in _FOREIGN_LETTERS for c in raw):
+            foreign = foreign or name
+        elif not native:
+            native = name
+    return native or foreign
+
+
+def from_geonames(source: str) -> bool:
+    """True when a place's primary names came from GeoNames (its first source is GeoNames)."""
+    return source.split("; ", 1)[0].startswith(_GEONAMES)
+
+
+def preferred_arabic(keep_ar: str, keep_source: str, other_ar: str, other_source: str) -> str:
+    """The Arabic name of two merged entries: a curated, OCHA or Open-Syria name over a GeoNames one.
+
+    ``keep_*`` is the entry whose primary names win otherwise (the earlier source).
+    """
+    if other_ar and from_geonames(keep_source) and not from_geonames(other_source):
+        return other_ar
+    return keep_ar or other_ar
+
+
+def latin_label(name: str) -> str:
+    """``name`` without diacritics, as map labels show it ("Ḩamāh" → "Hamah")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
