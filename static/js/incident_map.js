@@ -346,6 +346,7 @@
         control: new SwatchLayers(null, {}, { collapsed: true, position: "topright" }).addTo(map)
       };
       window.IncidentMap.state = state;
+      if (window.Basemap) window.Basemap.add(map, state.options, state.control);
       if (state.options.focus) map.setView([state.options.focus.lat, state.options.focus.lon], 13);
       var timer = null;
       map.on("moveend", function () {

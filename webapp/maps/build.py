@@ -27,8 +27,9 @@ class MapPage:
 def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """``(js, css)``: the map page's scripts and styles as Folium's (name, url) pairs, all local.
 
-    The map's own scripts come after Leaflet and markercluster: ``incident_map.js`` draws the
-    incidents, ``map-controls.js`` adds filters, timeline, layers and legend.
+    The map's own scripts come after Leaflet and markercluster: ``basemap.js`` draws the offline
+    basemap, ``incident_map.js`` the incidents, ``map-controls.js`` adds filters, timeline, layers
+    and legend.
     """
 
     def vendor(name: str, filename: str) -> str:
@@ -39,6 +40,7 @@ def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
 
     js = local_js(
         ("markercluster", vendor("markercluster", "leaflet.markercluster.js")),
+        ("basemap", static("js/basemap.js")),
         ("incident_map", static("js/incident_map.js")),
         ("map_controls", static("js/map-controls.js")),
     )
@@ -46,6 +48,7 @@ def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
         ("markercluster_css", vendor("markercluster", "MarkerCluster.css")),
         ("markercluster_default_css", vendor("markercluster", "MarkerCluster.Default.css")),
         ("incident_map_css", static("css/map.css")),
+        ("basemap_css", static("css/basemap.css")),
         # Logical properties, so the controls mirror in Arabic.
         ("map_controls_css", static("css/map-controls.css")),
     )
