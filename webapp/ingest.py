@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm.exc import StaleDataError
 
-from gazetteer import GeoparseResult, Place
+from gazetteer import GeoparseResult, Place, governorate_of_line
 from gazetteer import Incident as GeoparseIncident
 from gazetteer import Mention as GeoparseMention
 
@@ -190,7 +190,7 @@ def incident_row(inc: GeoparseIncident, mentions: list[Mention], by_index: dict[
         geometry=loc.geometry if loc else None,
         geo_precision=loc.geo_precision if loc else None,
         location_description=(loc.description if loc else "")[:500],
-        admin1=admin1_of(place),
+        admin1=admin1_of(place) or line_admin1(loc.geometry if loc else None),
         **place_columns(place),
     )
 
@@ -223,6 +223,14 @@ def admin1_of(place: Place | None) -> str:
     if parent is not None:
         return parent.name
     return place.name if getattr(place.type, "value", "") == "governorate" else ""
+
+
+def line_admin1(geometry: dict[str, Any] | None) -> str:
+    """The governorate holding the midpoint of an incident's line (a stretch of road), or ``""``."""
+    if not geometry:
+        return ""
+    governorate = governorate_of_line(gazetteers.get(), geometry)
+    return governorate.name if governorate is not None else ""
 
 
 def _default_title(text: str) -> str:
