@@ -14,6 +14,7 @@ from ..extensions import db
 from ..i18n import EVENT_TYPES_AR, strings, text_dir
 from ..models import Incident
 from ..params import MAX_ID
+from ..plurals import plural_strings
 
 #: The offline basemap's layers in drawing order: ``static/geo/basemap-*.geojson``, drawn by
 #: ``static/js/basemap.js``.
@@ -60,6 +61,7 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
         "lang": lang,
         "dir": text_dir(lang),
         "strings": strings(lang),
+        "plurals": plural_strings(lang),
         "event_types_ar": EVENT_TYPES_AR,
         "focus": focus_point(incident_arg),
         "edit": edit_options(),
