@@ -40,7 +40,7 @@ def test_a_lone_letter_is_joined_to_the_next_word_only() -> None:
 
 
 def test_arabic_names_have_only_arabic_letters() -> None:
-    assert is_arabic_name("الحسكة") and is_arabic_name("دير الزور 24")
+    assert is_arabic_name("الحسكة") and is_arabic_name("دير الزور 24") and is_arabic_name("الطريق الدولي M4")
     assert not is_arabic_name("ladhqyہ") and not is_arabic_name("hەsychە") and not is_arabic_name("Aleppo")
 
 

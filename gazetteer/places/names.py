@@ -75,9 +75,20 @@ def clean_arabic(name: str) -> str:
 
 
 def is_arabic_name(name: str) -> bool:
-    """True when every letter of ``name`` is Arabic script (not «ladhqyہ», a half-transliteration)."""
-    letters = _LETTER_RE.findall(name)
-    return bool(letters) and all(_ARABIC_LETTER_RE.match(c) for c in letters)
+    """True when ``name`` is written in Arabic: most of its letters are, and no word mixes scripts.
+
+    «الطريق الدولي M4» is Arabic with a code in it; «ladhqyہ», a machine transliteration
+    ending in an Urdu letter, is no Arabic name.
+    """
+    arabic = other = 0
+    for word in name.split():
+        letters = _LETTER_RE.findall(word)
+        in_arabic = sum(1 for c in letters if _ARABIC_LETTER_RE.match(c))
+        if 0 < in_arabic < len(letters):
+            return False
+        arabic += in_arabic
+        other += len(letters) - in_arabic
+    return arabic > other
 
 
 def best_arabic(candidates: Iterable[str]) -> str:
