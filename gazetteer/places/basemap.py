@@ -70,9 +70,15 @@ def compact(geometry: dict[str, Any]) -> dict[str, Any]:
     return {"type": simplified["type"], "coordinates": _round(simplified["coordinates"])}
 
 
-def collection(features: list[dict[str, Any]], attribution: str) -> dict[str, Any]:
-    """A FeatureCollection with its ``attribution`` (source and licence)."""
-    return {"type": "FeatureCollection", "attribution": attribution, "features": features}
+def collection(features: list[dict[str, Any]], attribution: str, credit: str = "") -> dict[str, Any]:
+    """A FeatureCollection with its ``attribution`` (sources and licences) and ``credit``, the short
+    form the map shows (the attribution itself when not given)."""
+    return {
+        "type": "FeatureCollection",
+        "attribution": attribution,
+        "credit": credit or attribution,
+        "features": features,
+    }
 
 
 def feature(geometry: dict[str, Any], **properties: Any) -> dict[str, Any]:
@@ -147,7 +153,7 @@ def roads_layer(places: Iterable[Place]) -> dict[str, Any]:
         and p.geometry
         and p.geometry.get("type") in ("LineString", "MultiLineString")
     ]
-    return collection(features, "this project's curated roads, CC BY 4.0")
+    return collection(features, "this project's curated roads, CC BY 4.0", "roads: this project")
 
 
 def label_minzoom(population: int) -> int:
@@ -172,7 +178,11 @@ def labels_layer(places: Iterable[Place]) -> dict[str, Any]:
         for p in towns
     ]
     sources = sorted({s for p in towns for s in p.licence.split("; ") if s})
-    return collection(features, "the bundled gazetteer: " + "; ".join(sources))
+    return collection(
+        features,
+        "the bundled gazetteer: " + "; ".join(sources),
+        "town names: GeoNames, OCHA, Open-Syria, this project",
+    )
 
 
 def basemap(sources: Path, places: Iterable[Place]) -> dict[str, dict[str, Any]]:

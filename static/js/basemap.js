@@ -23,11 +23,13 @@
     });
   }
 
-  /* Leaflet's attribution control takes HTML: the layer's attribution is escaped first. */
+  /* Leaflet's attribution control takes HTML: the layer's short credit is escaped first (the files'
+     ``attribution`` names every source and licence; the README lists them too). */
   function attribute(map, data) {
-    if (!map.attributionControl || !data.attribution) return;
+    var credit = data.credit || data.attribution;
+    if (!map.attributionControl || !credit) return;
     var node = document.createElement("span");
-    node.textContent = "Basemap: " + data.attribution;
+    node.textContent = credit;
     map.attributionControl.addAttribution(node.innerHTML);
   }
 
@@ -72,15 +74,36 @@
     return L.marker([c[1], c[0]], { icon: icon, pane: "basemapLabels", interactive: false, keyboard: false });
   }
 
-  /* Labels show from their own zoom on (bigger towns earlier), so the map never fills with names. */
+  /* A label's box in projected pixels at ``zoom`` (the same wherever the map is panned), its width
+     estimated from the text and the font size its town's class gives it (static/css/basemap.css). */
+  function labelBox(map, entry, zoom) {
+    var p = map.project(entry.marker.getLatLng(), zoom);
+    var half = entry.text.length * (entry.minzoom <= 6 ? 4.5 : 3.5) + 3;
+    return [p.x - half, p.y - 9, p.x + half, p.y + 9];
+  }
+
+  function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
+
+  /* Labels show from their own zoom on, largest towns first (the file's order); a label that would
+     cover one already shown waits for a closer zoom, so names never pile up. */
   function drawLabels(map, group, data, lang) {
-    var entries = data.features.map(function (f) { return { minzoom: f.properties.minzoom, marker: labelMarker(f, lang) }; });
+    var entries = data.features.map(function (f) {
+      var p = f.properties;
+      return { minzoom: p.minzoom, text: (lang === "ar" && p.name_ar) || p.name, marker: labelMarker(f, lang) };
+    });
     function update() {
       var zoom = map.getZoom();
+      var placed = [];
       entries.forEach(function (e) {
+        var show = zoom >= e.minzoom;
+        if (show) {
+          var box = labelBox(map, e, zoom);
+          show = placed.every(function (other) { return !overlaps(box, other); });
+          if (show) placed.push(box);
+        }
         var shown = group.hasLayer(e.marker);
-        if (zoom >= e.minzoom && !shown) group.addLayer(e.marker);
-        else if (zoom < e.minzoom && shown) group.removeLayer(e.marker);
+        if (show && !shown) group.addLayer(e.marker);
+        else if (!show && shown) group.removeLayer(e.marker);
       });
     }
     map.on("zoomend", update);
