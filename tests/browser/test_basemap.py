@@ -61,3 +61,16 @@ def test_labels_follow_the_zoom(server, page) -> None:
     page.evaluate("() => IncidentMap.state.map.setZoom(5, { animate: false })")
     page.wait_for_function(f"() => document.querySelectorAll('.basemap-label').length < {shown}")
     assert set(page.locator(".basemap-label").all_inner_texts()) <= {"Aleppo", "Damascus"}
+
+
+def test_the_layer_control_turns_basemap_layers_off(server, page) -> None:
+    block_outside(page, server.url)
+    page.goto(f"{server.url}/map?lang=ar")
+    page.locator(".basemap-label", has_text="حلب").wait_for()
+    page.hover(".leaflet-control-layers")
+    row = page.locator(".leaflet-control-layers-overlays label", has_text="المدن والبلدات")
+    assert page.locator(".leaflet-control-layers-overlays label", has_text="المحافظات والمناطق").count() == 1
+    row.locator("input").uncheck()
+    page.wait_for_function("() => document.querySelectorAll('.basemap-label').length === 0")
+    row.locator("input").check()
+    page.locator(".basemap-label", has_text="حلب").wait_for()
