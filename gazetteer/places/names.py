@@ -57,8 +57,8 @@ _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff]
 #: Letters used by Persian or Urdu and not by Arabic: a name holding one was not written in Arabic.
 _FOREIGN_LETTERS = frozenset(_PERSIAN)
 
-#: The sources whose Arabic names are checked by people (this project, OCHA, Open-Syria), against
-#: GeoNames' alternates, which mix Persian, Urdu and machine transliterations.
+#: GeoNames' Arabic alternates mix Persian, Urdu and machine transliterations; other sources'
+#: Arabic names were written by people (this project, OCHA, Open-Syria, analysts' imports).
 _GEONAMES = "GeoNames"
 
 
@@ -115,9 +115,11 @@ def from_geonames(source: str) -> bool:
 
 
 def preferred_arabic(keep_ar: str, keep_source: str, other_ar: str, other_source: str) -> str:
-    """The Arabic name of two merged entries: a curated, OCHA or Open-Syria name over a GeoNames one.
+    """The Arabic name of two merged entries: a name checked by people (curated, OCHA, Open-Syria,
+    an analyst's import: any source but GeoNames) over a GeoNames one.
 
-    ``keep_*`` is the entry whose primary names win otherwise (the earlier source).
+    ``keep_*`` is the entry whose primary names win otherwise (the earlier source); the name not
+    chosen stays among the merged entry's alternates.
     """
     if other_ar and from_geonames(keep_source) and not from_geonames(other_source):
         return other_ar
