@@ -1,11 +1,10 @@
-"""gazetteer.places.names: the Arabic and English names people read."""
+"""Tests for gazetteer.places.names: typed names, the alternate names kept, and display names."""
 
 from __future__ import annotations
 
 import pytest
 
 from gazetteer import Place, PlaceType
-from gazetteer.places.build import split_names
 from gazetteer.places.merge import combine
 from gazetteer.places.names import (
     best_arabic,
@@ -14,6 +13,7 @@ from gazetteer.places.names import (
     is_arabic_name,
     latin_label,
     preferred_arabic,
+    split_names,
 )
 
 
@@ -78,3 +78,9 @@ def test_merging_keeps_the_geonames_arabic_name_as_an_alternate() -> None:
 
 def test_latin_label_drops_diacritics() -> None:
     assert latin_label("Ţarţūs") == "Tartus" and latin_label("Ḩamāh") == "Hamah"
+
+
+def test_split_names_keeps_latin_and_arabic_only() -> None:
+    name_ar, alts = split_names("Idlib", ["Idleb", "Идлиб", "إدلب", "Idleb", "ادلب", "yi de li bo", "Ἴδλιβ"])
+    assert name_ar == "إدلب"
+    assert alts == ("Idleb", "ادلب")

@@ -53,7 +53,7 @@ def test_seed_command(app, runner):
 
 def test_centres_name_their_governorates_as_the_bundled_gazetteer_does():
     from gazetteer import PlaceType
-    from gazetteer.places.build import load_curated
+    from gazetteer.places.curated import load_curated
 
     governorates = {p.name for p in load_curated() if p.type is PlaceType.GOVERNORATE}
     assert {gov for _, _, gov, *_ in CENTRES} <= governorates

@@ -1,10 +1,14 @@
-"""Display names: the Arabic and English forms a place is shown under.
+"""The names places are known and shown by: typed forms («حي X», "X neighbourhood"), the
+alternates kept, and the display names people read.
 
-:mod:`gazetteer.places.normalize` folds names into match keys, which nobody
-reads; this module cleans the names people read (the primary ``name_ar`` of a
-place, map labels), keeping hamza, taa marbuta and alef maqsura as written.
+Used for every source of the bundled gazetteer (:mod:`gazetteer.places.geonames_cities`,
+:mod:`gazetteer.places.derive`, :mod:`gazetteer.places.build`) and for map labels
+(:mod:`gazetteer.places.basemap`).
 
-:func:`clean_arabic` applies one translate table, :data:`_PERSIAN_TABLE`, then fixes spacing:
+:mod:`gazetteer.places.normalize` folds names into match keys, which nobody reads;
+:func:`clean_arabic` cleans the names people read (a place's primary ``name_ar``, map labels),
+keeping hamza, taa marbuta and alef maqsura as written.  One translate table,
+:data:`_PERSIAN_TABLE`, then the spacing:
 
 * Persian and Urdu letters → Arabic: ک ڪ → ك, ی ے ۓ ې → ي, ۀ ۃ → ة, ہ ھ ە ۂ → ه, گ → ك,
   پ → ب, چ → ج, ژ → ز, ٹ → ت, ڈ → د, ڑ → ر, ں → ن, ۆ ۇ → و;
@@ -20,6 +24,86 @@ import unicodedata
 from collections.abc import Iterable
 
 from .normalize import is_arabic
+from .place import PlaceType
+
+__all__ = [
+    "TYPE_WORDS",
+    "best_arabic",
+    "clean_arabic",
+    "cued",
+    "from_geonames",
+    "is_arabic_name",
+    "keep_alternate",
+    "latin_label",
+    "preferred_arabic",
+    "split_names",
+]
+
+#: The type word that turns a name into an unambiguous one: (Arabic prefix, English suffix).
+TYPE_WORDS: dict[PlaceType, tuple[str, str]] = {
+    PlaceType.NEIGHBOURHOOD: ("حي", "neighbourhood"),
+    PlaceType.SUBDISTRICT: ("ناحية", "Subdistrict"),
+    PlaceType.DISTRICT: ("منطقة", "District"),
+    PlaceType.GOVERNORATE: ("محافظة", "Governorate"),
+    PlaceType.CITY: ("مدينة", "city"),
+    PlaceType.TOWN: ("بلدة", "town"),
+    PlaceType.VILLAGE: ("قرية", "village"),
+}
+
+
+def cued(name: str, ptype: PlaceType) -> str:
+    """``name`` with its type word («حي X», "X neighbourhood"); unchanged when it has one already."""
+    ar, en = TYPE_WORDS[ptype]
+    if is_arabic(name):
+        return name if name.startswith(ar + " ") else f"{ar} {name}"
+    return name if name.casefold().endswith(" " + en.casefold()) else f"{name} {en}"
+
+
+def _script(name: str) -> str:
+    """'arabic', 'latin' or 'other': the script of a name's letters."""
+    if is_arabic(name):
+        return "arabic"
+    for char in name:
+        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
+            return "other"
+    return "latin"
+
+
+def keep_alternate(name: str) -> bool:
+    """Whether an alternate name is worth indexing: Arabic, or Latin not all in lower case.
+
+    Names in other scripts (Cyrillic, Greek, CJK…) are dropped: the
+    geoparser reads Arabic and English only.  So are all-lowercase Latin
+    alternates: in GeoNames and Open-Syria they are machine romanisations
+    ("yi de li bo", "adlb", "nahyt mrkz alhskt") that nobody writes and that
+    collide with words.
+    """
+    script = _script(name)
+    return bool(name) and script != "other" and not (script == "latin" and name.islower())
+
+
+def split_names(primary: str, alternates: Iterable[str]) -> tuple[str, tuple[str, ...]]:
+    """The Arabic display name and every other alternate :func:`keep_alternate` keeps, deduplicated.
+
+    Arabic alternates are cleaned (:func:`clean_arabic`: «د مشق» is «دمشق», «ماسکو» is «ماسكو»),
+    half-transliterated ones («ladhqyہ») are dropped, and the display name is
+    :func:`best_arabic` of them.
+    """
+    names = [alt.strip() for alt in alternates]
+    kept: list[str] = []
+    seen = {primary}
+    for alt in names:
+        if _script(alt) == "arabic":
+            alt = clean_arabic(alt)
+            if not is_arabic_name(alt):
+                continue
+        if alt in seen or not keep_alternate(alt):
+            continue
+        seen.add(alt)
+        kept.append(alt)
+    name_ar = best_arabic(alt for alt in names if _script(alt) == "arabic")
+    return name_ar, tuple(a for a in kept if a != name_ar)
+
 
 _PERSIAN = {
     "ک": "ك",
