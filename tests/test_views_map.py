@@ -15,7 +15,14 @@ from gazetteer.events.extract import ACLED_TYPES
 from webapp.i18n import EVENT_TYPES_AR
 
 ROOT = Path(__file__).resolve().parents[1]
-MAP_SCRIPTS = ("incident_map.js", "incident_layers.js", "map-clusters.js", "map-layers.js", "map-controls.js")
+MAP_SCRIPTS = (
+    "incident_map.js",
+    "incident_layers.js",
+    "map-clusters.js",
+    "map-layers.js",
+    "map-controls.js",
+    "basemap.js",
+)
 XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
 
 
@@ -152,3 +159,20 @@ def test_the_map_receives_an_arabic_label_for_every_event_type(client, lang):
 def test_the_map_scripts_keep_no_labels_of_their_own():
     scripts = "".join((ROOT / "static" / "js" / name).read_text("utf-8") for name in MAP_SCRIPTS)
     assert [label for label in EVENT_TYPES_AR.values() if label in scripts] == []
+
+
+def test_the_basemap_layers_are_separate_cached_files_outside_the_page(client):
+    page = client.get("/map")
+    text = page.get_data(as_text=True)
+    assert len(page.data) < 200_000 and "FeatureCollection" not in text  # linked, not embedded
+    assert "/static/js/basemap.js" in asset_urls(text)
+    urls = page_options(text)["urls"]["basemap"]
+    assert set(urls) == {"land", "borders", "roads", "labels"}
+    for url in urls.values():
+        with client.get(url) as layer:
+            assert layer.status_code == 200 and layer.headers.get("ETag")
+            data = json.loads(layer.data)
+            etag = layer.headers["ETag"]
+        assert data["type"] == "FeatureCollection" and data["features"] and "CC BY" in data["attribution"]
+        with client.get(url, headers={"If-None-Match": etag}) as again:
+            assert again.status_code == 304  # the browser revalidates its copy instead of fetching it again

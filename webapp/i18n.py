@@ -3,7 +3,8 @@
 ``?lang=ar`` or ``?lang=en`` on any page chooses the interface language and
 keeps it in the session; otherwise the session's choice, then English.
 Templates get ``t(key)``, ``tf(key, **params)`` (numbers and codes isolated
-in ``<bdi>``), ``tr(message)`` (an error's :class:`~webapp.messages.Message`, or a
+in ``<bdi>``), ``tn(key, n, **params)`` (``tf`` in the plural form of ``n``, see
+:mod:`webapp.plurals`), ``tr(message)`` (an error's :class:`~webapp.messages.Message`, or a
 library's English text, in the interface language; see :func:`localize`), ``event_label(name)``
 (ACLED type names), ``actors_label(names)``, ``place_type_label(value)``,
 ``isolate(text)`` (a name between Unicode isolates, for attributes), ``ui_lang``,
@@ -22,6 +23,7 @@ from werkzeug import exceptions as http
 from werkzeug.routing import BuildError
 
 from .messages import Message
+from .plurals import plural_form
 
 LANGUAGES = ("en", "ar")
 RTL = frozenset({"ar"})
@@ -96,6 +98,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outline": ("Syria outline", "حدود سوريا"),
     "incident_types": ("Incidents by type", "الحوادث حسب النوع"),
     "same_line": ("incidents drawn on this line", "حوادث مرسومة على هذا الخط"),
+    "basemap_borders": ("Governorates and districts", "المحافظات والمناطق"),
+    "basemap_roads": ("Main roads", "الطرق الرئيسية"),
+    "basemap_labels": ("Cities and towns", "المدن والبلدات"),
     "date": ("Date", "التاريخ"),
     "place": ("Place", "المكان"),
     "where": ("Where", "الموقع"),
@@ -159,7 +164,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Gazetteer pages.
     "place_name": ("Place name", "اسم المكان"),
     "n_places": ("{n} places for {q}", "نتائج البحث عن {q}: {n}"),
-    "one_place": ("{n} place for {q}", "نتائج البحث عن {q}: {n}"),
     "place_type": ("Type", "نوع المكان"),
     "place_id": ("Id", "المعرّف"),
     "pcode": ("P-code", "الرمز الإداري"),
@@ -364,12 +368,13 @@ def translate(key: str, lang: str | None = None) -> str:
     return pair[1] if (lang or current_lang()) == "ar" else pair[0]
 
 
-def format_markup(key: str, lang: str, **params: object) -> Markup:
+def format_markup(key: str, lang: str, *, template: str | None = None, **params: object) -> Markup:
     """``key`` in ``lang`` with each ``{name}`` replaced by ``params[name]``, escaped.
 
     Text parameters are wrapped in ``<bdi>`` (a name or code keeps its own direction); numbers
     only in a right-to-left language, where a bare number would be reordered with its neighbours.
-    Raises KeyError when the string needs a parameter that is not given.
+    ``template`` replaces the catalogue's text (a plural form).  Raises KeyError when the string
+    needs a parameter that is not given.
     """
     rtl = lang in RTL
 
@@ -379,7 +384,12 @@ def format_markup(key: str, lang: str, **params: object) -> Markup:
             return str(escape(value))
         return str(Markup("<bdi>%s</bdi>") % value)
 
-    return Markup(_PARAM.sub(fill, str(escape(translate(key, lang)))))
+    return Markup(_PARAM.sub(fill, str(escape(template if template is not None else translate(key, lang)))))
+
+
+def format_count(key: str, n: int, lang: str, **params: object) -> Markup:
+    """:func:`format_markup` of ``key`` in the plural form ``n`` takes in ``lang`` (:mod:`webapp.plurals`)."""
+    return format_markup(key, lang, template=plural_form(key, n, lang), n=n, **params)
 
 
 def localize(message: object, lang: str | None = None) -> object:
@@ -495,6 +505,7 @@ def init_app(app: Flask) -> None:
         return {
             "t": lambda key: translate(key, lang),
             "tf": lambda key, **params: format_markup(key, lang, **params),
+            "tn": lambda key, n, **params: format_count(key, n, lang, **params),
             "tr": lambda text: localize(text, lang),
             "event_label": lambda name: event_label(name, lang),
             "place_type_label": lambda value: place_type_label(value, lang),

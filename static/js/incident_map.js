@@ -215,6 +215,7 @@
       var state = { map: map, options: options || {}, extraColours: {}, seq: 0, timer: null, inFlight: 0, deferred: false };
       window.IncidentMap.state = state;
       window.IncidentMap.createIncidentLayers(state);
+      if (window.Basemap) window.Basemap.add(map, state.options);
       if (state.options.focus) map.setView([state.options.focus.lat, state.options.focus.lon], 13);
       watchMoves(state);
       if (window.IncidentMap.onInit) window.IncidentMap.onInit(state);

@@ -10,6 +10,12 @@
 
   function tr(state, key) { return (state.options.strings || {})[key] || key; }
 
+  /* ``key`` in the plural form of n: forms from webapp/plurals.py, chosen by the browser's CLDR rules. */
+  function trn(state, key, n) {
+    var forms = (state.options.plurals || {})[key] || {};
+    return forms[new Intl.PluralRules(state.options.lang).select(n)] || tr(state, key);
+  }
+
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
@@ -314,7 +320,7 @@
     state.map.on("incidents:drawn", function (ev) {
       if (!state.countNode) return;
       state.countNode.textContent = "";
-      appendBidi(state.countNode, ev.count + " " + tr(state, "in_view") + (state.windowRange ? " · " + state.windowRange[0] : ""));
+      appendBidi(state.countNode, ev.count + " " + trn(state, "in_view", ev.count) + (state.windowRange ? " · " + state.windowRange[0] : ""));
     });
   };
 })();

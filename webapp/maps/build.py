@@ -31,7 +31,8 @@ def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
     (palette, popups, loading) first, as the others extend its ``IncidentMap``;
     ``incident_layers.js`` draws the incidents, ``map-clusters.js`` their donut clusters,
     ``map-layers.js`` the one layer control with its legends, ``map-controls.js`` the filters
-    and the timeline.
+    and the timeline; ``basemap.js`` draws the offline basemap under the tiles and lists its
+    layers in that control.
     """
 
     def vendor(name: str, filename: str) -> str:
@@ -43,6 +44,7 @@ def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
     js = local_js(
         ("markercluster", vendor("markercluster", "leaflet.markercluster.js")),
         ("leaflet_heat", vendor("heat", "leaflet_heat.min.js")),
+        ("basemap", static("js/basemap.js")),
         ("incident_map", static("js/incident_map.js")),
         ("incident_layers", static("js/incident_layers.js")),
         ("map_clusters", static("js/map-clusters.js")),
@@ -53,6 +55,7 @@ def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
         ("markercluster_css", vendor("markercluster", "MarkerCluster.css")),
         ("markercluster_default_css", vendor("markercluster", "MarkerCluster.Default.css")),
         ("incident_map_css", static("css/map.css")),
+        ("basemap_css", static("css/basemap.css")),
         # Logical properties, so the controls mirror in Arabic.
         ("map_controls_css", static("css/map-controls.css")),
     )

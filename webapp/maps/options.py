@@ -14,6 +14,11 @@ from ..extensions import db
 from ..i18n import EVENT_TYPES_AR, strings, text_dir
 from ..models import Incident
 from ..params import MAX_ID
+from ..plurals import plural_strings
+
+#: The offline basemap's layers in drawing order: ``static/geo/basemap-*.geojson``, drawn by
+#: ``static/js/basemap.js``.
+BASEMAP_LAYERS = ("land", "borders", "roads", "labels")
 
 
 def focus_point(incident_arg: str | None) -> dict[str, Any] | None:
@@ -56,6 +61,7 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
         "lang": lang,
         "dir": text_dir(lang),
         "strings": strings(lang),
+        "plurals": plural_strings(lang),
         "event_types_ar": EVENT_TYPES_AR,
         "focus": focus_point(incident_arg),
         "edit": edit_options(),
@@ -66,6 +72,9 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
             "roads": url_for("mapdata.roads_view"),
             "facets": url_for("mapdata.facets_view"),
             "outline": url_for("static", filename="geo/syria-outline.geojson"),
+            "basemap": {
+                layer: url_for("static", filename=f"geo/basemap-{layer}.geojson") for layer in BASEMAP_LAYERS
+            },
             "export": url_for("exports.incidents", fmt="FORMAT"),
             "incidents": url_for("browse.incidents"),
             "articles": url_for("browse.articles"),
