@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from ..geoparser.containers import connective, lies_in, rank_of
 from ..geoparser.lexicon import form_set, forms_of, load_lexicon, with_form_in, word_set
 from ..geoparser.result import Location, Mention
 from ..places.normalize import Token, normalize_token, tokenize, words_in
@@ -236,7 +237,61 @@ def place_candidates(
         if kind is PlaceType.ROAD and event.entry.sub_event_type == "Other":
             score += _ROAD_BONUS
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
+    _inner_over_container(text, tokens, mentions, out)
     return out
+
+
+#: Marks a caption's header («دير الزور | البوكمال: …», «إدلب - مدينة أريحا: …»): the area, then the place.
+_HEADER_MARKS = "|-–—"
+
+
+def _inner_over_container(
+    text: str, tokens: Sequence[Token], mentions: Sequence[Mention], candidates: list[Candidate]
+) -> None:
+    """A place named with its container is where the event happens, not the container.
+
+    "the market of X in southern Idlib", «مدينة X بريف درعا», and a caption's header
+    «دير الزور | X: …»: the container, next to the place and joined to it by
+    connector words only (or, opening the sentence, by a bar or dash before it),
+    gives the place its tie to the event, and the place, more specific, wins over
+    it.  The place must lie in one reading of the container
+    (:func:`gazetteer.geoparser.containers.lies_in`).  The last of a list that
+    shares the container ("X and Y in Aleppo") is left alone: the container is the list's.
+    """
+    ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
+    for k in range(len(ordered) - 1):
+        first, second = ordered[k], ordered[k + 1]
+        a, b = mentions[first.index], mentions[second.index]
+        gap = text[a.end : b.start]
+        if _contains(b, a) and connective(gap):
+            inner, outer = first, second
+            if k > 0 and _coordinated(text, mentions[ordered[k - 1].index], a):
+                continue
+        elif _contains(a, b) and first.tok == 0 and _header_gap(gap):
+            inner, outer = second, first
+        else:
+            continue
+        if outer.linked and not inner.linked:
+            inner.linked = True
+            inner.score += _LINK_BONUS
+        inner.score = max(inner.score, outer.score + _PRECISION_PENALTY)
+
+
+def _header_gap(gap: str) -> bool:
+    """A caption header's bar or dash between an area and a place, cue words allowed after it."""
+    gap = gap.strip()
+    return gap[:1] in _HEADER_MARKS and connective(gap[1:])
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    """Whether ``inner``'s place lies in a reading of ``outer`` that stands higher than it."""
+    if inner.place is None:
+        return False  # a place the gazetteer lacks is already located at its container
+    rank = rank_of(inner.place)
+    readings = [outer.place] + [c.place for c in outer.candidates]
+    return any(
+        p is not None and p.in_syria and rank_of(p) > rank and lies_in(inner.place, p) for p in readings
+    )
 
 
 def _coordinated(text: str, first: Mention, second: Mention) -> bool:

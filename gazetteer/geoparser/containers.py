@@ -72,8 +72,8 @@ _REACH_KM = {
 _WIDE = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT})
 
 
-def _connective(text: str) -> bool:
-    """Whether ``text`` (between a name and a later one) holds only connector words."""
+def connective(text: str) -> bool:
+    """Whether ``text`` (between a name and a later one) holds only connector words ("in the north of")."""
     if _BREAK.search(text):
         return False
     words = tokenize(text)
@@ -112,7 +112,7 @@ def container_of(k: int, resolutions: Sequence[Resolution], text: str, rank: int
         if other.place is None and not other.match.unknown:
             continue  # a reading the resolver dropped («مدينة» alone): part of the words between
         gap = text[end : other.match.start]
-        if _may_contain(other.place, rank) and _connective(gap):
+        if _may_contain(other.place, rank) and connective(gap):
             return j
         if not _listed(gap) or other.place is not None and _RANK.get(other.place.type, 9) > rank:
             break
@@ -158,19 +158,21 @@ def within_reach(place: Place, container: Resolution) -> bool:
     """
     relative = container.match.relation in ("direction", "near", "countryside")
     readings = [container.place] if container.match.cue_types else container.match.places
-    for other in readings:
-        if other is None:
-            continue
-        if other.type in _WIDE and other.pcode and place.parents:
-            if any(ref.pcode == other.pcode for ref in place.parents):
-                return True
-            continue
-        reach = _REACH_KM.get(other.type, 25.0)
-        if relative:
-            reach = max(reach, _RELATIVE_REACH_KM)
-        if distance_km(place.lat, place.lon, other.lat, other.lon) <= reach:
-            return True
-    return False
+    return any(other is not None and lies_in(place, other, relative=relative) for other in readings)
+
+
+def lies_in(place: Place, container: Place, *, relative: bool = False) -> bool:
+    """Whether ``place`` lies in (or, ``relative``, near or in a direction of) the place ``container``.
+
+    In a governorate or district when its admin parents say so (by distance only
+    when it has none); in a settlement or region when within :data:`_REACH_KM`.
+    """
+    if container.type in _WIDE and container.pcode and place.parents:
+        return any(ref.pcode == container.pcode for ref in place.parents)
+    reach = _REACH_KM.get(container.type, 25.0)
+    if relative:
+        reach = max(reach, _RELATIVE_REACH_KM)
+    return distance_km(place.lat, place.lon, container.lat, container.lon) <= reach
 
 
 def near_miss_reading(
