@@ -201,18 +201,20 @@ def place_candidates(
     tokens: Sequence[Token],
     mentions: Sequence[Mention],
     indices: Sequence[int],
-    event: SentenceEvent,
+    event: SentenceEvent | None,
 ) -> list[Candidate]:
     """The Syrian place mentions among ``mentions[k]`` for ``k`` in ``indices`` that may locate ``event``.
 
     ``tokens`` are the sentence's (offsets into ``text``).  Each candidate is scored by its
     specificity and precision, raised when tied to the event (object of a preposition or of the
     trigger verb) and lowered when it is where a source speaks from; a mention whose place is
-    foreign, the country, or outside the tokens gives none.
+    foreign, the country, or outside the tokens gives none.  ``event`` is None for a line that
+    tells an event without a word for it (a list record): no trigger then ties a place.
     """
+    spans = event.spans if event is not None else ()
     # Read off the trigger spans once for the sentence: a long one holds many mentions.
-    trigger_ends = frozenset(last - 1 for _, last in event.spans)
-    first_end = min((last for _, last in event.spans), default=math.inf)
+    trigger_ends = frozenset(last - 1 for _, last in spans)
+    first_end = min((last for _, last in spans), default=math.inf)
     out = []
     for k in indices:
         mention = mentions[k]
@@ -234,7 +236,7 @@ def place_candidates(
             score -= _SOURCE_PENALTY
         if first_end <= tok:  # after a trigger
             score += _AFTER_TRIGGER_BONUS
-        if kind is PlaceType.ROAD and event.entry.sub_event_type == "Other":
+        if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
             score += _ROAD_BONUS
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
     _inner_over_container(text, tokens, mentions, out)
