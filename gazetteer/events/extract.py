@@ -70,6 +70,7 @@ from .anaphora import (
     opens_with_anaphor,
     stands_alone,
 )
+from .antecedents import place_from_context
 from .classify import SentenceEvent, classify, event_lexicon
 from .clauses import split_clauses
 from .counting import Count, events_stated, find_counts, sums_up
@@ -287,6 +288,7 @@ def extract_incidents(
                 elif draft.heading or stands_alone(draft, drafts):
                     drafts.add(draft)
     incidents = [_finish(d) for d in untold_again(list(drafts)) if not d.heading]
+    place_from_context(text, sentences, mentions, by_sentence, incidents)
     if records:
         # A record is of the kind of event the article tells; sorted() keeps text order within a sentence.
         event_type, sub_type = dominant_type(incidents)

@@ -81,6 +81,7 @@ class LinkingLexicon:
     object_verbs: frozenset[str]
     coordination: frozenset[str]
     place_nouns: frozenset[str]
+    location_labels: frozenset[str]  # normalised labels of a location field, each a phrase
 
 
 def _all_words(section: dict) -> list[str]:
@@ -100,6 +101,9 @@ def linking_lexicon() -> LinkingLexicon:
         object_verbs=word_set(_all_words(linking["object_verbs"])),
         coordination=word_set(_all_words(linking["coordination"])),
         place_nouns=word_set(_all_words(linking["place_nouns"])),
+        location_labels=frozenset(
+            " ".join(t.norm for t in tokenize(label)) for label in _all_words(linking["location_labels"])
+        ),
     )
 
 
