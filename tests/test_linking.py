@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from gazetteer import Location, Mention, Place, PlaceType
 from gazetteer.events.classify import classify
 from gazetteer.events.linking import _token_at, incident_targets, names_a_place, place_candidates
@@ -34,19 +36,40 @@ ARIHA = Place("t:ariha", "Ariha", "أريحا", PlaceType.TOWN, 35.814, 36.61)
 BINNISH = Place("t:binnish", "Binnish", "بنش", PlaceType.TOWN, 35.957, 36.713)
 
 
-def _best_place(text: str, places: dict[str, Place]) -> Place:
-    """The place the event of a one-sentence ``text`` is linked to, each surface once, resolved."""
+def _targets(text: str, places: dict[str, Place], unknown: tuple[str, ...] = ()) -> list[str]:
+    """The mentions (as ``surface@offset``) the event of a one-sentence ``text`` is placed at.
+
+    Every occurrence of each surface in ``places`` is a resolved mention; each of ``unknown`` is
+    a name the gazetteer lacks, located at the last place of ``places`` (its container).
+    """
     tokens = tokenize(text)
     mentions = []
     for surface, place in places.items():
+        for m in re.finditer(re.escape(surface), text):
+            geo = 3 if place.type is PlaceType.GOVERNORATE else 1
+            loc = Location(place.lat, place.lon, geo, place=place)
+            mentions.append(Mention(surface, m.start(), m.end(), 0, place, location=loc))
+    container = list(places.values())[-1]
+    for surface in unknown:
         start = text.index(surface)
-        loc = Location(place.lat, place.lon, 3 if place.type is PlaceType.GOVERNORATE else 1, place=place)
-        mentions.append(Mention(surface, start, start + len(surface), 0, place, location=loc))
+        loc = Location(container.lat, container.lon, 3, place=container)
+        mentions.append(
+            Mention(surface, start, start + len(surface), 0, None, location=loc, container=container)
+        )
     mentions.sort(key=lambda m: m.start)
     event = classify(tokens)
     assert event is not None
     candidates = place_candidates(text, tokens, mentions, range(len(mentions)), event)
-    return incident_targets(text, mentions, candidates)[0].place
+    return [
+        f"{mentions[c.index].text}@{mentions[c.index].start}"
+        for c in incident_targets(text, mentions, candidates)
+    ]
+
+
+def _best_place(text: str, places: dict[str, Place]) -> Place:
+    """The place the event of a one-sentence ``text`` is linked to first."""
+    surface = _targets(text, places)[0].split("@")[0]
+    return places[surface]
 
 
 def test_a_place_beats_the_container_named_right_after_it() -> None:
@@ -74,3 +97,21 @@ def test_a_list_sharing_its_container_keeps_the_first_place_tied() -> None:
     places = {"Ariha": ARIHA, "Binnish": BINNISH, "Idlib": IDLIB}
     assert _best_place("Airstrikes hit Ariha and Binnish in Idlib.", places) is not BINNISH
     assert _best_place("Airstrikes hit Binnish in Idlib.", {"Binnish": BINNISH, "Idlib": IDLIB}) is BINNISH
+
+
+# ---------------------------------------------------------------- places joined by "and"
+
+
+def test_places_joined_to_any_mention_of_the_best_one_are_targets_too() -> None:
+    # "in Binnish" ties the later mention; "Ariha and ... Binnish" joins Ariha to the place.
+    text = "Warplanes struck Ariha and the nearby town of Binnish, killing six in Ariha and two in Binnish."
+    targets = _targets(text, {"Ariha": ARIHA, "Binnish": BINNISH})
+    assert sorted(t.split("@")[0] for t in targets) == ["Ariha", "Binnish"]
+    assert _targets(
+        "Warplanes struck Ariha, killing two. Binnish was calm", {"Ariha": ARIHA, "Binnish": BINNISH}
+    ) == ["Ariha@17"]
+
+
+def test_names_the_gazetteer_lacks_are_targets_of_their_own_at_a_shared_container() -> None:
+    text = "Fighters captured the villages of Lahaya and al-Zakat in northern Idlib."
+    assert _targets(text, {"Idlib": IDLIB}, unknown=("Lahaya", "al-Zakat")) == ["Lahaya@34", "al-Zakat@45"]
