@@ -195,6 +195,24 @@ def near_miss_reading(
     return Resolution(resolution.match, reasons)
 
 
+def corroborated_reading(resolution: Resolution, container: Resolution) -> Resolution | None:
+    """A reading dropped for want of corroboration, corroborated by the container named right after it.
+
+    «التمانعة، محافظة ادلب», "Tamanah in Idlib governorate": a small place from bulk
+    data, named by one uncued word, needs a place nearby to be believed; its
+    container is one when the place lies in it.  The match's Syrian places within
+    the container's reach become its candidates; None when none does.
+    """
+    near = sorted(
+        (p for p in set(resolution.match.places) if p.in_syria and within_reach(p, container)),
+        key=lambda p: p.id,
+    )
+    if not near:
+        return None
+    where = container.place.name if container.place is not None else ""
+    return Resolution(resolution.match, [Candidate(p, 0.0, f"in its container {where}") for p in near])
+
+
 def located_at_container(where: Location | None, container: Place) -> Location | None:
     """Where a place the gazetteer lacks lies, given its container's location ``where``."""
     if where is None:
