@@ -115,3 +115,10 @@ def test_places_joined_to_any_mention_of_the_best_one_are_targets_too() -> None:
 def test_names_the_gazetteer_lacks_are_targets_of_their_own_at_a_shared_container() -> None:
     text = "Fighters captured the villages of Lahaya and al-Zakat in northern Idlib."
     assert _targets(text, {"Idlib": IDLIB}, unknown=("Lahaya", "al-Zakat")) == ["Lahaya@34", "al-Zakat@45"]
+
+
+def test_near_is_a_preposition_even_where_it_may_be_skipped() -> None:
+    # "near" may stand between a preposition and a name ("in near ..."), and ties a place itself.
+    places = {"Binnish": BINNISH, "Nawa": NAWA}
+    text = "A woman from the village of Binnish was assaulted at a checkpoint near Nawa."
+    assert _best_place(text, places) is NAWA

@@ -107,6 +107,12 @@ def linking_lexicon() -> LinkingLexicon:
     )
 
 
+@functools.cache
+def _one_word_prepositions() -> frozenset[str]:
+    """The prepositions of ``linking.yaml`` that are one word ("near", «قرب»)."""
+    return frozenset(p[0] for p in linking_lexicon().prepositions if len(p) == 1)
+
+
 def names_a_place(tokens: Sequence[Token]) -> bool:
     """True when a word such as «منطقة», «حي», "district" announces a place (resolved or not)."""
     nouns = linking_lexicon().place_nouns
@@ -166,8 +172,11 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozense
         skip = [(f, c) for f, c in _forms(tokens[j]) if f in lex.skip]
         if not skip:
             break
-        # «بمدينة إدلب»: the preposition rides on the cue word.
-        linked = any(ch in lex.clitic_prepositions for _, c in skip for ch in c)
+        # «بمدينة إدلب»: the preposition rides on the cue word; "near the village of X": the
+        # skipped word is a preposition itself.
+        linked = any(ch in lex.clitic_prepositions for _, c in skip for ch in c) or (
+            tokens[j].norm in _one_word_prepositions()
+        )
         j -= 1
     if linked or j < 0:
         return _Link(linked, False)
