@@ -24,6 +24,7 @@ from ..geoparser.result import Location, Mention
 from ..places.normalize import Token, normalize_token, tokenize, words_in
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent
+from .roadnames import roads_between
 
 __all__ = [
     "MAX_LISTED_EVENTS",
@@ -253,7 +254,7 @@ def place_candidates(
             score += _ROAD_BONUS
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
     _inner_over_container(text, tokens, mentions, out)
-    return out
+    return roads_between(text, tokens, mentions, out)
 
 
 #: Marks a caption's header («دير الزور | البوكمال: …», «إدلب - مدينة أريحا: …»): the area, then the place.
