@@ -91,7 +91,16 @@ def test_records_take_the_event_the_article_tells() -> None:
         "1. Verified on 16 March 2015: 21 videos.",  # no place
         "Sarmin, 16 March 2015: 21 verified videos.",  # not a list item
         "1. Sarmin may be targeted on 16 March 2015, analysts warned.",  # a modal statement
+        "1. Meeting of the councils in Sarmin, 16 March 2015.",  # the item does not open with its place
     ],
 )
 def test_lines_that_are_not_records(text: str) -> None:
     assert _extract(text)[0] == []
+
+
+def test_a_record_may_name_who_did_it_before_its_place() -> None:
+    incidents, _ = _extract("[b] By government forces in Binnish, Idlib governorate on 16 August 2016.")
+    assert [(i.location.place, i.date) for i in incidents] == [(BINNISH, dt.date(2016, 8, 16))]
+    # a place noun may stand before the place: «حي X», "the town of X"
+    incidents, _ = _extract("3. مدينة سرمين في محافظة ادلب بتاريخ 06/09/2016 | 5 فيديوهات")
+    assert [i.location.place for i in incidents] == [SARMIN]

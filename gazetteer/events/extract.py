@@ -84,7 +84,7 @@ from .linking import (
     names_a_place,
     place_candidates,
 )
-from .records import dominant_type, opens_list_item
+from .records import dominant_type, opens_list_item, opens_with_place
 
 __all__ = ["ACLED_TYPES", "article_date", "extract_incidents", "load_word_lists"]
 
@@ -307,8 +307,10 @@ def _record(
     reference: dt.date | None,
 ) -> Incident | None:
     """The incident a list item records (:mod:`gazetteer.events.records`), typed later; None when the
-    line names no Syrian place, states no day, or is a modal statement."""
+    line does not open with its place, names no Syrian place, states no day, or is a modal statement."""
     if not indices or event_lexicon().modality.find(tokens):
+        return None
+    if not opens_with_place(sentence.text, sentence.start, tokens, [mentions[k].start for k in indices]):
         return None
     date, precision = resolve_tokens(sentence.text, tokens, reference)
     if date is None or precision != "day":
