@@ -278,7 +278,10 @@ def test_placeless_report_with_its_own_date_stands() -> None:
         {"Saraqib": SARAQIB},
     )
     assert [i.sentence for i in incidents] == [0, 1]
-    assert incidents[1].location is None and incidents[1].date == dt.date(2020, 9, 12)
+    assert incidents[1].date == dt.date(2020, 9, 12)
+    # "nearby": placed where the sentence before says, approximately (see test_antecedents.py)
+    where = incidents[1].location
+    assert where is not None and (where.place, where.geo_precision) == (SARAQIB, 2)
 
 
 # ---------------------------------------------------------------- the sample article, through the pipeline

@@ -70,6 +70,7 @@ from .anaphora import (
     opens_with_anaphor,
     stands_alone,
 )
+from .antecedents import place_from_context
 from .classify import SentenceEvent, classify, event_lexicon
 from .clauses import split_clauses
 from .counting import Count, events_stated, find_counts, sums_up
@@ -83,6 +84,7 @@ from .linking import (
     names_a_place,
     place_candidates,
 )
+from .records import dominant_type, opens_list_item, opens_with_place
 
 __all__ = ["ACLED_TYPES", "article_date", "extract_incidents", "load_word_lists"]
 
@@ -171,6 +173,7 @@ def extract_incidents(
     for k, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(k)
     drafts = Drafts()
+    records: list[Incident] = []  # list items that record an event without a word for it
     events = event_lexicon().events
     # Where the article's trigger phrases may start, once for all.
     triggers = events.starts(article, norms=read.norms, texts=read.texts)
@@ -186,6 +189,11 @@ def extract_incidents(
             starts = [j - first for j in triggers[k:end]]
             trigger = bool(starts)
             tokens = article[first:last]  # offsets into ``text``
+        if opens_list_item(sentence.text) and (not trigger or classify(tokens, starts) is None):
+            record = _record(text, tokens, sentence, mentions, by_sentence.get(sentence.index, ()), reference)
+            if record is not None:
+                records.append(record)
+                continue
         if not trigger and sentence.index - drafts.latest_sentence > ELLIPSIS_SENTENCES:
             continue  # no trigger, and no event just before that an ordinal or a toll could continue
         clauses = split_clauses(text, tokens, starts, mentions, by_sentence.get(sentence.index, ()))
@@ -279,7 +287,40 @@ def extract_incidents(
                     drafts.merge(into, draft, sentence.index)
                 elif draft.heading or stands_alone(draft, drafts):
                     drafts.add(draft)
-    return [_finish(d) for d in untold_again(list(drafts)) if not d.heading]
+    incidents = [_finish(d) for d in untold_again(list(drafts)) if not d.heading]
+    place_from_context(text, sentences, mentions, by_sentence, incidents)
+    if records:
+        # A record is of the kind of event the article tells; sorted() keeps text order within a sentence.
+        event_type, sub_type = dominant_type(incidents)
+        for record in records:
+            record.event_type, record.sub_event_type = event_type, sub_type
+        incidents = sorted(incidents + records, key=lambda inc: inc.sentence)
+    return incidents
+
+
+def _record(
+    text: str,
+    tokens: Sequence[Token],
+    sentence: Sentence,
+    mentions: list[Mention],
+    indices: Sequence[int],
+    reference: dt.date | None,
+) -> Incident | None:
+    """The incident a list item records (:mod:`gazetteer.events.records`), typed later; None when the
+    line does not open with its place, names no Syrian place, states no day, or is a modal statement."""
+    if not indices or event_lexicon().modality.find(tokens):
+        return None
+    if not opens_with_place(sentence.text, sentence.start, tokens, [mentions[k].start for k in indices]):
+        return None
+    date, precision = resolve_tokens(sentence.text, tokens, reference)
+    if date is None or precision != "day":
+        return None
+    targets = incident_targets(text, mentions, place_candidates(text, tokens, mentions, indices, None))
+    if not targets:
+        return None
+    target = targets[0]
+    _mark_incident_mentions(mentions, indices, {target.place})
+    return Incident("", "", sentence.index, "", date=date, location=target.location, mention=target.index)
 
 
 def article_date(text: str, sentences: Sequence[Sentence], article: Sequence[Token]) -> dt.date | None:

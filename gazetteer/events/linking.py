@@ -18,11 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from ..geoparser.containers import connective, lies_in, rank_of
 from ..geoparser.lexicon import form_set, forms_of, load_lexicon, with_form_in, word_set
 from ..geoparser.result import Location, Mention
 from ..places.normalize import Token, normalize_token, tokenize, words_in
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent
+from .roadnames import roads_between
 
 __all__ = [
     "MAX_LISTED_EVENTS",
@@ -80,6 +82,7 @@ class LinkingLexicon:
     object_verbs: frozenset[str]
     coordination: frozenset[str]
     place_nouns: frozenset[str]
+    location_labels: frozenset[str]  # normalised labels of a location field, each a phrase
 
 
 def _all_words(section: dict) -> list[str]:
@@ -99,7 +102,16 @@ def linking_lexicon() -> LinkingLexicon:
         object_verbs=word_set(_all_words(linking["object_verbs"])),
         coordination=word_set(_all_words(linking["coordination"])),
         place_nouns=word_set(_all_words(linking["place_nouns"])),
+        location_labels=frozenset(
+            " ".join(t.norm for t in tokenize(label)) for label in _all_words(linking["location_labels"])
+        ),
     )
+
+
+@functools.cache
+def _one_word_prepositions() -> frozenset[str]:
+    """The prepositions of ``linking.yaml`` that are one word ("near", «قرب»)."""
+    return frozenset(p[0] for p in linking_lexicon().prepositions if len(p) == 1)
 
 
 def names_a_place(tokens: Sequence[Token]) -> bool:
@@ -161,8 +173,11 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozense
         skip = [(f, c) for f, c in _forms(tokens[j]) if f in lex.skip]
         if not skip:
             break
-        # «بمدينة إدلب»: the preposition rides on the cue word.
-        linked = any(ch in lex.clitic_prepositions for _, c in skip for ch in c)
+        # «بمدينة إدلب»: the preposition rides on the cue word; "near the village of X": the
+        # skipped word is a preposition itself.
+        linked = any(ch in lex.clitic_prepositions for _, c in skip for ch in c) or (
+            tokens[j].norm in _one_word_prepositions()
+        )
         j -= 1
     if linked or j < 0:
         return _Link(linked, False)
@@ -200,18 +215,20 @@ def place_candidates(
     tokens: Sequence[Token],
     mentions: Sequence[Mention],
     indices: Sequence[int],
-    event: SentenceEvent,
+    event: SentenceEvent | None,
 ) -> list[Candidate]:
     """The Syrian place mentions among ``mentions[k]`` for ``k`` in ``indices`` that may locate ``event``.
 
     ``tokens`` are the sentence's (offsets into ``text``).  Each candidate is scored by its
     specificity and precision, raised when tied to the event (object of a preposition or of the
     trigger verb) and lowered when it is where a source speaks from; a mention whose place is
-    foreign, the country, or outside the tokens gives none.
+    foreign, the country, or outside the tokens gives none.  ``event`` is None for a line that
+    tells an event without a word for it (a list record): no trigger then ties a place.
     """
+    spans = event.spans if event is not None else ()
     # Read off the trigger spans once for the sentence: a long one holds many mentions.
-    trigger_ends = frozenset(last - 1 for _, last in event.spans)
-    first_end = min((last for _, last in event.spans), default=math.inf)
+    trigger_ends = frozenset(last - 1 for _, last in spans)
+    first_end = min((last for _, last in spans), default=math.inf)
     out = []
     for k in indices:
         mention = mentions[k]
@@ -233,10 +250,64 @@ def place_candidates(
             score -= _SOURCE_PENALTY
         if first_end <= tok:  # after a trigger
             score += _AFTER_TRIGGER_BONUS
-        if kind is PlaceType.ROAD and event.entry.sub_event_type == "Other":
+        if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
             score += _ROAD_BONUS
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
-    return out
+    _inner_over_container(text, tokens, mentions, out)
+    return roads_between(text, tokens, mentions, out)
+
+
+#: Marks a caption's header («دير الزور | البوكمال: …», «إدلب - مدينة أريحا: …»): the area, then the place.
+_HEADER_MARKS = "|-–—"
+
+
+def _inner_over_container(
+    text: str, tokens: Sequence[Token], mentions: Sequence[Mention], candidates: list[Candidate]
+) -> None:
+    """A place named with its container is where the event happens, not the container.
+
+    "the market of X in southern Idlib", «مدينة X بريف درعا», and a caption's header
+    «دير الزور | X: …»: the container, next to the place and joined to it by
+    connector words only (or, opening the sentence, by a bar or dash before it),
+    gives the place its tie to the event, and the place, more specific, wins over
+    it.  The place must lie in one reading of the container
+    (:func:`gazetteer.geoparser.containers.lies_in`).  The last of a list that
+    shares the container ("X and Y in Aleppo") is left alone: the container is the list's.
+    """
+    ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
+    for k in range(len(ordered) - 1):
+        first, second = ordered[k], ordered[k + 1]
+        a, b = mentions[first.index], mentions[second.index]
+        gap = text[a.end : b.start]
+        if _contains(b, a) and connective(gap):
+            inner, outer = first, second
+            if k > 0 and _coordinated(text, mentions[ordered[k - 1].index], a):
+                continue
+        elif _contains(a, b) and first.tok == 0 and _header_gap(gap):
+            inner, outer = second, first
+        else:
+            continue
+        if outer.linked and not inner.linked:
+            inner.linked = True
+            inner.score += _LINK_BONUS
+        inner.score = max(inner.score, outer.score + _PRECISION_PENALTY)
+
+
+def _header_gap(gap: str) -> bool:
+    """A caption header's bar or dash between an area and a place, cue words allowed after it."""
+    gap = gap.strip()
+    return gap[:1] in _HEADER_MARKS and connective(gap[1:])
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    """Whether ``inner``'s place lies in a reading of ``outer`` that stands higher than it."""
+    if inner.place is None:
+        return False  # a place the gazetteer lacks is already located at its container
+    rank = rank_of(inner.place)
+    readings = [outer.place] + [c.place for c in outer.candidates]
+    return any(
+        p is not None and p.in_syria and rank_of(p) > rank and lies_in(inner.place, p) for p in readings
+    )
 
 
 def _coordinated(text: str, first: Mention, second: Mention) -> bool:
@@ -258,11 +329,15 @@ def _coordinated(text: str, first: Mention, second: Mention) -> bool:
 def incident_targets(
     text: str, mentions: Sequence[Mention], candidates: list[Candidate], stated_events: int = 1
 ) -> list[Candidate]:
-    """The sentence's incident places: the best candidate, then places coordinated after it.
+    """The sentence's incident places: the best candidate, then the places coordinated with it.
 
-    When the sentence counts its events ("two incidents ... one in X, one in Y")
-    and the count is small, each event gets one of the best mentions, in text
-    order, even when two mentions name the same place.
+    Places joined by «و»/"and" to any mention of the best place, before or after
+    it ("struck Ariha and the town of Mhambal, killing six in Ariha"), are further
+    targets, in text order.  Names the gazetteer lacks count as places of their
+    own, though located at their shared container ("the villages of Lahaya and
+    al-Zakat in northern Hama").  When the sentence counts its events ("two
+    incidents ... one in X, one in Y") and the count is small, each event gets
+    one of the best mentions, in text order, even when two mentions name the same place.
     """
     if not candidates:
         return []
@@ -270,17 +345,34 @@ def incident_targets(
         best_n = sorted(candidates, key=lambda c: (-c.score, c.tok))[:stated_events]
         return sorted(best_n, key=lambda c: c.tok)
     best = max(candidates, key=lambda c: (c.score, -c.tok))
-    chosen = [best]
-    places = {best.place}
+    best_key = _target_key(mentions[best.index])
     ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
-    last = best
-    for cand in ordered:
-        if mentions[cand.index].start <= mentions[last.index].start:
+    chosen = [best]
+    keys = {best_key}
+    for chain in _coordinated_chains(text, mentions, ordered):
+        if not any(_target_key(mentions[c.index]) == best_key for c in chain):
             continue
-        if not _coordinated(text, mentions[last.index], mentions[cand.index]):
-            break
-        if cand.place not in places:
-            chosen.append(cand)
-            places.add(cand.place)
-        last = cand
+        for cand in chain:
+            key = _target_key(mentions[cand.index])
+            if key not in keys:
+                chosen.append(cand)
+                keys.add(key)
     return chosen
+
+
+def _target_key(mention: Mention) -> object:
+    """What makes two incident places distinct: the place, or the name of one the gazetteer lacks."""
+    return mention.place if mention.place is not None else mention.text.casefold()
+
+
+def _coordinated_chains(
+    text: str, mentions: Sequence[Mention], ordered: Sequence[Candidate]
+) -> list[list[Candidate]]:
+    """The candidates (in text order) split into runs joined by «و»/"and"."""
+    chains: list[list[Candidate]] = []
+    for cand in ordered:
+        if chains and _coordinated(text, mentions[chains[-1][-1].index], mentions[cand.index]):
+            chains[-1].append(cand)
+        else:
+            chains.append([cand])
+    return chains
