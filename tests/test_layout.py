@@ -79,3 +79,10 @@ def test_gazetteer_modules_form_no_import_cycle() -> None:
     for name in sorted(graph):
         if name not in state:
             visit(name, [name])
+
+
+def test_test_modules_have_unique_names():
+    """pytest imports test files by basename (there is no tests/__init__.py): two files of one
+    name, in tests/ and tests/browser/, stop the collection of a clean checkout."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
