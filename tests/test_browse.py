@@ -53,3 +53,15 @@ def test_table_escapes_article_text(app, client):
         add_incident(title="<img src=x onerror=alert(1)>", actors=["</script>"])
     page = client.get("/incidents").get_data(as_text=True)
     assert "<img src=x" not in page and "&lt;img src=x" in page and "</script>" not in page.split("<body>")[1]
+
+
+def test_incidents_table_names_governorates_types_and_actors_in_arabic(app, client):
+    with app.app_context():
+        add_incident(admin1="Idlib Governorate", event_type="Battles", actors=["Unidentified"])
+    page = client.get("/incidents?lang=ar").get_data(as_text=True)
+    row = page.split('<tr id="incident-')[1]
+    assert '<td dir="auto">إدلب</td>' in row and "Governorate" not in row
+    assert "معارك" in row and "جهة مجهولة" in row
+    assert '<option value="Idlib Governorate"' in page  # the filter sends the stored name
+    english = client.get("/incidents?lang=en").get_data(as_text=True).split('<tr id="incident-')[1]
+    assert "Idlib Governorate" in english and "Battles" in english
