@@ -96,7 +96,8 @@
 
   function popupNode(props) {
     var box = el("div", { "class": "incident-popup", dir: "auto" });
-    appendBidi(box.appendChild(el("strong", { dir: "auto" })), props.sub_event_type || props.event_type || "");
+    var heading = props.sub_event_type || props.event_type || "";
+    appendBidi(box.appendChild(el("strong", { dir: "auto" })), (lang() === "ar" && typeAr(heading)) || heading);
     if (props.geo_precision >= 2) {
       box.appendChild(document.createTextNode(" "));
       box.appendChild(el("span", { "class": "precision-badge p" + props.geo_precision }))
@@ -111,9 +112,12 @@
     }
     var datePrecision = props.date_precision && props.date_precision !== "day" ? " (" + one("date_" + props.date_precision) + ")" : "";
     row("date", props.date ? props.date + datePrecision : one("unknown"));
-    row("type", (props.event_type || "") + (props.sub_event_type ? " — " + props.sub_event_type : ""));
+    /* The type in the interface language, then in the other one. */
+    var english = [props.event_type, props.sub_event_type].filter(Boolean).join(" — ");
     var arabic = [typeAr(props.event_type), typeAr(props.sub_event_type)].filter(Boolean).join(" — ");
-    if (arabic) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: "ar", dir: "rtl" }, " · " + arabic));
+    var types = lang() === "ar" && arabic ? [arabic, english, "en", "ltr"] : [english, arabic, "ar", "rtl"];
+    row("type", types[0]);
+    if (types[1]) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: types[2], dir: types[3] }, " · " + types[1]));
     row("place", [props.place_name, props.place_name_ar].filter(Boolean).join(" — "));
     row("where", props.location_description);
     if (props.geo_precision) {
