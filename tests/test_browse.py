@@ -97,15 +97,20 @@ def test_articles_sort_both_ways_by_whitelisted_columns_and_page(app, client, la
 def test_incidents_sort_by_governorate_in_both_directions_and_page_in_order(app, client, lang):
     with app.app_context():
         ids = [add_incident(admin1=name) for name in ("Idlib", "Aleppo", "Lattakia", "Aleppo")]
+        nowhere = add_incident(admin1="")  # no governorate: last in either direction
     asc = row_ids(
         client.get(f"/incidents?lang={lang}&sort=governorate&dir=asc").get_data(as_text=True), "incident"
     )
     # By the names shown: Aleppo, Idlib, Lattakia; إدلب، اللاذقية، حلب.
-    assert asc == ([ids[1], ids[3], ids[0], ids[2]] if lang == "en" else [ids[0], ids[2], ids[1], ids[3]])
+    assert asc == ([ids[1], ids[3], ids[0], ids[2]] if lang == "en" else [ids[0], ids[2], ids[1], ids[3]]) + [
+        nowhere
+    ]
     desc = row_ids(client.get(f"/incidents?lang={lang}&sort=governorate").get_data(as_text=True), "incident")
-    assert desc == ([ids[2], ids[0], ids[3], ids[1]] if lang == "en" else [ids[3], ids[1], ids[2], ids[0]])
+    assert desc == (
+        [ids[2], ids[0], ids[3], ids[1]] if lang == "en" else [ids[3], ids[1], ids[2], ids[0]]
+    ) + [nowhere]
     walked = []
-    for number in (1, 2):
+    for number in (1, 2, 3):
         page = client.get(f"/incidents?lang={lang}&sort=governorate&dir=asc&per_page=2&page={number}")
         walked += row_ids(page.get_data(as_text=True), "incident")
     assert walked == asc

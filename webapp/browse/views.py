@@ -26,21 +26,22 @@ bp = Blueprint("browse", __name__)
 PER_PAGE = 50
 MAX_PER_PAGE = 500
 #: ``sort`` parameter → column; every one is tie-broken by id for a stable order across pages.
-#: In Arabic, type, place and governorate sort by the names shown (:func:`incident_sort_columns`).
+#: Empty texts count as missing (listed last); in Arabic, type, place and governorate sort by the
+#: names shown (:func:`incident_sort_columns`).
 SORT_COLUMNS = {
     "date": Incident.date,
     "type": Incident.event_type,
-    "governorate": Incident.admin1,
-    "place": Incident.place_name,
+    "governorate": func.nullif(Incident.admin1, ""),
+    "place": func.nullif(Incident.place_name, ""),
     "precision": Incident.geo_precision,
     "fatalities": Incident.fatalities,
     "id": Incident.id,
 }
 #: Article ``sort`` keys; ``incidents`` (their count) is added by :func:`articles`.
 ARTICLE_SORT_COLUMNS = {
-    "title": Article.title,
+    "title": func.nullif(Article.title, ""),
     "published": Article.published,
-    "source": Article.source_name,
+    "source": func.nullif(Article.source_name, ""),
     "id": Article.id,
 }
 
@@ -109,8 +110,8 @@ def incident_sort_columns(lang: str, governorates: list[str]) -> dict[str, Any]:
     return {
         **SORT_COLUMNS,
         "type": shown_as(Incident.event_type, EVENT_TYPES_AR),
-        "governorate": shown_as(Incident.admin1, arabic_governorates),
-        "place": func.coalesce(func.nullif(Incident.place_name_ar, ""), Incident.place_name),
+        "governorate": shown_as(SORT_COLUMNS["governorate"], arabic_governorates),
+        "place": func.coalesce(func.nullif(Incident.place_name_ar, ""), SORT_COLUMNS["place"]),
     }
 
 
