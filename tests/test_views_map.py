@@ -12,7 +12,7 @@ import yaml
 from webapp_rows import store_article
 
 from gazetteer.events.extract import ACLED_TYPES
-from webapp.i18n import EVENT_TYPES_AR
+from webapp.i18n import EVENT_TYPES_AR, STRINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 MAP_SCRIPTS = (
@@ -154,6 +154,15 @@ def test_the_map_receives_an_arabic_label_for_every_event_type(client, lang):
     labels = page_options(client.get(f"/map?lang={lang}").get_data(as_text=True))["event_types_ar"]
     arabic = {name for name, label in labels.items() if re.search("[\u0600-\u06ff]", label)}
     assert extractor_types() - arabic == set()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_popup_labels_come_from_the_catalogue_in_both_languages(client, lang):
+    options = page_options(client.get(f"/map?lang={lang}").get_data(as_text=True))
+    assert options["bilingual"]["open_sentence"] == list(STRINGS["open_sentence"])
+    assert options["bilingual"]["status_verified"] == list(STRINGS["status_verified"])
+    assert {f"precision_{n}" for n in (1, 2, 3)} <= set(options["bilingual"])
+    assert options["actors_ar"]["HTS"] == "هيئة تحرير الشام"
 
 
 def test_the_map_scripts_keep_no_labels_of_their_own():

@@ -7,6 +7,7 @@ in ``<bdi>``), ``tn(key, n, **params)`` (``tf`` in the plural form of ``n``, see
 :mod:`webapp.plurals`), ``tr(message)`` (an error's :class:`~webapp.messages.Message`, or a
 library's English text, in the interface language; see :func:`localize`), ``event_label(name)``
 (ACLED type names), ``actors_label(names)``, ``place_type_label(value)``,
+``governorate_label(admin1)`` (:mod:`webapp.placenames`),
 ``isolate(text)`` (a name between Unicode isolates, for attributes), ``ui_lang``,
 ``ui_dir`` (``rtl`` in Arabic) and ``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
 Article text keeps its own direction whatever the interface language.
@@ -23,6 +24,7 @@ from werkzeug import exceptions as http
 from werkzeug.routing import BuildError
 
 from .messages import Message
+from .placenames import governorate_label
 from .plurals import plural_form
 
 LANGUAGES = ("en", "ar")
@@ -161,6 +163,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "date_week": ("week", "بدقة الأسبوع"),
     "date_month": ("month", "بدقة الشهر"),
     "date_year": ("year", "بدقة السنة"),
+    # The popup's badge for an incident not at its place's point (geo_precision 2 and 3).
+    "precision_badge_2": ("near", "بالقرب"),
+    "precision_badge_3": ("approximate", "تقريبي"),
     # Gazetteer pages.
     "place_name": ("Place name", "اسم المكان"),
     "n_places": ("{n} places for {q}", "نتائج البحث عن {q}: {n}"),
@@ -326,6 +331,7 @@ ACTORS_AR: dict[str, str] = {
     "Iran-backed militias": "الميليشيات المدعومة من إيران",
     "Hezbollah": "حزب الله",
     "Civilians": "مدنيون",
+    "Unidentified": "جهة مجهولة",  # gazetteer.events.actors.UNIDENTIFIED
 }
 
 #: What other libraries write in English → Arabic, looked up by the exact text: werkzeug's HTTP
@@ -510,6 +516,7 @@ def init_app(app: Flask) -> None:
             "event_label": lambda name: event_label(name, lang),
             "place_type_label": lambda value: place_type_label(value, lang),
             "actors_label": lambda names: actors_label(names, lang),
+            "governorate_label": lambda admin1: governorate_label(admin1, lang),
             "isolate": isolate,
             "ui_lang": lang,
             "ui_dir": text_dir(lang),

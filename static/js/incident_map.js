@@ -14,22 +14,6 @@
     "Riots": "#5d4037"
   };
   var SPARE = ["#00838f", "#c2185b", "#827717", "#455a64", "#6d4c41"];
-  /* Bilingual labels: [English, Arabic]. */
-  var LABELS = {
-    date: ["Date", "التاريخ"], type: ["Type", "النوع"], place: ["Place", "المكان"], where: ["Where", "الموقع"],
-    precision: ["Precision", "الدقة"], actors: ["Actors", "الأطراف"], fatalities: ["Fatalities", "القتلى"],
-    open: ["Open the sentence in the article", "افتح الجملة في المقال"], unknown: ["unknown", "غير معروف"],
-    status: ["Review", "المراجعة"]
-  };
-  /* Review statuses (webapp/models/incident.py STATUSES). */
-  var STATUS = {
-    unreviewed: ["unreviewed", "لم تُراجع"], verified: ["verified", "مؤكدة"], rejected: ["rejected", "مرفوضة"]
-  };
-  var PRECISION = {
-    1: ["exact place", "مكان محدد"],
-    2: ["near the place", "بالقرب من المكان"],
-    3: ["approximate: district or governorate", "تقريبي: منطقة أو محافظة"]
-  };
   /* Numbers and codes such as M4 or 2020-09-20 are isolated with <bdi> so they keep their order in RTL. */
   var BIDI_RE = /([A-Za-z]{1,3}\d{1,3}\b|\d[\d.,:\/-]*)/;
 
@@ -66,8 +50,26 @@
     return ((state && state.options.event_types_ar) || {})[type];
   }
 
+  /* A catalogue string (webapp/i18n.py) as [English, Arabic]: the popup names each field in both
+     languages, so the page's options carry those strings in both (webapp/maps/options.py). */
+  function both(key) {
+    var state = window.IncidentMap.state;
+    return ((state && state.options.bilingual) || {})[key] || [key, key];
+  }
+
+  /* A catalogue string in the interface language. */
+  function one(key) { return both(key)[lang() === "ar" ? 1 : 0]; }
+
+  /* Actor names in the interface language (the catalogue's Arabic names, else as stored). */
+  function actorNames(names) {
+    var state = window.IncidentMap.state;
+    var arabic = lang() === "ar" ? ((state && state.options.actors_ar) || {}) : {};
+    return (names || []).map(function (name) { return arabic[name] || name; }).join(lang() === "ar" ? "، " : ", ");
+  }
+
   /* A label in both languages, the interface language first. */
-  function bilingual(pair) {
+  function bilingual(key) {
+    var pair = both(key);
     var span = el("span", { "class": "bilingual" });
     var first = lang() === "ar" ? [pair[1], "ar"] : [pair[0], "en"];
     var second = lang() === "ar" ? [pair[0], "en"] : [pair[1], "ar"];
@@ -94,41 +96,45 @@
 
   function popupNode(props) {
     var box = el("div", { "class": "incident-popup", dir: "auto" });
-    appendBidi(box.appendChild(el("strong", { dir: "auto" })), props.sub_event_type || props.event_type || "");
+    var heading = props.sub_event_type || props.event_type || "";
+    appendBidi(box.appendChild(el("strong", { dir: "auto" })), (lang() === "ar" && typeAr(heading)) || heading);
     if (props.geo_precision >= 2) {
       box.appendChild(document.createTextNode(" "));
       box.appendChild(el("span", { "class": "precision-badge p" + props.geo_precision }))
-        .appendChild(bilingual(props.geo_precision >= 3 ? ["approximate", "تقريبي"] : ["near", "بالقرب"]));
+        .appendChild(bilingual(props.geo_precision >= 3 ? "precision_badge_3" : "precision_badge_2"));
     }
     box.appendChild(sentenceNode(props));
     var dl = el("dl");
     function row(label, value) {
       if (value === undefined || value === null || value === "") return;
-      dl.appendChild(el("dt")).appendChild(bilingual(LABELS[label]));
+      dl.appendChild(el("dt")).appendChild(bilingual(label));
       appendBidi(dl.appendChild(el("dd", { dir: "auto" })), value);
     }
-    var unknown = lang() === "ar" ? LABELS.unknown[1] : LABELS.unknown[0];
-    row("date", props.date ? props.date + (props.date_precision && props.date_precision !== "day" ? " (" + props.date_precision + ")" : "") : unknown);
-    row("type", (props.event_type || "") + (props.sub_event_type ? " — " + props.sub_event_type : ""));
+    var datePrecision = props.date_precision && props.date_precision !== "day" ? " (" + one("date_" + props.date_precision) + ")" : "";
+    row("date", props.date ? props.date + datePrecision : one("unknown"));
+    /* The type in the interface language, then in the other one. */
+    var english = [props.event_type, props.sub_event_type].filter(Boolean).join(" — ");
     var arabic = [typeAr(props.event_type), typeAr(props.sub_event_type)].filter(Boolean).join(" — ");
-    if (arabic) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: "ar", dir: "rtl" }, " · " + arabic));
+    var types = lang() === "ar" && arabic ? [arabic, english, "en", "ltr"] : [english, arabic, "ar", "rtl"];
+    row("type", types[0]);
+    if (types[1]) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: types[2], dir: types[3] }, " · " + types[1]));
     row("place", [props.place_name, props.place_name_ar].filter(Boolean).join(" — "));
     row("where", props.location_description);
     if (props.geo_precision) {
-      var words = PRECISION[props.geo_precision] || ["", ""];
+      var words = both("precision_" + props.geo_precision);
       row("precision", props.geo_precision + " · " + (lang() === "ar" ? words[1] + " — " + words[0] : words[0] + " — " + words[1]));
     }
-    row("actors", (props.actors || []).join(lang() === "ar" ? "، " : ", "));
+    row("actors", actorNames(props.actors));
     row("fatalities", props.fatalities);
-    var status = STATUS[props.status];
-    if (status) {
-      row("status", lang() === "ar" ? status[1] : status[0]);
+    /* Review statuses: webapp/models/incident.py STATUSES. */
+    if (["unreviewed", "verified", "rejected"].indexOf(props.status) >= 0) {
+      row("review", one("status_" + props.status));
       dl.lastChild.setAttribute("data-status", props.status);
     }
     box.appendChild(dl);
     var url = String(props.article_url || "");
     if (url.charAt(0) === "/" && url.charAt(1) !== "/") {
-      box.appendChild(el("a", { href: url, "class": "sentence-link" })).appendChild(bilingual(LABELS.open));
+      box.appendChild(el("a", { href: url, "class": "sentence-link" })).appendChild(bilingual("open_sentence"));
     }
     return box;
   }

@@ -55,7 +55,7 @@
   }
 
   /* A Leaflet divIcon for a cluster of `total` incidents made of `slices` ([{colour, count, label}]);
-     `hint` (e.g. "incidents here; zoom in") ends its accessible name, which lists the types. */
+     `hint` (the catalogue's `cluster` string) ends its accessible name, which lists the types. */
   window.IncidentMap.clusterIcon = function (slices, total, hint) {
     var size = diameter(total);
     var icon = L.divIcon({ className: "incident-cluster", iconSize: [size, size], html: "" });

@@ -61,8 +61,9 @@
     return input;
   }
 
-  function fillSelect(select, values) {
-    values.forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
+  /* Options for values, each shown by its label in the interface language when the server gave one. */
+  function fillSelect(select, values, labels) {
+    values.forEach(function (v) { select.appendChild(el("option", { value: v }, (labels || {})[v] || v)); });
   }
 
   function syncForm(form) {
@@ -139,8 +140,8 @@
     panel.addTo(state.map);
     syncForm(state.filterForm);
     getJSON(state.options.urls.facets).then(function (f) {
-      fillSelect(state.typeSelect, f.event_types || []);
-      fillSelect(state.adminSelect, f.governorates || []);
+      fillSelect(state.typeSelect, f.event_types || [], f.labels);
+      fillSelect(state.adminSelect, f.governorates || [], f.labels);
       fillSelect(state.sourceSelect, f.sources || []);
       syncForm(state.filterForm);
     }).catch(function () { /* the form still works with free text */ });

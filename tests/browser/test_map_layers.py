@@ -130,3 +130,30 @@ def test_popups_name_every_type_in_arabic_too(live_app, server, page):
     popup.wait_for()
     arabic = f"{EVENT_TYPES_AR['Battles']} — {EVENT_TYPES_AR['Government regains territory']}"
     assert popup.locator(".other-lang[lang=ar]", has_text=arabic).count() == 1
+
+
+def test_an_arabic_popup_is_in_arabic_first_with_the_catalogue_labels(live_app, server, page):
+    from incident_rows import add_incident
+
+    from webapp.i18n import ACTORS_AR, EVENT_TYPES_AR, STRINGS
+
+    with live_app.app_context():
+        ident = add_incident(
+            sentence="Government forces took back Saraqib.",
+            place="Saraqib",
+            event_type="Battles",
+            sub_event_type="Government regains territory",
+            actors=["HTS"],
+            geo_precision=2,
+        )
+    page.goto(f"{server.url}/map?incident={ident}&lang=ar")
+    wait_for_incidents(page)
+    popup = page.locator(".incident-popup")
+    popup.wait_for()
+    assert popup.locator("strong").first.inner_text() == EVENT_TYPES_AR["Government regains territory"]
+    assert (
+        popup.locator(".other-lang[lang=en]", has_text="Battles — Government regains territory").count() == 1
+    )
+    assert popup.locator("dt [lang=ar]", has_text=STRINGS["review"][1]).count() == 1
+    assert popup.locator(".precision-badge [lang=ar]").inner_text() == STRINGS["precision_badge_2"][1]
+    assert ACTORS_AR["HTS"] in popup.inner_text() and STRINGS["precision_2"][1] in popup.inner_text()
