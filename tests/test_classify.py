@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.errors import GazetteerDataError
-from gazetteer.events.classify import _type_pair, classify
+from gazetteer.events.classify import classify, type_pair
 from gazetteer.places.normalize import tokenize
 
 AIR = ("Explosions/Remote violence", "Air/drone strike")
@@ -65,10 +65,10 @@ def test_aircraft_flights_make_a_bombing_an_air_strike() -> None:
 
 
 def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
-    assert _type_pair("Protests/Peaceful protest") == ("Protests", "Peaceful protest")
-    assert _type_pair("Explosions/Remote violence/Air/drone strike") == (
+    assert type_pair("Protests/Peaceful protest") == ("Protests", "Peaceful protest")
+    assert type_pair("Explosions/Remote violence/Air/drone strike") == (
         "Explosions/Remote violence",
         "Air/drone strike",
     )
     with pytest.raises(GazetteerDataError):
-        _type_pair("Protests/Peaceful demonstration")
+        type_pair("Protests/Peaceful demonstration")

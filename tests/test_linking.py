@@ -6,16 +6,16 @@ import re
 
 from gazetteer import Location, Mention, Place, PlaceType
 from gazetteer.events.classify import classify
-from gazetteer.events.linking import _token_at, incident_targets, names_a_place, place_candidates
+from gazetteer.events.linking import incident_targets, names_a_place, place_candidates, token_at
 from gazetteer.places.normalize import tokenize
 from gazetteer.places.place import AdminRef
 
 
 def test_token_at_is_the_token_holding_an_offset_or_the_next_one():
     tokens = tokenize("قصف «سراقب» اليوم")  # قصف 0-3, سراقب 5-10, اليوم 12-17
-    assert [_token_at(tokens, k) for k in (0, 2, 3, 4, 5, 9, 10, 11, 16)] == [0, 0, 1, 1, 1, 1, 2, 2, 2]
-    assert _token_at(tokens, 17) is None
-    assert _token_at([], 0) is None
+    assert [token_at(tokens, k) for k in (0, 2, 3, 4, 5, 9, 10, 11, 16)] == [0, 0, 1, 1, 1, 1, 2, 2, 2]
+    assert token_at(tokens, 17) is None
+    assert token_at([], 0) is None
 
 
 def test_a_place_noun_announces_a_place_resolved_or_not() -> None:

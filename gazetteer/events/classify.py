@@ -68,7 +68,7 @@ def _all_words(section: dict) -> list[str]:
     return [w for words in section.values() for w in words]
 
 
-def _type_pair(name: str) -> tuple[str, str]:
+def type_pair(name: str) -> tuple[str, str]:
     """``"Protests/Peaceful protest"`` → ``("Protests", "Peaceful protest")`` (sub-types may hold a "/")."""
     for event_type in ACLED_TYPES:
         if name.startswith(event_type + "/") and name[len(event_type) + 1 :] in ACLED_TYPES[event_type]:
@@ -112,10 +112,10 @@ def event_lexicon() -> EventLexicon:
         items.extend((p, entry) for p in _all_words({k: spec.get(k, ()) for k in ("ar", "en")}))
     refinements = []
     for rule in events.get("refine", ()):
-        event_type, sub_type = _type_pair(rule["to"])
+        event_type, sub_type = type_pair(rule["to"])
         refinements.append(
             Refinement(
-                frozenset(_type_pair(name) for name in rule["from"]),
+                frozenset(type_pair(name) for name in rule["from"]),
                 PhraseMatcher((w, True) for w in _all_words(rule["when"])),
                 EventEntry(event_type, sub_type, int(rule["priority"])),
             )

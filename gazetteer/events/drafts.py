@@ -161,8 +161,8 @@ def _week_around(day: dt.date) -> list[dt.date]:
     return days
 
 
-def _filed_under(stated: Stated) -> list[tuple[object, ...]]:
-    """The date keys of an earlier report stating ``stated`` (see :func:`_looked_up`)."""
+def filed_under(stated: Stated) -> list[tuple[object, ...]]:
+    """The date keys of an earlier report stating ``stated`` (see :func:`looked_up`)."""
     day, precision = stated
     if precision == "year":
         return [("year", day.year)]
@@ -173,10 +173,10 @@ def _filed_under(stated: Stated) -> list[tuple[object, ...]]:
     return [("week", day)]  # week precision, and any other, meets dates less than a week away
 
 
-def _looked_up(stated: Stated) -> list[tuple[object, ...]]:
+def looked_up(stated: Stated) -> list[tuple[object, ...]]:
     """The date keys a new report stating ``stated`` looks under.
 
-    They meet the keys of an earlier report (:func:`_filed_under`) exactly when
+    They meet the keys of an earlier report (:func:`filed_under`) exactly when
     :func:`same_time` holds for the two: an earlier year or month meets its own
     year or month, an earlier week the days around; an earlier day meets the
     same day, the days around, the month or the year, as precise as the new report.
@@ -240,7 +240,7 @@ class Drafts:
         """Keep ``draft`` as an event of its own (its ``last_sentence`` is the current sentence)."""
         draft.order = len(self._drafts)
         self._drafts.append(draft)
-        dates = [_UNDATED] + (_filed_under(draft.stated_date) if draft.stated_date is not None else [])
+        dates = [_UNDATED] + (filed_under(draft.stated_date) if draft.stated_date is not None else [])
         self._file(draft, dates)
         self._touch(draft)
 
@@ -263,7 +263,7 @@ class Drafts:
             setattr(inc, attr, max(values) if values else None)
         if into.stated_date is None and new.stated_date is not None:
             into.stated_date = new.stated_date
-            self._file(into, _filed_under(into.stated_date))
+            self._file(into, filed_under(into.stated_date))
         into.last_sentence = sentence
         self._touch(into)
 
@@ -285,7 +285,7 @@ class Drafts:
             if (inc.event_type, place_id) not in self._filed:
                 return None  # the usual case: no event of this type at this place yet
             sub_type = None if new.generic else inc.sub_event_type
-            dates = [_UNDATED] if new.stated_date is None else _looked_up(new.stated_date)
+            dates = [_UNDATED] if new.stated_date is None else looked_up(new.stated_date)
             found = [self._earliest.get((inc.event_type, sub_type, place_id, date)) for date in dates]
             candidates = [d for d in found if d is not None]
             return min(candidates, key=lambda d: d.order) if candidates else None

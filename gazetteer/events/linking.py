@@ -134,7 +134,7 @@ def location_of(mention: Mention) -> Location | None:
     return Location(place.lat, place.lon, precision, place=place, geometry=place.geometry)
 
 
-def _token_at(tokens: Sequence[Token], offset: int) -> int | None:
+def token_at(tokens: Sequence[Token], offset: int) -> int | None:
     """The token holding ``offset``, else the first after it; None past the last token."""
     i = bisect_right(tokens, offset, key=_END_OF)  # the first token ending after ``offset``
     return i if i < len(tokens) else None
@@ -237,7 +237,7 @@ def place_candidates(
             continue
         # a place the gazetteer lacks is a village or the like, at its container
         kind = mention.place.type if mention.place is not None else PlaceType.VILLAGE
-        tok = _token_at(tokens, mention.start)
+        tok = token_at(tokens, mention.start)
         if tok is None:
             continue
         tok_start = tokens[tok].start
