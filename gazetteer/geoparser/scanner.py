@@ -56,12 +56,20 @@ class Scanner:
     )  # fmt: skip
 
     def __init__(
-        self, text: str, sentence: int, gazetteer: Gazetteer, language: str, view: SentenceWords
+        self,
+        text: str,
+        sentence: int,
+        gazetteer: Gazetteer,
+        language: str,
+        view: SentenceWords,
+        *,
+        index: MatchIndex | None = None,
     ) -> None:
+        """``index``: the gazetteer's :class:`MatchIndex`, when the caller holds it (one per article)."""
         self.text = text
         self.sentence = sentence
         self.gazetteer = gazetteer
-        self.index = MatchIndex.for_gazetteer(gazetteer)
+        self.index = MatchIndex.for_gazetteer(gazetteer) if index is None else index
         self.cues = load_cues()
         self.english = language == "en"
         self.toks = view.toks
