@@ -7,7 +7,7 @@ import random
 import pytest
 
 from gazetteer.events.actors import Actor, ActorMention, _Triggers, attribute, find_actors
-from gazetteer.events.extract import classify
+from gazetteer.events.classify import classify
 from gazetteer.places.normalize import tokenize
 
 

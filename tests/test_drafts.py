@@ -8,8 +8,8 @@ import random
 
 from gazetteer import Incident, Location, Place, PlaceType
 from gazetteer.events.actors import Actor
+from gazetteer.events.classify import EventEntry
 from gazetteer.events.drafts import CONTINUATION_SENTENCES, Draft, Drafts, _filed_under, _looked_up, same_time
-from gazetteer.events.extract import EventEntry
 
 PRECISIONS = ("day", "week", "month", "year")
 PLACES = [Place(f"t:{n}", n, "", PlaceType.VILLAGE, 35.0 + i / 10, 36.0) for i, n in enumerate("abc")]

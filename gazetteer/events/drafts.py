@@ -18,6 +18,7 @@ draft, so that each report costs the same however many events came before:
 Once the article is read, a headline or a report without a place that the next
 sentences tell again at a place (:func:`retold_by`) folds into that report
 (:func:`fold_into`): the headline "Airstrike kills four in X" is the lead's event.
+:func:`untold_again` does this for the article's drafts.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..geoparser.result import Incident
 from .actors import Actor
 
 if TYPE_CHECKING:
-    from .extract import EventEntry
+    from .classify import EventEntry
 
 __all__ = [
     "CONTINUATION_SENTENCES",
@@ -42,6 +43,7 @@ __all__ = [
     "fold_into",
     "retold_by",
     "same_time",
+    "untold_again",
 ]
 
 #: A report without a place continues an event reported at most this many sentences before.
@@ -321,3 +323,23 @@ class Drafts:
             or (draft.last_sentence == latest.last_sentence and draft.order < latest.order)
         ):
             self.latest = draft
+
+
+def untold_again(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, less each headline or placeless report told again just after (one folds into the other).
+
+    Drafts are kept in text order: only the few made in the next sentences are looked at.
+    """
+    gone: set[int] = set()
+    for k, draft in enumerate(drafts):
+        if k in gone or not (draft.headline or draft.incident.location is None):
+            continue
+        last = draft.incident.sentence + RETOLD_SENTENCES
+        for j in range(k + 1, len(drafts)):
+            if drafts[j].incident.sentence > last:
+                break
+            if j not in gone and retold_by(draft, drafts[j]):
+                stays = fold_into(drafts[j], draft)
+                gone.add(j if stays is draft else k)
+                break
+    return [d for k, d in enumerate(drafts) if k not in gone]
