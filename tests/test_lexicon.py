@@ -8,6 +8,7 @@ from gazetteer.errors import GazetteerDataError
 from gazetteer.geoparser.lexicon import (
     PhraseMatcher,
     WordClass,
+    distinct_norms,
     load_lexicon,
     with_form_in,
     word_set,
@@ -62,20 +63,14 @@ def test_word_class_tests_each_distinct_word_once() -> None:
     assert sorted(asked) == sorted({"قصف", "مدفعي", "علي", "ادلب", "مره", "اخري"})  # each word once
 
 
-def test_with_form_in_strips_clitics() -> None:
+def test_with_form_in_strips_clitics_and_distinct_norms_follows_the_tokens() -> None:
     places = with_form_in(word_set(["منطقة", "حي"]))
     assert places.among(tuple(tokenize("وفي المنطقة الصناعية"))) == {"المنطقه"}
     assert not places.among(tuple(tokenize("قصف مدفعي")))
-
-
-def test_word_class_positions_and_flags_follow_the_tokens_with_or_without_their_norms() -> None:
-    words = WordClass(lambda norm: len(norm) > 3)
-    tokens = tokenize("حلب ثم إدلب ثم حلب مدفعي")
-    norms = [t.norm for t in tokens]
-    assert words.positions(tokens) == [2, 5]
-    assert words.positions(tokens, norms) == [2, 5]
-    assert words.flags(tokens) == [False, False, True, False, False, True]
-    assert words.positions(tokenize("ثم ثم")) == []
+    first, second = tuple(tokenize("غارة جوية")), tuple(tokenize("غارة برية"))
+    assert distinct_norms(first) == {"غاره", "جويه"}
+    assert distinct_norms(second) == {"غاره", "بريه"}
+    assert distinct_norms(list(second)) == {"غاره", "بريه"}
 
 
 def test_word_set_normalises() -> None:
@@ -100,6 +95,15 @@ def test_starts_are_every_position_where_a_phrase_may_start_in_order() -> None:
     assert matcher.starts(tokens) == [0, 1, 2, 4, 6, 7]
     assert [m.first for m in matcher.find(tokens)] == [0, 1, 4, 7]
     assert matcher.starts(tokenize("the town is quiet")) == []
+
+
+def test_positions_of_words_in_a_set() -> None:
+    from gazetteer.geoparser.lexicon import positions
+
+    tokens = tokenize("حلب ثم إدلب ثم حلب")
+    assert positions(tokens, {"حلب"}) == [0, 4]
+    assert positions(tokens, {"ادلب", "ثم"}) == [1, 2, 3]  # normalised forms
+    assert positions(tokens, set()) == []
 
 
 def test_starts_with_the_tokens_norms_and_texts_at_hand_agree() -> None:

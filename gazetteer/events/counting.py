@@ -22,6 +22,7 @@ from ..geoparser.lexicon import (
     form_set,
     forms_of,
     load_lexicon,
+    positions,
     word_set,
 )
 from ..places.normalize import Token, normalize_token, tokenize
@@ -255,13 +256,13 @@ def _subjects_counted(tokens: Sequence[Token], used: set[int], lex: _CountLexico
     """People without a number who are the subject of a casualty verb: "its pilot was killed" 1."""
     if not lex.verb_after.may_match(tokens):
         return []  # most sentences have no casualty verb
-    determiners = _DETERMINERS.positions(tokens)
+    determiners = _DETERMINERS.among(tokens)
     if not determiners:
         return []
     verbs = {m.first: m for m in lex.verb_after.find(tokens)}
     out = []
     read_to = 0  # a determiner inside people already read starts no count of its own (nor a second pass)
-    for i in determiners:
+    for i in positions(tokens, determiners):
         if i in used or i < read_to or not verbs:
             continue
         total, end = _victim_count(tokens, i, lex)
@@ -335,10 +336,12 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
             if people is not None:
                 out.append(Count(head.value, people, head.last, end))
     out += _subjects_counted(tokens, used, lex)
-    for i in _DUALS.positions(tokens):
-        category = _dual_category(tokens[i].norm)
-        if category is not None and i not in used:
-            out.append(Count(category, 2, i, i + 1))
+    duals = _DUALS.among(tokens)
+    if duals:
+        for i in positions(tokens, duals):
+            category = _dual_category(tokens[i].norm)
+            if category is not None and i not in used:
+                out.append(Count(category, 2, i, i + 1))
     return out
 
 

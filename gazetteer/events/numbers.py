@@ -13,7 +13,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..geoparser.lexicon import WordClass, forms_of, load_lexicon
+from ..geoparser.lexicon import WordClass, forms_of, load_lexicon, positions
 from ..places.normalize import Token, normalize_token
 
 __all__ = ["NumberSpan", "find_numbers", "load_word_lists", "parse_number", "reads_as_number"]
@@ -141,7 +141,10 @@ def find_numbers(tokens: Sequence[Token]) -> list[NumberSpan]:
     out = []
     free = 0  # the first token not inside a number already found
     # Only a token that reads as a number word or digits can start one: most tokens cannot.
-    for i in _NUMBER_STARTS.positions(tokens):
+    starters = _NUMBER_STARTS.among(tokens)
+    if not starters:
+        return out
+    for i in positions(tokens, starters):
         if i < free:
             continue
         span = parse_number(tokens, i)

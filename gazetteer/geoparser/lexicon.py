@@ -17,7 +17,7 @@ Arabic proclitics (و ف ب ل ك ال لل) are stripped from text tokens with
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from operator import attrgetter
@@ -62,6 +62,22 @@ def load_lexicon(name: str) -> dict[str, Any]:
 forms_of = clitic_variants
 
 
+def distinct_norms(tokens: Sequence[Token], norms: Sequence[str] | None = None) -> frozenset[str]:
+    """The set of normalised words of ``tokens`` (``norms``: theirs, in order, when at hand)."""
+    return frozenset(map(_NORM_OF, tokens) if norms is None else norms)
+
+
+def positions(
+    tokens: Sequence[Token], wanted: Container[str], norms: Sequence[str] | None = None
+) -> list[int]:
+    """The indices of ``tokens`` whose normalised word is in ``wanted``, in order.
+
+    ``norms``: the tokens' normalised forms, when at hand.
+    """
+    in_order = map(_NORM_OF, tokens) if norms is None else norms
+    return indices_where(map(wanted.__contains__, in_order))
+
+
 @word_memo()
 def form_set(norm: str) -> frozenset[str]:
     """:func:`forms_of` as a set: ``not S.isdisjoint(form_set(n))`` tests a word list in one call."""
@@ -69,46 +85,35 @@ def form_set(norm: str) -> frozenset[str]:
 
 
 class WordClass:
-    """A yes/no property of normalised words, remembered per word, asked of a sentence's words at once.
+    """A yes/no property of normalised words, memoised, asked of a sentence's distinct words at once.
 
-    Each word's answer is kept (for up to ``_HEAD_CACHE_SIZE`` words), so that
-    asking a sentence is one dictionary look-up per word; only words never
-    seen before are tested.
+    ``among(tokens)`` costs two set operations once the sentence's words are
+    known: no Python step per token.
     """
 
     def __init__(self, test: Callable[[str], bool]) -> None:
         self._test = test
-        self._known: dict[str, bool] = {}  # each word tested so far, with its answer
+        self._members: set[str] = set()
+        self._seen: set[str] = set()
 
-    def flags(self, tokens: Sequence[Token], norms: Sequence[str] | None = None) -> list[bool]:
-        """Whether each of ``tokens`` has the property, in order.
+    def among(self, tokens: Sequence[Token], norms_in_order: Sequence[str] | None = None) -> set[str]:
+        """The normalised words of ``tokens`` that have the property.
 
-        ``norms``: the tokens' normalised forms, when at hand.
+        ``norms_in_order``: the tokens' normalised forms, when at hand.
         """
-        in_order = map(_NORM_OF, tokens) if norms is None else norms
-        flags = list(map(self._known.get, in_order))
-        if None in flags:  # some word was never tested
-            for k, flag in enumerate(flags):
-                if flag is None:
-                    flags[k] = self._learn(tokens[k].norm if norms is None else norms[k])
-        return flags
-
-    def _learn(self, norm: str) -> bool:
-        """The word's answer, tested now unless an earlier word of the same sentence was the same."""
-        member = self._known.get(norm)
-        if member is None:
-            member = bool(self._test(norm))
-            if len(self._known) < _HEAD_CACHE_SIZE:
-                self._known[norm] = member
-        return member
-
-    def positions(self, tokens: Sequence[Token], norms: Sequence[str] | None = None) -> list[int]:
-        """The indices of the tokens that have the property, in order (``norms`` as in :meth:`flags`)."""
-        return indices_where(self.flags(tokens, norms))
-
-    def among(self, tokens: Sequence[Token], norms: Sequence[str] | None = None) -> set[str]:
-        """The normalised words of ``tokens`` that have the property (``norms`` as in :meth:`flags`)."""
-        return {tokens[k].norm if norms is None else norms[k] for k in self.positions(tokens, norms)}
+        norms = distinct_norms(tokens, norms_in_order)
+        found = self._members.intersection(norms)
+        if norms <= self._seen:  # every word tested before: the usual case
+            return found
+        for norm in norms.difference(self._seen):
+            member = self._test(norm)
+            if member:
+                found.add(norm)
+            if len(self._seen) < _HEAD_CACHE_SIZE:
+                self._seen.add(norm)
+                if member:
+                    self._members.add(norm)
+        return found
 
 
 @functools.cache
@@ -265,10 +270,10 @@ class PhraseMatcher(Generic[T]):
     def may_match(self, tokens: Sequence[Token]) -> bool:
         """False when no phrase can start at any of ``tokens``: a cheap test before :meth:`find`.
 
-        One remembered answer per word (:class:`WordClass`): most sentences hold no
-        word of a given lexicon, and this tells so without a Python step per token.
+        Set operations over the sentence's distinct words: most sentences hold
+        no word of a given lexicon, and this tells so without a Python step per token.
         """
-        if True in self._starters.flags(tokens):
+        if self._starters.among(tokens):
             return True
         return bool(self._case_texts) and not self._case_texts.isdisjoint(map(_TEXT_OF, tokens))
 
@@ -284,7 +289,8 @@ class PhraseMatcher(Generic[T]):
         ``norms`` and ``texts``: the tokens' normalised forms and texts, in order, when at
         hand (:func:`gazetteer.places.normalize.read_article` has an article's).
         """
-        found = self._starters.positions(tokens, norms)
+        members = self._starters.among(tokens, norms)  # most sentences hold none: no pass over the tokens
+        found = positions(tokens, members, norms) if members else []
         if self._case_texts:
             cased = self._case_texts.intersection(map(_TEXT_OF, tokens) if texts is None else texts)
             if cased:
