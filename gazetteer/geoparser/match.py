@@ -73,7 +73,7 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
     """``matches`` without the names inside an armed group's, organisation's or time zone's name."""
     if not matches:
         return matches
-    spans = actor_spans(scanner.toks)
+    spans = actor_spans(scanner.toks, scanner.actor_starts)
     return [
         m
         for m in matches

@@ -52,7 +52,7 @@ class Scanner:
 
     __slots__ = (
         "text", "toks", "sentence", "gazetteer", "index", "cues", "english",
-        "joinable", "words", "live", "facility_sentence", "has_quotes",
+        "joinable", "words", "live", "facility_sentence", "has_quotes", "actor_starts",
     )  # fmt: skip
 
     def __init__(
@@ -80,6 +80,7 @@ class Scanner:
         self.facility_sentence = view.facility_sentence
         # Only a sentence holding an opening quote can have a quoted word.
         self.has_quotes = view.has_quotes
+        self.actor_starts = view.actor_starts  # where an actor's name may start (see masks)
 
     # ---- phrases around a position
     def phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
