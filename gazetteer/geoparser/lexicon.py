@@ -230,7 +230,9 @@ class PhraseMatcher(Generic[T]):
         is two set and string checks per form, with nothing to remember.
         """
         forms = form_set(norm)
-        return not self._exact_heads.isdisjoint(forms) or any(f.startswith(self._prefix_heads) for f in forms)
+        if not self._exact_heads.isdisjoint(forms):
+            return True
+        return bool(self._prefix_heads) and any(f.startswith(self._prefix_heads) for f in forms)
 
     def _heads(self, token: Token) -> tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]:
         found = self._norm_heads(token.norm)
