@@ -45,3 +45,15 @@ def test_run_measures_ours_and_the_baseline_on_each_corpus(tmp_path: Path, tiny_
 def test_missing_corpora_exit_with_a_message(tmp_path: Path, capsys) -> None:
     assert bench.main(["--shared", str(tmp_path)]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_passes_geoparse_every_document_each_time(
+    tmp_path: Path, tiny_gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    from gazetteer.geoparser import pipeline
+
+    real = pipeline.geoparse
+    monkeypatch.setattr(pipeline, "geoparse", lambda text, **kw: calls.append(text) or real(text, **kw))
+    assert bench.passes(_shared(tmp_path), 2, gazetteer=tiny_gazetteer) == 3
+    assert len(calls) == 6 and calls[:3] == calls[3:]

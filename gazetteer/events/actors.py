@@ -81,9 +81,24 @@ def load_word_lists() -> None:
     _lexicon()
 
 
-def find_actors(tokens: Sequence[Token]) -> list[ActorMention]:
-    """Every actor named in ``tokens``, left to right."""
-    return [ActorMention(m.value, m.first, m.last) for m in _lexicon().matcher.find(tokens)]
+def find_actors(tokens: Sequence[Token], starts: Sequence[int] | None = None) -> list[ActorMention]:
+    """Every actor named in ``tokens``, left to right.
+
+    ``starts``: where a name may start, in order, when known (:func:`actor_starts` of a
+    longer text, shifted to these tokens); only those are tried.
+    """
+    return [ActorMention(m.value, m.first, m.last) for m in _lexicon().matcher.find(tokens, starts)]
+
+
+def actor_starts(
+    tokens: Sequence[Token], *, norms: Sequence[str] | None = None, texts: Sequence[str] | None = None
+) -> list[int]:
+    """Where an actor's name may start in ``tokens``, in order: a superset, true of any slice of them.
+
+    Found once for a whole article, it spares each sentence its own look.  ``norms`` and
+    ``texts``: the tokens' normalised forms and texts, when at hand.
+    """
+    return _lexicon().matcher.starts(tokens, norms=norms, texts=texts)
 
 
 def _cue_before(tokens: Sequence[Token], first: int, window: int, cues: frozenset[str]) -> bool:

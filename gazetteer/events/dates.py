@@ -194,6 +194,22 @@ def _explicit(tokens: Sequence[Token], published: dt.date | None, lex: _Lexicon)
     return found
 
 
+def month_starts(
+    tokens: Sequence[Token], *, norms: Sequence[str] | None = None, texts: Sequence[str] | None = None
+) -> list[int]:
+    """Where a month name may start in ``tokens``, in order: a superset, true of any slice of them.
+
+    A sentence holding none writes out no date by name, so an article's are found once for
+    all its sentences.  ``norms`` and ``texts`` as in :meth:`PhraseMatcher.starts`.
+    """
+    return _lexicon().months.starts(tokens, norms=norms, texts=texts)
+
+
+def may_hold_numeric_date(text: str) -> bool:
+    """False when ``text`` writes no numeric date (2020-09-20, 20/9/2020): no digit, separator, digit."""
+    return bool(_DATE_SEPARATED_RE.search(text))
+
+
 def month_positions(tokens: Sequence[Token]) -> frozenset[int]:
     """Indices of the tokens that name a month, so that a year after one is not read as a count."""
     return frozenset(i for m in _lexicon().months.find(tokens) for i in range(m.first, m.last))
@@ -242,7 +258,7 @@ def _relative(tokens: Sequence[Token], published: dt.date, lex: _Lexicon) -> lis
 
 def _numeric(text: str) -> list[_Found]:
     found: list[_Found] = []
-    if not _DATE_SEPARATED_RE.search(text):
+    if not may_hold_numeric_date(text):
         return found  # both forms need a digit, a separator and a digit (any script's digits)
     ascii_text = text.translate(_DIGITS)
     for m in _ISO_RE.finditer(ascii_text):

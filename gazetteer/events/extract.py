@@ -74,7 +74,7 @@ from .antecedents import place_from_context
 from .classify import SentenceEvent, classify, event_lexicon
 from .clauses import split_clauses
 from .counting import Count, events_stated, find_counts, sums_up
-from .dates import resolve_tokens, told_offset
+from .dates import may_hold_numeric_date, month_starts, resolve_tokens, told_offset
 from .drafts import Draft, Drafts, untold_again
 from .linking import (
     MAX_LISTED_EVENTS,
@@ -331,16 +331,29 @@ def article_date(text: str, sentences: Sequence[Sentence], article: Sequence[Tok
     ("on Monday") and dates without a year ("on 23 October") are read against it.
     ``article`` is the text's tokens (:func:`read_article`).
     """
-    days = [resolve_tokens(s.text, _sentence_tokens(text, s, article), None) for s in sentences]
-    return max((d for d, p in days if d is not None and p == "day"), default=None)
+    read = read_article(text)
+    # A full date needs a month name or a numeric date: the article's month names are found
+    # once, and only the sentences that may hold one are read.
+    months = month_starts(article, norms=read.norms, texts=read.texts)
+    latest: dt.date | None = None
+    for sentence in sentences:
+        span = word_range(text, sentence.start, sentence.end)
+        if span is None:  # glued to a word at an end: read on its own
+            tokens = words_in(text, sentence.start, sentence.end)
+        elif _any_between(months, *span) or may_hold_numeric_date(sentence.text):
+            tokens = article[span[0] : span[1]]
+        else:
+            continue
+        date, precision = resolve_tokens(sentence.text, tokens, None)
+        if date is not None and precision == "day" and (latest is None or date > latest):
+            latest = date
+    return latest
 
 
-def _sentence_tokens(text: str, sentence: Sentence, article: Sequence[Token]) -> Sequence[Token]:
-    """The tokens of ``sentence``: a slice of the article's, or its own when glued to a word at an end."""
-    span = word_range(text, sentence.start, sentence.end)
-    if span is None:
-        return words_in(text, sentence.start, sentence.end)
-    return article[span[0] : span[1]]
+def _any_between(positions: list[int], first: int, last: int) -> bool:
+    """Whether some of the sorted ``positions`` lie in ``[first, last)``."""
+    k = bisect_left(positions, first)
+    return k < len(positions) and positions[k] < last
 
 
 def _inherited_actor(drafts: Drafts, event: SentenceEvent, sentence: int) -> Actor | None:

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from ..events.actors import actor_starts
 from ..memo import word_memo
 from ..places.normalize import Token, read_article
 from .indices import indices_where
@@ -41,6 +42,7 @@ class SentenceWords(NamedTuple):
     live: list[int]  # where a reading may start, in order (see ArticleWords.sentence)
     facility_sentence: bool  # English: a facility head word («hospital») is in the sentence
     has_quotes: bool  # an opening quote is in the sentence (or just before it)
+    actor_starts: list[int]  # where an actor's name may start, in order (see ArticleWords.actor_starts)
 
 
 class ArticleWords:
@@ -52,7 +54,7 @@ class ArticleWords:
     """
 
     __slots__ = ("text", "english", "tokens", "starts", "quotes", "words", "joinable", "anchors",
-                 "articles", "heads", "uppers", "fuzzy_cues")  # fmt: skip
+                 "articles", "heads", "uppers", "fuzzy_cues", "actor_starts")  # fmt: skip
 
     def __init__(self, text: str, index: MatchIndex, *, english: bool) -> None:
         self.text = text
@@ -62,6 +64,9 @@ class ArticleWords:
         self.starts = article.starts
         self.quotes = [quote.start() for quote in _OPEN_QUOTE_RE.finditer(text)]
         quoted = _words_with_apostrophes(text, tokens, self.starts)
+        # Where an actor's name («هيئة تحرير الشام») may start, which may hold a place name
+        # that is no place (gazetteer.geoparser.masks): found once, not per sentence.
+        self.actor_starts = actor_starts(tokens, norms=article.norms, texts=article.texts)
         self.words = words = index.words_of(tokens, norms=article.norms, quoted=quoted)
         gaps = article.gaps
         self.joinable = list(map(_joins, gaps))
@@ -159,6 +164,7 @@ class ArticleWords:
             [p - first for p in live] if first else live,
             facility,
             has_quotes,
+            [p - first for p in _between(self.actor_starts, first, last)],
         )
 
 

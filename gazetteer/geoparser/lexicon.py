@@ -197,6 +197,9 @@ class PhraseMatcher(Generic[T]):
             table.setdefault(head.text, []).append((patterns, value, phrase))
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
         self._case_texts = frozenset(self._case)
+        # What a word's forms are checked against to tell whether it starts some phrase.
+        self._exact_heads = frozenset(self._exact)
+        self._prefix_heads = tuple(self._prefix)
 
     def _norm_heads(self, norm: str) -> tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]:
         """The phrases a normalised word may start, with the proclitic it strips for each; memoised.
@@ -221,7 +224,15 @@ class PhraseMatcher(Generic[T]):
         return found
 
     def _starts_phrase(self, norm: str) -> bool:
-        return bool(self._norm_heads(norm))
+        """Whether :meth:`_norm_heads` of ``norm`` is not empty, told without building it.
+
+        Most words of a text start no phrase of a given lexicon: for them the test
+        is two set and string checks per form, with nothing to remember.
+        """
+        forms = form_set(norm)
+        if not self._exact_heads.isdisjoint(forms):
+            return True
+        return bool(self._prefix_heads) and any(f.startswith(self._prefix_heads) for f in forms)
 
     def _heads(self, token: Token) -> tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]:
         found = self._norm_heads(token.norm)

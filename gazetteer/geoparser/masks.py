@@ -103,11 +103,17 @@ def in_organisation_name(text: str, toks: Sequence[Token], first: int, last: int
     )
 
 
-def actor_spans(toks: Sequence[Token]) -> dict[int, tuple[int, int]]:
-    """Each token inside an actor named in ``toks`` by more than one word, with that name's token range."""
+def actor_spans(toks: Sequence[Token], starts: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """Each token inside an actor named in ``toks`` by more than one word, with that name's token range.
+
+    ``starts``: where an actor's name may start in ``toks``
+    (:func:`gazetteer.events.actors.actor_starts`, found once per article).
+    """
+    if not starts:
+        return {}  # most sentences name no actor
     return {
         k: (a.first, a.last)
-        for a in find_actors(toks)
+        for a in find_actors(toks, starts)
         if a.last - a.first > 1
         for k in range(a.first, a.last)
     }

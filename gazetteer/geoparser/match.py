@@ -73,7 +73,7 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
     """``matches`` without the names inside an armed group's, organisation's or time zone's name."""
     if not matches:
         return matches
-    spans = actor_spans(scanner.toks)
+    spans = actor_spans(scanner.toks, scanner.actor_starts)
     return [
         m
         for m in matches
@@ -109,11 +109,12 @@ def find_matches(
     """
     out: list[Match] = []
     last_road: Place | None = None
-    article = ArticleWords(text, MatchIndex.for_gazetteer(gazetteer), english=language == "en")
+    index = MatchIndex.for_gazetteer(gazetteer)
+    article = ArticleWords(text, index, english=language == "en")
     for sentence, view in article.sentences(sentences):
         if not view.live and last_road is None:
             continue  # no reading can start here, and no road is there to refer back to
-        scanner = Scanner(text, sentence.index, gazetteer, language, view)
+        scanner = Scanner(text, sentence.index, gazetteer, language, view, index=index)
         matches = merge_roads(unknown_names(scanner, _unmasked(_scan(scanner), scanner)), scanner)
         if last_road is not None:
             matches = road_anaphora(matches, scanner, last_road)

@@ -133,6 +133,7 @@ class MatchIndex:
         # A transliteration reading starts at its first word: the first word of some skeleton.
         self._skeleton_words = frozenset(sk.split(" ", 1)[0] for sk in self._skeletons)
         self._gazetteer = weakref.ref(gazetteer)
+        self._fuzzy_cue_words = frozenset(p[0] for p in cues.fuzzy if len(p) == 1)  # one-word fuzzy cues
         # Longest key (in tokens) starting with each first token: most text
         # tokens start no name, and the others need only a few n-gram probes.
         self.first_token_len: dict[str, int] = {}
@@ -183,12 +184,12 @@ class MatchIndex:
         if found is None:
             cues = load_cues()
             variants = _norm_variants(norm, possessive)
-            forms = [f for f, _ in variants]
+            forms = frozenset(f for f, _ in variants)
             heads = self._heads(variants)
             fields = {
-                "max_n": max((self.first_token_len.get(f, 0) for f in forms), default=0),
-                "facility_head": any(f in cues.facility_heads for f in forms),
-                "fuzzy_cue": any((f,) in cues.fuzzy for f in forms),
+                "max_n": max((head.longest for head in heads), default=0),
+                "facility_head": not cues.facility_heads.isdisjoint(forms),
+                "fuzzy_cue": not self._fuzzy_cue_words.isdisjoint(forms),
                 "transliteration": self._may_transliterate(norm),
                 "article": norm in ("al", "el"),
                 "single": self._single(norm, heads),
@@ -196,7 +197,7 @@ class MatchIndex:
             found = Word(
                 variants=variants,
                 arabic=is_arabic(norm),
-                cue_end=any(f in cues.phrase_ends for f in forms),
+                cue_end=not cues.phrase_ends.isdisjoint(forms),
                 heads=heads,
                 flags=_flags(**fields),
                 **fields,

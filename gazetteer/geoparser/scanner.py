@@ -53,16 +53,24 @@ class Scanner:
 
     __slots__ = (
         "text", "toks", "sentence", "gazetteer", "index", "cues", "english",
-        "joinable", "words", "live", "facility_sentence", "has_quotes",
+        "joinable", "words", "live", "facility_sentence", "has_quotes", "actor_starts",
     )  # fmt: skip
 
     def __init__(
-        self, text: str, sentence: int, gazetteer: Gazetteer, language: str, view: SentenceWords
+        self,
+        text: str,
+        sentence: int,
+        gazetteer: Gazetteer,
+        language: str,
+        view: SentenceWords,
+        *,
+        index: MatchIndex | None = None,
     ) -> None:
+        """``index``: the gazetteer's :class:`MatchIndex`, when the caller holds it (one per article)."""
         self.text = text
         self.sentence = sentence
         self.gazetteer = gazetteer
-        self.index = MatchIndex.for_gazetteer(gazetteer)
+        self.index = MatchIndex.for_gazetteer(gazetteer) if index is None else index
         self.cues = load_cues()
         self.english = language == "en"
         self.toks = view.toks
@@ -73,6 +81,7 @@ class Scanner:
         self.facility_sentence = view.facility_sentence
         # Only a sentence holding an opening quote can have a quoted word.
         self.has_quotes = view.has_quotes
+        self.actor_starts = view.actor_starts  # where an actor's name may start (see masks)
 
     # ---- phrases around a position
     def phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:

@@ -55,6 +55,7 @@ class _Words(NamedTuple):
     """The cue lexicon's words an unknown name is read with."""
 
     before: frozenset[tuple[str, ...]]  # settlement cues before a name: «قرية», "the village of"
+    before_ends: frozenset[str]  # the last word of each of ``before``
     after: frozenset[tuple[str, ...]]  # settlement cues after a name: "village", "camp"
     after_heads: frozenset[str]  # the first word of each of ``after``
     stops: frozenset[str]  # words no name read after a cue may hold
@@ -64,8 +65,10 @@ class _Words(NamedTuple):
 def _words() -> _Words:
     cues = load_cues()
     after = _cue_phrases(cues.type_after)
+    before = _cue_phrases(cues.type_before)
     return _Words(
-        _cue_phrases(cues.type_before),
+        before,
+        frozenset(p[-1] for p in before),
         after,
         frozenset(p[0] for p in after),
         cues.stop_keys | cues.all_words | cues.facility_stops,
@@ -80,7 +83,7 @@ class _Reader:
         self.toks = scanner.toks
         self.covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
         self.starts = {m.tok_start: m for m in matches}
-        self.before, self.after, self.after_heads, self.stops = _words()
+        self.before, _, self.after, self.after_heads, self.stops = _words()
 
     def free(self, k: int) -> bool:
         return 0 <= k < len(self.toks) and k not in self.covered
@@ -177,18 +180,6 @@ class _Reader:
         k += 1 if k < len(self.toks) and self.toks[k].norm == "small" else 0
         return k < len(self.toks) and s.phrase_after(k, self.after) is not None
 
-    def possible_starts(self) -> list[int]:
-        """The tokens a name could start at: just after a cue word, or (English) after a locative
-        word, or a few words before a settlement word ("X village", "X, a village")."""
-        s, toks = self.s, self.toks
-        found = {k + 1 for k, word in enumerate(s.words) if word.cue_end}
-        if s.english:
-            found.update(k + 1 for k, tok in enumerate(toks) if tok.norm in _LOCATIVES)
-            for k, tok in enumerate(toks):
-                if tok.norm in self.after_heads:
-                    found.update(range(max(0, k - MAX_NAME_WORDS - 2), k))
-        return sorted(j for j in found if self.free(j))
-
     def announced(self, j: int, n: int) -> bool:
         """Whether the text says the name on tokens ``[j, j + n)`` is a place."""
         s, toks = self.s, self.toks
@@ -217,11 +208,11 @@ class _Reader:
             yield end + 1, end + 1 + n
             end += 1 + n
 
-    def names(self) -> Iterator[tuple[int, int]]:
-        """Token ranges ``[start, end)`` of the unknown names of the sentence."""
+    def names(self, starts: list[int]) -> Iterator[tuple[int, int]]:
+        """Token ranges ``[start, end)`` of the sentence's unknown names, read at ``starts`` (in order)."""
         done = 0  # the first token not inside a name read already
-        for j in self.possible_starts():
-            if j < done:
+        for j in starts:
+            if j < done or not self.free(j):
                 continue
             n = self.name_at(j)
             if not n or not self.announced(j, n):
@@ -233,7 +224,34 @@ class _Reader:
                 done = end
 
 
+def _possible_starts(scanner: Scanner) -> list[int]:
+    """The tokens a name could start at, in order: a superset of where :meth:`_Reader.announced` holds.
+
+    Just after the last word of a settlement cue; in English also just after
+    any cue word or a locative word, or a few words before a settlement word
+    ("X village", "X, a village"), which an English name may be followed by.
+    """
+    words = _words()
+    if scanner.english:
+        found = {k + 1 for k, word in enumerate(scanner.words) if word.cue_end}
+        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in _LOCATIVES)
+        for k, tok in enumerate(scanner.toks):
+            if tok.norm in words.after_heads:
+                found.update(range(max(0, k - MAX_NAME_WORDS - 2), k))
+    else:
+        # An Arabic name is announced only by a settlement cue before it, which ends on a cue word.
+        found = {
+            k + 1
+            for k, word in enumerate(scanner.words)
+            if word.cue_end and not words.before_ends.isdisjoint(form for form, _ in word.variants)
+        }
+    return sorted(found)
+
+
 def unknown_names(scanner: Scanner, matches: list[Match]) -> list[Match]:
     """``matches`` with the sentence's unknown names added, in token order."""
-    found = [unknown_match(scanner, start, end, 0) for start, end in _Reader(scanner, matches).names()]
+    starts = _possible_starts(scanner)
+    if not starts:
+        return matches  # most sentences hold no word that may announce a name
+    found = [unknown_match(scanner, start, end, 0) for start, end in _Reader(scanner, matches).names(starts)]
     return sorted([*matches, *found], key=lambda m: m.tok_start) if found else matches

@@ -1,6 +1,7 @@
 """Geoparsing throughput on one core, against a spaCy PhraseMatcher baseline given the same names.
 
-Run ``python -m gazetteer.measure.bench_geoparse [--shared DIR] [--repeat N] [--json]``.  Texts are
+Run ``python -m gazetteer.measure.bench_geoparse [--shared DIR] [--repeat N] [--json]``, or
+``--passes N`` under callgrind to count instructions per pass (:func:`passes`).  Texts are
 ``corpus/syrian-archive-dev.jsonl`` (articles) and ``corpus/idrisi-d-ar.jsonl`` (tweets) under
 the shared directory.  Measured on each corpus and on both together:
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import operator
 import os
 import sys
 import time
@@ -36,7 +38,7 @@ from ..places.index import Gazetteer
 from .goldrecords import SharedDataMissing
 from .sharedtexts import default_shared_dir
 
-__all__ = ["Row", "load_corpora", "main", "run"]
+__all__ = ["Row", "load_corpora", "main", "passes", "run"]
 
 CORPORA = {"syrian-archive-dev": "corpus/syrian-archive-dev.jsonl", "idrisi-d-ar": "corpus/idrisi-d-ar.jsonl"}
 
@@ -230,6 +232,34 @@ def run(
     return {"rows": [r.to_dict() for r in rows], "notes": notes}
 
 
+def passes(shared_dir: Path, count: int, *, gazetteer: Gazetteer | None = None) -> int:
+    """Geoparse both corpora ``count`` times, each pass in one call of :func:`operator.call`; returns docs.
+
+    For counting instructions, which a loaded machine does not change as it does seconds:
+    ``valgrind --tool=callgrind --dump-before=_operator_call --dump-after=_operator_call``
+    then writes each pass to a dump of its own (``.2``: the first, cold pass, which fills
+    the word memos; ``.4``: the second, warm), and the gazetteer load to none of them.
+    Raises :class:`gazetteer.measure.goldset.SharedDataMissing` when a corpus is absent.
+    """
+    from ..geoparser.pipeline import geoparse
+    from ..places.normalize import clear_text_caches
+
+    docs = [doc for corpus in load_corpora(shared_dir).values() for doc in corpus]
+    if gazetteer is None:
+        from ..places.bundled import default_gazetteer
+
+        gazetteer = default_gazetteer()
+
+    def one_pass() -> None:
+        clear_text_caches()  # as in run(): every pass reads the texts afresh
+        for text, lang in docs:
+            geoparse(text, gazetteer=gazetteer, language=lang)
+
+    for _ in range(count):
+        operator.call(one_pass)  # a C function callgrind can dump around (see the docstring)
+    return len(docs)
+
+
 def format_table(result: dict[str, Any]) -> str:
     """The rows as a fixed-width text table, followed by the notes."""
     head = (
@@ -256,8 +286,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
+    parser.add_argument(
+        "--passes",
+        type=int,
+        default=None,
+        help="only geoparse both corpora N times, for callgrind (see passes()); no timing, no spaCy",
+    )
     args = parser.parse_args(argv)
     try:
+        if args.passes is not None:
+            docs = passes(args.shared or default_shared_dir(), args.passes)
+            print(f"{args.passes} passes over {docs} documents")
+            return 0
         result = run(args.shared or default_shared_dir(), repeat=args.repeat)
     except SharedDataMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
