@@ -24,6 +24,9 @@ Query parameters (all optional, all combinable; the map keeps them in its URL):
 ``status``
     review statuses (``unreviewed``, ``verified``, ``rejected``), comma-separated or repeated,
     or ``all``; without it rejected incidents are left out.
+
+Whatever the parameters, only primary incidents are selected: a report merged into another
+incident is one of that incident's sources (:mod:`webapp.merging`), not an incident of its own.
 """
 
 from __future__ import annotations
@@ -163,7 +166,17 @@ class AnyOf:
     conditions: tuple[Between | OneOf, ...]
 
 
-Condition = Between | OneOf | AnyOf
+@dataclass(frozen=True, slots=True)
+class IsNull:
+    """The column's value is NULL."""
+
+    column: str
+
+
+Condition = Between | OneOf | AnyOf | IsNull
+
+#: Primary incidents only: a report merged into another incident is listed as its source instead.
+PRIMARIES = IsNull("merged_into_id")
 
 
 def conditions(flt: Filters) -> list[Condition]:
@@ -172,8 +185,9 @@ def conditions(flt: Filters) -> list[Condition]:
     SQL (:func:`incident_criteria`) and the in-memory map index
     (:meth:`webapp.mapindex.MapIndex.mask`) each evaluate these.  Free text, actors
     and source are not among them: they need the search tables, so only SQL evaluates them.
+    Every selection holds primary incidents only (:data:`PRIMARIES`).
     """
-    out: list[Condition] = []
+    out: list[Condition] = [PRIMARIES]
     if flt.date_from is not None or flt.date_to is not None:
         out.append(Between("date", flt.date_from, flt.date_to))
     if flt.event_types:
@@ -201,6 +215,8 @@ def condition_sql(condition: Condition) -> ColumnElement[bool]:
     if isinstance(condition, AnyOf):
         return or_(*(condition_sql(c) for c in condition.conditions))
     column = getattr(Incident, condition.column)
+    if isinstance(condition, IsNull):
+        return column.is_(None)
     if isinstance(condition, OneOf):
         return (func.lower(column) if condition.casefold else column).in_(condition.values)
     bounds = [column.is_not(None)]
