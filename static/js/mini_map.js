@@ -38,8 +38,9 @@
       tag(marker, p, kind);
       if (kind === "runner-up" && p.form) {
         marker.on("click", function () {
-          var form = document.getElementById(p.form);
-          if (form) form.requestSubmit ? form.requestSubmit() : form.submit();
+          /* The button carries the place (name="place_id"), so the form is sent by clicking it. */
+          var button = document.querySelector("#" + CSS.escape(p.form) + " [type=submit]");
+          if (button) button.click();
         });
       }
       latlngs.push([p.lat, p.lon]);
@@ -57,5 +58,18 @@
     if (p.place_id) node.setAttribute("data-place", String(p.place_id));
   }
 
-  document.querySelectorAll(".mini-map").forEach(draw);
+  /* A review page holds up to 500 rows: each map is drawn (and its tiles fetched) once it is in view. */
+  var boxes = document.querySelectorAll(".mini-map");
+  if (!("IntersectionObserver" in window)) {
+    boxes.forEach(draw);
+    return;
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      draw(entry.target);
+    });
+  }, { rootMargin: "200px" });
+  boxes.forEach(function (box) { observer.observe(box); });
 })();
