@@ -18,7 +18,7 @@ Query parameters (all optional, all combinable; the map keeps them in its URL):
 ``source``
     part of the article's source name (case-insensitive).
 ``article``
-    one article id.
+    one article id: the incidents it reports, including those its reports were merged into.
 ``bbox``
     ``west,south,east,north`` in degrees.
 ``status``
@@ -37,6 +37,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import aliased
 
 from gazetteer import tokenize
 
@@ -183,8 +184,9 @@ def conditions(flt: Filters) -> list[Condition]:
     """The tests on incident columns that ``flt`` asks for: the one statement of what a filter means.
 
     SQL (:func:`incident_criteria`) and the in-memory map index
-    (:meth:`webapp.mapindex.MapIndex.mask`) each evaluate these.  Free text, actors
-    and source are not among them: they need the search tables, so only SQL evaluates them.
+    (:meth:`webapp.mapindex.MapIndex.mask`) each evaluate these.  Free text, actors, source
+    and article are not among them: they need other tables, so only SQL evaluates them
+    (:func:`text_criteria`).
     Every selection holds primary incidents only (:data:`PRIMARIES`).
     """
     out: list[Condition] = [PRIMARIES]
@@ -196,8 +198,6 @@ def conditions(flt: Filters) -> list[Condition]:
         out.append(OneOf("admin1", tuple(a.lower() for a in flt.admin1), casefold=True))
     if flt.precision:
         out.append(OneOf("geo_precision", flt.precision))
-    if flt.article_id is not None:
-        out.append(OneOf("article_id", (flt.article_id,)))
     if set(flt.status) != set(STATUSES):
         out.append(OneOf("status", flt.status))
     if flt.bbox is not None:
@@ -235,8 +235,21 @@ def incident_criteria(flt: Filters) -> list[ColumnElement[bool]]:
 
 
 def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
-    """WHERE clauses over :class:`Incident` for the free text, actors and source of ``flt``."""
+    """WHERE clauses over :class:`Incident` for the free text, actors, source and article of ``flt``."""
     crit: list[ColumnElement[bool]] = []
+    if flt.article_id is not None:
+        # An article reports its own incidents, and those its reports were merged into.
+        merged = aliased(Incident)
+        crit.append(
+            or_(
+                Incident.article_id == flt.article_id,
+                Incident.id.in_(
+                    select(merged.merged_into_id).where(
+                        merged.article_id == flt.article_id, merged.merged_into_id.is_not(None)
+                    )
+                ),
+            )
+        )
     if flt.source:
         crit.append(
             Incident.article_id.in_(
