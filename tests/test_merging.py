@@ -190,3 +190,31 @@ def test_viewers_may_not_merge_or_split(make_app, strike):
     assert client.post(f"/api/incidents/{english}/split", headers=analyst).status_code == 200
     history = client.get(f"/api/incidents/{english}/history").get_json()
     assert history[-1]["user"] == "rana"
+
+
+@pytest.mark.services
+def test_the_reports_merge_the_same_on_postgresql(tmp_path, tiny_gazetteer):
+    from databases import postgresql_database
+
+    from webapp import create_app
+
+    with postgresql_database(migrated=True, instance_path=tmp_path / "m") as url:
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "t",
+                "SQLALCHEMY_DATABASE_URI": url,
+                "REDIS_URL": "",
+                "GAZETTEER": tiny_gazetteer,
+            }
+        )
+        arabic = ingest(app, ARABIC, "2020-09-20", "غارات على سراقب")
+        english = ingest(app, ENGLISH, "2020-09-21", "Strikes on Saraqib")
+        client = app.test_client()
+        (feature,) = features(client)
+        assert feature["properties"]["id"] == arabic and feature["properties"]["source_count"] == 2
+        assert client.post(f"/api/incidents/{english}/split").status_code == 200
+        assert len(features(client)) == 2
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
