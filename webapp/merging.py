@@ -75,7 +75,7 @@ def find_primary(incident: Incident, *, older_only: bool = False) -> Incident | 
     ``incident``'s article is another event of that article.  With ``older_only``, only
     primaries stored before ``incident`` are considered.
     """
-    if incident.date is None or (incident.place_id is None and incident.lat is None):
+    if incident.date is None:
         return None
     window = (incident.date - dt.timedelta(days=MAX_DAYS), incident.date + dt.timedelta(days=MAX_DAYS))
     near = []
@@ -86,6 +86,8 @@ def find_primary(incident: Incident, *, older_only: bool = False) -> Incident | 
             Incident.lat.between(incident.lat - _BOX_DEG, incident.lat + _BOX_DEG)
             & Incident.lon.between(incident.lon - _BOX_DEG, incident.lon + _BOX_DEG)
         )
+    if not near:  # no place, no point: nothing to compare
+        return None
     candidates = db.session.scalars(
         select(Incident)
         .where(
@@ -120,8 +122,9 @@ def merge_reports(incidents: Iterable[Incident], actor: audit.Actor = AUTOMATIC)
 
 
 def merge_similar(actor: audit.Actor = AUTOMATIC) -> int:
-    """Merge the stored incidents that report one event, each into the oldest primary it matches
-    first; one transaction.  Incidents an analyst split off stay apart.  Returns how many were merged.
+    """Merge the stored incidents that report one event, oldest first, each into the nearest primary
+    stored before it that it matches; one transaction.  Rejected incidents and those an analyst split
+    off stay apart.  Returns how many were merged.
     """
     split_off = _split_off()
     ids = db.session.scalars(
