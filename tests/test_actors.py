@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from gazetteer.events.actors import Actor, ActorMention, _Triggers, attribute, find_actors
-from gazetteer.events.extract import classify
+from gazetteer.events.actors import Actor, ActorMention, TriggerSpans, attribute, find_actors
+from gazetteer.events.classify import classify
 from gazetteer.places.normalize import tokenize
 
 
@@ -106,6 +106,6 @@ def test_trigger_distance_is_the_nearest_span_whatever_their_layout() -> None:
             spans.append((first, first + rng.randint(1, 4)))
         first = rng.randint(0, 22)
         mention = ActorMention(actor, first, first + rng.randint(1, 3))
-        triggers = _Triggers(spans)
+        triggers = TriggerSpans(spans)
         assert triggers.distance(mention) == nearest(mention, spans), (spans, mention)
         assert triggers.any_before(mention.first) == any(mention.first >= last for _, last in spans)

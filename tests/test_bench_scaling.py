@@ -6,7 +6,7 @@ import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.measure import bench_scaling as bench
-from gazetteer.measure.goldset import default_shared_dir
+from gazetteer.measure.sharedtexts import default_shared_dir
 
 
 def test_sizes_double_from_start_and_end_at_top_and_its_half() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, Place, PlaceType
-from gazetteer.places.build import extend
 from gazetteer.places.bundled import clear_cache, default_gazetteer, default_path, source_version
+from gazetteer.places.storage import extend
 
 
 @pytest.fixture(scope="module")

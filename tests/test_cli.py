@@ -222,8 +222,8 @@ def test_gazetteer_download_from_a_local_mirror(app, runner, tmp_path, mirror): 
 
     from test_download import fixture_files
 
-    from gazetteer.places.build import imports_path
     from gazetteer.places.bundled import default_path, ensure_built
+    from gazetteer.places.storage import imports_path
 
     state, url = mirror
     state.files = fixture_files()

@@ -119,3 +119,17 @@ def test_a_name_one_letter_off_a_place_in_its_container_is_that_place(real):
     assert saraqip.place is not None and saraqip.place.name_ar == "سراقب"
     alone = geoparse("Russian jets struck homes in Saraqip.", gazetteer=real, language="en")
     assert [m.text for m in alone.mentions] == []
+
+
+def test_a_small_place_dropped_alone_is_read_when_its_container_follows(real):
+    # Sirghaya, a village from bulk data named by one uncued word, needs corroboration.
+    alone = geoparse("قصف مدفعي على سرغايا اليوم", gazetteer=real, language="ar")
+    assert [m.text for m in alone.mentions] == []
+    result = geoparse("قصف مدفعي على سرغايا، محافظة ريف دمشق", gazetteer=real, language="ar")
+    village = _mention(result, "سرغايا")
+    assert village.place is not None and village.place.name.startswith("Sirgh")
+    (incident,) = result.incidents
+    assert incident.location.place == village.place
+    # a container it does not lie in corroborates nothing
+    elsewhere = geoparse("قصف مدفعي على سرغايا، محافظة حلب", gazetteer=real, language="ar")
+    assert all(m.text != "سرغايا" or m.place is None for m in elsewhere.mentions)

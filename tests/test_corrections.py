@@ -191,3 +191,26 @@ def test_the_article_page_shows_each_incident_s_status_and_history(app, client, 
     assert rows == [(str(incident_id), "place"), (str(incident_id), "status")]
     assert "<bdi>anonymous</bdi>" in page and "<bdi>t:aleppo</bdi>" in page and "سجل التعديلات" in page
     assert 'class="status status-verified">مؤكدة<' in page
+
+
+def test_moving_to_a_road_takes_the_governorate_of_its_midpoint(make_app):
+    from geo_toy import square
+    from webapp_rows import tiny_places
+
+    from gazetteer import Gazetteer, Place, PlaceType
+
+    north_west = Place(
+        "gov:nw",
+        "North-West Governorate",
+        "محافظة الشمال الغربي",
+        PlaceType.GOVERNORATE,
+        35.9,
+        36.5,
+        geometry=square(35.9, 36.5, 1.0),
+    )
+    app = make_app(GAZETTEER=Gazetteer([*tiny_places(), north_west]))
+    with app.app_context():
+        (incident,) = ingest_article(ArticleInput(text=TEXT, published="2020-09-20")).article.incidents
+        road = next(p for p in tiny_places() if p.type is PlaceType.ROAD)
+        moved = correct_incident(incident.id, Correction(place_id=road.id), Actor.of(None))
+        assert moved.geometry and moved.admin1 == "North-West Governorate"

@@ -1,4 +1,4 @@
-"""The curated gazetteer files: schema checks, and verification against real sources.
+"""The curated gazetteer files: schema checks, verification against real sources, and their loading.
 
 The schema tests need nothing but the package.  The verification tests read
 the third-party data in ``../shared/gazetteer-sources`` at run time (never
@@ -22,6 +22,8 @@ from typing import Any
 import pytest
 import yaml
 
+from gazetteer import GazetteerDataError
+from gazetteer.places.curated import load_curated
 from gazetteer.places.index import distance_km
 from gazetteer.places.normalize import is_arabic, normalize_name
 from gazetteer.places.place import PlaceType
@@ -412,3 +414,38 @@ def test_admin_points_inside_ocha_polygons(
         if not shape(feature["geometry"]).contains(Point(e["lon"], e["lat"])):
             outside.append((e["id"], e["pcode"]))
     assert outside == []
+
+
+# -- loading: gazetteer.places.curated -------------------------------------------------------------
+
+FIXTURE = Path(__file__).parent / "data" / "curated_fixture.yaml"
+
+
+def test_load_curated_resolves_parents_and_geometry() -> None:
+    places = {p.id: p for p in load_curated([FIXTURE])}
+    assert set(places) == {"cur:gov-idlib", "cur:dist-idlib", "cur:vil-saraqib", "cur:road-m4"}
+    saraqib = places["cur:vil-saraqib"]
+    assert saraqib.parent(1).pcode == "SY07" and saraqib.parent(1).name_ar == "محافظة إدلب"
+    assert saraqib.parent(2).pcode == "SY0700"
+    assert places["cur:dist-idlib"].parent(1).name == "Idlib Governorate"
+    road = places["cur:road-m4"]
+    # YAML lines are [lat, lon]; GeoJSON wants [lon, lat].
+    assert road.geometry == {
+        "type": "LineString",
+        "coordinates": [[37.13, 36.2], [36.8, 35.86], [35.79, 35.53]],
+    }
+    assert road.licence == "CC BY 4.0, this project"
+
+
+def test_load_curated_rejects_unknown_governorate(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {id: x, type: village, name: X, name_ar: س, lat: 35, lon: 36, governorate: Atlantis}\n")
+    with pytest.raises(GazetteerDataError, match="bad.yaml.*Atlantis"):
+        load_curated([bad])
+
+
+def test_load_curated_rejects_bad_type(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {id: x, type: castle, name: X, name_ar: س, lat: 35, lon: 36}\n")
+    with pytest.raises(GazetteerDataError, match="'x'"):
+        load_curated([bad])

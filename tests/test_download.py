@@ -18,8 +18,8 @@ import pytest
 from geo_toy import square
 
 from gazetteer import DownloadError, PlaceType
-from gazetteer.places.build import imports_path, read_places
 from gazetteer.places.download import SOURCES, download, fetch, select, source_url, verify
+from gazetteer.places.storage import imports_path, read_places
 
 COMMUNITIES = Path(__file__).parent / "data" / "ocha" / "syr_populatedplaces.geojson"
 

@@ -8,8 +8,8 @@ import random
 
 from gazetteer import Incident, Location, Place, PlaceType
 from gazetteer.events.actors import Actor
-from gazetteer.events.drafts import CONTINUATION_SENTENCES, Draft, Drafts, _filed_under, _looked_up, same_time
-from gazetteer.events.extract import EventEntry
+from gazetteer.events.classify import EventEntry
+from gazetteer.events.drafts import CONTINUATION_SENTENCES, Draft, Drafts, filed_under, looked_up, same_time
 
 PRECISIONS = ("day", "week", "month", "year")
 PLACES = [Place(f"t:{n}", n, "", PlaceType.VILLAGE, 35.0 + i / 10, 36.0) for i, n in enumerate("abc")]
@@ -27,12 +27,12 @@ def test_date_keys_meet_exactly_when_the_reports_are_of_the_same_time() -> None:
     days += [dt.date(2020, 3, 1), dt.date(2021, 3, 1)]
     stated = [(d, p) for d in days for p in PRECISIONS]
     for earlier, new in itertools.product(stated, stated):
-        meet = not set(_filed_under(earlier)).isdisjoint(_looked_up(new))
+        meet = not set(filed_under(earlier)).isdisjoint(looked_up(new))
         assert meet == same_time(earlier, new), (earlier, new)
 
 
 def test_dates_at_the_calendar_edge_have_keys() -> None:
-    assert _looked_up((dt.date.max, "week")) and _looked_up((dt.date.min, "day"))
+    assert looked_up((dt.date.max, "week")) and looked_up((dt.date.min, "day"))
 
 
 def _reference_target(drafts: list[Draft], new: Draft, sentence: int) -> Draft | None:

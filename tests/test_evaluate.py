@@ -1,4 +1,8 @@
-"""Tests for gazetteer.measure.evaluate: span, resolution and incident scoring on hand-built results, CLI."""
+"""Tests for gazetteer.measure.evaluate: span, resolution and incident scoring on hand-built results, CLI.
+
+The scoring of score_mentions and score_incidents is tested through score_doc; the sums of metrics
+and the text of report on its results.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +14,17 @@ import pytest
 
 from gazetteer import Gazetteer, GeoparseResult, Incident, Location, Mention, Place, PlaceType, Sentence
 from gazetteer.measure import evaluate as ev
-from gazetteer.measure.goldset import (
+from gazetteer.measure.annotate import make_record
+from gazetteer.measure.goldrecords import (
     GoldContainer,
     GoldDoc,
     GoldIncident,
     GoldMention,
     GoldNoIncident,
     GoldNotPlace,
-    make_record,
 )
+from gazetteer.measure.metrics import aggregate
+from gazetteer.measure.report import error_summary, format_report
 
 # Our own text, written for these tests.
 TEXT = "Jets struck Idlib and Saraqib. Patrols drove on the M4 road near Ankara Street."
@@ -87,7 +93,7 @@ def test_perfect_result_scores_one_everywhere() -> None:
             Incident("Strategic developments", "Other", 1, "patrols", location=loc(M4)),
         ],
     )
-    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    m = aggregate([ev.score_doc(gold_doc(), r)])
     assert (m.exact.f1, m.overlap.f1) == (1.0, 1.0)
     # The road gold point lies on the line, far from the M4's representative point: measured on the line.
     assert m.acc_km == {1: 1.0, 5: 1.0, 10: 1.0, 161: 1.0}
@@ -98,7 +104,7 @@ def test_perfect_result_scores_one_everywhere() -> None:
 
 def test_partial_spans_count_for_overlap_not_exact() -> None:
     r = result([mention("M4", M4, 1), mention("Ankara Street", None, 1)], [])
-    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    m = aggregate([ev.score_doc(gold_doc(), r)])
     assert m.exact.gold_found == 0 and m.exact.precision == 0.0
     assert m.overlap.gold_found == 1 and m.overlap.recall == pytest.approx(1 / 3)
     assert m.overlap.precision == pytest.approx(1 / 2)  # «Ankara Street» overlaps no gold toponym
@@ -108,7 +114,7 @@ def test_partial_spans_count_for_overlap_not_exact() -> None:
 
 def test_wrong_and_unresolved_resolutions_are_misses() -> None:
     r = result([mention("Idlib", HOMS), mention("Saraqib", None)], [])
-    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    m = aggregate([ev.score_doc(gold_doc(), r)])
     assert m.resolved_gold == 2 and m.unresolved == 1
     assert m.acc_km[161] == 0.5  # Homs is ~135 km from Idlib; the unresolved one counts as wrong
     assert m.acc_km[10] == 0.0
@@ -122,7 +128,7 @@ def test_resolution_is_measured_at_the_place_and_falls_back_to_the_location() ->
     r = result(
         [mention("Idlib", IDLIB, location=west_of_idlib), mention("Saraqib", None, location=near_saraqib)], []
     )
-    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    m = aggregate([ev.score_doc(gold_doc(), r)])
     assert m.acc_km[1] == 1.0 and m.unresolved == 0
 
 
@@ -139,7 +145,7 @@ def test_incidents_are_matched_by_sentence_and_missing_ones_count_as_wrong() -> 
             )
         ],
     )
-    m = ev.aggregate([ev.score_doc(gold_doc(), r)])
+    m = aggregate([ev.score_doc(gold_doc(), r)])
     assert m.incidents_gold == 3 and m.incidents_predicted == 1
     assert m.event_type_accuracy == pytest.approx(1 / 3)
     assert m.sub_event_type_accuracy == 0.0
@@ -151,15 +157,7 @@ def test_incidents_in_sentences_without_gold_are_spurious() -> None:
     gold = gold_doc()
     gold = GoldDoc(gold.id, gold.text, gold.language, None, gold.mentions, gold.incidents[:2])
     r = result([], [Incident("Strategic developments", "Other", 1, "patrols", location=loc(M4))])
-    assert ev.aggregate([ev.score_doc(gold, r)]).incidents_spurious == 1
-
-
-def test_location_error_km_uses_line_geometry() -> None:
-    on_line = ev.location_error_km(35.70, 36.30, loc(M4))
-    as_point = ev.location_error_km(35.70, 36.30, Location(M4.lat, M4.lon, 1))
-    assert on_line is not None and as_point is not None
-    assert on_line < 1 < 40 < as_point
-    assert ev.location_error_km(35.0, 36.0, None) is None
+    assert aggregate([ev.score_doc(gold, r)]).incidents_spurious == 1
 
 
 def _write_gold(tmp_path: Path) -> tuple[Path, Path]:
@@ -249,7 +247,7 @@ def test_gold_incident_without_stated_type_is_scored_for_location_only() -> None
     unknown = GoldIncident(S0_END + 1, "", "", 35.70, 36.30)
     gold = GoldDoc(gold.id, gold.text, gold.language, None, gold.mentions, (unknown,))
     r = result([], [Incident("Battles", "Armed clash", 1, "attacks", location=loc(M4))])
-    m = ev.aggregate([ev.score_doc(gold, r)])
+    m = aggregate([ev.score_doc(gold, r)])
     assert m.event_type_accuracy is None  # no gold incident with a stated type
     assert m.incident_acc_10km == 1.0 and m.incidents_spurious == 0
 
@@ -268,7 +266,7 @@ def test_evaluate_docs_splits_figures_by_language(tiny_gazetteer: Gazetteer) -> 
 
 def test_error_summary_groups_errors_by_category() -> None:
     r = result([mention("Idlib", HOMS), mention("Ankara Street", None, 1)], [])
-    text = ev.error_summary(ev.aggregate([ev.score_doc(gold_doc(), r)]))
+    text = error_summary(aggregate([ev.score_doc(gold_doc(), r)]))
     assert "-- missed toponyms: 2" in text and "'Saraqib'" in text
     assert "-- spurious toponyms: 1" in text
     assert "'Idlib' [city] → t:homs Homs" in text
@@ -377,7 +375,7 @@ def class_result(second_village: Place | None = HOMS) -> GeoparseResult:
 
 
 def test_per_class_figures_on_a_hand_made_report() -> None:
-    m = ev.aggregate([ev.score_doc(class_gold(), class_result())])
+    m = aggregate([ev.score_doc(class_gold(), class_result())])
     c = m.classes
     rate = lambda t: (t.count, t.cases)  # noqa: E731
     assert rate(c["unresolved_kept"]) == (1, 2)  # the second one went to a homonym outside the container
@@ -407,7 +405,7 @@ def test_an_unknown_place_counts_as_kept_when_resolved_inside_its_container(
     radius_km: float, kept: int
 ) -> None:
     # Saraqib lies ~16.6 km from Idlib's point: outside a 15 km container, inside a 25 km one.
-    m = ev.aggregate([ev.score_doc(class_gold(radius_km=radius_km), class_result(second_village=SARAQIB))])
+    m = aggregate([ev.score_doc(class_gold(radius_km=radius_km), class_result(second_village=SARAQIB))])
     assert m.classes["unresolved_kept"].count == kept
 
 
@@ -418,7 +416,7 @@ def test_missed_classes_count_as_wrong_and_wrong_precision_disagrees() -> None:
         Incident(*SHELLING, 1, "shelling", location=Location(35.93, 36.634, 3)),
         Incident("Battles", "Armed clash", 2, "struck", location=Location(HOMS.lat, HOMS.lon, 2, HOMS)),
     ]
-    c = ev.aggregate([ev.score_doc(class_gold(), r)]).classes
+    c = aggregate([ev.score_doc(class_gold(), r)]).classes
     assert c["mention_class_recall"]["latin_variant"].rate == 0.0
     assert c["mention_class_acc@10km"]["latin_variant"].rate == 0.0
     assert c["geo_precision_agreement"].rate == 0.0
@@ -429,14 +427,14 @@ def test_missed_classes_count_as_wrong_and_wrong_precision_disagrees() -> None:
 
 
 def test_per_class_figures_reach_the_json_and_the_text_report(tiny_gazetteer: Gazetteer) -> None:
-    m = ev.aggregate([ev.score_doc(class_gold(), class_result())])
+    m = aggregate([ev.score_doc(class_gold(), class_result())])
     data = json.loads(json.dumps(m.to_dict(verbose=True)))
     assert data["classes"]["unresolved_kept"] == {"cases": 2, "count": 1, "rate": 0.5}
     assert data["classes"]["false_place"]["group"]["rate"] == 1.0
     assert data["per_doc"][0]["tallies"]["unresolved_kept"]["cases"] == 2
-    report = ev.format_report("g", m, verbose=True)
+    report = format_report("g", m, verbose=True)
     assert "unresolved_kept: 1/2 = 0.500" in report and "per class: false place in group" in report
-    assert "-- per-class errors: " in ev.error_summary(m)
+    assert "-- per-class errors: " in error_summary(m)
 
 
 def test_evaluate_docs_splits_figures_by_genre_and_origin(tiny_gazetteer: Gazetteer) -> None:

@@ -43,7 +43,11 @@ def test_csv_has_acled_columns_and_values(app, client):
     response = client.get("/export/incidents.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv" and response.is_streamed
     assert "attachment" in response.headers["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    # One charset in the header, and a byte-order mark so that Excel reads the Arabic as UTF-8.
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    body = response.get_data()
+    assert body.startswith(b"\xef\xbb\xbfevent_date,")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert tuple(rows[0].keys()) == ACLED_COLUMNS
     row = rows[0]
     assert (row["event_date"], row["actor1"], row["actor2"], row["admin1"], row["location"]) == (
@@ -61,7 +65,9 @@ def test_csv_has_acled_columns_and_values(app, client):
 def test_csv_defuses_formulas_from_article_text(app, client):
     with app.app_context():
         add_incident(sentence='=HYPERLINK("http://evil") Idlib', actors=["@attacker"])
-    row = next(csv.DictReader(io.StringIO(client.get("/export/incidents.csv").get_data(as_text=True))))
+    row = next(
+        csv.DictReader(io.StringIO(client.get("/export/incidents.csv").get_data().decode("utf-8-sig")))
+    )
     assert row["notes"].startswith("'=") and row["actor1"] == "'@attacker"
 
 
@@ -69,7 +75,7 @@ def test_exports_respect_the_filters(app, client):
     with app.app_context():
         add_incident(event_type="Battles", admin1="Aleppo")
         add_incident(event_type="Protests", admin1="Idlib")
-    body = client.get("/export/incidents.csv?type=Battles").get_data(as_text=True)
+    body = client.get("/export/incidents.csv?type=Battles").get_data().decode("utf-8-sig")
     assert [r["event_type"] for r in csv.DictReader(io.StringIO(body))] == ["Battles"]
     geo = json.loads(client.get("/export/incidents.geojson?admin1=Idlib").get_data(as_text=True))
     assert [f["properties"]["event_type"] for f in geo["features"]] == ["Protests"]
@@ -107,3 +113,39 @@ def test_kml_stays_well_formed_with_control_characters_from_uploads(app, client)
         add_incident(sentence="Idlib\x0cpage two\x0b struck", place="Idlib")
     root = ET.fromstring(client.get("/export/incidents.kml").get_data())
     assert root.find(f".//{{{KML_NS}}}description").text == "Idlibpage two struck"
+
+
+def test_every_export_declares_one_charset(app, client):
+    for fmt in ("csv", "geojson", "kml"):
+        assert client.get(f"/export/incidents.{fmt}").headers["Content-Type"].count("charset") == 1
+
+
+ROAD = {"type": "LineString", "coordinates": [[36.2, 36.2], [36.6, 35.9], [35.8, 35.6]]}
+
+
+def test_road_incidents_are_lines_in_kml_and_geojson(app, client):
+    with app.app_context():
+        add_incident(place="M4", geometry=ROAD, geo_precision=2)
+        add_incident(place="Idlib", admin1="Idlib")
+    root = ET.fromstring(client.get("/export/incidents.kml").get_data())
+    marks = {
+        pm.find(f"{{{KML_NS}}}name").text.rsplit(" — ", 1)[-1]: pm
+        for pm in root.iter(f"{{{KML_NS}}}Placemark")
+    }
+    line = marks["M4"].find(f"{{{KML_NS}}}LineString")
+    assert marks["M4"].find(f"{{{KML_NS}}}Point") is None
+    assert line.find(f"{{{KML_NS}}}coordinates").text == "36.2,36.2 36.6,35.9 35.8,35.6"
+    assert marks["Idlib"].find(f"{{{KML_NS}}}Point/{{{KML_NS}}}coordinates").text == "36.63,35.93"
+    geo = json.loads(client.get("/export/incidents.geojson").get_data(as_text=True))
+    assert {f["properties"]["location"]: f["geometry"]["type"] for f in geo["features"]} == {
+        "M4": "LineString",
+        "Idlib": "Point",
+    }
+
+
+def test_multiline_roads_are_a_multigeometry_in_kml():
+    multi = {"type": "MultiLineString", "coordinates": [ROAD["coordinates"], [[37.0, 36.0], [37.1, 36.1]]]}
+    inc = Incident(id=1, article_id=1, event_type="Battles", lat=35.9, lon=36.6, geometry=multi, actors=[])
+    (chunk,) = [c for c in kml_chunks([ExportRow(inc, "s", "x")]) if "<Placemark" in c]
+    pm = ET.fromstring(chunk.replace("<Placemark", f'<Placemark xmlns="{KML_NS}"', 1))
+    assert len(pm.findall(f"{{{KML_NS}}}MultiGeometry/{{{KML_NS}}}LineString")) == 2

@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 
 from gazetteer import Incident, Location, Mention, Place, PlaceType, Role, Sentence
-from gazetteer.events.extract import classify, extract_incidents
-from gazetteer.places.normalize import tokenize
+from gazetteer.events.extract import extract_incidents
 
 SUNDAY = dt.date(2020, 9, 20)
 
@@ -57,55 +56,9 @@ def _extract(lines, places, precision=None, published=SUNDAY) -> tuple[list[Inci
     return extract_incidents(text, sentences, mentions, published=published, language="ar"), mentions
 
 
-def _type(text: str) -> tuple[str, str] | None:
-    event = classify(tokenize(text))
-    return (event.entry.event_type, event.entry.sub_event_type) if event else None
-
-
 AIR = ("Explosions/Remote violence", "Air/drone strike")
 SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
 IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("قصفت طائرات حربية روسية محيط مدينة إدلب بعدة غارات جوية", AIR),
-        ("قصف الطيران الروسي بلدة سراقب", AIR),
-        ("قصف مدفعي لقوات النظام على بلدة سراقب", SHELLING),
-        ("سقطت قذائف على البلدة", SHELLING),
-        ("انفجار عبوة ناسفة بسيارة في البلدة", IED),
-        ("A car bomb exploded in the town", IED),
-        ("Russian warplanes carried out airstrikes on the town", AIR),
-        ("اشتباكات بين قوات النظام والفصائل", ("Battles", "Armed clash")),
-        ("اختطف مسلحون مدنيا في البلدة", ("Violence against civilians", "Abduction/forced disappearance")),
-        ("شنت قوات النظام حملة مداهمة واعتقالات في البلدة", ("Strategic developments", "Arrests")),
-        ("تسيير دوريات مشتركة على الطريق الدولي", ("Strategic developments", "Other")),
-        ("توصلت روسيا وتركيا إلى اتفاق لوقف إطلاق النار", ("Strategic developments", "Agreement")),
-        ("خرجت مظاهرة في المدينة", ("Protests", "Peaceful protest")),
-        ("The regime used chemical weapons in the attack", ("Explosions/Remote violence", "Chemical weapon")),
-        # An attack on a patrol is violence, not a patrol.
-        ("استهدافات تتعرض لها الدوريات المشتركة", SHELLING),
-    ],
-)
-def test_event_type(text: str, expected: tuple[str, str]) -> None:
-    assert _type(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ثماني طائرات روسية ماتزال تحلق في أجواء المدينة",  # aircraft flying are not a strike
-        "حذر فيه من هجوم وشيك لقوات الأسد على المحافظة",  # a warning
-        "وألمح إلى أن القصف سيستمر في الساعات المقبلة",  # a forecast
-        "Analysts warned of an imminent attack on the city",
-        "المناطق الخاضعة لاتفاق وقف إطلاق النار",  # an agreement named, none concluded
-        "مناطق سيطرة النظام",  # areas of control, not a capture
-        "لا شيء يذكر",
-    ],
-)
-def test_no_event(text: str) -> None:
-    assert _type(text) is None
 
 
 def test_incident_at_the_target_not_the_source_nor_abroad() -> None:
@@ -306,11 +259,6 @@ def test_counted_events_without_a_day_are_one_summary() -> None:
     assert len(incidents) == 1
 
 
-def test_aircraft_flights_make_a_bombing_an_air_strike() -> None:
-    assert _type("several flights took off from the airbase and bombed the hospital") == AIR
-    assert _type("the Syrian Airforce bombed the central market") == AIR
-
-
 def test_references_and_placeless_comments_add_no_incident() -> None:
     incidents, _ = _extract(
         [
@@ -330,7 +278,10 @@ def test_placeless_report_with_its_own_date_stands() -> None:
         {"Saraqib": SARAQIB},
     )
     assert [i.sentence for i in incidents] == [0, 1]
-    assert incidents[1].location is None and incidents[1].date == dt.date(2020, 9, 12)
+    assert incidents[1].date == dt.date(2020, 9, 12)
+    # "nearby": placed where the sentence before says, approximately (see test_antecedents.py)
+    where = incidents[1].location
+    assert where is not None and (where.place, where.geo_precision) == (SARAQIB, 2)
 
 
 # ---------------------------------------------------------------- the sample article, through the pipeline
@@ -429,16 +380,6 @@ def test_perpetrator_is_inherited_only_by_the_same_kind_of_event() -> None:
         (SHELLING[1], ["Syrian government forces"]),
         (IED[1], []),
     ]
-
-
-def test_token_at_is_the_token_holding_an_offset_or_the_next_one():
-    from gazetteer.events.extract import _token_at
-    from gazetteer.places.normalize import tokenize
-
-    tokens = tokenize("قصف «سراقب» اليوم")  # قصف 0-3, سراقب 5-10, اليوم 12-17
-    assert [_token_at(tokens, k) for k in (0, 2, 3, 4, 5, 9, 10, 11, 16)] == [0, 0, 1, 1, 1, 1, 2, 2, 2]
-    assert _token_at(tokens, 17) is None
-    assert _token_at([], 0) is None
 
 
 # ---------------------------------------------------------------- every ACLED sub-event type, by geoparse
@@ -621,19 +562,6 @@ def test_the_reports_cover_every_acled_sub_event_type() -> None:
         ("Explosions/Remote violence", "Chemical weapon")  # tested above on its own
     }
     assert wanted - covered == set()
-
-
-def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
-    from gazetteer.errors import GazetteerDataError
-    from gazetteer.events.extract import _type_pair
-
-    assert _type_pair("Protests/Peaceful protest") == ("Protests", "Peaceful protest")
-    assert _type_pair("Explosions/Remote violence/Air/drone strike") == (
-        "Explosions/Remote violence",
-        "Air/drone strike",
-    )
-    with pytest.raises(GazetteerDataError):
-        _type_pair("Protests/Peaceful demonstration")
 
 
 @pytest.mark.parametrize(

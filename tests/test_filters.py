@@ -86,7 +86,9 @@ def test_each_criterion_selects_what_it_says(app):
         assert ids(parse_filters({"precision": "2,3"})) == {b, c}
         assert ids(parse_filters({"source": "SOURIA"})) == {b}
         assert ids(parse_filters({"actor": "syrian ARMY"})) == {a}
-        assert ids(parse_filters({"actor": "Syrian"})) == set()  # an actor is matched whole, not by prefix
+        assert ids(parse_filters({"actor": "Syrian"})) == {a}  # any part of an actor's name
+        assert ids(parse_filters({"actor": "army"})) == {a}
+        assert ids(parse_filters({"actor": "army russia"})) == set()  # a part never spans two actors
         assert ids(parse_filters({"bbox": "37,36,38,37"})) == {b}
         assert ids(parse_filters({"type": "Battles", "admin1": "Idlib"})) == set()
 
@@ -100,6 +102,25 @@ def test_reports_merged_into_another_incident_are_left_out_whatever_is_asked(app
         # An article's incidents are those it reports, merged or not.
         report_article = db.session.get(Incident, report).article_id
         assert ids(parse_filters({"article": str(report_article)})) == {primary}
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("الجيش", {"army"}),
+        ("جيش", {"army", "idlib"}),
+        ("ادلب", {"idlib"}),
+        ("إدلب الحر", {"idlib"}),
+        ("fsa", set()),
+    ],
+)
+def test_actor_matches_any_part_of_an_arabic_name_normalised(app, query, found):
+    with app.app_context():
+        rows = {
+            "army": add_incident(actors=["قوات الجيش السوري"]),
+            "idlib": add_incident(actors=["جيش إدلب الحر"]),
+        }
+        assert ids(parse_filters({"actor": query})) == {rows[k] for k in found}
 
 
 def test_rejected_incidents_are_left_out_unless_asked_for(app):
@@ -161,6 +182,12 @@ SELECTIONS = [
     {"bbox": "-180,-90,180,90"},
     {"q": "saraqib"},
     {"actor": "HTS"},
+    {"actor": "army"},
+    {"actor": "الجيش"},  # Arabic, with the article
+    {"actor": "الجيش السوري"},
+    {"actor": "جيش"},  # a part of a word
+    {"actor": "ادلب"},  # hamza folded: «إدلب»
+    {"actor": "nobody"},
     {"source": "souria"},
     {"type": "Battles,Protests", "from": "2020-01-01", "bbox": "35,33,38,37"},
     {"article": "2"},
@@ -200,7 +227,8 @@ def mapped_rows(app):
             lat=35.86,
             lon=36.8,
         )
-        add_incident(lat=10.0, lon=179.5, event_type="Battles", admin1="")
+        add_incident(lat=10.0, lon=179.5, event_type="Battles", admin1="", actors=["Syrian Army"])
+        add_incident(lat=35.5, lon=36.5, admin1="Idlib", actors=["قوات الجيش السوري", "جيش إدلب الحر"])
         add_incident(lat=10.0, lon=-179.5, admin1="", status="verified")
         add_incident(lat=35.0, lon=37.0, event_type="Battles", status="rejected")
         add_incident(lat=None, lon=None)  # not mapped

@@ -34,3 +34,16 @@ def test_a_head_word_then_a_spelling_variant_reads_as_the_known_name(real):
 def test_a_lowercase_head_word_is_no_name(real):
     result = geoparse("Shells landed near the old khan on the edge of Sarmin.", gazetteer=real, language="en")
     assert [m.text for m in result.mentions] == ["Sarmin"]
+
+
+@pytest.mark.parametrize("spelling", ["El Bab", "al-Bab", "Al-Bab"])
+def test_a_head_word_written_with_its_article_is_a_name_of_its_own(real, spelling):
+    # "Bab" alone may head an unknown compound ("Bab X"); with its article it is the town al-Bab.
+    result = geoparse(
+        f"A car bomb exploded in the market of {spelling} on Sunday.", gazetteer=real, language="en"
+    )
+    assert [(m.text, m.place is not None and m.place.name) for m in result.mentions] == [(spelling, "Al-Bab")]
+
+
+def test_a_head_word_without_its_article_still_needs_support(real):
+    assert geoparse("A car bomb exploded near Bab on Sunday.", gazetteer=real, language="en").mentions == []

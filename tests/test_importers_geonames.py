@@ -113,3 +113,17 @@ def test_merges_with_bundled_geonames_entry(dump: Path) -> None:
     idlib = [p for p in places if p.type == PlaceType.CITY and "Idlib" in p.names and p.in_syria]
     assert len(idlib) == 1
     assert report.merged >= 1  # at least Idlib, by its GeoNames id
+
+
+def test_arabic_display_names_are_cleaned(tmp_path: Path) -> None:
+    rows = [
+        _row(170654, "Damascus", "Dimashq,د مشق,دمشق الشام", 33.5102, 36.29128, "P", "PPLC", "13", 1569394),
+        _row(173576, "Latakia", "ladhqyہ,لاذقیه,اللاذقية", 35.51484, 35.78324, "P", "PPLA", "02", 709000),
+    ]
+    path = tmp_path / "SY.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    places = {p.id: p for p in geonames.iter_places(path)}
+    damascus, latakia = places["gn:170654"], places["gn:173576"]
+    assert damascus.name_ar == "دمشق" and "دمشق الشام" in damascus.alt_names  # the space closed
+    assert latakia.name_ar == "اللاذقية"  # the Arabic spelling over the Persian one
+    assert "ladhqyہ" not in latakia.alt_names and "لاذقيه" in latakia.alt_names  # cleaned, not dropped

@@ -79,3 +79,18 @@ def test_gazetteer_modules_form_no_import_cycle() -> None:
     for name in sorted(graph):
         if name not in state:
             visit(name, [name])
+
+
+def test_test_modules_have_unique_names():
+    """pytest imports test files by basename (there is no tests/__init__.py): two files of one
+    name, in tests/ and tests/browser/, stop the collection of a clean checkout."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+def test_tests_import_no_private_name_of_the_code() -> None:
+    """Tests test behaviour through public functions: no test imports a ``_name`` of gazetteer or webapp."""
+    for path in (ROOT / "tests").rglob("*.py"):
+        for module, imported in _runtime_imports(path):
+            if module.split(".")[0] in ("gazetteer", "webapp"):
+                assert not imported.startswith("_"), f"{path.relative_to(ROOT)} imports {module}.{imported}"

@@ -53,6 +53,9 @@ def test_heat_and_facets(app, client):
     assert facets["event_types"] == ["Battles", "Explosions/Remote violence"]
     assert facets["governorates"] == ["Aleppo", "Idlib"] and "souria.net" in facets["sources"]
     assert (facets["first_date"], facets["last_date"]) == ("2020-01-01", "2021-01-01")
+    assert facets["labels"]["Idlib"] == "Idlib"
+    arabic = client.get("/api/facets?lang=ar").get_json()["labels"]
+    assert (arabic["Idlib"], arabic["Battles"]) == ("إدلب", "معارك")
 
 
 @pytest.fixture

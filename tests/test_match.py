@@ -292,3 +292,16 @@ def test_article_words_read_apostrophes_as_each_word_does(gaz):
     article = ArticleWords(text, index, english=True)
     assert article.words == index.words_of(read_article(text).tokens)
     assert article.words[3].variants == (("idlibs", 0), ("idlib", 0))
+
+
+@pytest.mark.parametrize(
+    "text, language, town",
+    [
+        ("استهدف الطيران مشفى سراقب صباح اليوم", "ar", "سراقب"),
+        ("Russian jets hit the Saraqib Hospital on Monday.", "en", "Saraqib"),
+    ],
+)
+def test_a_facility_named_after_a_known_town_is_that_town(gaz, text, language, town):
+    # «مشفى سراقب», "Saraqib Hospital": the hospital stands in the town; the town is the toponym.
+    matches = _matches(text, gaz, language)
+    assert [(m.text, m.unknown) for m in matches] == [(town, False)]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.measure.evaluate import Metrics, evaluate, evaluate_idrisi
+from gazetteer.measure.evaluate import evaluate, evaluate_idrisi
+from gazetteer.measure.metrics import Metrics
 from gazetteer.places.bundled import default_gazetteer
 
 pytestmark = pytest.mark.shared

@@ -8,7 +8,7 @@ from webapp.extensions import db
 from webapp.filters import parse_filters
 from webapp.models import Article, Incident, Sentence
 from webapp.models.search import IncidentSearch
-from webapp.seed import BBOX, generate, seed
+from webapp.seed import BBOX, CENTRES, generate, governorate_locator, seed
 
 
 def test_generator_is_deterministic_and_consistent():
@@ -49,3 +49,38 @@ def test_seed_command(app, runner):
     assert "Seeded 60 incidents in 2 synthetic articles" in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count(Article.id))) == 2
+
+
+def test_centres_name_their_governorates_as_the_bundled_gazetteer_does():
+    from gazetteer import PlaceType
+    from gazetteer.places.curated import load_curated
+
+    governorates = {p.name for p in load_curated() if p.type is PlaceType.GOVERNORATE}
+    assert {gov for _, _, gov, *_ in CENTRES} <= governorates
+
+
+def test_a_locator_keeps_points_inside_and_names_their_governorate():
+    # A toy "country" holding every centre: south of 36.6°N, split into two governorates at 38°E.
+    def locate(lat: float, lon: float) -> str | None:
+        if lat > 36.6:
+            return None
+        return "East Governorate" if lon >= 38.0 else "West Governorate"
+
+    incidents = [inc for art in generate(400, seed=9, locate=locate) for inc in art["incidents"]]
+    assert all(inc["lat"] <= 36.6 for inc in incidents)
+    assert all(inc["admin1"] == locate(inc["lat"], inc["lon"]) for inc in incidents)
+    assert {inc["admin1"] for inc in incidents} == {"East Governorate", "West Governorate"}
+
+
+def test_with_the_bundled_gazetteer_every_point_is_in_a_syrian_governorate():
+    from gazetteer import Gazetteer, PlaceType, governorate_at
+    from gazetteer.places.build import build_default
+
+    gaz = Gazetteer(build_default())
+    locate = governorate_locator(gaz)
+    assert locate is not None
+    names = {p.name for p in gaz if p.type is PlaceType.GOVERNORATE}
+    for art in generate(300, seed=4, spread=0.4, locate=locate):
+        for inc in art["incidents"]:
+            governorate = governorate_at(gaz, inc["lat"], inc["lon"])
+            assert governorate is not None and governorate.name == inc["admin1"] and inc["admin1"] in names

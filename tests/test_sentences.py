@@ -48,3 +48,21 @@ def test_empty_text_has_no_sentences():
 def test_full_stop_without_a_space_between_arabic_words_ends_the_sentence():
     text = "دخلت القوات المدينة.استطاع الأهالي الفرار"
     assert [s.text for s in split_sentences(text)] == ["دخلت القوات المدينة.", "استطاع الأهالي الفرار"]
+
+
+def test_a_list_items_number_opening_its_line_does_not_end_a_sentence():
+    text = "Attacks documented:\n1. Marea, 16 August 2016.\n 12. Binnish in Idlib.\nكما في 2. حلب"
+    assert _texts(text) == [
+        "Attacks documented:",
+        "1. Marea, 16 August 2016.",
+        "12. Binnish in Idlib.",
+        "كما في 2.",
+        "حلب",
+    ]
+    # a year or a count ending a sentence still ends it, at a line's start or not
+    assert _texts("2016. Then\nshelling killed 12. Later") == [
+        "2016.",
+        "Then",
+        "shelling killed 12.",
+        "Later",
+    ]

@@ -12,10 +12,17 @@ import yaml
 from webapp_rows import store_article
 
 from gazetteer.events.extract import ACLED_TYPES
-from webapp.i18n import EVENT_TYPES_AR
+from webapp.i18n import EVENT_TYPES_AR, STRINGS
 
 ROOT = Path(__file__).resolve().parents[1]
-MAP_SCRIPTS = ("incident_map.js", "map-controls.js")
+MAP_SCRIPTS = (
+    "incident_map.js",
+    "incident_layers.js",
+    "map-clusters.js",
+    "map-layers.js",
+    "map-controls.js",
+    "basemap.js",
+)
 XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
 
 
@@ -28,7 +35,8 @@ def test_map_page_uses_local_assets_only(client):
     urls = asset_urls(page)
     assert "/vendor/leaflet/leaflet.js" in urls and "/vendor/leaflet/leaflet.css" in urls
     assert "/vendor/markercluster/leaflet.markercluster.js" in urls
-    assert "/static/js/incident_map.js" in urls
+    assert "/vendor/heat/leaflet_heat.min.js" in urls
+    assert all(f"/static/js/{name}" in urls for name in MAP_SCRIPTS)
     assert all(u.startswith("/") and not u.startswith("//") for u in urls), urls
     for name in ("jquery", "bootstrap", "awesome-markers", "font-awesome", "fontawesome"):
         assert name not in page.lower()
@@ -93,16 +101,32 @@ def test_vendor_files_are_served_from_the_packages(client):
     assert fetch("/vendor/leaflet/images/marker-icon.png")[0] == 200
     assert fetch("/vendor/markercluster/leaflet.markercluster.js")[0] == 200
     assert fetch("/vendor/markercluster/MarkerCluster.Default.css")[0] == 200
+    status, body = fetch("/vendor/heat/leaflet_heat.min.js")
+    assert status == 200 and b"heatLayer" in body
+    assert fetch("/vendor/heat/heat_map.py")[0] == 404  # only Leaflet.heat of folium's files
     assert fetch("/vendor/unknown/x.js")[0] == 404
     assert fetch("/vendor/leaflet/../../../etc/passwd")[0] == 404
 
 
-def test_map_script_builds_popups_with_dom_apis_only():
-    source = (ROOT / "static" / "js" / "incident_map.js").read_text(encoding="utf-8")
-    script = re.sub(r"/\*.*?\*/|^\s*//.*$", "", source, flags=re.S | re.M)  # code only, not comments
+def map_code(name: str) -> str:
+    """A map script without its comments."""
+    source = (ROOT / "static" / "js" / name).read_text(encoding="utf-8")
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    return re.sub(r"^\s*//.*$", "", source, flags=re.M)
+
+
+@pytest.mark.parametrize("name", MAP_SCRIPTS)
+def test_map_scripts_build_markup_with_dom_apis_only(name):
+    script = map_code(name)
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
-    assert "textContent" in script and "markerClusterGroup" in script and "L.Control.Layers" in script
-    assert "LineString" in script  # roads drawn as lines
+    assert "outerHTML" not in script and "document.write" not in script
+
+
+def test_map_scripts_cluster_every_type_together_and_draw_roads_as_lines():
+    layers = map_code("incident_layers.js")
+    assert layers.count("markerClusterGroup(") == 1 and "LineString" in layers
+    assert "L.heatLayer(" in map_code("map-layers.js")
+    assert "L.Control.Layers" not in "".join(map_code(name) for name in MAP_SCRIPTS)  # one layer control
 
 
 def page_options(page: str) -> dict:
@@ -132,6 +156,32 @@ def test_the_map_receives_an_arabic_label_for_every_event_type(client, lang):
     assert extractor_types() - arabic == set()
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_popup_labels_come_from_the_catalogue_in_both_languages(client, lang):
+    options = page_options(client.get(f"/map?lang={lang}").get_data(as_text=True))
+    assert options["bilingual"]["open_sentence"] == list(STRINGS["open_sentence"])
+    assert options["bilingual"]["status_verified"] == list(STRINGS["status_verified"])
+    assert {f"precision_{n}" for n in (1, 2, 3)} <= set(options["bilingual"])
+    assert options["actors_ar"]["HTS"] == "هيئة تحرير الشام"
+
+
 def test_the_map_scripts_keep_no_labels_of_their_own():
     scripts = "".join((ROOT / "static" / "js" / name).read_text("utf-8") for name in MAP_SCRIPTS)
     assert [label for label in EVENT_TYPES_AR.values() if label in scripts] == []
+
+
+def test_the_basemap_layers_are_separate_cached_files_outside_the_page(client):
+    page = client.get("/map")
+    text = page.get_data(as_text=True)
+    assert len(page.data) < 200_000 and "FeatureCollection" not in text  # linked, not embedded
+    assert "/static/js/basemap.js" in asset_urls(text)
+    urls = page_options(text)["urls"]["basemap"]
+    assert set(urls) == {"land", "borders", "roads", "labels"}
+    for url in urls.values():
+        with client.get(url) as layer:
+            assert layer.status_code == 200 and layer.headers.get("ETag")
+            data = json.loads(layer.data)
+            etag = layer.headers["ETag"]
+        assert data["type"] == "FeatureCollection" and data["features"] and "CC BY" in data["attribution"]
+        with client.get(url, headers={"If-None-Match": etag}) as again:
+            assert again.status_code == 304  # the browser revalidates its copy instead of fetching it again

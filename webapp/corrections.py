@@ -158,7 +158,7 @@ def _place_values(place_id: str) -> dict[str, Any]:
         "lon": place.lon,
         "geometry": line_geometry(place),
         "geo_precision": 3 if place.type in AREA_TYPES else 1,
-        "admin1": admin1_of(place),
+        "admin1": admin1_of(place, line_geometry(place)),
     }
 
 

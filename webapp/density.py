@@ -4,8 +4,8 @@ The map never receives more than a bounded number of features: when a
 viewport holds more incidents than a threshold, :func:`clustered_collection`
 answers with one feature per grid cell (count, per-type counts, mean
 position) instead of the incidents.  The heat layer is the same aggregation
-on a finer grid (:func:`heat_cells`), drawn by the browser as coloured
-rectangles.  Both run over the in-memory columns of :mod:`webapp.mapindex`
+on a finer grid (:func:`heat_cells`), drawn by the browser with Leaflet.heat
+(each cell a weighted point).  Both run over the in-memory columns of :mod:`webapp.mapindex`
 (SQLite needs ~0.5 s to GROUP BY 100,000 rows; numpy a few milliseconds).
 """
 

@@ -54,6 +54,8 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 #: A spreadsheet treats a cell starting with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 KML_NS = "http://www.opengis.net/kml/2.2"
+#: The UTF-8 byte-order mark opening the CSV file.
+BOM = "\ufeff"
 #: Characters XML 1.0 forbids even escaped (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F);
 #: an uploaded text may carry a form feed, and one would make the whole KML file unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -110,8 +112,12 @@ def defuse_formula(value: Any) -> Any:
 def csv_chunks(
     rows: Iterable[ExportRow], admin: AdminLookup = _no_admin, *, batch: int = 500
 ) -> Iterator[str]:
-    """The CSV file (header first, UTF-8 text, CRLF rows) in chunks of about ``batch`` rows."""
+    """The CSV file (byte-order mark and header first, CRLF rows) in chunks of about ``batch`` rows.
+
+    The byte-order mark is how Excel knows the file is UTF-8; without it the Arabic is garbled.
+    """
     buf = io.StringIO()
+    buf.write(BOM)
     writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     n = 0
@@ -156,7 +162,7 @@ def xml_text(value: str) -> str:
 
 
 def kml_placemark(row: ExportRow, admin: AdminLookup = _no_admin) -> ET.Element:
-    """One incident as a KML Placemark (name, description = the sentence, ExtendedData, Point)."""
+    """One incident as a KML Placemark (name, description = the sentence, ExtendedData, geometry)."""
     inc = row.incident
     record = acled_record(row, admin)
     pm = ET.Element("Placemark", id=f"incident-{inc.id}")
@@ -170,9 +176,35 @@ def kml_placemark(row: ExportRow, admin: AdminLookup = _no_admin) -> ET.Element:
     for key in ACLED_COLUMNS:
         d = ET.SubElement(data, "Data", name=key)
         ET.SubElement(d, "value").text = xml_text(str(record[key]))
-    if inc.lat is not None and inc.lon is not None:
-        ET.SubElement(ET.SubElement(pm, "Point"), "coordinates").text = f"{inc.lon},{inc.lat}"
+    geometry = kml_geometry(inc)
+    if geometry is not None:
+        pm.append(geometry)
     return pm
+
+
+def _kml_line(coordinates: list[list[float]]) -> ET.Element:
+    line = ET.Element("LineString")
+    ET.SubElement(line, "tessellate").text = "1"
+    ET.SubElement(line, "coordinates").text = " ".join(f"{lon},{lat}" for lon, lat, *_ in coordinates)
+    return line
+
+
+def kml_geometry(inc: Incident) -> ET.Element | None:
+    """The incident's KML geometry: its line (a LineString, or a MultiGeometry of them) when it is on
+    a road, else its Point; None when it has no location."""
+    geometry = inc.geometry or {}
+    if geometry.get("type") == "LineString":
+        return _kml_line(geometry["coordinates"])
+    if geometry.get("type") == "MultiLineString":
+        multi = ET.Element("MultiGeometry")
+        for part in geometry["coordinates"]:
+            multi.append(_kml_line(part))
+        return multi
+    if inc.lat is None or inc.lon is None:
+        return None
+    point = ET.Element("Point")
+    ET.SubElement(point, "coordinates").text = f"{inc.lon},{inc.lat}"
+    return point
 
 
 def kml_chunks(

@@ -7,7 +7,8 @@ Query parameters (all optional, all combinable; the map keeps them in its URL):
 ``type``
     event types, comma-separated or repeated.
 ``actor``
-    an actor, matched on normalised words (``actor=Russia`` matches "Russia", "russia").
+    an actor: any part of an actor's name, both normalised (``actor=army`` matches "Syrian Army",
+    ``actor=الجيش`` matches «قوات الجيش السوري», ``actor=ادلب`` matches «جيش إدلب الحر»).
 ``admin1``
     governorates, comma-separated or repeated (the incident's ``admin1``, case-insensitive).
 ``precision``
@@ -304,8 +305,10 @@ def _search_criteria(flt: Filters) -> list[ColumnElement[bool]]:
         crit.append(IncidentSearch.text.like(f"%{_escape_like(token.norm)}%", escape="\\"))
     actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
     if actor_keys:
+        # Any part of a name: "army" finds "Syrian army", «الجيش» finds «وحدات من الجيش السوري».  An
+        # actor's key holds no space, so a part never spans two actors of the padded column.
         crit.append(
-            or_(*(IncidentSearch.actors.like(f"% {_escape_like(k)} %", escape="\\") for k in actor_keys))
+            or_(*(IncidentSearch.actors.like(f"%{_escape_like(k)}%", escape="\\") for k in actor_keys))
         )
     return crit
 

@@ -3,9 +3,11 @@
 ``?lang=ar`` or ``?lang=en`` on any page chooses the interface language and
 keeps it in the session; otherwise the session's choice, then English.
 Templates get ``t(key)``, ``tf(key, **params)`` (numbers and codes isolated
-in ``<bdi>``), ``tr(message)`` (an error's :class:`~webapp.messages.Message`, or a
+in ``<bdi>``), ``tn(key, n, **params)`` (``tf`` in the plural form of ``n``, see
+:mod:`webapp.plurals`), ``tr(message)`` (an error's :class:`~webapp.messages.Message`, or a
 library's English text, in the interface language; see :func:`localize`), ``event_label(name)``
 (ACLED type names), ``actors_label(names)``, ``place_type_label(value)``,
+``governorate_label(admin1)`` (:mod:`webapp.placenames`),
 ``isolate(text)`` (a name between Unicode isolates, for attributes), ``ui_lang``,
 ``ui_dir`` (``rtl`` in Arabic) and ``lang_url(code)``; the map's JavaScript gets :func:`strings` as JSON.
 Article text keeps its own direction whatever the interface language.
@@ -22,6 +24,8 @@ from werkzeug import exceptions as http
 from werkzeug.routing import BuildError
 
 from .messages import Message
+from .placenames import governorate_label
+from .plurals import plural_form
 
 LANGUAGES = ("en", "ar")
 RTL = frozenset({"ar"})
@@ -82,6 +86,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "matching": ("matching", "مطابقة"),
     "export": ("Export", "تصدير"),
     "timeline": ("Timeline", "الخط الزمني"),
+    "timeline_day": ("per day", "يوميًا"),
+    "timeline_week": ("per week", "أسبوعيًا"),
+    "timeline_month": ("per month", "شهريًا"),
     "play": ("Play", "تشغيل"),
     "pause": ("Pause", "إيقاف"),
     "all_dates": ("All dates", "كل التواريخ"),
@@ -91,6 +98,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "choropleth": ("Incidents per governorate", "الحوادث حسب المحافظة"),
     "roads": ("Roads", "الطرق"),
     "outline": ("Syria outline", "حدود سوريا"),
+    "incident_types": ("Incidents by type", "الحوادث حسب النوع"),
+    "same_line": ("incidents drawn on this line", "حوادث مرسومة على هذا الخط"),
+    "basemap_borders": ("Governorates and districts", "المحافظات والمناطق"),
+    "basemap_roads": ("Main roads", "الطرق الرئيسية"),
+    "basemap_labels": ("Cities and towns", "المدن والبلدات"),
     "date": ("Date", "التاريخ"),
     "place": ("Place", "المكان"),
     "where": ("Where", "الموقع"),
@@ -151,10 +163,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "date_week": ("week", "بدقة الأسبوع"),
     "date_month": ("month", "بدقة الشهر"),
     "date_year": ("year", "بدقة السنة"),
+    # The popup's badge for an incident not at its place's point (geo_precision 2 and 3).
+    "precision_badge_2": ("near", "بالقرب"),
+    "precision_badge_3": ("approximate", "تقريبي"),
     # Gazetteer pages.
     "place_name": ("Place name", "اسم المكان"),
     "n_places": ("{n} places for {q}", "نتائج البحث عن {q}: {n}"),
-    "one_place": ("{n} place for {q}", "نتائج البحث عن {q}: {n}"),
     "place_type": ("Type", "نوع المكان"),
     "place_id": ("Id", "المعرّف"),
     "pcode": ("P-code", "الرمز الإداري"),
@@ -232,6 +246,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # The incident page and merged reports (webapp/incidents, webapp/merging).
     "incident_n": ("Incident {id}", "الحادثة {id}"),
     "incident_page": ("incident page", "صفحة الحادثة"),
+    "open_incident": ("Open the incident's page", "افتح صفحة الحادثة"),
     "sources": ("Sources", "المصادر"),
     "n_sources": ("{n} sources", "عدد المصادر: {n}"),
     "merged_report": (
@@ -342,6 +357,7 @@ ACTORS_AR: dict[str, str] = {
     "Iran-backed militias": "الميليشيات المدعومة من إيران",
     "Hezbollah": "حزب الله",
     "Civilians": "مدنيون",
+    "Unidentified": "جهة مجهولة",  # gazetteer.events.actors.UNIDENTIFIED
 }
 
 #: What other libraries write in English → Arabic, looked up by the exact text: werkzeug's HTTP
@@ -384,12 +400,13 @@ def translate(key: str, lang: str | None = None) -> str:
     return pair[1] if (lang or current_lang()) == "ar" else pair[0]
 
 
-def format_markup(key: str, lang: str, **params: object) -> Markup:
+def format_markup(key: str, lang: str, *, template: str | None = None, **params: object) -> Markup:
     """``key`` in ``lang`` with each ``{name}`` replaced by ``params[name]``, escaped.
 
     Text parameters are wrapped in ``<bdi>`` (a name or code keeps its own direction); numbers
     only in a right-to-left language, where a bare number would be reordered with its neighbours.
-    Raises KeyError when the string needs a parameter that is not given.
+    ``template`` replaces the catalogue's text (a plural form).  Raises KeyError when the string
+    needs a parameter that is not given.
     """
     rtl = lang in RTL
 
@@ -399,7 +416,12 @@ def format_markup(key: str, lang: str, **params: object) -> Markup:
             return str(escape(value))
         return str(Markup("<bdi>%s</bdi>") % value)
 
-    return Markup(_PARAM.sub(fill, str(escape(translate(key, lang)))))
+    return Markup(_PARAM.sub(fill, str(escape(template if template is not None else translate(key, lang)))))
+
+
+def format_count(key: str, n: int, lang: str, **params: object) -> Markup:
+    """:func:`format_markup` of ``key`` in the plural form ``n`` takes in ``lang`` (:mod:`webapp.plurals`)."""
+    return format_markup(key, lang, template=plural_form(key, n, lang), n=n, **params)
 
 
 def localize(message: object, lang: str | None = None) -> object:
@@ -515,10 +537,12 @@ def init_app(app: Flask) -> None:
         return {
             "t": lambda key: translate(key, lang),
             "tf": lambda key, **params: format_markup(key, lang, **params),
+            "tn": lambda key, n, **params: format_count(key, n, lang, **params),
             "tr": lambda text: localize(text, lang),
             "event_label": lambda name: event_label(name, lang),
             "place_type_label": lambda value: place_type_label(value, lang),
             "actors_label": lambda names: actors_label(names, lang),
+            "governorate_label": lambda admin1: governorate_label(admin1, lang),
             "isolate": isolate,
             "ui_lang": lang,
             "ui_dir": text_dir(lang),

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm.exc import StaleDataError
 
-from gazetteer import GeoparseResult, Place
+from gazetteer import GeoparseResult, Place, governorate_of_line
 from gazetteer import Incident as GeoparseIncident
 from gazetteer import Mention as GeoparseMention
 
@@ -194,7 +194,7 @@ def incident_row(inc: GeoparseIncident, mentions: list[Mention], by_index: dict[
         geometry=loc.geometry if loc else None,
         geo_precision=loc.geo_precision if loc else None,
         location_description=(loc.description if loc else "")[:500],
-        admin1=admin1_of(place),
+        admin1=admin1_of(place, loc.geometry if loc else None),
         **place_columns(place),
     )
 
@@ -219,14 +219,22 @@ def line_geometry(place: Place | None) -> dict[str, Any] | None:
     return None
 
 
-def admin1_of(place: Place | None) -> str:
-    """The governorate ``place`` lies in (itself for a governorate), or ``""``."""
-    if place is None:
+def admin1_of(place: Place | None, geometry: dict[str, Any] | None = None) -> str:
+    """The governorate ``place`` lies in (itself for a governorate), or ``""``.
+
+    A place with no governorate of its own (a road) is in the one holding the midpoint of the
+    incident's line ``geometry`` (its stretch of road), when one does.
+    """
+    if place is not None:
+        parent = place.parent(1)
+        if parent is not None:
+            return parent.name
+        if getattr(place.type, "value", "") == "governorate":
+            return place.name
+    if not geometry:
         return ""
-    parent = place.parent(1)
-    if parent is not None:
-        return parent.name
-    return place.name if getattr(place.type, "value", "") == "governorate" else ""
+    governorate = governorate_of_line(gazetteers.get(), geometry)
+    return governorate.name if governorate is not None else ""
 
 
 def _default_title(text: str) -> str:

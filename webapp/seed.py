@@ -6,7 +6,11 @@ makes ``ceil(n / per_article)`` articles ("Synthetic report k", source
 
 * **where**: one of :data:`CENTRES` (Syrian governorate capitals, coordinates
   from general knowledge), chosen with the listed weights, plus a Gaussian
-  offset of ``spread`` degrees (σ), clipped to Syria's bounding box;
+  offset of ``spread`` degrees (σ).  With a ``locate`` function (:func:`seed` passes
+  :func:`governorate_locator` over the app's gazetteer) a point outside Syria is drawn
+  again and ``admin1`` is the governorate that holds the point; without one, points are
+  clipped to Syria's bounding box and ``admin1`` is the centre's governorate, named as
+  the bundled gazetteer names it ("Idlib Governorate");
 * **what**: an ACLED event type/sub-type from :data:`EVENTS` with its weight;
 * **when**: a uniformly random day between ``start`` and ``end``; 85 % day
   precision, 10 % week, 5 % month;
@@ -24,7 +28,7 @@ import datetime as dt
 import hashlib
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,26 +36,28 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from .extensions import db
+from gazetteer import Gazetteer, PlaceType, governorate_at
+
+from .extensions import db, gazetteers
 from .models import Article, Incident, Sentence
 from .models.search import ArticleSearch, IncidentSearch, article_search_row, search_row
 
-#: (name, Arabic name, governorate, lat, lon, weight)
+#: (name, Arabic name, governorate as the bundled gazetteer names it, lat, lon, weight)
 CENTRES: tuple[tuple[str, str, str, float, float, int], ...] = (
-    ("Idlib", "إدلب", "Idlib", 35.93, 36.63, 20),
-    ("Aleppo", "حلب", "Aleppo", 36.20, 37.16, 18),
-    ("Damascus", "دمشق", "Damascus", 33.51, 36.29, 8),
-    ("Douma", "دوما", "Rural Damascus", 33.57, 36.40, 8),
-    ("Homs", "حمص", "Homs", 34.73, 36.71, 8),
-    ("Hama", "حماة", "Hama", 35.13, 36.75, 7),
-    ("Daraa", "درعا", "Dar'a", 32.62, 36.10, 7),
-    ("Deir ez-Zor", "دير الزور", "Deir-ez-Zor", 35.34, 40.14, 7),
-    ("Raqqa", "الرقة", "Ar-Raqqa", 35.95, 39.01, 6),
-    ("Al-Hasakah", "الحسكة", "Al-Hasakeh", 36.50, 40.75, 4),
-    ("Latakia", "اللاذقية", "Lattakia", 35.52, 35.79, 3),
-    ("Tartus", "طرطوس", "Tartous", 34.89, 35.89, 1),
-    ("As-Suwayda", "السويداء", "As-Sweida", 32.71, 36.57, 2),
-    ("Quneitra", "القنيطرة", "Quneitra", 33.13, 35.82, 1),
+    ("Idlib", "إدلب", "Idlib Governorate", 35.93, 36.63, 20),
+    ("Aleppo", "حلب", "Aleppo Governorate", 36.20, 37.16, 18),
+    ("Damascus", "دمشق", "Damascus Governorate", 33.51, 36.29, 8),
+    ("Douma", "دوما", "Rif Dimashq Governorate", 33.57, 36.40, 8),
+    ("Homs", "حمص", "Homs Governorate", 34.73, 36.71, 8),
+    ("Hama", "حماة", "Hama Governorate", 35.13, 36.75, 7),
+    ("Daraa", "درعا", "Daraa Governorate", 32.62, 36.10, 7),
+    ("Deir ez-Zor", "دير الزور", "Deir ez-Zor Governorate", 35.34, 40.14, 7),
+    ("Raqqa", "الرقة", "Raqqa Governorate", 35.95, 39.01, 6),
+    ("Al-Hasakah", "الحسكة", "Al-Hasakah Governorate", 36.50, 40.75, 4),
+    ("Latakia", "اللاذقية", "Latakia Governorate", 35.52, 35.79, 3),
+    ("Tartus", "طرطوس", "Tartus Governorate", 34.89, 35.89, 1),
+    ("As-Suwayda", "السويداء", "As-Suwayda Governorate", 32.71, 36.57, 2),
+    ("Quneitra", "القنيطرة", "Quneitra Governorate", 33.13, 35.82, 1),
 )
 #: (event type, sub-event type, verb phrase, weight)
 EVENTS: tuple[tuple[str, str, str, int], ...] = (
@@ -65,6 +71,23 @@ EVENTS: tuple[tuple[str, str, str, int], ...] = (
 ACTORS = ("Syrian army", "Russia", "HTS", "SDF", "Turkey", "ISIS", "Syrian National Army", "Civilians")
 #: Syria's bounding box (south, west, north, east).
 BBOX = (32.3, 35.7, 37.35, 42.4)
+#: Draws of a point around its centre before the centre itself is taken (all outside Syria: rare).
+DRAWS = 20
+
+#: ``locate(lat, lon)``: the name of the governorate holding the point, or None outside Syria.
+Locate = Callable[[float, float], str | None]
+
+
+def governorate_locator(gaz: Gazetteer) -> Locate | None:
+    """A :data:`Locate` over ``gaz``'s governorate polygons; None when it has none (a toy gazetteer)."""
+    if not any(p.type is PlaceType.GOVERNORATE and p.geometry for p in gaz):
+        return None
+
+    def locate(lat: float, lon: float) -> str | None:
+        governorate = governorate_at(gaz, lat, lon)
+        return governorate.name if governorate is not None else None
+
+    return locate
 
 
 @dataclass
@@ -89,6 +112,7 @@ def generate(
     spread: float = 0.25,
     start: dt.date = dt.date(2012, 1, 1),
     end: dt.date = dt.date(2024, 12, 31),
+    locate: Locate | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Yield articles as dicts ``{"title", "published", "text", "sentences": [...], "incidents": [...]}``.
 
@@ -110,8 +134,7 @@ def generate(
             etype, sub, verb, _ = _weighted(rng, EVENTS)
             day = start + dt.timedelta(days=rng.randint(0, days))
             latest = max(latest, day)
-            lat = min(max(rng.gauss(lat0, spread), BBOX[0]), BBOX[2])
-            lon = min(max(rng.gauss(lon0, spread), BBOX[1]), BBOX[3])
+            lat, lon, gov = _point(rng, lat0, lon0, gov, spread, locate)
             actors = rng.sample(ACTORS, rng.choice((1, 1, 2)))
             fatalities = 0 if rng.random() < 0.5 else 1 + int(-math.log(1 - rng.random()) * 3)
             text = f"{verb} {name} ({name_ar}) on {day.isoformat()}, reports said."
@@ -154,11 +177,30 @@ def generate(
         }
 
 
+def _point(
+    rng: random.Random, lat0: float, lon0: float, gov: str, spread: float, locate: Locate | None
+) -> tuple[float, float, str]:
+    """A point around (lat0, lon0) and its governorate (see the module docstring)."""
+    if locate is None:
+        lat = min(max(rng.gauss(lat0, spread), BBOX[0]), BBOX[2])
+        lon = min(max(rng.gauss(lon0, spread), BBOX[1]), BBOX[3])
+        return lat, lon, gov
+    for _ in range(DRAWS):
+        lat, lon = rng.gauss(lat0, spread), rng.gauss(lon0, spread)
+        found = locate(lat, lon)
+        if found is not None:
+            return lat, lon, found
+    return lat0, lon0, locate(lat0, lon0) or gov
+
+
 def seed(n: int, *, seed: int = 1, batch_articles: int = 40, **options: Any) -> SeedStats:
     """Insert ``n`` synthetic incidents (see the module docstring) in the current app's database.
 
-    Must run in an app context; commits every ``batch_articles`` articles.
+    Must run in an app context; commits every ``batch_articles`` articles.  Points are kept
+    inside the app's gazetteer's governorates (:func:`governorate_locator`) unless
+    ``options`` name another ``locate``.
     """
+    options.setdefault("locate", governorate_locator(gazetteers.get()))
     stats = SeedStats()
     buf: list[dict[str, Any]] = []
     for art in generate(n, seed=seed, **options):

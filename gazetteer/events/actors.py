@@ -107,7 +107,7 @@ def _claims(tokens: Sequence[Token], mention: ActorMention, cues: frozenset[str]
     return any(not cues.isdisjoint(form_set(tokens[k].norm)) for k in outside)
 
 
-class _Triggers:
+class TriggerSpans:
     """A sentence's trigger spans, sorted so that each actor is placed against them in a few bisections.
 
     A long sentence can hold thousands of triggers and actors: measuring each
@@ -161,7 +161,7 @@ def attribute(
     if not mentions:
         return None, []  # most sentences name no actor
     lex = _lexicon()
-    spans = _Triggers(triggers)
+    spans = TriggerSpans(triggers)
     perpetrators: list[tuple[int, int, Actor]] = []
     targets: list[Actor] = []
     participants: list[Actor] = []

@@ -18,6 +18,7 @@ draft, so that each report costs the same however many events came before:
 Once the article is read, a headline or a report without a place that the next
 sentences tell again at a place (:func:`retold_by`) folds into that report
 (:func:`fold_into`): the headline "Airstrike kills four in X" is the lead's event.
+:func:`untold_again` does this for the article's drafts.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..geoparser.result import Incident
 from .actors import Actor
 
 if TYPE_CHECKING:
-    from .extract import EventEntry
+    from .classify import EventEntry
 
 __all__ = [
     "CONTINUATION_SENTENCES",
@@ -42,6 +43,7 @@ __all__ = [
     "fold_into",
     "retold_by",
     "same_time",
+    "untold_again",
 ]
 
 #: A report without a place continues an event reported at most this many sentences before.
@@ -159,8 +161,8 @@ def _week_around(day: dt.date) -> list[dt.date]:
     return days
 
 
-def _filed_under(stated: Stated) -> list[tuple[object, ...]]:
-    """The date keys of an earlier report stating ``stated`` (see :func:`_looked_up`)."""
+def filed_under(stated: Stated) -> list[tuple[object, ...]]:
+    """The date keys of an earlier report stating ``stated`` (see :func:`looked_up`)."""
     day, precision = stated
     if precision == "year":
         return [("year", day.year)]
@@ -171,10 +173,10 @@ def _filed_under(stated: Stated) -> list[tuple[object, ...]]:
     return [("week", day)]  # week precision, and any other, meets dates less than a week away
 
 
-def _looked_up(stated: Stated) -> list[tuple[object, ...]]:
+def looked_up(stated: Stated) -> list[tuple[object, ...]]:
     """The date keys a new report stating ``stated`` looks under.
 
-    They meet the keys of an earlier report (:func:`_filed_under`) exactly when
+    They meet the keys of an earlier report (:func:`filed_under`) exactly when
     :func:`same_time` holds for the two: an earlier year or month meets its own
     year or month, an earlier week the days around; an earlier day meets the
     same day, the days around, the month or the year, as precise as the new report.
@@ -238,7 +240,7 @@ class Drafts:
         """Keep ``draft`` as an event of its own (its ``last_sentence`` is the current sentence)."""
         draft.order = len(self._drafts)
         self._drafts.append(draft)
-        dates = [_UNDATED] + (_filed_under(draft.stated_date) if draft.stated_date is not None else [])
+        dates = [_UNDATED] + (filed_under(draft.stated_date) if draft.stated_date is not None else [])
         self._file(draft, dates)
         self._touch(draft)
 
@@ -261,7 +263,7 @@ class Drafts:
             setattr(inc, attr, max(values) if values else None)
         if into.stated_date is None and new.stated_date is not None:
             into.stated_date = new.stated_date
-            self._file(into, _filed_under(into.stated_date))
+            self._file(into, filed_under(into.stated_date))
         into.last_sentence = sentence
         self._touch(into)
 
@@ -283,7 +285,7 @@ class Drafts:
             if (inc.event_type, place_id) not in self._filed:
                 return None  # the usual case: no event of this type at this place yet
             sub_type = None if new.generic else inc.sub_event_type
-            dates = [_UNDATED] if new.stated_date is None else _looked_up(new.stated_date)
+            dates = [_UNDATED] if new.stated_date is None else looked_up(new.stated_date)
             found = [self._earliest.get((inc.event_type, sub_type, place_id, date)) for date in dates]
             candidates = [d for d in found if d is not None]
             return min(candidates, key=lambda d: d.order) if candidates else None
@@ -321,3 +323,23 @@ class Drafts:
             or (draft.last_sentence == latest.last_sentence and draft.order < latest.order)
         ):
             self.latest = draft
+
+
+def untold_again(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, less each headline or placeless report told again just after (one folds into the other).
+
+    Drafts are kept in text order: only the few made in the next sentences are looked at.
+    """
+    gone: set[int] = set()
+    for k, draft in enumerate(drafts):
+        if k in gone or not (draft.headline or draft.incident.location is None):
+            continue
+        last = draft.incident.sentence + RETOLD_SENTENCES
+        for j in range(k + 1, len(drafts)):
+            if drafts[j].incident.sentence > last:
+                break
+            if j not in gone and retold_by(draft, drafts[j]):
+                stays = fold_into(drafts[j], draft)
+                gone.add(j if stays is draft else k)
+                break
+    return [d for k, d in enumerate(drafts) if k not in gone]

@@ -1,31 +1,22 @@
-"""Numbers and counts in Arabic and English text: «بـ11 غارة», «ثماني طائرات», "five civilians were killed".
+"""Numbers in Arabic and English text: «بـ11», «ثماني», «أحد عشر», "twenty one".
 
 Numbers are digits (Western or Arabic-Indic, which normalisation folds) or
 number words (``data/lexicon/numbers.yaml``), composed the usual way:
 «أحد عشر» 11, «خمسة وعشرون» 25, «ثلاث مئة» 300, «ثلاثة آلاف» 3000,
-"twenty one" 21, "two hundred" 200.  A count is a number tied to what it
-counts by the noun after it or the word before it (:func:`find_counts`).
+"twenty one" 21, "two hundred" 200.  What a number counts is
+:mod:`gazetteer.events.counting`'s business.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..geoparser.lexicon import (
-    PhraseMatch,
-    PhraseMatcher,
-    WordClass,
-    form_set,
-    forms_of,
-    load_lexicon,
-    positions,
-    word_set,
-)
-from ..places.normalize import Token, normalize_token, tokenize
-from .dates import month_positions
+from ..geoparser.lexicon import WordClass, forms_of, load_lexicon, positions
+from ..places.normalize import Token, normalize_token
+
+__all__ = ["NumberSpan", "find_numbers", "load_word_lists", "parse_number", "reads_as_number"]
 
 # Proclitics a number may carry: «بـ11», «وعشرين», «لثلاثة».  Not the article:
 # «الأحد» is Sunday, not "one".
@@ -41,20 +32,6 @@ class NumberSpan:
     first: int
     last: int
     value: int
-
-
-@dataclass(frozen=True, slots=True)
-class Count:
-    """A number tied to what it counts.
-
-    ``category``: strikes, aircraft, shells, fatalities, injuries, or events
-    (how many incidents a sentence reports: "two incidents", «هجومين»).
-    """
-
-    category: str
-    value: int
-    first: int
-    last: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +61,16 @@ def _words() -> dict[str, _Word]:
 
 
 def load_word_lists() -> None:
-    """Read and compile the number words and count nouns now rather than on first use.
+    """Read the number words now rather than on first use.
 
     Raises :class:`gazetteer.errors.GazetteerDataError` when the lexicon is broken.
     """
     _words()
-    _count_lexicon()
+
+
+def reads_as_number(token: Token) -> bool:
+    """True when ``token`` is a number word or digits that may start a number («بـ11», «ثلاثة», "five")."""
+    return _read_norm(token.norm, True) is not None
 
 
 def _read(token: Token, *, first: bool) -> _Word | None:
@@ -173,312 +154,4 @@ def find_numbers(tokens: Sequence[Token]) -> list[NumberSpan]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _CountLexicon:
-    after: PhraseMatcher[str]
-    before: PhraseMatcher[str]
-    verb_after: PhraseMatcher[str]
-    dual: dict[str, str]
-    order: tuple[str, ...]
-    quantifiers: frozenset[str]
-    victims: _Victims
-    none: PhraseMatcher[str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Victims:
-    """The words of the people a casualty word counts (``numbers.yaml``'s ``victims``)."""
-
-    singular: frozenset[str]
-    plural: frozenset[str]
-    dual: frozenset[str]
-    determiners: frozenset[str]
-    pronouns: frozenset[str]
-    groups: frozenset[str]
-    people: frozenset[str] = frozenset()  # singular and plural
-    people_or_groups: frozenset[str] = frozenset()
-    named: frozenset[str] = frozenset()  # singular, dual and plural
-
-
-def _with_unions(v: _Victims) -> _Victims:
-    """``v`` with the unions of its word sets that counting asks about, made once."""
-    return dataclasses.replace(
-        v,
-        people=v.singular | v.plural,
-        people_or_groups=v.singular | v.plural | v.groups,
-        named=v.singular | v.dual | v.plural,
-    )
-
-
-# Arabic possessive suffixes a victim noun may carry: «زوجته», «أطفالها», «طفليه».
-_POSSESSIVES = ("", "ه", "ها", "هم", "هما", "ي")
-
-
-def _arabic_forms(noun: str) -> tuple[set[str], set[str]]:
-    """A normalised Arabic noun's singular forms (with possessives) and dual forms («طفل» → «طفلين»).
-
-    A noun ending in «ي» (nisba: «مدني») has no «ين» dual: «مدنيين» is its plural.
-    """
-    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # «زوجة» (normalised «زوجه») → «زوجت»
-    singular = {noun} | {stem + p for p in _POSSESSIVES if p}
-    dual = {stem + "ان", stem + "ا" + "ه", stem + "اها"}
-    if not noun.endswith("ي"):
-        dual |= {stem + "ين", stem + "يه", stem + "يها", stem + "يهم"}
-    return singular, dual
-
-
-def _victims(spec: dict) -> _Victims:
-    def words(section: str, lang: str) -> list[str]:
-        return [normalize_token(w) for w in (spec.get(section) or {}).get(lang, ())]
-
-    singular = set(words("singular", "en"))
-    plural = set(words("plural", "en"))
-    dual: set[str] = set()
-    for noun in words("singular", "ar"):
-        forms, duals = _arabic_forms(noun)
-        singular |= forms
-        dual |= duals
-    for noun in words("plural", "ar"):
-        plural |= {noun} | {noun + p for p in _POSSESSIVES if p}
-    return _with_unions(
-        _Victims(
-            frozenset(singular),
-            frozenset(plural),
-            frozenset(dual - singular - plural),
-            frozenset(words("determiners", "en")),
-            frozenset(words("pronouns", "en")),
-            frozenset(words("groups", "en") + words("groups", "ar")),
-        )
-    )
-
-
-@functools.cache
-def _count_lexicon() -> _CountLexicon:
-    data = load_lexicon("numbers")
-    counts = data["counts"]
-    roles: dict[str, list[tuple[str, str]]] = {"after": [], "before": [], "verb_after": []}
-    dual: dict[str, str] = {}
-    for category, spec in counts.items():
-        for role, items in roles.items():
-            for lang_words in (spec.get(role) or {}).values():
-                items.extend((w, category) for w in lang_words)
-        for w in word_set((spec.get("dual") or {}).get("ar", ())):
-            dual[w] = category
-    return _CountLexicon(
-        PhraseMatcher(roles["after"]),
-        PhraseMatcher(roles["before"]),
-        PhraseMatcher(roles["verb_after"]),
-        dual,
-        tuple(counts),
-        word_set(w for ws in data["quantifiers"].values() for w in ws),
-        _victims(data["victims"]),
-        PhraseMatcher(
-            (w, category) for category, langs in data["none"].items() for ws in langs.values() for w in ws
-        ),
-    )
-
-
-def _is_year(tokens: Sequence[Token], span: NumberSpan, months: frozenset[int]) -> bool:
-    """«21 آب 2013», "21 August 2013, rockets ...": a year after a month is a date, not a count."""
-    if not 1900 <= span.value <= 2100 or span.last - span.first != 1:
-        return False
-    return any(k in months for k in range(span.first - 2, span.first))
-
-
-_VERB_WINDOW = 4  # "five civilians were killed": a verb this close after the number
-_VICTIM_VERB_WINDOW = 8  # "Seven civilians collecting truffles near X were killed": after a noun of people
-_MODIFIERS = 5  # words between "a" and its noun: "a 24-year-old farm worker"
-
-
-def _quantified_start(tokens: Sequence[Token], first: int, quantifiers: frozenset[str]) -> int:
-    """Where a number's quantifier begins: "killing at least 52" → the index of "at"."""
-    k = first
-    while k > 0 and first - k < _MODIFIERS and not quantifiers.isdisjoint(form_set(tokens[k - 1].norm)):
-        k -= 1
-    return k
-
-
-def _is_victim(token: Token, words: frozenset[str]) -> bool:
-    return not words.isdisjoint(form_set(token.norm))
-
-
-def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[int | None, int]:
-    """How many people the words from ``tokens[i]`` name (None for no number) and where they end.
-
-    "a woman and her two sons" 3, "the owner and two customers" 3, "him and his son" 2,
-    "a family of four" 4, «ممرض» 1, «مدنيين اثنين» 2, «عنصرين» 2; a plural without its
-    number ("civilians") makes the whole unknown.
-    """
-    v = lex.victims
-    total, j, n = 0, i, len(tokens)
-    while j < n:
-        token = tokens[j]
-        number = parse_number(tokens, j) if _read(token, first=True) is not None else None
-        if number is not None:
-            k = number.last
-            while k < min(n, number.last + 2) and not _is_victim(tokens[k], v.people):
-                k += 1
-            if k >= n or not _is_victim(tokens[k], v.people):
-                return (total or None, j)
-            total, j = total + number.value, k + 1
-        elif _is_victim(token, v.dual):
-            total, j = total + 2, j + 1
-        elif _is_victim(token, v.plural):
-            after = parse_number(tokens, j + 1) if j + 1 < n else None  # «مدنيين اثنين»
-            if after is None:
-                return None, j
-            total, j = total + after.value, after.last
-        elif _is_victim(token, v.singular):
-            total, j = total + 1, j + 1
-        elif _is_victim(token, v.groups) and j + 2 < n and tokens[j + 1].norm in ("of", "من"):
-            group = parse_number(tokens, j + 2)
-            if group is None:
-                return (total or None, j)
-            total, j = total + group.value, group.last
-        elif token.norm in v.determiners:
-            nxt = tokens[j + 1] if j + 1 < n else None
-            if nxt is not None and (_read(nxt, first=True) is not None or nxt.norm in v.determiners):
-                j += 1  # "her two sons", "the two men": the number follows
-                continue
-            k = next(
-                (
-                    k
-                    for k in range(j + 1, min(n, j + 1 + _MODIFIERS))
-                    if _is_victim(tokens[k], v.people_or_groups) or tokens[k].norm == "and"
-                ),
-                None,
-            )
-            if k is None or tokens[k].norm == "and":
-                if token.norm in v.pronouns:
-                    total, j = total + 1, j + 1  # "wounding her"
-                else:
-                    return (total or None, j)
-            else:
-                j = k
-                continue
-        elif token.norm in v.pronouns:
-            total, j = total + 1, j + 1
-        else:
-            break
-        # "and" ("a woman and her two sons"), or «و» on the next noun («طفل ووالدته»).
-        if j < n and tokens[j].norm == "and":
-            j += 1
-        elif not (j < n and tokens[j].norm[:1] == "و" and _is_victim(tokens[j], v.named)):
-            break
-    return (total or None, j)
-
-
-_SUBJECT_GAP = 2  # "its pilot was killed": words between the people and the verb
-
-
-def _subjects_counted(tokens: Sequence[Token], used: set[int], lex: _CountLexicon) -> list[Count]:
-    """People without a number who are the subject of a casualty verb: "its pilot was killed" 1."""
-    if not lex.verb_after.may_match(tokens):
-        return []  # most sentences have no casualty verb
-    determiners = _DETERMINERS.among(tokens)
-    if not determiners:
-        return []
-    verbs = {m.first: m for m in lex.verb_after.find(tokens)}
-    out = []
-    read_to = 0  # a determiner inside people already read starts no count of its own (nor a second pass)
-    for i in positions(tokens, determiners):
-        if i in used or i < read_to or not verbs:
-            continue
-        total, end = _victim_count(tokens, i, lex)
-        read_to = end
-        if total is None:
-            continue
-        verb = next((verbs[k] for k in range(end, end + _SUBJECT_GAP + 1) if k in verbs), None)
-        if verb is not None:
-            out.append(Count(verb.value, total, i, end))
-            used.update(range(i, end))
-    return out
-
-
-def find_counts(tokens: Sequence[Token]) -> list[Count]:
-    """Counts in a token list: each number tied to the category of the noun it counts.
-
-    An adjacent word decides first: the noun right after the number
-    («11 غارة»), then the word right before it («مقتل 5», "killing five", past
-    a quantifier: "killing at least 52"); then the same one word further away
-    ("11 Russian airstrikes"); then a verb shortly after ("five civilians were
-    killed", further after a noun of people).  Arabic duals («غارتين») count two
-    on their own.  Numbers tied to nothing (years, days of the month) are ignored.
-    A casualty word also counts the people it names without a number ("killing a
-    woman and her two sons" 3, «مقتل ممرض» 1), and "no one was hurt", «دون وقوع
-    إصابات» count zero.
-    """
-    lex = _count_lexicon()
-    out: list[Count] = []
-    numbers = find_numbers(tokens)
-    used: set[int] = set()
-    for none in lex.none.find(tokens):  # "no one was hurt": "one" is no count of one
-        used.update(range(none.first, none.last))
-        for category in ("fatalities", "injuries") if none.value == "casualties" else (none.value,):
-            out.append(Count(category, 0, none.first, none.last))
-    before_all = lex.before.find(tokens) if numbers or lex.before.may_match(tokens) else []
-    if numbers:  # the lexicon passes are for tying numbers: without one, only duals count
-        after = {m.first: m for m in lex.after.find(tokens)}
-        before = {m.last: m for m in before_all}
-        verb_after = {m.first: m for m in lex.verb_after.find(tokens)}
-        months = month_positions(tokens)
-    read_to = 0  # the end of the people already read from a number
-    for span in numbers:
-        if span.first in used:
-            continue
-        used.update(range(span.first, span.last))
-        if _is_year(tokens, span, months):
-            continue
-        quantified = _quantified_start(tokens, span.first, lex.quantifiers)
-        match: PhraseMatch[str] | None = (
-            after.get(span.last)
-            or before.get(span.first)
-            or before.get(quantified)
-            or after.get(span.last + 1)
-            or before.get(span.first - 1)
-        )
-        value = span.value
-        if match is None:
-            # "five civilians were killed"; "one protester and a policeman were killed" counts them all.
-            people, end = _victim_count(tokens, span.first, lex) if span.first >= read_to else (None, 0)
-            read_to = max(read_to, end)  # "2 men and 3 women": the chain is read once, from its first number
-            if people is None:
-                value, end, window = value, span.last, _VERB_WINDOW
-            else:
-                value, window = people, _VICTIM_VERB_WINDOW
-            match = next((verb_after[k] for k in range(end, span.last + window) if k in verb_after), None)
-        if match is not None:
-            out.append(Count(match.value, value, span.first, span.last))
-    for head in before_all:
-        if head.value in ("fatalities", "injuries") and head.last < len(tokens):
-            people, end = _victim_count(tokens, head.last, lex)
-            if people is not None:
-                out.append(Count(head.value, people, head.last, end))
-    out += _subjects_counted(tokens, used, lex)
-    duals = _DUALS.among(tokens)
-    if duals:
-        for i in positions(tokens, duals):
-            category = _dual_category(tokens[i].norm)
-            if category is not None and i not in used:
-                out.append(Count(category, 2, i, i + 1))
-    return out
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _dual_category(norm: str) -> str | None:
-    """The category an Arabic dual counts two of («غارتين» → strikes), behind any proclitic; memoised."""
-    dual = _count_lexicon().dual
-    return next((dual[form] for form, _ in forms_of(norm) if form in dual), None)
-
-
 _NUMBER_STARTS = WordClass(lambda norm: _read_norm(norm, True) is not None)
-_DETERMINERS = WordClass(lambda norm: norm in _count_lexicon().victims.determiners)
-_DUALS = WordClass(lambda norm: _dual_category(norm) is not None)
-
-
-def count_dict(text: str) -> dict[str, int]:
-    """Counts of ``text`` by category; a category stated twice keeps its largest value."""
-    result: dict[str, int] = {}
-    for count in find_counts(tokenize(text)):
-        result[count.category] = max(result.get(count.category, 0), count.value)
-    return result

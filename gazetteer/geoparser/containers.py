@@ -72,8 +72,8 @@ _REACH_KM = {
 _WIDE = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT})
 
 
-def _connective(text: str) -> bool:
-    """Whether ``text`` (between a name and a later one) holds only connector words."""
+def connective(text: str) -> bool:
+    """Whether ``text`` (between a name and a later one) holds only connector words ("in the north of")."""
     if _BREAK.search(text):
         return False
     words = tokenize(text)
@@ -112,7 +112,7 @@ def container_of(k: int, resolutions: Sequence[Resolution], text: str, rank: int
         if other.place is None and not other.match.unknown:
             continue  # a reading the resolver dropped («مدينة» alone): part of the words between
         gap = text[end : other.match.start]
-        if _may_contain(other.place, rank) and _connective(gap):
+        if _may_contain(other.place, rank) and connective(gap):
             return j
         if not _listed(gap) or other.place is not None and _RANK.get(other.place.type, 9) > rank:
             break
@@ -158,19 +158,21 @@ def within_reach(place: Place, container: Resolution) -> bool:
     """
     relative = container.match.relation in ("direction", "near", "countryside")
     readings = [container.place] if container.match.cue_types else container.match.places
-    for other in readings:
-        if other is None:
-            continue
-        if other.type in _WIDE and other.pcode and place.parents:
-            if any(ref.pcode == other.pcode for ref in place.parents):
-                return True
-            continue
-        reach = _REACH_KM.get(other.type, 25.0)
-        if relative:
-            reach = max(reach, _RELATIVE_REACH_KM)
-        if distance_km(place.lat, place.lon, other.lat, other.lon) <= reach:
-            return True
-    return False
+    return any(other is not None and lies_in(place, other, relative=relative) for other in readings)
+
+
+def lies_in(place: Place, container: Place, *, relative: bool = False) -> bool:
+    """Whether ``place`` lies in (or, ``relative``, near or in a direction of) the place ``container``.
+
+    In a governorate or district when its admin parents say so (by distance only
+    when it has none); in a settlement or region when within :data:`_REACH_KM`.
+    """
+    if container.type in _WIDE and container.pcode and place.parents:
+        return any(ref.pcode == container.pcode for ref in place.parents)
+    reach = _REACH_KM.get(container.type, 25.0)
+    if relative:
+        reach = max(reach, _RELATIVE_REACH_KM)
+    return distance_km(place.lat, place.lon, container.lat, container.lon) <= reach
 
 
 def near_miss_reading(
@@ -191,6 +193,24 @@ def near_miss_reading(
     where = container.place.name if container.place is not None else ""
     reasons = [Candidate(p, 0.0, f"near-miss of '{p.name}' in {where}") for p in near]
     return Resolution(resolution.match, reasons)
+
+
+def corroborated_reading(resolution: Resolution, container: Resolution) -> Resolution | None:
+    """A reading dropped for want of corroboration, corroborated by the container named right after it.
+
+    «التمانعة، محافظة ادلب», "Tamanah in Idlib governorate": a small place from bulk
+    data, named by one uncued word, needs a place nearby to be believed; its
+    container is one when the place lies in it.  The match's Syrian places within
+    the container's reach become its candidates; None when none does.
+    """
+    near = sorted(
+        (p for p in set(resolution.match.places) if p.in_syria and within_reach(p, container)),
+        key=lambda p: p.id,
+    )
+    if not near:
+        return None
+    where = container.place.name if container.place is not None else ""
+    return Resolution(resolution.match, [Candidate(p, 0.0, f"in its container {where}") for p in near])
 
 
 def located_at_container(where: Location | None, container: Place) -> Location | None:

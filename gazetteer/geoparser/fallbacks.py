@@ -11,7 +11,7 @@ from collections.abc import Collection
 from operator import attrgetter
 
 from ..places.normalize import is_arabic
-from ..places.place import Place
+from ..places.place import SETTLEMENT_TYPES, Place
 from .articlewords import opened_quote
 from .nameindex import FUZZY_MIN_LETTERS, SKELETON_MIN_CONSONANTS
 from .romanize import LATIN_ARTICLES, latin_skeleton
@@ -88,7 +88,21 @@ def facility_at(scanner: Scanner, i: int) -> Match | None:
         return None
     prefix = scanner.toks[i].norm[:head]
     names = _facility_name_ar(scanner, i + 1, definite=prefix.endswith(("ال", "لل")))
-    return unknown_match(scanner, i, i + 1 + names, head) if names else None
+    if not names or _names_a_town(scanner, i + 1, i + 1 + names):
+        return None
+    return unknown_match(scanner, i, i + 1 + names, head)
+
+
+def _names_a_town(scanner: Scanner, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` name a known Syrian settlement: «مشفى حاس», "Hass hospital".
+
+    Such a facility is named after the place it stands in: the place is the toponym,
+    read on its own, not an unknown facility (a word that is also a common one does not count).
+    """
+    key = " ".join(t.norm for t in scanner.toks[start:end])
+    if key in scanner.index.ambiguous:
+        return False
+    return any(p.in_syria and p.type in SETTLEMENT_TYPES for p in scanner.gazetteer.lookup_key(key))
 
 
 def _facility_name_ar(scanner: Scanner, j: int, *, definite: bool) -> int:
@@ -132,7 +146,11 @@ def _facility_en(scanner: Scanner, i: int) -> Match | None:
     while end < len(toks) and end - i < 5 and (end == i or scanner.joinable[end - 1]):
         word = toks[end]
         if word.norm in cues.facility_heads:
-            return unknown_match(scanner, i, end + 1, 0) if end > i else None
+            return (
+                unknown_match(scanner, i, end + 1, 0)
+                if end > i and not _names_a_town(scanner, i, end)
+                else None
+            )
         if not (word.text[:1].isupper() or word.norm in _NAME_LINKS) or word.norm in cues.facility_stops:
             return None
         end += 1

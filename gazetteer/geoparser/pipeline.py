@@ -12,6 +12,7 @@ from ..places.place import AREA_TYPES, Place, PlaceType
 from .containers import (
     NESTED_RANK,
     container_of,
+    corroborated_reading,
     cued_settlement,
     located_at_container,
     near_miss_reading,
@@ -86,11 +87,16 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
     the candidates within the container's reach; if none is, it becomes a
     name the gazetteer lacks, located at its container.  A Latin name one
     letter off a known place within the container's reach is that place
-    ("Saraqip, Idlib").
+    ("Saraqip, Idlib"), and so is a reading dropped for want of corroboration
+    that lies in the container named right after it («التمانعة، محافظة ادلب»).
     """
     containers: dict[int, int] = {}
     for k, r in enumerate(resolutions):
         if r.place is None and not (r.match.unknown or cued_settlement(r.match)):
+            if r.match.places:  # readings dropped for want of corroboration: a container may give it
+                j = container_of(k, resolutions, text)
+                if j is not None and j > k:
+                    resolutions[k] = corroborated_reading(r, resolutions[j]) or r
             continue
         j = container_of(k, resolutions, text, rank_of(r.place))
         if j is None:

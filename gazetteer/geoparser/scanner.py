@@ -12,6 +12,7 @@ from ..places.place import Place, PlaceType
 from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords
 from .cues import ROAD_CODE_RE, load_cues
 from .nameindex import MatchIndex, article_ok
+from .romanize import LATIN_ARTICLES
 from .toponym import Match
 
 _NORM_OF = attrgetter("norm")
@@ -378,5 +379,15 @@ class Scanner:
         if m.key in self.index.ambiguous or (single and m.key in self.cues.all_words):
             if m.cue:
                 return m.key not in self.cues.all_words
-            m.needs_support = True
+            if not self._head_named_with_article(m):
+                m.needs_support = True
         return True
+
+    def _head_named_with_article(self, m: Match) -> bool:
+        """English "El Bab", "al-Bab": a compound's head word (:attr:`Cues.name_heads`) written with its
+        Latin article and a capital is a name of its own, not the head of an unknown compound."""
+        if not self.english or m.tok_end - m.tok_start > 2 or m.key not in self.cues.name_heads:
+            return False
+        written = " ".join(t.text for t in self.toks[m.tok_start : m.tok_end])
+        article, _, word = written.replace("-", " ", 1).partition(" ")
+        return article.lower() in LATIN_ARTICLES and word[:1].isupper() and len(word) > 2 and word.isalpha()

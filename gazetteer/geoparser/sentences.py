@@ -19,6 +19,9 @@ _STOP_RE = re.compile("[" + re.escape(_LINE_BREAKS + _TERMINATORS) + "]")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]+")
 _ARABIC_END_RE = re.compile(r"[\u0621-\u064A]$")
+# A number of one to three digits alone at the start of a line (``^`` is the text's start only).
+_ENUMERATOR_RE = re.compile(r"(?:^|[" + _LINE_BREAKS + r"])[ \t]*\d{1,3}$")
+_ENUMERATOR_WINDOW = 8  # characters looked at before the dot: the search stays local
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -30,6 +33,8 @@ def _is_boundary(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else ""
     if before.isdigit() and after.isdigit():
         return False  # 3.5
+    if before.isdigit() and _ENUMERATOR_RE.search(text, max(0, i - _ENUMERATOR_WINDOW), i):
+        return False  # "2. Marea, 16 August": a list item's number opening its line
     if after and not after.isspace() and after not in _CLOSERS:
         # A full stop typed without its space between two Arabic words («… المدينة.استطاع»)
         # still ends the sentence; a short tail is a domain («السورية.نت»).
@@ -57,8 +62,9 @@ def split_sentences(text: str) -> list[Sentence]:
     A sentence ends at ``. ! ? ؟ …`` (with any closing quotes or brackets
     after it) and always at a line break, because news text and tweets put
     one statement per line.  It does not end at «،» or ",", at a decimal
-    point, inside a token such as «السورية.نت», or after a known
-    abbreviation or initial ("U.S.", "Dr.", "J.").  Sentences are stripped
+    point, inside a token such as «السورية.نت», after a list item's number
+    opening its line ("2. Marea …"), or after a known abbreviation or
+    initial ("U.S.", "Dr.", "J.").  Sentences are stripped
     of surrounding whitespace and empty ones are dropped; ``index`` counts
     from 0 in order.
     """

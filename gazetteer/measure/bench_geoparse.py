@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from ..places.index import Gazetteer
-from .goldset import SharedDataMissing, default_shared_dir
+from .goldrecords import SharedDataMissing
+from .sharedtexts import default_shared_dir
 
 __all__ = ["Row", "load_corpora", "main", "run"]
 
@@ -189,7 +190,7 @@ def run(
     """Run both benchmarks; returns ``{"rows": [...], "notes": {...}}`` (see :class:`Row`).
 
     ``pin`` restricts the whole process to one CPU (the command line does; tests do not).
-    Raises :class:`gazetteer.measure.goldset.SharedDataMissing` when a corpus is absent.
+    Raises :class:`gazetteer.measure.goldrecords.SharedDataMissing` when a corpus is absent.
     """
     notes: dict[str, Any] = {"cpu": pin_to_one_core() if pin else "not pinned", "repeat": repeat}
     corpora = load_corpora(shared_dir)

@@ -34,7 +34,7 @@ from typing import Any
 from ..geoparser.result import GeoparseResult
 from ..places.index import Gazetteer
 from ..places.normalize import clear_text_caches, is_arabic
-from .goldset import default_shared_dir
+from .sharedtexts import default_shared_dir
 
 __all__ = [
     "MAX_GROWTH",

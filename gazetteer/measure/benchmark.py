@@ -6,7 +6,7 @@ Usage::
     python -m gazetteer.measure.benchmark --with-shared ../shared/gazetteer-sources
 
 The second form also imports every source found in that folder (OCHA
-COD-AB layers, Open-Syria, Syrian Archive) with :func:`gazetteer.places.build.extend`
+COD-AB layers, Open-Syria, Syrian Archive) with :func:`gazetteer.places.storage.extend`
 and measures the extended gazetteer.  Everything runs in a temporary
 directory; the user's cached gazetteer is not touched.  Figures are wall
 clock on the current machine: rerun to compare.
@@ -27,11 +27,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..places.build import extend, forget_geonames, imports_path
 from ..places.bundled import clear_cache, default_gazetteer, ensure_built
+from ..places.geonames_cities import forget_geonames
 from ..places.importers import csvmap, ocha
 from ..places.index import Gazetteer, distance_km
 from ..places.place import Place
+from ..places.storage import extend, imports_path
 
 #: (label, file relative to the sources folder, importer) for every known ../shared source.
 OCHA_LAYERS = (

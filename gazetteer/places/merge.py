@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .index import distance_km, name_keys
+from .names import preferred_arabic
 from .normalize import is_arabic
 from .place import FACILITY_TYPES, SETTLEMENT_TYPES, AdminRef, Place, PlaceType
 
@@ -111,10 +112,10 @@ def same_place(a: Place, b: Place) -> bool:
 
 def _union_names(keep: Place, other: Place) -> tuple[str, str, tuple[str, ...]]:
     name = keep.name or other.name
-    name_ar = keep.name_ar or other.name_ar
+    name_ar = preferred_arabic(keep.name_ar, keep.source, other.name_ar, other.source)
     seen = {name, name_ar, ""}
     alts: list[str] = []
-    for n in (*keep.alt_names, other.name, other.name_ar, *other.alt_names):
+    for n in (*keep.alt_names, keep.name_ar, other.name, other.name_ar, *other.alt_names):
         if n not in seen:
             seen.add(n)
             alts.append(n)

@@ -1,7 +1,7 @@
-/* Incident map: loads /api/incidents as GeoJSON for the current viewport and draws it with
- * Leaflet.markercluster, one overlay per event type, roads as polylines.  When a viewport holds
- * too many incidents the API answers with server-side grid clusters, drawn as counted circles.
- * Every value from the data goes through textContent or element attributes, never innerHTML. */
+/* Incident map: the type palette, the incident popup, and the loading of /api/incidents as GeoJSON for
+ * the current viewport (drawn by static/js/incident_layers.js; controls in map-layers.js and
+ * map-controls.js).  Every value from the data goes through textContent or element attributes, never
+ * innerHTML. */
 (function () {
   "use strict";
 
@@ -14,25 +14,6 @@
     "Riots": "#5d4037"
   };
   var SPARE = ["#00838f", "#c2185b", "#827717", "#455a64", "#6d4c41"];
-  /* Bilingual labels: [English, Arabic]. */
-  var LABELS = {
-    date: ["Date", "التاريخ"], type: ["Type", "النوع"], place: ["Place", "المكان"], where: ["Where", "الموقع"],
-    precision: ["Precision", "الدقة"], actors: ["Actors", "الأطراف"], fatalities: ["Fatalities", "القتلى"],
-    open: ["Open the sentence in the article", "افتح الجملة في المقال"], unknown: ["unknown", "غير معروف"],
-    status: ["Review", "المراجعة"], sources: ["Sources", "المصادر"],
-    incident: ["Open the incident's page", "افتح صفحة الحادثة"]
-  };
-  /* Review statuses (webapp/models/incident.py STATUSES). */
-  var STATUS = {
-    unreviewed: ["unreviewed", "لم تُراجع"], verified: ["verified", "مؤكدة"], rejected: ["rejected", "مرفوضة"]
-  };
-  var PRECISION = {
-    1: ["exact place", "مكان محدد"],
-    2: ["near the place", "بالقرب من المكان"],
-    3: ["approximate: district or governorate", "تقريبي: منطقة أو محافظة"]
-  };
-  /* Radius (m) of the area drawn around a precision-3 incident. */
-  var AREA_RADIUS = 12000;
   /* Numbers and codes such as M4 or 2020-09-20 are isolated with <bdi> so they keep their order in RTL. */
   var BIDI_RE = /([A-Za-z]{1,3}\d{1,3}\b|\d[\d.,:\/-]*)/;
 
@@ -69,8 +50,26 @@
     return ((state && state.options.event_types_ar) || {})[type];
   }
 
+  /* A catalogue string (webapp/i18n.py) as [English, Arabic]: the popup names each field in both
+     languages, so the page's options carry those strings in both (webapp/maps/options.py). */
+  function both(key) {
+    var state = window.IncidentMap.state;
+    return ((state && state.options.bilingual) || {})[key] || [key, key];
+  }
+
+  /* A catalogue string in the interface language. */
+  function one(key) { return both(key)[lang() === "ar" ? 1 : 0]; }
+
+  /* Actor names in the interface language (the catalogue's Arabic names, else as stored). */
+  function actorNames(names) {
+    var state = window.IncidentMap.state;
+    var arabic = lang() === "ar" ? ((state && state.options.actors_ar) || {}) : {};
+    return (names || []).map(function (name) { return arabic[name] || name; }).join(lang() === "ar" ? "، " : ", ");
+  }
+
   /* A label in both languages, the interface language first. */
-  function bilingual(pair) {
+  function bilingual(key) {
+    var pair = both(key);
     var span = el("span", { "class": "bilingual" });
     var first = lang() === "ar" ? [pair[1], "ar"] : [pair[0], "en"];
     var second = lang() === "ar" ? [pair[0], "en"] : [pair[1], "ar"];
@@ -97,45 +96,49 @@
 
   function popupNode(props) {
     var box = el("div", { "class": "incident-popup", dir: "auto" });
-    appendBidi(box.appendChild(el("strong", { dir: "auto" })), props.sub_event_type || props.event_type || "");
+    var heading = props.sub_event_type || props.event_type || "";
+    appendBidi(box.appendChild(el("strong", { dir: "auto" })), (lang() === "ar" && typeAr(heading)) || heading);
     if (props.geo_precision >= 2) {
       box.appendChild(document.createTextNode(" "));
       box.appendChild(el("span", { "class": "precision-badge p" + props.geo_precision }))
-        .appendChild(bilingual(props.geo_precision >= 3 ? ["approximate", "تقريبي"] : ["near", "بالقرب"]));
+        .appendChild(bilingual(props.geo_precision >= 3 ? "precision_badge_3" : "precision_badge_2"));
     }
     box.appendChild(sentenceNode(props));
     var dl = el("dl");
     function row(label, value) {
       if (value === undefined || value === null || value === "") return;
-      dl.appendChild(el("dt")).appendChild(bilingual(LABELS[label]));
+      dl.appendChild(el("dt")).appendChild(bilingual(label));
       appendBidi(dl.appendChild(el("dd", { dir: "auto" })), value);
     }
-    var unknown = lang() === "ar" ? LABELS.unknown[1] : LABELS.unknown[0];
-    row("date", props.date ? props.date + (props.date_precision && props.date_precision !== "day" ? " (" + props.date_precision + ")" : "") : unknown);
-    row("type", (props.event_type || "") + (props.sub_event_type ? " — " + props.sub_event_type : ""));
+    var datePrecision = props.date_precision && props.date_precision !== "day" ? " (" + one("date_" + props.date_precision) + ")" : "";
+    row("date", props.date ? props.date + datePrecision : one("unknown"));
+    /* The type in the interface language, then in the other one. */
+    var english = [props.event_type, props.sub_event_type].filter(Boolean).join(" — ");
     var arabic = [typeAr(props.event_type), typeAr(props.sub_event_type)].filter(Boolean).join(" — ");
-    if (arabic) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: "ar", dir: "rtl" }, " · " + arabic));
+    var types = lang() === "ar" && arabic ? [arabic, english, "en", "ltr"] : [english, arabic, "ar", "rtl"];
+    row("type", types[0]);
+    if (types[1]) dl.lastChild.appendChild(el("span", { "class": "other-lang", lang: types[2], dir: types[3] }, " · " + types[1]));
     row("place", [props.place_name, props.place_name_ar].filter(Boolean).join(" — "));
     row("where", props.location_description);
     if (props.geo_precision) {
-      var words = PRECISION[props.geo_precision] || ["", ""];
+      var words = both("precision_" + props.geo_precision);
       row("precision", props.geo_precision + " · " + (lang() === "ar" ? words[1] + " — " + words[0] : words[0] + " — " + words[1]));
     }
-    row("actors", (props.actors || []).join(lang() === "ar" ? "، " : ", "));
+    row("actors", actorNames(props.actors));
     row("fatalities", props.fatalities);
-    var status = STATUS[props.status];
-    if (status) {
-      row("status", lang() === "ar" ? status[1] : status[0]);
+    /* Review statuses: webapp/models/incident.py STATUSES. */
+    if (["unreviewed", "verified", "rejected"].indexOf(props.status) >= 0) {
+      row("review", one("status_" + props.status));
       dl.lastChild.setAttribute("data-status", props.status);
     }
     box.appendChild(dl);
     var url = String(props.article_url || "");
     if ((props.source_count || 1) < 2 && localPath(url)) {
-      box.appendChild(el("a", { href: url, "class": "sentence-link" })).appendChild(bilingual(LABELS.open));
+      box.appendChild(el("a", { href: url, "class": "sentence-link" })).appendChild(bilingual("open_sentence"));
     }
     if (props.source_count >= 2) box.appendChild(sourcesNode(props.sources || []));
     if (localPath(props.incident_url)) {
-      box.appendChild(el("a", { href: props.incident_url, "class": "incident-link" })).appendChild(bilingual(LABELS.incident));
+      box.appendChild(el("a", { href: props.incident_url, "class": "incident-link" })).appendChild(bilingual("open_incident"));
     }
     return box;
   }
@@ -149,7 +152,7 @@
   /* Every report of a merged incident: its article's title, and its quote linking to the sentence. */
   function sourcesNode(sources) {
     var section = el("div", { "class": "sources" });
-    section.appendChild(el("strong")).appendChild(bilingual(LABELS.sources));
+    section.appendChild(el("strong")).appendChild(bilingual("sources"));
     appendBidi(section.appendChild(el("span")), " (" + sources.length + ")");
     var list = section.appendChild(el("ol", { "class": "sources" }));
     sources.forEach(function (source) {
@@ -165,166 +168,6 @@
     return section;
   }
 
-  function groupFor(type, state) {
-    if (!state.groups[type]) {
-      var cluster = L.markerClusterGroup({
-        showCoverageOnHover: false, maxClusterRadius: 50,
-        iconCreateFunction: function (c) { return clusterIcon(c.getChildCount(), colourFor(type, state)); }
-      });
-      var lines = L.featureGroup();
-      var areas = L.featureGroup();
-      var group = L.layerGroup([areas, cluster, lines]).addTo(state.map);
-      var label = el("span", null, type);
-      var swatch = el("span", { "class": "incident-dot swatch", "data-colour": colourFor(type, state) });
-      var wrap = el("span");
-      wrap.appendChild(swatch);
-      wrap.appendChild(document.createTextNode(" "));
-      wrap.appendChild(label);
-      state.control.addOverlay(group, wrap.outerHTML);
-      state.groups[type] = { group: group, cluster: cluster, lines: lines, areas: areas };
-    }
-    return state.groups[type];
-  }
-
-  /* Leaflet's layer control takes each label as HTML; the Content-Security-Policy refuses style attributes
-     there, so a swatch carries its colour as data-colour and is painted through the CSSOM. */
-  var SwatchLayers = L.Control.Layers.extend({
-    _addItem: function (obj) {
-      var label = L.Control.Layers.prototype._addItem.call(this, obj);
-      label.querySelectorAll("[data-colour]").forEach(function (node) {
-        node.style.background = node.getAttribute("data-colour");
-      });
-      return label;
-    }
-  });
-
-  /* A cluster circle with its count; class incident-cluster whether made by markercluster or the server. */
-  function clusterIcon(count, colour) {
-    var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 44 : 52;
-    var icon = L.divIcon({ className: "incident-cluster", iconSize: [size, size], html: "" });
-    icon.createIcon = function (old) {
-      var node = L.DivIcon.prototype.createIcon.call(this, old);
-      node.style.background = colour;
-      node.style.lineHeight = size + "px";
-      node.textContent = count >= 10000 ? Math.round(count / 1000) + "k" : String(count);
-      return node;
-    };
-    return icon;
-  }
-
-  function dominantType(types) {
-    var best = null;
-    Object.keys(types || {}).forEach(function (t) { if (best === null || types[t] > types[best]) best = t; });
-    return best || "Other";
-  }
-
-  function drawCells(state, features) {
-    features.forEach(function (f) {
-      var props = f.properties || {};
-      var c = f.geometry.coordinates;
-      var colour = colourFor(dominantType(props.types), state);
-      var marker = L.marker([c[1], c[0]], { icon: clusterIcon(props.count, colour), title: String(props.count) });
-      marker.on("click", function () { state.map.setView([c[1], c[0]], Math.min(state.map.getZoom() + 2, 18)); });
-      state.cells.addLayer(marker);
-    });
-  }
-
-  function draw(state, collection) {
-    var open = openIncident(state);
-    Object.keys(state.groups).forEach(function (t) {
-      state.groups[t].cluster.clearLayers();
-      state.groups[t].lines.clearLayers();
-      state.groups[t].areas.clearLayers();
-    });
-    state.cells.clearLayers();
-    state.markers = {};
-    var features = collection.features || [];
-    var shown = features.length;
-    if (collection.clustered) {
-      drawCells(state, features);
-      shown = collection.total;
-    } else {
-      features.forEach(function (f) { drawFeature(state, f); });
-    }
-    var counter = document.getElementById("incident-count");
-    if (counter) {
-      counter.textContent = "";
-      appendBidi(counter, shown + (collection.truncated ? "+" : "") + " " + (state.options.strings ? state.options.strings.in_view : "incidents in view"));
-    }
-    if (window.__incidentsDrawnAt === undefined) window.__incidentsDrawnAt = performance.now();
-    state.map.fire("incidents:drawn", { count: shown, clustered: !!collection.clustered });
-    reopen(state, open);
-    focusIncident(state);
-  }
-
-  /* The incident whose popup is open, and that popup: a redraw (after a pan, or the popup's own auto-pan)
-     replaces every marker, and the reader's popup must survive it. */
-  function openIncident(state) {
-    var ids = Object.keys(state.markers);
-    for (var i = 0; i < ids.length; i++) {
-      var marker = state.markers[ids[i]].marker;
-      if (marker.isPopupOpen()) return { id: ids[i], popup: marker.getPopup() };
-    }
-    return null;
-  }
-
-  /* The same popup object on the new marker: Leaflet re-adds its element, so nothing closes and reopens. */
-  function reopen(state, open) {
-    var entry = open ? state.markers[open.id] : null;
-    if (entry && entry.group.cluster.getVisibleParent(entry.marker) === entry.marker) {
-      entry.marker.bindPopup(open.popup).openPopup();
-    }
-  }
-
-  function drawFeature(state, f) {
-    var props = f.properties || {};
-    var type = props.event_type || "Other";
-    var colour = colourFor(type, state);
-    var g = groupFor(type, state);
-    var precision = props.geo_precision || 1;
-    var icon = L.divIcon({
-      className: "incident-dot" + (precision >= 3 ? " approximate" : precision === 2 ? " near" : ""),
-      iconSize: [14, 14], html: ""
-    });
-    var title = type + (precision >= 3 ? " (approximate)" : precision === 2 ? " (near)" : "");
-    var marker = L.marker([props.lat, props.lon], {
-      icon: icon, opacity: precision >= 3 ? 0.7 : 1, title: title, draggable: !!state.options.edit
-    });
-    if (state.options.edit) marker.on("dragend", function () { moveIncident(state, props.id, marker.getLatLng()); });
-    marker.on("add", function () {
-      var node = marker.getElement();
-      if (node) { node.style.background = colour; node.setAttribute("data-incident", String(props.id)); }
-    });
-    marker.bindPopup(function () { return popupNode(props); }, { maxWidth: 340, autoPanPaddingTopLeft: [20, 60] });
-    g.cluster.addLayer(marker);
-    state.markers[props.id] = { marker: marker, group: g };
-    var geom = f.geometry || {};
-    if (geom.type === "LineString" || geom.type === "MultiLineString") {
-      var line = L.geoJSON(geom, { style: { color: colour, weight: 5, opacity: 0.75 } });
-      line.bindPopup(function () { return popupNode(props); }, { maxWidth: 340, autoPanPaddingTopLeft: [20, 60] });
-      g.lines.addLayer(line);
-    } else if (precision >= 3) {
-      /* An area, not a point: the incident happened somewhere in this district or governorate. */
-      var area = L.circle([props.lat, props.lon], {
-        radius: AREA_RADIUS, color: colour, weight: 1, dashArray: "4 4", fillOpacity: 0.08, interactive: false
-      });
-      g.areas.addLayer(area);
-    }
-  }
-
-  /* /map?incident=<id>: open that incident's popup once it is drawn.  Done only when the popup opens on
-     the marker still shown: a redraw during the zoom replaces the marker, and the next draw tries again. */
-  function focusIncident(state) {
-    var focus = state.options.focus;
-    if (!focus || state.focused) return;
-    var entry = state.markers[focus.id];
-    if (!entry) return;
-    entry.group.cluster.zoomToShowLayer(entry.marker, function () {
-      if (state.focused || state.markers[focus.id] !== entry) return;
-      state.focused = true;
-      entry.marker.openPopup();
-    });
-  }
 
   /* The filter part of the query: what the controls set, else the page's own query string. */
   function filterParams(state) {
@@ -332,25 +175,29 @@
     return new URLSearchParams(state.options.query || "");
   }
 
-  /* An analyst dropped a marker: the incident's point is set there (exact), and the map reloads, so it
-     shows what was stored, or the old point again when the change was refused. */
-  function moveIncident(state, id, latlng) {
-    var edit = state.options.edit;
-    var body = { lat: +latlng.lat.toFixed(5), lon: +latlng.lng.toFixed(5), geo_precision: 1 };
-    fetch(edit.url.replace(/0$/, String(id)), {
-      method: "PATCH", credentials: "same-origin",
-      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": edit.csrf },
-      body: JSON.stringify(body)
-    })
-      .then(function (r) { if (!r.ok) return r.json().then(function (e) { throw new Error(e.error || "HTTP " + r.status); }); })
-      .catch(function (err) {
-        var counter = document.getElementById("incident-count");
-        if (counter) counter.textContent = err.message;
-      })
-      .then(function () { load(state); });
+  /* ---- fetching --------------------------------------------------------------------------------- */
+
+  function tr(state, key) { return (state.options.strings || {})[key] || key; }
+
+  function showCount(state, shown, truncated) {
+    var counter = document.getElementById("incident-count");
+    if (!counter) return;
+    counter.textContent = "";
+    appendBidi(counter, shown + (truncated ? "+" : "") + " " + tr(state, "in_view"));
+  }
+
+  function draw(state, collection) {
+    window.IncidentMap.drawIncidents(state, collection);
+    var shown = collection.clustered ? collection.total : (collection.features || []).length;
+    showCount(state, shown, collection.truncated);
+    window.IncidentMap.fetches += 1;
+    if (window.__incidentsDrawnAt === undefined) window.__incidentsDrawnAt = performance.now();
+    state.map.fire("incidents:drawn", { count: shown, clustered: !!collection.clustered });
   }
 
   function load(state) {
+    clearTimeout(state.timer);
+    state.timer = null;
     var params = filterParams(state);
     params.delete("lang");
     params.delete("incident");
@@ -359,34 +206,65 @@
     params.set("zoom", String(state.map.getZoom()));
     if (!params.has("limit")) params.set("limit", "5000");
     var seq = ++state.seq;
+    state.inFlight = seq;
     fetch(state.options.apiUrl + "?" + params.toString(), { headers: { Accept: "application/geo+json, application/json" } })
       .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
       .then(function (data) { if (seq === state.seq) draw(state, data); })
       .catch(function (err) {
         var counter = document.getElementById("incident-count");
-        if (counter) counter.textContent = ((state.options.strings || {}).load_error || "Could not load incidents") + ": " + err.message;
-      });
+        if (counter) counter.textContent = tr(state, "load_error") + ": " + err.message;
+      })
+      .then(function () { if (state.inFlight === seq) state.inFlight = 0; });
+  }
+
+  function scheduleLoad(state) {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(function () { load(state); }, 200);
+  }
+
+  /* Refetch after every move but one: the pan a popup makes to fit in the view.  The markers it would
+     bring beside the open one could cluster that one away and close the popup, so that view is fetched
+     when the popup closes, or at the next move. */
+  function watchMoves(state) {
+    var map = state.map;
+    map.on("autopanstart", function () { state.autopanning = true; });
+    map.on("moveend", function () {
+      var popupPan = state.autopanning;
+      state.autopanning = false;
+      if (popupPan && window.IncidentMap.openIncident(state)) {
+        state.deferred = true;
+        return;
+      }
+      state.deferred = false;
+      scheduleLoad(state);
+    });
+    map.on("popupclose", function () {
+      if (!state.deferred) return;
+      state.deferred = false;
+      scheduleLoad(state);
+    });
   }
 
   window.IncidentMap = {
     init: function (map, options) {
-      var state = {
-        map: map, options: options || {}, groups: {}, extraColours: {}, seq: 0, markers: {},
-        cells: L.layerGroup().addTo(map),
-        control: new SwatchLayers(null, {}, { collapsed: true, position: "topright" }).addTo(map)
-      };
+      var state = { map: map, options: options || {}, extraColours: {}, seq: 0, timer: null, inFlight: 0, deferred: false };
       window.IncidentMap.state = state;
+      window.IncidentMap.createIncidentLayers(state);
+      if (window.Basemap) window.Basemap.add(map, state.options);
       if (state.options.focus) map.setView([state.options.focus.lat, state.options.focus.lon], 13);
-      var timer = null;
-      map.on("moveend", function () {
-        clearTimeout(timer);
-        timer = setTimeout(function () { load(state); }, 200);
-      });
+      watchMoves(state);
       if (window.IncidentMap.onInit) window.IncidentMap.onInit(state);
       load(state);
       return state;
     },
     reload: function () { if (window.IncidentMap.state) load(window.IncidentMap.state); },
+    /* Completed incident queries: tests wait for it to move instead of sleeping. */
+    fetches: 0,
+    /* True when no incident query is waiting or running. */
+    settled: function () {
+      var state = window.IncidentMap.state;
+      return !!state && !state.timer && !state.inFlight;
+    },
     colourFor: function (type) { return colourFor(type, window.IncidentMap.state); },
     COLOURS: COLOURS,
     typeAr: typeAr,

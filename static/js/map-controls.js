@@ -1,5 +1,6 @@
-/* Map controls around IncidentMap: the filter form (kept in the URL), counts and exports, the timeline
- * with playback, the heat / governorate / road / outline layers and the legend.
+/* Map controls around IncidentMap: the filter form (kept in the URL), counts and exports, and the
+ * timeline with playback; the layer control is static/js/map-layers.js.  Panels are collapsible
+ * <details>: the filters start closed (they would cover the north-east), the timeline too on a phone.
  * Plain DOM and Leaflet; every value from the server goes through textContent or attributes. */
 (function () {
   "use strict";
@@ -8,6 +9,12 @@
   var el, appendBidi;
 
   function tr(state, key) { return (state.options.strings || {})[key] || key; }
+
+  /* ``key`` in the plural form of n: forms from webapp/plurals.py, chosen by the browser's CLDR rules. */
+  function trn(state, key, n) {
+    var forms = (state.options.plurals || {})[key] || {};
+    return forms[new Intl.PluralRules(state.options.lang).select(n)] || tr(state, key);
+  }
 
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
@@ -54,8 +61,9 @@
     return input;
   }
 
-  function fillSelect(select, values) {
-    values.forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
+  /* Options for values, each shown by its label in the interface language when the server gave one. */
+  function fillSelect(select, values, labels) {
+    values.forEach(function (v) { select.appendChild(el("option", { value: v }, (labels || {})[v] || v)); });
   }
 
   function syncForm(form) {
@@ -71,8 +79,10 @@
       var box = el("div", { "class": "map-panel filter-panel", id: "filter-panel" });
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      var details = el("details", { open: "" });
-      details.appendChild(el("summary", null, tr(state, "filters")));
+      var details = el("details");
+      state.filterSummary = details.appendChild(el("summary", null, tr(state, "filters")));
+      // A view shared with filters opens with them in sight.
+      details.open = Array.from(currentFilters().keys()).some(function (k) { return k !== "article"; });
       var form = el("form", { id: "filter-form" });
       field(state, form, "from", "from", "date");
       field(state, form, "to", "to", "date");
@@ -130,14 +140,22 @@
     panel.addTo(state.map);
     syncForm(state.filterForm);
     getJSON(state.options.urls.facets).then(function (f) {
-      fillSelect(state.typeSelect, f.event_types || []);
-      fillSelect(state.adminSelect, f.governorates || []);
+      fillSelect(state.typeSelect, f.event_types || [], f.labels);
+      fillSelect(state.adminSelect, f.governorates || [], f.labels);
       fillSelect(state.sourceSelect, f.sources || []);
       syncForm(state.filterForm);
     }).catch(function () { /* the form still works with free text */ });
   }
 
+  /* The folded panel's title counts the filters in force, so a narrowed map never passes for all of it. */
+  function showFilterCount(state) {
+    var n = 0;
+    currentFilters().forEach(function () { n += 1; });
+    state.filterSummary.textContent = tr(state, "filters") + (n ? " (" + n + ")" : "");
+  }
+
   function updateLinks(state) {
+    showFilterCount(state);
     var qs = currentFilters().toString();
     state.exportLinks.forEach(function (a) {
       a.setAttribute("href", state.options.urls.export.replace("FORMAT", a.getAttribute("data-format")) + (qs ? "?" + qs : ""));
@@ -158,9 +176,12 @@
   function buildTimeline(state) {
     var ctl = L.control({ position: "bottomleft" });
     ctl.onAdd = function () {
-      var box = el("div", { "class": "map-panel timeline-panel", id: "timeline" });
-      L.DomEvent.disableClickPropagation(box);
-      var head = box.appendChild(el("div", { "class": "timeline-head" }));
+      var panel = el("div", { "class": "map-panel timeline-panel", id: "timeline" });
+      L.DomEvent.disableClickPropagation(panel);
+      var box = panel.appendChild(el("details"));
+      // Open where there is room for it beside the map; on a phone it would cover the map.
+      box.open = !window.matchMedia("(max-width: 600px)").matches;
+      var head = box.appendChild(el("summary", { "class": "timeline-head" }));
       head.appendChild(el("strong", null, tr(state, "timeline")));
       state.timelineLabel = head.appendChild(el("span", { "class": "timeline-label", dir: "ltr" }));
       state.chart = box.appendChild(svg("svg", { "class": "timeline-chart", viewBox: "0 0 400 60", preserveAspectRatio: "none", role: "img" }));
@@ -171,7 +192,7 @@
       state.slider.addEventListener("input", function () { showBucket(state, +state.slider.value); });
       state.playButton.addEventListener("click", function () { togglePlay(state); });
       all.addEventListener("click", function () { stopPlay(state); clearWindow(state); });
-      return box;
+      return panel;
     };
     ctl.addTo(state.map);
   }
@@ -191,7 +212,7 @@
     var points = (data && data.points) || [];
     state.slider.max = String(Math.max(points.length - 1, 0));
     state.timelineLabel.textContent = points.length
-      ? points[0].start + " – " + points[points.length - 1].start + " · " + data.total + " (" + data.bucket + ")" : "";
+      ? points[0].start + " – " + points[points.length - 1].start + " · " + data.total + " (" + tr(state, "timeline_" + data.bucket) + ")" : "";
     if (!points.length) return;
     var w = 400 / points.length;
     points.forEach(function (p, i) {
@@ -231,7 +252,7 @@
       r.setAttribute("class", "bar" + (+r.getAttribute("data-index") === i ? " active" : ""));
     });
     window.IncidentMap.reload();
-    reloadLayers(state);
+    state.reloadLayers();
   }
 
   function clearWindow(state) {
@@ -239,7 +260,7 @@
     state.windowRange = null;
     drawTimeline(state);
     window.IncidentMap.reload();
-    reloadLayers(state);
+    state.reloadLayers();
   }
 
   function togglePlay(state) {
@@ -275,152 +296,6 @@
     return params.toString();
   }
 
-  /* ---- layers ----------------------------------------------------------------------------- */
-
-  function heatColour(ratio) {
-    // Yellow → red on a square-root scale, so a few busy cells don't wash out the rest.
-    var r = Math.sqrt(Math.max(0, Math.min(1, ratio)));
-    return "hsl(" + Math.round(55 - 55 * r) + ", 95%, " + Math.round(60 - 15 * r) + "%)";
-  }
-
-  function loadHeat(state) {
-    if (!state.map.hasLayer(state.heat)) return;
-    var b = state.map.getBounds();
-    var params = new URLSearchParams(activeQuery(state));
-    params.set("bbox", [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(4); }).join(","));
-    params.set("zoom", String(state.map.getZoom()));
-    var seq = ++state.heatSeq;
-    getJSON(state.options.urls.heat + "?" + params.toString()).then(function (data) {
-      if (seq !== state.heatSeq) return;
-      state.heat.clearLayers();
-      data.cells.forEach(function (c) {
-        L.rectangle([[c.south, c.west], [c.south + data.size, c.west + data.size]], {
-          renderer: state.canvas, stroke: false, fillColor: heatColour(c.count / (data.max || 1)),
-          fillOpacity: 0.55, interactive: false
-        }).addTo(state.heat);
-      });
-    }).catch(function () { /* keep the last heat drawn */ });
-  }
-
-  function loadGovernorates(state) {
-    var params = new URLSearchParams(activeQuery(state));
-    getJSON(state.options.urls.governorates + "?" + params.toString()).then(function (data) {
-      state.choropleth.clearLayers();
-      var has = data.features && data.features.length;
-      // Without imported admin polygons there is nothing to colour: hide the toggle.
-      state.layerRows.choropleth.hidden = !has;
-      if (!has) return;
-      L.geoJSON(data, {
-        style: function (f) {
-          var n = f.properties.count;
-          return { color: "#37474f", weight: 1, fillColor: n ? heatColour(n / (data.max || 1)) : "#eceff1", fillOpacity: n ? 0.5 : 0.15 };
-        },
-        onEachFeature: function (f, layer) {
-          layer.bindTooltip(function () {
-            var box = el("span", { dir: "auto" });
-            appendBidi(box, (state.options.lang === "ar" ? f.properties.name_ar || f.properties.name : f.properties.name) + ": " + f.properties.count);
-            return box;
-          }, { sticky: true });
-        }
-      }).addTo(state.choropleth);
-    }).catch(function () { state.layerRows.choropleth.hidden = true; });
-  }
-
-  function loadRoads(state) {
-    getJSON(state.options.urls.roads).then(function (data) {
-      var has = data.features && data.features.length;
-      state.layerRows.roads.hidden = !has;
-      if (!has) return;
-      L.geoJSON(data, {
-        style: { color: "#546e7a", weight: 3, opacity: 0.8, dashArray: "6 3" },
-        onEachFeature: function (f, layer) {
-          layer.bindTooltip(function () {
-            var box = el("span", { dir: "auto" });
-            appendBidi(box, [f.properties.code, f.properties.name, f.properties.name_ar].filter(Boolean).join(" · "));
-            return box;
-          });
-        }
-      }).addTo(state.roads);
-    }).catch(function () { state.layerRows.roads.hidden = true; });
-  }
-
-  function loadOutline(state) {
-    getJSON(state.options.urls.outline).then(function (data) {
-      L.geoJSON(data, { pane: "outlinePane", interactive: false, style: { color: "#263238", weight: 2, fill: true, fillColor: "#fafafa", fillOpacity: 0.35 } })
-        .addTo(state.outline);
-    }).catch(function () { /* the markers still show */ });
-  }
-
-  function reloadLayers(state) {
-    loadHeat(state);
-    if (state.map.hasLayer(state.choropleth)) loadGovernorates(state);
-  }
-
-  function buildLayers(state) {
-    var map = state.map;
-    // The outline sits under every other overlay, so markers keep their context when tiles fail.
-    map.createPane("outlinePane").style.zIndex = 250;
-    state.canvas = L.canvas({ padding: 0.2 });
-    state.outline = L.layerGroup().addTo(map);
-    state.heat = L.layerGroup();
-    state.choropleth = L.layerGroup();
-    state.roads = L.layerGroup();
-    state.heatSeq = 0;
-    state.layerRows = {};
-    var ctl = L.control({ position: state.options.dir === "rtl" ? "bottomleft" : "bottomright" });
-    ctl.onAdd = function () {
-      var box = el("div", { "class": "map-panel layers-panel", id: "layers-panel" });
-      L.DomEvent.disableClickPropagation(box);
-      box.appendChild(el("strong", null, tr(state, "layers")));
-      [["outline", state.outline, true], ["heat", state.heat, false], ["choropleth", state.choropleth, false],
-       ["roads", state.roads, false]].forEach(function (spec) {
-        var row = el("label", { "class": "layer-row", id: "layer-" + spec[0] });
-        var box2 = row.appendChild(el("input", { type: "checkbox", name: spec[0] }));
-        box2.checked = spec[2];
-        row.appendChild(document.createTextNode(" " + tr(state, spec[0])));
-        box2.addEventListener("change", function () {
-          if (box2.checked) {
-            map.addLayer(spec[1]);
-            if (spec[0] === "heat") loadHeat(state);
-            if (spec[0] === "choropleth") loadGovernorates(state);
-          } else {
-            map.removeLayer(spec[1]);
-          }
-        });
-        state.layerRows[spec[0]] = row;
-        box.appendChild(row);
-      });
-      box.appendChild(buildLegend(state));
-      return box;
-    };
-    ctl.addTo(map);
-    state.layerRows.choropleth.hidden = true;
-    state.layerRows.roads.hidden = true;
-    loadOutline(state);
-    loadGovernorates(state);
-    loadRoads(state);
-    map.on("moveend", function () { loadHeat(state); });
-  }
-
-  function buildLegend(state) {
-    var legend = el("div", { "class": "legend", id: "legend" });
-    legend.appendChild(el("strong", null, tr(state, "legend")));
-    var list = legend.appendChild(el("ul"));
-    Object.keys(window.IncidentMap.COLOURS).forEach(function (type) {
-      var li = list.appendChild(el("li"));
-      li.appendChild(el("span", { "class": "swatch" })).style.background = window.IncidentMap.COLOURS[type];
-      var name = (state.options.lang === "ar" && window.IncidentMap.typeAr(type)) || type;
-      li.appendChild(document.createTextNode(" " + name));
-    });
-    [["incident-dot", "exact"], ["incident-dot near", "near"], ["incident-dot approximate", "approximate"],
-     ["legend-cluster", "cluster"]].forEach(function (s) {
-      var li = list.appendChild(el("li"));
-      li.appendChild(el("span", { "class": "legend-symbol " + s[0] }));
-      li.appendChild(document.createTextNode(" " + tr(state, s[1])));
-    });
-    return legend;
-  }
-
   /* ---- wiring ----------------------------------------------------------------------------- */
 
   function refresh(state) {
@@ -430,7 +305,7 @@
     updateLinks(state);
     window.IncidentMap.reload();
     loadTimeline(state);
-    reloadLayers(state);
+    state.reloadLayers();
   }
 
   window.IncidentMap.onInit = function (state) {
@@ -440,13 +315,13 @@
     window.IncidentMap.filterQuery = function () { return activeQuery(state); };
     buildFilterPanel(state);
     buildTimeline(state);
-    buildLayers(state);
+    window.IncidentMap.buildLayers(state);
     updateLinks(state);
     loadTimeline(state);
     state.map.on("incidents:drawn", function (ev) {
       if (!state.countNode) return;
       state.countNode.textContent = "";
-      appendBidi(state.countNode, ev.count + " " + tr(state, "in_view") + (state.windowRange ? " · " + state.windowRange[0] : ""));
+      appendBidi(state.countNode, ev.count + " " + trn(state, "in_view", ev.count) + (state.windowRange ? " · " + state.windowRange[0] : ""));
     });
   };
 })();

@@ -17,9 +17,9 @@ LIVE_CONFIG = {
 def screenshot(page: object, name: str) -> Path:
     """Save a full-page screenshot as test-artefacts/<name>.png."""
     ARTEFACTS.mkdir(exist_ok=True)
-    page.wait_for_timeout(400)  # type: ignore[attr-defined]  # let Leaflet's fade-in animations finish
     path = ARTEFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
+    # Leaflet's fade-ins are CSS transitions: Playwright runs them to their end before the shot.
+    page.screenshot(path=str(path), full_page=False, animations="disabled")  # type: ignore[attr-defined]
     return path
 
 

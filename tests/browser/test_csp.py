@@ -88,14 +88,19 @@ def test_pages_work_under_the_policy(live_app, server, tile_server, watched):
     wait_for_incidents(page)
     page.wait_for_selector("img.leaflet-tile-loaded")
     page.locator(".incident-popup").wait_for()
-    page.wait_for_selector(".leaflet-control-layers-overlays .swatch", state="attached")
+    page.wait_for_selector("#legend .swatch", state="attached")
     assert page.evaluate(
-        "[...document.querySelectorAll('.leaflet-control-layers-overlays .swatch')]"
+        "[...document.querySelectorAll('#layers-panel .swatch')]"
         ".every(s => getComputedStyle(s).backgroundColor !== 'rgba(0, 0, 0, 0)')"
     ), "every layer swatch is painted"
     assert page.evaluate("getComputedStyle(document.querySelector('.folium-map')).height") != "0px"
+    page.click("#layers-panel summary")
     page.check("#layer-heat input")
-    page.wait_for_function("() => IncidentMap.state.heat.getLayers().length > 0")
+    page.wait_for_function("() => IncidentMap.state.heatCount > 0")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.heat-scale .ramp'))"
+        ".backgroundImage.includes('gradient')"
+    )
     assert_clean(page)
 
     # The map in Arabic, right to left.

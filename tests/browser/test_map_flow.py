@@ -22,17 +22,24 @@ def live_app(make_app):
 
 
 def open_some_popup(page) -> None:
-    """Click clusters (zooming in / spiderfying) until an incident marker can be clicked, then click it."""
+    """Click clusters (zooming in / spiderfying) until an incident marker can be clicked, then click it.
+
+    After each click on a cluster it waits for the map's answer: the incidents of the new view drawn
+    (``IncidentMap.fetches`` moved on and nothing pending) or the cluster's markers spread out.
+    """
     for _ in range(25):
-        dot = page.locator(".leaflet-marker-icon.incident-dot").first
-        if dot.count() and dot.is_visible():
+        dot = page.locator(".leaflet-marker-icon.incident-dot:visible").first
+        if dot.count():
             dot.click()
-            if page.locator(".incident-popup").count():
-                return
-        cluster = page.locator(".incident-cluster").first
-        if cluster.count():
-            cluster.click()
-        page.wait_for_timeout(600)
+            page.locator(".incident-popup").wait_for()
+            return
+        before = page.evaluate("IncidentMap.fetches")
+        page.locator(".incident-cluster").first.click()
+        page.wait_for_function(
+            "(before) => (IncidentMap.fetches > before && IncidentMap.settled())"
+            " || document.querySelector('.leaflet-marker-icon.incident-dot') !== null",
+            arg=before,
+        )
     raise AssertionError("no incident marker became clickable")
 
 
@@ -71,6 +78,7 @@ def test_upload_map_popup_sentence_filter_arabic(server, page, shared_dir):
     # Apply a filter: the URL keeps it, the count follows it, and an impossible filter empties the map.
     page.goto(server.url + "/map")
     wait_for_incidents(page)
+    page.click("#filter-panel summary")  # the filters start folded, clear of the map
     options = page.locator("#filter-form select[name=type] option")
     page.wait_for_function(
         "() => document.querySelectorAll('#filter-form select[name=type] option').length > 1"
@@ -80,6 +88,7 @@ def test_upload_map_popup_sentence_filter_arabic(server, page, shared_dir):
     page.click("#filter-form [type=submit]")
     page.wait_for_function("() => location.search.includes('type=')")
     assert "type=" in page.url
+    assert page.locator("#filter-panel summary").inner_text() == "Filters (1)"  # seen even when folded
     page.fill("#filter-form input[name=q]", "كلمةغيرموجودةابدا")
     page.click("#filter-form [type=submit]")
     page.wait_for_function(

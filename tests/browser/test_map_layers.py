@@ -27,14 +27,16 @@ def test_offline_map_shows_outline_clusters_and_timeline(live_app, server, page)
     assert sum(int(t) for t in clusters.all_inner_texts()) == 400  # server clusters add up to the total
     page.wait_for_selector("#timeline rect.bar")
     assert page.locator("#timeline rect.bar").count() > 1
+    page.click("#layers-panel summary")
     assert page.locator("#legend li").count() >= 8
-    assert page.locator("#layer-roads").is_visible()  # the test gazetteer has the M4
+    page.wait_for_selector("#layer-roads", state="visible")  # the test gazetteer has the M4
     assert page.locator("#layer-choropleth").is_hidden()  # no governorate polygons imported
     screenshot(page, "map-offline-clusters")
 
-    # Heat layer: grid cells drawn on a canvas.
+    # Heat layer: the grid's counts drawn by Leaflet.heat on its canvas.
     page.check("#layer-heat input")
-    page.wait_for_function("() => IncidentMap.state.heat.getLayers().length > 0")
+    page.wait_for_function("() => IncidentMap.state.heatCount > 0")
+    page.wait_for_selector("canvas.leaflet-heatmap-layer")
     page.check("#layer-roads input")
     page.wait_for_function("() => IncidentMap.state.roads.getLayers().length > 0")
     screenshot(page, "map-heat-roads")
@@ -128,3 +130,30 @@ def test_popups_name_every_type_in_arabic_too(live_app, server, page):
     popup.wait_for()
     arabic = f"{EVENT_TYPES_AR['Battles']} — {EVENT_TYPES_AR['Government regains territory']}"
     assert popup.locator(".other-lang[lang=ar]", has_text=arabic).count() == 1
+
+
+def test_an_arabic_popup_is_in_arabic_first_with_the_catalogue_labels(live_app, server, page):
+    from incident_rows import add_incident
+
+    from webapp.i18n import ACTORS_AR, EVENT_TYPES_AR, STRINGS
+
+    with live_app.app_context():
+        ident = add_incident(
+            sentence="Government forces took back Saraqib.",
+            place="Saraqib",
+            event_type="Battles",
+            sub_event_type="Government regains territory",
+            actors=["HTS"],
+            geo_precision=2,
+        )
+    page.goto(f"{server.url}/map?incident={ident}&lang=ar")
+    wait_for_incidents(page)
+    popup = page.locator(".incident-popup")
+    popup.wait_for()
+    assert popup.locator("strong").first.inner_text() == EVENT_TYPES_AR["Government regains territory"]
+    assert (
+        popup.locator(".other-lang[lang=en]", has_text="Battles — Government regains territory").count() == 1
+    )
+    assert popup.locator("dt [lang=ar]", has_text=STRINGS["review"][1]).count() == 1
+    assert popup.locator(".precision-badge [lang=ar]").inner_text() == STRINGS["precision_badge_2"][1]
+    assert ACTORS_AR["HTS"] in popup.inner_text() and STRINGS["precision_2"][1] in popup.inner_text()

@@ -1,4 +1,4 @@
-"""Leaflet and Leaflet.markercluster served from their pip-installed XStatic packages, never a CDN."""
+"""Leaflet, Leaflet.markercluster and Leaflet.heat served from pip-installed packages, never a CDN."""
 
 from .views import bp
 

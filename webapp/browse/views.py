@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, render_template, request
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, select
 
 from gazetteer import tokenize
 
 from ..errors import BadQuery
 from ..extensions import db
 from ..filters import FILTER_PARAMS, filtered, parse_filters, query_args
+from ..i18n import EVENT_TYPES_AR, current_lang
 from ..models import Article, Incident
 from ..models.search import ArticleSearch
 from ..params import MAX_INT, parse_int
+from ..placenames import governorate_label
 from ..queries import distinct_values
 
 bp = Blueprint("browse", __name__)
@@ -23,14 +26,23 @@ bp = Blueprint("browse", __name__)
 PER_PAGE = 50
 MAX_PER_PAGE = 500
 #: ``sort`` parameter → column; every one is tie-broken by id for a stable order across pages.
+#: Empty texts count as missing (listed last); in Arabic, type, place and governorate sort by the
+#: names shown (:func:`incident_sort_columns`).
 SORT_COLUMNS = {
     "date": Incident.date,
     "type": Incident.event_type,
-    "governorate": Incident.admin1,
-    "place": Incident.place_name,
+    "governorate": func.nullif(Incident.admin1, ""),
+    "place": func.nullif(Incident.place_name, ""),
     "precision": Incident.geo_precision,
     "fatalities": Incident.fatalities,
     "id": Incident.id,
+}
+#: Article ``sort`` keys; ``incidents`` (their count) is added by :func:`articles`.
+ARTICLE_SORT_COLUMNS = {
+    "title": func.nullif(Article.title, ""),
+    "published": Article.published,
+    "source": func.nullif(Article.source_name, ""),
+    "id": Article.id,
 }
 
 
@@ -68,6 +80,53 @@ def page_args() -> tuple[int, int]:
     return max(1, min(number or 1, MAX_INT // MAX_PER_PAGE)), per_page
 
 
+@dataclass(frozen=True, slots=True)
+class Sort:
+    """A list's order: the ``key`` of a whitelisted column and its ``direction`` (``asc``/``desc``)."""
+
+    key: str
+    direction: str
+
+    def clauses(self, columns: Mapping[str, Any], tie: ColumnElement[Any]) -> list[Any]:
+        """ORDER BY clauses: the column (empty values last either way), then ``tie`` in the same
+        direction, so pages never overlap."""
+        column = columns[self.key]
+        if self.direction == "asc":
+            return [column.asc().nulls_last(), tie.asc()]
+        return [column.desc().nulls_last(), tie.desc()]
+
+
+def shown_as(column: Any, labels: Mapping[str, str]) -> Any:
+    """``column`` as the table shows it: each stored value in ``labels`` replaced by its label."""
+    return case(labels, value=column, else_=column) if labels else column
+
+
+def incident_sort_columns(lang: str, governorates: list[str]) -> dict[str, Any]:
+    """:data:`SORT_COLUMNS` ordering by what the table shows in ``lang``: in Arabic the types' and
+    the ``governorates``' Arabic names and the places' Arabic names where they have one."""
+    if lang != "ar":
+        return SORT_COLUMNS
+    arabic_governorates = {name: governorate_label(name, lang) for name in governorates}
+    return {
+        **SORT_COLUMNS,
+        "type": shown_as(Incident.event_type, EVENT_TYPES_AR),
+        "governorate": shown_as(SORT_COLUMNS["governorate"], arabic_governorates),
+        "place": func.coalesce(func.nullif(Incident.place_name_ar, ""), SORT_COLUMNS["place"]),
+    }
+
+
+def sort_args(columns: Mapping[str, Any], default: str) -> Sort:
+    """``sort`` (a key of ``columns``, else ``default``) and ``dir`` (default ``desc``) from the query;
+    raises :class:`BadQuery` for any other value."""
+    key = request.args.get("sort") or default
+    if key not in columns:
+        raise BadQuery.param("sort", key, "one_of", choices=", ".join(columns))
+    direction = request.args.get("dir") or "desc"
+    if direction not in ("asc", "desc"):
+        raise BadQuery.param("dir", direction, "asc_or_desc")
+    return Sort(key, direction)
+
+
 def paginate(stmt: Select[Any], count_stmt: Select[Any], number: int, per_page: int) -> Page:
     """Run ``stmt`` for page ``number``; ``count_stmt`` counts every row."""
     total = int(db.session.scalar(count_stmt) or 0)
@@ -91,16 +150,18 @@ def article_search_criteria(q: str) -> list[Any]:
 
 @bp.get("/articles")
 def articles() -> str:
-    """List articles, newest first, optionally matching ``q`` (Arabic-normalised), paged."""
+    """List articles matching ``q`` (Arabic-normalised), by ``sort`` (newest first), paged."""
     q = request.args.get("q", "").strip()
-    number, per_page = page_args()
-    crit = article_search_criteria(q)
     n_incidents = (
         select(func.count(Incident.id))
         .where(Incident.article_id == Article.id)
         .correlate(Article)
         .scalar_subquery()
     )
+    columns = {**ARTICLE_SORT_COLUMNS, "incidents": n_incidents}
+    order = sort_args(columns, "published")
+    number, per_page = page_args()
+    crit = article_search_criteria(q)
     stmt = (
         select(
             Article.id,
@@ -111,40 +172,38 @@ def articles() -> str:
             n_incidents.label("incidents"),
         )
         .where(*crit)
-        .order_by(Article.published.desc().nulls_last(), Article.id.desc())
+        .order_by(*order.clauses(columns, Article.id))
     )
     page = paginate(stmt, select(func.count(Article.id)).where(*crit), number, per_page)
-    return render_template("browse/articles.html", page=page, q=q, args=_keep_args(["q", "per_page"]))
+    return render_template(
+        "browse/articles.html", page=page, q=q, order=order, args=_keep_args(["q", "sort", "dir", "per_page"])
+    )
 
 
 @bp.get("/incidents")
 def incidents() -> str:
     """The incidents table: the map's filters, ``sort`` (see SORT_COLUMNS), ``dir`` asc/desc, paged."""
     flt = parse_filters(request.args)
-    sort = request.args.get("sort", "date")
-    if sort not in SORT_COLUMNS:
-        raise BadQuery.param("sort", sort, "one_of", choices=", ".join(SORT_COLUMNS))
-    direction = request.args.get("dir", "desc")
-    if direction not in ("asc", "desc"):
-        raise BadQuery.param("dir", direction, "asc_or_desc")
+    governorates = distinct_values(Incident.admin1)
+    columns = incident_sort_columns(current_lang(), governorates)
+    order = sort_args(columns, "date")
     number, per_page = page_args()
-    column = SORT_COLUMNS[sort]
-    order = column.asc().nulls_last() if direction == "asc" else column.desc().nulls_last()
-    tie = Incident.id.asc() if direction == "asc" else Incident.id.desc()
     stmt = filtered(select(Incident, Article.title).join(Article, Incident.article_id == Article.id), flt)
     page = paginate(
-        stmt.order_by(order, tie), filtered(select(func.count(Incident.id)), flt), number, per_page
+        stmt.order_by(*order.clauses(columns, Incident.id)),
+        filtered(select(func.count(Incident.id)), flt),
+        number,
+        per_page,
     )
     return render_template(
         "browse/incidents.html",
         page=page,
         flt=flt,
-        sort=sort,
-        direction=direction,
+        order=order,
         filter_args=query_args(flt),
         args=_keep_args([*FILTER_PARAMS, "sort", "dir", "per_page"]),
         event_types=distinct_values(Incident.event_type),
-        governorates=distinct_values(Incident.admin1),
+        governorates=governorates,
     )
 
 

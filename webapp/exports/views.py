@@ -16,6 +16,7 @@ def incidents(fmt: str) -> Response:
     chunks = export_chunks(fmt, parse_filters(request.args))
     return Response(
         stream_with_context(chunks),
-        mimetype=FORMATS[fmt][0],
+        # content_type, not mimetype: Flask would add a second charset to a text/* mimetype.
+        content_type=FORMATS[fmt][0],
         headers={"Content-Disposition": f'attachment; filename="{export_filename(fmt)}"'},
     )

@@ -17,8 +17,10 @@ from gazetteer import Gazetteer, PlaceType
 from ..density import heat_cells
 from ..extensions import db, gazetteers
 from ..filters import Filters, incident_criteria, parse_filters
+from ..i18n import current_lang, event_label
 from ..models import Incident
 from ..params import parse_zoom
+from ..placenames import governorate_label
 from ..queries import distinct_values
 from ..timeline import parse_bucket, timeline
 
@@ -113,13 +115,20 @@ def road_collection(gaz: Gazetteer) -> dict[str, Any]:
 
 @bp.get("/facets")
 def facets_view() -> ResponseReturnValue:
-    """Choices for the map's filter form: event types, governorates, sources and the date range."""
+    """Choices for the map's filter form: event types, governorates, sources and the date range;
+    ``labels`` names each type and governorate in the interface language (``?lang=``)."""
     from ..models import Article
 
     first, last = db.session.execute(select(func.min(Incident.date), func.max(Incident.date))).one()
+    lang = current_lang()
+    event_types = distinct_values(Incident.event_type)
+    governorates = distinct_values(Incident.admin1)
+    labels = {name: event_label(name, lang) for name in event_types}
+    labels.update({name: governorate_label(name, lang) for name in governorates})
     return jsonify(
-        event_types=distinct_values(Incident.event_type),
-        governorates=distinct_values(Incident.admin1),
+        event_types=event_types,
+        governorates=governorates,
+        labels=labels,
         sources=distinct_values(Article.source_name),
         first_date=first.isoformat() if first else None,
         last_date=last.isoformat() if last else None,

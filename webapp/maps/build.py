@@ -1,4 +1,4 @@
-"""The map page: a Folium map with local Leaflet, markercluster and the map's scripts, and their options.
+"""The map page: a Folium map with local Leaflet and plugins, the map's scripts, and their options.
 
 ``templates/maps/map.html`` lays the page out; ``static/js/incident_map.js`` fetches the
 incidents as GeoJSON and draws them.
@@ -27,8 +27,12 @@ class MapPage:
 def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """``(js, css)``: the map page's scripts and styles as Folium's (name, url) pairs, all local.
 
-    The map's own scripts come after Leaflet and markercluster: ``incident_map.js`` draws the
-    incidents, ``map-controls.js`` adds filters, timeline, layers and legend.
+    The map's own scripts come after Leaflet, markercluster and Leaflet.heat: ``incident_map.js``
+    (palette, popups, loading) first, as the others extend its ``IncidentMap``;
+    ``incident_layers.js`` draws the incidents, ``map-clusters.js`` their donut clusters,
+    ``map-layers.js`` the one layer control with its legends, ``map-controls.js`` the filters
+    and the timeline; ``basemap.js`` draws the offline basemap under the tiles and lists its
+    layers in that control.
     """
 
     def vendor(name: str, filename: str) -> str:
@@ -39,13 +43,19 @@ def incident_map_assets() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
 
     js = local_js(
         ("markercluster", vendor("markercluster", "leaflet.markercluster.js")),
+        ("leaflet_heat", vendor("heat", "leaflet_heat.min.js")),
+        ("basemap", static("js/basemap.js")),
         ("incident_map", static("js/incident_map.js")),
+        ("incident_layers", static("js/incident_layers.js")),
+        ("map_clusters", static("js/map-clusters.js")),
+        ("map_layers", static("js/map-layers.js")),
         ("map_controls", static("js/map-controls.js")),
     )
     css = local_css(
         ("markercluster_css", vendor("markercluster", "MarkerCluster.css")),
         ("markercluster_default_css", vendor("markercluster", "MarkerCluster.Default.css")),
         ("incident_map_css", static("css/map.css")),
+        ("basemap_css", static("css/basemap.css")),
         # Logical properties, so the controls mirror in Arabic.
         ("map_controls_css", static("css/map-controls.css")),
     )

@@ -11,9 +11,45 @@ from typing import Any
 from flask import url_for
 
 from ..extensions import db
-from ..i18n import EVENT_TYPES_AR, strings, text_dir
+from ..i18n import ACTORS_AR, EVENT_TYPES_AR, STRINGS, strings, text_dir
 from ..models import Incident
 from ..params import MAX_ID
+from ..plurals import plural_strings
+
+#: The offline basemap's layers in drawing order: ``static/geo/basemap-*.geojson``, drawn by
+#: ``static/js/basemap.js``.
+BASEMAP_LAYERS = ("land", "borders", "roads", "labels")
+#: The catalogue strings a popup shows in both languages (``static/js/incident_map.js``).
+POPUP_KEYS = (
+    "date",
+    "type",
+    "place",
+    "where",
+    "precision",
+    "actors",
+    "fatalities",
+    "review",
+    "open_sentence",
+    "open_incident",
+    "sources",
+    "unknown",
+    "precision_1",
+    "precision_2",
+    "precision_3",
+    "precision_badge_2",
+    "precision_badge_3",
+    "date_week",
+    "date_month",
+    "date_year",
+    "status_unreviewed",
+    "status_verified",
+    "status_rejected",
+)
+
+
+def bilingual_strings(keys: tuple[str, ...]) -> dict[str, list[str]]:
+    """Catalogue ``keys`` → ``[English, Arabic]``; raises KeyError for a key the catalogue lacks."""
+    return {key: list(STRINGS[key]) for key in keys}
 
 
 def focus_point(incident_arg: str | None) -> dict[str, Any] | None:
@@ -47,8 +83,10 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
     """The options ``IncidentMap.init`` takes (``static/js/incident_map.js``).
 
     ``query`` is the page's query string (its filters); ``incident_arg`` the ``?incident=`` to
-    open.  ``event_types_ar`` names every ACLED event and sub-event type in Arabic whatever
-    ``lang`` is: popups give the type in both languages.
+    open.  ``bilingual`` (the popup's labels), ``event_types_ar`` (every ACLED event and sub-event
+    type) and ``actors_ar`` come in both languages or in Arabic whatever ``lang`` is: popups name
+    each field, and the type, in both languages.  They are the only copy of the catalogue the
+    script holds.
     """
     return {
         "apiUrl": url_for("api.incidents"),
@@ -56,7 +94,10 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
         "lang": lang,
         "dir": text_dir(lang),
         "strings": strings(lang),
+        "plurals": plural_strings(lang),
+        "bilingual": bilingual_strings(POPUP_KEYS),
         "event_types_ar": EVENT_TYPES_AR,
+        "actors_ar": ACTORS_AR,
         "focus": focus_point(incident_arg),
         "edit": edit_options(),
         "urls": {
@@ -64,8 +105,11 @@ def map_options(*, lang: str, query: str, incident_arg: str | None) -> dict[str,
             "heat": url_for("mapdata.heat_view"),
             "governorates": url_for("mapdata.governorates_view"),
             "roads": url_for("mapdata.roads_view"),
-            "facets": url_for("mapdata.facets_view"),
+            "facets": url_for("mapdata.facets_view", lang=lang),
             "outline": url_for("static", filename="geo/syria-outline.geojson"),
+            "basemap": {
+                layer: url_for("static", filename=f"geo/basemap-{layer}.geojson") for layer in BASEMAP_LAYERS
+            },
             "export": url_for("exports.incidents", fmt="FORMAT"),
             "incidents": url_for("browse.incidents"),
             "articles": url_for("browse.articles"),

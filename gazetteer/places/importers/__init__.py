@@ -2,7 +2,7 @@
 
 Each importer module exposes ``iter_places(path, ...) -> Iterator[Place]`` and
 raises :class:`gazetteer.errors.ImportFormatError` on input it cannot read.
-Persist imported places with :func:`gazetteer.places.build.extend`.  On the
+Persist imported places with :func:`gazetteer.places.storage.extend`.  On the
 command line (the values are JSON when they parse as JSON)::
 
     flask gazetteer import ocha syr_admin1.geojson syr_admin2.geojson syr_admin3.geojson

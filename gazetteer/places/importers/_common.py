@@ -10,7 +10,8 @@ from functools import cache
 from pathlib import Path
 
 from ...errors import GazetteerDataError, ImportFormatError
-from ..build import GEONAMES_ADMIN1, load_curated
+from ..curated import load_curated
+from ..geonames_cities import GEONAMES_ADMIN1
 from ..normalize import normalize_name
 from ..place import AdminRef, PlaceType
 

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ...errors import ImportFormatError
-from ..build import GEONAMES_ADMIN1, settlement_type, split_names
+from ..geonames_cities import GEONAMES_ADMIN1, settlement_type
+from ..names import split_names
 from ..normalize import is_arabic
 from ..place import AdminRef, Place, PlaceType
 from ._common import read_text, to_float, to_int

@@ -1,0 +1,219 @@
+"""What event a sentence reports: the trigger lexicon of ``events.yaml`` and sentence classification.
+
+Trigger phrases are matched on normalised, clitic-stripped tokens; the
+highest-priority trigger decides the ACLED event and sub-event type (a «غارة»
+beats a generic «قصف»).  Aircraft words are a strike only beside another
+trigger or a strike verb, so «طائرات ... تحلق» is not one.  A sentence with a
+modality word (warning, forecast, analysis: «حذر»، «وشيك»، «سيستمر»,
+"imminent") or a background one ("since 2011", "not the first time") yields
+nothing.  Refinements (``refine`` in events.yaml) give a protest with violence,
+lethal force or arrests its ACLED sub-type; every type is one of
+:data:`gazetteer.events.acled.ACLED_TYPES`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..errors import GazetteerDataError
+from ..geoparser.lexicon import PhraseMatch, PhraseMatcher, load_lexicon, word_set
+from ..places.normalize import Token
+from .acled import ACLED_TYPES
+
+__all__ = ["EventEntry", "EventLexicon", "Refinement", "SentenceEvent", "classify", "event_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntry:
+    """One trigger list of ``events.yaml``."""
+
+    event_type: str
+    sub_event_type: str
+    priority: int
+    kind: str = "trigger"  # trigger | generic | aircraft | support | casualty
+    territory: bool = False
+    needs: PhraseMatcher[bool] | None = None
+    otherwise: EventEntry | None = None  # what the trigger reports when ``needs`` is not met
+    unless: PhraseMatcher[bool] | None = None  # the trigger reports nothing beside one of these
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    """A rule of ``events.yaml``'s ``refine``: an event of a ``sources`` type reported with a ``when``
+    phrase is the event ``entry`` («مظاهرة» + «أحرقوا» is a violent demonstration)."""
+
+    sources: frozenset[tuple[str, str]]
+    when: PhraseMatcher[bool]
+    entry: EventEntry
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """The compiled word lists of ``events.yaml``: triggers, refinements, and the words that
+    mark a sentence as modal or background, an event as distinct, subordinate or referred to."""
+
+    events: PhraseMatcher[EventEntry]
+    refinements: tuple[Refinement, ...]
+    modality: PhraseMatcher[bool]
+    distinct: frozenset[str]
+    anaphora: frozenset[str]
+    subordinate: PhraseMatcher[bool]
+    reference_before: frozenset[str]
+    reference_after: frozenset[str]
+
+
+def _all_words(section: dict) -> list[str]:
+    return [w for words in section.values() for w in words]
+
+
+def type_pair(name: str) -> tuple[str, str]:
+    """``"Protests/Peaceful protest"`` → ``("Protests", "Peaceful protest")`` (sub-types may hold a "/")."""
+    for event_type in ACLED_TYPES:
+        if name.startswith(event_type + "/") and name[len(event_type) + 1 :] in ACLED_TYPES[event_type]:
+            return event_type, name[len(event_type) + 1 :]
+    raise GazetteerDataError(f"events.yaml: {name!r} is not an ACLED event type/sub-event type")
+
+
+def _checked(event_type: str, sub_type: str) -> None:
+    if sub_type not in ACLED_TYPES.get(event_type, ()):
+        raise GazetteerDataError(
+            f"events.yaml: {event_type}/{sub_type} is not an ACLED event type/sub-event type"
+        )
+
+
+def _entry(spec: dict) -> EventEntry:
+    needs = spec.get("needs")
+    otherwise = spec.get("otherwise")
+    _checked(spec["type"], spec["sub_type"])
+    return EventEntry(
+        spec["type"],
+        spec["sub_type"],
+        int(spec["priority"]),
+        spec.get("kind", "trigger"),
+        bool(spec.get("territory")),
+        PhraseMatcher((w, True) for w in _all_words(needs)) if needs else None,
+        _entry(otherwise) if otherwise else None,
+        PhraseMatcher((w, True) for w in _all_words(spec["unless"])) if spec.get("unless") else None,
+    )
+
+
+@functools.cache
+def event_lexicon() -> EventLexicon:
+    """The word lists of ``events.yaml``, read and compiled once.
+
+    Raises :class:`gazetteer.errors.GazetteerDataError` when a type is not an ACLED one.
+    """
+    events = load_lexicon("events")
+    items: list[tuple[str, EventEntry]] = []
+    for spec in events["events"]:
+        entry = _entry(spec)
+        items.extend((p, entry) for p in _all_words({k: spec.get(k, ()) for k in ("ar", "en")}))
+    refinements = []
+    for rule in events.get("refine", ()):
+        event_type, sub_type = type_pair(rule["to"])
+        refinements.append(
+            Refinement(
+                frozenset(type_pair(name) for name in rule["from"]),
+                PhraseMatcher((w, True) for w in _all_words(rule["when"])),
+                EventEntry(event_type, sub_type, int(rule["priority"])),
+            )
+        )
+    return EventLexicon(
+        events=PhraseMatcher(items),
+        refinements=tuple(refinements),
+        # A background sentence, like a modal one, reports no event.
+        modality=PhraseMatcher(
+            (w, True) for w in _all_words(events["modality"]) + _all_words(events["background"])
+        ),
+        distinct=word_set(_all_words(events["distinct"])),
+        anaphora=word_set(_all_words(events["anaphora"])),
+        subordinate=PhraseMatcher((w, True) for w in _all_words(events["subordinate"])),
+        reference_before=word_set(_all_words(events["reference"]["before"])),
+        reference_after=word_set(_all_words(events["reference"]["after"])),
+    )
+
+
+# ---------------------------------------------------------------- event type
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvent:
+    """The event a sentence reports: its deciding trigger and every trigger span (for actors)."""
+
+    entry: EventEntry
+    trigger: PhraseMatch[EventEntry]
+    spans: tuple[tuple[int, int], ...]
+    generic_starts: tuple[int, ...] = ()  # first tokens of the generic triggers
+
+    @property
+    def generic(self) -> bool:
+        return self.entry.kind == "generic"
+
+
+def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> SentenceEvent | None:
+    """The event reported by a tokenised sentence, or None (no trigger, or a modal statement).
+
+    ``starts``: where a trigger may start, if known (see :meth:`PhraseMatcher.find`).
+    """
+    lex = event_lexicon()
+    matches = lex.events.find(tokens, starts)
+    if not matches or lex.modality.find(tokens):
+        return None
+    has_other = any(m.value.kind != "aircraft" for m in matches)
+    # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.
+    needed = {w for m in matches for w in (m.value.needs, m.value.unless) if w is not None}
+    found = {needs: bool(needs.find(tokens)) for needs in needed}
+    valid = []
+    for m in matches:
+        entry: EventEntry | None = m.value
+        if entry.unless is not None and found[entry.unless]:
+            continue
+        if entry.needs is not None and not found[entry.needs]:
+            entry = entry.otherwise
+        if entry is None or entry.kind == "support" or (entry.kind == "aircraft" and not has_other):
+            continue
+        valid.append(m if entry is m.value else PhraseMatch(m.first, m.last, entry, m.phrase, m.clitic))
+    if not valid:
+        return None
+    valid = _main(tokens, valid, lex.subordinate)
+    valid += _refined(tokens, valid, lex.refinements)
+    best = max(valid, key=lambda m: (m.value.priority, -m.first))
+    generic = tuple(m.first for m in valid if m.value.kind == "generic")
+    return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches), generic)
+
+
+_SUBORDINATE_WINDOW = 4  # "backed by Russian air strikes": words from the cue to the trigger
+
+
+def _main(
+    tokens: Sequence[Token], valid: list[PhraseMatch[EventEntry]], cues: PhraseMatcher[bool]
+) -> list[PhraseMatch[EventEntry]]:
+    """The triggers that may decide the event: not those just after "backed by", "suspected of"
+    (see ``subordinate`` in events.yaml), unless every trigger is."""
+    found = cues.find(tokens) if cues.may_match(tokens) else []
+    if not found:
+        return valid
+    # Each cue governs the first trigger after it, a few words away at most, unless that is
+    # the sentence's own verb ("forces backed by Hezbollah captured X": a past tense in English).
+    governed = set()
+    for cue in found:
+        after = [m.first for m in valid if 0 <= m.first - cue.last < _SUBORDINATE_WINDOW]
+        if after and not (tokens[after[0]].text.isascii() and tokens[after[0]].norm.endswith("ed")):
+            governed.add(after[0])
+    main = [m for m in valid if m.first not in governed]
+    return main or valid
+
+
+def _refined(
+    tokens: Sequence[Token], valid: Sequence[PhraseMatch[EventEntry]], rules: Sequence[Refinement]
+) -> list[PhraseMatch[EventEntry]]:
+    """The refined event of the first rule that applies, as a match on its source trigger (or none)."""
+    for rule in rules:
+        source = next(
+            (m for m in valid if (m.value.event_type, m.value.sub_event_type) in rule.sources), None
+        )
+        if source is not None and rule.when.find(tokens):
+            return [PhraseMatch(source.first, source.last, rule.entry, source.phrase, source.clitic)]
+    return []

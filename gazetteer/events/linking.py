@@ -1,0 +1,378 @@
+"""Where a sentence's event happens: which of its place mentions the event is tied to.
+
+Among the sentence's Syrian mentions the incident goes to the one an event
+happens at: the object of في/على/ب/in/on/at or of the trigger verb («استهدف
+قرية X»), the most specific (a village beats its governorate), never where a
+source speaks from («مصدر من مدينة إدلب»).  Places joined to it by «و»/"and"
+(«قرية X ومحيط Y») are further targets of the same event.  Foreign places and
+the country as a whole are never incident locations.  The words that tie a
+place to the event are ``data/lexicon/linking.yaml``'s.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+
+from ..geoparser.containers import connective, lies_in, rank_of
+from ..geoparser.lexicon import form_set, forms_of, load_lexicon, with_form_in, word_set
+from ..geoparser.result import Location, Mention
+from ..places.normalize import Token, normalize_token, tokenize, words_in
+from ..places.place import AREA_TYPES, Place, PlaceType
+from .classify import SentenceEvent
+from .roadnames import roads_between
+
+__all__ = [
+    "MAX_LISTED_EVENTS",
+    "Candidate",
+    "LinkingLexicon",
+    "place_candidates",
+    "linking_lexicon",
+    "location_of",
+    "names_a_place",
+    "incident_targets",
+]
+
+_END_OF = attrgetter("end")
+
+#: How specific a place type is as an incident location (higher wins).
+_SPECIFICITY: dict[PlaceType, float] = {
+    PlaceType.VILLAGE: 3.0,
+    PlaceType.NEIGHBOURHOOD: 3.0,
+    PlaceType.CAMP: 3.0,
+    PlaceType.LANDMARK: 3.0,
+    PlaceType.PRISON: 3.0,
+    PlaceType.AIRPORT: 3.0,
+    PlaceType.MILITARY_BASE: 3.0,
+    PlaceType.DAM: 3.0,
+    PlaceType.HOSPITAL: 3.0,
+    PlaceType.BORDER_CROSSING: 3.0,
+    PlaceType.TOWN: 2.5,
+    PlaceType.CITY: 2.0,
+    PlaceType.ROAD: 2.0,
+    PlaceType.REGION: 1.0,
+    PlaceType.SUBDISTRICT: 1.0,
+    PlaceType.DISTRICT: 0.5,
+    PlaceType.GOVERNORATE: 0.0,
+}
+_LINK_BONUS = 3.0  # object of a preposition or of the trigger verb
+_SOURCE_PENALTY = 6.0  # where a source speaks from
+_ROAD_BONUS = 3.0  # patrols happen on roads
+_AFTER_TRIGGER_BONUS = 0.5
+_PRECISION_PENALTY = 0.5  # per geo_precision step above 1
+_SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
+#: "two/three incidents" are listed one by one, each at a place; "49 attacks" is a summary.
+MAX_LISTED_EVENTS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class LinkingLexicon:
+    """The compiled word lists of ``linking.yaml``: what ties a place mention to a sentence's event
+    (prepositions, object verbs, coordination) and what marks it as a source or a place noun."""
+
+    prepositions: tuple[tuple[str, ...], ...]
+    clitic_prepositions: frozenset[str]
+    skip: frozenset[str]
+    from_words: frozenset[str]
+    source_nouns: frozenset[str]
+    object_verbs: frozenset[str]
+    coordination: frozenset[str]
+    place_nouns: frozenset[str]
+    location_labels: frozenset[str]  # normalised labels of a location field, each a phrase
+
+
+def _all_words(section: dict) -> list[str]:
+    return [w for words in section.values() for w in words]
+
+
+@functools.cache
+def linking_lexicon() -> LinkingLexicon:
+    """The word lists of ``linking.yaml``, read and compiled once."""
+    linking = load_lexicon("linking")
+    return LinkingLexicon(
+        prepositions=tuple(tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])),
+        clitic_prepositions=frozenset(normalize_token(c) for c in linking["clitic_prepositions"]),
+        skip=word_set(_all_words(linking["skip"])),
+        from_words=word_set(_all_words(linking["from_words"])),
+        source_nouns=word_set(_all_words(linking["source_nouns"])),
+        object_verbs=word_set(_all_words(linking["object_verbs"])),
+        coordination=word_set(_all_words(linking["coordination"])),
+        place_nouns=word_set(_all_words(linking["place_nouns"])),
+        location_labels=frozenset(
+            " ".join(t.norm for t in tokenize(label)) for label in _all_words(linking["location_labels"])
+        ),
+    )
+
+
+@functools.cache
+def _one_word_prepositions() -> frozenset[str]:
+    """The prepositions of ``linking.yaml`` that are one word ("near", «قرب»)."""
+    return frozenset(p[0] for p in linking_lexicon().prepositions if len(p) == 1)
+
+
+def names_a_place(tokens: Sequence[Token]) -> bool:
+    """True when a word such as «منطقة», «حي», "district" announces a place (resolved or not)."""
+    nouns = linking_lexicon().place_nouns
+    return bool(with_form_in(nouns).among(tokens))
+
+
+def location_of(mention: Mention) -> Location | None:
+    """Where a mention points, if it may be an incident location (Syrian, not the whole country)."""
+    place = mention.place
+    if place is None and mention.container is not None:
+        return mention.location  # a place the gazetteer lacks, located at its container
+    if place is None or not place.in_syria or place.type is PlaceType.COUNTRY:
+        return None
+    if mention.location is not None:
+        return mention.location
+    # A resolver that left no Location: the place itself, areas approximate.
+    precision = 3 if place.type in AREA_TYPES else 1
+    return Location(place.lat, place.lon, precision, place=place, geometry=place.geometry)
+
+
+def token_at(tokens: Sequence[Token], offset: int) -> int | None:
+    """The token holding ``offset``, else the first after it; None past the last token."""
+    i = bisect_right(tokens, offset, key=_END_OF)  # the first token ending after ``offset``
+    return i if i < len(tokens) else None
+
+
+def _forms(token: Token) -> list[tuple[str, str]]:
+    """(form, stripped proclitic) pairs of a token."""
+    return [(f, token.norm[:cut]) for f, cut in forms_of(token.norm)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    linked: bool  # object of a preposition or of a trigger verb
+    source: bool  # where a source speaks from
+
+
+def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool:
+    start = j - len(phrase) + 1
+    if start < 0:
+        return False
+    for k, word in enumerate(phrase):
+        if (word not in form_set(tokens[start + k].norm)) if k == 0 else (word != tokens[start + k].norm):
+            return False
+    return True
+
+
+def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozenset[int]) -> _Link:
+    """How the mention at token ``tok`` (behind proclitic ``clitic``) is tied to the sentence's event.
+
+    ``trigger_ends``: the last token of each trigger phrase of the sentence.
+    """
+    lex = linking_lexicon()
+    linked = any(c in lex.clitic_prepositions for c in clitic)
+    j = tok - 1
+    while j >= 0 and not linked:
+        skip = [(f, c) for f, c in _forms(tokens[j]) if f in lex.skip]
+        if not skip:
+            break
+        # «بمدينة إدلب»: the preposition rides on the cue word; "near the village of X": the
+        # skipped word is a preposition itself.
+        linked = any(ch in lex.clitic_prepositions for _, c in skip for ch in c) or (
+            tokens[j].norm in _one_word_prepositions()
+        )
+        j -= 1
+    if linked or j < 0:
+        return _Link(linked, False)
+    prev = tokens[j]
+    forms = form_set(prev.norm)
+    linked = (
+        # a phrase ends on this word: one word in any clitic form, a longer one on the word itself
+        any(
+            (p[0] in forms) if len(p) == 1 else (p[-1] == prev.norm and _ends_with(tokens, j, p))
+            for p in lex.prepositions
+        )
+        or not forms.isdisjoint(lex.object_verbs)
+        or j in trigger_ends
+    )
+    source = prev.norm in lex.from_words and any(
+        not lex.source_nouns.isdisjoint(form_set(t.norm)) for t in tokens[max(0, j - _SOURCE_WINDOW) : j]
+    )
+    return _Link(linked and not source, source)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A place mention that may be where a sentence's event happens, scored by how likely it is."""
+
+    index: int  # into the article's mentions
+    location: Location
+    place: Place
+    tok: int
+    score: float
+    linked: bool = False  # object of a preposition or of the trigger verb
+
+
+def place_candidates(
+    text: str,
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    indices: Sequence[int],
+    event: SentenceEvent | None,
+) -> list[Candidate]:
+    """The Syrian place mentions among ``mentions[k]`` for ``k`` in ``indices`` that may locate ``event``.
+
+    ``tokens`` are the sentence's (offsets into ``text``).  Each candidate is scored by its
+    specificity and precision, raised when tied to the event (object of a preposition or of the
+    trigger verb) and lowered when it is where a source speaks from; a mention whose place is
+    foreign, the country, or outside the tokens gives none.  ``event`` is None for a line that
+    tells an event without a word for it (a list record): no trigger then ties a place.
+    """
+    spans = event.spans if event is not None else ()
+    # Read off the trigger spans once for the sentence: a long one holds many mentions.
+    trigger_ends = frozenset(last - 1 for _, last in spans)
+    first_end = min((last for _, last in spans), default=math.inf)
+    out = []
+    for k in indices:
+        mention = mentions[k]
+        location = location_of(mention)
+        if location is None:
+            continue
+        # a place the gazetteer lacks is a village or the like, at its container
+        kind = mention.place.type if mention.place is not None else PlaceType.VILLAGE
+        tok = token_at(tokens, mention.start)
+        if tok is None:
+            continue
+        tok_start = tokens[tok].start
+        clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
+        link = _link(tokens, tok, clitic, trigger_ends)
+        score = _SPECIFICITY.get(kind, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
+        if link.linked:
+            score += _LINK_BONUS
+        if link.source:
+            score -= _SOURCE_PENALTY
+        if first_end <= tok:  # after a trigger
+            score += _AFTER_TRIGGER_BONUS
+        if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
+            score += _ROAD_BONUS
+        out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
+    _inner_over_container(text, tokens, mentions, out)
+    return roads_between(text, tokens, mentions, out)
+
+
+#: Marks a caption's header («دير الزور | البوكمال: …», «إدلب - مدينة أريحا: …»): the area, then the place.
+_HEADER_MARKS = "|-–—"
+
+
+def _inner_over_container(
+    text: str, tokens: Sequence[Token], mentions: Sequence[Mention], candidates: list[Candidate]
+) -> None:
+    """A place named with its container is where the event happens, not the container.
+
+    "the market of X in southern Idlib", «مدينة X بريف درعا», and a caption's header
+    «دير الزور | X: …»: the container, next to the place and joined to it by
+    connector words only (or, opening the sentence, by a bar or dash before it),
+    gives the place its tie to the event, and the place, more specific, wins over
+    it.  The place must lie in one reading of the container
+    (:func:`gazetteer.geoparser.containers.lies_in`).  The last of a list that
+    shares the container ("X and Y in Aleppo") is left alone: the container is the list's.
+    """
+    ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
+    for k in range(len(ordered) - 1):
+        first, second = ordered[k], ordered[k + 1]
+        a, b = mentions[first.index], mentions[second.index]
+        gap = text[a.end : b.start]
+        if _contains(b, a) and connective(gap):
+            inner, outer = first, second
+            if k > 0 and _coordinated(text, mentions[ordered[k - 1].index], a):
+                continue
+        elif _contains(a, b) and first.tok == 0 and _header_gap(gap):
+            inner, outer = second, first
+        else:
+            continue
+        if outer.linked and not inner.linked:
+            inner.linked = True
+            inner.score += _LINK_BONUS
+        inner.score = max(inner.score, outer.score + _PRECISION_PENALTY)
+
+
+def _header_gap(gap: str) -> bool:
+    """A caption header's bar or dash between an area and a place, cue words allowed after it."""
+    gap = gap.strip()
+    return gap[:1] in _HEADER_MARKS and connective(gap[1:])
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    """Whether ``inner``'s place lies in a reading of ``outer`` that stands higher than it."""
+    if inner.place is None:
+        return False  # a place the gazetteer lacks is already located at its container
+    rank = rank_of(inner.place)
+    readings = [outer.place] + [c.place for c in outer.candidates]
+    return any(
+        p is not None and p.in_syria and rank_of(p) > rank and lies_in(inner.place, p) for p in readings
+    )
+
+
+def _coordinated(text: str, first: Mention, second: Mention) -> bool:
+    """True when ``second`` is joined to ``first`` by «و»/"and" (cue words allowed between)."""
+    lex = linking_lexicon()
+    between = words_in(text, first.end, second.start)  # the article's own words when not cut
+    if not between:
+        return False
+    head = between[0]
+    if head.norm in lex.coordination:
+        rest = between[1:]
+    elif head.norm[:1] in lex.coordination and head.norm[1:] in lex.skip:
+        rest = between[1:]
+    else:
+        return False
+    return all(not lex.skip.isdisjoint(form_set(t.norm)) for t in rest)
+
+
+def incident_targets(
+    text: str, mentions: Sequence[Mention], candidates: list[Candidate], stated_events: int = 1
+) -> list[Candidate]:
+    """The sentence's incident places: the best candidate, then the places coordinated with it.
+
+    Places joined by «و»/"and" to any mention of the best place, before or after
+    it ("struck Ariha and the town of Mhambal, killing six in Ariha"), are further
+    targets, in text order.  Names the gazetteer lacks count as places of their
+    own, though located at their shared container ("the villages of Lahaya and
+    al-Zakat in northern Hama").  When the sentence counts its events ("two
+    incidents ... one in X, one in Y") and the count is small, each event gets
+    one of the best mentions, in text order, even when two mentions name the same place.
+    """
+    if not candidates:
+        return []
+    if 2 <= stated_events <= MAX_LISTED_EVENTS:
+        best_n = sorted(candidates, key=lambda c: (-c.score, c.tok))[:stated_events]
+        return sorted(best_n, key=lambda c: c.tok)
+    best = max(candidates, key=lambda c: (c.score, -c.tok))
+    best_key = _target_key(mentions[best.index])
+    ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
+    chosen = [best]
+    keys = {best_key}
+    for chain in _coordinated_chains(text, mentions, ordered):
+        if not any(_target_key(mentions[c.index]) == best_key for c in chain):
+            continue
+        for cand in chain:
+            key = _target_key(mentions[cand.index])
+            if key not in keys:
+                chosen.append(cand)
+                keys.add(key)
+    return chosen
+
+
+def _target_key(mention: Mention) -> object:
+    """What makes two incident places distinct: the place, or the name of one the gazetteer lacks."""
+    return mention.place if mention.place is not None else mention.text.casefold()
+
+
+def _coordinated_chains(
+    text: str, mentions: Sequence[Mention], ordered: Sequence[Candidate]
+) -> list[list[Candidate]]:
+    """The candidates (in text order) split into runs joined by «و»/"and"."""
+    chains: list[list[Candidate]] = []
+    for cand in ordered:
+        if chains and _coordinated(text, mentions[chains[-1][-1].index], mentions[cand.index]):
+            chains[-1].append(cand)
+        else:
+            chains.append([cand])
+    return chains

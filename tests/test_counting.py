@@ -1,0 +1,104 @@
+"""Counts: numbers tied to what they count (strikes, aircraft, shells, casualties, events)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.events.counting import count_dict, events_stated, find_counts, sums_up
+from gazetteer.places.normalize import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("استهدف القصف القرية بـ11 غارة جوية", {"strikes": 11}),
+        ("ثماني طائرات روسية تحلق", {"aircraft": 8}),
+        ("مقتل خمسة وعشرين مدنيا وإصابة 4 آخرين", {"fatalities": 25, "injuries": 4}),
+        ("سقوط ٣ قتلى", {"fatalities": 3}),
+        ("أحد عشر قتيلا", {"fatalities": 11}),
+        ("شنت الطائرات غارتين على البلدة", {"strikes": 2}),
+        ("five civilians were killed and 12 injured", {"fatalities": 5, "injuries": 12}),
+        ("Russian jets carried out eleven Russian airstrikes", {"strikes": 11}),
+        ("killing twenty one people", {"fatalities": 21}),
+        ("an attack which used 5 missiles", {"shells": 5}),
+    ],
+)
+def test_counts(text: str, expected: dict[str, int]) -> None:
+    assert count_dict(text) == expected
+
+
+def test_dates_and_years_are_not_counts() -> None:
+    assert count_dict("يوم الأحد 20 أيلول 2020") == {}
+    assert count_dict("September 20, 2020") == {}
+    assert count_dict("In the early hours of 21 August 2013, rockets were dropped") == {}
+
+
+def test_event_counts() -> None:
+    assert count_dict("Two incidents were identified") == {"events": 2}
+    assert count_dict("In October 2016, two incidents were identified") == {"events": 2}
+    assert count_dict("تعرضا لهجومين") == {"events": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quantifier between the casualty word and its number.
+        ("killing at least 52 people, including women and children", {"fatalities": 52}),
+        ("killing four people and injuring at least eleven", {"fatalities": 4, "injuries": 11}),
+        ("killing at least seven civilians and wounding more than twenty", {"fatalities": 7, "injuries": 20}),
+        ("ما أدى إلى مقتل ما لا يقل عن 12 مدنيا", {"fatalities": 12}),
+        # People named without a number.
+        ("killing a woman and her two sons", {"fatalities": 3}),
+        ("wounding the owner and two customers", {"injuries": 3}),
+        ("wounding him and his son", {"injuries": 2}),
+        ("killed a family of four sheltering in their basement", {"fatalities": 4}),
+        ("killing its rider, a 24-year-old farm worker", {"fatalities": 1}),
+        ("Gunmen shot dead a former opposition commander in front of his house", {"fatalities": 1}),
+        ("pulled the bodies of a man and his daughter from the rubble", {"fatalities": 2}),
+        ("its pilot was killed on the ground after ejecting", {"fatalities": 1}),
+        ("one protester and a policeman were killed when security forces opened fire", {"fatalities": 2}),
+        ("Two Iraqi women were found shot dead in their home", {"fatalities": 2}),
+        ("Seven civilians collecting truffles near the town were killed the same day", {"fatalities": 7}),
+        ("ما أدى إلى مقتل ممرض وإصابة مدنيين اثنين", {"fatalities": 1, "injuries": 2}),
+        ("ما أسفر عن مقتل عنصرين وإصابة ثلاثة آخرين", {"fatalities": 2, "injuries": 3}),
+        ("مقتل طفل ووالدته", {"fatalities": 2}),
+        ("قذائف هاون قتلت طالبتين على الأقل", {"fatalities": 2}),
+        ("جرح 3 مدنيين", {"injuries": 3}),
+        ("إصابة سبعة أشخاص", {"injuries": 7}),
+        # A plural without its number is no count.
+        ("killing civilians and wounding others", {}),
+        ("مقتل مدنيين", {}),
+    ],
+)
+def test_casualty_counts(text: str, expected: dict[str, int]) -> None:
+    assert count_dict(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no one was hurt, the organisation said", {"fatalities": 0, "injuries": 0}),
+        ("no casualties were reported", {"fatalities": 0, "injuries": 0}),
+        ("no one was killed", {"fatalities": 0}),
+        ("سقطت القذائف دون وقوع إصابات", {"fatalities": 0, "injuries": 0}),
+        ("لم يسفر القصف عن إصابات", {}),  # words apart: no statement of the phrase list
+    ],
+)
+def test_nobody_hurt_is_zero_not_one(text: str, expected: dict[str, int]) -> None:
+    assert count_dict(text) == expected
+
+
+def test_events_stated_is_the_largest_event_count_else_one() -> None:
+    assert events_stated(find_counts(tokenize("Two incidents were identified"))) == 2
+    assert events_stated(find_counts(tokenize("وشهدت سراقب ثلاث هجمات"))) == 3
+    assert events_stated(find_counts(tokenize("قصف مدفعي على البلدة"))) == 1
+
+
+def test_a_month_s_tally_of_munitions_sums_up_but_a_day_s_strikes_do_not() -> None:
+    counts = find_counts(tokenize("650 غارة خلال شهر آب"))
+    assert sums_up(counts, (dt.date(2016, 8, 1), "month"))
+    assert not sums_up(counts, (dt.date(2016, 8, 1), "day"))
+    assert not sums_up(counts, None)
+    assert not sums_up(find_counts(tokenize("11 غارة")), (dt.date(2016, 8, 1), "month"))

@@ -1,0 +1,124 @@
+"""Where a sentence's event happens: the token a place mention sits in, the words that announce a place."""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer import Location, Mention, Place, PlaceType
+from gazetteer.events.classify import classify
+from gazetteer.events.linking import incident_targets, names_a_place, place_candidates, token_at
+from gazetteer.places.normalize import tokenize
+from gazetteer.places.place import AdminRef
+
+
+def test_token_at_is_the_token_holding_an_offset_or_the_next_one():
+    tokens = tokenize("قصف «سراقب» اليوم")  # قصف 0-3, سراقب 5-10, اليوم 12-17
+    assert [token_at(tokens, k) for k in (0, 2, 3, 4, 5, 9, 10, 11, 16)] == [0, 0, 1, 1, 1, 1, 2, 2, 2]
+    assert token_at(tokens, 17) is None
+    assert token_at([], 0) is None
+
+
+def test_a_place_noun_announces_a_place_resolved_or_not() -> None:
+    assert names_a_place(tokenize("سقطت قذائف على حي الميدان"))
+    assert names_a_place(tokenize("shells fell on a district of the city"))
+    assert not names_a_place(tokenize("سقطت قذائف صباح اليوم"))
+
+
+# ---------------------------------------------------------------- a place named with its container
+
+DARAA_GOV = Place(
+    "t:daraa-gov", "Daraa Governorate", "محافظة درعا", PlaceType.GOVERNORATE, 32.7, 36.1, pcode="SY12"
+)
+IN_DARAA = (AdminRef(1, "Daraa Governorate", "محافظة درعا", "SY12"),)
+NAWA = Place("t:nawa", "Nawa", "نوى", PlaceType.CITY, 32.886, 36.039, parents=IN_DARAA)
+IDLIB = Place("t:idlib", "Idlib", "إدلب", PlaceType.CITY, 35.93, 36.634)
+ARIHA = Place("t:ariha", "Ariha", "أريحا", PlaceType.TOWN, 35.814, 36.61)
+BINNISH = Place("t:binnish", "Binnish", "بنش", PlaceType.TOWN, 35.957, 36.713)
+
+
+def _targets(text: str, places: dict[str, Place], unknown: tuple[str, ...] = ()) -> list[str]:
+    """The mentions (as ``surface@offset``) the event of a one-sentence ``text`` is placed at.
+
+    Every occurrence of each surface in ``places`` is a resolved mention; each of ``unknown`` is
+    a name the gazetteer lacks, located at the last place of ``places`` (its container).
+    """
+    tokens = tokenize(text)
+    mentions = []
+    for surface, place in places.items():
+        for m in re.finditer(re.escape(surface), text):
+            geo = 3 if place.type is PlaceType.GOVERNORATE else 1
+            loc = Location(place.lat, place.lon, geo, place=place)
+            mentions.append(Mention(surface, m.start(), m.end(), 0, place, location=loc))
+    container = list(places.values())[-1]
+    for surface in unknown:
+        start = text.index(surface)
+        loc = Location(container.lat, container.lon, 3, place=container)
+        mentions.append(
+            Mention(surface, start, start + len(surface), 0, None, location=loc, container=container)
+        )
+    mentions.sort(key=lambda m: m.start)
+    event = classify(tokens)
+    assert event is not None
+    candidates = place_candidates(text, tokens, mentions, range(len(mentions)), event)
+    return [
+        f"{mentions[c.index].text}@{mentions[c.index].start}"
+        for c in incident_targets(text, mentions, candidates)
+    ]
+
+
+def _best_place(text: str, places: dict[str, Place]) -> Place:
+    """The place the event of a one-sentence ``text`` is linked to first."""
+    surface = _targets(text, places)[0].split("@")[0]
+    return places[surface]
+
+
+def test_a_place_beats_the_container_named_right_after_it() -> None:
+    # The container takes the preposition ("in", «بريف»), the place inside it is where it happened.
+    places = {"Binnish": BINNISH, "Idlib": IDLIB}
+    assert _best_place("An airstrike hit the main market of Binnish in northern Idlib.", places) is BINNISH
+    assert _best_place("قصف مدفعي على مدينة نوى بريف درعا الغربي", {"نوى": NAWA, "درعا": DARAA_GOV}) is NAWA
+
+
+def test_a_caption_header_names_the_area_before_the_place() -> None:
+    assert _best_place("إدلب - مدينة بنش: غارات جوية على المدينة", {"إدلب": IDLIB, "بنش": BINNISH}) is BINNISH
+    assert _best_place("درعا | نوى: قصف مدفعي على الأحياء", {"درعا": DARAA_GOV, "نوى": NAWA}) is NAWA
+
+
+def test_a_place_far_from_the_named_area_does_not_take_its_link() -> None:
+    # Ariha does not lie in Nawa: the place tied to the event by "in" stays the incident place.
+    assert _best_place("Shells fell on the market of Ariha in Nawa.", {"Ariha": ARIHA, "Nawa": NAWA}) is NAWA
+    # a dash between two places inside a sentence is not a caption header
+    places = {"Idlib": IDLIB, "Binnish": BINNISH}
+    assert _best_place("Shells fell on a checkpoint in Idlib - Binnish stayed calm", places) is IDLIB
+
+
+def test_a_list_sharing_its_container_keeps_the_first_place_tied() -> None:
+    # "X and Y in Idlib": the container is the list's, not the last name's alone.
+    places = {"Ariha": ARIHA, "Binnish": BINNISH, "Idlib": IDLIB}
+    assert _best_place("Airstrikes hit Ariha and Binnish in Idlib.", places) is not BINNISH
+    assert _best_place("Airstrikes hit Binnish in Idlib.", {"Binnish": BINNISH, "Idlib": IDLIB}) is BINNISH
+
+
+# ---------------------------------------------------------------- places joined by "and"
+
+
+def test_places_joined_to_any_mention_of_the_best_one_are_targets_too() -> None:
+    # "in Binnish" ties the later mention; "Ariha and ... Binnish" joins Ariha to the place.
+    text = "Warplanes struck Ariha and the nearby town of Binnish, killing six in Ariha and two in Binnish."
+    targets = _targets(text, {"Ariha": ARIHA, "Binnish": BINNISH})
+    assert sorted(t.split("@")[0] for t in targets) == ["Ariha", "Binnish"]
+    assert _targets(
+        "Warplanes struck Ariha, killing two. Binnish was calm", {"Ariha": ARIHA, "Binnish": BINNISH}
+    ) == ["Ariha@17"]
+
+
+def test_names_the_gazetteer_lacks_are_targets_of_their_own_at_a_shared_container() -> None:
+    text = "Fighters captured the villages of Lahaya and al-Zakat in northern Idlib."
+    assert _targets(text, {"Idlib": IDLIB}, unknown=("Lahaya", "al-Zakat")) == ["Lahaya@34", "al-Zakat@45"]
+
+
+def test_near_is_a_preposition_even_where_it_may_be_skipped() -> None:
+    # "near" may stand between a preposition and a name ("in near ..."), and ties a place itself.
+    places = {"Binnish": BINNISH, "Nawa": NAWA}
+    text = "A woman from the village of Binnish was assaulted at a checkpoint near Nawa."
+    assert _best_place(text, places) is NAWA
