@@ -93,6 +93,17 @@ def test_each_criterion_selects_what_it_says(app):
         assert ids(parse_filters({"type": "Battles", "admin1": "Idlib"})) == set()
 
 
+def test_reports_merged_into_another_incident_are_left_out_whatever_is_asked(app):
+    with app.app_context():
+        primary = add_incident(date=dt.date(2020, 9, 20))
+        report = add_incident(date=dt.date(2020, 9, 20), merged_into_id=primary)
+        assert ids(Filters()) == {primary}
+        assert ids(parse_filters({"status": "all"})) == {primary}
+        # An article's incidents are those it reports, merged or not.
+        report_article = db.session.get(Incident, report).article_id
+        assert ids(parse_filters({"article": str(report_article)})) == {primary}
+
+
 @pytest.mark.parametrize(
     ("query", "found"),
     [
@@ -189,10 +200,13 @@ SELECTIONS = [
 
 @pytest.fixture
 def mapped_rows(app):
-    """Located incidents in Syria and on both sides of the antimeridian, and one not located."""
+    """Located incidents in Syria and on both sides of the antimeridian, one not located, and a
+    report merged into the first."""
     app.config["MAP_INDEX_CHECK_SECONDS"] = 0
     with app.app_context():
-        add_incident(date=dt.date(2020, 9, 20), admin1="Idlib", actors=["Russia"])
+        first = add_incident(date=dt.date(2020, 9, 20), admin1="Idlib", actors=["Russia"])
+        # A report merged into the first: one of its sources, never selected on its own.
+        add_incident(date=dt.date(2020, 9, 21), admin1="Idlib", actors=["HTS"], merged_into_id=first)
         add_incident(
             date=dt.date(2020, 1, 5),
             event_type="Battles",

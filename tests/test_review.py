@@ -77,6 +77,25 @@ def test_a_row_shows_the_sentence_the_chosen_place_and_the_runners_up(client, qu
     assert 'name="place_id" value="t:idlib"' not in row  # the chosen place is no runner-up
 
 
+def test_a_row_maps_the_chosen_place_and_the_runners_up_each_tied_to_its_button(client, queue_rows):
+    import html
+    import json
+
+    page = client.get("/review").get_data(as_text=True)
+    row = page[page.index(f'id="incident-{queue_rows["crowded"]}"') :]
+    points = json.loads(html.unescape(re.search(r"data-points='([^']*)'", row).group(1)))
+    assert [(p["kind"], p.get("place_id")) for p in points] == [
+        ("chosen", "t:idlib"),
+        ("runner-up", "t:saraqib"),
+        ("runner-up", "t:aleppo"),
+    ]
+    assert (points[1]["lat"], points[1]["lon"]) == (35.8647, 36.8006)
+    for point in points[1:]:  # clicking a runner-up on the map submits its "use this place" form
+        form = re.search(rf'<form [^>]*id="{point["form"]}"[^>]*>.*?</form>', row, re.S).group(0)
+        assert f'value="{point["place_id"]}"' in form
+    assert "js/mini_map.js" in page and "/vendor/leaflet/leaflet.js" in page
+
+
 def test_the_page_speaks_arabic(client, queue_rows):
     page = client.get("/review?lang=ar").get_data(as_text=True)
     assert 'dir="rtl"' in page and "قائمة المراجعة" in page and "تأكيد" in page and "رفض" in page

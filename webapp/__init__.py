@@ -82,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
     from .assets import bp as assets_bp
     from .browse import bp as browse_bp
     from .exports import bp as exports_bp
+    from .incidents import bp as incidents_bp
     from .mapdata import bp as mapdata_bp
     from .maps import bp as maps_bp
     from .places import bp as places_bp
@@ -96,6 +97,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(exports_bp)
     app.register_blueprint(mapdata_bp)
     app.register_blueprint(review_bp)
+    app.register_blueprint(incidents_bp)
     # A bearer token cannot ride on a cross-site post; webapp.accounts.access asks a
     # session-authenticated API write for its CSRF token (X-CSRFToken) instead.
     csrf.exempt(api_bp)

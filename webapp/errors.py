@@ -279,6 +279,21 @@ class InvalidChange(AppError):
     def ambiguous_place(cls, name: str, ids: list[str]) -> InvalidChange:
         return cls("change.ambiguous_place", name=name, count=len(ids), ids=", ".join(ids[:10]))
 
+    @classmethod
+    def same_event(cls, incident_id: int, into_id: int) -> InvalidChange:
+        """Merging two incidents that are one event already."""
+        return cls("change.same_event", incident=incident_id, into=into_id)
+
+    @classmethod
+    def bad_into(cls, value: object) -> InvalidChange:
+        """A merge whose ``into`` is not an incident id."""
+        return cls("change.bad_into", value=value)
+
+    @classmethod
+    def not_merged(cls, incident_id: int) -> InvalidChange:
+        """Splitting an incident that was merged into none."""
+        return cls("change.not_merged", incident=incident_id)
+
 
 class InvalidPlace(AppError):
     """Raised when a place to pin is malformed, outside Syria, or names an unknown parent (400)."""

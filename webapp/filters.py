@@ -19,12 +19,15 @@ Query parameters (all optional, all combinable; the map keeps them in its URL):
 ``source``
     part of the article's source name (case-insensitive).
 ``article``
-    one article id.
+    one article id: the incidents it reports, including those its reports were merged into.
 ``bbox``
     ``west,south,east,north`` in degrees.
 ``status``
     review statuses (``unreviewed``, ``verified``, ``rejected``), comma-separated or repeated,
     or ``all``; without it rejected incidents are left out.
+
+Whatever the parameters, only primary incidents are selected: a report merged into another
+incident is one of that incident's sources (:mod:`webapp.merging`), not an incident of its own.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import aliased
 
 from gazetteer import tokenize
 
@@ -164,17 +168,29 @@ class AnyOf:
     conditions: tuple[Between | OneOf, ...]
 
 
-Condition = Between | OneOf | AnyOf
+@dataclass(frozen=True, slots=True)
+class IsNull:
+    """The column's value is NULL."""
+
+    column: str
+
+
+Condition = Between | OneOf | AnyOf | IsNull
+
+#: Primary incidents only: a report merged into another incident is listed as its source instead.
+PRIMARIES = IsNull("merged_into_id")
 
 
 def conditions(flt: Filters) -> list[Condition]:
     """The tests on incident columns that ``flt`` asks for: the one statement of what a filter means.
 
     SQL (:func:`incident_criteria`) and the in-memory map index
-    (:meth:`webapp.mapindex.MapIndex.mask`) each evaluate these.  Free text, actors
-    and source are not among them: they need the search tables, so only SQL evaluates them.
+    (:meth:`webapp.mapindex.MapIndex.mask`) each evaluate these.  Free text, actors, source
+    and article are not among them: they need other tables, so only SQL evaluates them
+    (:func:`text_criteria`).
+    Every selection holds primary incidents only (:data:`PRIMARIES`).
     """
-    out: list[Condition] = []
+    out: list[Condition] = [PRIMARIES]
     if flt.date_from is not None or flt.date_to is not None:
         out.append(Between("date", flt.date_from, flt.date_to))
     if flt.event_types:
@@ -183,8 +199,6 @@ def conditions(flt: Filters) -> list[Condition]:
         out.append(OneOf("admin1", tuple(a.lower() for a in flt.admin1), casefold=True))
     if flt.precision:
         out.append(OneOf("geo_precision", flt.precision))
-    if flt.article_id is not None:
-        out.append(OneOf("article_id", (flt.article_id,)))
     if set(flt.status) != set(STATUSES):
         out.append(OneOf("status", flt.status))
     if flt.bbox is not None:
@@ -202,6 +216,8 @@ def condition_sql(condition: Condition) -> ColumnElement[bool]:
     if isinstance(condition, AnyOf):
         return or_(*(condition_sql(c) for c in condition.conditions))
     column = getattr(Incident, condition.column)
+    if isinstance(condition, IsNull):
+        return column.is_(None)
     if isinstance(condition, OneOf):
         return (func.lower(column) if condition.casefold else column).in_(condition.values)
     bounds = [column.is_not(None)]
@@ -220,8 +236,21 @@ def incident_criteria(flt: Filters) -> list[ColumnElement[bool]]:
 
 
 def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
-    """WHERE clauses over :class:`Incident` for the free text, actors and source of ``flt``."""
+    """WHERE clauses over :class:`Incident` for the free text, actors, source and article of ``flt``."""
     crit: list[ColumnElement[bool]] = []
+    if flt.article_id is not None:
+        # An article reports its own incidents, and those its reports were merged into.
+        merged = aliased(Incident)
+        crit.append(
+            or_(
+                Incident.article_id == flt.article_id,
+                Incident.id.in_(
+                    select(merged.merged_into_id).where(
+                        merged.article_id == flt.article_id, merged.merged_into_id.is_not(None)
+                    )
+                ),
+            )
+        )
     if flt.source:
         crit.append(
             Incident.article_id.in_(

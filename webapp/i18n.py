@@ -240,7 +240,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "action_place": ("place", "المكان"),
     "action_location": ("point", "النقطة"),
     "action_type": ("type", "النوع"),
+    "action_merge": ("merge", "دمج"),
+    "action_split": ("split", "فصل"),
     "action_re-resolution": ("re-resolution (a place was pinned)", "إعادة تحديد الموقع (بعد تثبيت مكان)"),
+    # The incident page and merged reports (webapp/incidents, webapp/merging).
+    "incident_n": ("Incident {id}", "الحادثة {id}"),
+    "incident_page": ("incident page", "صفحة الحادثة"),
+    "open_incident": ("Open the incident's page", "افتح صفحة الحادثة"),
+    "sources": ("Sources", "المصادر"),
+    "n_sources": ("{n} sources", "عدد المصادر: {n}"),
+    "merged_report": (
+        "This report was merged with others of the same event:",
+        "دُمج هذا الخبر مع أخبار أخرى عن الحدث نفسه:",
+    ),
+    "merged_into": ("merged into incident {id}", "مدمجة في الحادثة {id}"),
+    "merge_into": ("Merge into incident (id)", "ادمج في الحادثة (المعرّف)"),
+    "merge": ("Merge", "ادمج"),
+    "split_off": ("Split off", "افصل"),
+    "incident_merged": ("Merged.", "دُمجت الحادثتان."),
+    "incident_split": ("Split off: an incident of its own again.", "فُصلت: صارت حادثة مستقلة من جديد."),
+    "injuries": ("Injuries", "الجرحى"),
+    "counts": ("Counts", "الأعداد"),
+    "no_history_incident": ("Nobody has changed this incident.", "لم يعدّل أحد هذه الحادثة."),
+    "runner_up_hint": (
+        "On the map: the chosen place (filled) and the runner-ups; click a runner-up to move the "
+        "incident there.",
+        "على الخريطة: المكان المختار (المعبّأ) والأماكن المرشحة الأخرى؛ انقر مرشحًا لنقل الحادثة إليه.",
+    ),
     # Job states (rq's JobStatus values).
     "job_created": ("created", "أُنشئت"),
     "job_queued": ("queued", "في الانتظار"),

@@ -1,7 +1,8 @@
 """The ingestion service: the one place that writes an article and everything derived from it.
 
 The upload form, the JSON API, the CLI and the queue worker all call
-:func:`ingest_article` with an :class:`~webapp.article_input.ArticleInput`.
+:func:`ingest_article` with an :class:`~webapp.article_input.ArticleInput`.  A new incident that
+reports an event already stored is merged into it in the same transaction (:mod:`webapp.merging`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .article_input import ArticleInput
 from .bidi import strip_controls
 from .errors import IngestFailed, InvalidArticle
 from .extensions import db, gazetteers
+from .merging import merge_reports
 from .models import Article, Incident, Mention, Sentence
 
 _SPACE_RE = re.compile(r"\s+")
@@ -87,6 +89,8 @@ def ingest_article(article: ArticleInput) -> IngestResult:
         )
         _attach_results(stored, result)
         db.session.add(stored)
+        db.session.flush()  # ids for the merge rule, which compares the new incidents with stored ones
+        merge_reports(stored.incidents)
         db.session.commit()
     except (IntegrityError, StaleDataError) as exc:
         # Another request stored (or replaced) the same text between our lookup and our commit.

@@ -6,8 +6,8 @@ the same over arrays in a few milliseconds.  :func:`current_index` keeps one
 (its ``max(id)``, row count and newest correction, checked at most every
 ``MAP_INDEX_CHECK_SECONDS``, default :data:`CHECK_SECONDS`).
 The filters' column conditions (:func:`webapp.filters.conditions`: bbox, dates,
-types, governorates, precision, article, review status) are evaluated over the arrays; free
-text, actors and source select ids in SQL, which are then intersected with the
+types, governorates, precision, review status, primaries only) are evaluated over the arrays; free
+text, actors, source and article select ids in SQL, which are then intersected with the
 arrays and kept for the following viewport queries with the same search.
 """
 
@@ -24,7 +24,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from .extensions import db
-from .filters import AnyOf, Condition, Filters, OneOf, conditions, text_criteria
+from .filters import AnyOf, Condition, Filters, IsNull, OneOf, conditions, text_criteria
 from .models import Change, Incident
 
 #: How often (seconds) a request may check whether the table changed.
@@ -46,8 +46,8 @@ class MapIndex:
     type_code: np.ndarray
     admin_code: np.ndarray  # codes of lower-cased admin1
     precision: np.ndarray  # 0 when unknown
-    article: np.ndarray
     status_code: np.ndarray
+    merged_into: np.ndarray  # the primary's id for a merged report, 0 for a primary
     types: tuple[str, ...]
     admins: tuple[str, ...]
     statuses: tuple[str, ...]
@@ -65,14 +65,14 @@ class MapIndex:
                 Incident.event_type,
                 func.lower(Incident.admin1),
                 Incident.geo_precision,
-                Incident.article_id,
                 Incident.status,
+                Incident.merged_into_id,
             ).where(Incident.lat.is_not(None), Incident.lon.is_not(None))
         ).all()
         cols = list(zip(*rows, strict=True)) if rows else [()] * 9
         types, type_code = _codes(cols[4])
         admins, admin_code = _codes(cols[5])
-        statuses, status_code = _codes(cols[8])
+        statuses, status_code = _codes(cols[7])
         dates = np.array(
             [d if d is not None else np.datetime64("NaT") for d in cols[3]], dtype="datetime64[D]"
         )
@@ -91,18 +91,19 @@ class MapIndex:
             type_code=type_code,
             admin_code=admin_code,
             precision=np.array([p or 0 for p in cols[6]], dtype="int8"),
-            article=np.array(cols[7], dtype="int64"),
             status_code=status_code,
+            merged_into=np.array([m or 0 for m in cols[8]], dtype="int64"),
             types=types,
             admins=admins,
             statuses=statuses,
         )
 
     def mask(self, flt: Filters) -> np.ndarray:
-        """Which incidents match ``flt``: its column conditions over the arrays, its text search in SQL."""
+        """Which incidents match ``flt``: its column conditions over the arrays, the rest in SQL."""
         m = np.ones(len(self.ids), dtype=bool)
-        if flt.q or flt.actors or flt.source:
-            m &= self._text_mask(Filters(q=flt.q, actors=flt.actors, source=flt.source))
+        if flt.q or flt.actors or flt.source or flt.article_id is not None:
+            sql_only = Filters(q=flt.q, actors=flt.actors, source=flt.source, article_id=flt.article_id)
+            m &= self._text_mask(sql_only)
         for condition in conditions(flt):
             m &= self._holds(condition)
         return m
@@ -111,6 +112,8 @@ class MapIndex:
         if isinstance(condition, AnyOf):
             return np.logical_or.reduce([self._holds(c) for c in condition.conditions])
         values, known, encode = self._column(condition.column)
+        if isinstance(condition, IsNull):
+            return ~known
         if isinstance(condition, OneOf):
             return known & np.isin(values, [encode(v) for v in condition.values])
         held = known.copy()
@@ -137,7 +140,9 @@ class MapIndex:
         if name == "status":
             codes = {s: i for i, s in enumerate(self.statuses)}
             return self.status_code, everywhere, lambda s: codes.get(s, -1)
-        arrays = {"lat": self.lat, "lon": self.lon, "article_id": self.article}
+        if name == "merged_into_id":
+            return self.merged_into, self.merged_into != 0, int
+        arrays = {"lat": self.lat, "lon": self.lon}
         return arrays[name], everywhere, lambda v: v
 
     def _text_mask(self, text_only: Filters) -> np.ndarray:

@@ -189,6 +189,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name!r} names {count} places ({ids}): give the id of one.",
         "الاسم {name!r} يطلق على {count} أماكن ({ids}): اذكر معرّف واحد منها.",
     ),
+    # Merges and splits (webapp/merging.py).
+    "change.same_event": (
+        "Incidents {incident} and {into} are one incident already.",
+        "الحادثتان {incident} و{into} حادثة واحدة أصلًا.",
+    ),
+    "change.not_merged": (
+        "Incident {incident} is not merged into another: nothing to split.",
+        "الحادثة {incident} غير مدمجة في حادثة أخرى: لا شيء لفصله.",
+    ),
+    "change.bad_into": (
+        "Bad into={value!r}: expected the id of an incident.",
+        "قيمة into={value!r} غير صالحة: المتوقع معرّف حادثة.",
+    ),
     # Places analysts pin (webapp/pins.py).
     "place.not_an_object": ("The place is not a JSON object.", "المكان ليس كائن JSON."),
     "place.unknown_field": (

@@ -5,8 +5,9 @@
 again, in one transaction per article: its mentions are replaced, and each incident found again
 (same sentence, trigger and event type) takes its new location, recorded in the audit trail as
 action "re-resolution".  An incident whose place or point a person set keeps it; an incident the
-new reading adds is stored (and recorded); one it no longer finds is kept as it is (nothing is
-deleted in place).  ``flask gazetteer reresolve [NAME]`` is the CLI twin.
+new reading adds is stored (recorded, and merged as ingestion merges: :mod:`webapp.merging`); one
+it no longer finds is kept as it is (nothing is deleted in place).  ``flask gazetteer reresolve
+[NAME]`` is the CLI twin.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from . import audit, mapindex
 from .corrections import LOCATION_FIELDS, reindex
 from .extensions import db, gazetteers
 from .ingest import incident_row, mention_row
+from .merging import merge_reports
 from .models import Article, Change, Incident, Mention
 
 ACTION = "re-resolution"
@@ -111,6 +113,7 @@ def reresolve_article(article_id: int, actor: audit.Actor) -> tuple[int, int]:
         db.session.flush()
         for new in added:
             audit.record(actor, ACTION, "incident", new.id, None, _location(new))
+        merge_reports(added)
         article.mention_count = len(mentions)
         article.incident_count = len(article.incidents)
         db.session.commit()

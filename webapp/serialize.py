@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import url_for
 
+from .merging import Source
 from .models import Article, Incident, Mention
 
 
@@ -54,10 +55,33 @@ def sentence_url(article_id: int, index: int) -> str:
     return url_for("articles.show", article_id=article_id, _anchor=f"s-{index}")
 
 
+def source_dict(source: Source) -> dict[str, Any]:
+    """One report of an incident: its article (id, title, URL) and the quoted sentence with its link."""
+    return {
+        "incident_id": source.incident_id,
+        "article_id": source.article_id,
+        "title": source.title,
+        "source_name": source.source_name,
+        "url": source.source_url,
+        "language": source.language,
+        "sentence_index": source.sentence_index,
+        "sentence_url": sentence_url(source.article_id, source.sentence_index),
+        "quote": source.quote,
+    }
+
+
+def incident_url(incident_id: int) -> str:
+    """The link to an incident's page."""
+    return url_for("incidents.show", incident_id=incident_id)
+
+
 def incident_dict(inc: Incident) -> dict[str, Any]:
-    """One incident as the API returns it."""
+    """One incident as the API returns it; ``merged_into`` is the id of the incident it was merged
+    into (None for a primary)."""
     return {
         "id": inc.id,
+        "url": incident_url(inc.id),
+        "merged_into": inc.merged_into_id,
         **_event_fields(inc),
         "place": place_dict(inc),
         "lat": inc.lat,
@@ -116,8 +140,11 @@ def incident_feature(
     sentence_start: int | None,
     mention_start: int | None,
     mention_end: int | None,
+    *,
+    sources: list[Source],
 ) -> dict[str, Any]:
-    """A GeoJSON Feature for the map; ``highlight`` is the place's [start, end) within ``sentence``."""
+    """A GeoJSON Feature for the map; ``highlight`` is the place's [start, end) within ``sentence``;
+    ``sources`` every report of the incident (see :func:`webapp.merging.sources_of`)."""
     highlight = None
     if sentence_text is not None and None not in (sentence_start, mention_start, mention_end):
         start, end = mention_start - sentence_start, mention_end - sentence_start  # type: ignore[operator]
@@ -143,5 +170,8 @@ def incident_feature(
             "highlight": highlight,
             "article_id": inc.article_id,
             "article_url": sentence_url(inc.article_id, inc.sentence_index),
+            "incident_url": incident_url(inc.id),
+            "sources": [source_dict(s) for s in sources],
+            "source_count": len(sources),
         },
     }

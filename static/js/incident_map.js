@@ -133,10 +133,39 @@
     }
     box.appendChild(dl);
     var url = String(props.article_url || "");
-    if (url.charAt(0) === "/" && url.charAt(1) !== "/") {
+    if ((props.source_count || 1) < 2 && localPath(url)) {
       box.appendChild(el("a", { href: url, "class": "sentence-link" })).appendChild(bilingual("open_sentence"));
     }
+    if (props.source_count >= 2) box.appendChild(sourcesNode(props.sources || []));
+    if (localPath(props.incident_url)) {
+      box.appendChild(el("a", { href: props.incident_url, "class": "incident-link" })).appendChild(bilingual("open_incident"));
+    }
     return box;
+  }
+
+  /* A path on this site ("/…", not "//host/…"): the only links a popup makes from the data. */
+  function localPath(url) {
+    url = String(url || "");
+    return url.charAt(0) === "/" && url.charAt(1) !== "/";
+  }
+
+  /* Every report of a merged incident: its article's title, and its quote linking to the sentence. */
+  function sourcesNode(sources) {
+    var section = el("div", { "class": "sources" });
+    section.appendChild(el("strong")).appendChild(bilingual("sources"));
+    appendBidi(section.appendChild(el("span")), " (" + sources.length + ")");
+    var list = section.appendChild(el("ol", { "class": "sources" }));
+    sources.forEach(function (source) {
+      var item = list.appendChild(el("li", { "class": "source", "data-article": String(source.article_id) }));
+      item.appendChild(el("span", { "class": "source-title", dir: "auto" }, source.title || source.source_name || ""));
+      var quote = item.appendChild(el("q", { dir: "auto" }));
+      if (localPath(source.sentence_url)) {
+        appendBidi(quote.appendChild(el("a", { href: source.sentence_url, "class": "quote", dir: "auto" })), source.quote || "");
+      } else {
+        appendBidi(quote, source.quote || "");
+      }
+    });
+    return section;
   }
 
 

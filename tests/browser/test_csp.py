@@ -117,6 +117,13 @@ def test_pages_work_under_the_policy(live_app, server, tile_server, watched):
     frame.locator("img.leaflet-tile-loaded").first.wait_for()
     assert_clean(page)
 
+    # The incident page's small map, and the review rows' maps.
+    for path in (f"/incidents/{focus}", "/review"):
+        page.goto(server.url + path)
+        page.locator(".mini-map[data-map-ready='1'] path.leaflet-interactive").first.wait_for()
+        page.locator(".mini-map img.leaflet-tile-loaded").first.wait_for()
+        assert_clean(page)
+
     for path in (
         "/upload",
         "/articles/1",

@@ -1,6 +1,6 @@
 """An analyst pins a village the gazetteer lacks in a real browser: from the unresolved-names page,
 a point clicked on the small map, with CSRF on; the article stored before now resolves it, and the
-map's popup and the article's history show the move."""
+map's popup, the article's history and the incident's page show the move."""
 
 from __future__ import annotations
 
@@ -71,4 +71,9 @@ def test_an_analyst_pins_an_unknown_village_and_its_incident_moves(live_app, ser
     row = page.locator(f"#history tr.change[data-incident='{incident_id}'][data-action=re-resolution]")
     expect(row).to_have_count(1)
     expect(row).to_contain_text("rana")
+
+    page.goto(f"{server.url}/incidents/{incident_id}")
+    expect(page.locator("dl.incident-facts")).to_contain_text("Kafr Dael")
+    expect(page.locator("#history tr.change[data-action=re-resolution]")).to_contain_text("rana")
+    expect(page.locator(".incident-mini-map[data-map-ready='1']")).to_have_count(1)
     assert errors == []

@@ -75,6 +75,47 @@ def test_sign_in_verify_move_and_see_the_map_and_history_change(live_app, server
     expect(change).to_contain_text("t:saraqib")
     expect(change).to_contain_text("t:aleppo")
 
+    # So does the incident's own page, linked from the article's table.
+    page.click(f"#incident-{moved} a.incident-link")
+    page.wait_for_url(re.compile(rf"/incidents/{moved}$"))
+    expect(page.locator("dl.incident-facts")).to_contain_text("Aleppo")
+    change = page.locator("#history tr.change[data-action=place]")
+    expect(change).to_contain_text("rana")
+    expect(change).to_contain_text("t:aleppo")
+
+
+def test_picking_a_runner_up_on_a_rows_map_moves_the_incident(live_app, server, page):
+    from playwright.sync_api import expect
+
+    from webapp.extensions import db
+    from webapp.models import Incident
+
+    add_user(live_app, "rana", "analyst")
+    _, incident = ingest(live_app, "قصفت الطائرات الحربية مدينة سراقب.")
+    with live_app.app_context():
+        row = db.session.get(Incident, incident)
+        row.mention.candidates = [
+            {"place_id": "t:saraqib", "name": "Saraqib", "score": 0.6},
+            {"place_id": "t:idlib", "name": "Idlib", "score": 0.3},
+        ]
+        db.session.commit()
+    page.goto(server.url + "/login?next=/review")
+    page.fill("input[name=name]", "rana")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.login [type=submit]")
+    page.wait_for_url(re.compile(r"/review$"))
+
+    item = page.locator(f"#incident-{incident}")
+    expect(item.locator(".review-map[data-map-ready='1']")).to_have_count(1)
+    expect(item.locator("path[data-kind=chosen][data-place='t:saraqib']")).to_have_count(1)
+    runner_up = item.locator("path[data-kind=runner-up][data-place='t:idlib']")
+    expect(runner_up).to_have_count(1)
+    runner_up.click()
+    page.wait_for_url(re.compile(r"/review\?page=1$"))
+    expect(page.locator(f"#incident-{incident} p.chosen")).to_contain_text("Idlib")
+    chosen = page.locator(f"#incident-{incident} path[data-kind=chosen][data-place='t:idlib']")
+    expect(chosen).to_have_count(1)
+
 
 def test_an_analyst_drags_a_marker_and_the_history_records_the_new_point(live_app, server, page):
     from playwright.sync_api import expect
@@ -108,6 +149,14 @@ def test_an_analyst_drags_a_marker_and_the_history_records_the_new_point(live_ap
         change["after"]["lat"] < change["before"]["lat"] and change["after"]["lon"] > change["before"]["lon"]
     )
     assert change["after"]["geo_precision"] == 1
+
+    # The popup and the incident's page show the new point and who set it.
+    popup = open_popup(page, server, moved)
+    expect(popup).to_contain_text("1 · exact place")
+    page.goto(f"{server.url}/incidents/{moved}")
+    row = page.locator("#history tr.change[data-action=location]")
+    expect(row).to_contain_text("rana")
+    expect(row).to_contain_text(str(change["after"]["lat"]))
 
 
 def test_a_viewer_cannot_drag_markers(live_app, server, page):

@@ -10,16 +10,17 @@ from ..article_input import ArticleInput
 from ..audit import Actor, history
 from ..corrections import Correction, correct_incident
 from ..density import DEFAULT_CLUSTER_THRESHOLD, clustered_collection
-from ..errors import InvalidArticle, NotFound
+from ..errors import InvalidArticle, InvalidChange, NotFound
 from ..extensions import db
 from ..filters import parse_filters
 from ..ingest import ingest_article
+from ..merging import merge_incident, sources_of, split_incident
 from ..models import Article, Incident
 from ..params import parse_zoom
 from ..pins import PlaceDraft, pin_place, pinned_dict
 from ..queries import mapped_incidents, parse_limit
 from ..queue import enqueue_ingest, job_status, queue_enabled
-from ..serialize import article_dict, incident_dict, incident_feature
+from ..serialize import article_dict, incident_dict, incident_feature, source_dict
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -69,7 +70,8 @@ def incidents() -> ResponseReturnValue:
         if clusters is not None:
             return jsonify(clusters)
     rows = db.session.execute(mapped_incidents(filters, limit=limit)).all()
-    features = [incident_feature(*row) for row in rows]
+    sources = sources_of(row[0].id for row in rows)
+    features = [incident_feature(*row, sources=sources[row[0].id]) for row in rows]
     return jsonify(type="FeatureCollection", features=features, limit=limit, truncated=len(rows) >= limit)
 
 
@@ -80,6 +82,28 @@ def correct(incident_id: int) -> ResponseReturnValue:
         incident_id, Correction.from_json(request_json()), Actor.of(current_account())
     )
     return jsonify(incident_dict(incident))
+
+
+@bp.post("/incidents/<int:incident_id>/merge")
+def merge(incident_id: int) -> ResponseReturnValue:
+    """Merge the incident into another, ``{"into": id}`` (:mod:`webapp.merging`); the primary after."""
+    body = request_json()
+    into = body.get("into") if isinstance(body, dict) else None
+    if isinstance(into, bool) or not isinstance(into, int):
+        raise InvalidChange.bad_into(into)
+    primary = merge_incident(incident_id, into, Actor.of(current_account()))
+    return jsonify({**incident_dict(primary), "sources": _sources(primary.id)})
+
+
+@bp.post("/incidents/<int:incident_id>/split")
+def split(incident_id: int) -> ResponseReturnValue:
+    """Split a report off the incident it was merged into; the report after, a primary again."""
+    incident = split_incident(incident_id, Actor.of(current_account()))
+    return jsonify({**incident_dict(incident), "sources": _sources(incident.id)})
+
+
+def _sources(incident_id: int) -> list[dict[str, object]]:
+    return [source_dict(s) for s in sources_of([incident_id])[incident_id]]
 
 
 @bp.get("/incidents/<int:incident_id>/history")

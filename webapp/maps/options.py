@@ -30,6 +30,8 @@ POPUP_KEYS = (
     "fatalities",
     "review",
     "open_sentence",
+    "open_incident",
+    "sources",
     "unknown",
     "precision_1",
     "precision_2",

@@ -30,7 +30,8 @@ class Incident(db.Model):
     column with a GiST index would replace it here without changing callers.
     As in :class:`~webapp.models.Mention`, text from articles and the gazetteer is ``Text``.
     ``status`` is the review's verdict (:data:`STATUSES`); people's changes are in
-    :class:`~webapp.models.Change`.
+    :class:`~webapp.models.Change`.  ``merged_into_id`` marks a report merged into another
+    incident (its primary), which lists it among its sources.
     """
 
     __tablename__ = "incidents"
@@ -39,6 +40,7 @@ class Incident(db.Model):
         Index("ix_incidents_date", "date"),
         Index("ix_incidents_event_type", "event_type"),
         Index("ix_incidents_status", "status"),
+        Index("ix_incidents_merged_into_id", "merged_into_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,6 +69,11 @@ class Incident(db.Model):
     location_description: Mapped[str] = mapped_column(Text, default="")
     # Review: unreviewed (as extracted), verified or rejected (hidden by default, never deleted).
     status: Mapped[str] = mapped_column(String(12), default="unreviewed")
+    # A report of an event already stored points at that event's primary incident (see
+    # :mod:`webapp.merging`); the map, lists and exports show primaries (NULL here) only.
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incidents.id", ondelete="SET NULL", name="fk_incidents_merged_into_id")
+    )
 
     article: Mapped[Article] = relationship(back_populates="incidents")
     sentence: Mapped[Sentence | None] = relationship()

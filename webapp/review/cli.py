@@ -1,4 +1,6 @@
-"""``flask incidents set ID …``: twin of ``PATCH /api/incidents/<id>`` and of the review page's buttons."""
+"""``flask incidents set ID …``: twin of ``PATCH /api/incidents/<id>`` and of the review page's buttons;
+``merge A B``, ``split A`` and ``merge-similar``: twins of the merge and split API and buttons
+(:mod:`webapp.merging`)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,11 @@ from ..accounts.service import find_user
 from ..audit import Actor
 from ..corrections import Correction, correct_incident
 from ..errors import AccountError, AppError
+from ..merging import merge_incident, merge_similar, sources_of, split_incident
 from ..models import STATUSES
 
 incidents_cli = AppGroup("incidents", help="Review and correct incidents.")
+USER_HELP = "The account to record as making the change (default: shell:LOGIN)."
 
 
 @incidents_cli.command("set")
@@ -30,16 +34,53 @@ def set_command(incident_id: int, user_name: str | None, **options: object) -> N
     """Correct incident ID as the API's PATCH does (same validation, same audit trail), and print it."""
     fields = {name: value for name, value in options.items() if value is not None}
     try:
-        actor = Actor.shell()
-        if user_name is not None:
-            user = find_user(user_name)
-            if user is None or not user.active:
-                raise AccountError.unknown(user_name)
-            actor = Actor.of(user)
-        inc = correct_incident(incident_id, Correction.from_json(fields), actor)
+        inc = correct_incident(incident_id, Correction.from_json(fields), _actor(user_name))
     except AppError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(
         f"incident {inc.id}\t{inc.status}\t{inc.place_name or '-'} ({inc.lat}, {inc.lon}) "
         f"precision {inc.geo_precision}\t{inc.event_type} / {inc.sub_event_type}"
     )
+
+
+def _actor(user_name: str | None) -> Actor:
+    """The account ``user_name`` (active), or the shell user when None; raises :class:`AccountError`."""
+    if user_name is None:
+        return Actor.shell()
+    user = find_user(user_name)
+    if user is None or not user.active:
+        raise AccountError.unknown(user_name)
+    return Actor.of(user)
+
+
+@incidents_cli.command("merge")
+@click.argument("incident_id", type=int)
+@click.argument("into_id", type=int)
+@click.option("--user", "user_name", help=USER_HELP)
+def merge_command(incident_id: int, into_id: int, user_name: str | None) -> None:
+    """Merge incident INCIDENT_ID into INTO_ID (twin of POST /api/incidents/<id>/merge)."""
+    try:
+        primary = merge_incident(incident_id, into_id, _actor(user_name))
+    except AppError as exc:
+        raise click.ClickException(exc.message) from exc
+    sources = sources_of([primary.id])[primary.id]
+    ids = ", ".join(str(s.incident_id) for s in sources)
+    click.echo(f"incident {primary.id}\t{len(sources)} sources: {ids}")
+
+
+@incidents_cli.command("split")
+@click.argument("incident_id", type=int)
+@click.option("--user", "user_name", help=USER_HELP)
+def split_command(incident_id: int, user_name: str | None) -> None:
+    """Split INCIDENT_ID off the incident it was merged into (twin of POST /api/incidents/<id>/split)."""
+    try:
+        incident = split_incident(incident_id, _actor(user_name))
+    except AppError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(f"incident {incident.id}\tsplit off: an incident of its own again")
+
+
+@incidents_cli.command("merge-similar")
+def merge_similar_command() -> None:
+    """Merge the stored incidents that report one event (the rule ingestion applies to new ones)."""
+    click.echo(f"{merge_similar()} incidents merged into others")

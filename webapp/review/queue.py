@@ -2,7 +2,8 @@
 
 Least certain means, in this order: the lowest resolution score of the mention that placed
 the incident (0 when no place was found), the most names left unresolved in its sentence,
-the most candidate places the resolver weighed; then the oldest incident.
+the most candidate places the resolver weighed; then the oldest incident.  Reports merged into
+another incident are reviewed with it (:data:`webapp.filters.PRIMARIES`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
 
+from gazetteer import Gazetteer
+
 from ..extensions import db
+from ..filters import PRIMARIES, condition_sql
 from ..models import Incident, Mention, Sentence
 
 #: Runner-up places shown per incident.
@@ -81,10 +85,10 @@ def queue_statement() -> tuple[Select[Any], Select[Any]]:
         select(Incident, Sentence.text, score, unresolved_count, placed_by.candidates)
         .outerjoin(Sentence, Incident.sentence_id == Sentence.id)
         .outerjoin(placed_by, Incident.mention_id == placed_by.id)
-        .where(Incident.status == "unreviewed")
+        .where(Incident.status == "unreviewed", condition_sql(PRIMARIES))
         .order_by(score.asc(), unresolved_count.desc(), candidates.desc(), Incident.id.asc())
     )
-    count = select(func.count(Incident.id)).where(Incident.status == "unreviewed")
+    count = select(func.count(Incident.id)).where(Incident.status == "unreviewed", condition_sql(PRIMARIES))
     return rows, count
 
 
@@ -110,6 +114,33 @@ def runners_up(incident: Incident, candidates: Any) -> tuple[Candidate, ...]:
             Candidate(str(item["place_id"]), str(item.get("name") or ""), float(item.get("score") or 0))
         )
     return tuple(sorted(out, key=lambda c: -c.score)[:RUNNERS_UP])
+
+
+def map_points(item: QueueItem, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """The row's small map: the incident's point (``kind`` chosen) and each runner-up the gazetteer
+    still holds (``kind`` runner-up, with the id of its pick form, ``pick-<incident>-<n>``)."""
+    inc = item.incident
+    points: list[dict[str, Any]] = []
+    if inc.lat is not None and inc.lon is not None:
+        label = inc.place_name or inc.place_name_ar
+        points.append(
+            {"lat": inc.lat, "lon": inc.lon, "label": label, "kind": "chosen", "place_id": inc.place_id}
+        )
+    for n, candidate in enumerate(item.runners_up, start=1):
+        if candidate.place_id not in gazetteer:
+            continue
+        place = gazetteer.get(candidate.place_id)
+        points.append(
+            {
+                "lat": place.lat,
+                "lon": place.lon,
+                "label": candidate.name,
+                "kind": "runner-up",
+                "place_id": candidate.place_id,
+                "form": f"pick-{inc.id}-{n}",
+            }
+        )
+    return points
 
 
 def unreviewed_count() -> int:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from ..accounts.access import current_account, requires
 from ..audit import Actor
 from ..browse.views import page_args, paginate
 from ..corrections import Correction, correct_incident, place_for_query
+from ..extensions import gazetteers
 from ..models import Role
-from .queue import queue_item, queue_statement
+from .queue import map_points, queue_item, queue_statement
 
 bp = Blueprint("review", __name__)
 
@@ -28,7 +29,14 @@ def queue() -> ResponseReturnValue:
     rows, count = queue_statement()
     page = paginate(rows, count, number, per_page)
     page = replace(page, items=[queue_item(row) for row in page.items])
-    return render_template("review/queue.html", page=page)
+    gazetteer = gazetteers.get()
+    return render_template(
+        "review/queue.html",
+        page=page,
+        points={item.incident.id: map_points(item, gazetteer) for item in page.items},
+        tile_url=current_app.config.get("TILE_URL", ""),
+        tile_attribution=current_app.config.get("TILE_ATTRIBUTION", ""),
+    )
 
 
 @bp.post("/review/<int:incident_id>")
