@@ -46,7 +46,8 @@ def test_a_gazetteer_not_loaded_yet_is_503(make_app):
     app = make_app(GAZETTEER=None, GAZETTEER_WARMUP=False)
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
-    assert response.get_json()["checks"]["gazetteer"] == {"ok": False, "error": "the gazetteer is not loaded yet"}
+    gazetteer = response.get_json()["checks"]["gazetteer"]
+    assert gazetteer == {"ok": False, "error": "the gazetteer is not loaded yet"}
     with app.app_context():
         assert gazetteers.loaded() is None  # the check never loads it
 

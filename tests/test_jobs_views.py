@@ -27,7 +27,8 @@ def upload(client, data: bytes, name: str, **fields: str):  # noqa: ANN001, ANN2
 
 
 def test_a_jsonl_upload_runs_as_one_job_and_reports_progress(app, client):
-    response = upload(client, jsonl({"text": ARABIC}, "{broken", {"text": ENGLISH, "title": "two"}), "b.jsonl")
+    batch = jsonl({"text": ARABIC}, "{broken", {"text": ENGLISH, "title": "two"})
+    response = upload(client, batch, "b.jsonl")
     assert response.status_code == 302
     job_url = response.headers["Location"]
     job_id = int(re.fullmatch(r"/jobs/(\d+)", job_url).group(1))

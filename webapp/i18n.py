@@ -220,7 +220,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload_batch_hint": (
         "A .jsonl file (one JSON object a line: text, title, date) or a .zip of articles "
         "becomes one batch job, shown on the Jobs page.",
-        "ملف jsonl (كائن JSON في كل سطر: text وtitle وdate) أو أرشيف zip من المقالات "
+        "ملف jsonl (كائن JSON لكل مقال في كل سطر) أو أرشيف zip من المقالات "
         "يصبح مهمة دفعة واحدة تظهر في صفحة المهام.",
     ),
     "error_status": ("Error {status}", "خطأ {status}"),
