@@ -57,7 +57,8 @@ def test_gazetteer_build_import_stats(app, runner, tmp_path, shared_dir):
     assert "places in" in built.output and (tmp_path / "gaz" / "gazetteer.jsonl.gz").exists()
     first = runner.invoke(args=["gazetteer", "import", "ocha", str(sources[0])])
     assert first.exit_code == 0, first.output
-    assert first.output.startswith(f"imported\t{sources[0]}")
+    assert first.stdout.startswith(f"imported\t{sources[0]}")
+    assert "place" in first.stderr  # the progress bar, counting the places read
     again = runner.invoke(args=["gazetteer", "import", "ocha", str(sources[0])])
     assert again.exit_code == 0 and "0 added" in again.output  # the same source merges, no duplicates
     lookup = runner.invoke(args=["gazetteer", "lookup", "Jisr-Ash-Shugur"])

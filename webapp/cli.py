@@ -142,9 +142,13 @@ def gazetteer_build(force: bool) -> None:
     metavar="KEY=VALUE",
     help="Importer option (value parsed as JSON when it can be), e.g. -o layer=admin2.",
 )
-def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...]) -> None:
-    """Import FILES with the importer KIND (geonames, ocha, csv) and merge them into the gazetteer."""
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...], quiet: bool) -> None:
+    """Import FILES with the importer KIND (geonames, ocha, csv) and merge them into the gazetteer,
+    counting the places read under a progress bar (standard error)."""
     from gazetteer import IMPORTERS, GazetteerError, ensure_built, extend, iter_import
+
+    from .jobs.progress import counted, progress_bar
 
     if kind not in IMPORTERS:
         raise click.BadParameter(
@@ -160,7 +164,8 @@ def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...
     failed = False
     for file in files:
         try:
-            report = extend(path, iter_import(kind, file, **kwargs))
+            with progress_bar(None, file.name, quiet=quiet, unit="place") as bar:
+                report = extend(path, counted(iter_import(kind, file, **kwargs), bar))
         except GazetteerError as exc:
             failed = True
             click.echo(f"error\t{file}\t{exc}")
@@ -180,7 +185,10 @@ def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...
 )
 @click.option("--base-url", help="Fetch <base-url>/<file name> instead of the public addresses (a mirror).")
 @click.option("--force", is_flag=True, help="Download again even when a verified copy is cached.")
-def gazetteer_download(which: str, cache_dir: Path | None, base_url: str | None, force: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+def gazetteer_download(
+    which: str, cache_dir: Path | None, base_url: str | None, force: bool, quiet: bool
+) -> None:
     """Download the full GeoNames and OCHA data for Syria (WHICH: geonames, ocha or all) and import it."""
     from gazetteer import GazetteerError, download, ensure_built
 
@@ -204,7 +212,12 @@ def gazetteer_download(which: str, cache_dir: Path | None, base_url: str | None,
     path = ensure_built(gazetteer_path())
     try:
         results = download(
-            which, path, cache_dir=cache_dir, base_url=base_url, force=force, progress=progress
+            which,
+            path,
+            cache_dir=cache_dir,
+            base_url=base_url,
+            force=force,
+            progress=None if quiet else progress,
         )
     except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -6,12 +6,14 @@ Per-item lines still go to standard output, written above the bar so the two nev
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from tqdm import tqdm
+
+T = TypeVar("T")
 
 
 class Bar:
@@ -47,3 +49,10 @@ def progress_bar(total: int | None, label: str, *, quiet: bool = False, unit: st
     options: dict[str, Any] = {"total": total, "desc": label, "unit": unit, "file": sys.stderr}
     with tqdm(dynamic_ncols=True, mininterval=0.2, **options) as bar:
         yield Bar(bar)
+
+
+def counted(items: Iterable[T], bar: Bar) -> Iterator[T]:
+    """``items``, advancing ``bar`` by one for each (an importer's places, read lazily)."""
+    for item in items:
+        bar.advance()
+        yield item
