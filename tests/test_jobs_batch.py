@@ -7,6 +7,7 @@ import io
 import zipfile
 
 import pytest
+from test_models import pg_app  # noqa: F401 - the app on a migrated PostgreSQL database
 
 from webapp.errors import BatchRefused
 from webapp.extensions import db
@@ -86,3 +87,18 @@ def test_an_article_stored_before_a_crash_is_found_again_as_existing(app):
         second = run_batch(create_batch(drafts(ARABIC, ENGLISH), "second").id)
         status = job_status(second)
         assert (status["state"], status["created"], status["existing"]) == ("done", 1, 1)
+
+
+@pytest.mark.services
+def test_a_batch_runs_and_resumes_on_postgresql(pg_app, monkeypatch):  # noqa: F811
+    import webapp.jobs.batch as batch
+
+    real = batch.ingest_article
+    with pg_app.app_context():
+        job_id = create_batch([*drafts(ARABIC, ENGLISH), ItemDraft("bad", error=None, fields={})], "pg").id
+        monkeypatch.setattr(batch, "ingest_article", lambda a: (_ for _ in ()).throw(RuntimeError("down")))
+        assert run_batch(job_id).state == "failed"
+        monkeypatch.setattr(batch, "ingest_article", real)
+        status = job_status(run_batch(job_id))
+        assert (status["state"], status["created"], status["failed"]) == ("partial", 2, 1)
+        assert status["errors"][0]["item"] == "bad" and "text" in status["errors"][0]["error"].lower()
