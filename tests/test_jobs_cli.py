@@ -172,3 +172,63 @@ def test_a_crashed_item_leaves_the_job_partial_and_resume_runs_only_it(app, runn
     assert resumed.stdout.splitlines()[-1] == "3 created, 0 existing, 0 failed"
     assert runner.invoke(args=["jobs", "list"]).output.startswith(f"{job_id}\tdone\t3/3\t0 failed")
     assert article_count(app) == 3
+
+
+KILLED_RUN = """
+import os, signal, sys
+from webapp_rows import tiny_places
+from gazetteer import Gazetteer
+from webapp import create_app
+import webapp.jobs.batch as batch
+
+real = batch.ingest_article
+
+
+def killed_at_english(article):
+    if article.text == sys.argv[3]:
+        os.kill(os.getpid(), signal.SIGKILL)  # no handler runs: as a worker killed by the OOM killer
+    return real(article)
+
+
+batch.ingest_article = killed_at_english
+app = create_app({"SQLALCHEMY_DATABASE_URI": sys.argv[1], "SECRET_KEY": "t", "REDIS_URL": "",
+                  "INSTANCE_PATH": sys.argv[4], "GAZETTEER": Gazetteer(tiny_places())})
+with app.app_context():
+    batch.run_batch(int(sys.argv[2]))
+"""
+
+
+def test_a_killed_process_leaves_a_job_shown_failed_that_resume_finishes(app, runner, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from webapp.jobs.batch import create_batch, get_job, job_state
+    from webapp.jobs.reader import ItemDraft
+
+    tests = Path(__file__).resolve().parent
+    with app.app_context():
+        items = [ItemDraft(f"item{i}", fields={"text": t}) for i, t in enumerate((ARABIC, ENGLISH), 1)]
+        job_id = create_batch(items, "killed").id
+    script = tmp_path / "killed_run.py"
+    script.write_text(KILLED_RUN, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests.parent), str(tests)])}
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    args = [sys.executable, str(script), uri, str(job_id), ENGLISH, str(tmp_path / "inst")]
+    killed = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+
+    app.config["BATCH_STALE_SECONDS"] = 0  # the runner has been silent long enough
+    with app.app_context():
+        job = get_job(job_id)
+        assert job.state == "running" and job_state(job) == "failed"
+        assert [item.state for item in job.items] == ["done", "pending"]
+    shown = runner.invoke(args=["jobs", "show", str(job_id)])
+    assert shown.output.startswith(f"job {job_id}\tfailed\t1/2 run")
+    assert "stopped before it finished" in shown.output
+    resumed = runner.invoke(args=["jobs", "resume", "-q", str(job_id)])
+    assert resumed.exit_code == 0, resumed.output
+    assert resumed.stdout.splitlines()[0].startswith("created\titem1")  # done before the kill
+    assert resumed.stdout.splitlines()[-1] == "2 created, 0 existing, 0 failed"
