@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ..article_input import ArticleInput
 from ..errors import AppError, NotFound
@@ -83,11 +83,12 @@ def run_batch(job_id: int, *, on_item: Callable[[BatchItem, Progress], None] | N
     ``SystemExit``) marks the job failed and propagates.  Raises :class:`NotFound` for an unknown job.
     """
     job = get_job(job_id)
-    items = db.session.scalars(
-        select(BatchItem).where(BatchItem.job_id == job_id).order_by(BatchItem.position)
+    # Ids only: a job of thousands of articles is not read into memory at once.
+    finished = or_(BatchItem.state == "done", BatchItem.fields.is_(None))
+    order = db.session.execute(
+        select(BatchItem.id, finished).where(BatchItem.job_id == job_id).order_by(BatchItem.position)
     ).all()
-    order = [(item.id, item.state == "done" or item.fields is None) for item in items]
-    progress = Progress(total=len(items))
+    progress = Progress(total=len(order))
     job.state, job.error, job.finished_at = "running", None, None
     job.heartbeat_at = _now()
     db.session.commit()

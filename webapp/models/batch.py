@@ -52,7 +52,8 @@ class BatchItem(db.Model):
     job_id: Mapped[int] = mapped_column(ForeignKey("batch_jobs.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(Text)
-    fields: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # SQL NULL, not JSON null, for None: run_batch selects the items to run by it.
+    fields: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     state: Mapped[str] = mapped_column(String(20), default="pending")
     error: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
