@@ -101,3 +101,34 @@ def test_with_redis_a_batch_is_one_queued_job_that_the_worker_runs(queued_app): 
     work_off(queued_app)
     done = client.get("/api" + job_url).get_json()
     assert (done["state"], done["done"], done["created"]) == ("done", 2, 2)
+
+
+def test_resume_from_the_page_runs_only_what_failed(app, client, monkeypatch):
+    import webapp.jobs.batch as batch
+
+    real = batch.ingest_article
+
+    def failing_english(article):
+        if article.text == ENGLISH:
+            raise RuntimeError("down")
+        return real(article)
+
+    monkeypatch.setattr(batch, "ingest_article", failing_english)
+    job_url = upload(client, jsonl({"text": ARABIC}, {"text": ENGLISH}), "b.jsonl").headers["Location"]
+    page = client.get(job_url).get_data(as_text=True)
+    assert f'action="{job_url}/resume"' in page
+    monkeypatch.setattr(batch, "ingest_article", real)
+    response = client.post(f"{job_url}/resume")
+    assert response.status_code == 302 and response.headers["Location"] == job_url
+    status = client.get("/api" + job_url).get_json()
+    assert (status["state"], status["created"], status["failed"]) == ("done", 2, 0)
+    assert "/resume" not in client.get(job_url).get_data(as_text=True)
+    assert client.post("/jobs/999/resume").status_code == 404
+
+
+def test_resume_needs_an_analyst_once_accounts_exist(app, client):
+    from accounts_helpers import add_user
+
+    job_url = upload(client, jsonl("{broken"), "b.jsonl").headers["Location"]
+    add_user(app, "viewer1", "viewer")
+    assert client.post(f"{job_url}/resume").status_code == 401

@@ -210,10 +210,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This page refreshes until the job ends.",
         "تُحدَّث هذه الصفحة تلقائيًا حتى تنتهي المهمة.",
     ),
-    "job_resume_hint": (
-        "Run the failed and remaining articles again with: flask --app webapp jobs resume {id}",
-        "لإعادة تشغيل المقالات الفاشلة والمتبقية: flask --app webapp jobs resume {id}",
-    ),
+    "job_resume": ("Run the failed and remaining articles again", "أعد تشغيل المقالات الفاشلة والمتبقية"),
+    "job_resume_hint": ("From a shell:", "من سطر الأوامر:"),
     "failed_items": ("Articles that failed", "المقالات التي فشلت"),
     "job_item": ("Article", "المقال"),
     "job_error_col": ("Error", "الخطأ"),

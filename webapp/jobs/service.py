@@ -39,6 +39,17 @@ def submit_upload(
     return start_batch(job.id, len(drafts))
 
 
+def resume_batch(job_id: int) -> BatchJob:
+    """Run the job's failed and remaining items again (now, or through the queue): the web's
+    twin of ``flask jobs resume``.  Raises :class:`~webapp.errors.NotFound` for an unknown job,
+    and without a queue :class:`BatchRefused` when more than ``BATCH_SYNC_MAX_ITEMS`` are left."""
+    left = sum(1 for item in get_job(job_id).items if item.state != "done" and item.fields is not None)
+    limit = int(current_app.config["BATCH_SYNC_MAX_ITEMS"])
+    if not queue_enabled() and left > limit:
+        raise BatchRefused.too_many(left, limit)
+    return start_batch(job_id, left)
+
+
 def start_batch(job_id: int, items: int) -> BatchJob:
     """Run the job now (no queue) or enqueue it; returns the job as it then stands.
 

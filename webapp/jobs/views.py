@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
+from ..accounts.access import requires
 from ..extensions import db
 from ..messages import Message
-from ..models import BatchItem
+from ..models import BatchItem, Role
 from .batch import get_job, job_error, job_state, job_status, list_jobs
+from .service import resume_batch
 
 bp = Blueprint("jobs", __name__)
 
@@ -38,3 +40,11 @@ def show(job_id: int) -> ResponseReturnValue:
         error=job_error(job),
         failed=[(item, Message.from_json(item.error) if item.error else None) for item in failed],
     )
+
+
+@bp.post("/jobs/<int:job_id>/resume")
+@requires(Role.ANALYST)
+def resume(job_id: int) -> ResponseReturnValue:
+    """Run a stopped job's failed and remaining articles again (``flask jobs resume``'s twin)."""
+    resume_batch(job_id)
+    return redirect(url_for("jobs.show", job_id=job_id))
