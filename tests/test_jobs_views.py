@@ -132,3 +132,14 @@ def test_resume_needs_an_analyst_once_accounts_exist(app, client):
     job_url = upload(client, jsonl("{broken"), "b.jsonl").headers["Location"]
     add_user(app, "viewer1", "viewer")
     assert client.post(f"{job_url}/resume").status_code == 401
+
+
+def test_with_redis_a_resumed_job_is_queued_again(queued_app):  # noqa: F811
+    client = queued_app.test_client()
+    job_url = upload(client, jsonl({"text": ARABIC}, {"text": ""}), "b.jsonl").headers["Location"]
+    work_off(queued_app)
+    assert client.get("/api" + job_url).get_json()["state"] == "partial"
+    client.post(f"{job_url}/resume")
+    assert client.get("/api" + job_url).get_json()["state"] == "queued"
+    work_off(queued_app)
+    assert client.get("/api" + job_url).get_json()["state"] == "partial"  # the empty text fails again

@@ -14,6 +14,7 @@ from __future__ import annotations
 from flask import current_app
 
 from ..errors import BatchRefused
+from ..extensions import db
 from ..models import BatchJob
 from ..queue import enqueue_batch, queue_enabled
 from .batch import create_batch, get_job, run_batch
@@ -57,6 +58,9 @@ def start_batch(job_id: int, items: int) -> BatchJob:
     ``queued``, for ``flask jobs resume``).
     """
     if queue_enabled():
+        job = get_job(job_id)
+        job.state, job.error = "queued", None  # a resumed job's page follows it again
+        db.session.commit()
         enqueue_batch(job_id, items)
-        return get_job(job_id)
+        return job
     return run_batch(job_id)
