@@ -1,111 +1,16 @@
-"""Flask commands (webapp/cli.py): init-db, ingest, worker, gazetteer build/import/stats/lookup."""
+"""Flask commands (webapp/cli.py): init-db, worker, gazetteer build/import/stats/lookup."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from sqlalchemy import func, select
 from test_download import mirror  # noqa: F401 - the local HTTP server fixture
-
-from webapp.extensions import db
-from webapp.models import Article
-
-ARABIC = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد."
-ENGLISH = "Russian jets struck the city of Idlib on Sunday."
-
-
-def article_count(app) -> int:
-    with app.app_context():
-        return db.session.scalar(select(func.count()).select_from(Article))
 
 
 def test_init_db(runner):
     result = runner.invoke(args=["init-db"])
     assert result.exit_code == 0 and "Database ready" in result.output
-
-
-def test_ingest_files_reports_each_and_continues_past_bad_ones(app, runner, tmp_path):
-    good = tmp_path / "a.txt"
-    good.write_text(ARABIC, encoding="utf-8")
-    legacy = tmp_path / "b.txt"
-    legacy.write_bytes(ENGLISH.replace("Sunday", "Saturday").encode("cp1256"))
-    binary = tmp_path / "c.txt"
-    binary.write_bytes(b"\x00\x01\x02\x03" * 50)
-    empty = tmp_path / "d.md"
-    empty.write_text("   \n", encoding="utf-8")
-    result = runner.invoke(
-        args=[
-            "ingest",
-            str(good),
-            str(binary),
-            str(empty),
-            str(legacy),
-            str(good),
-            "--published",
-            "2020-09-20",
-        ]
-    )
-    lines = result.output.splitlines()
-    assert result.exit_code == 1
-    assert lines[0].startswith(f"created\t{good}") and lines[1].startswith(f"error\t{binary}")
-    assert "binary" in lines[1] and lines[2].startswith(f"error\t{empty}") and "empty" in lines[2]
-    assert lines[3].startswith(f"created\t{legacy}") and lines[4].startswith(f"existing\t{good}")
-    assert lines[-1] == "2 created, 1 existing, 2 failed"
-    assert article_count(app) == 2
-
-
-def test_ingest_all_good_exits_zero(app, runner, tmp_path):
-    path = tmp_path / "a.html"
-    path.write_text(f"<html><body><p>{ARABIC}</p></body></html>", encoding="utf-8")
-    result = runner.invoke(args=["ingest", str(path), "--title", "From HTML"])
-    assert result.exit_code == 0, result.output
-    with app.app_context():
-        article = db.session.scalars(select(Article)).one()
-        assert article.title == "From HTML" and article.text == ARABIC
-
-
-def test_ingest_jsonl(app, runner, tmp_path):
-    path = tmp_path / "batch.jsonl"
-    rows = [
-        json.dumps({"text": ARABIC, "title": "one", "date": "2020-09-20", "lang": "ar"}, ensure_ascii=False),
-        "{broken",
-        json.dumps({"text": ENGLISH, "title": "two"}),
-        json.dumps({"text": ""}),
-        json.dumps({"text": "Shelling hit Saraqib.", "title": 7}),
-    ]
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = runner.invoke(args=["ingest", "--jsonl", str(path)])
-    assert result.exit_code == 1
-    assert "2 created, 0 existing, 3 failed" in result.output
-    assert f"error\t{path}:2\tbad JSON" in result.output
-    assert f"error\t{path}:5\tInvalid title: must be a string" in result.output
-    with app.app_context():
-        titles = set(db.session.scalars(select(Article.title)))
-    assert titles == {"one", "two"}
-
-
-def test_ingest_refuses_loose_or_out_of_range_dates(app, runner, tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text(ARABIC, encoding="utf-8")
-    for published in ("2020-01-01garbage", "1899-12-31"):
-        result = runner.invoke(args=["ingest", str(path), "--published", published])
-        assert result.exit_code == 1 and result.output.startswith(f"error\t{path}\t")
-        assert "YYYY-MM-DD" in result.output or "out of range" in result.output
-    batch = tmp_path / "batch.jsonl"
-    rows = [
-        {"text": ARABIC, "date": "2020-09-20garbage"},
-        {"text": ENGLISH, "published": "3020-01-01"},
-        {"text": "\u200b"},
-        {"text": ENGLISH, "published": "2020-09-20T08:30:00+03:00"},
-    ]
-    batch.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
-    result = runner.invoke(args=["ingest", "--jsonl", str(batch)])
-    assert f"error\t{batch}:1\tInvalid publication date '2020-09-20garbage'" in result.output
-    assert f"error\t{batch}:2\tPublication date 3020-01-01 is out of range" in result.output
-    assert f"error\t{batch}:3\tThe article text has no letters" in result.output
-    assert f"created\t{batch}:4" in result.output and result.exit_code == 1
-    assert article_count(app) == 1
 
 
 def test_worker_without_redis_explains(runner):
@@ -152,7 +57,8 @@ def test_gazetteer_build_import_stats(app, runner, tmp_path, shared_dir):
     assert "places in" in built.output and (tmp_path / "gaz" / "gazetteer.jsonl.gz").exists()
     first = runner.invoke(args=["gazetteer", "import", "ocha", str(sources[0])])
     assert first.exit_code == 0, first.output
-    assert first.output.startswith(f"imported\t{sources[0]}")
+    assert first.stdout.startswith(f"imported\t{sources[0]}")
+    assert "place" in first.stderr  # the progress bar, counting the places read
     again = runner.invoke(args=["gazetteer", "import", "ocha", str(sources[0])])
     assert again.exit_code == 0 and "0 added" in again.output  # the same source merges, no duplicates
     lookup = runner.invoke(args=["gazetteer", "lookup", "Jisr-Ash-Shugur"])

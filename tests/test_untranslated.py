@@ -24,7 +24,7 @@ ARABIC_REPORT = (
     "وقالت مصادر محلية إن القصف استهدف أحياء سكنية قرب الطريق الدولي M4."
 )
 #: Routes that answer no HTML page (data, files, redirects).
-NOT_PAGES = ("/api/", "/static/", "/vendor/", "/export/", "/favicon.ico")
+NOT_PAGES = ("/api/", "/static/", "/vendor/", "/export/", "/favicon.ico", "/healthz")
 #: Attributes people read (or hear) as interface text.
 LABEL_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 #: Catalogue strings that are the same, or meant to be, in both languages.
@@ -100,7 +100,7 @@ def test_no_page_shows_interface_text_of_the_other_language(client, pages, lang:
 
 
 #: Latin text an Arabic page may show: file formats and encodings, commands (also in <code>), codes.
-LATIN_ALLOWED = re.compile(r"\b(?:CSV|GeoJSON|KML|txt|md|html|UTF-8|Windows-1256|CSRF|M\d+)\b")
+LATIN_ALLOWED = re.compile(r"\b(?:CSV|GeoJSON|KML|txt|md|html|jsonl|JSON|zip|UTF-8|Windows-1256|CSRF|M\d+)\b")
 ISOLATED = re.compile("\u2068[^\u2069]*\u2069")
 #: The pages of the Arabic scan below; a new page must be added here (the first test checks).
 ARABIC_PAGES = [
@@ -114,6 +114,7 @@ ARABIC_PAGES = [
     "/gazetteer/?q=إدلب",
     "/gazetteer/{place_id}",
     "/gazetteer/unresolved",
+    "/jobs",
     "/incidents",
     "/no-such-page",
 ]

@@ -75,7 +75,7 @@ def register_converters(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Mount the pages, the JSON API and the local map assets."""
+    """Mount the pages, the JSON API, the local map assets and ``/healthz``."""
     from .accounts import bp as accounts_bp
     from .api import bp as api_bp
     from .articles import bp as articles_bp
@@ -83,6 +83,8 @@ def register_blueprints(app: Flask) -> None:
     from .browse import bp as browse_bp
     from .exports import bp as exports_bp
     from .incidents import bp as incidents_bp
+    from .health import bp as health_bp
+    from .jobs import bp as jobs_bp
     from .mapdata import bp as mapdata_bp
     from .maps import bp as maps_bp
     from .places import bp as places_bp
@@ -98,6 +100,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(mapdata_bp)
     app.register_blueprint(review_bp)
     app.register_blueprint(incidents_bp)
+    app.register_blueprint(jobs_bp)
+    app.register_blueprint(health_bp)
     # A bearer token cannot ride on a cross-site post; webapp.accounts.access asks a
     # session-authenticated API write for its CSRF token (X-CSRFToken) instead.
     csrf.exempt(api_bp)
@@ -105,15 +109,18 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    """Add ``flask init-db``, ``ingest``, ``worker``, ``export``, ``gazetteer …``, ``users …``,
-    ``incidents set``, ``seed``, ``bench-map``."""
+    """Add ``flask init-db``, ``ingest``, ``jobs …``, ``worker``, ``export``, ``gazetteer …``,
+    ``users …``, ``incidents set``, ``seed``, ``bench-map``."""
     from .accounts.cli import users_cli
     from .bench_map import bench_map_command
     from .cli import register
+    from .jobs.cli import ingest_command, jobs_cli
     from .review.cli import incidents_cli
     from .seed import seed_command
 
     register(app)
+    app.cli.add_command(ingest_command)
+    app.cli.add_command(jobs_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(incidents_cli)
     app.cli.add_command(seed_command)

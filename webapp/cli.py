@@ -1,4 +1,5 @@
-"""Flask commands: ``init-db``, ``ingest``, ``worker``, ``export`` and the ``gazetteer`` group."""
+"""Flask commands: ``init-db``, ``worker``, ``export`` and the ``gazetteer`` group (``ingest`` and
+``jobs`` are in :mod:`webapp.jobs.cli`)."""
 
 from __future__ import annotations
 
@@ -22,69 +23,6 @@ def init_db_command() -> None:
 
     upgrade()
     click.echo(f"Database ready: {db.engine.url.render_as_string(hide_password=True)}")
-
-
-@click.command("ingest")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--published", help="Publication date (YYYY-MM-DD) for every file.")
-@click.option("--title", help="Title for every file (default: the first line).")
-@click.option("--language", help="Language code (default: detected).")
-@click.option("--jsonl", is_flag=True, help="Files are JSON Lines of {text, title?, date|published?, lang?}.")
-@with_appcontext
-def ingest_command(
-    files: tuple[Path, ...], published: str | None, title: str | None, language: str | None, jsonl: bool
-) -> None:
-    """Ingest articles from FILES; prints created/existing/error per item, exits 1 if any failed."""
-    from .article_input import ArticleInput
-    from .decode import decode_upload
-    from .ingest import ingest_article
-
-    counts = {"created": 0, "existing": 0, "error": 0}
-    options = {"title": title, "published": published, "language": language}
-
-    def run(label: str, item: dict[str, object]) -> None:
-        try:
-            result = ingest_article(ArticleInput.from_cli(item, **options))
-        except AppError as exc:
-            counts["error"] += 1
-            click.echo(f"error\t{label}\t{exc.message}")
-            return
-        state = "created" if result.created else "existing"
-        counts[state] += 1
-        click.echo(
-            f"{state}\t{label}\tarticle {result.article.id}\t{len(result.article.incidents)} incidents"
-        )
-
-    for path in files:
-        try:
-            data = path.read_bytes()
-            if jsonl:
-                lines = data.decode("utf-8-sig").splitlines()
-            else:
-                text = decode_upload(data, path.name)
-        except (OSError, UnicodeDecodeError, AppError) as exc:
-            counts["error"] += 1
-            click.echo(f"error\t{path}\t{getattr(exc, 'message', exc)}")
-            continue
-        if not jsonl:
-            run(str(path), {"text": text})
-            continue
-        for lineno, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            label = f"{path}:{lineno}"
-            try:
-                item = json.loads(line)
-                if not isinstance(item, dict):
-                    raise ValueError("not a JSON object")
-            except ValueError as exc:
-                counts["error"] += 1
-                click.echo(f"error\t{label}\tbad JSON: {exc}")
-                continue
-            run(label, item)
-    click.echo(f"{counts['created']} created, {counts['existing']} existing, {counts['error']} failed")
-    if counts["error"]:
-        sys.exit(1)
 
 
 @click.command("worker")
@@ -204,9 +142,13 @@ def gazetteer_build(force: bool) -> None:
     metavar="KEY=VALUE",
     help="Importer option (value parsed as JSON when it can be), e.g. -o layer=admin2.",
 )
-def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...]) -> None:
-    """Import FILES with the importer KIND (geonames, ocha, csv) and merge them into the gazetteer."""
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...], quiet: bool) -> None:
+    """Import FILES with the importer KIND (geonames, ocha, csv) and merge them into the gazetteer,
+    counting the places read under a progress bar (standard error)."""
     from gazetteer import IMPORTERS, GazetteerError, ensure_built, extend, iter_import
+
+    from .jobs.progress import counted, progress_bar
 
     if kind not in IMPORTERS:
         raise click.BadParameter(
@@ -222,7 +164,8 @@ def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...
     failed = False
     for file in files:
         try:
-            report = extend(path, iter_import(kind, file, **kwargs))
+            with progress_bar(None, file.name, quiet=quiet, unit="place") as bar:
+                report = extend(path, counted(iter_import(kind, file, **kwargs), bar))
         except GazetteerError as exc:
             failed = True
             click.echo(f"error\t{file}\t{exc}")
@@ -242,7 +185,10 @@ def gazetteer_import(kind: str, files: tuple[Path, ...], options: tuple[str, ...
 )
 @click.option("--base-url", help="Fetch <base-url>/<file name> instead of the public addresses (a mirror).")
 @click.option("--force", is_flag=True, help="Download again even when a verified copy is cached.")
-def gazetteer_download(which: str, cache_dir: Path | None, base_url: str | None, force: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+def gazetteer_download(
+    which: str, cache_dir: Path | None, base_url: str | None, force: bool, quiet: bool
+) -> None:
     """Download the full GeoNames and OCHA data for Syria (WHICH: geonames, ocha or all) and import it."""
     from gazetteer import GazetteerError, download, ensure_built
 
@@ -266,7 +212,12 @@ def gazetteer_download(which: str, cache_dir: Path | None, base_url: str | None,
     path = ensure_built(gazetteer_path())
     try:
         results = download(
-            which, path, cache_dir=cache_dir, base_url=base_url, force=force, progress=progress
+            which,
+            path,
+            cache_dir=cache_dir,
+            base_url=base_url,
+            force=force,
+            progress=None if quiet else progress,
         )
     except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -396,7 +347,6 @@ def gazetteer_lookup(name: str, limit: int, reverse: bool) -> None:
 def register(app: Flask) -> None:
     """Attach every command to ``app``."""
     app.cli.add_command(init_db_command)
-    app.cli.add_command(ingest_command)
     app.cli.add_command(worker_command)
     app.cli.add_command(export_command)
     app.cli.add_command(gazetteer_cli)

@@ -43,6 +43,12 @@ class Config:
         # Seconds a job may run before RQ stops it; a killed worker's job counts as abandoned
         # (and is retried) a minute after this.
         self.INGEST_JOB_TIMEOUT = _env_int("INGEST_JOB_TIMEOUT", 120)
+        # Batches of articles (webapp/jobs): how many the web runs in the request without a worker,
+        # how large a .zip may unpack, and how long a running job may be silent before it is
+        # shown as interrupted (its process died).
+        self.BATCH_SYNC_MAX_ITEMS = _env_int("BATCH_SYNC_MAX_ITEMS", 100)
+        self.BATCH_MAX_BYTES = _env_int("BATCH_MAX_BYTES", 50 * 1024 * 1024)
+        self.BATCH_STALE_SECONDS = _env_int("BATCH_STALE_SECONDS", 600)
         self.GAZETTEER_PATH = env.get("GAZETTEER_PATH", "")
         self.GAZETTEER_WARMUP = env.get("GAZETTEER_WARMUP", "1") not in ("0", "false", "no")
         # Seconds between a process's checks for pinned places and a rebuilt gazetteer file.

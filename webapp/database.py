@@ -19,7 +19,7 @@ from typing import Any
 
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from flask import Flask
+from flask import Flask, request
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import configure_mappers
 
@@ -30,6 +30,8 @@ from .extensions import db, migrate
 SQLITE_BUSY_TIMEOUT = 60
 
 _engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+#: Endpoints that answer whatever the schema: ``/healthz`` reports it as one of its checks.
+SCHEMA_FREE_ENDPOINTS = frozenset({"health.healthz"})
 
 
 def init_app(app: Flask) -> None:
@@ -42,7 +44,12 @@ def init_app(app: Flask) -> None:
                 event.listen(engine, "connect", _sqlite_settings)
             _engines.add(engine)
     app.extensions["schema_ready"] = False
-    app.before_request(lambda: require_current_schema(app))
+    app.before_request(lambda: _check_schema(app))
+
+
+def _check_schema(app: Flask) -> None:
+    if request.endpoint not in SCHEMA_FREE_ENDPOINTS:
+        require_current_schema(app)
 
 
 def _sqlite_settings(dbapi_connection: Any, connection_record: Any) -> None:

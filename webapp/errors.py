@@ -134,6 +134,26 @@ class UnreadableFile(InvalidArticle):
         return cls("file.bad_extension", name=_shown(filename))
 
 
+class BatchRefused(InvalidArticle):
+    """Raised by :mod:`webapp.jobs.batch` when an upload of many articles cannot become a job."""
+
+    @classmethod
+    def bad_archive(cls, filename: str) -> BatchRefused:
+        return cls("batch.bad_archive", name=_shown(filename))
+
+    @classmethod
+    def too_many(cls, count: int, limit: int) -> BatchRefused:
+        return cls("batch.too_many", status=413, count=count, limit=limit)
+
+    @classmethod
+    def too_large(cls, mb: float) -> BatchRefused:
+        return cls("batch.too_large", status=413, mb=mb)
+
+    @classmethod
+    def empty(cls) -> BatchRefused:
+        return cls("batch.empty")
+
+
 def _shown(filename: str) -> str | Message:
     return strip_controls(filename or "") or Message("file.unnamed")
 

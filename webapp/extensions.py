@@ -139,6 +139,12 @@ class GazetteerProvider:
         prepare(gazetteer)
         return gazetteer
 
+    def loaded(self, app: Flask | None = None) -> Gazetteer | None:
+        """The gazetteer if it is loaded (or given), else None; never loads it (for ``/healthz``)."""
+        app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+        slot = app.extensions["gazetteer"]
+        return slot["instance"] or slot["base"]
+
     def refresh(self, app: Flask | None = None) -> None:
         """Check for pinned places and rebuilt files at the next :meth:`get` (after a pin)."""
         app = app or current_app._get_current_object()  # type: ignore[attr-defined]

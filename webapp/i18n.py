@@ -141,7 +141,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lang_auto": ("Detect automatically", "تحديد تلقائي"),
     "lang_ar": ("Arabic — العربية", "العربية"),
     "lang_en": ("English", "الإنكليزية"),
-    "bad_extension": ("Upload a .txt, .md or .html file.", "ارفع ملفًا بصيغة txt أو md أو html."),
+    "bad_extension": (
+        "Upload a .txt, .md or .html file, or a .jsonl or .zip of articles.",
+        "ارفع ملفًا بصيغة txt أو md أو html، أو ملف jsonl أو zip من المقالات.",
+    ),
     "upload_limits": (
         "Up to {mb} MB and {chars} characters.",
         "الحجم الأقصى {mb} ميغابايت، والحد الأقصى لعدد الأحرف {chars}.",
@@ -185,6 +188,43 @@ STRINGS: dict[str, tuple[str, str]] = {
     "job_status": (
         "Job {id} is {status}; this page refreshes until it is done.",
         "المهمة {id}: {status}. تُحدَّث هذه الصفحة تلقائيًا حتى تنتهي.",
+    ),
+    # Batch jobs (webapp/jobs).
+    "jobs": ("Jobs", "المهام"),
+    "jobs_title": ("Batch jobs", "مهام الدفعات"),
+    "no_jobs": (
+        "No batch job yet: upload a .jsonl or .zip of articles.",
+        "لا توجد مهام دفعات بعد: ارفع ملف jsonl أو zip يضم مقالات.",
+    ),
+    "batch_job": ("Batch job {id}", "مهمة الدفعة {id}"),
+    "job_source": ("File", "الملف"),
+    "job_state": ("State", "الحالة"),
+    "job_progress_col": ("Progress", "التقدم"),
+    "job_started_at": ("Submitted", "تاريخ الإرسال"),
+    "job_progress": ("{done} of {total} run", "نُفّذ {done} من {total}"),
+    "job_counts": (
+        "{created} created, {existing} existing, {failed} failed",
+        "{created} جديد، {existing} موجود مسبقًا، {failed} فشل",
+    ),
+    "batch_queued": ("waiting", "بانتظار التنفيذ"),
+    "batch_running": ("running", "قيد التنفيذ"),
+    "batch_done": ("done", "اكتملت"),
+    "batch_partial": ("partly done", "اكتملت جزئيًا"),
+    "batch_failed": ("failed", "فشلت"),
+    "job_refreshing": (
+        "This page refreshes until the job ends.",
+        "تُحدَّث هذه الصفحة تلقائيًا حتى تنتهي المهمة.",
+    ),
+    "job_resume": ("Run the failed and remaining articles again", "أعد تشغيل المقالات الفاشلة والمتبقية"),
+    "job_resume_hint": ("From a shell:", "من سطر الأوامر:"),
+    "failed_items": ("Articles that failed", "المقالات التي فشلت"),
+    "job_item": ("Article", "المقال"),
+    "job_error_col": ("Error", "الخطأ"),
+    "upload_batch_hint": (
+        "A .jsonl file (one JSON object a line: text, title, date) or a .zip of articles "
+        "becomes one batch job, shown on the Jobs page.",
+        "ملف jsonl (كائن JSON لكل مقال في كل سطر) أو أرشيف zip من المقالات "
+        "يصبح مهمة دفعة واحدة تظهر في صفحة المهام.",
     ),
     "error_status": ("Error {status}", "خطأ {status}"),
     "article_existed": (

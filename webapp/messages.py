@@ -96,6 +96,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The upload is too large: the limit is {mb:.1f} MB. Nothing was saved.",
         "الملف المرفوع كبير جدًا: الحد الأقصى {mb:.1f} ميغابايت. لم يُحفظ شيء.",
     ),
+    # Batches of articles (webapp/jobs).
+    "batch.bad_archive": ("{name} is not a readable .zip archive.", "{name} ليس أرشيف zip مقروءًا."),
+    "batch.too_many": (
+        "The batch holds {count} articles; the limit here is {limit}. "
+        "Use flask ingest --jsonl, or a worker (REDIS_URL), for more.",
+        "تضم الدفعة {count} مقالًا والحد هنا {limit}. "
+        "استخدم flask ingest --jsonl أو عاملًا (REDIS_URL) لدفعات أكبر.",
+    ),
+    "batch.too_large": (
+        "The archive unpacks to more than {mb:.1f} MB.",
+        "حجم الأرشيف بعد فكّه يتجاوز {mb:.1f} ميغابايت.",
+    ),
+    "batch.empty": ("The batch holds no article.", "لا تضم الدفعة أي مقال."),
+    "batch.interrupted": (
+        "The job stopped before it finished (its process ended); resume it.",
+        "توقفت المهمة قبل أن تنتهي (انتهت العملية التي تشغّلها)؛ استأنفها.",
+    ),
+    "batch.crashed": ("Unexpected error: {why}", "خطأ غير متوقع: {why}"),
+    "batch.bad_line": ("bad JSON: {why}", "سطر JSON غير صالح: {why}"),
     # Ingestion, storage and the queue.
     "ingest.failed": ("Ingestion failed: {why}", "تعذّر تحليل المقال: {why}"),
     "database.not_ready": (

@@ -8,11 +8,15 @@ A job is one ingestion, so one database transaction: when it raises, or its
 work-horse process is killed, nothing of it is stored, and RQ runs it again
 (``INGEST_RETRY_INTERVALS``, three times by default) before marking it failed.
 Invalid input is not retried: the job finishes with the error as its result.
+
+A batch of articles (:mod:`webapp.jobs`) is one RQ job, :func:`batch_job`, whose items are
+rows in the database, each ingested in its own transaction.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
@@ -22,6 +26,7 @@ from .errors import InvalidArticle, NotFound, QueueUnavailable
 from .messages import Message
 
 JOB_NAME = "webapp.queue.ingest_job"
+BATCH_JOB_NAME = "webapp.queue.batch_job"
 #: How often a worker looks for jobs abandoned by a killed worker (RQ's default is 600 s).
 MAINTENANCE_SECONDS = 60
 _worker_app: Flask | None = None
@@ -77,15 +82,20 @@ def ingest_job(fields: dict[str, Any]) -> dict[str, Any]:
     there is one (``flask worker``, tests), else in an app built once per worker
     process.
     """
+    return _in_app_context(_run, fields)
+
+
+def _in_app_context(run: Callable[[Any], dict[str, Any]], argument: Any) -> dict[str, Any]:
+    """``run(argument)`` in the current app context, or in an app built once per worker process."""
     if has_app_context():
-        return _run(fields)
+        return run(argument)
     global _worker_app
     if _worker_app is None:
         from . import create_app
 
         _worker_app = create_app()
     with _worker_app.app_context():
-        return _run(fields)
+        return run(argument)
 
 
 def _run(fields: dict[str, Any]) -> dict[str, Any]:
@@ -101,6 +111,50 @@ def _run(fields: dict[str, Any]) -> dict[str, Any]:
         return {"error": exc.message, "status": exc.status, "message": exc.as_message().to_json()}
     finally:
         db.session.remove()  # the connection goes back to the pool before the work-horse exits
+
+
+def enqueue_batch(batch_id: int, items: int) -> str:
+    """Enqueue :func:`batch_job` for the batch job ``batch_id`` of ``items`` articles; returns the
+    RQ job id.  Raises :class:`QueueUnavailable` when Redis cannot be reached.
+
+    Its timeout allows every item ``INGEST_JOB_TIMEOUT``.  A retry, or ``flask jobs resume``,
+    runs only the items not done (:func:`webapp.jobs.batch.run_batch`).
+    """
+    from redis.exceptions import RedisError
+    from rq import Retry
+
+    intervals = list(current_app.config["INGEST_RETRY_INTERVALS"])
+    retry = Retry(max=len(intervals), interval=intervals) if intervals else None
+    try:
+        job = get_queue().enqueue(
+            BATCH_JOB_NAME,
+            batch_id,
+            job_timeout=int(current_app.config["INGEST_JOB_TIMEOUT"]) * max(items, 1) + 60,
+            result_ttl=86400,
+            failure_ttl=86400,
+            retry=retry,
+        )
+    except RedisError as exc:
+        raise QueueUnavailable.because(exc) from exc
+    return job.id
+
+
+def batch_job(batch_id: int) -> dict[str, Any]:
+    """The job of a batch: run the batch job ``batch_id``'s items not done; returns its status.
+
+    Its progress and outcome live in the database (:mod:`webapp.jobs.batch`), not in RQ.
+    """
+    return _in_app_context(_run_batch, batch_id)
+
+
+def _run_batch(batch_id: int) -> dict[str, Any]:
+    from .extensions import db
+    from .jobs.batch import job_status, run_batch
+
+    try:
+        return job_status(run_batch(batch_id))
+    finally:
+        db.session.remove()
 
 
 def job_status(job_id: str) -> dict[str, Any]:

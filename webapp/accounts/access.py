@@ -37,7 +37,7 @@ from .service import accounts_exist, user_for_token
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 #: Endpoints anyone may reach, even when the app is private.
 PUBLIC_ENDPOINTS = frozenset({"static", "accounts.login"})
-PUBLIC_BLUEPRINTS = frozenset({"assets"})
+PUBLIC_BLUEPRINTS = frozenset({"assets", "health"})
 
 View = TypeVar("View", bound=Callable[..., Any])
 

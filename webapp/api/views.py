@@ -15,11 +15,14 @@ from ..extensions import db
 from ..filters import parse_filters
 from ..ingest import ingest_article
 from ..merging import merge_incident, sources_of, split_incident
+from ..jobs.batch import get_job as get_batch
+from ..jobs.batch import job_status
 from ..models import Article, Incident
 from ..params import parse_zoom
 from ..pins import PlaceDraft, pin_place, pinned_dict
 from ..queries import mapped_incidents, parse_limit
-from ..queue import enqueue_ingest, job_status, queue_enabled
+from ..queue import enqueue_ingest, queue_enabled
+from ..queue import job_status as queued_status
 from ..serialize import article_dict, incident_dict, incident_feature, source_dict
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -123,12 +126,21 @@ def create_place() -> ResponseReturnValue:
     return jsonify(body), 201, {"Location": url_for("places.show", place_id=body["id"])}
 
 
+@bp.get("/jobs/<int:job_id>")
+def batch_job(job_id: int) -> ResponseReturnValue:
+    """A batch job's progress (:func:`webapp.jobs.batch.job_status`):
+    ``{"state", "done", "total", "failed", "created", "existing", "errors": [{"item", "error"}]}``."""
+    body = job_status(get_batch(job_id))
+    body["url"] = url_for("jobs.show", job_id=job_id)
+    return jsonify(body)
+
+
 @bp.get("/jobs/<job_id>")
 def job(job_id: str) -> ResponseReturnValue:
-    """The status of a queued ingestion; ``result.article_id`` once finished."""
+    """The status of one queued article's ingestion (an RQ job id); ``result.article_id`` once finished."""
     if not queue_enabled():
         raise NotFound.resource("job", job_id)
-    info = job_status(job_id)
+    info = queued_status(job_id)
     result = info.get("result")
     if isinstance(result, dict) and "article_id" in result:
         info["article_url"] = url_for("articles.show", article_id=result["article_id"])

@@ -13,6 +13,7 @@ from ..article_input import parse_date
 from ..decode import ALLOWED_EXTENSIONS
 from ..errors import InvalidArticle
 from ..i18n import current_lang, lazy
+from ..jobs.reader import BATCH_EXTENSIONS
 
 LANGUAGES = [
     SelectChoice("", lazy("lang_auto")),
@@ -37,7 +38,9 @@ def publication_date(form: FlaskForm, field: DateField) -> None:
 
 
 class UploadForm(FlaskForm):
-    """Title, text or file, publication date, source URL and language; text or file is required."""
+    """Title, text or file, publication date, source URL and language; text or file is required.
+
+    A ``.jsonl`` or ``.zip`` file is a batch of articles (:mod:`webapp.jobs`)."""
 
     class Meta:
         def get_translations(self, form):  # noqa: ANN001, ANN202 - WTForms hook
@@ -48,7 +51,11 @@ class UploadForm(FlaskForm):
     text = TextAreaField(lazy("field_text"), validators=[Optional()])
     file = FileField(
         lazy("field_file"),
-        validators=[FileAllowed([e.lstrip(".") for e in ALLOWED_EXTENSIONS], lazy("bad_extension"))],
+        validators=[
+            FileAllowed(
+                [e.lstrip(".") for e in sorted(ALLOWED_EXTENSIONS | BATCH_EXTENSIONS)], lazy("bad_extension")
+            )
+        ],
     )
     published = DateField(lazy("field_published"), validators=[Optional(), publication_date])
     source_url = StringField(

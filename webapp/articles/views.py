@@ -6,12 +6,14 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..accounts.access import requires
+from ..accounts.access import current_account, requires
 from ..article_input import ArticleInput
 from ..audit import changes_of
 from ..errors import InvalidArticle, NotFound, upload_limit_mb
 from ..extensions import db
 from ..ingest import ingest_article
+from ..jobs.reader import is_batch
+from ..jobs.service import submit_upload
 from ..messages import Message
 from ..models import Article, Role
 from ..queue import enqueue_ingest, job_error, job_status, queue_enabled
@@ -28,6 +30,9 @@ def upload() -> ResponseReturnValue:
     form = UploadForm()
     if not form.validate_on_submit():
         return render_template("articles/upload.html", form=form), (400 if form.is_submitted() else 200)
+    upload = form.file.data
+    if upload and upload.filename and is_batch(upload.filename):
+        return _upload_batch(form)
     try:
         article = ArticleInput.from_form(form)
         if queue_enabled():
@@ -39,6 +44,25 @@ def upload() -> ResponseReturnValue:
     if not result.created:
         flash("article_existed", "info")
     return redirect(url_for("articles.show", article_id=result.article.id))
+
+
+def _upload_batch(form: UploadForm) -> ResponseReturnValue:
+    """A ``.jsonl`` or ``.zip`` upload becomes a batch job; go to its page."""
+    options = {"published": form.published.data.isoformat()} if form.published.data else {}
+    if form.language.data:
+        options["language"] = form.language.data
+    account = current_account()
+    try:
+        job = submit_upload(
+            form.file.data.read(),
+            form.file.data.filename,
+            options=options,
+            user_name=account.name if account is not None else "",
+        )
+    except InvalidArticle as exc:
+        form.form_errors.append(exc.as_message())
+        return render_template("articles/upload.html", form=form), exc.status
+    return redirect(url_for("jobs.show", job_id=job.id))
 
 
 @bp.errorhandler(RequestEntityTooLarge)

@@ -2,12 +2,14 @@
 
 Accounts are ``users`` with their ``api_tokens`` (:mod:`.user`); every change a person makes
 is a row of ``changes`` (:mod:`.change`), with the values before and after; places analysts
-pin are ``analyst_places`` (:mod:`.place`).  Designed to
+pin are ``analyst_places`` (:mod:`.place`); batches of articles are ``batch_jobs`` and
+``batch_items`` (:mod:`.batch`).  Designed to
 grow: an ``articles.submitted_by`` column; PostGIS would add a
 ``geography`` column beside ``lat``/``lon`` (see :mod:`.incident`).
 """
 
 from .article import Article
+from .batch import BatchItem, BatchJob
 from .change import Change
 from .incident import STATUSES, Incident
 from .mention import Mention
@@ -22,6 +24,8 @@ __all__ = [
     "ApiToken",
     "Article",
     "ArticleSearch",
+    "BatchItem",
+    "BatchJob",
     "Change",
     "Incident",
     "IncidentSearch",
