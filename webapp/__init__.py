@@ -82,8 +82,8 @@ def register_blueprints(app: Flask) -> None:
     from .assets import bp as assets_bp
     from .browse import bp as browse_bp
     from .exports import bp as exports_bp
-    from .incidents import bp as incidents_bp
     from .health import bp as health_bp
+    from .incidents import bp as incidents_bp
     from .jobs import bp as jobs_bp
     from .mapdata import bp as mapdata_bp
     from .maps import bp as maps_bp

@@ -14,9 +14,9 @@ from ..errors import InvalidArticle, InvalidChange, NotFound
 from ..extensions import db
 from ..filters import parse_filters
 from ..ingest import ingest_article
-from ..merging import merge_incident, sources_of, split_incident
 from ..jobs.batch import get_job as get_batch
 from ..jobs.batch import job_status
+from ..merging import merge_incident, sources_of, split_incident
 from ..models import Article, Incident
 from ..params import parse_zoom
 from ..pins import PlaceDraft, pin_place, pinned_dict

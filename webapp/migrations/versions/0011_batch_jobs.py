@@ -1,7 +1,7 @@
 """Batch jobs: an upload of many articles as one job, with one row per article and its outcome.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-03
 """
 
