@@ -20,7 +20,7 @@ from webapp.ingest import ingest_article
 from webapp.models import Article, Incident, User
 
 #: The code's schema revision: the newest migration in webapp/migrations/versions.
-HEAD = "0008"
+HEAD = "0010"
 
 
 def test_sqlite_connections_use_wal_a_busy_timeout_and_foreign_keys(app):

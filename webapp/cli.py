@@ -25,26 +25,40 @@ def init_db_command() -> None:
 
 
 @click.command("ingest")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--url", "urls", multiple=True, help="A link to fetch and ingest (repeatable).")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every file.")
 @click.option("--title", help="Title for every file (default: the first line).")
 @click.option("--language", help="Language code (default: detected).")
 @click.option("--jsonl", is_flag=True, help="Files are JSON Lines of {text, title?, date|published?, lang?}.")
 @with_appcontext
 def ingest_command(
-    files: tuple[Path, ...], published: str | None, title: str | None, language: str | None, jsonl: bool
+    files: tuple[Path, ...],
+    urls: tuple[str, ...],
+    published: str | None,
+    title: str | None,
+    language: str | None,
+    jsonl: bool,
 ) -> None:
-    """Ingest articles from FILES; prints created/existing/error per item, exits 1 if any failed."""
+    """Ingest articles from FILES and the pages of --url links; prints created/existing/error per
+    item, exits 1 if any failed."""
     from .article_input import ArticleInput
-    from .decode import decode_upload
-    from .ingest import ingest_article
+    from .decode import read_upload
+    from .ingest import IngestResult, ingest_article
+    from .links import ingest_link
 
+    if not files and not urls:
+        raise click.UsageError("give FILES or --url")
     counts = {"created": 0, "existing": 0, "error": 0}
     options = {"title": title, "published": published, "language": language}
 
-    def run(label: str, item: dict[str, object]) -> None:
+    def run(label: str, item: dict[str, object] | None = None) -> None:
         try:
-            result = ingest_article(ArticleInput.from_cli(item, **options))
+            result: IngestResult = (
+                ingest_article(ArticleInput.from_cli(item, **options))
+                if item is not None
+                else ingest_link(label, **options)
+            )
         except AppError as exc:
             counts["error"] += 1
             click.echo(f"error\t{label}\t{exc.message}")
@@ -55,19 +69,21 @@ def ingest_command(
             f"{state}\t{label}\tarticle {result.article.id}\t{len(result.article.incidents)} incidents"
         )
 
+    for url in urls:
+        run(url)
     for path in files:
         try:
             data = path.read_bytes()
             if jsonl:
                 lines = data.decode("utf-8-sig").splitlines()
             else:
-                text = decode_upload(data, path.name)
+                page = read_upload(data, path.name)
         except (OSError, UnicodeDecodeError, AppError) as exc:
             counts["error"] += 1
             click.echo(f"error\t{path}\t{getattr(exc, 'message', exc)}")
             continue
         if not jsonl:
-            run(str(path), {"text": text})
+            run(str(path), {"text": page.text, "title": page.title, "published": page.published})
             continue
         for lineno, line in enumerate(lines, 1):
             if not line.strip():

@@ -2,13 +2,15 @@
 
 Accounts are ``users`` with their ``api_tokens`` (:mod:`.user`); every change a person makes
 is a row of ``changes`` (:mod:`.change`), with the values before and after; places analysts
-pin are ``analyst_places`` (:mod:`.place`).  Designed to
+pin are ``analyst_places`` (:mod:`.place`); news feeds are ``feeds`` with the
+``feed_entries`` already taken from them (:mod:`.feed`).  Designed to
 grow: an ``articles.submitted_by`` column; PostGIS would add a
 ``geography`` column beside ``lat``/``lon`` (see :mod:`.incident`).
 """
 
 from .article import Article
 from .change import Change
+from .feed import Feed, FeedEntry
 from .incident import STATUSES, Incident
 from .mention import Mention
 from .place import ANALYST_SOURCE, AnalystPlace
@@ -23,6 +25,8 @@ __all__ = [
     "Article",
     "ArticleSearch",
     "Change",
+    "Feed",
+    "FeedEntry",
     "Incident",
     "IncidentSearch",
     "Mention",
