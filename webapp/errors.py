@@ -168,6 +168,28 @@ class FetchFailed(AppError):
         return cls("fetch.failed", url=url, why=Message(f"fetch.{why}", details))
 
 
+class FeedError(AppError):
+    """Raised when a feed cannot be added or found as asked (400, 404 for an unknown feed)."""
+
+    status = 400
+
+    @classmethod
+    def bad_url(cls, url: str) -> FeedError:
+        return cls("feed.bad_url", url=url)
+
+    @classmethod
+    def bad_language(cls, language: str) -> FeedError:
+        return cls("feed.bad_language", language=language)
+
+    @classmethod
+    def exists(cls, url: str) -> FeedError:
+        return cls("feed.exists", url=url)
+
+    @classmethod
+    def unknown(cls, ident: str) -> FeedError:
+        return cls("feed.unknown", status=404, ident=ident)
+
+
 class DatabaseNotReady(AppError):
     """Raised when the database's schema is missing or older than the code (503)."""
 

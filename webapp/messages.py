@@ -120,6 +120,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "fetch.not_html": ("it is not a web page ({kind})", "ليس صفحة ويب ({kind})"),
     "fetch.no_text": ("no article text was found on the page", "لم يُعثر على نص مقال في الصفحة"),
     "fetch.not_a_feed": ("it is not an RSS or Atom feed", "ليس موجز RSS أو Atom"),
+    "feed.bad_url": (
+        "{url!r} is not an http:// or https:// feed address.",
+        "{url!r} ليس عنوان موجز يبدأ بـ http://\u200e أو https://\u200e.",
+    ),
+    "feed.bad_language": (
+        "Unknown feed language {language!r}: use ar or en.",
+        "لغة الموجز {language!r} غير معروفة: استخدم ar أو en.",
+    ),
+    "feed.exists": ("The feed {url} is already followed.", "الموجز {url} متابَع من قبل."),
+    "feed.unknown": ("No feed has the id or address {ident}.", "لا يوجد موجز رقمه أو عنوانه {ident}."),
     "ingest.failed": ("Ingestion failed: {why}", "تعذّر تحليل المقال: {why}"),
     "database.not_ready": (
         "The database {state}: run `flask --app webapp db upgrade`.",
