@@ -203,9 +203,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feeds": ("Feeds", "الموجزات"),
     "feeds_title": ("News feeds", "موجزات الأخبار"),
     "feeds_intro": (
-        "RSS and Atom feeds whose new entries are fetched and ingested at each poll "
-        "(flask feeds poll, from cron).",
-        "موجزات RSS وAtom تُجلب مقالاتها الجديدة وتُحلَّل عند كل استطلاع (flask feeds poll من cron).",
+        "RSS and Atom feeds whose new entries are fetched and ingested at each poll; cron polls them with",
+        "موجزات الأخبار التي تُجلب مقالاتها الجديدة وتُحلَّل عند كل استطلاع؛ تستطلعها مهمة مجدولة بالأمر",
     ),
     "feed_url": ("Feed address", "عنوان الموجز"),
     "feed_name": ("Name", "الاسم"),

@@ -17,6 +17,10 @@ class FeedForm(FlaskForm):
     name = StringField(lazy("feed_name"), validators=[Length(max=200)])
     language = SelectField(
         lazy("language_col"),
-        choices=[SelectChoice("", "—"), SelectChoice("ar", "العربية"), SelectChoice("en", "English")],
+        choices=[
+            SelectChoice("", "—"),
+            SelectChoice("ar", lazy("lang_ar")),
+            SelectChoice("en", lazy("lang_en")),
+        ],
         default="",
     )
