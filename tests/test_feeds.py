@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import uuid
+
 import pytest
+from rq.job import Job
+from rq.registry import ScheduledJobRegistry
 from sqlalchemy import func, select
 
 from tests.accounts_helpers import add_user, page_csrf_token, sign_in
@@ -11,6 +17,7 @@ from webapp.errors import FeedError
 from webapp.extensions import db
 from webapp.feeds.service import add_feed, list_feeds, poll_feeds, remove_feed
 from webapp.models import Article, Feed, FeedEntry
+from webapp.queue import feeds_poll_job, get_queue, schedule_feed_polls
 
 
 @pytest.fixture
@@ -128,3 +135,54 @@ def test_the_feeds_page_is_for_admins_and_its_forms_carry_csrf(make_app):
     assert added.status_code == 302
     page = admin.get("/feeds").get_data(as_text=True)
     assert "https://news.example/rss" in page and "news.example" in page
+
+
+@pytest.fixture
+def queued_open_app(make_app):
+    """An app with a queue of its own on TEST_REDIS_URL, polling feeds every 15 minutes."""
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        Redis.from_url(url, socket_connect_timeout=1).ping()
+    except RedisError as exc:
+        pytest.skip(f"Redis at {url} unreachable ({exc}); set TEST_REDIS_URL")
+    app = make_app(
+        REDIS_URL=url,
+        RQ_QUEUE=f"test-feeds-{uuid.uuid4().hex[:8]}",
+        FEED_POLL_MINUTES=15,
+        FETCH_ALLOW_PRIVATE=True,
+    )
+    yield app
+    with app.app_context():
+        queue = get_queue()
+        registry = ScheduledJobRegistry(queue=queue)
+        for job_id in registry.get_job_ids():
+            registry.remove(job_id, delete_job=True)
+        queue.delete(delete_jobs=True)
+        queue.connection.close()
+
+
+@pytest.mark.services
+def test_with_a_queue_one_poll_is_scheduled_and_each_poll_schedules_the_next(queued_open_app):
+    with news_site() as site, queued_open_app.app_context():
+        arabic, _ = serve_stories(site)
+        site.page("/rss.xml", rss([("a", arabic, "غارات")]))
+        add_feed(site.url("/rss.xml"))
+        registry = ScheduledJobRegistry(queue=get_queue())
+        assert schedule_feed_polls() is True
+        assert schedule_feed_polls() is False  # a second worker starting schedules no second poll
+        (first,) = registry.get_job_ids()
+        registry.remove(first, delete_job=True)  # as the scheduler does when it runs the job
+        assert feeds_poll_job() == [{"feed_id": 1, "created": 1, "existing": 0, "failed": 0, "errors": []}]
+        (following,) = registry.get_job_ids()
+        assert following != first and Job.fetch(following, connection=get_queue().connection).func_name == (
+            "webapp.queue.feeds_poll_job"
+        )
+        assert registry.get_scheduled_time(following) > dt.datetime.now(dt.UTC)  # not now: a poll later
+
+
+def test_without_feed_poll_minutes_nothing_is_scheduled(app):
+    with app.app_context():
+        assert schedule_feed_polls() is False

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 
 import pytest
 from sqlalchemy import func, select
@@ -116,3 +118,32 @@ def test_flask_ingest_url_is_the_twin(open_app):
     assert result.exit_code == 0 and result.output.startswith("created\t")
     assert again.output.startswith("existing\t")
     assert bad.exit_code == 1 and "error\tftp://example.org/x" in bad.output
+
+
+@pytest.mark.services
+def test_with_a_queue_the_page_is_fetched_at_once_and_its_article_queued(make_app):
+    from redis import Redis
+    from redis.exceptions import RedisError
+    from rq import SimpleWorker
+
+    from webapp.queue import get_queue
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        Redis.from_url(url, socket_connect_timeout=1).ping()
+    except RedisError as exc:
+        pytest.skip(f"Redis at {url} unreachable ({exc}); set TEST_REDIS_URL")
+    app = make_app(REDIS_URL=url, RQ_QUEUE=f"test-links-{uuid.uuid4().hex[:8]}", FETCH_ALLOW_PRIVATE=True)
+    with news_site() as site:
+        site.page("/en/saraqib", english_page(site.url("/en/saraqib")))
+        client = app.test_client()
+        queued = client.post("/api/articles", json={"url": site.url("/en/saraqib")})
+        refused = client.post("/api/articles", json={"url": "ftp://example.org/x"})
+    assert queued.status_code == 202 and refused.status_code == 400
+    with app.app_context():
+        queue = get_queue()
+        SimpleWorker([queue], connection=queue.connection).work(burst=True)
+        stored = db.session.scalar(select(Article))
+        assert stored.canonical_url == site.url("/en/saraqib") and stored.author == "Rana Haddad"
+        queue.delete(delete_jobs=True)
+        queue.connection.close()

@@ -72,6 +72,8 @@ class Config:
         self.FETCH_ALLOW_PRIVATE = env.get("FETCH_ALLOW_PRIVATE", "0") in ("1", "true", "yes")
         self.FETCH_TIMEOUT = _env_int("FETCH_TIMEOUT", 20)
         self.FETCH_MAX_BYTES = _env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+        # With REDIS_URL, the worker polls the feeds this often (0, the default: never; use cron).
+        self.FEED_POLL_MINUTES = _env_int("FEED_POLL_MINUTES", 0)
 
     def as_dict(self) -> dict[str, object]:
         """Every setting, for ``app.config.update``."""
