@@ -70,9 +70,10 @@ def test_only_global_addresses_are_public(address, public):
     assert is_public(ipaddress.ip_address(address)) is public
 
 
-def test_a_host_that_does_not_resolve_is_refused():
+@pytest.mark.parametrize("url", ["http://no-such-host.invalid/", "http://127.0.0.1:99999/", "http://[::1/"])
+def test_a_host_that_does_not_resolve_is_refused(url):
     with pytest.raises(FetchFailed) as caught:
-        fetch("http://no-such-host.invalid/", OPEN)
+        fetch(url, OPEN)
     assert caught.value.status == 400
 
 

@@ -77,8 +77,10 @@ def test_fetch_failures_answer_with_an_error_and_store_nothing(make_app):
         client = app.test_client()
         private = client.post("/api/articles", json={"url": site.url("/ar/saraqib")})
         scheme = client.post("/api/articles", json={"url": "file:///etc/passwd"})
+        broken = client.post("/api/articles", json={"url": "http://[::1/x"})
     assert private.status_code == 400 and "private" in private.json["error"]
     assert scheme.status_code == 400 and "http" in scheme.json["error"]
+    assert broken.status_code == 400 and "error" in broken.json
     assert article_count(app) == 0
 
 

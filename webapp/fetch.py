@@ -11,7 +11,7 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 from flask import current_app
@@ -71,7 +71,7 @@ def fetch(url: str, settings: FetchSettings | None = None) -> FetchedPage:
         for _hop in range(MAX_REDIRECTS + 1):
             status, headers, body = _get(client, current, settings, deadline)
             if status in _REDIRECTS and headers.get("location"):
-                current = urljoin(current, headers["location"])
+                current = _split(urljoin(current, headers["location"])).geturl()
                 continue
             if status >= 400:
                 raise FetchFailed.failed(url, "status", status=status)
@@ -81,12 +81,13 @@ def fetch(url: str, settings: FetchSettings | None = None) -> FetchedPage:
 
 def check_url(url: str, *, allow_private: bool) -> tuple[str, str]:
     """The host and the checked address to connect to for ``url``; raises :class:`FetchFailed` (400)."""
-    parts = urlsplit(url)
+    parts = _split(url)
     if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
         raise FetchFailed.refused(url, "bad_scheme")
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or _DEFAULT_PORTS[parts.scheme.lower()])
-    except (socket.gaierror, UnicodeError, ValueError):
+        port = _port(parts) or _DEFAULT_PORTS[parts.scheme.lower()]
+        infos = socket.getaddrinfo(parts.hostname, port)
+    except (OSError, UnicodeError, ValueError):
         raise FetchFailed.refused(url, "no_host") from None
     addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
     # Every address must pass: the resolver may hand the connection any one of them.
@@ -104,16 +105,33 @@ def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 def canonical_url(url: str) -> str:
     """``url`` normalised for comparison: scheme and host in lower case, no default port, no
-    fragment, no tracking parameters (``utm_*``, ``fbclid`` …), ``/`` for an empty path."""
-    parts = urlsplit(url.strip())
+    fragment, no tracking parameters (``utm_*``, ``fbclid`` …), ``/`` for an empty path.
+    Raises :class:`FetchFailed` (400) for a URL that cannot be parsed (``http://[::1/``)."""
+    parts = _split(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     if ":" in host:
         host = f"[{host}]"
-    if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):
-        host = f"{host}:{parts.port}"
+    port = _port(parts)
+    if port and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith(_TRACKING)]
     return urlunsplit((scheme, host, parts.path or "/", urlencode(query), ""))
+
+
+def _split(url: str) -> SplitResult:
+    try:
+        return urlsplit(url)
+    except ValueError:  # «http://[::1/»: a bracket left open
+        raise FetchFailed.refused(url, "no_host") from None
+
+
+def _port(parts: SplitResult) -> int | None:
+    # urllib raises on a port out of range («:99999»), only when asked for it.
+    try:
+        return parts.port
+    except ValueError:
+        raise FetchFailed.refused(urlunsplit(parts), "no_host") from None
 
 
 def _get(
