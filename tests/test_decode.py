@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import datetime as dt
 import sys
 import time
 
 import pytest
 
-from webapp.decode import MAX_HTML_DEPTH, decode_upload, html_to_text
+from tests.newsserver import ARABIC_STORY, arabic_page, english_page
+from webapp.decode import MAX_HTML_DEPTH, decode_upload, html_to_text, read_upload
 from webapp.errors import UnreadableFile
 
 ARABIC = "قصفت الطائرات مدينة إدلب صباح اليوم، وأصيب مدنيون."
@@ -49,7 +51,24 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts():
         "<p>Idlib <b>was</b> hit.</p><p>Second &amp; last.</p></body></html>"
     )
     assert html_to_text(html) == "عنوان\n\nIdlib was hit.\n\nSecond & last."
-    assert decode_upload(html.encode("utf-8"), "page.html") == "عنوان\n\nIdlib was hit.\n\nSecond & last."
+    # An upload's article is trafilatura's: the headline becomes the title, not a sentence.
+    page = read_upload(html.encode("utf-8"), "page.html")
+    assert (page.title, page.text) == ("عنوان", "Idlib was hit.\n\nSecond & last.")
+
+
+def test_an_uploaded_news_page_gives_its_article_without_menu_footer_or_related_links():
+    page = read_upload(arabic_page("https://news.example/ar/saraqib").encode("utf-8"), "saved.html")
+    assert page.text == "\n\n".join(ARABIC_STORY)
+    assert page.title == "غارات روسية على سراقب"  # not the site's «الرئيسية | سوريا»
+    english = read_upload(english_page("https://news.example/en/1").encode("utf-8"), "saved.htm")
+    assert english.title == "Airstrikes kill five in Saraqib" and english.author == "Rana Haddad"
+    assert english.published == dt.date(2020, 2, 5) and english.text.startswith("IDLIB, 5 February")
+
+
+def test_html_without_an_article_falls_back_to_its_visible_text():
+    # trafilatura finds no article in a lone fragment; its text is still the upload's.
+    assert read_upload(b"<p>Idlib <b>was</b> hit.</p>", "a.html").text == "Idlib was hit."
+    assert decode_upload(b"notes.txt body", "notes.txt") == "notes.txt body"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])

@@ -110,6 +110,7 @@ ARABIC_PAGES = [
     "/articles",
     "/articles/{article_id}",
     "/review",
+    "/feeds",
     "/gazetteer/",
     "/gazetteer/?q=إدلب",
     "/gazetteer/{place_id}",

@@ -82,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
     from .assets import bp as assets_bp
     from .browse import bp as browse_bp
     from .exports import bp as exports_bp
+    from .feeds import bp as feeds_bp
     from .health import bp as health_bp
     from .incidents import bp as incidents_bp
     from .jobs import bp as jobs_bp
@@ -102,6 +103,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(incidents_bp)
     app.register_blueprint(jobs_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(feeds_bp)
     # A bearer token cannot ride on a cross-site post; webapp.accounts.access asks a
     # session-authenticated API write for its CSRF token (X-CSRFToken) instead.
     csrf.exempt(api_bp)
@@ -114,6 +116,7 @@ def register_commands(app: Flask) -> None:
     from .accounts.cli import users_cli
     from .bench_map import bench_map_command
     from .cli import register
+    from .feeds.cli import feeds_cli
     from .jobs.cli import ingest_command, jobs_cli
     from .review.cli import incidents_cli
     from .seed import seed_command
@@ -123,5 +126,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(jobs_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(incidents_cli)
+    app.cli.add_command(feeds_cli)
     app.cli.add_command(seed_command)
     app.cli.add_command(bench_map_command)

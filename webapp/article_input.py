@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 #: The earliest publication date accepted.
 FIRST_PUBLISHED = dt.date(1900, 1, 1)
-FIELDS = ("text", "title", "published", "source_url", "language", "source_name")
+FIELDS = ("text", "title", "published", "source_url", "language", "source_name", "author", "canonical_url")
 
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,4})?$")
 # ASCII digits only (``\d`` would take Arabic-Indic ones): a date, then optionally a time and zone.
@@ -34,6 +34,7 @@ _ISO_DATE_RE = re.compile(
 _MAX_TITLE = 500
 _MAX_URL = 2000
 _MAX_SOURCE_NAME = 200
+_MAX_AUTHOR = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,10 @@ class ArticleInput:
       the source name defaults to the host of ``source_url``;
     - ``published``: a date between :data:`FIRST_PUBLISHED` and tomorrow, or None
       (given as a date or a strict ISO-8601 string, see :func:`parse_date`);
-    - ``source_url``: an http(s) URL or ``""``; ``language``: a code such as ``ar`` or ``en-gb``, or None.
+    - ``source_url``: an http(s) URL or ``""``; ``language``: a code such as ``ar`` or ``en-gb``, or None;
+    - ``author``: trimmed, without bidi controls, cut to 200 characters;
+    - ``canonical_url``: the normalised address of a fetched page (:func:`webapp.fetch.canonical_url`)
+      or ``""``; an article with one is stored once (see :func:`webapp.ingest.ingest_article`).
 
     Values of the wrong type (JSON numbers or lists, unpaired surrogates, NULs) are invalid input.
     """
@@ -60,12 +64,16 @@ class ArticleInput:
     source_url: str = ""
     language: str | None = None
     source_name: str = ""
+    author: str = ""
+    canonical_url: str = ""
 
     def __post_init__(self) -> None:
         clean = {
             "text": _clean_text(self.text),
             "published": parse_date(self.published),
             **_clean_metadata(self.title, self.source_url, self.language, self.source_name),
+            "author": strip_controls(_string(self.author, "author"))[:_MAX_AUTHOR],
+            "canonical_url": _clean_url(self.canonical_url, "canonical_url"),
         }
         for name, value in clean.items():
             object.__setattr__(self, name, value)  # frozen: the cleaned values replace the given ones
@@ -89,18 +97,20 @@ class ArticleInput:
 
         Raises :class:`~webapp.errors.UnreadableFile` for a file that is not readable text.
         """
-        from .decode import decode_upload
+        from .article_html import PageArticle
+        from .decode import read_upload
 
-        text = form.text.data or ""
+        page = PageArticle(text=form.text.data or "")
         upload = form.file.data
         if upload and upload.filename:
-            text = decode_upload(upload.read(), upload.filename)
+            page = read_upload(upload.read(), upload.filename)
         return cls(
-            text=text,
-            title=form.title.data,
-            published=form.published.data,
+            text=page.text,
+            title=form.title.data or page.title,
+            published=form.published.data or page.published,
             source_url=form.source_url.data,
             language=form.language.data or None,
+            author=page.author,
         )
 
     @classmethod
@@ -132,6 +142,8 @@ class ArticleInput:
             "source_url": self.source_url,
             "language": self.language,
             "source_name": self.source_name,
+            "author": self.author,
+            "canonical_url": self.canonical_url,
         }
 
 
@@ -185,13 +197,7 @@ def _clean_metadata(
     title = strip_controls(_string(title, "title"))
     if len(title) > _MAX_TITLE:
         raise InvalidArticle.bad_field("title", "longer_than", limit=_MAX_TITLE)
-    source_url = _string(source_url, "source_url")
-    if source_url:
-        parsed = urlparse(source_url)
-        if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
-            raise InvalidArticle.bad_field("source_url", "http_url")
-        if len(source_url) > _MAX_URL:
-            raise InvalidArticle.bad_field("source_url", "longer_than", limit=_MAX_URL)
+    source_url = _clean_url(source_url, "source_url")
     language = _string(language, "language").lower() or None
     if language is not None and not _LANGUAGE_RE.match(language):
         raise InvalidArticle.bad_field("language", "language_code")
@@ -202,6 +208,17 @@ def _clean_metadata(
         "language": language,
         "source_name": source_name[:_MAX_SOURCE_NAME],
     }
+
+
+def _clean_url(value: object, field: str) -> str:
+    url = _string(value, field)
+    if url:
+        parsed = urlparse(url)
+        if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
+            raise InvalidArticle.bad_field(field, "http_url")
+        if len(url) > _MAX_URL:
+            raise InvalidArticle.bad_field(field, "longer_than", limit=_MAX_URL)
+    return url
 
 
 def _string(value: object, field: str) -> str:

@@ -74,6 +74,12 @@ class Config:
         self.RATELIMIT_LOGIN = env.get("RATELIMIT_LOGIN", "10 per minute")
         self.RATELIMIT_WRITES = env.get("RATELIMIT_WRITES", "120 per minute")
         self.API_MAX_LIMIT = _env_int("API_MAX_LIMIT", 5000)
+        # Fetching links and feeds (webapp/fetch.py): private addresses only when allowed.
+        self.FETCH_ALLOW_PRIVATE = env.get("FETCH_ALLOW_PRIVATE", "0") in ("1", "true", "yes")
+        self.FETCH_TIMEOUT = _env_int("FETCH_TIMEOUT", 20)
+        self.FETCH_MAX_BYTES = _env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+        # With REDIS_URL, the worker polls the feeds this often (0, the default: never; use cron).
+        self.FEED_POLL_MINUTES = _env_int("FEED_POLL_MINUTES", 0)
 
     def as_dict(self) -> dict[str, object]:
         """Every setting, for ``app.config.update``."""

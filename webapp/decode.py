@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from lxml import etree
 
+from .article_html import PageArticle, extract_article
 from .errors import UnreadableFile
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -34,12 +35,19 @@ _CHUNK = 16 * 1024
 
 
 def decode_upload(data: bytes, filename: str) -> str:
-    """The text of an uploaded file.
+    """The text of an uploaded file: :func:`read_upload`'s ``text``."""
+    return read_upload(data, filename).text
+
+
+def read_upload(data: bytes, filename: str) -> PageArticle:
+    """The article of an uploaded file: its text, and for HTML the page's title, author and date.
 
     A byte-order mark decides the encoding (UTF-8, UTF-16 or UTF-32); without
     one, UTF-8, then Windows-1256, keeping the latter only when the result reads
-    as Arabic/Latin text.  HTML is reduced to its text with paragraph breaks
-    (see :func:`html_to_text`).  Raises :class:`UnreadableFile` for another
+    as Arabic/Latin text.  HTML is reduced to its article by trafilatura
+    (:func:`webapp.article_html.extract_article`: no menu, footer or related
+    links), or, when trafilatura finds no article, to all its visible text
+    (:func:`html_to_text`).  Raises :class:`UnreadableFile` for another
     extension, binary content (NUL bytes, control characters), text in none of
     these encodings, or HTML nested deeper than :data:`MAX_HTML_DEPTH`.
     """
@@ -47,9 +55,14 @@ def decode_upload(data: bytes, filename: str) -> str:
     if suffix not in ALLOWED_EXTENSIONS:
         raise UnreadableFile.bad_extension(filename)
     text = _decode_bytes(data, filename)
-    if suffix in HTML_EXTENSIONS:
-        text = html_to_text(text)
-    return text
+    if suffix not in HTML_EXTENSIONS:
+        return PageArticle(text=text)
+    visible = html_to_text(text)  # first: it refuses documents nested too deep, in linear time
+    page = extract_article(text)
+    if not page.text:
+        # A fragment or a page of short lines (a list, a table) holds no "article" for trafilatura.
+        return PageArticle(text=visible, title=page.title, author=page.author, published=page.published)
+    return page
 
 
 def _decode_bytes(data: bytes, filename: str) -> str:

@@ -168,6 +168,48 @@ class IngestFailed(AppError):
         return cls("ingest.failed", why=f"{type(exc).__name__}: {exc}")
 
 
+class FetchFailed(AppError):
+    """Raised by :mod:`webapp.fetch` when a link cannot be fetched; nothing was stored.
+
+    400 when the address itself is refused (scheme, private address, unknown host), 502 when
+    the site fails (error status, timeout, too large, too many redirects, not a web page).
+    """
+
+    status = 502
+
+    @classmethod
+    def refused(cls, url: str, why: str) -> FetchFailed:
+        """``why`` is a ``fetch.*`` key: ``bad_scheme``, ``private`` or ``no_host``."""
+        return cls("fetch.refused", status=400, url=url, why=Message(f"fetch.{why}"))
+
+    @classmethod
+    def failed(cls, url: str, why: str, **details: object) -> FetchFailed:
+        """``why`` is a ``fetch.*`` key (``status``, ``timeout``, ``too_large``, …) with ``details``."""
+        return cls("fetch.failed", url=url, why=Message(f"fetch.{why}", details))
+
+
+class FeedError(AppError):
+    """Raised when a feed cannot be added or found as asked (400, 404 for an unknown feed)."""
+
+    status = 400
+
+    @classmethod
+    def bad_url(cls, url: str) -> FeedError:
+        return cls("feed.bad_url", url=url)
+
+    @classmethod
+    def bad_language(cls, language: str) -> FeedError:
+        return cls("feed.bad_language", language=language)
+
+    @classmethod
+    def exists(cls, url: str) -> FeedError:
+        return cls("feed.exists", url=url)
+
+    @classmethod
+    def unknown(cls, ident: str) -> FeedError:
+        return cls("feed.unknown", status=404, ident=ident)
+
+
 class DatabaseNotReady(AppError):
     """Raised when the database's schema is missing or older than the code (503)."""
 

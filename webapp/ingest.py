@@ -51,18 +51,29 @@ def find_by_hash(digest: str) -> Article | None:
     return db.session.scalar(select(Article).where(Article.content_hash == digest))
 
 
+def find_by_canonical_url(url: str) -> Article | None:
+    """The stored article fetched from the page with this canonical URL, if any."""
+    if not url:
+        return None
+    return db.session.scalar(select(Article).where(Article.canonical_url == url))
+
+
 def ingest_article(article: ArticleInput) -> IngestResult:
     """Store ``article`` with its sentences, mentions and incidents in one transaction.
 
     Returns the existing article (``created=False``, no new rows) when the same
-    text was ingested before and all its derived rows are stored; an incomplete
-    copy is replaced.  Raises :class:`InvalidArticle` (413) when the article
-    would derive more rows than ``MAX_ARTICLE_MENTIONS``/``MAX_ARTICLE_INCIDENTS``,
+    text was ingested before and all its derived rows are stored, or when an
+    article was fetched from the same canonical URL; an incomplete copy is
+    replaced.  Raises :class:`InvalidArticle` (413) when the article would
+    derive more rows than ``MAX_ARTICLE_MENTIONS``/``MAX_ARTICLE_INCIDENTS``,
     and :class:`IngestFailed` when geoparsing or the database fails; in every
     case nothing is written.  (An :class:`ArticleInput` is valid by construction.)
     """
     text = article.text
     digest = content_hash(text)
+    same_page = find_by_canonical_url(article.canonical_url)
+    if same_page is not None:
+        return IngestResult(same_page, created=False)
     existing = find_by_hash(digest)
     if existing is not None and existing.is_complete():
         return IngestResult(existing, created=False)
@@ -86,6 +97,8 @@ def ingest_article(article: ArticleInput) -> IngestResult:
             language=article.language or result.language or "",
             text=text,
             content_hash=digest,
+            author=article.author,
+            canonical_url=article.canonical_url or None,
         )
         _attach_results(stored, result)
         db.session.add(stored)
@@ -95,7 +108,7 @@ def ingest_article(article: ArticleInput) -> IngestResult:
     except (IntegrityError, StaleDataError) as exc:
         # Another request stored (or replaced) the same text between our lookup and our commit.
         db.session.rollback()
-        existing = find_by_hash(digest)
+        existing = find_by_canonical_url(article.canonical_url) or find_by_hash(digest)
         if existing is None or not existing.is_complete():
             current_app.logger.exception("ingestion failed")
             raise IngestFailed.because(_public_cause(exc)) from exc

@@ -56,6 +56,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.source_url": ("source URL", "رابط المصدر"),
     "field.language": ("language", "اللغة"),
     "field.source_name": ("source name", "اسم المصدر"),
+    "field.author": ("author", "الكاتب"),
+    "field.canonical_url": ("canonical URL", "الرابط الأصلي للصفحة"),
+    "field.url": ("link", "الرابط"),
     "why.not_a_string": ("must be a string", "يجب أن يكون نصًا"),
     "why.longer_than": ("longer than {limit} characters", "أطول من {limit} حرف"),
     "why.http_url": (
@@ -116,6 +119,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "batch.crashed": ("Unexpected error: {why}", "خطأ غير متوقع: {why}"),
     "batch.bad_line": ("bad JSON: {why}", "سطر JSON غير صالح: {why}"),
     # Ingestion, storage and the queue.
+    # Fetching links and feeds (webapp/fetch.py, webapp/feeds/).
+    "fetch.refused": ("Refused to fetch {url}: {why}.", "رُفض جلب {url}: {why}."),
+    "fetch.failed": ("Could not fetch {url}: {why}.", "تعذّر جلب {url}: {why}."),
+    "fetch.bad_scheme": (
+        "only http:// and https:// links are fetched",
+        "لا تُجلب إلا روابط http://\u200e وhttps://\u200e",
+    ),
+    "fetch.private": (
+        "it points to a private, loopback or link-local address",
+        "يشير إلى عنوان خاص أو محلي أو عنوان ربط محلي",
+    ),
+    "fetch.no_host": ("its host name does not resolve", "اسم المضيف لا يُعرف له عنوان"),
+    "fetch.status": ("the site answered HTTP {status}", "أجاب الموقع برمز HTTP {status}"),
+    "fetch.timeout": ("no answer within {seconds} seconds", "لا جواب خلال {seconds} ثانية"),
+    "fetch.too_large": ("the page is larger than {limit:,} bytes", "الصفحة أكبر من {limit:,} بايت"),
+    "fetch.redirects": ("more than {limit} redirects", "أكثر من {limit} تحويلات"),
+    "fetch.connection": ("the connection failed ({error})", "فشل الاتصال ({error})"),
+    "fetch.not_html": ("it is not a web page ({kind})", "ليس صفحة ويب ({kind})"),
+    "fetch.no_text": ("no article text was found on the page", "لم يُعثر على نص مقال في الصفحة"),
+    "fetch.not_a_feed": ("it is not an RSS or Atom feed", "ليس موجز RSS أو Atom"),
+    "feed.bad_url": (
+        "{url!r} is not an http:// or https:// feed address.",
+        "{url!r} ليس عنوان موجز يبدأ بـ http://\u200e أو https://\u200e.",
+    ),
+    "feed.bad_language": (
+        "Unknown feed language {language!r}: use ar or en.",
+        "لغة الموجز {language!r} غير معروفة: استخدم ar أو en.",
+    ),
+    "feed.exists": ("The feed {url} is already followed.", "الموجز {url} متابَع من قبل."),
+    "feed.unknown": ("No feed has the id or address {ident}.", "لا يوجد موجز رقمه أو عنوانه {ident}."),
     "ingest.failed": ("Ingestion failed: {why}", "تعذّر تحليل المقال: {why}"),
     "database.not_ready": (
         "The database {state}: run `flask --app webapp db upgrade`.",

@@ -2,7 +2,8 @@
 
 Without ``REDIS_URL`` every caller ingests synchronously and this module is
 never touched.  With it, the form and the API enqueue :func:`ingest_job` by
-name and answer with a job id; ``flask worker`` runs the jobs.
+name and answer with a job id; ``flask worker`` runs the jobs, and every
+``FEED_POLL_MINUTES`` polls the feeds (:func:`feeds_poll_job`, through RQ's scheduler).
 
 A job is one ingestion, so one database transaction: when it raises, or its
 work-horse process is killed, nothing of it is stored, and RQ runs it again
@@ -27,6 +28,7 @@ from .messages import Message
 
 JOB_NAME = "webapp.queue.ingest_job"
 BATCH_JOB_NAME = "webapp.queue.batch_job"
+FEEDS_JOB_NAME = "webapp.queue.feeds_poll_job"
 #: How often a worker looks for jobs abandoned by a killed worker (RQ's default is 600 s).
 MAINTENANCE_SECONDS = 60
 _worker_app: Flask | None = None
@@ -96,6 +98,63 @@ def _in_app_context(run: Callable[[Any], dict[str, Any]], argument: Any) -> dict
         _worker_app = create_app()
     with _worker_app.app_context():
         return run(argument)
+
+
+def schedule_feed_polls(app: Flask | None = None, *, delay_minutes: int = 0) -> bool:
+    """Schedule :func:`feeds_poll_job` in ``delay_minutes`` on the app's queue, unless
+    ``FEED_POLL_MINUTES`` is 0 or a poll is already scheduled (however many workers start,
+    one poll waits); True when scheduled.  RQ's scheduler (``flask worker``) runs it."""
+    import datetime as dt
+
+    from rq.job import Job
+    from rq.registry import ScheduledJobRegistry
+
+    app = app or current_app
+    if int(app.config["FEED_POLL_MINUTES"]) <= 0:
+        return False
+    queue = get_queue(app)
+    waiting = ScheduledJobRegistry(queue=queue).get_job_ids()
+    jobs = Job.fetch_many(waiting, connection=queue.connection)
+    if any(job is not None and job.func_name == FEEDS_JOB_NAME for job in jobs):
+        return False
+    queue.enqueue_in(dt.timedelta(minutes=delay_minutes), FEEDS_JOB_NAME, result_ttl=86400)
+    return True
+
+
+def feeds_poll_job() -> list[dict[str, Any]]:
+    """The job: poll every feed (:func:`webapp.feeds.service.poll_feeds`), then schedule the next
+    poll in ``FEED_POLL_MINUTES``; returns each feed's counts and errors."""
+    if has_app_context():
+        return _poll_feeds()
+    global _worker_app
+    if _worker_app is None:
+        from . import create_app
+
+        _worker_app = create_app()
+    with _worker_app.app_context():
+        return _poll_feeds()
+
+
+def _poll_feeds() -> list[dict[str, Any]]:
+    from .extensions import db
+    from .feeds.service import poll_feeds
+
+    try:
+        results = poll_feeds()
+    finally:
+        db.session.remove()
+        # The next poll is scheduled even when this one raised: a bad night must not end polling.
+        schedule_feed_polls(delay_minutes=int(current_app.config["FEED_POLL_MINUTES"]))
+    return [
+        {
+            "feed_id": r.feed_id,
+            "created": r.created,
+            "existing": r.existing,
+            "failed": r.failed,
+            "errors": r.errors,
+        }
+        for r in results
+    ]
 
 
 def _run(fields: dict[str, Any]) -> dict[str, Any]:
@@ -208,7 +267,7 @@ def run_worker(app: Flask, *, burst: bool = False, fork: bool = False) -> None:
     the geoparser and the gazetteer's indexes are done here, once, so that every
     job starts with them;
     work-horses open their own database connections (see :mod:`webapp.database`).
-    The scheduler runs the retries.  Raises :class:`~webapp.errors.DatabaseNotReady`
+    The scheduler runs the retries and the feed polls.  Raises :class:`~webapp.errors.DatabaseNotReady`
     when the schema is not current.
     """
     from rq import SimpleWorker, Worker
@@ -226,6 +285,7 @@ def run_worker(app: Flask, *, burst: bool = False, fork: bool = False) -> None:
     # again: fewer pauses, and a work-horse's memory pages stay shared with this process.
     gc.freeze()
     queue = get_queue(app)
+    schedule_feed_polls(app)
     worker_class = Worker if fork else SimpleWorker
     worker = worker_class([queue], connection=queue.connection, maintenance_interval=MAINTENANCE_SECONDS)
     worker.work(burst=burst, with_scheduler=True)

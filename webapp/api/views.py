@@ -16,6 +16,7 @@ from ..filters import parse_filters
 from ..ingest import ingest_article
 from ..jobs.batch import get_job as get_batch
 from ..jobs.batch import job_status
+from ..links import article_from_link, ingest_link, link_of
 from ..merging import merge_incident, sources_of, split_incident
 from ..models import Article, Incident
 from ..params import parse_zoom
@@ -38,13 +39,16 @@ def request_json() -> object:
 
 @bp.post("/articles")
 def create_article() -> ResponseReturnValue:
-    """Ingest an article: 201 new, 200 already stored, 202 queued (when a queue is configured)."""
-    article = ArticleInput.from_json(request_json())
+    """Ingest an article, or the page of ``{"url": …}``: 201 new, 200 already stored, 202 queued
+    (when a queue is configured); a link that cannot be fetched gives 400 or 502."""
+    body = request_json()
+    link = link_of(body)
     if queue_enabled():
+        article = article_from_link(**link) if link else ArticleInput.from_json(body)
         job_id = enqueue_ingest(article)
         status_url = url_for("api.job", job_id=job_id)
         return jsonify(job_id=job_id, status="queued", status_url=status_url), 202, {"Location": status_url}
-    result = ingest_article(article)
+    result = ingest_link(**link) if link else ingest_article(ArticleInput.from_json(body))
     body = article_dict(result.article)
     return jsonify(body), (201 if result.created else 200), {"Location": body["url"]}
 

@@ -62,3 +62,14 @@ class UploadForm(FlaskForm):
         lazy("field_source_url"), validators=[Optional(), URL(require_tld=False), Length(max=2000)]
     )
     language = SelectField(lazy("language_col"), choices=LANGUAGES, default="")
+
+    def link(self) -> dict[str, object] | None:
+        """The link to fetch when the source URL is given without text or file, with the other fields."""
+        if self.text.data or (self.file.data and self.file.data.filename) or not self.source_url.data:
+            return None
+        return {
+            "url": self.source_url.data,
+            "title": self.title.data,
+            "published": self.published.data,
+            "language": self.language.data or None,
+        }

@@ -9,11 +9,12 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ..accounts.access import current_account, requires
 from ..article_input import ArticleInput
 from ..audit import changes_of
-from ..errors import InvalidArticle, NotFound, upload_limit_mb
+from ..errors import FetchFailed, InvalidArticle, NotFound, upload_limit_mb
 from ..extensions import db
 from ..ingest import ingest_article
 from ..jobs.reader import is_batch
 from ..jobs.service import submit_upload
+from ..links import article_from_link, ingest_link
 from ..messages import Message
 from ..models import Article, Role
 from ..queue import enqueue_ingest, job_error, job_status, queue_enabled
@@ -26,7 +27,8 @@ bp = Blueprint("articles", __name__)
 @bp.route("/upload", methods=["GET", "POST"])
 @requires(Role.ANALYST)
 def upload() -> ResponseReturnValue:
-    """Show the form; on a valid post ingest the article and go to its page (analysts once accounts exist)."""
+    """Show the form; on a valid post ingest the article (or fetch the source URL given alone) and go
+    to its page (analysts once accounts exist)."""
     form = UploadForm()
     if not form.validate_on_submit():
         return render_template("articles/upload.html", form=form), (400 if form.is_submitted() else 200)
@@ -34,11 +36,12 @@ def upload() -> ResponseReturnValue:
     if upload and upload.filename and is_batch(upload.filename):
         return _upload_batch(form)
     try:
-        article = ArticleInput.from_form(form)
+        link = form.link()
         if queue_enabled():
+            article = article_from_link(**link) if link else ArticleInput.from_form(form)
             return redirect(url_for("articles.job", job_id=enqueue_ingest(article)))
-        result = ingest_article(article)
-    except InvalidArticle as exc:
+        result = ingest_link(**link) if link else ingest_article(ArticleInput.from_form(form))
+    except (InvalidArticle, FetchFailed) as exc:
         form.form_errors.append(exc.as_message())
         return render_template("articles/upload.html", form=form), exc.status
     if not result.created:

@@ -21,7 +21,8 @@ from .reader import ItemDraft, file_draft, jsonl_drafts
 
 
 @click.command("ingest")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--url", "urls", multiple=True, help="A link to fetch and ingest (repeatable).")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every file.")
 @click.option("--title", help="Title for every file (default: the first line).")
 @click.option("--language", help="Language code (default: detected).")
@@ -30,19 +31,26 @@ from .reader import ItemDraft, file_draft, jsonl_drafts
 @with_appcontext
 def ingest_command(
     files: tuple[Path, ...],
+    urls: tuple[str, ...],
     published: str | None,
     title: str | None,
     language: str | None,
     jsonl: bool,
     quiet: bool,
 ) -> None:
-    """Ingest articles from FILES as one batch job; prints created/existing/error per item (standard
-    output) under a progress bar (standard error), and exits 1 if any failed."""
+    """Ingest the pages of --url links (each as the API's ``{"url"}`` does), then FILES as one batch
+    job; prints created/existing/error per item (standard output) under a progress bar (standard
+    error), and exits 1 if any failed."""
+    if not files and not urls:
+        raise click.UsageError("give FILES or --url")
     options = {
         name: value
         for name, value in (("title", title), ("published", published), ("language", language))
         if value
     }
+    links_failed = _ingest_links(urls, options)
+    if not files:
+        sys.exit(1 if links_failed else 0)
     drafts: list[ItemDraft] = []
     for path in files:
         try:
@@ -55,7 +63,25 @@ def ingest_command(
         else:
             drafts.append(file_draft(data, str(path), options))
     job = create_batch(drafts, ", ".join(str(path) for path in files), user_name="(shell)")
-    _run(job.id, quiet=quiet)
+    _run(job.id, quiet=quiet, failed_before=links_failed)
+
+
+def _ingest_links(urls: tuple[str, ...], options: dict[str, str]) -> int:
+    """Fetch and ingest each link through :func:`webapp.links.ingest_link`, a line per link; the
+    number that failed."""
+    from ..links import ingest_link
+
+    failed = 0
+    for url in urls:
+        try:
+            result = ingest_link(url, **options)
+        except AppError as exc:
+            failed += 1
+            click.echo(f"error\t{url}\t{exc.message}")
+            continue
+        state = "created" if result.created else "existing"
+        click.echo(f"{state}\t{url}\tarticle {result.article.id}\t{len(result.article.incidents)} incidents")
+    return failed
 
 
 jobs_cli = AppGroup("jobs", help="List, show and resume batch jobs (the Jobs page's twin).")
@@ -103,8 +129,9 @@ def jobs_resume(job_id: int, quiet: bool) -> None:
     _run(job_id, quiet=quiet)
 
 
-def _run(job_id: int, *, quiet: bool) -> None:
-    """Run the job under a progress bar, a line per item run; the totals last; exit 1 on failures."""
+def _run(job_id: int, *, quiet: bool, failed_before: int = 0) -> None:
+    """Run the job under a progress bar, a line per item run; the totals last; exit 1 on failures
+    (``failed_before``: links that failed before the job)."""
     total = len(get_job(job_id).items)
     with progress_bar(total, f"job {job_id}", quiet=quiet, unit="article") as bar:
 
@@ -115,7 +142,7 @@ def _run(job_id: int, *, quiet: bool) -> None:
         job = run_batch(job_id, on_item=report)
     progress = job_status(job)
     click.echo(f"{progress['created']} created, {progress['existing']} existing, {progress['failed']} failed")
-    if job_state(job) != "done":
+    if job_state(job) != "done" or failed_before:
         sys.exit(1)
 
 

@@ -3,7 +3,8 @@
 Accounts are ``users`` with their ``api_tokens`` (:mod:`.user`); every change a person makes
 is a row of ``changes`` (:mod:`.change`), with the values before and after; places analysts
 pin are ``analyst_places`` (:mod:`.place`); batches of articles are ``batch_jobs`` and
-``batch_items`` (:mod:`.batch`).  Designed to
+``batch_items`` (:mod:`.batch`); news feeds are ``feeds`` with the
+``feed_entries`` already taken from them (:mod:`.feed`).  Designed to
 grow: an ``articles.submitted_by`` column; PostGIS would add a
 ``geography`` column beside ``lat``/``lon`` (see :mod:`.incident`).
 """
@@ -11,6 +12,7 @@ grow: an ``articles.submitted_by`` column; PostGIS would add a
 from .article import Article
 from .batch import BatchItem, BatchJob
 from .change import Change
+from .feed import Feed, FeedEntry
 from .incident import STATUSES, Incident
 from .mention import Mention
 from .place import ANALYST_SOURCE, AnalystPlace
@@ -27,6 +29,8 @@ __all__ = [
     "BatchItem",
     "BatchJob",
     "Change",
+    "Feed",
+    "FeedEntry",
     "Incident",
     "IncidentSearch",
     "Mention",

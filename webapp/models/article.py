@@ -29,6 +29,9 @@ class Article(db.Model):
     language: Mapped[str] = mapped_column(String(8), default="")
     text: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    # A fetched page's normalised address (webapp.fetch.canonical_url): one article per page.
+    canonical_url: Mapped[str | None] = mapped_column(String(2000), unique=True)
     # How many rows ingestion derived, written in the same transaction as those rows, so that
     # an article missing some of them is recognised as incomplete (see ``is_complete``).
     sentence_count: Mapped[int | None] = mapped_column(Integer)
