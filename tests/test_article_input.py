@@ -61,6 +61,8 @@ def test_too_long_text_is_rejected_with_413(ctx):
         ("source_url", "javascript:alert(1)", "http"),
         ("source_url", "data:text/html,<script>alert(1)</script>", "http"),
         ("source_url", "ftp://x", "http"),
+        ("source_url", "http://[::1/", "http"),
+        ("source_url", "http://exa mple.org/", "http"),
         ("language", "english please", "language code"),
         ("title", "x" * 501, "title"),
         ("published", "20 September", "date"),

@@ -213,8 +213,15 @@ def _clean_metadata(
 def _clean_url(value: object, field: str) -> str:
     url = _string(value, field)
     if url:
-        parsed = urlparse(url)
-        if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
+        try:
+            parsed = urlparse(url)
+        except ValueError:  # e.g. an unclosed IPv6 bracket: "http://[::1/"
+            raise InvalidArticle.bad_field(field, "http_url") from None
+        if (
+            parsed.scheme.lower() not in ("http", "https")
+            or not parsed.netloc
+            or any(c.isspace() for c in url)
+        ):
             raise InvalidArticle.bad_field(field, "http_url")
         if len(url) > _MAX_URL:
             raise InvalidArticle.bad_field(field, "longer_than", limit=_MAX_URL)
