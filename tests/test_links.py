@@ -66,6 +66,7 @@ def test_a_canonical_url_is_ingested_once(open_app):
         amp = client.post("/api/articles", json={"url": site.url("/amp/saraqib")})
     assert first.status_code == 201 and again.status_code == 200 and amp.status_code == 200
     assert first.json["id"] == again.json["id"] == amp.json["id"]
+    assert first.json["canonical_url"] == canonical  # the API shows which page it stored
     assert site.hits["/ar/saraqib"] == 1  # the canonical URL was known: not fetched again
     assert article_count(open_app) == 1
 

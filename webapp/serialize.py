@@ -118,6 +118,9 @@ def article_dict(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "language": article.language,
         "source_url": article.source_url,
+        "source_name": article.source_name,
+        "author": article.author,
+        "canonical_url": article.canonical_url,
         "sentences": [
             {"index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in article.sentences
         ],
