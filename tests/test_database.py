@@ -156,3 +156,23 @@ def test_a_request_before_the_schema_is_current_names_the_command(make_app):
     response = app.test_client().get("/api/incidents")
     assert response.status_code == 503
     assert "0002" in response.get_json()["error"] and "db upgrade" in response.get_json()["error"]
+
+
+def test_committed_stores_the_whole_block_or_nothing(app):
+    from webapp.database import committed
+    from webapp.extensions import db
+    from webapp.models import Article
+
+    def article(n: int) -> Article:
+        return Article(title=f"t{n}", text=f"text {n}", content_hash=f"{n:064d}")
+
+    with app.app_context():
+        with pytest.raises(RuntimeError), committed():
+            db.session.add(article(1))
+            db.session.flush()
+            raise RuntimeError("a failure half-way")
+        assert db.session.query(Article).count() == 0  # the flushed row was rolled back
+        with committed():
+            db.session.add(article(2))
+        db.session.expunge_all()
+        assert [a.title for a in db.session.query(Article)] == ["t2"]

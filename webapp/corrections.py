@@ -24,6 +24,7 @@ from sqlalchemy import update
 from gazetteer import ACLED_TYPES, AREA_TYPES, PlaceNotFound, is_sub_event_of
 
 from . import audit, mapindex
+from .database import committed
 from .errors import InvalidChange, NotFound
 from .extensions import db, gazetteers
 from .ingest import admin1_of, line_geometry, place_columns
@@ -85,7 +86,7 @@ def correct_incident(incident_id: int, correction: Correction, actor: audit.Acto
     incident = db.session.get(Incident, incident_id)
     if incident is None:
         raise NotFound.resource("incident", incident_id)
-    try:
+    with committed():
         searchable = False
         if correction.status is not None:
             _change(incident, actor, "status", ("status",), {"status": correction.status})
@@ -103,10 +104,6 @@ def correct_incident(incident_id: int, correction: Correction, actor: audit.Acto
             searchable |= _change(incident, actor, "type", TYPE_FIELDS, values)
         if searchable:
             reindex(incident)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     mapindex.refresh()
     return incident
 

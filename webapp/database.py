@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from alembic.migration import MigrationContext
@@ -100,3 +102,14 @@ def require_current_schema(app: Flask) -> None:
     if current != head:
         raise DatabaseNotReady.at_revision(current, head)
     app.extensions["schema_ready"] = True
+
+
+@contextmanager
+def committed() -> Iterator[None]:
+    """One transaction: commit what the block changed, or roll all of it back and re-raise."""
+    try:
+        yield
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise

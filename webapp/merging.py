@@ -26,6 +26,7 @@ from sqlalchemy import or_, select
 from gazetteer import distance_km
 
 from . import audit, mapindex
+from .database import committed
 from .errors import InvalidChange, NotFound
 from .extensions import db
 from .models import Article, Change, Incident, Sentence
@@ -131,7 +132,7 @@ def merge_similar(actor: audit.Actor = AUTOMATIC) -> int:
         select(Incident.id).where(Incident.merged_into_id.is_(None)).order_by(Incident.id)
     ).all()
     merged = 0
-    try:
+    with committed():
         for incident_id in ids:
             incident = db.session.get(Incident, incident_id)
             if incident is None or incident.id in split_off or incident.status == "rejected":
@@ -143,10 +144,6 @@ def merge_similar(actor: audit.Actor = AUTOMATIC) -> int:
                 _attach(incident, primary, actor)
                 db.session.flush()
                 merged += 1
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     mapindex.refresh()
     return merged
 
@@ -163,16 +160,12 @@ def merge_incident(incident_id: int, into_id: int, actor: audit.Actor) -> Incide
     own_primary = incident.merged_into_id or incident.id
     if own_primary == primary.id:
         raise InvalidChange.same_event(incident_id, into_id)
-    try:
+    with committed():
         for report in _reports(incident.id):
             _attach(report, primary, actor)
         if incident.merged_into_id is not None:
             _detach(incident, actor)
         _attach(incident, primary, actor)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     mapindex.refresh()
     return primary
 
@@ -186,12 +179,8 @@ def split_incident(incident_id: int, actor: audit.Actor) -> Incident:
     incident = _get(incident_id)
     if incident.merged_into_id is None:
         raise InvalidChange.not_merged(incident_id)
-    try:
+    with committed():
         _detach(incident, actor)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     mapindex.refresh()
     return incident
 

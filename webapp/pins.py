@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from gazetteer import AdminRef, Gazetteer, Place, PlaceType, normalize_name
 
 from . import audit
+from .database import committed
 from .errors import InvalidPlace
 from .extensions import db, gazetteers
 from .models import ANALYST_SOURCE, AnalystPlace
@@ -110,14 +111,10 @@ def pin_place(draft: PlaceDraft, actor: audit.Actor) -> Pinned:
         user_id=actor.user_id,
         user_name=actor.name,
     )
-    try:
+    with committed():
         db.session.add(row)
         db.session.flush()
         audit.record(actor, "new place", "place", row.id, None, place_dict(row))
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     gazetteers.refresh()
     names = [row.name, row.name_ar, *(row.variants or [])]
     return Pinned(row, reresolve([n for n in names if n], actor))
