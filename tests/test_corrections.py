@@ -194,21 +194,11 @@ def test_the_article_page_shows_each_incident_s_status_and_history(app, client, 
 
 
 def test_moving_to_a_road_takes_the_governorate_of_its_midpoint(make_app):
-    from geo_toy import square
-    from webapp_rows import tiny_places
+    from webapp_rows import places_in_one_governorate, tiny_places
 
-    from gazetteer import Gazetteer, Place, PlaceType
+    from gazetteer import Gazetteer, PlaceType
 
-    north_west = Place(
-        "gov:nw",
-        "North-West Governorate",
-        "محافظة الشمال الغربي",
-        PlaceType.GOVERNORATE,
-        35.9,
-        36.5,
-        geometry=square(35.9, 36.5, 1.0),
-    )
-    app = make_app(GAZETTEER=Gazetteer([*tiny_places(), north_west]))
+    app = make_app(GAZETTEER=Gazetteer(places_in_one_governorate()))
     with app.app_context():
         (incident,) = ingest_article(ArticleInput(text=TEXT, published="2020-09-20")).article.incidents
         road = next(p for p in tiny_places() if p.type is PlaceType.ROAD)

@@ -167,22 +167,11 @@ def test_concurrent_large_posts_on_sqlite_all_succeed(app):
 
 
 def test_a_road_incident_is_in_the_governorate_of_its_midpoint(make_app):
-    from geo_toy import square
-    from webapp_rows import tiny_places
+    from webapp_rows import places_in_one_governorate
 
-    from gazetteer import Gazetteer, Place, PlaceType
+    from gazetteer import Gazetteer
 
-    # One governorate covering the whole of the toy M4: every stretch of it lies there.
-    north_west = Place(
-        "gov:nw",
-        "North-West Governorate",
-        "محافظة الشمال الغربي",
-        PlaceType.GOVERNORATE,
-        35.9,
-        36.5,
-        geometry=square(35.9, 36.5, 1.0),
-    )
-    app = make_app(GAZETTEER=Gazetteer([*tiny_places(), north_west]))
+    app = make_app(GAZETTEER=Gazetteer(places_in_one_governorate()))
     with app.app_context():
         result = ingest_article(
             ArticleInput(text="Russian jets struck the M4 highway on Sunday.", title="M4")

@@ -79,6 +79,23 @@ def tiny_places() -> list[Place]:
     ]
 
 
+def places_in_one_governorate() -> list[Place]:
+    """:func:`tiny_places` plus one governorate polygon covering the whole of their toy M4, so that
+    every stretch of the road lies in it."""
+    from geo_toy import square
+
+    north_west = Place(
+        "gov:nw",
+        "North-West Governorate",
+        "محافظة الشمال الغربي",
+        PlaceType.GOVERNORATE,
+        35.9,
+        36.5,
+        geometry=square(35.9, 36.5, 1.0),
+    )
+    return [*tiny_places(), north_west]
+
+
 def store_article(*, title: str = "Strike on Idlib", text: str | None = None, road: bool = False) -> int:
     """Store an article with one sentence, one resolved mention and one incident through the ORM.
 
