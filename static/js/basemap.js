@@ -1,4 +1,4 @@
-/* Offline basemap: the country and its coast, governorate and district borders, main roads and town
+/* Offline basemap: the country and its coast, rivers and lakes, governorate and district borders, main roads and town
  * labels, drawn from the app's own GeoJSON files (static/geo/basemap-*.geojson, built by
  * `python -m gazetteer.places.basemap`).  Every pane sits below Leaflet's tile pane (z-index 200), so
  * tiles from TILE_URL cover the basemap whenever they load, and the map stays readable when they don't.
@@ -6,11 +6,13 @@
 (function () {
   "use strict";
 
-  /* Pane name → z-index: land under lines under labels, all under the tiles. */
-  var PANES = { basemapLand: 110, basemapLines: 120, basemapLabels: 130 };
+  /* Pane name → z-index: land under water under lines under labels, all under the tiles. */
+  var PANES = { basemapLand: 110, basemapWater: 115, basemapLines: 120, basemapLabels: 130 };
   var STYLES = {
     land: { color: "#9e9e9e", weight: 1, fillColor: "#f5f2ea", fillOpacity: 1 },
     coast: { color: "#5b8db8", weight: 2.5, fill: false },
+    lake: { color: "#7fa7c9", weight: 0.8, fillColor: "#aacbe6", fillOpacity: 1 },
+    river: { color: "#6f9fcb", weight: 1.6, fill: false },
     governorate: { color: "#7e6b8f", weight: 1.6, fill: false },
     district: { color: "#b3a6bf", weight: 0.8, dashArray: "3 3", fill: false },
     road: { color: "#d89b3c", weight: 2.2, opacity: 0.9 }
@@ -47,6 +49,22 @@
       pane: "basemapLand", interactive: false,
       style: function (f) { return f.properties.kind === "coast" ? STYLES.coast : STYLES.land; }
     }).addTo(group);
+  }
+
+  function drawWater(map, group, data) {
+    var layer = L.geoJSON(data, {
+      pane: "basemapWater", interactive: false,
+      style: function (f) { return f.properties.kind === "lake" ? STYLES.lake : STYLES.river; }
+    }).addTo(group);
+    // Rivers widen as the map zooms in, as on a printed map.
+    function widen() {
+      var weight = Math.max(1, Math.min(4, map.getZoom() - 5));
+      layer.eachLayer(function (line) {
+        if (line.feature.properties.kind === "river") line.setStyle({ weight: weight });
+      });
+    }
+    map.on("zoomend", widen);
+    widen();
   }
 
   function drawBorders(group, data) {
@@ -121,18 +139,20 @@
     map.getContainer().classList.add("has-basemap");
     var groups = {
       land: L.layerGroup().addTo(map),
+      water: L.layerGroup().addTo(map),
       borders: L.layerGroup().addTo(map),
       roads: L.layerGroup().addTo(map),
       labels: L.layerGroup().addTo(map)
     };
     if (window.IncidentMap && window.IncidentMap.addOverlay) {
-      ["borders", "roads", "labels"].forEach(function (name) {
+      ["water", "borders", "roads", "labels"].forEach(function (name) {
         window.IncidentMap.addOverlay(strings["basemap_" + name] || name, groups[name], null,
           { id: "basemap-" + name, checked: true });
       });
     }
     var draw = {
       land: function (data) { drawLand(groups.land, data); },
+      water: function (data) { drawWater(map, groups.water, data); },
       borders: function (data) { drawBorders(groups.borders, data); },
       roads: function (data) { drawRoads(groups.roads, data); },
       labels: function (data) { drawLabels(map, groups.labels, data, options.lang); }

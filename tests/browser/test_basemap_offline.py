@@ -35,6 +35,8 @@ def test_basemap_draws_borders_and_labels_offline(server, page, lang: str, alepp
     page.wait_for_selector(".leaflet-basemapLines-pane path")
     page.wait_for_selector(".leaflet-basemapLand-pane path")
     assert page.locator(".leaflet-basemapLines-pane path").count() > 14  # more than the 14 governorates
+    # Rivers and lakes: the Euphrates, Lake Assad and the others, in their own pane.
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-basemapWater-pane path').length > 100")
     # Town labels in the interface language, the large cities from the opening zoom.
     page.locator(".basemap-label", has_text=aleppo).wait_for()
     names = page.locator(".basemap-label").all_inner_texts()
@@ -42,7 +44,7 @@ def test_basemap_draws_borders_and_labels_offline(server, page, lang: str, alepp
     assert ("Damascus" if lang == "en" else "دمشق") in names
     # Tiles, were they to load, would cover the basemap: its panes sit below the tile pane.
     below = page.evaluate(
-        """() => ['basemapLand', 'basemapLines', 'basemapLabels'].every(
+        """() => ['basemapLand', 'basemapWater', 'basemapLines', 'basemapLabels'].every(
             (name) => +IncidentMap.state.map.getPane(name).style.zIndex
                 < +getComputedStyle(IncidentMap.state.map.getPane('tilePane')).zIndex)"""
     )

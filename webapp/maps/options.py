@@ -18,7 +18,7 @@ from ..plurals import plural_strings
 
 #: The offline basemap's layers in drawing order: ``static/geo/basemap-*.geojson``, drawn by
 #: ``static/js/basemap.js``.
-BASEMAP_LAYERS = ("land", "borders", "roads", "labels")
+BASEMAP_LAYERS = ("land", "water", "borders", "roads", "labels")
 #: The catalogue strings a popup shows in both languages (``static/js/incident_map.js``).
 POPUP_KEYS = (
     "date",
