@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
+from marshmallow import ValidationError
 
 from ..accounts.access import current_account
 from ..article_input import ArticleInput
@@ -110,9 +111,10 @@ def correct(incident_id: int) -> ResponseReturnValue:
 def merge(incident_id: int) -> ResponseReturnValue:
     """Merge the incident into another, ``{"into": id}`` (:mod:`webapp.merging`); the primary after."""
     body = request_json()
-    into = body.get("into") if isinstance(body, dict) else None
-    if isinstance(into, bool) or not isinstance(into, int):
-        raise InvalidChange.bad_into(into)
+    try:
+        into = schemas.MergeInput().load(body if isinstance(body, dict) else {})["into"]
+    except ValidationError:
+        raise InvalidChange.bad_into(body.get("into") if isinstance(body, dict) else None) from None
     primary = merge_incident(incident_id, into, Actor.of(current_account()))
     return jsonify({**incident_dict(primary), "sources": _sources(primary.id)})
 
