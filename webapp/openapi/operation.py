@@ -20,8 +20,8 @@ class Operation:
     None: no JSON body); ``errors`` lists the error statuses the view itself answers with, each
     ``{"error": …}``; those every API request may meet (access, rate limits, the database's
     schema) are added by :func:`webapp.openapi.spec.build_spec`.  ``query`` documents the
-    query string, ``body`` the JSON request body (a tuple: any one of them).
-    ``media_type`` is the type of the success bodies when not ``application/json``.
+    query string, ``body`` the JSON request body (a tuple: any one of them); ``tags`` group the
+    operation (by default under the first path segment after ``/api/``).
     """
 
     responses: Mapping[int, SchemaRef]
@@ -29,7 +29,6 @@ class Operation:
     query: type[Schema] | None = None
     body: SchemaRef = None
     tags: tuple[str, ...] = ()
-    media_type: str = "application/json"
 
 
 def documented(
@@ -39,7 +38,6 @@ def documented(
     query: type[Schema] | None = None,
     body: SchemaRef = None,
     tags: tuple[str, ...] = (),
-    media_type: str = "application/json",
 ) -> Callable[[View], View]:
     """Attach an :class:`Operation` to a view (as ``view.openapi``); the view itself is unchanged."""
 
@@ -50,7 +48,6 @@ def documented(
             query=query,
             body=body,
             tags=tags,
-            media_type=media_type,
         )
         return view
 

@@ -176,12 +176,11 @@ def _responses(found: list[tuple[Rule, Operation]], *, write: bool, public: bool
         }
     for status in sorted({s for _, op in found for s in op.responses}):
         schemas = [op.responses[status] for _, op in found if status in op.responses]
-        media_type = next(op.media_type for _, op in found if status in op.responses)
         response: dict[str, Any] = {"description": _status_text(status, schemas)}
         if any(s is not None for s in schemas):
             refs = [s for s in schemas if s is not None]
             merged = refs[0] if len(refs) == 1 else tuple(x for s in refs for x in _as_tuple(s))
-            response["content"] = {media_type: {"schema": _schema(merged)}}
+            response["content"] = {"application/json": {"schema": _schema(merged)}}
         responses[str(status)] = response
     return {status: responses[status] for status in sorted(responses)}
 
