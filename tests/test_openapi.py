@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import uuid
 
 import pytest
+import schemathesis
 from openapi_spec_validator import validate
 
 from webapp.openapi import build_spec, documented, undocumented_rules
@@ -140,3 +143,40 @@ def test_the_document_is_built_once_per_app(app, client, monkeypatch):
     first = client.get("/api/openapi.json").get_json()
     monkeypatch.setattr("webapp.openapi.views.build_spec", lambda app: pytest.fail("built again"))
     assert client.get("/api/openapi.json").get_json() == first
+
+
+@pytest.mark.services
+def test_the_queue_s_answers_conform_to_the_document(app, client):
+    """202 and the queued job's status, which the fuzz test (no Redis) never sees."""
+    from redis import Redis
+    from redis.exceptions import RedisError
+    from rq import SimpleWorker
+
+    from webapp.queue import get_queue
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        Redis.from_url(url, socket_connect_timeout=1).ping()
+    except RedisError as exc:
+        pytest.skip(f"Redis at {url} unreachable ({exc}); set TEST_REDIS_URL")
+    app.config.update(REDIS_URL=url, RQ_QUEUE=f"test-openapi-{uuid.uuid4().hex[:8]}")
+    api = schemathesis.openapi.from_dict(client.get("/api/openapi.json").get_json())
+    try:
+        posted = client.post("/api/articles", json={"text": "Russian jets struck Idlib on Sunday."})
+        assert posted.status_code == 202
+        api["/api/articles"]["POST"].validate_response(posted)
+        job = api["/api/jobs/{job_id}"]["GET"]
+        queued = client.get(posted.get_json()["status_url"])
+        assert queued.get_json()["status"] == "queued"
+        job.validate_response(queued)
+        with app.app_context():
+            SimpleWorker([get_queue()], connection=get_queue().connection).work(burst=True)
+        finished = client.get(posted.get_json()["status_url"])
+        assert finished.get_json()["status"] == "finished" and "article_url" in finished.get_json()
+        job.validate_response(finished)
+    finally:
+        with app.app_context():
+            queue = get_queue()
+            queue.empty()
+            queue.delete(delete_jobs=True)
+            queue.connection.close()
