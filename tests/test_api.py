@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from webapp_rows import store_article
 
 from webapp.extensions import db
-from webapp.models import Article
+from webapp.models import Article, Incident
 
 TEXT = "قصفت الطائرات الروسية مدينة إدلب اليوم الأحد. وزار وفد تركي أنقرة."
 XSS = "<img src=x onerror=alert(1)></script>${alert(1)}"
@@ -218,3 +218,14 @@ def test_bad_or_out_of_range_date_is_400(app, client, published, message):
 def test_text_without_letters_is_400(client):
     response = client.post("/api/articles", json={"text": "\u200b"})
     assert response.status_code == 400 and "no letters" in response.get_json()["error"]
+
+
+@pytest.mark.parametrize("into", [2**64, 2**31, -1, True, 1.0, None])
+def test_merge_into_no_id_a_table_can_hold_is_400_not_500(app, client, into):
+    # 2**64 overflowed SQLite's integer binding, 2**31 PostgreSQL's INTEGER: a 500 before the
+    # body was loaded through schemas.MergeInput, whose range is the ids' (0..MAX_ID).
+    with app.app_context():
+        incident_id = db.session.scalar(select(Incident.id).where(Incident.article_id == store_article()))
+    response = client.post(f"/api/incidents/{incident_id}/merge", json={"into": into})
+    assert response.status_code == 400
+    assert "into" in response.get_json()["error"]

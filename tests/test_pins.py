@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from accounts_helpers import add_user, token_for
 from sqlalchemy import select
@@ -50,12 +52,24 @@ def test_a_pinned_place_is_stored_with_its_author_and_audit_record(app, client):
         ({**KAFR, "type": "castle"}, "a place type: country"),
         ({**KAFR, "variants": "Kafr Daiel"}, "a list of names"),
         ({**KAFR, "parent": "Atlantis"}, "No place 'Atlantis'"),
+        # PostgreSQL refuses a NUL in text: a 500 there before.
+        ({**KAFR, "name": "Kafr\x00Dael"}, "text without NUL characters"),
     ],
 )
 def test_a_bad_place_is_refused_with_what_is_wrong_and_nothing_stored(app, client, data, says):
     response = client.post("/api/places", json=data)
     assert response.status_code == 400
     assert says in response.get_json()["error"]
+    with app.app_context():
+        assert db.session.scalars(select(AnalystPlace)).all() == []
+
+
+def test_half_a_surrogate_pair_is_refused_not_a_500(app, client):
+    # JSON may escape one ("\ud800"); no database stores it, so storing it was a 500.
+    body = json.dumps({**KAFR, "variants": ["Kafr \ud800"]})
+    response = client.post("/api/places", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "valid Unicode text" in response.get_json()["error"]
     with app.app_context():
         assert db.session.scalars(select(AnalystPlace)).all() == []
 

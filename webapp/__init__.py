@@ -75,7 +75,7 @@ def register_converters(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Mount the pages, the JSON API, the local map assets and ``/healthz``."""
+    """Mount the pages, the JSON API and its OpenAPI document, the local map assets and ``/healthz``."""
     from .accounts import bp as accounts_bp
     from .api import bp as api_bp
     from .articles import bp as articles_bp
@@ -88,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     from .jobs import bp as jobs_bp
     from .mapdata import bp as mapdata_bp
     from .maps import bp as maps_bp
+    from .openapi import bp as openapi_bp
     from .places import bp as places_bp
     from .review import bp as review_bp
 
@@ -104,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(jobs_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(openapi_bp)
     # A bearer token cannot ride on a cross-site post; webapp.accounts.access asks a
     # session-authenticated API write for its CSRF token (X-CSRFToken) instead.
     csrf.exempt(api_bp)

@@ -16,9 +16,11 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from .api.schemas import Health
 from .database import require_current_schema
 from .errors import DatabaseNotReady
 from .extensions import db, gazetteers, limiter
+from .openapi import documented
 
 bp = Blueprint("health", __name__)
 #: Seconds to wait for Redis before calling the queue down.
@@ -26,6 +28,7 @@ REDIS_TIMEOUT = 2.0
 
 
 @bp.get("/healthz")
+@documented(responses={200: Health, 503: Health})
 @limiter.exempt
 def healthz() -> ResponseReturnValue:
     """200 when the database, the gazetteer and the queue are all fine, else 503; JSON either way."""

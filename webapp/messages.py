@@ -184,6 +184,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "غرب،جنوب،شرق،شمال بالدرجات، والجنوب لا يتجاوز الشمال",
     ),
     "expected.no_nul": ("text without NUL characters", "نص بلا محارف NUL"),
+    "expected.unicode": ("valid Unicode text", "نص يونيكود صالح"),
     "expected.one_of": ("one of {choices}", "إحدى القيم {choices}"),
     "expected.asc_or_desc": ("asc or desc", "asc أو desc"),
     # Accounts and access (webapp/accounts).

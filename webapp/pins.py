@@ -216,6 +216,14 @@ def _parents(gazetteer: Gazetteer, draft: PlaceDraft, parent: Place | None) -> t
 def _name(data: dict[str, Any], field: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > MAX_NAME:
         raise InvalidPlace.bad_value(field, value, "text", limit=MAX_NAME)
+    # JSON carries what no database column stores: a NUL (PostgreSQL) or half a surrogate pair (any).
+    if "\x00" in value:
+        raise InvalidPlace.bad_value(field, value.replace("\x00", "\\0"), "no_nul")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = value.encode("utf-8", "backslashreplace").decode()
+        raise InvalidPlace.bad_value(field, shown, "unicode") from None
     if not normalize_name(value):
         raise InvalidPlace.bad_value(field, value, "text", limit=MAX_NAME)
     return " ".join(value.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
+from marshmallow import ValidationError
 
 from ..accounts.access import current_account
 from ..article_input import ArticleInput
@@ -19,12 +20,14 @@ from ..jobs.batch import job_status
 from ..links import article_from_link, ingest_link, link_of
 from ..merging import merge_incident, sources_of, split_incident
 from ..models import Article, Incident
+from ..openapi import documented
 from ..params import parse_zoom
 from ..pins import PlaceDraft, pin_place, pinned_dict
 from ..queries import mapped_incidents, parse_limit
 from ..queue import enqueue_ingest, queue_enabled
 from ..queue import job_status as queued_status
 from ..serialize import article_dict, incident_dict, incident_feature, source_dict
+from . import schemas
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -38,6 +41,11 @@ def request_json() -> object:
 
 
 @bp.post("/articles")
+@documented(
+    body=(schemas.ArticleInput, schemas.LinkInput),
+    responses={200: schemas.Article, 201: schemas.Article, 202: schemas.QueuedArticle},
+    errors=(400, 413, 502, 503),
+)
 def create_article() -> ResponseReturnValue:
     """Ingest an article, or the page of ``{"url": …}``: 201 new, 200 already stored, 202 queued
     (when a queue is configured); a link that cannot be fetched gives 400 or 502."""
@@ -54,6 +62,7 @@ def create_article() -> ResponseReturnValue:
 
 
 @bp.get("/articles/<int:article_id>")
+@documented(responses={200: schemas.Article}, errors=(404,))
 def article(article_id: int) -> ResponseReturnValue:
     """One stored article with its sentences, mentions and incidents."""
     found = db.session.get(Article, article_id)
@@ -63,6 +72,11 @@ def article(article_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/incidents")
+@documented(
+    query=schemas.IncidentsArgs,
+    responses={200: (schemas.FeatureCollection, schemas.ClusterCollection)},
+    errors=(400,),
+)
 def incidents() -> ResponseReturnValue:
     """Located incidents as a GeoJSON FeatureCollection, filtered as in :mod:`webapp.filters` and by limit.
 
@@ -83,6 +97,7 @@ def incidents() -> ResponseReturnValue:
 
 
 @bp.patch("/incidents/<int:incident_id>")
+@documented(body=schemas.CorrectionInput, responses={200: schemas.Incident}, errors=(400, 404))
 def correct(incident_id: int) -> ResponseReturnValue:
     """Correct an incident (:mod:`webapp.corrections`): status, place, point or type; the incident after."""
     incident = correct_incident(
@@ -92,17 +107,20 @@ def correct(incident_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/incidents/<int:incident_id>/merge")
+@documented(body=schemas.MergeInput, responses={200: schemas.IncidentWithSources}, errors=(400, 404))
 def merge(incident_id: int) -> ResponseReturnValue:
     """Merge the incident into another, ``{"into": id}`` (:mod:`webapp.merging`); the primary after."""
     body = request_json()
-    into = body.get("into") if isinstance(body, dict) else None
-    if isinstance(into, bool) or not isinstance(into, int):
-        raise InvalidChange.bad_into(into)
+    try:
+        into = schemas.MergeInput().load(body if isinstance(body, dict) else {})["into"]
+    except ValidationError:
+        raise InvalidChange.bad_into(body.get("into") if isinstance(body, dict) else None) from None
     primary = merge_incident(incident_id, into, Actor.of(current_account()))
     return jsonify({**incident_dict(primary), "sources": _sources(primary.id)})
 
 
 @bp.post("/incidents/<int:incident_id>/split")
+@documented(responses={200: schemas.IncidentWithSources}, errors=(400, 404))
 def split(incident_id: int) -> ResponseReturnValue:
     """Split a report off the incident it was merged into; the report after, a primary again."""
     incident = split_incident(incident_id, Actor.of(current_account()))
@@ -114,6 +132,7 @@ def _sources(incident_id: int) -> list[dict[str, object]]:
 
 
 @bp.get("/incidents/<int:incident_id>/history")
+@documented(responses={200: schemas.Change(many=True)}, errors=(404,))
 def incident_history(incident_id: int) -> ResponseReturnValue:
     """Every change people made to the incident, oldest first:
     ``[{"at", "user", "action", "before", "after"}]``."""
@@ -123,6 +142,7 @@ def incident_history(incident_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/places")
+@documented(body=schemas.PlaceInput, responses={201: schemas.PinnedPlace}, errors=(400,))
 def create_place() -> ResponseReturnValue:
     """Pin a place the gazetteer lacks (:mod:`webapp.pins`); 201 with the place, which every
     mention of its names in stored articles then resolves to (:mod:`webapp.reresolve`)."""
@@ -131,6 +151,7 @@ def create_place() -> ResponseReturnValue:
 
 
 @bp.get("/jobs/<int:job_id>")
+@documented(responses={200: schemas.BatchJob}, errors=(404,))
 def batch_job(job_id: int) -> ResponseReturnValue:
     """A batch job's progress (:func:`webapp.jobs.batch.job_status`):
     ``{"state", "done", "total", "failed", "created", "existing", "errors": [{"item", "error"}]}``."""
@@ -140,6 +161,7 @@ def batch_job(job_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/jobs/<job_id>")
+@documented(responses={200: schemas.QueuedJob}, errors=(404, 503))
 def job(job_id: str) -> ResponseReturnValue:
     """The status of one queued article's ingestion (an RQ job id); ``result.article_id`` once finished."""
     if not queue_enabled():

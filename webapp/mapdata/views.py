@@ -14,11 +14,13 @@ from sqlalchemy import func, select
 
 from gazetteer import Gazetteer, PlaceType
 
+from ..api import schemas
 from ..density import heat_cells
 from ..extensions import db, gazetteers
 from ..filters import Filters, incident_criteria, parse_filters
 from ..i18n import current_lang, event_label
 from ..models import Incident
+from ..openapi import documented
 from ..params import parse_zoom
 from ..placenames import governorate_label
 from ..queries import distinct_values
@@ -31,6 +33,7 @@ _LINES = ("LineString", "MultiLineString")
 
 
 @bp.get("/timeline")
+@documented(query=schemas.TimelineArgs, responses={200: schemas.Timeline}, errors=(400,), tags=("map",))
 def timeline_view() -> ResponseReturnValue:
     """Matching incidents per day or week (``bucket=day|week|auto``), ignoring the viewport."""
     flt = parse_filters(request.args).without_bbox()
@@ -38,12 +41,14 @@ def timeline_view() -> ResponseReturnValue:
 
 
 @bp.get("/heat")
+@documented(query=schemas.HeatArgs, responses={200: schemas.Heat}, errors=(400,), tags=("map",))
 def heat_view() -> ResponseReturnValue:
     """The heat layer: incident counts on a grid sized for ``zoom`` within ``bbox``."""
     return jsonify(heat_cells(parse_filters(request.args), parse_zoom(request.args.get("zoom"))))
 
 
 @bp.get("/governorates")
+@documented(query=schemas.FilterArgs, responses={200: schemas.Governorates}, errors=(400,), tags=("map",))
 def governorates_view() -> ResponseReturnValue:
     """Governorate polygons with matching incident counts; an empty collection when none were imported."""
     flt = parse_filters(request.args).without_bbox()
@@ -51,6 +56,7 @@ def governorates_view() -> ResponseReturnValue:
 
 
 @bp.get("/roads")
+@documented(responses={200: schemas.Roads}, tags=("map",))
 def roads_view() -> ResponseReturnValue:
     """Roads of the gazetteer (places of type road with a line geometry) as GeoJSON."""
     return jsonify(road_collection(gazetteers.get()))
@@ -114,6 +120,7 @@ def road_collection(gaz: Gazetteer) -> dict[str, Any]:
 
 
 @bp.get("/facets")
+@documented(query=schemas.FacetsArgs, responses={200: schemas.Facets}, tags=("map",))
 def facets_view() -> ResponseReturnValue:
     """Choices for the map's filter form: event types, governorates, sources and the date range;
     ``labels`` names each type and governorate in the interface language (``?lang=``)."""
