@@ -76,6 +76,7 @@ from .clauses import split_clauses
 from .counting import Count, events_stated, find_counts, sums_up
 from .dates import may_hold_numeric_date, month_starts, resolve_tokens, told_offset
 from .drafts import Draft, Drafts, untold_again
+from .framing import framing
 from .linking import (
     MAX_LISTED_EVENTS,
     Candidate,
@@ -237,6 +238,8 @@ def extract_incidents(
             counts = find_counts(tokens)
             if sums_up(counts, stated):
                 continue  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
+            if framing(text, tokens, event, counts, stated, told=bool(drafts), placed=bool(candidates)):
+                continue  # denied, planned, counted, filmed, reacted to or recalled: not reported here
             stated_events = events_stated(counts)
             if stated_events > 1 and (stated is None or stated[1] != "day"):
                 stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident

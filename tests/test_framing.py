@@ -1,0 +1,121 @@
+"""Sentences that name an event without reporting one, read alone and after a lead through the geoparser."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer import geoparse
+from gazetteer.events.classify import classify
+from gazetteer.events.counting import find_counts
+from gazetteer.events.dates import resolve_tokens
+from gazetteer.events.framing import framing
+from gazetteer.places.bundled import default_gazetteer
+from gazetteer.places.normalize import tokenize
+
+PUBLISHED = dt.date(2020, 2, 4)
+LEAD_EN = (
+    "Russian warplanes struck the town of Saraqib in Idlib countryside on Tuesday, killing four civilians."
+)
+LEAD_AR = "قصفت طائرات حربية روسية مدينة سراقب في ريف إدلب يوم الثلاثاء، ما أسفر عن مقتل أربعة مدنيين."
+
+
+def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | None:
+    tokens = tokenize(sentence)
+    event = classify(tokens)
+    assert event is not None, f"no event word in {sentence!r}"
+    stated = resolve_tokens(sentence, tokens, PUBLISHED)
+    stated = stated if stated[0] is not None and stated[1] is not None else None
+    return framing(sentence, tokens, event, find_counts(tokens), stated, told=told, placed=placed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("There were no reports of clashes in Ariha on Wednesday.", "negated"),
+        ("ولم تسجل اشتباكات في أريحا يوم الأربعاء.", "negated"),
+        ("Government forces are preparing an assault on the town of Ma'arrat al-Nu'man.", "plan"),
+        ("ودعا ناشطون إلى مظاهرة في بنش يوم الجمعة.", "reaction"),
+        ("Warplanes carried out 25 raids on the southern countryside of Idlib last week.", "statistic"),
+        ("Idlib experienced 49 chemical weapons attacks.", "statistic"),
+        ("ونفذت الطائرات الحربية 25 غارة على ريف إدلب الجنوبي الأسبوع الماضي.", "statistic"),
+        ("Shelling has become a daily occurrence in the southern countryside of Idlib.", "statistic"),
+        ("وارتفعت وتيرة الغارات على المدارس في ريف حماة خلال النصف الثاني من العام.", "statistic"),
+        ("The Syrian Archive's database includes 350 videos of attacks on hospitals in Idlib.", "media"),
+        ("ويضم أرشيف الفريق 350 مقطعاً مصوراً للهجمات على المستشفيات في إدلب.", "media"),
+        ("In 2013 Syria ratified the Chemical Weapons Convention in The Hague.", "title"),
+        ("## Chemical Weapons Database", "title"),
+        ('- Medecins Sans Frontieres (Feb. 2017): "At Least 25 Killed in Attack on Hospital"', "title"),
+        ("The UN Secretary-General condemned the bombing of civilian areas in Idlib.", "reaction"),
+        ('وحمّلت دمشق "الجماعات الإرهابية" مسؤولية الهجوم على إدلب.', "reaction"),
+        ("Saraqib had already been bombed repeatedly during the 2019 offensive.", "statistic"),
+        ("The village had been largely emptied by weeks of bombardment.", "recall"),
+        ("وكانت المدينة قد تعرضت لهجوم بغاز الكلور عام 2017 أودى بحياة العشرات.", "recall"),
+        ("وسبق أن استهدف الطيران الحربي السوق ذاته خلال العام الماضي.", "recall"),
+    ],
+)
+def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str) -> None:
+    assert _framing(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        LEAD_EN,
+        LEAD_AR,
+        "Russian jets carried out 12 strikes on Kafr Nabl on Monday.",  # a count of one day's strikes
+        "A video shows the aftermath of an airstrike on Kafr Nabl on 5 May.",  # a video with its day
+        "01:47 -- Syrian airstrikes targeted Khan Sheikhoun with four rockets.",  # a time, not a count
+        "The fourth incident, which had not been previously reported, occurred at night in Hayyan.",
+        "Airstrikes hit Ariha on Monday without casualties.",  # a negation after the event word
+        "The Syrian Archive collected two videos related to this incident.",  # about an event told
+    ],
+)
+def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:
+    assert _framing(sentence) is None
+
+
+def test_a_lead_stands_even_when_it_reacts_or_recalls() -> None:
+    sentence = "The UN condemned the bombing of a hospital in Idlib."
+    assert _framing(sentence, told=True) == "reaction"
+    assert _framing(sentence, told=False) is None
+    recalled = "The town had been shelled by government forces."
+    assert _framing(recalled, told=True) == "recall"
+    assert _framing(recalled, told=False) is None
+
+
+def test_a_placeless_generic_report_without_day_victims_or_count_is_vague() -> None:
+    method = "This section provides a summary of attacks identified against protected objects."
+    assert _framing(method, told=False, placed=False) == "vague"
+    assert _framing(method, told=False, placed=True) is None
+    assert _framing(method, told=True, placed=False) is None  # after an event: a confirmation, merged
+    # A count of events with no place heads the sentences that tell them one by one.
+    assert _framing("Two incidents were identified in October.", told=False, placed=False) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence"),
+    [
+        (LEAD_EN, "There were no reports of clashes in Ariha on Wednesday."),
+        (LEAD_EN, "The Syrian Network for Human Rights documented 15 massacres in Idlib during January."),
+        (LEAD_EN, "Damascus blamed the attack on terrorist groups operating in Idlib."),
+        (LEAD_EN, "Activists called for a protest in Binnish on Friday."),
+        (LEAD_AR, "وأدان الأمين العام للأمم المتحدة قصف المناطق المدنية في إدلب."),
+        (LEAD_AR, "وتستعد قوات النظام لشن هجوم على مدينة معرة النعمان."),
+    ],
+)
+def test_after_a_lead_a_framing_sentence_adds_no_incident(lead: str, sentence: str) -> None:
+    result = geoparse(f"{lead} {sentence}", gazetteer=default_gazetteer(), published=PUBLISHED)
+    assert [inc.sentence for inc in result.incidents] == [0]
+    assert result.incidents[0].location is not None
+    assert result.incidents[0].location.place.name == "Saraqib"
+
+
+def test_after_a_lead_another_reported_event_still_makes_its_incident() -> None:
+    text = f"{LEAD_EN} Government artillery shelled the town of Ariha on Wednesday, wounding two."
+    result = geoparse(text, gazetteer=default_gazetteer(), published=PUBLISHED)
+    assert [(inc.sentence, inc.location.place.name) for inc in result.incidents] == [
+        (0, "Saraqib"),
+        (1, "Ariha"),
+    ]
