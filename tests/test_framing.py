@@ -49,6 +49,7 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ('- Medecins Sans Frontieres (Feb. 2017): "At Least 25 Killed in Attack on Hospital"', "title"),
         ("The UN Secretary-General condemned the bombing of civilian areas in Idlib.", "reaction"),
         ('وحمّلت دمشق "الجماعات الإرهابية" مسؤولية الهجوم على إدلب.', "reaction"),
+        ("Moscow rejected reports that its jets had bombed the market in Ariha.", "reaction"),
         ("Saraqib had already been bombed repeatedly during the 2019 offensive.", "statistic"),
         ("The village had been largely emptied by weeks of bombardment.", "recall"),
         ("وكانت المدينة قد تعرضت لهجوم بغاز الكلور عام 2017 أودى بحياة العشرات.", "recall"),
@@ -67,6 +68,8 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         "Russian jets carried out 12 strikes on Kafr Nabl on Monday.",  # a count of one day's strikes
         "A video shows the aftermath of an airstrike on Kafr Nabl on 5 May.",  # a video with its day
         "01:47 -- Syrian airstrikes targeted Khan Sheikhoun with four rockets.",  # a time, not a count
+        # A count of events that writes the day of the first: the next sentences tell them.
+        "A total of 10 incidents were identified in November 2016, starting on 4 November in Aleppo.",
         "The fourth incident, which had not been previously reported, occurred at night in Hayyan.",
         "Airstrikes hit Ariha on Monday without casualties.",  # a negation after the event word
         "The Syrian Archive collected two videos related to this incident.",  # about an event told

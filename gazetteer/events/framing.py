@@ -38,11 +38,13 @@ from ..geoparser.lexicon import PhraseMatch, PhraseMatcher, form_set, load_lexic
 from ..places.normalize import Token
 from .classify import SentenceEvent, event_lexicon
 from .counting import Count
+from .dates import month_positions
 from .linking import MAX_LISTED_EVENTS
 
 __all__ = ["framing", "framing_lexicon"]
 
 _NEGATION_WINDOW = 4  # "no group claimed the attack": words from the negation to the event word
+_DAYS = 31
 _NUMBER_WINDOW = 2  # "49 chemical attacks", "25 Russian airstrikes": a number this close counts the events
 #: The count categories of events, air strikes and raids (data/lexicon/numbers.yaml).
 _EVENT_COUNTS = frozenset({"events", "strikes"})
@@ -107,7 +109,8 @@ def framing(
     lex = framing_lexicon()
     cues = lex.cues.find(tokens) if lex.cues.may_match(tokens) else []
     kinds = {c.value for c in cues}
-    day = stated is not None and stated[1] == "day"
+    # A sentence that writes a day ("starting on 4 November") tells events, even if it dates itself by month.
+    day = (stated is not None and stated[1] == "day") or _writes_day(tokens)
     trigger = [event.trigger.first]  # the event word that decides the sentence's event
     if _before_event(cues, "negation", trigger, _NEGATION_WINDOW):
         return "negated"
@@ -163,6 +166,17 @@ def _unreferred(tokens: Sequence[Token], starts: Sequence[int]) -> list[int]:
     الحادثة» tell of an event told before, which :mod:`gazetteer.events.anaphora` joins to it)."""
     anaphora = event_lexicon().anaphora
     return [s for s in starts if s == 0 or anaphora.isdisjoint(form_set(tokens[s - 1].norm))]
+
+
+def _writes_day(tokens: Sequence[Token]) -> bool:
+    """True when a day of the month stands just before a month name ("4 November", «4 من تشرين الثاني»)."""
+    months = month_positions(tokens)
+    return any(
+        tokens[i].norm.isdigit()
+        and 1 <= int(tokens[i].norm) <= _DAYS
+        and any(j in months for j in (i + 1, i + 2))
+        for i in range(len(tokens))
+    )
 
 
 def _writes_year(tokens: Sequence[Token]) -> bool:
