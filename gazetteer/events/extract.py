@@ -76,7 +76,7 @@ from .clauses import split_clauses
 from .counting import Count, events_stated, find_counts, sums_up
 from .dates import may_hold_numeric_date, month_starts, resolve_tokens, told_offset
 from .drafts import Draft, Drafts, untold_again
-from .framing import framing
+from .framing import framing, framing_lexicon
 from .linking import (
     MAX_LISTED_EVENTS,
     Candidate,
@@ -99,12 +99,13 @@ _NON_VIOLENT = frozenset({"Strategic developments"})
 def load_word_lists() -> None:
     """Read and compile every word list of incident extraction now rather than on first use.
 
-    Events and linking words, and the lexicons of :mod:`gazetteer.events.actors`,
+    Events, framing and linking words, and the lexicons of :mod:`gazetteer.events.actors`,
     :mod:`gazetteer.events.dates`, :mod:`gazetteer.events.numbers` and
     :mod:`gazetteer.events.counting`.  Raises :class:`gazetteer.errors.GazetteerDataError`
     when one is broken.
     """
     event_lexicon()
+    framing_lexicon()
     linking_lexicon()
     actors.load_word_lists()
     dates.load_word_lists()

@@ -45,6 +45,7 @@ __all__ = ["framing", "framing_lexicon"]
 
 _NEGATION_WINDOW = 4  # "no group claimed the attack": words from the negation to the event word
 _DAYS = 31
+_MAX_DIGITS = 9
 _NUMBER_WINDOW = 2  # "49 chemical attacks", "25 Russian airstrikes": a number this close counts the events
 #: The count categories of events, air strikes and raids (data/lexicon/numbers.yaml).
 _EVENT_COUNTS = frozenset({"events", "strikes"})
@@ -156,8 +157,9 @@ def _many_events(text: str, tokens: Sequence[Token], trigger: int, counts: Seque
 
     counted = [c.value for c in counts if c.category in _EVENT_COUNTS and timeless(c.first)]
     for k in range(max(0, trigger - _NUMBER_WINDOW), trigger):
-        if tokens[k].norm.isdigit() and timeless(k):
-            counted.append(int(tokens[k].norm))
+        value = _number(tokens[k].norm)
+        if value is not None and timeless(k):
+            counted.append(value)
     return max(counted, default=0) > MAX_LISTED_EVENTS
 
 
@@ -172,16 +174,20 @@ def _writes_day(tokens: Sequence[Token]) -> bool:
     """True when a day of the month stands just before a month name ("4 November", «4 من تشرين الثاني»)."""
     months = month_positions(tokens)
     return any(
-        tokens[i].norm.isdigit()
-        and 1 <= int(tokens[i].norm) <= _DAYS
-        and any(j in months for j in (i + 1, i + 2))
+        1 <= (_number(tokens[i].norm) or 0) <= _DAYS and any(j in months for j in (i + 1, i + 2))
         for i in range(len(tokens))
     )
 
 
 def _writes_year(tokens: Sequence[Token]) -> bool:
     """True when a word is a year of the conflict's era ("2017", «عام 2017»)."""
-    return any(len(t.norm) == 4 and t.norm.isdigit() and t.norm[:2] in ("19", "20") for t in tokens)
+    return any(len(t.norm) == 4 and t.norm.isdecimal() and t.norm[:2] in ("19", "20") for t in tokens)
+
+
+def _number(word: str) -> int | None:
+    """The value of a word written in decimal digits (of any script), None for any other word
+    (or one too long to be a count: a run of thousands of digits in hostile input)."""
+    return int(word) if word.isdecimal() and len(word) <= _MAX_DIGITS else None
 
 
 def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
