@@ -51,7 +51,21 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ('وحمّلت دمشق "الجماعات الإرهابية" مسؤولية الهجوم على إدلب.', "reaction"),
         ("Moscow rejected reports that its jets had bombed the market in Ariha.", "reaction"),
         ("Saraqib had already been bombed repeatedly during the 2019 offensive.", "statistic"),
-        ("The village had been largely emptied by weeks of bombardment.", "recall"),
+        ("The village had been largely emptied by weeks of bombardment.", "consequence"),
+        ("The town had been held by opposition groups, and the army had shelled it.", "recall"),
+        ("The hospital in Kafr Nabl was put out of service by the bombing.", "consequence"),
+        ("وخرج مستشفى كفرنبل عن الخدمة جراء القصف.", "consequence"),
+        (
+            "Russian and Syrian jets have carried out hundreds of strikes on Idlib province since April.",
+            "statistic",
+        ),
+        (
+            "Nearly a million people have been displaced by the fighting in northwest Syria since December.",
+            "statistic",
+        ),
+        ("وقتل أكثر من 500 مدني في غارات جوية على إدلب منذ كانون الأول.", "statistic"),
+        ("It was not immediately clear who carried out the attack on the checkpoint in Ariha.", "reaction"),
+        ("وقال الجيش السوري إنه يرد على قصف الفصائل لمدينة حلب.", "reaction"),
         ("وكانت المدينة قد تعرضت لهجوم بغاز الكلور عام 2017 أودى بحياة العشرات.", "recall"),
         ("وسبق أن استهدف الطيران الحربي السوق ذاته خلال العام الماضي.", "recall"),
     ],
@@ -72,6 +86,7 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         "A total of 10 incidents were identified in November 2016, starting on 4 November in Aleppo.",
         "The fourth incident, which had not been previously reported, occurred at night in Hayyan.",
         "Airstrikes hit Ariha on Monday without casualties.",  # a negation after the event word
+        "Hundreds of people demonstrated in Kafr Nubl against the government.",  # people, not events counted
         "The Syrian Archive collected two videos related to this incident.",  # about an event told
     ],
 )
@@ -122,3 +137,20 @@ def test_after_a_lead_another_reported_event_still_makes_its_incident() -> None:
         (0, "Saraqib"),
         (1, "Ariha"),
     ]
+
+
+def test_a_month_over_a_year_before_the_first_event_told_is_a_recalled_event() -> None:
+    sentence = "A chemical attack on Khan Sheikhoun killed nearly 100 people in April 2017."
+    tokens = tokenize(sentence)
+    event = classify(tokens)
+    assert event is not None
+    stated = (dt.date(2017, 4, 1), "month")
+
+    def why(told_on: dt.date) -> str | None:
+        return framing(
+            sentence, tokens, event, find_counts(tokens), stated, told=True, placed=True, told_on=told_on
+        )
+
+    assert why(dt.date(2018, 4, 7)) == "recall"
+    # The month before the event told is often that of the latest of the events a report sums up.
+    assert why(dt.date(2017, 5, 2)) is None

@@ -239,7 +239,18 @@ def extract_incidents(
             counts = find_counts(tokens)
             if sums_up(counts, stated):
                 continue  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
-            if framing(text, tokens, event, counts, stated, told=bool(drafts), placed=bool(candidates)):
+            first_told = next(iter(drafts), None)
+            told_on = first_told.incident.date if first_told is not None else None
+            if framing(
+                text,
+                tokens,
+                event,
+                counts,
+                stated,
+                told=bool(drafts),
+                placed=bool(candidates),
+                told_on=told_on,
+            ):
                 continue  # denied, planned, counted, filmed, reacted to or recalled: not reported here
             stated_events = events_stated(counts)
             if stated_events > 1 and (stated is None or stated[1] != "day"):

@@ -50,7 +50,10 @@ _NUMBER_WINDOW = 2  # "49 chemical attacks", "25 Russian airstrikes": a number t
 #: The count categories of events, air strikes and raids (data/lexicon/numbers.yaml).
 _EVENT_COUNTS = frozenset({"events", "strikes"})
 _VICTIMS = frozenset({"fatalities", "injuries"})
-_MEDIA_WINDOW = 4  # "videos documenting the attack on": words from the media noun to the event word
+_MEDIA_WINDOW = 4
+_CAUSE_WINDOW = 2  # "by the bombing", «جراء القصف»: the cause names the event word next
+_RECALL_DAYS = 366
+_PERIOD_WINDOW = 6  # "since the offensive began in December": words from "since" to its month
 #: Arabic forms of «كان» that, with «قد» a few words on, make a past perfect («وكانت المدينة قد تعرضت»).
 _WAS_AR = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
 _QAD = "قد"
@@ -97,13 +100,15 @@ def framing(
     *,
     told: bool,
     placed: bool,
+    told_on: dt.date | None = None,
 ) -> str | None:
     """Why the sentence (or clause) ``tokens`` of ``text`` reports no event, or None when it reports one.
 
     ``event`` is its classification, ``counts`` its counts (:func:`gazetteer.events.counting.find_counts`),
     ``stated`` the date it states with its precision, ``told`` whether the article has told an
-    event before it, ``placed`` whether it names a place the event may be at.  Returns one of
-    ``negated``, ``plan``, ``statistic``, ``media``, ``title``, ``reaction``, ``recall``, ``vague``.
+    event before it (``told_on``: the date of the first it told, when known), ``placed`` whether
+    it names a place the event may be at.  Returns one of ``negated``, ``plan``, ``statistic``,
+    ``media``, ``title``, ``reaction``, ``consequence``, ``recall``, ``vague``.
     """
     if _titled(text, tokens, event):
         return "title"
@@ -121,12 +126,17 @@ def framing(
         return "reaction"
     if day:
         return None  # an event word with its day is reported, whatever frames it
-    if _many_events(text, tokens, event.trigger.first, counts) or "frequency" in kinds:
+    many = _many_events(text, tokens, event.trigger.first, counts)
+    if many or "frequency" in kinds or _quantified(tokens, cues, event.trigger.first):
+        return "statistic"
+    if "period" in kinds and _over_a_period(tokens, cues):
         return "statistic"
     if _before_event(cues, "media", _unreferred(tokens, trigger), _MEDIA_WINDOW):
         return "media"
+    if told and _before_event(cues, "cause", trigger, _CAUSE_WINDOW):
+        return "consequence"
     dated = stated is not None or _writes_year(tokens)
-    if told and ("recall" in kinds or _past_perfect(tokens, dated=dated)):
+    if told and ("recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(stated, told_on)):
         return "recall"
     if (
         not (told or placed)
@@ -144,6 +154,43 @@ def _before_event(cues: Sequence[PhraseMatch[str]], kind: str, starts: Sequence[
     """True when each event word at ``starts`` has a ``kind`` cue at most ``window`` words before it."""
     ends = [c.last for c in cues if c.value == kind]
     return bool(ends) and bool(starts) and all(any(0 <= s - end < window for end in ends) for s in starts)
+
+
+def _over_a_period(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]]) -> bool:
+    """True when "since"/«منذ» has a month or a year a few words on ("since the offensive began in
+    December")."""
+    months = month_positions(tokens)
+    for cue in cues:
+        if cue.value == "period":
+            after = range(cue.last, min(len(tokens), cue.last + _PERIOD_WINDOW))
+            if any(j in months or _writes_year(tokens[j : j + 1]) for j in after):
+                return True
+    return False
+
+
+def _quantified(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], trigger: int) -> bool:
+    """True when a quantity word governs the event word: "hundreds of strikes", «مئات الغارات»
+    (not "hundreds of people demonstrated": the people are counted, not the events)."""
+    for cue in cues:
+        if cue.value != "many":
+            continue
+        if cue.last == trigger and not tokens[trigger].text.isascii():
+            return True
+        if cue.last + 1 == trigger and tokens[cue.last].norm == "of":
+            return True
+    return False
+
+
+def _earlier(stated: tuple[dt.date, str] | None, told_on: dt.date | None) -> bool:
+    """True when a sentence dated by month or year only names a time over a year before the article's
+    first event ("a chemical attack in April 2017" in a report of 2018): an event recalled.  A nearer
+    month is often that of the latest of the events a report tells («كان آخرها في شهر آب الماضي»)."""
+    if stated is None or told_on is None:
+        return False
+    date, precision = stated
+    if precision == "month":
+        return (told_on - date).days > _RECALL_DAYS
+    return precision == "year" and date.year < told_on.year
 
 
 def _many_events(text: str, tokens: Sequence[Token], trigger: int, counts: Sequence[Count]) -> bool:
