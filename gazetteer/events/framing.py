@@ -219,10 +219,11 @@ def _unreferred(tokens: Sequence[Token], starts: Sequence[int]) -> list[int]:
 
 def _writes_day(tokens: Sequence[Token]) -> bool:
     """True when a day of the month stands just before a month name ("4 November", «4 من تشرين الثاني»)."""
-    months = month_positions(tokens)
     return any(
-        1 <= (_number(tokens[i].norm) or 0) <= _DAYS and any(j in months for j in (i + 1, i + 2))
-        for i in range(len(tokens))
+        1 <= (_number(tokens[j - k].norm) or 0) <= _DAYS
+        for j in month_positions(tokens)
+        for k in (1, 2)
+        if j >= k
     )
 
 
