@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +156,26 @@ def test_a_month_over_a_year_before_the_first_event_told_is_a_recalled_event() -
     assert why(dt.date(2018, 4, 7)) == "recall"
     # The month before the event told is often that of the latest of the events a report sums up.
     assert why(dt.date(2017, 5, 2)) is None
+
+
+BACKGROUND = Path(__file__).parent / "data" / "framing" / "background.jsonl"
+#: How many of the 103 sentences of ``background.jsonl`` may still make an incident (10 do): lower it.
+BACKGROUND_CEILING = 10
+
+
+def background_incidents() -> list[str]:
+    """The sentences of ``background.jsonl`` (recollections, statistics, reactions, plans, negations,
+    methods, consequences, context, written for this test) that add an incident after a lead."""
+    made = []
+    for line in BACKGROUND.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        lead = LEAD_AR if case["language"] == "ar" else LEAD_EN
+        result = geoparse(f"{lead} {case['sentence']}", gazetteer=default_gazetteer(), published=PUBLISHED)
+        if any(inc.sentence > 0 for inc in result.incidents):
+            made.append(case["sentence"])
+    return made
+
+
+def test_background_sentences_after_a_lead_rarely_make_an_incident() -> None:
+    made = background_incidents()
+    assert len(made) <= BACKGROUND_CEILING, "\n".join(made)
