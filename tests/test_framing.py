@@ -154,13 +154,26 @@ def test_a_month_over_a_year_before_the_first_event_told_is_a_recalled_event() -
         )
 
     assert why(dt.date(2018, 4, 7)) == "recall"
+    # A year written without a date the reader resolves ("in 2017") recalls an earlier year too.
+    hit = "The town was hit by a chlorine attack in 2017 that killed dozens."
+    hit_tokens = tokenize(hit)
+    hit_event = classify(hit_tokens)
+    assert hit_event is not None
+    framed = framing(
+        hit, hit_tokens, hit_event, [], None, told=True, placed=True, told_on=dt.date(2020, 2, 4)
+    )
+    assert framed == "recall"
+    assert (
+        framing(hit, hit_tokens, hit_event, [], None, told=True, placed=True, told_on=dt.date(2017, 5, 1))
+        is None
+    )
     # The month before the event told is often that of the latest of the events a report sums up.
     assert why(dt.date(2017, 5, 2)) is None
 
 
 BACKGROUND = Path(__file__).parent / "data" / "framing" / "background.jsonl"
-#: How many of the 103 sentences of ``background.jsonl`` may still make an incident (10 do): lower it.
-BACKGROUND_CEILING = 10
+#: How many of the 103 sentences of ``background.jsonl`` may still make an incident (9 do): lower it.
+BACKGROUND_CEILING = 9
 
 
 def background_incidents() -> list[str]:

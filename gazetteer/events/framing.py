@@ -136,7 +136,9 @@ def framing(
     if told and _before_event(cues, "cause", trigger, _CAUSE_WINDOW):
         return "consequence"
     dated = stated is not None or _writes_year(tokens)
-    if told and ("recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(stated, told_on)):
+    if told and (
+        "recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(tokens, stated, told_on)
+    ):
         return "recall"
     if (
         not (told or placed)
@@ -181,12 +183,16 @@ def _quantified(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], trigg
     return False
 
 
-def _earlier(stated: tuple[dt.date, str] | None, told_on: dt.date | None) -> bool:
+def _earlier(tokens: Sequence[Token], stated: tuple[dt.date, str] | None, told_on: dt.date | None) -> bool:
     """True when a sentence dated by month or year only names a time over a year before the article's
-    first event ("a chemical attack in April 2017" in a report of 2018): an event recalled.  A nearer
-    month is often that of the latest of the events a report tells («كان آخرها في شهر آب الماضي»)."""
-    if stated is None or told_on is None:
+    first event ("a chemical attack in April 2017" in a report of 2018, "hit by a chlorine attack in
+    2017"): an event recalled.  A nearer month is often that of the latest of the events a report
+    tells («كان آخرها في شهر آب الماضي»)."""
+    if told_on is None:
         return False
+    if stated is None:
+        years = [int(t.norm) for t in tokens if _is_year(t.norm)]
+        return bool(years) and max(years) < told_on.year
     date, precision = stated
     if precision == "month":
         return (told_on - date).days > _RECALL_DAYS
@@ -229,7 +235,11 @@ def _writes_day(tokens: Sequence[Token]) -> bool:
 
 def _writes_year(tokens: Sequence[Token]) -> bool:
     """True when a word is a year of the conflict's era ("2017", «عام 2017»)."""
-    return any(len(t.norm) == 4 and t.norm.isdecimal() and t.norm[:2] in ("19", "20") for t in tokens)
+    return any(_is_year(t.norm) for t in tokens)
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdecimal() and word[:2] in ("19", "20")
 
 
 def _number(word: str) -> int | None:
