@@ -133,3 +133,39 @@ def test_a_small_place_dropped_alone_is_read_when_its_container_follows(real):
     # a container it does not lie in corroborates nothing
     elsewhere = geoparse("قصف مدفعي على سرغايا، محافظة حلب", gazetteer=real, language="ar")
     assert all(m.text != "سرغايا" or m.place is None for m in elsewhere.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "place"),
+    [
+        # Ain Issa lies 50 km north of Raqqa city, in Raqqa governorate.
+        (
+            "قصفت المدفعية بلدة عين عيسى بريف الرقة الشمالي في 3 كانون الأول 2020.",
+            "ar",
+            "عين عيسى",
+            "Ain Issa",
+        ),
+        # «كبانة» is spelt Kabana here; the town lies 45 km from Latakia city, in its governorate.
+        (
+            "Jets struck the hills around Kabana in the northern Lattakia countryside on 12 May 2019.",
+            "en",
+            "Kabana",
+            "Kabani",
+        ),
+    ],
+)
+def test_the_countryside_of_a_governorates_capital_reaches_across_the_governorate(
+    real, text, language, name, place
+):
+    result = geoparse(text, gazetteer=real, language=language)
+    mention = _mention(result, name)
+    assert mention.place is not None and mention.place.name == place
+    (incident,) = result.incidents
+    assert incident.location.place.name == place
+
+
+def test_the_countryside_of_a_capital_does_not_reach_into_another_governorate(real):
+    # Ain Issa is in Raqqa governorate: the northern Aleppo countryside does not hold it.
+    text = "Artillery shelled the town of Ain Issa in the northern Aleppo countryside on 3 December 2020."
+    result = geoparse(text, gazetteer=real, language="en")
+    assert _mention(result, "Ain Issa").place is None

@@ -394,6 +394,8 @@ def test_per_class_figures_on_a_hand_made_report() -> None:
     assert rate(c["fatalities_exact"]) == (1, 1) and rate(c["injuries_exact"]) == (0, 1)
     assert rate(c["date_exact"]) == (1, 1)
     assert rate(c["no_incident_sentences_with_false_incident"]) == (1, 2) and c["false_incidents"] == 1
+    assert rate(c["false_incident_by_kind"]["headline"]) == (1, 1)
+    assert rate(c["false_incident_by_kind"]["agreement"]) == (0, 1)
     errors = m.per_doc[0].class_errors
     assert any("unknown place 'Kafr Tal'" in e and "t:homs" in e for e in errors)
     assert any("false place in group" in e for e in errors)
@@ -444,3 +446,11 @@ def test_evaluate_docs_splits_figures_by_genre_and_origin(tiny_gazetteer: Gazett
     assert set(m.notes["by genre"]) == {"en caption"}  # the corpus doc states no genre
     assert set(m.notes["by origin"]) == {"corpus", "written"}
     assert m.notes["by origin"]["written"]["incidents"] == 2
+
+
+def test_each_genre_reports_its_false_incident_rate(tiny_gazetteer: Gazetteer) -> None:
+    # The hand-made result puts an incident in the headline the gold marks as having none.
+    m = ev.evaluate_docs([class_gold("caption")], tiny_gazetteer, geoparse=lambda *a, **k: class_result())
+    figures = m.notes["by genre"]["en caption"]
+    assert figures["false-incident rate"] == 0.5  # 1 of the 2 no-incident sentences
+    assert figures["spurious share"] == 0.333  # 1 of the 3 predictions: the headline's, in no gold sentence

@@ -122,3 +122,17 @@ def test_near_is_a_preposition_even_where_it_may_be_skipped() -> None:
     places = {"Binnish": BINNISH, "Nawa": NAWA}
     text = "A woman from the village of Binnish was assaulted at a checkpoint near Nawa."
     assert _best_place(text, places) is NAWA
+
+
+def test_a_place_in_a_subordinate_phrase_after_the_event_is_not_where_it_happened() -> None:
+    # "demanding news of relatives missing in the fighting in Idlib": Idlib is where the fighting was.
+    text = (
+        "Dozens of residents of Binnish protested outside the hospital, demanding news of relatives in Idlib."
+    )
+    assert _best_place(text, {"Binnish": BINNISH, "Idlib": IDLIB}) is BINNISH
+    protest = "تظاهر العشرات من أهالي بنش للمطالبة بالإفراج عن معتقلين في إدلب"
+    assert _best_place(protest, {"بنش": BINNISH, "إدلب": IDLIB}) is BINNISH
+    # Without the subordinate phrase the place after "in" stays where it happened.
+    assert (
+        _best_place("Residents of Binnish protested in Idlib.", {"Binnish": BINNISH, "Idlib": IDLIB}) is IDLIB
+    )

@@ -1,6 +1,7 @@
 import pytest
 from geo_toy import toy_gazetteer
 
+from gazetteer import default_gazetteer, geoparse
 from gazetteer.geoparser.match import find_matches
 from gazetteer.geoparser.resolve import resolve_matches
 from gazetteer.geoparser.sentences import split_sentences
@@ -116,3 +117,18 @@ def test_very_common_word_is_corroborated_by_a_cue_or_a_nearby_neighbourhood():
     gaz = _damascus_gazetteer()
     assert _winners("قصف حي الميدان في دمشق", gaz)[0] == ("الميدان", "t:midan")
     assert ("الميدان", "t:midan") in _winners("سقطت قذائف على باب مصلى والميدان في دمشق", gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Fighters looted shops and homes in Afreen city on 18 March 2018.", "Afrin"),
+        # Without the city cue the variant needs a place nearby; a village cue does not make it a city.
+        ("Fighters looted shops and homes in Afreen on 18 March 2018.", None),
+        ("Protesters gathered in the village of Afreen on Friday.", None),
+    ],
+)
+def test_a_spelling_variant_cued_as_a_city_is_the_city_it_spells(text, reading):
+    result = geoparse(text, gazetteer=default_gazetteer(), language="en")
+    afreen = [m for m in result.mentions if m.text == "Afreen"]
+    assert (afreen[0].place.name if afreen and afreen[0].place else None) == reading

@@ -76,6 +76,7 @@ from .clauses import split_clauses
 from .counting import Count, events_stated, find_counts, sums_up
 from .dates import may_hold_numeric_date, month_starts, resolve_tokens, told_offset
 from .drafts import Draft, Drafts, untold_again
+from .framing import framing, framing_lexicon
 from .linking import (
     MAX_LISTED_EVENTS,
     Candidate,
@@ -98,12 +99,13 @@ _NON_VIOLENT = frozenset({"Strategic developments"})
 def load_word_lists() -> None:
     """Read and compile every word list of incident extraction now rather than on first use.
 
-    Events and linking words, and the lexicons of :mod:`gazetteer.events.actors`,
+    Events, framing and linking words, and the lexicons of :mod:`gazetteer.events.actors`,
     :mod:`gazetteer.events.dates`, :mod:`gazetteer.events.numbers` and
     :mod:`gazetteer.events.counting`.  Raises :class:`gazetteer.errors.GazetteerDataError`
     when one is broken.
     """
     event_lexicon()
+    framing_lexicon()
     linking_lexicon()
     actors.load_word_lists()
     dates.load_word_lists()
@@ -237,6 +239,19 @@ def extract_incidents(
             counts = find_counts(tokens)
             if sums_up(counts, stated):
                 continue  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
+            first_told = next(iter(drafts), None)
+            told_on = first_told.incident.date if first_told is not None else None
+            if framing(
+                text,
+                tokens,
+                event,
+                counts,
+                stated,
+                told=bool(drafts),
+                placed=bool(candidates),
+                told_on=told_on,
+            ):
+                continue  # denied, planned, counted, filmed, reacted to or recalled: not reported here
             stated_events = events_stated(counts)
             if stated_events > 1 and (stated is None or stated[1] != "day"):
                 stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident

@@ -23,7 +23,7 @@ from ..geoparser.lexicon import form_set, forms_of, load_lexicon, with_form_in, 
 from ..geoparser.result import Location, Mention
 from ..places.normalize import Token, normalize_token, tokenize, words_in
 from ..places.place import AREA_TYPES, Place, PlaceType
-from .classify import SentenceEvent
+from .classify import SentenceEvent, event_lexicon
 from .roadnames import roads_between
 
 __all__ = [
@@ -64,6 +64,9 @@ _SOURCE_PENALTY = 6.0  # where a source speaks from
 _ROAD_BONUS = 3.0  # patrols happen on roads
 _AFTER_TRIGGER_BONUS = 0.5
 _PRECISION_PENALTY = 0.5  # per geo_precision step above 1
+#: A place named after "demanding", "missing in", «تنديدا» that follow the event word belongs to what
+#: the subordinate phrase tells, not to the event: it outweighs being linked and after the trigger.
+_SUBORDINATE_PENALTY = 4.0
 _SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
 #: "two/three incidents" are listed one by one, each at a place; "49 attacks" is a summary.
 MAX_LISTED_EVENTS = 6
@@ -229,6 +232,7 @@ def place_candidates(
     # Read off the trigger spans once for the sentence: a long one holds many mentions.
     trigger_ends = frozenset(last - 1 for _, last in spans)
     first_end = min((last for _, last in spans), default=math.inf)
+    subordinate = _subordinate_start(tokens, event)
     out = []
     for k in indices:
         mention = mentions[k]
@@ -250,11 +254,22 @@ def place_candidates(
             score -= _SOURCE_PENALTY
         if first_end <= tok:  # after a trigger
             score += _AFTER_TRIGGER_BONUS
+        if subordinate <= tok:
+            score -= _SUBORDINATE_PENALTY
         if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
             score += _ROAD_BONUS
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
     _inner_over_container(text, tokens, mentions, out)
     return roads_between(text, tokens, mentions, out)
+
+
+def _subordinate_start(tokens: Sequence[Token], event: SentenceEvent | None) -> float:
+    """Where the first subordinate phrase after the deciding event word starts ("protested ...,
+    demanding news of relatives missing in the fighting in Latakia"), or infinity."""
+    cues = event_lexicon().subordinate
+    if event is None or not cues.may_match(tokens):
+        return math.inf
+    return min((m.first for m in cues.find(tokens) if m.first > event.trigger.first), default=math.inf)
 
 
 #: Marks a caption's header («دير الزور | البوكمال: …», «إدلب - مدينة أريحا: …»): the area, then the place.

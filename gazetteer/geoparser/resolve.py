@@ -133,6 +133,12 @@ def is_weak(place: Place, match: Match) -> bool:
     return place.type in SETTLEMENT_TYPES and place.population < SMALL_PLACE_POPULATION
 
 
+def _city_cued(place: Place, match: Match) -> bool:
+    """True when a city cue names the match and the reading is a city ("Afreen city", «مدينة ...»):
+    every Syrian city is in the gazetteer, so a spelling variant cued as one needs no other support."""
+    return PlaceType.CITY in match.cue_types and place.type is PlaceType.CITY and place.in_syria
+
+
 def _anchor_of(match: Match) -> Place | None:
     """The place a match surely means, or None when its reading is in doubt or unsuitable as an anchor."""
     if match.needs_support or match.fuzzy or not match.places:
@@ -278,7 +284,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 continue  # «حي المشهد» is no district of Iran's Mashhad
             nearest_anchor = distinct_anchors.nearest(place, k)
             nearest = nearest_anchor[0]
-            if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM:
+            if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM and not _city_cued(place, match):
                 continue
             if (
                 match.needs_support

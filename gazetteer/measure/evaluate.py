@@ -113,6 +113,8 @@ def _summary(m: Metrics) -> dict[str, Any]:
     def r(x: float | None) -> float | None:
         return None if x is None else round(x, 3)
 
+    false = m.classes.get("no_incident_sentences_with_false_incident")
+
     return {
         "docs": m.docs,
         "toponyms": m.overlap.gold,
@@ -122,6 +124,10 @@ def _summary(m: Metrics) -> dict[str, Any]:
         "event type acc": r(m.event_type_accuracy),
         "incidents": m.incidents_gold,
         "incident Acc@10km": r(m.incident_acc_10km),
+        # Issue 12's held-out gap: incidents made where the gold has none, as a share of the
+        # no-incident sentences the gold marks (None without them) and of all predictions.
+        "false-incident rate": r(false.rate) if false is not None else None,
+        "spurious share": r(m.incidents_spurious / m.incidents_predicted) if m.incidents_predicted else None,
     }
 
 

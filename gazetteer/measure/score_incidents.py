@@ -121,6 +121,7 @@ def score_incident_classes(
         idx = _sentence_index(result, s.start)
         false = max(0, per_sentence[idx] - gold_per_sentence[idx]) if idx is not None else 0
         score.tally("no_incident_sentences_with_false_incident").add(false > 0)
+        score.tally("false_incident_by_kind", s.kind).add(false > 0)
         score.false_incidents += false
         if false:
             score.class_errors.append(f"{false} false incident(s) in the {s.kind} sentence @{s.start}")

@@ -1,0 +1,297 @@
+"""Sentences that name an event without reporting one: denied, reacted to, planned, counted, filmed, recalled.
+
+An event word makes an incident only when the sentence reports that the event
+happened.  :func:`framing` reads the cues of ``data/lexicon/framing.yaml`` around
+a classified sentence's event words and says why it does not:
+
+* ``negated``: a negation just before the event word ("no reports of clashes in
+  X", «لم تسجل اشتباكات في أريحا»);
+* ``plan``: a preparation or a call ("forces are preparing an assault on X",
+  «دعا ناشطون إلى مظاهرة»);
+* ``statistic``: a count of several events without a day ("25 raids on X last
+  week"), or how often events happen, a trend, a share ("a daily occurrence",
+  «ارتفعت وتيرة الغارات») when the sentence states no day;
+* ``media``: an event word governed by a video, a database or a study ("350
+  videos of attacks on hospitals", "videos captured in Aleppo");
+* ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ..."), or an
+  English event word inside a capitalised name ("the Chemical Weapons
+  Convention");
+* ``vague``: the article's first event word with no place, day, victims or count of events
+  ("This section provides a summary of attacks identified");
+* once the article has told an event, ``reaction`` (condemned, blamed, called
+  for, «أدان»، «حمّل ... مسؤولية») and ``recall`` (a past perfect, «وكانت ... قد»,
+  «سبق أن», "last year"): comments on the event told, or an earlier one recalled.
+
+A lead stands even when it reacts or recalls: the article's first event is
+reported however it is worded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..geoparser.lexicon import PhraseMatch, PhraseMatcher, form_set, load_lexicon
+from ..places.normalize import Token
+from .classify import SentenceEvent, event_lexicon
+from .counting import Count
+from .dates import month_positions
+from .linking import MAX_LISTED_EVENTS
+
+__all__ = ["framing", "framing_lexicon"]
+
+_NEGATION_WINDOW = 4  # "no group claimed the attack": words from the negation to the event word
+_DAYS = 31
+_MAX_DIGITS = 9
+_NUMBER_WINDOW = 2  # "49 chemical attacks", "25 Russian airstrikes": a number this close counts the events
+#: The count categories of events, air strikes and raids (data/lexicon/numbers.yaml).
+_EVENT_COUNTS = frozenset({"events", "strikes"})
+_VICTIMS = frozenset({"fatalities", "injuries"})
+_MEDIA_WINDOW = 4
+_CAUSE_WINDOW = 2  # "by the bombing", «جراء القصف»: the cause names the event word next
+_RECALL_DAYS = 366
+_PERIOD_WINDOW = 6  # "since the offensive began in December": words from "since" to its month
+#: Arabic forms of «كان» that, with «قد» a few words on, make a past perfect («وكانت المدينة قد تعرضت»).
+_WAS_AR = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
+_QAD = "قد"
+_PERFECT_WINDOW = 3
+#: English past participles that do not end in -ed/-en (the regular ones are read by their ending).
+_PARTICIPLES = frozenset({"been", "hit", "struck", "shot", "fought", "held", "won", "led", "left", "seized"})
+_HAD_SKIP = frozenset({"already", "also", "previously", "earlier", "repeatedly", "just"})
+#: "the incident, which had not been reported": a relative clause about the event, not another one.
+_RELATIVE = frozenset({"which", "that", "who"})
+#: A list item citing a source and its date before a title: "- MSF (Feb. 2017): ...".
+_CITATION = re.compile(r"^\s*[-*•]\s+[^:\n]{2,120}\([^)\n]*\d{4}\)\s*:")
+_TITLE_CASE_SHARE = 0.75  # a sentence with more capitalised words than this is a headline in title case
+
+
+@dataclass(frozen=True, slots=True)
+class FramingLexicon:
+    """The cues of ``framing.yaml``, one matcher whose values name the cue's list."""
+
+    cues: PhraseMatcher[str]
+
+
+@functools.cache
+def framing_lexicon() -> FramingLexicon:
+    """The word lists of ``framing.yaml``, read and compiled once.
+
+    Raises :class:`gazetteer.errors.GazetteerDataError` when the file is missing or broken.
+    """
+    data = load_lexicon("framing")
+    items = [
+        (phrase, kind)
+        for kind, lists in data.items()
+        for lang in ("ar", "en")
+        for phrase in lists.get(lang, ())
+    ]
+    return FramingLexicon(PhraseMatcher(items))
+
+
+def framing(
+    text: str,
+    tokens: Sequence[Token],
+    event: SentenceEvent,
+    counts: Sequence[Count],
+    stated: tuple[dt.date, str] | None,
+    *,
+    told: bool,
+    placed: bool,
+    told_on: dt.date | None = None,
+) -> str | None:
+    """Why the sentence (or clause) ``tokens`` of ``text`` reports no event, or None when it reports one.
+
+    ``event`` is its classification, ``counts`` its counts (:func:`gazetteer.events.counting.find_counts`),
+    ``stated`` the date it states with its precision, ``told`` whether the article has told an
+    event before it (``told_on``: the date of the first it told, when known), ``placed`` whether
+    it names a place the event may be at.  Returns one of ``negated``, ``plan``, ``statistic``,
+    ``media``, ``title``, ``reaction``, ``consequence``, ``recall``, ``vague``.
+    """
+    if _titled(text, tokens, event):
+        return "title"
+    lex = framing_lexicon()
+    cues = lex.cues.find(tokens) if lex.cues.may_match(tokens) else []
+    kinds = {c.value for c in cues}
+    # A sentence that writes a day ("starting on 4 November") tells events, even if it dates itself by month.
+    day = (stated is not None and stated[1] == "day") or _writes_day(tokens)
+    trigger = [event.trigger.first]  # the event word that decides the sentence's event
+    if _before_event(cues, "negation", trigger, _NEGATION_WINDOW):
+        return "negated"
+    if "plan" in kinds:
+        return "plan"
+    if told and "reaction" in kinds:
+        return "reaction"
+    if day:
+        return None  # an event word with its day is reported, whatever frames it
+    many = _many_events(text, tokens, event.trigger.first, counts)
+    if many or "frequency" in kinds or _quantified(tokens, cues, event.trigger.first):
+        return "statistic"
+    if "period" in kinds and _over_a_period(tokens, cues):
+        return "statistic"
+    if _before_event(cues, "media", _unreferred(tokens, trigger), _MEDIA_WINDOW):
+        return "media"
+    if told and _before_event(cues, "cause", trigger, _CAUSE_WINDOW):
+        return "consequence"
+    dated = stated is not None or _writes_year(tokens)
+    if told and (
+        "recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(tokens, stated, told_on)
+    ):
+        return "recall"
+    if (
+        not (told or placed)
+        and event.generic
+        and not any(c.category in _VICTIMS | _EVENT_COUNTS for c in counts)
+    ):
+        # The article's first report with no place, no day, no victims, no count of the events that
+        # the next sentences may tell one by one: what a method or a summary says of events (after
+        # an event, such a report confirms it, see gazetteer.events.anaphora.stands_alone).
+        return "vague"
+    return None
+
+
+def _before_event(cues: Sequence[PhraseMatch[str]], kind: str, starts: Sequence[int], window: int) -> bool:
+    """True when each event word at ``starts`` has a ``kind`` cue at most ``window`` words before it."""
+    ends = [c.last for c in cues if c.value == kind]
+    return bool(ends) and bool(starts) and all(any(0 <= s - end < window for end in ends) for s in starts)
+
+
+def _over_a_period(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]]) -> bool:
+    """True when "since"/«منذ» has a month or a year a few words on ("since the offensive began in
+    December")."""
+    months = month_positions(tokens)
+    for cue in cues:
+        if cue.value == "period":
+            after = range(cue.last, min(len(tokens), cue.last + _PERIOD_WINDOW))
+            if any(j in months or _writes_year(tokens[j : j + 1]) for j in after):
+                return True
+    return False
+
+
+def _quantified(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], trigger: int) -> bool:
+    """True when a quantity word governs the event word: "hundreds of strikes", «مئات الغارات»
+    (not "hundreds of people demonstrated": the people are counted, not the events)."""
+    for cue in cues:
+        if cue.value != "many":
+            continue
+        if cue.last == trigger and not tokens[trigger].text.isascii():
+            return True
+        if cue.last + 1 == trigger and tokens[cue.last].norm == "of":
+            return True
+    return False
+
+
+def _earlier(tokens: Sequence[Token], stated: tuple[dt.date, str] | None, told_on: dt.date | None) -> bool:
+    """True when a sentence dated by month or year only names a time over a year before the article's
+    first event ("a chemical attack in April 2017" in a report of 2018, "hit by a chlorine attack in
+    2017"): an event recalled.  A nearer month is often that of the latest of the events a report
+    tells («كان آخرها في شهر آب الماضي»)."""
+    if told_on is None:
+        return False
+    if stated is None:
+        years = [int(t.norm) for t in tokens if _is_year(t.norm)]
+        return bool(years) and max(years) < told_on.year
+    date, precision = stated
+    if precision == "month":
+        return (told_on - date).days > _RECALL_DAYS
+    return precision == "year" and date.year < told_on.year
+
+
+def _many_events(text: str, tokens: Sequence[Token], trigger: int, counts: Sequence[Count]) -> bool:
+    """True when the sentence counts more events than a report lists one by one: "49 chemical
+    attacks", "25 raids", «300 غارة» (a number at most a word before the event word counts too),
+    unless the number is part of a time ("01:47 -- airstrikes")."""
+
+    def timeless(first: int) -> bool:
+        token = tokens[first]
+        return ":" not in text[token.start - 1 : token.end + 1]
+
+    counted = [c.value for c in counts if c.category in _EVENT_COUNTS and timeless(c.first)]
+    for k in range(max(0, trigger - _NUMBER_WINDOW), trigger):
+        value = _number(tokens[k].norm)
+        if value is not None and timeless(k):
+            counted.append(value)
+    return max(counted, default=0) > MAX_LISTED_EVENTS
+
+
+def _unreferred(tokens: Sequence[Token], starts: Sequence[int]) -> list[int]:
+    """The event words not pointed at by a demonstrative ("videos of this attack", «مقاطع مرتبطة بهذه
+    الحادثة» tell of an event told before, which :mod:`gazetteer.events.anaphora` joins to it)."""
+    anaphora = event_lexicon().anaphora
+    return [s for s in starts if s == 0 or anaphora.isdisjoint(form_set(tokens[s - 1].norm))]
+
+
+def _writes_day(tokens: Sequence[Token]) -> bool:
+    """True when a day of the month stands just before a month name ("4 November", «4 من تشرين الثاني»)."""
+    return any(
+        1 <= (_number(tokens[j - k].norm) or 0) <= _DAYS
+        for j in month_positions(tokens)
+        for k in (1, 2)
+        if j >= k
+    )
+
+
+def _writes_year(tokens: Sequence[Token]) -> bool:
+    """True when a word is a year of the conflict's era ("2017", «عام 2017»)."""
+    return any(_is_year(t.norm) for t in tokens)
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdecimal() and word[:2] in ("19", "20")
+
+
+def _number(word: str) -> int | None:
+    """The value of a word written in decimal digits (of any script), None for any other word
+    (or one too long to be a count: a run of thousands of digits in hostile input)."""
+    return int(word) if word.isdecimal() and len(word) <= _MAX_DIGITS else None
+
+
+def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
+    """English "had (already) been/struck/shelled", an event before the one told; Arabic «وكانت ...
+    قد» only in a sentence ``dated`` with a month or a year, as reports also tell their own events
+    with it («كانت قد وقعت في 21 تشرين الثاني»)."""
+    for i, token in enumerate(tokens):
+        if token.norm == "had" and (i == 0 or tokens[i - 1].norm not in _RELATIVE):
+            for after in tokens[i + 1 : i + 1 + _PERFECT_WINDOW]:
+                if after.norm in _HAD_SKIP:
+                    continue
+                word = after.norm
+                if word in _PARTICIPLES or (after.text.isascii() and word.endswith(("ed", "en"))):
+                    return True
+                break
+        elif (
+            dated
+            and token.norm in _WAS_AR
+            and any(t.norm == _QAD for t in tokens[i + 1 : i + 1 + _PERFECT_WINDOW])
+        ):
+            return True
+    return False
+
+
+def _titled(text: str, tokens: Sequence[Token], event: SentenceEvent) -> bool:
+    """A heading, a cited title, or an English event word inside a capitalised name."""
+    if not tokens:
+        return False
+    line_start = text.rfind("\n", 0, tokens[0].start) + 1
+    line = text[line_start : tokens[0].start]
+    if line.lstrip().startswith("#") or _CITATION.match(text, line_start, tokens[-1].end):
+        return True
+    if not all(_in_name(tokens, first, last) for first, last in event.spans):
+        return False
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    capitalised = sum(_capitalised(t) for t in words)
+    return capitalised <= _TITLE_CASE_SHARE * len(words)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text.isascii() and token.text[:1].isupper()
+
+
+def _in_name(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """True when the English words ``tokens[first:last]`` are capitalised inside a longer capitalised
+    name ("the Chemical Weapons Convention"), not at the sentence's start."""
+    if first == 0 or not all(_capitalised(t) for t in tokens[first:last]):
+        return False
+    return _capitalised(tokens[first - 1]) or (last < len(tokens) and _capitalised(tokens[last]))

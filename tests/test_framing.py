@@ -1,0 +1,194 @@
+"""Sentences that name an event without reporting one, read alone and after a lead through the geoparser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from gazetteer import geoparse
+from gazetteer.events.classify import classify
+from gazetteer.events.counting import find_counts
+from gazetteer.events.dates import resolve_tokens
+from gazetteer.events.framing import framing
+from gazetteer.places.bundled import default_gazetteer
+from gazetteer.places.normalize import tokenize
+
+PUBLISHED = dt.date(2020, 2, 4)
+LEAD_EN = (
+    "Russian warplanes struck the town of Saraqib in Idlib countryside on Tuesday, killing four civilians."
+)
+LEAD_AR = "قصفت طائرات حربية روسية مدينة سراقب في ريف إدلب يوم الثلاثاء، ما أسفر عن مقتل أربعة مدنيين."
+
+
+def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | None:
+    tokens = tokenize(sentence)
+    event = classify(tokens)
+    assert event is not None, f"no event word in {sentence!r}"
+    stated = resolve_tokens(sentence, tokens, PUBLISHED)
+    stated = stated if stated[0] is not None and stated[1] is not None else None
+    return framing(sentence, tokens, event, find_counts(tokens), stated, told=told, placed=placed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("There were no reports of clashes in Ariha on Wednesday.", "negated"),
+        ("ولم تسجل اشتباكات في أريحا يوم الأربعاء.", "negated"),
+        ("Government forces are preparing an assault on the town of Ma'arrat al-Nu'man.", "plan"),
+        ("ودعا ناشطون إلى مظاهرة في بنش يوم الجمعة.", "reaction"),
+        ("Warplanes carried out 25 raids on the southern countryside of Idlib last week.", "statistic"),
+        ("Idlib experienced 49 chemical weapons attacks.", "statistic"),
+        ("ونفذت الطائرات الحربية 25 غارة على ريف إدلب الجنوبي الأسبوع الماضي.", "statistic"),
+        ("Shelling has become a daily occurrence in the southern countryside of Idlib.", "statistic"),
+        ("وارتفعت وتيرة الغارات على المدارس في ريف حماة خلال النصف الثاني من العام.", "statistic"),
+        ("The Syrian Archive's database includes 350 videos of attacks on hospitals in Idlib.", "media"),
+        ("ويضم أرشيف الفريق 350 مقطعاً مصوراً للهجمات على المستشفيات في إدلب.", "media"),
+        ("In 2013 Syria ratified the Chemical Weapons Convention in The Hague.", "title"),
+        ("## Chemical Weapons Database", "title"),
+        ('- Medecins Sans Frontieres (Feb. 2017): "At Least 25 Killed in Attack on Hospital"', "title"),
+        ("The UN Secretary-General condemned the bombing of civilian areas in Idlib.", "reaction"),
+        ('وحمّلت دمشق "الجماعات الإرهابية" مسؤولية الهجوم على إدلب.', "reaction"),
+        ("Moscow rejected reports that its jets had bombed the market in Ariha.", "reaction"),
+        ("Saraqib had already been bombed repeatedly during the 2019 offensive.", "statistic"),
+        ("The village had been largely emptied by weeks of bombardment.", "consequence"),
+        ("The town had been held by opposition groups, and the army had shelled it.", "recall"),
+        ("The hospital in Kafr Nabl was put out of service by the bombing.", "consequence"),
+        ("وخرج مستشفى كفرنبل عن الخدمة جراء القصف.", "consequence"),
+        (
+            "Russian and Syrian jets have carried out hundreds of strikes on Idlib province since April.",
+            "statistic",
+        ),
+        (
+            "Nearly a million people have been displaced by the fighting in northwest Syria since December.",
+            "statistic",
+        ),
+        ("وقتل أكثر من 500 مدني في غارات جوية على إدلب منذ كانون الأول.", "statistic"),
+        ("It was not immediately clear who carried out the attack on the checkpoint in Ariha.", "reaction"),
+        ("وقال الجيش السوري إنه يرد على قصف الفصائل لمدينة حلب.", "reaction"),
+        ("وكانت المدينة قد تعرضت لهجوم بغاز الكلور عام 2017 أودى بحياة العشرات.", "recall"),
+        ("وسبق أن استهدف الطيران الحربي السوق ذاته خلال العام الماضي.", "recall"),
+    ],
+)
+def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str) -> None:
+    assert _framing(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        LEAD_EN,
+        LEAD_AR,
+        "Russian jets carried out 12 strikes on Kafr Nabl on Monday.",  # a count of one day's strikes
+        "A video shows the aftermath of an airstrike on Kafr Nabl on 5 May.",  # a video with its day
+        "01:47 -- Syrian airstrikes targeted Khan Sheikhoun with four rockets.",  # a time, not a count
+        # A count of events that writes the day of the first: the next sentences tell them.
+        "A total of 10 incidents were identified in November 2016, starting on 4 November in Aleppo.",
+        "The fourth incident, which had not been previously reported, occurred at night in Hayyan.",
+        "Airstrikes hit Ariha on Monday without casualties.",  # a negation after the event word
+        "Hundreds of people demonstrated in Kafr Nubl against the government.",  # people, not events counted
+        "The Syrian Archive collected two videos related to this incident.",  # about an event told
+    ],
+)
+def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:
+    assert _framing(sentence) is None
+
+
+def test_a_lead_stands_even_when_it_reacts_or_recalls() -> None:
+    sentence = "The UN condemned the bombing of a hospital in Idlib."
+    assert _framing(sentence, told=True) == "reaction"
+    assert _framing(sentence, told=False) is None
+    recalled = "The town had been shelled by government forces."
+    assert _framing(recalled, told=True) == "recall"
+    assert _framing(recalled, told=False) is None
+
+
+def test_a_placeless_generic_report_without_day_victims_or_count_is_vague() -> None:
+    method = "This section provides a summary of attacks identified against protected objects."
+    assert _framing(method, told=False, placed=False) == "vague"
+    assert _framing(method, told=False, placed=True) is None
+    assert _framing(method, told=True, placed=False) is None  # after an event: a confirmation, merged
+    # A count of events with no place heads the sentences that tell them one by one.
+    assert _framing("Two incidents were identified in October.", told=False, placed=False) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence"),
+    [
+        (LEAD_EN, "There were no reports of clashes in Ariha on Wednesday."),
+        (LEAD_EN, "The Syrian Network for Human Rights documented 15 massacres in Idlib during January."),
+        (LEAD_EN, "Damascus blamed the attack on terrorist groups operating in Idlib."),
+        (LEAD_EN, "Activists called for a protest in Binnish on Friday."),
+        (LEAD_AR, "وأدان الأمين العام للأمم المتحدة قصف المناطق المدنية في إدلب."),
+        (LEAD_AR, "وتستعد قوات النظام لشن هجوم على مدينة معرة النعمان."),
+    ],
+)
+def test_after_a_lead_a_framing_sentence_adds_no_incident(lead: str, sentence: str) -> None:
+    result = geoparse(f"{lead} {sentence}", gazetteer=default_gazetteer(), published=PUBLISHED)
+    assert [inc.sentence for inc in result.incidents] == [0]
+    assert result.incidents[0].location is not None
+    assert result.incidents[0].location.place.name == "Saraqib"
+
+
+def test_after_a_lead_another_reported_event_still_makes_its_incident() -> None:
+    text = f"{LEAD_EN} Government artillery shelled the town of Ariha on Wednesday, wounding two."
+    result = geoparse(text, gazetteer=default_gazetteer(), published=PUBLISHED)
+    assert [(inc.sentence, inc.location.place.name) for inc in result.incidents] == [
+        (0, "Saraqib"),
+        (1, "Ariha"),
+    ]
+
+
+def test_a_month_over_a_year_before_the_first_event_told_is_a_recalled_event() -> None:
+    sentence = "A chemical attack on Khan Sheikhoun killed nearly 100 people in April 2017."
+    tokens = tokenize(sentence)
+    event = classify(tokens)
+    assert event is not None
+    stated = (dt.date(2017, 4, 1), "month")
+
+    def why(told_on: dt.date) -> str | None:
+        return framing(
+            sentence, tokens, event, find_counts(tokens), stated, told=True, placed=True, told_on=told_on
+        )
+
+    assert why(dt.date(2018, 4, 7)) == "recall"
+    # A year written without a date the reader resolves ("in 2017") recalls an earlier year too.
+    hit = "The town was hit by a chlorine attack in 2017 that killed dozens."
+    hit_tokens = tokenize(hit)
+    hit_event = classify(hit_tokens)
+    assert hit_event is not None
+    framed = framing(
+        hit, hit_tokens, hit_event, [], None, told=True, placed=True, told_on=dt.date(2020, 2, 4)
+    )
+    assert framed == "recall"
+    assert (
+        framing(hit, hit_tokens, hit_event, [], None, told=True, placed=True, told_on=dt.date(2017, 5, 1))
+        is None
+    )
+    # The month before the event told is often that of the latest of the events a report sums up.
+    assert why(dt.date(2017, 5, 2)) is None
+
+
+BACKGROUND = Path(__file__).parent / "data" / "framing" / "background.jsonl"
+#: How many of the 103 sentences of ``background.jsonl`` may still make an incident (9 do): lower it.
+BACKGROUND_CEILING = 9
+
+
+def background_incidents() -> list[str]:
+    """The sentences of ``background.jsonl`` (recollections, statistics, reactions, plans, negations,
+    methods, consequences, context, written for this test) that add an incident after a lead."""
+    made = []
+    for line in BACKGROUND.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        lead = LEAD_AR if case["language"] == "ar" else LEAD_EN
+        result = geoparse(f"{lead} {case['sentence']}", gazetteer=default_gazetteer(), published=PUBLISHED)
+        if any(inc.sentence > 0 for inc in result.incidents):
+            made.append(case["sentence"])
+    return made
+
+
+def test_background_sentences_after_a_lead_rarely_make_an_incident() -> None:
+    made = background_incidents()
+    assert len(made) <= BACKGROUND_CEILING, "\n".join(made)
