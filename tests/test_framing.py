@@ -90,6 +90,9 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         "Airstrikes hit Ariha on Monday without casualties.",  # a negation after the event word
         "Hundreds of people demonstrated in Kafr Nubl against the government.",  # people, not events counted
         "The Syrian Archive collected two videos related to this incident.",  # about an event told
+        # A caption opening with a hashtag, not a markdown heading.
+        "#Ariha | the moment a missile hit the vegetable market 03-02-2020",
+        "#أريحا | لحظة سقوط قذيفة على سوق الخضار في المدينة 03-02-2020",
     ],
 )
 def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:

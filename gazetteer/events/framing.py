@@ -65,6 +65,8 @@ _HAD_SKIP = frozenset({"already", "also", "previously", "earlier", "repeatedly",
 _RELATIVE = frozenset({"which", "that", "who"})
 #: A list item citing a source and its date before a title: "- MSF (Feb. 2017): ...".
 _CITATION = re.compile(r"^\s*[-*•]\s+[^:\n]{2,120}\([^)\n]*\d{4}\)\s*:")
+#: A markdown heading: one to six "#" and a space ("## Attacks in 2016"); "#Saraqib", a hashtag, is none.
+_HEADING = re.compile(r" {0,3}#{1,6}(?:\s|$)")
 _TITLE_CASE_SHARE = 0.75  # a sentence with more capitalised words than this is a headline in title case
 
 
@@ -275,8 +277,7 @@ def _titled(text: str, tokens: Sequence[Token], event: SentenceEvent) -> bool:
     if not tokens:
         return False
     line_start = text.rfind("\n", 0, tokens[0].start) + 1
-    line = text[line_start : tokens[0].start]
-    if line.lstrip().startswith("#") or _CITATION.match(text, line_start, tokens[-1].end):
+    if _HEADING.match(text, line_start) or _CITATION.match(text, line_start, tokens[-1].end):
         return True
     if not all(_in_name(tokens, first, last) for first, last in event.spans):
         return False
