@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.measure import bench_geoparse as bench
+
+
+@pytest.fixture(autouse=True)
+def _collectable_again() -> Iterator[None]:
+    """The benchmark freezes what is alive (gc.freeze): the other tests' objects must not stay so."""
+    yield
+    gc.unfreeze()
 
 
 def _shared(tmp_path: Path) -> Path:
