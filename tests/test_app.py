@@ -209,3 +209,17 @@ def test_no_link_on_any_page_leads_off_the_site(client, path, lang):
 def test_language_switch_on_a_404_stays_on_the_page(client):
     page = client.get("/%5Cevil.example?x=1").get_data(as_text=True)
     assert 'class="lang-switch" href="?x=1&amp;lang=ar"' in page
+
+
+def test_preloading_sets_the_gazetteer_aside_from_the_garbage_collector(app, tiny_gazetteer):
+    """A server that forks workers preloads the gazetteer: its objects are frozen (gc.freeze)."""
+    import gc
+
+    from webapp.extensions import gazetteers
+
+    gc.unfreeze()
+    try:
+        assert gazetteers.preload(app) is tiny_gazetteer
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # the other tests' objects stay collectable

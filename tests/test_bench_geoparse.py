@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.measure import bench_geoparse as bench
+
+
+@pytest.fixture(autouse=True)
+def _collectable_again() -> Iterator[None]:
+    """The benchmark freezes what is alive (gc.freeze): the other tests' objects must not stay so."""
+    yield
+    gc.unfreeze()
 
 
 def _shared(tmp_path: Path) -> Path:
@@ -57,3 +66,21 @@ def test_passes_geoparse_every_document_each_time(
     monkeypatch.setattr(pipeline, "geoparse", lambda text, **kw: calls.append(text) or real(text, **kw))
     assert bench.passes(_shared(tmp_path), 2, gazetteer=tiny_gazetteer) == 3
     assert len(calls) == 6 and calls[:3] == calls[3:]
+
+
+def test_baseline_passes_match_every_document_each_time(
+    tmp_path: Path, tiny_gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("spacy")
+    import spacy.matcher
+
+    matched: list[str] = []
+
+    class Counting(spacy.matcher.PhraseMatcher):
+        def __call__(self, doc, **kwargs):
+            matched.append(doc.text)
+            return super().__call__(doc, **kwargs)
+
+    monkeypatch.setattr(spacy.matcher, "PhraseMatcher", Counting)
+    assert bench.passes(_shared(tmp_path), 2, gazetteer=tiny_gazetteer, baseline=True) == 3
+    assert len(matched) == 6 and matched[:3] == matched[3:]

@@ -114,3 +114,19 @@ def test_starts_with_the_tokens_norms_and_texts_at_hand_agree() -> None:
     # The sequences given are the ones read: here the first word is a phrase's head only as written.
     other = tokenize("the town")
     assert matcher.starts(other, norms=["غارات", "town"], texts=["the", "IS"]) == [0, 1]
+
+
+def test_lookups_read_the_sentence_words_given_to_them() -> None:
+    """A sentence's distinct words, read once (``words=``), serve every list looked up in it."""
+    matcher = PhraseMatcher([("غارات جوية", "air"), ("قصف", "shelling")])
+    long_words = WordClass(lambda norm: len(norm) > 5)
+    tokens = tokenize("وبالغارات الجوية وقصف على ادلب")
+    words = distinct_norms(tokens)
+    assert [m.value for m in matcher.find(tokens, words=words)] == ["air", "shelling"]
+    assert matcher.may_match(tokens, words=words) and long_words.among(tokens, words=words) == {
+        "وبالغارات",
+        "الجويه",
+    }
+    # The words given are the ones read: none given, no phrase may start and no word belongs.
+    assert matcher.find(tokens, words=frozenset()) == [] and not matcher.may_match(tokens, words=frozenset())
+    assert long_words.among(tokens, words=frozenset({"وبالغارات", "ادلب"})) == {"وبالغارات"}

@@ -16,7 +16,6 @@ rows in the database, each ingested in its own transaction.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -279,11 +278,8 @@ def run_worker(app: Flask, *, burst: bool = False, fork: bool = False) -> None:
     _worker_app = app
     with app.app_context():
         database.prepare(app)
-        gazetteers.preload(app)
+        gazetteers.preload(app)  # which also sets what it loaded aside from the garbage collector
         db.session.remove()
-    # Objects that exist now are never freed by a job, so the collector need not visit them
-    # again: fewer pauses, and a work-horse's memory pages stay shared with this process.
-    gc.freeze()
     queue = get_queue(app)
     schedule_feed_polls(app)
     worker_class = Worker if fork else SimpleWorker

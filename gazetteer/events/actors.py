@@ -81,13 +81,18 @@ def load_word_lists() -> None:
     _lexicon()
 
 
-def find_actors(tokens: Sequence[Token], starts: Sequence[int] | None = None) -> list[ActorMention]:
+def find_actors(
+    tokens: Sequence[Token], starts: Sequence[int] | None = None, *, words: frozenset[str] | None = None
+) -> list[ActorMention]:
     """Every actor named in ``tokens``, left to right.
 
     ``starts``: where a name may start, in order, when known (:func:`actor_starts` of a
-    longer text, shifted to these tokens); only those are tried.
+    longer text, shifted to these tokens); only those are tried.  ``words``: the tokens'
+    distinct normalised words, when at hand (:func:`gazetteer.geoparser.lexicon.distinct_norms`).
     """
-    return [ActorMention(m.value, m.first, m.last) for m in _lexicon().matcher.find(tokens, starts)]
+    return [
+        ActorMention(m.value, m.first, m.last) for m in _lexicon().matcher.find(tokens, starts, words=words)
+    ]
 
 
 def actor_starts(
@@ -160,7 +165,11 @@ class TriggerSpans:
 
 
 def attribute(
-    tokens: Sequence[Token], triggers: Sequence[tuple[int, int]], *, violent: bool = True
+    tokens: Sequence[Token],
+    triggers: Sequence[tuple[int, int]],
+    *,
+    violent: bool = True,
+    words: frozenset[str] | None = None,
 ) -> tuple[Actor | None, list[Actor]]:
     """The perpetrator and the targets of the event whose trigger words are ``triggers``.
 
@@ -170,9 +179,9 @@ def attribute(
     For a non-violent event (``violent=False``: a joint patrol, an agreement)
     there are no targets: actor2s are the other participants named in the sentence.
     An actor just after «موالية لـ», "loyal to", «مصدر» ... describes someone
-    else and is neither.
+    else and is neither.  ``words`` as in :func:`find_actors`.
     """
-    mentions = find_actors(tokens)
+    mentions = find_actors(tokens, words=words)
     if not mentions:
         return None, []  # most sentences name no actor
     lex = _lexicon()

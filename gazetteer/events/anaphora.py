@@ -52,12 +52,19 @@ ELLIPSIS_SENTENCES = 2
 _ANAPHORA_WINDOW = 2  # "this attack", "these two incidents"
 
 
-def elliptical(tokens: Sequence[Token], drafts: Drafts, sentence: int) -> SentenceEvent | None:
-    """«الأولى في حي X», "The second occurred in Y": another event of the kind just reported."""
+def elliptical(
+    tokens: Sequence[Token], drafts: Drafts, sentence: int, *, words: frozenset[str] | None = None
+) -> SentenceEvent | None:
+    """«الأولى في حي X», "The second occurred in Y": another event of the kind just reported.
+
+    ``words``: the tokens' distinct normalised words, when at hand.
+    """
     latest = drafts.latest
     if latest is None:
         return None
-    if sentence - latest.last_sentence > ELLIPSIS_SENTENCES or event_lexicon().modality.find(tokens):
+    if sentence - latest.last_sentence > ELLIPSIS_SENTENCES or event_lexicon().modality.find(
+        tokens, words=words
+    ):
         return None
     i = _opens_with_ordinal(tokens)
     if i is None:
@@ -171,7 +178,10 @@ def _another_kind_here(draft: Draft, drafts: Drafts) -> bool:
     return True
 
 
-def has_distinct_marker(tokens: Sequence[Token]) -> bool:
-    """True when a word marks the report as another event ("the second incident", «هجوم آخر»)."""
+def has_distinct_marker(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> bool:
+    """True when a word marks the report as another event ("the second incident", «هجوم آخر»).
+
+    ``words``: the tokens' distinct normalised words, when at hand.
+    """
     distinct = event_lexicon().distinct
-    return bool(with_form_in(distinct).among(tokens))
+    return bool(with_form_in(distinct).among(tokens, words=words))

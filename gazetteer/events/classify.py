@@ -152,19 +152,22 @@ class SentenceEvent:
         return self.entry.kind == "generic"
 
 
-def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> SentenceEvent | None:
+def classify(
+    tokens: Sequence[Token], starts: Iterable[int] | None = None, *, words: frozenset[str] | None = None
+) -> SentenceEvent | None:
     """The event reported by a tokenised sentence, or None (no trigger, or a modal statement).
 
-    ``starts``: where a trigger may start, if known (see :meth:`PhraseMatcher.find`).
+    ``starts``: where a trigger may start, if known, and ``words``: the tokens' distinct
+    normalised words, when at hand (see :meth:`PhraseMatcher.find`).
     """
     lex = event_lexicon()
-    matches = lex.events.find(tokens, starts)
-    if not matches or lex.modality.find(tokens):
+    matches = lex.events.find(tokens, starts, words=words)
+    if not matches or lex.modality.find(tokens, words=words):
         return None
     has_other = any(m.value.kind != "aircraft" for m in matches)
     # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.
     needed = {w for m in matches for w in (m.value.needs, m.value.unless) if w is not None}
-    found = {needs: bool(needs.find(tokens)) for needs in needed}
+    found = {needs: bool(needs.find(tokens, words=words)) for needs in needed}
     valid = []
     for m in matches:
         entry: EventEntry | None = m.value
@@ -177,8 +180,8 @@ def classify(tokens: Sequence[Token], starts: Iterable[int] | None = None) -> Se
         valid.append(m if entry is m.value else PhraseMatch(m.first, m.last, entry, m.phrase, m.clitic))
     if not valid:
         return None
-    valid = _main(tokens, valid, lex.subordinate)
-    valid += _refined(tokens, valid, lex.refinements)
+    valid = _main(tokens, valid, lex.subordinate, words)
+    valid += _refined(tokens, valid, lex.refinements, words)
     best = max(valid, key=lambda m: (m.value.priority, -m.first))
     generic = tuple(m.first for m in valid if m.value.kind == "generic")
     return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches), generic)
@@ -188,11 +191,14 @@ _SUBORDINATE_WINDOW = 4  # "backed by Russian air strikes": words from the cue t
 
 
 def _main(
-    tokens: Sequence[Token], valid: list[PhraseMatch[EventEntry]], cues: PhraseMatcher[bool]
+    tokens: Sequence[Token],
+    valid: list[PhraseMatch[EventEntry]],
+    cues: PhraseMatcher[bool],
+    words: frozenset[str] | None,
 ) -> list[PhraseMatch[EventEntry]]:
     """The triggers that may decide the event: not those just after "backed by", "suspected of"
     (see ``subordinate`` in events.yaml), unless every trigger is."""
-    found = cues.find(tokens) if cues.may_match(tokens) else []
+    found = cues.find(tokens, words=words) if cues.may_match(tokens, words=words) else []
     if not found:
         return valid
     # Each cue governs the first trigger after it, a few words away at most, unless that is
@@ -207,13 +213,16 @@ def _main(
 
 
 def _refined(
-    tokens: Sequence[Token], valid: Sequence[PhraseMatch[EventEntry]], rules: Sequence[Refinement]
+    tokens: Sequence[Token],
+    valid: Sequence[PhraseMatch[EventEntry]],
+    rules: Sequence[Refinement],
+    words: frozenset[str] | None,
 ) -> list[PhraseMatch[EventEntry]]:
     """The refined event of the first rule that applies, as a match on its source trigger (or none)."""
     for rule in rules:
         source = next(
             (m for m in valid if (m.value.event_type, m.value.sub_event_type) in rule.sources), None
         )
-        if source is not None and rule.when.find(tokens):
+        if source is not None and rule.when.find(tokens, words=words):
             return [PhraseMatch(source.first, source.last, rule.entry, source.phrase, source.clitic)]
     return []

@@ -19,6 +19,7 @@ from ..geoparser.lexicon import (
     PhraseMatch,
     PhraseMatcher,
     WordClass,
+    distinct_norms,
     form_set,
     forms_of,
     load_lexicon,
@@ -252,14 +253,16 @@ def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[
 _SUBJECT_GAP = 2  # "its pilot was killed": words between the people and the verb
 
 
-def _subjects_counted(tokens: Sequence[Token], used: set[int], lex: _CountLexicon) -> list[Count]:
+def _subjects_counted(
+    tokens: Sequence[Token], used: set[int], lex: _CountLexicon, words: frozenset[str]
+) -> list[Count]:
     """People without a number who are the subject of a casualty verb: "its pilot was killed" 1."""
-    if not lex.verb_after.may_match(tokens):
+    if not lex.verb_after.may_match(tokens, words=words):
         return []  # most sentences have no casualty verb
-    determiners = _DETERMINERS.among(tokens)
+    determiners = _DETERMINERS.among(tokens, words=words)
     if not determiners:
         return []
-    verbs = {m.first: m for m in lex.verb_after.find(tokens)}
+    verbs = {m.first: m for m in lex.verb_after.find(tokens, words=words)}
     out = []
     read_to = 0  # a determiner inside people already read starts no count of its own (nor a second pass)
     for i in positions(tokens, determiners):
@@ -276,7 +279,7 @@ def _subjects_counted(tokens: Sequence[Token], used: set[int], lex: _CountLexico
     return out
 
 
-def find_counts(tokens: Sequence[Token]) -> list[Count]:
+def find_counts(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> list[Count]:
     """Counts in a token list: each number tied to the category of the noun it counts.
 
     An adjacent word decides first: the noun right after the number
@@ -287,22 +290,26 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
     on their own.  Numbers tied to nothing (years, days of the month) are ignored.
     A casualty word also counts the people it names without a number ("killing a
     woman and her two sons" 3, «مقتل ممرض» 1), and "no one was hurt", «دون وقوع
-    إصابات» count zero.
+    إصابات» count zero.  ``words``: the tokens' distinct normalised words, when at hand.
     """
     lex = _count_lexicon()
+    if words is None:
+        words = distinct_norms(tokens)  # read once for the dozen word lists looked up below
     out: list[Count] = []
-    numbers = find_numbers(tokens)
+    numbers = find_numbers(tokens, words=words)
     used: set[int] = set()
-    for none in lex.none.find(tokens):  # "no one was hurt": "one" is no count of one
+    for none in lex.none.find(tokens, words=words):  # "no one was hurt": "one" is no count of one
         used.update(range(none.first, none.last))
         for category in ("fatalities", "injuries") if none.value == "casualties" else (none.value,):
             out.append(Count(category, 0, none.first, none.last))
-    before_all = lex.before.find(tokens) if numbers or lex.before.may_match(tokens) else []
+    before_all = (
+        lex.before.find(tokens, words=words) if numbers or lex.before.may_match(tokens, words=words) else []
+    )
     if numbers:  # the lexicon passes are for tying numbers: without one, only duals count
-        after = {m.first: m for m in lex.after.find(tokens)}
+        after = {m.first: m for m in lex.after.find(tokens, words=words)}
         before = {m.last: m for m in before_all}
-        verb_after = {m.first: m for m in lex.verb_after.find(tokens)}
-        months = month_positions(tokens)
+        verb_after = {m.first: m for m in lex.verb_after.find(tokens, words=words)}
+        months = month_positions(tokens, words=words)
     read_to = 0  # the end of the people already read from a number
     for span in numbers:
         if span.first in used:
@@ -335,8 +342,8 @@ def find_counts(tokens: Sequence[Token]) -> list[Count]:
             people, end = _victim_count(tokens, head.last, lex)
             if people is not None:
                 out.append(Count(head.value, people, head.last, end))
-    out += _subjects_counted(tokens, used, lex)
-    duals = _DUALS.among(tokens)
+    out += _subjects_counted(tokens, used, lex, words)
+    duals = _DUALS.among(tokens, words=words)
     if duals:
         for i in positions(tokens, duals):
             category = _dual_category(tokens[i].norm)

@@ -156,9 +156,11 @@ def _year_for(month: int, published: dt.date | None, *, strictly_past: bool) -> 
     return published.year
 
 
-def _explicit(tokens: Sequence[Token], published: dt.date | None, lex: _Lexicon) -> list[_Found]:
+def _explicit(
+    tokens: Sequence[Token], published: dt.date | None, lex: _Lexicon, words: frozenset[str] | None
+) -> list[_Found]:
     found = []
-    for m in lex.months.find(tokens):
+    for m in lex.months.find(tokens, words=words):
         month = m.value
         head = tokens[m.first]
         day_before = _number(_at(tokens, m.first - 1), low=1, high=31)
@@ -210,9 +212,12 @@ def may_hold_numeric_date(text: str) -> bool:
     return bool(_DATE_SEPARATED_RE.search(text))
 
 
-def month_positions(tokens: Sequence[Token]) -> frozenset[int]:
-    """Indices of the tokens that name a month, so that a year after one is not read as a count."""
-    return frozenset(i for m in _lexicon().months.find(tokens) for i in range(m.first, m.last))
+def month_positions(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> frozenset[int]:
+    """Indices of the tokens that name a month, so that a year after one is not read as a count.
+
+    ``words``: the tokens' distinct normalised words, when at hand.
+    """
+    return frozenset(i for m in _lexicon().months.find(tokens, words=words) for i in range(m.first, m.last))
 
 
 def _most_recent(weekday: int, anchor: dt.date, *, strictly_before: bool = False) -> dt.date:
@@ -222,10 +227,12 @@ def _most_recent(weekday: int, anchor: dt.date, *, strictly_before: bool = False
     return anchor - dt.timedelta(days=back)
 
 
-def _relative(tokens: Sequence[Token], published: dt.date, lex: _Lexicon) -> list[_Found]:
+def _relative(
+    tokens: Sequence[Token], published: dt.date, lex: _Lexicon, words: frozenset[str] | None
+) -> list[_Found]:
     found = []
-    weekdays = {m.first: m for m in lex.weekdays.find(tokens)}
-    relatives = lex.relative.find(tokens)
+    weekdays = {m.first: m for m in lex.weekdays.find(tokens, words=words)}
+    relatives = lex.relative.find(tokens, words=words)
     consumed: set[int] = set()
     for r in relatives:
         nxt = weekdays.get(r.last)
@@ -272,13 +279,14 @@ def _numeric(text: str) -> list[_Found]:
     return found
 
 
-def told_offset(tokens: Sequence[Token]) -> int | None:
+def told_offset(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> int | None:
     """Days after the date the text stated last that a sentence names: "the same day" 0,
-    «في اليوم التالي» 1, "two days later" 2; None when it names none."""
+    «في اليوم التالي» 1, "two days later" 2; None when it names none.  ``words``: the
+    tokens' distinct normalised words, when at hand."""
     lex = _lexicon()
-    if not lex.told_offsets.may_match(tokens):
+    if not lex.told_offsets.may_match(tokens, words=words):
         return None
-    found = lex.told_offsets.find(tokens)
+    found = lex.told_offsets.find(tokens, words=words)
     return found[0].value if found else None
 
 
@@ -297,15 +305,22 @@ def resolve_date(sentence_text: str, published: dt.date | None) -> tuple[dt.date
 
 
 def resolve_tokens(
-    sentence_text: str, tokens: Sequence[Token], published: dt.date | None
+    sentence_text: str,
+    tokens: Sequence[Token],
+    published: dt.date | None,
+    *,
+    words: frozenset[str] | None = None,
 ) -> tuple[dt.date | None, Precision | None]:
-    """:func:`resolve_date` for a sentence already tokenised (:func:`gazetteer.places.normalize.tokenize`)."""
+    """:func:`resolve_date` for a sentence already tokenised (:func:`gazetteer.places.normalize.tokenize`).
+
+    ``words``: the tokens' distinct normalised words, when at hand.
+    """
     lex = _lexicon()
     found = _numeric(sentence_text)
     try:
-        found += _explicit(tokens, published, lex)
+        found += _explicit(tokens, published, lex, words)
         if published is not None:
-            found += _relative(tokens, published, lex)
+            found += _relative(tokens, published, lex, words)
     except (OverflowError, ValueError):
         # A publication date at the calendar's edge (year 1 or 9999, surely a typo) puts
         # "yesterday" or "last December" outside it: such a sentence keeps only its numeric dates.

@@ -55,6 +55,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from ..geoparser.lexicon import distinct_norms
 from ..geoparser.result import Incident, Mention, Role, Sentence
 from ..places.normalize import Token, read_article, word_range, words_in
 from ..places.place import Place
@@ -204,25 +205,29 @@ def extract_incidents(
             clause_of = resolve_tokens(sentence.text, tokens, reference)
             clause_of = clause_of if clause_of[0] is not None else None
         for tokens, starts, indices in clauses:
-            event = classify(tokens, starts) or elliptical(tokens, drafts, sentence.index)
+            # The clause's distinct words, read once for the dozens of word lists looked up in it.
+            words = distinct_norms(tokens)
+            event = classify(tokens, starts, words=words) or elliptical(
+                tokens, drafts, sentence.index, words=words
+            )
             candidates = place_candidates(text, tokens, mentions, indices, event) if event else []
             toll_only = event is not None and event.entry.kind == "casualty" and not candidates
             if event is None or (toll_only and _follows(drafts, sentence)):
-                _donate_counts(drafts, sentence, tokens)
+                _donate_counts(drafts, sentence, tokens, words)
                 continue
             # A generic ground attack has a target (civilians make it an attack on civilians).
             two_sided = event.entry.event_type in _NON_VIOLENT or (
                 event.entry.sub_event_type == "Armed clash" and not event.generic
             )
-            actor1, actor2 = attribute(tokens, event.spans, violent=not two_sided)
+            actor1, actor2 = attribute(tokens, event.spans, violent=not two_sided, words=words)
             if actor1 is None:
                 actor1 = _inherited_actor(drafts, event, sentence.index)
             event_type, sub_type = _sub_type(event, actor1, actor2)
             said = sentence.text if len(clauses) == 1 else text[tokens[0].start : tokens[-1].end]
-            date, precision = resolve_tokens(said, tokens, reference)
+            date, precision = resolve_tokens(said, tokens, reference, words=words)
             if date is None and clause_of is not None:
                 date, precision = clause_of  # a clause without a date of its own: its sentence's
-            offset = told_offset(tokens) if date is None else None
+            offset = told_offset(tokens, words=words) if date is None else None
             if offset is not None and told is not None and told[1] == "day":
                 date, precision = (
                     told[0] + dt.timedelta(days=offset),
@@ -236,7 +241,7 @@ def extract_incidents(
                 date, precision = (
                     (published, "day") if published is not None else (told or (reference, "day"))
                 )
-            counts = find_counts(tokens)
+            counts = find_counts(tokens, words=words)
             if sums_up(counts, stated):
                 continue  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
             first_told = next(iter(drafts), None)
@@ -255,7 +260,7 @@ def extract_incidents(
             stated_events = events_stated(counts)
             if stated_events > 1 and (stated is None or stated[1] != "day"):
                 stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
-            heading = stated_events > 1 and not candidates and not names_a_place(tokens)
+            heading = stated_events > 1 and not candidates and not names_a_place(tokens, words=words)
             targets: list[Candidate | None] = list(
                 incident_targets(text, mentions, candidates, stated_events)
             ) or [None]
@@ -288,7 +293,7 @@ def extract_incidents(
                     list(actor2),
                     sentence.index,
                     stated,
-                    distinct=n > 0 or has_distinct_marker(tokens),
+                    distinct=n > 0 or has_distinct_marker(tokens, words=words),
                     aggregate=stated_events > 1,
                     anaphoric=anaphoric(tokens, event),
                     heading=heading,
@@ -385,15 +390,18 @@ def _follows(drafts: Drafts, sentence: Sentence) -> bool:
     return drafts.latest_sentence == sentence.index - 1
 
 
-def _donate_counts(drafts: Drafts, sentence: Sentence, tokens: Sequence[Token]) -> None:
-    """A toll in a sentence with no event of its own («وأسفر عن مقتل 3») belongs to the event just before."""
+def _donate_counts(
+    drafts: Drafts, sentence: Sentence, tokens: Sequence[Token], words: frozenset[str]
+) -> None:
+    """A toll in a sentence with no event of its own («وأسفر عن مقتل 3») belongs to the event just
+    before (``words``: the tokens' distinct normalised words)."""
     latest = drafts.latest
-    if latest is None or not _follows(drafts, sentence) or event_lexicon().modality.find(tokens):
+    if latest is None or not _follows(drafts, sentence) or event_lexicon().modality.find(tokens, words=words):
         return
-    for actor in attribute(tokens, ())[1]:  # the victims named with the toll
+    for actor in attribute(tokens, (), words=words)[1]:  # the victims named with the toll
         if actor not in latest.actor2 and actor != latest.actor1:
             latest.actor2.append(actor)
-    for count in find_counts(tokens):
+    for count in find_counts(tokens, words=words):
         if count.category in ("fatalities", "injuries"):
             current = getattr(latest.incident, count.category)
             setattr(latest.incident, count.category, max(current or 0, count.value))

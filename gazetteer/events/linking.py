@@ -117,10 +117,13 @@ def _one_word_prepositions() -> frozenset[str]:
     return frozenset(p[0] for p in linking_lexicon().prepositions if len(p) == 1)
 
 
-def names_a_place(tokens: Sequence[Token]) -> bool:
-    """True when a word such as «منطقة», «حي», "district" announces a place (resolved or not)."""
+def names_a_place(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> bool:
+    """True when a word such as «منطقة», «حي», "district" announces a place (resolved or not).
+
+    ``words``: the tokens' distinct normalised words, when at hand.
+    """
     nouns = linking_lexicon().place_nouns
-    return bool(with_form_in(nouns).among(tokens))
+    return bool(with_form_in(nouns).among(tokens, words=words))
 
 
 def location_of(mention: Mention) -> Location | None:

@@ -136,12 +136,15 @@ def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
     return NumberSpan(i, j, total + current)
 
 
-def find_numbers(tokens: Sequence[Token]) -> list[NumberSpan]:
-    """Every number in ``tokens``, left to right, without overlaps."""
+def find_numbers(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> list[NumberSpan]:
+    """Every number in ``tokens``, left to right, without overlaps.
+
+    ``words``: the tokens' distinct normalised words, when at hand.
+    """
     out = []
     free = 0  # the first token not inside a number already found
     # Only a token that reads as a number word or digits can start one: most tokens cannot.
-    starters = _NUMBER_STARTS.among(tokens)
+    starters = _NUMBER_STARTS.among(tokens, words=words)
     if not starters:
         return out
     for i in positions(tokens, starters):

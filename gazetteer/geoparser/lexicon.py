@@ -63,7 +63,11 @@ forms_of = clitic_variants
 
 
 def distinct_norms(tokens: Sequence[Token], norms: Sequence[str] | None = None) -> frozenset[str]:
-    """The set of normalised words of ``tokens`` (``norms``: theirs, in order, when at hand)."""
+    """The set of normalised words of ``tokens`` (``norms``: theirs, in order, when at hand).
+
+    Every lookup below takes it as ``words``: read once for a sentence, it serves all the
+    word lists looked up in it.
+    """
     return frozenset(map(_NORM_OF, tokens) if norms is None else norms)
 
 
@@ -96,12 +100,19 @@ class WordClass:
         self._members: set[str] = set()
         self._seen: set[str] = set()
 
-    def among(self, tokens: Sequence[Token], norms_in_order: Sequence[str] | None = None) -> set[str]:
+    def among(
+        self,
+        tokens: Sequence[Token],
+        norms_in_order: Sequence[str] | None = None,
+        *,
+        words: frozenset[str] | None = None,
+    ) -> set[str]:
         """The normalised words of ``tokens`` that have the property.
 
-        ``norms_in_order``: the tokens' normalised forms, when at hand.
+        ``norms_in_order``: the tokens' normalised forms, when at hand; ``words``: their
+        :func:`distinct_norms`, when at hand.
         """
-        norms = distinct_norms(tokens, norms_in_order)
+        norms = distinct_norms(tokens, norms_in_order) if words is None else words
         found = self._members.intersection(norms)
         if norms <= self._seen:  # every word tested before: the usual case
             return found
@@ -242,15 +253,22 @@ class PhraseMatcher(Generic[T]):
                 found = found + tuple((*entry, "") for entry in cased)
         return found
 
-    def find(self, tokens: Sequence[Token], starts: Iterable[int] | None = None) -> list[PhraseMatch[T]]:
+    def find(
+        self,
+        tokens: Sequence[Token],
+        starts: Iterable[int] | None = None,
+        *,
+        words: frozenset[str] | None = None,
+    ) -> list[PhraseMatch[T]]:
         """Every non-overlapping phrase in ``tokens``, left to right, the longest at each position.
 
         ``starts``, when given, are where a phrase may start, in order (a superset, such as
         :meth:`starts` of a longer text shifted to these tokens): then only those are tried.
+        ``words``: the tokens' :func:`distinct_norms`, when at hand.
         """
         out: list[PhraseMatch[T]] = []
         free = 0  # the first token not inside a phrase already found
-        for i in self.starts(tokens) if starts is None else starts:
+        for i in self.starts(tokens, words=words) if starts is None else starts:
             if i < free:
                 continue
             best: PhraseMatch[T] | None = None
@@ -269,13 +287,14 @@ class PhraseMatcher(Generic[T]):
                 free = best.last
         return out
 
-    def may_match(self, tokens: Sequence[Token]) -> bool:
+    def may_match(self, tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> bool:
         """False when no phrase can start at any of ``tokens``: a cheap test before :meth:`find`.
 
-        Set operations over the sentence's distinct words: most sentences hold
-        no word of a given lexicon, and this tells so without a Python step per token.
+        Set operations over the sentence's distinct words (``words``: its
+        :func:`distinct_norms`, when at hand): most sentences hold no word of a given
+        lexicon, and this tells so without a Python step per token.
         """
-        if self._starters.among(tokens):
+        if self._starters.among(tokens, words=words):
             return True
         return bool(self._case_texts) and not self._case_texts.isdisjoint(map(_TEXT_OF, tokens))
 
@@ -285,13 +304,16 @@ class PhraseMatcher(Generic[T]):
         *,
         norms: Sequence[str] | None = None,
         texts: Sequence[str] | None = None,
+        words: frozenset[str] | None = None,
     ) -> list[int]:
         """Positions where a phrase may start (a superset of where :meth:`find` finds one), in order.
 
         ``norms`` and ``texts``: the tokens' normalised forms and texts, in order, when at
-        hand (:func:`gazetteer.places.normalize.read_article` has an article's).
+        hand (:func:`gazetteer.places.normalize.read_article` has an article's); ``words``:
+        the tokens' :func:`distinct_norms`, when at hand.
         """
-        members = self._starters.among(tokens, norms)  # most sentences hold none: no pass over the tokens
+        # Most sentences hold none of the lexicon's words: then no pass over the tokens.
+        members = self._starters.among(tokens, norms, words=words)
         found = positions(tokens, members, norms) if members else []
         if self._case_texts:
             cased = self._case_texts.intersection(map(_TEXT_OF, tokens) if texts is None else texts)
