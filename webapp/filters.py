@@ -37,13 +37,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from gazetteer import tokenize
 
 from .errors import BadQuery
+from .extensions import db
 from .models import STATUSES, Article, Incident
+from .models.indexes import INCIDENT_GEOM, INCIDENT_SEARCH_FTS
 from .models.search import IncidentSearch, normalized_actor
 from .params import parse_date, parse_id
 
@@ -231,8 +233,26 @@ def condition_sql(condition: Condition) -> ColumnElement[bool]:
 def incident_criteria(flt: Filters) -> list[ColumnElement[bool]]:
     """WHERE clauses over :class:`Incident` for ``flt``; they need no join, so any select can take them."""
     crit = [condition_sql(c) for c in conditions(flt)]
+    crit.extend(_spatial_index_criteria(flt))
     crit.extend(text_criteria(flt))
     return crit
+
+
+def _spatial_index_criteria(flt: Filters) -> list[ColumnElement[bool]]:
+    # On PostgreSQL the bbox is also asked of the GiST-indexed PostGIS point (``&&``: the boxes
+    # overlap, boundaries included), so the planner can use that index; the bbox's conditions on
+    # lat/lon above still state what it means, and select the same rows.
+    if flt.bbox is None or _dialect() != "postgresql":
+        return []
+    west, south, east, north = flt.bbox
+    spans = [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]
+    return [
+        or_(*(INCIDENT_GEOM.intersects(func.ST_MakeEnvelope(w, south, e, north, 4326)) for w, e in spans))
+    ]
+
+
+def _dialect() -> str:
+    return db.session.get_bind().dialect.name
 
 
 def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
@@ -259,9 +279,9 @@ def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
                 )
             )
         )
-    search = _search_criteria(flt)
-    if search:
-        crit.append(exists().where(IncidentSearch.incident_id == Incident.id, *search))
+    search = _search_ids(flt)
+    if search is not None:
+        crit.append(Incident.id.in_(search))
     return crit
 
 
@@ -298,19 +318,43 @@ def query_args(flt: Filters) -> dict[str, str]:
     return out
 
 
-def _search_criteria(flt: Filters) -> list[ColumnElement[bool]]:
-    crit: list[ColumnElement[bool]] = []
-    for token in tokenize(flt.q):
-        # Substring match, so a query word also finds the word with Arabic proclitics (و، ب، ال…).
-        crit.append(IncidentSearch.text.like(f"%{_escape_like(token.norm)}%", escape="\\"))
+def _search_ids(flt: Filters) -> Select[Any] | None:
+    """The ids of the incidents whose search row matches the free text and actors of ``flt`` (None: no
+    such criterion), answered from a text index: FTS5 trigrams on SQLite, pg_trgm on PostgreSQL.
+
+    Every query word must occur in ``text`` and one of the actors in ``actors``, as a substring of
+    the normalised words (so a word is found with Arabic proclitics: «ادلب» in «وادلب»; an actor by
+    any part of its name: «الجيش» in «قوات_الجيش_السوري»).  Both indexes answer ``LIKE '%part%'``
+    for parts of three characters or more; shorter ones are scanned.
+    """
+    words = [token.norm for token in tokenize(flt.q)]
     actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
+    if not words and not actor_keys:
+        return None
+    if _dialect() == "sqlite":
+        table, ident = INCIDENT_SEARCH_FTS, INCIDENT_SEARCH_FTS.c.rowid
+        text, actors = INCIDENT_SEARCH_FTS.c.text, INCIDENT_SEARCH_FTS.c.actors
+    else:
+        table, ident = IncidentSearch.__table__, IncidentSearch.incident_id
+        text, actors = IncidentSearch.text, IncidentSearch.actors
+    crit = [_contains(text, w) for w in words]
     if actor_keys:
-        # Any part of a name: "army" finds "Syrian army", «الجيش» finds «وحدات من الجيش السوري».  An
-        # actor's key holds no space, so a part never spans two actors of the padded column.
-        crit.append(
-            or_(*(IncidentSearch.actors.like(f"%{_escape_like(k)}%", escape="\\") for k in actor_keys))
-        )
-    return crit
+        # An actor's key holds no space, so a part never spans two actors of the padded column.
+        crit.append(or_(*(_contains(actors, k) for k in actor_keys)))
+    return select(ident).select_from(table).where(*crit)
+
+
+def _contains(column: Any, part: str) -> ColumnElement[bool]:
+    """``column`` holds ``part`` as a substring.
+
+    SQLite's FTS5 serves only a plain two-argument ``LIKE`` (not one with ``ESCAPE``), so there a
+    part holding ``%`` or ``_`` is matched loosely through the index, then exactly.
+    """
+    exact = column.like(f"%{_escape_like(part)}%", escape="\\")
+    if _dialect() != "sqlite":
+        return exact
+    loose = column.like("%" + part.replace("%", "_") + "%")
+    return and_(loose, exact) if ("%" in part or "_" in part) else loose
 
 
 def _escape_like(value: str) -> str:
