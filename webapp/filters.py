@@ -279,7 +279,7 @@ def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
                 )
             )
         )
-    search = _search_ids(flt)
+    search = search_ids(flt)
     if search is not None:
         crit.append(Incident.id.in_(search))
     return crit
@@ -318,7 +318,7 @@ def query_args(flt: Filters) -> dict[str, str]:
     return out
 
 
-def _search_ids(flt: Filters) -> Select[Any] | None:
+def search_ids(flt: Filters) -> Select[Any] | None:
     """The ids of the incidents whose search row matches the free text and actors of ``flt`` (None: no
     such criterion), answered from a text index: FTS5 trigrams on SQLite, pg_trgm on PostgreSQL.
 

@@ -1,42 +1,95 @@
 """An in-memory columnar copy of the mapped incidents, so viewport clusters cost milliseconds.
 
-SQLite needs ~0.5 s to ``GROUP BY`` grid cells over 100,000 rows; numpy does
-the same over arrays in a few milliseconds.  :func:`current_index` keeps one
-:class:`MapIndex` per database, reloaded when the incidents table changes
-(its ``max(id)``, row count and newest correction, checked at most every
-``MAP_INDEX_CHECK_SECONDS``, default :data:`CHECK_SECONDS`).
-The filters' column conditions (:func:`webapp.filters.conditions`: bbox, dates,
-types, governorates, precision, review status, primaries only) are evaluated over the arrays; free
-text, actors, source and article select ids in SQL, which are then intersected with the
-arrays and kept for the following viewport queries with the same search.
+SQLite needs seconds to ``GROUP BY`` grid cells over a million rows; numpy does the same over
+arrays in tens of milliseconds.  :func:`current_index` keeps one :class:`MapIndex` per
+database and keeps it current **incrementally**: at most every ``MAP_INDEX_CHECK_SECONDS``
+(default :data:`CHECK_SECONDS`) a request reads the table's :class:`Version`, and when it
+moved, only what changed is read again (:meth:`MapIndex.updated`):
+
+* rows with an id above the index's watermark (new incidents);
+* incidents named by a :class:`~webapp.models.Change` newer than the last one seen (every
+  correction, merge, split and re-resolution records one);
+* when the row count then disagrees with what was counted (an article deleted with its
+  incidents, or on PostgreSQL a transaction that committed a lower id late), the table's ids
+  are compared with the index's, and the missing and vanished rows are put right.
+
+The first index of a process is read from a snapshot (:mod:`webapp.mapsnapshot`, an ``.npz``
+file in the instance folder) and then brought up to date the same way, so a restarted server
+answers its first map query without reading a million rows; with no snapshot it reads the
+table once and writes one.
+
+The filters' column conditions (:func:`webapp.filters.conditions`: bbox, dates, types,
+governorates, precision, review status, primaries only) are evaluated over the arrays; free
+text, actors, source and article select ids in SQL (from the text indexes), which are then
+intersected with the arrays and kept for the following viewport queries with the same search.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
+from . import mapsnapshot
 from .extensions import db
-from .filters import AnyOf, Condition, Filters, IsNull, OneOf, conditions, text_criteria
+from .filters import AnyOf, Condition, Filters, IsNull, OneOf, conditions, search_ids, text_criteria
 from .models import Change, Incident
 
 #: How often (seconds) a request may check whether the table changed.
 CHECK_SECONDS = 2.0
+#: The name of the threads that write snapshots.
+SNAPSHOT_THREAD = "mapindex-snapshot"
 #: Text searches (q/actor/source) whose matching rows are kept per index.
 TEXT_CACHE_SIZE = 32
 _EPOCH = np.datetime64("1970-01-01", "D")
+#: The columns read for each located incident, in the order :meth:`MapIndex.from_rows` takes them.
+_COLUMNS = (
+    Incident.id,
+    Incident.lat,
+    Incident.lon,
+    Incident.date,
+    Incident.event_type,
+    func.lower(Incident.admin1),
+    Incident.geo_precision,
+    Incident.status,
+    Incident.merged_into_id,
+)
+#: The arrays of a :class:`MapIndex`, one value per incident, in id order.
+ARRAYS = (
+    "ids",
+    "lat",
+    "lon",
+    "day",
+    "has_date",
+    "type_code",
+    "admin_code",
+    "precision",
+    "status_code",
+    "merged_into",
+)
+#: Its code tables: the value each integer code of ``type_code``/``admin_code``/``status_code`` stands for.
+CODE_TABLES = ("types", "admins", "statuses")
+
+
+@dataclass(frozen=True)
+class Version:
+    """What :func:`table_version` reads: the incidents table's largest id and row count, and the
+    newest change's id.  Any insert, delete or recorded change moves one of them."""
+
+    max_id: int
+    count: int
+    change_id: int
 
 
 @dataclass(frozen=True)
 class MapIndex:
-    """Parallel arrays over located incidents; ``types``/``admins`` decode the integer codes."""
+    """Parallel arrays over located incidents, ordered by id; ``types``/``admins`` decode the codes."""
 
     ids: np.ndarray
     lat: np.ndarray
@@ -54,25 +107,25 @@ class MapIndex:
     _text_cache: dict[Filters, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
+    def empty(cls) -> MapIndex:
+        """An index of no incidents."""
+        return cls.from_rows([])
+
+    @classmethod
     def load(cls) -> MapIndex:
         """Read every located incident's mapped columns from the database."""
-        rows = db.session.execute(
-            select(
-                Incident.id,
-                Incident.lat,
-                Incident.lon,
-                Incident.date,
-                Incident.event_type,
-                func.lower(Incident.admin1),
-                Incident.geo_precision,
-                Incident.status,
-                Incident.merged_into_id,
-            ).where(Incident.lat.is_not(None), Incident.lon.is_not(None))
-        ).all()
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 9
-        types, type_code = _codes(cols[4])
-        admins, admin_code = _codes(cols[5])
-        statuses, status_code = _codes(cols[7])
+        return cls.empty().updated(where=[], drop=())
+
+    @classmethod
+    def from_rows(
+        cls, rows: Sequence[Sequence[Any]], codes: tuple[tuple[str, ...], ...] = ((), (), ())
+    ) -> MapIndex:
+        """An index of ``rows`` (the values of :data:`_COLUMNS`, in id order), its code tables
+        extending ``codes`` (so codes already given keep their meaning)."""
+        cols = list(zip(*rows, strict=True)) if rows else [()] * len(_COLUMNS)
+        types, type_code = _codes(cols[4], codes[0])
+        admins, admin_code = _codes(cols[5], codes[1])
+        statuses, status_code = _codes(cols[7], codes[2])
         dates = np.array(
             [d if d is not None else np.datetime64("NaT") for d in cols[3]], dtype="datetime64[D]"
         )
@@ -97,6 +150,37 @@ class MapIndex:
             admins=admins,
             statuses=statuses,
         )
+
+    def updated(self, *, where: Iterable[ColumnElement[bool]], drop: Iterable[int]) -> MapIndex:
+        """A new index: this one without the incidents ``drop``, plus the located incidents the
+        criteria ``where`` select, read from the database (replacing any with the same id)."""
+        rows = db.session.execute(
+            select(*_COLUMNS)
+            .where(Incident.lat.is_not(None), Incident.lon.is_not(None), *where)
+            .order_by(Incident.id)
+        ).all()
+        fresh = MapIndex.from_rows(rows, (self.types, self.admins, self.statuses))
+        gone = np.union1d(np.fromiter(drop, dtype="int64"), fresh.ids)
+        keep = ~self.holds(gone)
+        arrays = {name: np.concatenate((getattr(self, name)[keep], getattr(fresh, name))) for name in ARRAYS}
+        if np.any(arrays["ids"][1:] < arrays["ids"][:-1]):  # a changed or late row, not only new ones
+            order = np.argsort(arrays["ids"], kind="stable")
+            arrays = {name: values[order] for name, values in arrays.items()}
+        return MapIndex(**arrays, types=fresh.types, admins=fresh.admins, statuses=fresh.statuses)
+
+    def holds(self, ids: np.ndarray) -> np.ndarray:
+        """A mask over this index: True for the incidents whose id is in ``ids``."""
+        found = np.zeros(len(self.ids), dtype=bool)
+        if len(self.ids) and len(ids):
+            at = np.searchsorted(self.ids, ids)
+            inside = at < len(self.ids)
+            at = at[inside]
+            found[at[self.ids[at] == ids[inside]]] = True
+        return found
+
+    def arrays(self) -> dict[str, Any]:
+        """The arrays and code tables by name (what :mod:`webapp.mapsnapshot` stores)."""
+        return {name: getattr(self, name) for name in (*ARRAYS, *CODE_TABLES)}
 
     def mask(self, flt: Filters) -> np.ndarray:
         """Which incidents match ``flt``: its column conditions over the arrays, the rest in SQL."""
@@ -150,10 +234,13 @@ class MapIndex:
         # (which is replaced whenever the table changes).
         hit = self._text_cache.get(text_only)
         if hit is None:
-            matching = np.fromiter(
-                db.session.scalars(select(Incident.id).where(*text_criteria(text_only))), dtype="int64"
-            )
-            hit = np.isin(self.ids, matching)
+            if text_only.source or text_only.article_id is not None:
+                query = select(Incident.id).where(*text_criteria(text_only))
+            else:  # free text and actors only: the text index alone answers
+                query = search_ids(text_only)
+            matching = np.fromiter(db.session.scalars(query), dtype="int64")
+            matching.sort()
+            hit = self.holds(matching)
             if len(self._text_cache) >= TEXT_CACHE_SIZE:
                 self._text_cache.pop(next(iter(self._text_cache)))
             self._text_cache[text_only] = hit
@@ -194,52 +281,142 @@ class MapIndex:
         return out
 
 
-def _codes(values: tuple[Any, ...]) -> tuple[tuple[str, ...], np.ndarray]:
-    names = tuple(sorted({v or "" for v in values}))
+def _codes(values: Sequence[Any], known: tuple[str, ...] = ()) -> tuple[tuple[str, ...], np.ndarray]:
+    """The code table (``known`` first, then the new values, sorted) and the codes of ``values``."""
+    names = known + tuple(sorted({v or "" for v in values} - set(known)))
     lookup = {n: i for i, n in enumerate(names)}
     return names, np.array([lookup[v or ""] for v in values], dtype="int32")
 
 
-_lock = threading.Lock()
-_cache: dict[str, dict[str, Any]] = {}
-
-
-def table_version() -> tuple[int, int, int]:
-    """``(max(id), count)`` of the incidents table and the newest change's id: changes on every
-    insert or delete, and on every correction (each is recorded in ``changes``)."""
+def table_version() -> Version:
+    """The incidents table's :class:`Version`, read now."""
     top, n = db.session.execute(select(func.max(Incident.id), func.count())).one()
     change = db.session.scalar(select(func.max(Change.id)))
-    return int(top or 0), int(n or 0), int(change or 0)
+    return Version(int(top or 0), int(n or 0), int(change or 0))
+
+
+@dataclass
+class _Slot:
+    """One database's index, the version it reflects, and when that was last checked."""
+
+    index: MapIndex
+    version: Version
+    checked: float
+    saved_version: Version | None = None
+
+
+_lock = threading.Lock()
+_slots: dict[str, _Slot] = {}
 
 
 def current_index() -> MapIndex:
-    """The index of the current app's database, reloaded when the table has changed."""
-    key = db.engine.url.render_as_string(hide_password=False)
+    """The index of the current app's database, brought up to date when the table has changed.
+
+    The first call in a process starts from the snapshot when one matches this database (else
+    reads the whole table, then writes a snapshot); every later change is read incrementally.
+    """
+    key = _key()
     now = time.monotonic()
     interval = float(current_app.config.get("MAP_INDEX_CHECK_SECONDS", CHECK_SECONDS))
     with _lock:
-        slot = _cache.get(key)
-        if slot is not None and now - slot["checked"] < interval:
-            return slot["index"]
+        slot = _slots.get(key)
+        if slot is not None and now - slot.checked < interval:
+            return slot.index
         version = table_version()
-        if slot is None or slot["version"] != version:
-            slot = {"index": MapIndex.load(), "version": version}
-            _cache[key] = slot
-        slot["checked"] = now
-        return slot["index"]
+        if slot is None:
+            slot = _start(key, version)
+            _slots[key] = slot
+        elif slot.version != version:
+            slot.index = catch_up(slot.index, slot.version, version)
+            slot.version = version
+        slot.checked = now
+        _maybe_save(key, slot)
+        return slot.index
+
+
+def catch_up(index: MapIndex, seen: Version, now: Version) -> MapIndex:
+    """``index``, which reflected the table at version ``seen``, brought to version ``now``.
+
+    Reads the rows added since (ids above ``seen.max_id``) and those changes since name; then,
+    when the table's row count is not what those reads explain, compares all ids.
+    """
+    changed = db.session.scalars(
+        select(Change.subject_id)
+        .where(Change.subject == "incident", Change.id > seen.change_id, Change.id <= now.change_id)
+        .distinct()
+    ).all()
+    # Bounded by the version's watermark: rows committed since are left to the next check.
+    criteria = (Incident.id > seen.max_id) & (Incident.id <= now.max_id)
+    added = db.session.scalar(select(func.count()).where(criteria)) or 0
+    if changed:
+        criteria = criteria | Incident.id.in_(changed)
+    index = index.updated(where=[criteria], drop=changed)
+    if seen.count + added != now.count:  # rows deleted, or committed late below the watermark
+        index = reconcile(index)
+    return index
+
+
+def reconcile(index: MapIndex) -> MapIndex:
+    """``index`` with the table's ids: rows it lacks are read, rows the table lost are dropped."""
+    located = np.fromiter(
+        db.session.scalars(select(Incident.id).where(Incident.lat.is_not(None), Incident.lon.is_not(None))),
+        dtype="int64",
+    )
+    located.sort()
+    vanished = index.ids[~np.isin(index.ids, located, assume_unique=True)]
+    missing = located[~np.isin(located, index.ids, assume_unique=True)]
+    if not len(vanished) and not len(missing):
+        return index
+    return index.updated(where=[Incident.id.in_(missing.tolist())], drop=vanished.tolist())
+
+
+def _start(key: str, version: Version) -> _Slot:
+    snapshot = mapsnapshot.read(_snapshot_path(key)) if _snapshot_path(key) else None
+    if snapshot is not None:
+        arrays, seen = snapshot
+        seen_version = Version(**seen)
+        if seen_version.max_id <= version.max_id and seen_version.change_id <= version.change_id:
+            index = MapIndex(**arrays)
+            if seen_version != version:
+                index = catch_up(index, seen_version, version)
+            return _Slot(index, version, 0.0, saved_version=seen_version)
+    return _Slot(MapIndex.load(), version, 0.0)
+
+
+def _maybe_save(key: str, slot: _Slot) -> None:
+    # A snapshot is written after a full read, and again once it lags by SNAPSHOT_ROWS rows, in a
+    # thread: the index is immutable, and the request need not wait for the disk.
+    path = _snapshot_path(key)
+    saved = slot.saved_version
+    if path is None or (saved is not None and slot.version.max_id - saved.max_id < mapsnapshot.ROWS_BEHIND):
+        return
+    slot.saved_version = slot.version
+    meta = {"max_id": slot.version.max_id, "count": slot.version.count, "change_id": slot.version.change_id}
+    threading.Thread(
+        target=mapsnapshot.write, args=(path, slot.index.arrays(), meta), name=SNAPSHOT_THREAD, daemon=True
+    ).start()
+
+
+def _snapshot_path(key: str) -> Any:
+    if not current_app.config.get("MAP_INDEX_SNAPSHOT", True):
+        return None
+    return mapsnapshot.path_for(current_app.instance_path, key)
+
+
+def _key() -> str:
+    return db.engine.url.render_as_string(hide_password=False)
 
 
 def clear() -> None:
-    """Forget every cached index (tests that reuse a database URL)."""
+    """Forget every index held in memory (tests that reuse a database URL)."""
     with _lock:
-        _cache.clear()
+        _slots.clear()
 
 
 def refresh() -> None:
-    """Forget the current database's index, so this process's next map request reloads it at once.
-
-    Called after a correction; other processes see it by :func:`table_version` within
-    ``MAP_INDEX_CHECK_SECONDS``.
-    """
+    """Make this process's next map request check the table at once (after a change it made itself),
+    instead of within ``MAP_INDEX_CHECK_SECONDS``; other processes see it within that time."""
     with _lock:
-        _cache.pop(db.engine.url.render_as_string(hide_password=False), None)
+        slot = _slots.get(_key())
+        if slot is not None:
+            slot.checked = float("-inf")
