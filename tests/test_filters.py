@@ -275,6 +275,9 @@ def test_sql_and_the_map_index_select_the_same_incidents(mapped_rows, query):
         assert set(index.ids[index.mask(flt)].tolist()) == sql
     api = mapped_rows.test_client().get("/api/incidents", query_string=query).get_json()
     assert {f["properties"]["id"] for f in api["features"]} == sql
+    # With a zoom, the few incidents of a viewport are those the map index selected.
+    api = mapped_rows.test_client().get("/api/incidents", query_string={**query, "zoom": "12"}).get_json()
+    assert not api.get("clustered") and {f["properties"]["id"] for f in api["features"]} == sql
 
 
 def test_a_box_across_the_antimeridian_holds_what_lies_on_either_side(mapped_rows):

@@ -7,7 +7,6 @@ read is made to fail), and the index it arrives at is the one a full read gives.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -137,7 +136,5 @@ def test_without_snapshots_nothing_is_written(make_app, tmp_path):
 
 
 def _wait_for_snapshot(app) -> None:  # noqa: ANN001
-    for thread in threading.enumerate():
-        if thread.name == mapindex.SNAPSHOT_THREAD:
-            thread.join(timeout=60)
+    mapindex.wait_for_snapshots()
     assert list((Path(app.instance_path) / "mapindex").glob("*.npz")), "no snapshot was written"

@@ -397,6 +397,13 @@ def _maybe_save(key: str, slot: _Slot) -> None:
     ).start()
 
 
+def wait_for_snapshots(timeout: float = 120.0) -> None:
+    """Return once the snapshots this process is writing are on disk (or ``timeout`` seconds passed)."""
+    for thread in threading.enumerate():
+        if thread.name == SNAPSHOT_THREAD:
+            thread.join(timeout)
+
+
 def _snapshot_path(key: str) -> Any:
     if not current_app.config.get("MAP_INDEX_SNAPSHOT", True):
         return None
