@@ -167,6 +167,8 @@ def measure_index(app: Any, client: Any, ingestions: int) -> dict[str, Any]:
                 )
             )
             db.session.remove()
+            # The next query checks the table at once (as it would within MAP_INDEX_CHECK_SECONDS).
+            mapindex.refresh()
         ms, _ = _timed_get(client, first_view)
         after.append(round(ms, 1))
     return {
@@ -252,8 +254,6 @@ def run(
                 "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp / 'bench.db'}",
                 "REDIS_URL": "",
                 "TILE_URL": "",
-                # Every request checks the table, so a query right after an ingestion sees it.
-                "MAP_INDEX_CHECK_SECONDS": 0,
             }
         )
         with app.app_context():
