@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from flask import current_app
-from sqlalchemy import ColumnElement, func, select
+from flask import Flask, current_app
+from sqlalchemy import ColumnElement, Date, Integer, cast, func, literal, select
 
 from . import mapsnapshot
 from .extensions import db
@@ -48,18 +48,30 @@ SNAPSHOT_THREAD = "mapindex-snapshot"
 #: Text searches (q/actor/source) whose matching rows are kept per index.
 TEXT_CACHE_SIZE = 32
 _EPOCH = np.datetime64("1970-01-01", "D")
-#: The columns read for each located incident, in the order :meth:`MapIndex.from_rows` takes them.
-_COLUMNS = (
-    Incident.id,
-    Incident.lat,
-    Incident.lon,
-    Incident.date,
-    Incident.event_type,
-    func.lower(Incident.admin1),
-    Incident.geo_precision,
-    Incident.status,
-    Incident.merged_into_id,
-)
+#: The Julian day of 1970-01-01 (SQLite's ``julianday`` counts days from 4714 BC).
+_UNIX_JULIAN_DAY = 2440587.5
+
+
+def _columns() -> tuple[ColumnElement[Any], ...]:
+    """The columns read for each located incident, in the order :meth:`MapIndex.from_rows` takes
+    them; the date as days since 1970-01-01, computed by the database (no date objects made)."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        day = cast(func.julianday(Incident.date) - _UNIX_JULIAN_DAY, Integer)
+    else:
+        day = cast(Incident.date - cast(literal("1970-01-01"), Date), Integer)
+    return (
+        Incident.id,
+        Incident.lat,
+        Incident.lon,
+        day,
+        Incident.event_type,
+        func.lower(Incident.admin1),
+        Incident.geo_precision,
+        Incident.status,
+        Incident.merged_into_id,
+    )
+
+
 #: The arrays of a :class:`MapIndex`, one value per incident, in id order.
 ARRAYS = (
     "ids",
@@ -120,21 +132,14 @@ class MapIndex:
     def from_rows(
         cls, rows: Sequence[Sequence[Any]], codes: tuple[tuple[str, ...], ...] = ((), (), ())
     ) -> MapIndex:
-        """An index of ``rows`` (the values of :data:`_COLUMNS`, in id order), its code tables
+        """An index of ``rows`` (the values of :func:`_columns`, in id order), its code tables
         extending ``codes`` (so codes already given keep their meaning)."""
-        cols = list(zip(*rows, strict=True)) if rows else [()] * len(_COLUMNS)
+        cols = list(zip(*rows, strict=True)) if len(rows) else [()] * 9
         types, type_code = _codes(cols[4], codes[0])
         admins, admin_code = _codes(cols[5], codes[1])
         statuses, status_code = _codes(cols[7], codes[2])
-        dates = np.array(
-            [d if d is not None else np.datetime64("NaT") for d in cols[3]], dtype="datetime64[D]"
-        )
-        has_date = ~np.isnat(dates)
-        day = (
-            np.where(has_date, (dates - _EPOCH).astype("int64", copy=False), 0)
-            if len(dates)
-            else np.zeros(0, "int64")
-        )
+        has_date = np.array([d is not None for d in cols[3]], dtype=bool)
+        day = np.array([d or 0 for d in cols[3]], dtype="int64")
         return cls(
             ids=np.array(cols[0], dtype="int64"),
             lat=np.array(cols[1], dtype="float64"),
@@ -154,11 +159,12 @@ class MapIndex:
     def updated(self, *, where: Iterable[ColumnElement[bool]], drop: Iterable[int]) -> MapIndex:
         """A new index: this one without the incidents ``drop``, plus the located incidents the
         criteria ``where`` select, read from the database (replacing any with the same id)."""
-        rows = db.session.execute(
-            select(*_COLUMNS)
+        query = (
+            select(*_columns())
             .where(Incident.lat.is_not(None), Incident.lon.is_not(None), *where)
             .order_by(Incident.id)
-        ).all()
+        )
+        rows = _fetch_all(query)
         fresh = MapIndex.from_rows(rows, (self.types, self.admins, self.statuses))
         gone = np.union1d(np.fromiter(drop, dtype="int64"), fresh.ids)
         keep = ~self.holds(gone)
@@ -279,6 +285,19 @@ class MapIndex:
                 cell_i, code = divmod(p, 65536)
                 out[cell_i]["types"][self.types[code] or "Other"] = n
         return out
+
+
+def _fetch_all(query: Any) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` as plain tuples, straight from the driver's cursor: a million rows
+    through SQLAlchemy's result objects cost seconds more, and these columns need no conversion."""
+    connection = db.session.connection()
+    compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def _codes(values: Sequence[Any], known: tuple[str, ...] = ()) -> tuple[tuple[str, ...], np.ndarray]:
@@ -412,6 +431,15 @@ def _snapshot_path(key: str) -> Any:
 
 def _key() -> str:
     return db.engine.url.render_as_string(hide_password=False)
+
+
+def preload(app: Flask) -> None:
+    """Build ``app``'s index now (from its snapshot, else the table, then written as a snapshot),
+    in a process about to fork its workers: each starts with it in memory."""
+    with app.app_context():
+        current_index()
+        db.session.remove()
+    wait_for_snapshots()
 
 
 def clear() -> None:
