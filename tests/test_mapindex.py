@@ -138,3 +138,13 @@ def test_without_snapshots_nothing_is_written(make_app, tmp_path):
 def _wait_for_snapshot(app) -> None:  # noqa: ANN001
     mapindex.wait_for_snapshots()
     assert list((Path(app.instance_path) / "mapindex").glob("*.npz")), "no snapshot was written"
+
+
+def test_preload_builds_the_index_and_writes_its_snapshot(app, no_full_read):
+    with app.app_context():
+        stored = add_incident()
+    mapindex.preload(app)  # as gunicorn's master does before it forks
+    no_full_read()
+    with app.app_context():
+        assert current_index().ids.tolist() == [stored]
+    assert list((Path(app.instance_path) / "mapindex").glob("*.npz"))

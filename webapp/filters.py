@@ -37,7 +37,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
 from gazetteer import tokenize
@@ -324,37 +324,45 @@ def search_ids(flt: Filters) -> Select[Any] | None:
 
     Every query word must occur in ``text`` and one of the actors in ``actors``, as a substring of
     the normalised words (so a word is found with Arabic proclitics: «ادلب» in «وادلب»; an actor by
-    any part of its name: «الجيش» in «قوات_الجيش_السوري»).  Both indexes answer ``LIKE '%part%'``
-    for parts of three characters or more; shorter ones are scanned.
+    any part of its name: «الجيش» in «قوات_الجيش_السوري»).  PostgreSQL's trigram index answers
+    ``LIKE '%part%'``; on SQLite a part is a phrase of trigrams in an FTS5 ``MATCH``, which is the
+    same substring test answered from the index alone.  Parts under three characters have no
+    trigram: they are tested on every row.
     """
     words = [token.norm for token in tokenize(flt.q)]
     actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
     if not words and not actor_keys:
         return None
-    if _dialect() == "sqlite":
-        table, ident = INCIDENT_SEARCH_FTS, INCIDENT_SEARCH_FTS.c.rowid
-        text, actors = INCIDENT_SEARCH_FTS.c.text, INCIDENT_SEARCH_FTS.c.actors
-    else:
-        table, ident = IncidentSearch.__table__, IncidentSearch.incident_id
-        text, actors = IncidentSearch.text, IncidentSearch.actors
-    crit = [_contains(text, w) for w in words]
-    if actor_keys:
-        # An actor's key holds no space, so a part never spans two actors of the padded column.
-        crit.append(or_(*(_contains(actors, k) for k in actor_keys)))
-    return select(ident).select_from(table).where(*crit)
+    if _dialect() != "sqlite":
+        crit = [_contains(IncidentSearch.text, w) for w in words]
+        if actor_keys:
+            # An actor's key holds no space, so a part never spans two actors of the padded column.
+            crit.append(or_(*(_contains(IncidentSearch.actors, k) for k in actor_keys)))
+        return select(IncidentSearch.incident_id).where(*crit)
+    fts = INCIDENT_SEARCH_FTS
+    phrases = [f"text : {_phrase(w)}" for w in words if len(w) >= TRIGRAM]
+    crit = [_contains(fts.c.text, w) for w in words if len(w) < TRIGRAM]
+    if actor_keys and all(len(k) >= TRIGRAM for k in actor_keys):
+        phrases.append("actors : (" + " OR ".join(_phrase(k) for k in actor_keys) + ")")
+    elif actor_keys:
+        crit.append(or_(*(_contains(fts.c.actors, k) for k in actor_keys)))
+    if phrases:
+        crit.append(literal_column(fts.name).op("MATCH")(" AND ".join(phrases)))
+    return select(fts.c.rowid).select_from(fts).where(*crit)
+
+
+#: The length of the pieces text indexes are made of: a part must be this long to use them.
+TRIGRAM = 3
+
+
+def _phrase(part: str) -> str:
+    """``part`` as an FTS5 phrase: in double quotes, its own double quotes doubled."""
+    return '"' + part.replace('"', '""') + '"'
 
 
 def _contains(column: Any, part: str) -> ColumnElement[bool]:
-    """``column`` holds ``part`` as a substring.
-
-    SQLite's FTS5 serves only a plain two-argument ``LIKE`` (not one with ``ESCAPE``), so there a
-    part holding ``%`` or ``_`` is matched loosely through the index, then exactly.
-    """
-    exact = column.like(f"%{_escape_like(part)}%", escape="\\")
-    if _dialect() != "sqlite":
-        return exact
-    loose = column.like("%" + part.replace("%", "_") + "%")
-    return and_(loose, exact) if ("%" in part or "_" in part) else loose
+    """``column`` holds ``part`` as a substring (``LIKE``, its wildcards escaped)."""
+    return column.like(f"%{_escape_like(part)}%", escape="\\")
 
 
 def _escape_like(value: str) -> str:
