@@ -22,6 +22,9 @@ Query parameters (all optional, all combinable; the map keeps them in its URL):
     one article id: the incidents it reports, including those its reports were merged into.
 ``bbox``
     ``west,south,east,north`` in degrees.
+``near``
+    ``lat,lon,km``: within ``km`` kilometres (great-circle, on a sphere of :data:`EARTH_RADIUS_KM`)
+    of the point; ``km`` from 0 to :data:`MAX_NEAR_KM`.
 ``status``
     review statuses (``unreviewed``, ``verified``, ``rejected``), comma-separated or repeated,
     or ``all``; without it rejected incidents are left out.
@@ -33,6 +36,7 @@ incident is one of that incident's sources (:mod:`webapp.merging`), not an incid
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -61,8 +65,13 @@ FILTER_PARAMS = (
     "source",
     "article",
     "bbox",
+    "near",
     "status",
 )
+#: The sphere distances are measured on: PostGIS's mean Earth radius, so SQL and numpy agree.
+EARTH_RADIUS_KM = 6371.0088
+#: The largest ``near`` radius.
+MAX_NEAR_KM = 2000.0
 #: The statuses shown when none is asked for: all but rejected.
 DEFAULT_STATUSES = tuple(s for s in STATUSES if s != "rejected")
 
@@ -81,6 +90,7 @@ class Filters:
     source: str = ""
     article_id: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    near: tuple[float, float, float] | None = None
     status: tuple[str, ...] = DEFAULT_STATUSES
 
     @property
@@ -125,6 +135,7 @@ def parse_filters(args: Mapping[str, Any]) -> Filters:
         source=(_first(args, "source") or "").strip(),
         article_id=article_id,
         bbox=parse_bbox(_first(args, "bbox")),
+        near=parse_near(_first(args, "near")),
         status=tuple(s for s in STATUSES if s in status) if status else DEFAULT_STATUSES,
     )
 
@@ -140,6 +151,19 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
         raise BadQuery.param("bbox", value, "bbox_ordered")
     return west, south, east, north
+
+
+def parse_near(value: str | None) -> tuple[float, float, float] | None:
+    """``lat,lon,km`` → a tuple, None when empty; raises :class:`BadQuery` when malformed or out of range."""
+    if not value or not value.strip():
+        return None
+    try:
+        lat, lon, km = (float(v) for v in value.split(","))
+    except ValueError:
+        raise BadQuery.param("near", value, "near") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= km <= MAX_NEAR_KM):
+        raise BadQuery.param("near", value, "near")
+    return lat, lon, km
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +201,17 @@ class IsNull:
     column: str
 
 
-Condition = Between | OneOf | AnyOf | IsNull
+@dataclass(frozen=True, slots=True)
+class Near:
+    """The incident's point lies within ``km`` of (``lat``, ``lon``): the haversine distance on a
+    sphere of :data:`EARTH_RADIUS_KM`."""
+
+    lat: float
+    lon: float
+    km: float
+
+
+Condition = Between | OneOf | AnyOf | IsNull | Near
 
 #: Primary incidents only: a report merged into another incident is listed as its source instead.
 PRIMARIES = IsNull("merged_into_id")
@@ -210,6 +244,8 @@ def conditions(flt: Filters) -> list[Condition]:
             out.append(Between("lon", west, east))
         else:  # a box across the antimeridian: east of ``west`` or west of ``east``
             out.append(AnyOf((Between("lon", west, 180.0), Between("lon", -180.0, east))))
+    if flt.near is not None:
+        out.append(Near(*flt.near))
     return out
 
 
@@ -217,6 +253,8 @@ def condition_sql(condition: Condition) -> ColumnElement[bool]:
     """``condition`` as a WHERE clause over :class:`Incident`."""
     if isinstance(condition, AnyOf):
         return or_(*(condition_sql(c) for c in condition.conditions))
+    if isinstance(condition, Near):
+        return _haversine_term(condition) <= near_limit(condition.km)
     column = getattr(Incident, condition.column)
     if isinstance(condition, IsNull):
         return column.is_(None)
@@ -238,17 +276,57 @@ def incident_criteria(flt: Filters) -> list[ColumnElement[bool]]:
     return crit
 
 
+def _haversine_term(near: Near) -> ColumnElement[float]:
+    """The haversine term ``a`` between ``near``'s point and the incident's, in SQL (SQLite's math
+    functions or PostgreSQL's); the distance is ``2R·asin(√a)``, so it is within ``km`` exactly when
+    ``a <= sin²(km / 2R)`` (:func:`near_limit`), which needs no ``asin``."""
+    lat, lon = func.radians(Incident.lat), func.radians(Incident.lon)
+    lat0, lon0 = math.radians(near.lat), math.radians(near.lon)
+    return func.power(func.sin((lat - lat0) / 2), 2) + math.cos(lat0) * func.cos(lat) * func.power(
+        func.sin((lon - lon0) / 2), 2
+    )
+
+
+def near_limit(km: float) -> float:
+    """The largest haversine term of a point within ``km`` (see :func:`_haversine_term`)."""
+    return math.sin(km / (2 * EARTH_RADIUS_KM)) ** 2
+
+
 def _spatial_index_criteria(flt: Filters) -> list[ColumnElement[bool]]:
-    # On PostgreSQL the bbox is also asked of the GiST-indexed PostGIS point (``&&``: the boxes
-    # overlap, boundaries included), so the planner can use that index; the bbox's conditions on
-    # lat/lon above still state what it means, and select the same rows.
-    if flt.bbox is None or _dialect() != "postgresql":
+    # On PostgreSQL the bbox and the ``near`` disc are also asked of the GiST-indexed PostGIS point
+    # (``&&``: the boxes overlap, boundaries included), so the planner can use that index; the
+    # conditions on lat/lon above still state what the filters mean, and select the same rows.
+    if _dialect() != "postgresql":
         return []
-    west, south, east, north = flt.bbox
-    spans = [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]
-    return [
-        or_(*(INCIDENT_GEOM.intersects(func.ST_MakeEnvelope(w, south, e, north, 4326)) for w, e in spans))
-    ]
+    boxes = []
+    if flt.bbox is not None:
+        boxes.append(flt.bbox)
+    if flt.near is not None:
+        boxes.append(_around(*flt.near))
+    out = []
+    for west, south, east, north in boxes:
+        spans = [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]
+        envelopes = (func.ST_MakeEnvelope(w, south, e, north, 4326) for w, e in spans)
+        out.append(or_(*(INCIDENT_GEOM.intersects(envelope) for envelope in envelopes)))
+    return out
+
+
+def _around(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    """A ``west,south,east,north`` box holding every point within ``km`` of (lat, lon) (whole
+    longitudes near a pole; ``west > east`` across the antimeridian)."""
+    dlat = math.degrees(km / EARTH_RADIUS_KM)
+    south, north = max(-90.0, lat - dlat), min(90.0, lat + dlat)
+    widest = max(abs(south), abs(north))
+    if widest >= 89.0 or km / EARTH_RADIUS_KM >= math.cos(math.radians(widest)):
+        return -180.0, south, 180.0, north
+    dlon = math.degrees(math.asin(math.sin(km / EARTH_RADIUS_KM) / math.cos(math.radians(widest))))
+    dlon = min(180.0, dlon * 1.001 + 1e-9)  # a hair wider: the box only preselects
+    west, east = lon - dlon, lon + dlon
+    if west < -180.0:
+        west += 360.0
+    if east > 180.0:
+        east -= 360.0
+    return west, south, east, north
 
 
 def _dialect() -> str:
@@ -313,6 +391,8 @@ def query_args(flt: Filters) -> dict[str, str]:
         out["article"] = str(flt.article_id)
     if flt.bbox:
         out["bbox"] = ",".join(f"{v:g}" for v in flt.bbox)
+    if flt.near:
+        out["near"] = ",".join(f"{v:g}" for v in flt.near)
     if flt.status != DEFAULT_STATUSES:
         out["status"] = "all" if flt.status == STATUSES else ",".join(flt.status)
     return out

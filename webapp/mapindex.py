@@ -38,7 +38,18 @@ from sqlalchemy import ColumnElement, Date, Integer, cast, func, literal, select
 
 from . import mapsnapshot
 from .extensions import db
-from .filters import AnyOf, Condition, Filters, IsNull, OneOf, conditions, search_ids, text_criteria
+from .filters import (
+    AnyOf,
+    Condition,
+    Filters,
+    IsNull,
+    Near,
+    OneOf,
+    conditions,
+    near_limit,
+    search_ids,
+    text_criteria,
+)
 from .models import Change, Incident
 
 #: How often (seconds) a request may check whether the table changed.
@@ -201,6 +212,12 @@ class MapIndex:
     def _holds(self, condition: Condition) -> np.ndarray:
         if isinstance(condition, AnyOf):
             return np.logical_or.reduce([self._holds(c) for c in condition.conditions])
+        if isinstance(condition, Near):
+            # The haversine term, as webapp.filters states it in SQL.
+            lat, lon = np.radians(self.lat), np.radians(self.lon)
+            lat0, lon0 = np.radians(condition.lat), np.radians(condition.lon)
+            a = np.sin((lat - lat0) / 2) ** 2 + np.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+            return a <= near_limit(condition.km)
         values, known, encode = self._column(condition.column)
         if isinstance(condition, IsNull):
             return ~known
