@@ -40,6 +40,7 @@ from . import mapsnapshot
 from .extensions import db
 from .filters import (
     AnyOf,
+    Between,
     Condition,
     Filters,
     IsNull,
@@ -58,6 +59,11 @@ CHECK_SECONDS = 2.0
 SNAPSHOT_THREAD = "mapindex-snapshot"
 #: Text searches (q/actor/source) whose matching rows are kept per index.
 TEXT_CACHE_SIZE = 32
+#: Column conditions (other than the bbox) whose masks are kept per index.
+CONDITION_CACHE_SIZE = 32
+#: Above this many cells between a selection's corners, clusters are counted by sorting, not by
+#: one dense array of counts.
+DENSE_CELLS = 4_000_000
 _EPOCH = np.datetime64("1970-01-01", "D")
 #: The Julian day of 1970-01-01 (SQLite's ``julianday`` counts days from 4714 BC).
 _UNIX_JULIAN_DAY = 2440587.5
@@ -128,6 +134,7 @@ class MapIndex:
     admins: tuple[str, ...]
     statuses: tuple[str, ...]
     _text_cache: dict[Filters, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    _condition_cache: dict[Condition, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def empty(cls) -> MapIndex:
@@ -206,8 +213,21 @@ class MapIndex:
             sql_only = Filters(q=flt.q, actors=flt.actors, source=flt.source, article_id=flt.article_id)
             m &= self._text_mask(sql_only)
         for condition in conditions(flt):
-            m &= self._holds(condition)
+            m &= self._cached_holds(condition)
         return m
+
+    def _cached_holds(self, condition: Condition) -> np.ndarray:
+        # Panning changes the bbox; the other conditions (primaries only, statuses, types, dates…)
+        # stay, so their masks are kept for the life of this index.
+        if isinstance(condition, Between) and condition.column in ("lat", "lon"):
+            return self._holds(condition)
+        held = self._condition_cache.get(condition)
+        if held is None:
+            held = self._holds(condition)
+            if len(self._condition_cache) >= CONDITION_CACHE_SIZE:
+                self._condition_cache.pop(next(iter(self._condition_cache)))
+            self._condition_cache[condition] = held
+        return held
 
     def _holds(self, condition: Condition) -> np.ndarray:
         if isinstance(condition, AnyOf):
@@ -277,7 +297,7 @@ class MapIndex:
         cy = np.floor((lat + 90.0) / size).astype("int64")
         cx = np.floor((lon + 180.0) / size).astype("int64")
         cell_key = cy * 10_000_000 + cx
-        cells_u, inverse, counts = np.unique(cell_key, return_inverse=True, return_counts=True)
+        cells_u, inverse, counts = _cells(cell_key, cy, cx)
         sum_lat = np.bincount(inverse, weights=lat)
         sum_lon = np.bincount(inverse, weights=lon)
         out = []
@@ -302,6 +322,21 @@ class MapIndex:
                 cell_i, code = divmod(p, 65536)
                 out[cell_i]["types"][self.types[code] or "Other"] = n
         return out
+
+
+def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(key, return_inverse=True, return_counts=True)`` for cell keys ``cy·10⁷ + cx``:
+    counted in one dense array when the cells between the corners are few (linear time, no sort)."""
+    y0, x0 = int(cy.min()), int(cx.min())
+    height, width = int(cy.max()) - y0 + 1, int(cx.max()) - x0 + 1
+    if height * width > DENSE_CELLS:
+        return np.unique(key, return_inverse=True, return_counts=True)
+    dense = (cy - y0) * width + (cx - x0)
+    counts = np.bincount(dense, minlength=height * width)
+    occupied = np.flatnonzero(counts)
+    inverse = np.searchsorted(occupied, dense)
+    cells = (occupied // width + y0) * 10_000_000 + (occupied % width + x0)
+    return cells, inverse, counts[occupied]
 
 
 def _fetch_all(query: Any) -> list[tuple[Any, ...]]:
