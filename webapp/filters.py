@@ -398,7 +398,7 @@ def query_args(flt: Filters) -> dict[str, str]:
     return out
 
 
-def search_ids(flt: Filters) -> Select[Any] | None:
+def search_ids(flt: Filters, *, among: Sequence[int] | None = None) -> Select[Any] | None:
     """The ids of the incidents whose search row matches the free text and actors of ``flt`` (None: no
     such criterion), answered from a text index: FTS5 trigrams on SQLite, pg_trgm on PostgreSQL.
 
@@ -407,17 +407,20 @@ def search_ids(flt: Filters) -> Select[Any] | None:
     any part of its name: «الجيش» in «قوات_الجيش_السوري»).  PostgreSQL's trigram index answers
     ``LIKE '%part%'``; on SQLite a part is a phrase of trigrams in an FTS5 ``MATCH``, which is the
     same substring test answered from the index alone.  Parts under three characters have no
-    trigram: they are tested on every row.
+    trigram: they are tested on every row.  With ``among`` (a few incident ids), only those are
+    tested, row by row (an index would only slow that down).
     """
     words = [token.norm for token in tokenize(flt.q)]
     actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
     if not words and not actor_keys:
         return None
-    if _dialect() != "sqlite":
+    if among is not None or _dialect() != "sqlite":
         crit = [_contains(IncidentSearch.text, w) for w in words]
         if actor_keys:
             # An actor's key holds no space, so a part never spans two actors of the padded column.
             crit.append(or_(*(_contains(IncidentSearch.actors, k) for k in actor_keys)))
+        if among is not None:
+            crit.append(IncidentSearch.incident_id.in_(list(among)))
         return select(IncidentSearch.incident_id).where(*crit)
     fts = INCIDENT_SEARCH_FTS
     phrases = [f"text : {_phrase(w)}" for w in words if len(w) >= TRIGRAM]

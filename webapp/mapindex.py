@@ -135,6 +135,8 @@ class MapIndex:
     statuses: tuple[str, ...]
     _text_cache: dict[Filters, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
     _condition_cache: dict[Condition, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    # Per cached text search: the ids read since it was answered, whose part is not known yet.
+    _text_unknown: dict[Filters, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def empty(cls) -> MapIndex:
@@ -186,11 +188,31 @@ class MapIndex:
         fresh = MapIndex.from_rows(rows, (self.types, self.admins, self.statuses))
         gone = np.union1d(np.fromiter(drop, dtype="int64"), fresh.ids)
         keep = ~self.holds(gone)
-        arrays = {name: np.concatenate((getattr(self, name)[keep], getattr(fresh, name))) for name in ARRAYS}
-        if np.any(arrays["ids"][1:] < arrays["ids"][:-1]):  # a changed or late row, not only new ones
-            order = np.argsort(arrays["ids"], kind="stable")
-            arrays = {name: values[order] for name, values in arrays.items()}
-        return MapIndex(**arrays, types=fresh.types, admins=fresh.admins, statuses=fresh.statuses)
+        ids = np.concatenate((self.ids[keep], fresh.ids))
+        # Sorted again only when a changed or late row came back below newer ones.
+        order = np.argsort(ids, kind="stable") if np.any(ids[1:] < ids[:-1]) else None
+
+        def merged(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+            joined = np.concatenate((old[keep], new))
+            return joined if order is None else joined[order]
+
+        index = MapIndex(
+            **{name: merged(getattr(self, name), getattr(fresh, name)) for name in ARRAYS},
+            types=fresh.types,
+            admins=fresh.admins,
+            statuses=fresh.statuses,
+        )
+        # The kept masks carry over: the old rows' part is still right, the fresh rows' is computed
+        # now (conditions) or on the search's next use (text, from the database).
+        for condition, held in self._condition_cache.items():
+            index._condition_cache[condition] = merged(held, fresh._holds(condition))
+        unknown = np.zeros(len(fresh.ids), dtype=bool)
+        for text_only, hit in self._text_cache.items():
+            index._text_cache[text_only] = merged(hit, unknown)
+            index._text_unknown[text_only] = np.union1d(
+                self._text_unknown.get(text_only, np.zeros(0, "int64")), fresh.ids
+            )
+        return index
 
     def holds(self, ids: np.ndarray) -> np.ndarray:
         """A mask over this index: True for the incidents whose id is in ``ids``."""
@@ -273,20 +295,19 @@ class MapIndex:
         return arrays[name], everywhere, lambda v: v
 
     def _text_mask(self, text_only: Filters) -> np.ndarray:
-        # Panning and zooming repeat the same search: keep its answer for the life of this index
-        # (which is replaced whenever the table changes).
+        # Panning and zooming repeat the same search: keep its answer for the life of this index,
+        # and of the indexes updated from it (see :meth:`updated`).
         hit = self._text_cache.get(text_only)
         if hit is None:
-            if text_only.source or text_only.article_id is not None:
-                query = select(Incident.id).where(*text_criteria(text_only))
-            else:  # free text and actors only: the text index alone answers
-                query = search_ids(text_only)
-            matching = np.fromiter(db.session.scalars(query), dtype="int64")
-            matching.sort()
-            hit = self.holds(matching)
+            hit = self.holds(_matching_ids(text_only))
             if len(self._text_cache) >= TEXT_CACHE_SIZE:
-                self._text_cache.pop(next(iter(self._text_cache)))
+                dropped = next(iter(self._text_cache))
+                self._text_cache.pop(dropped)
+                self._text_unknown.pop(dropped, None)
             self._text_cache[text_only] = hit
+        unknown = self._text_unknown.pop(text_only, None)
+        if unknown is not None and len(unknown):
+            hit[self.holds(_matching_ids(text_only, among=unknown))] = True
         return hit
 
     def grid(self, mask: np.ndarray, size: float, *, by_type: bool) -> list[dict[str, Any]]:
@@ -322,6 +343,21 @@ class MapIndex:
                 cell_i, code = divmod(p, 65536)
                 out[cell_i]["types"][self.types[code] or "Other"] = n
         return out
+
+
+def _matching_ids(text_only: Filters, *, among: np.ndarray | None = None) -> np.ndarray:
+    """The sorted ids of the incidents matching ``text_only``'s free text, actors, source and
+    article, in SQL (only those of ``among`` when given)."""
+    ids = None if among is None else among.tolist()
+    if text_only.source or text_only.article_id is not None:
+        query = select(Incident.id).where(*text_criteria(text_only))
+        if ids is not None:
+            query = query.where(Incident.id.in_(ids))
+    else:  # free text and actors only: the text index alone answers
+        query = search_ids(text_only, among=ids)
+    matching = np.fromiter(db.session.scalars(query), dtype="int64")
+    matching.sort()
+    return matching
 
 
 def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
