@@ -41,7 +41,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, any_, func, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
 from gazetteer import tokenize
@@ -359,7 +359,12 @@ def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
         )
     search = search_ids(flt)
     if search is not None:
-        crit.append(Incident.id.in_(search))
+        if _dialect() == "postgresql":
+            # The matching ids first, as one array: otherwise, for "newest first, LIMIT n", the
+            # planner may walk the date index through a million incidents probing each one.
+            crit.append(Incident.id == any_(func.array(search.scalar_subquery())))
+        else:
+            crit.append(Incident.id.in_(search))
     return crit
 
 
