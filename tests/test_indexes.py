@@ -105,6 +105,6 @@ def test_bbox_and_text_queries_can_use_the_gist_and_trigram_indexes(postgresql_a
         assert "ix_incidents_geom" in plan(filtered(select(Incident.id), box))
         near = parse_filters({"near": "33.13,35.82,5"})
         assert "ix_incidents_geom" in plan(filtered(select(Incident.id), near))
-        # The ids the map index asks for a text search (webapp.mapindex.MapIndex.mask).
+        # The ids the map index asks for a text search (webapp.mapcolumns.MapIndex.mask).
         assert "ix_incident_search_text_trgm" in plan(search_ids(parse_filters({"q": "quneitra"})))
         assert "ix_incident_search_actors_trgm" in plan(search_ids(parse_filters({"actor": "isis"})))

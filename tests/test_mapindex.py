@@ -158,18 +158,3 @@ def test_preload_builds_the_index_and_writes_its_snapshot(app, no_full_read):
     with app.app_context():
         assert current_index().ids.tolist() == [stored]
     assert list((Path(app.instance_path) / "mapindex").glob("*.npz"))
-
-
-def test_clusters_are_the_same_counted_densely_or_by_sorting(app, monkeypatch):
-    with app.app_context():
-        for lat, lon, kind in [(35.93, 36.63, "Battles"), (35.2, 36.9, "Protests"), (33.5, 36.3, "Battles")]:
-            add_incident(lat=lat, lon=lon, event_type=kind)
-        add_incident(lat=35.94, lon=36.64)
-        index = current_index()
-        mask = index.mask(parse_filters({}))
-        for size in (0.05, 0.5, 3.0):
-            dense = index.grid(mask, size, by_type=True)
-            monkeypatch.setattr(mapindex, "DENSE_CELLS", 0)
-            assert index.grid(mask, size, by_type=True) == dense
-            monkeypatch.undo()
-        assert [c["count"] for c in index.grid(mask, 3.0, by_type=False)] == [4]

@@ -221,7 +221,7 @@ def conditions(flt: Filters) -> list[Condition]:
     """The tests on incident columns that ``flt`` asks for: the one statement of what a filter means.
 
     SQL (:func:`incident_criteria`) and the in-memory map index
-    (:meth:`webapp.mapindex.MapIndex.mask`) each evaluate these.  Free text, actors, source
+    (:meth:`webapp.mapcolumns.MapIndex.mask`) each evaluate these.  Free text, actors, source
     and article are not among them: they need other tables, so only SQL evaluates them
     (:func:`text_criteria`).
     Every selection holds primary incidents only (:data:`PRIMARIES`).

@@ -1,7 +1,7 @@
 """Snapshots of the map index on disk, so a restarted process need not read every incident again.
 
 A snapshot is one uncompressed ``.npz`` file per database in ``<instance>/mapindex/``, named
-by a hash of the database URL: the :class:`~webapp.mapindex.MapIndex` arrays and code tables,
+by a hash of the database URL: the :class:`~webapp.mapcolumns.MapIndex` arrays and code tables,
 and the table version they reflect.  :func:`write` replaces it atomically (write, then
 rename), so a reader sees the old file or the new one; :func:`read` returns None for a missing
 or unreadable file, and the caller reads the table instead.  A snapshot is a cache: deleting
