@@ -136,16 +136,40 @@ def reconcile(index: MapIndex) -> MapIndex:
 
 
 def _start(key: str, version: Version) -> _Slot:
-    snapshot = mapsnapshot.read(_snapshot_path(key)) if _snapshot_path(key) else None
+    path = _snapshot_path(key)
+    snapshot = mapsnapshot.read(path) if path is not None else None
     if snapshot is not None:
         arrays, seen = snapshot
         seen_version = Version(**seen)
-        if seen_version.max_id <= version.max_id and seen_version.change_id <= version.change_id:
-            index = MapIndex(**arrays)
+        index = MapIndex(**arrays)
+        if (
+            seen_version.max_id <= version.max_id
+            and seen_version.change_id <= version.change_id
+            and same_rows(index)
+        ):
             if seen_version != version:
                 index = catch_up(index, seen_version, version)
             return _Slot(index, version, 0.0, saved_version=seen_version)
     return _Slot(MapIndex.load(), version, 0.0)
+
+
+def same_rows(index: MapIndex, samples: int = 64) -> bool:
+    """Whether ``samples`` incidents spread over ``index`` are in the table as the index has them
+    (id and point): a snapshot of another database, or of one since restored from a backup,
+    fails this, and the table is read instead."""
+    if not len(index.ids):
+        return True
+    at = np.unique(np.linspace(0, len(index.ids) - 1, min(samples, len(index.ids))).astype("int64"))
+    stored = {
+        row.id: (row.lat, row.lon)
+        for row in db.session.execute(
+            select(Incident.id, Incident.lat, Incident.lon).where(Incident.id.in_(index.ids[at].tolist()))
+        )
+    }
+    return all(
+        stored.get(int(i)) == (float(lat), float(lon))
+        for i, lat, lon in zip(index.ids[at], index.lat[at], index.lon[at], strict=True)
+    )
 
 
 def _maybe_save(key: str, slot: _Slot) -> None:
