@@ -10,6 +10,9 @@ SQLite: ``incident_search_fts``, an FTS5 table with the trigram tokenizer over
 ``incident_search`` (external content, kept in step by triggers, filled by ``rebuild``),
 which answers the same substring searches from an index.
 
+A later migration that rebuilds ``incident_search`` on SQLite (batch mode copies the table)
+drops these triggers with it and must create them again.
+
 None of these is on the models' metadata (they exist on one back end only); see
 :mod:`webapp.models.indexes` and :func:`webapp.models.indexes.include_object`.
 
