@@ -173,10 +173,11 @@ class MapIndex:
         )
         # The kept masks carry over: the old rows' part is still right, the fresh rows' is computed
         # now (conditions) or on the search's next use (text, from the database).
-        for condition, held in self._condition_cache.items():
+        # Copies: request threads may add to these dicts meanwhile (each step is atomic).
+        for condition, held in list(self._condition_cache.items()):
             index._condition_cache[condition] = merged(held, fresh._holds(condition))
         unknown = np.zeros(len(fresh.ids), dtype=bool)
-        for text_only, hit in self._text_cache.items():
+        for text_only, hit in list(self._text_cache.items()):
             index._text_cache[text_only] = merged(hit, unknown)
             index._text_unknown[text_only] = np.union1d(
                 self._text_unknown.get(text_only, np.zeros(0, "int64")), fresh.ids
@@ -216,7 +217,7 @@ class MapIndex:
         if held is None:
             held = self._holds(condition)
             if len(self._condition_cache) >= CONDITION_CACHE_SIZE:
-                self._condition_cache.pop(next(iter(self._condition_cache)))
+                self._condition_cache.pop(next(iter(self._condition_cache), None), None)
             self._condition_cache[condition] = held
         return held
 
@@ -270,8 +271,8 @@ class MapIndex:
         if hit is None:
             hit = self.holds(_matching_ids(text_only))
             if len(self._text_cache) >= TEXT_CACHE_SIZE:
-                dropped = next(iter(self._text_cache))
-                self._text_cache.pop(dropped)
+                dropped = next(iter(self._text_cache), None)
+                self._text_cache.pop(dropped, None)
                 self._text_unknown.pop(dropped, None)
             self._text_cache[text_only] = hit
         unknown = self._text_unknown.pop(text_only, None)
