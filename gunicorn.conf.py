@@ -12,9 +12,10 @@ reads the environment, so one file serves a laptop and a container:
 - ``LOG_LEVEL`` (default ``info``); access and error logs go to standard output and error.
 
 The app is preloaded: the master checks the schema (it refuses to start on a database that
-is not current: run ``flask db upgrade``) and loads the gazetteer and the geoparser once,
-before it forks, so workers start ready and share those pages of memory; each worker opens
-its own database connections (:mod:`webapp.database`).
+is not current: run ``flask db upgrade``) and loads the gazetteer, the geoparser and the map
+index (:mod:`webapp.mapindex`, from its snapshot when there is one) once, before it forks, so
+workers start ready and share those pages of memory; each worker opens its own database
+connections (:mod:`webapp.database`).
 """
 
 from __future__ import annotations
@@ -40,11 +41,12 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
 def when_ready(server: Any) -> None:
-    """Before the first fork: check the schema and load the gazetteer into the preloaded app."""
-    from webapp import database
+    """Before the first fork: check the schema; load the gazetteer and the map index."""
+    from webapp import database, mapindex
     from webapp.extensions import gazetteers
 
     app = server.app.wsgi()
     database.prepare(app)
     gazetteers.preload(app)
-    server.log.info("schema current, gazetteer loaded: forking workers")
+    mapindex.preload(app)
+    server.log.info("schema current, map index and gazetteer loaded: forking workers")

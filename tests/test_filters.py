@@ -19,6 +19,33 @@ def ids(flt: Filters) -> set[int]:
     return set(db.session.scalars(filtered(select(Incident.id), flt)))
 
 
+@pytest.fixture(scope="module")
+def postgresql_url(tmp_path_factory):
+    """One migrated PostgreSQL database for this module's tests (emptied after each)."""
+    from databases import postgresql_database
+
+    with postgresql_database(migrated=True, instance_path=tmp_path_factory.mktemp("pg")) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
+def app(request, make_app, tiny_gazetteer):
+    """The app on SQLite, and on PostgreSQL/PostGIS (its indexes: GiST point, pg_trgm text)."""
+    if request.param == "sqlite":
+        yield make_app()
+        return
+    from webapp import mapindex
+
+    url = request.getfixturevalue("postgresql_url")
+    made = make_app(SQLALCHEMY_DATABASE_URI=url)
+    yield made
+    with made.app_context():
+        db.session.remove()
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("TRUNCATE articles, incidents, changes RESTART IDENTITY CASCADE")
+    mapindex.clear()
+
+
 def test_parse_all_parameters():
     args = MultiDict(
         [
@@ -33,13 +60,14 @@ def test_parse_all_parameters():
             ("source", "souria"),
             ("article", "7"),
             ("bbox", "36,35,37,36.5"),
+            ("near", "35.93,36.63,12.5"),
         ]
     )
     flt = parse_filters(args)
     assert flt.date_from == dt.date(2020, 1, 1) and flt.date_to == dt.date(2020, 12, 31)
     assert flt.event_types == ("Battles", "Protests", "Riots")
     assert flt.precision == (1, 3) and flt.q == "إدلب" and flt.article_id == 7
-    assert flt.bbox == (36.0, 35.0, 37.0, 36.5) and flt.active
+    assert flt.bbox == (36.0, 35.0, 37.0, 36.5) and flt.near == (35.93, 36.63, 12.5) and flt.active
     assert not parse_filters({}).active
     assert parse_filters(query_args(flt)) == flt  # a shared URL gives back the same view
 
@@ -54,6 +82,10 @@ def test_parse_all_parameters():
         {"article": "x"},
         {"bbox": "1,2,3"},
         {"bbox": "0,50,1,40"},
+        {"near": "35,36"},
+        {"near": "95,36,10"},
+        {"near": "35,36,-1"},
+        {"near": "35,36,5000"},
         {"status": "deleted"},
     ],
 )
@@ -160,7 +192,7 @@ def test_api_incidents_applies_the_shared_filters(app, client):
     assert client.get("/api/incidents?precision=9").status_code == 400
 
 
-@pytest.mark.parametrize("name", ["type", "admin1", "source", "actor", "q", "from", "bbox"])
+@pytest.mark.parametrize("name", ["type", "admin1", "source", "actor", "q", "from", "bbox", "near"])
 def test_nul_characters_are_a_bad_query(name):
     # PostgreSQL refuses NUL in a string parameter; it must be a 400, not a database error.
     with pytest.raises(BadQuery):
@@ -180,6 +212,11 @@ SELECTIONS = [
     {"bbox": "179,0,-179,20"},  # across the antimeridian
     {"bbox": "170,-10,-170,60", "type": "Battles"},
     {"bbox": "-180,-90,180,90"},
+    {"near": "35.93,36.63,10"},
+    {"near": "36.2,37.16,0"},  # the point itself
+    {"near": "10,180,100"},  # around the antimeridian: both sides
+    {"near": "35.5,36.5,60", "type": "Battles"},
+    {"near": "35.9,36.7,30", "bbox": "36.6,35.8,37,36"},
     {"q": "saraqib"},
     {"actor": "HTS"},
     {"actor": "army"},
@@ -248,8 +285,21 @@ def test_sql_and_the_map_index_select_the_same_incidents(mapped_rows, query):
         assert set(index.ids[index.mask(flt)].tolist()) == sql
     api = mapped_rows.test_client().get("/api/incidents", query_string=query).get_json()
     assert {f["properties"]["id"] for f in api["features"]} == sql
+    # With a zoom, the few incidents of a viewport are those the map index selected.
+    api = mapped_rows.test_client().get("/api/incidents", query_string={**query, "zoom": "12"}).get_json()
+    assert not api.get("clustered") and {f["properties"]["id"] for f in api["features"]} == sql
 
 
 def test_a_box_across_the_antimeridian_holds_what_lies_on_either_side(mapped_rows):
     api = mapped_rows.test_client().get("/api/incidents?bbox=179,0,-179,20").get_json()
     assert sorted(f["geometry"]["coordinates"][0] for f in api["features"]) == [-179.5, 179.5]
+
+
+def test_near_selects_within_the_distance_on_both_sides_of_it(app):
+    with app.app_context():
+        idlib = add_incident(lat=35.93, lon=36.63)
+        saraqib = add_incident(lat=35.86, lon=36.8)  # 17.2 km from Idlib city (haversine)
+        aleppo = add_incident(lat=36.2, lon=37.16)  # 57 km
+        assert ids(parse_filters({"near": "35.93,36.63,17"})) == {idlib}
+        assert ids(parse_filters({"near": "35.93,36.63,17.5"})) == {idlib, saraqib}
+        assert ids(parse_filters({"near": "35.93,36.63,60"})) == {idlib, saraqib, aleppo}

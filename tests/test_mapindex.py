@@ -1,14 +1,24 @@
-"""The in-memory map index (webapp/mapindex.py): grid cells, and reloads after table changes.
+"""The in-memory map index (webapp/mapindex.py): grid cells, and how it follows the table.
 
 That it selects the same incidents as SQL is tested with the filters (tests/test_filters.py).
+Here: every change to the table reaches the index without reading the table again (the full
+read is made to fail), and the index it arrives at is the one a full read gives.
 """
 
 from __future__ import annotations
 
-from incident_rows import add_incident
+from pathlib import Path
 
+import numpy as np
+import pytest
+from incident_rows import add_incident
+from sqlalchemy import insert, select, update
+
+from webapp import mapindex
+from webapp.extensions import db
 from webapp.filters import parse_filters
-from webapp.mapindex import current_index
+from webapp.mapindex import MapIndex, current_index
+from webapp.models import Article, Incident
 
 
 def test_grid_and_reload_after_changes(app):
@@ -23,3 +33,143 @@ def test_grid_and_reload_after_changes(app):
         assert abs(cells[0]["lat"] - 35.935) < 1e-9
         add_incident(lat=33.5, lon=36.3)
         assert len(current_index().ids) == 3  # the new row is seen on the next check
+
+
+#: Selections whose masks an index keeps (conditions and text searches) and must keep right.
+KEPT = ({}, {"type": "Protests"}, {"status": "all"}, {"q": "damascus"}, {"q": "idlib"}, {"actor": "russia"})
+
+
+def same_as_a_full_read(index: MapIndex) -> None:
+    """``index`` holds what reading the whole table gives, code tables aside (codes may differ),
+    and selects the same incidents for :data:`KEPT` (whose masks it may have carried over)."""
+    full = MapIndex.empty().updated(where=[], drop=())  # what MapIndex.load reads
+    for query in KEPT:
+        flt = parse_filters(query)
+        assert index.ids[index.mask(flt)].tolist() == full.ids[full.mask(flt)].tolist(), query
+    assert index.ids.tolist() == full.ids.tolist()
+    for name in ("lat", "lon", "day", "has_date", "precision", "merged_into"):
+        assert np.array_equal(getattr(index, name), getattr(full, name)), name
+    for codes, table in (("type_code", "types"), ("admin_code", "admins"), ("status_code", "statuses")):
+        decoded = [getattr(index, table)[c] for c in getattr(index, codes)]
+        assert decoded == [getattr(full, table)[c] for c in getattr(full, codes)], codes
+
+
+@pytest.fixture
+def no_full_read(monkeypatch):
+    """After this, reading the whole table fails the test."""
+
+    def refuse(cls):  # noqa: ANN001, ANN202
+        raise AssertionError("the index was read again in full")
+
+    return lambda: monkeypatch.setattr(MapIndex, "load", classmethod(refuse))
+
+
+def test_new_corrected_merged_and_deleted_incidents_reach_the_index_without_a_full_read(
+    app, client, no_full_read
+):
+    app.config["MAP_INDEX_CHECK_SECONDS"] = 3600  # only a change this process makes forces a check
+    with app.app_context():
+        first = add_incident(lat=35.93, lon=36.63, actors=["Russia"])
+        second = add_incident(lat=36.2, lon=37.16, admin1="Aleppo")
+        same_as_a_full_read(current_index())  # its masks are kept from now on
+        no_full_read()
+
+        added = add_incident(
+            sentence="Protest in Damascus.", lat=33.5, lon=36.3, event_type="Protests", admin1="Damascus"
+        )
+        mapindex.refresh()
+        assert current_index().ids.tolist() == [first, second, added]
+        same_as_a_full_read(current_index())
+
+    # A correction through the API: the new point, type and status are in the index at once.
+    assert client.patch(f"/api/incidents/{first}", json={"lat": 35.0, "lon": 36.0}).status_code == 200
+    assert client.patch(f"/api/incidents/{second}", json={"status": "rejected"}).status_code == 200
+    with app.app_context():
+        index = current_index()
+        assert index.lat[index.holds(np.array([first]))].tolist() == [35.0]
+        assert index.ids[index.mask(parse_filters({}))].tolist() == [first, added]
+        assert index.ids[index.mask(parse_filters({"type": "Protests"}))].tolist() == [added]
+        same_as_a_full_read(index)
+
+    # A merge, then an article deleted with its incident.
+    assert client.post(f"/api/incidents/{added}/merge", json={"into": first}).status_code == 200
+    with app.app_context():
+        index = current_index()
+        assert index.ids[index.mask(parse_filters({}))].tolist() == [first]
+        db.session.delete(db.session.get(Article, db.session.get(Incident, added).article_id))
+        db.session.commit()
+        mapindex.refresh()
+        index = current_index()
+        assert added not in index.ids.tolist()
+        same_as_a_full_read(index)
+
+
+def test_a_row_committed_below_the_watermark_is_found(app, no_full_read):
+    # On PostgreSQL two transactions may commit their ids out of order; the count tells.
+    app.config["MAP_INDEX_CHECK_SECONDS"] = 0
+    with app.app_context():
+        low = add_incident(lat=35.0, lon=36.0)
+        high = add_incident(lat=35.1, lon=36.1)
+        row = db.session.execute(select(Incident.__table__).where(Incident.id == low)).mappings().one()
+        db.session.execute(Incident.__table__.delete().where(Incident.id == low))
+        db.session.commit()
+        assert current_index().ids.tolist() == [high]
+        no_full_read()
+        db.session.execute(insert(Incident.__table__).values(**row))
+        db.session.commit()
+        index = current_index()
+        assert index.ids.tolist() == [low, high]
+        same_as_a_full_read(index)
+
+
+def test_a_restarted_process_starts_from_the_snapshot(app, no_full_read):
+    app.config["MAP_INDEX_CHECK_SECONDS"] = 0
+    with app.app_context():
+        first = add_incident(lat=35.0, lon=36.0, event_type="Battles")
+        current_index()  # a full read, which writes the snapshot
+        _wait_for_snapshot(app)
+        mapindex.clear()  # as in a new process
+        no_full_read()
+        later = add_incident(lat=35.1, lon=36.1)
+        index = current_index()
+        assert index.ids.tolist() == [first, later]
+        assert index.ids[index.mask(parse_filters({"type": "Battles"}))].tolist() == [first]
+        same_as_a_full_read(index)
+
+
+def test_without_snapshots_nothing_is_written(make_app, tmp_path):
+    app = make_app(MAP_INDEX_SNAPSHOT=False)
+    with app.app_context():
+        add_incident()
+        current_index()
+    assert not (tmp_path / "instance" / "mapindex").exists()
+
+
+def _wait_for_snapshot(app) -> None:  # noqa: ANN001
+    mapindex.wait_for_snapshots()
+    assert list((Path(app.instance_path) / "mapindex").glob("*.npz")), "no snapshot was written"
+
+
+def test_preload_builds_the_index_and_writes_its_snapshot(app, no_full_read):
+    with app.app_context():
+        stored = add_incident()
+    mapindex.preload(app)  # as gunicorn's master does before it forks
+    no_full_read()
+    with app.app_context():
+        assert current_index().ids.tolist() == [stored]
+    assert list((Path(app.instance_path) / "mapindex").glob("*.npz"))
+
+
+def test_a_snapshot_of_a_database_since_replaced_is_not_used(app):
+    app.config["MAP_INDEX_CHECK_SECONDS"] = 0
+    with app.app_context():
+        first = add_incident(lat=35.0, lon=36.0)
+        current_index()
+        _wait_for_snapshot(app)
+        mapindex.clear()
+        # As a restore from a backup may leave it: the same ids, other places.
+        db.session.execute(update(Incident).where(Incident.id == first).values(lat=33.0, lon=36.5))
+        db.session.commit()
+        index = current_index()
+        assert index.lat.tolist() == [33.0]
+        same_as_a_full_read(index)

@@ -10,7 +10,7 @@ from incident_rows import add_incident
 from webapp.errors import BadQuery
 from webapp.extensions import db
 from webapp.filters import parse_filters
-from webapp.queries import DEFAULT_LIMIT, mapped_incidents, parse_limit
+from webapp.queries import DEFAULT_LIMIT, MAX_FEATURES, incidents_with_ids, mapped_incidents, parse_limit
 
 
 def test_limit_default_and_bounds():
@@ -18,6 +18,8 @@ def test_limit_default_and_bounds():
     assert parse_limit({"limit": "50"}, max_limit=5000) == 50
     assert parse_limit({"limit": "999999"}, max_limit=5000) == 5000
     assert parse_limit({"limit": "-3"}, max_limit=5000) == 1
+    # However high the configured limit, no answer holds more than MAX_FEATURES incidents.
+    assert MAX_FEATURES == 5000 and parse_limit({"limit": "999999"}, max_limit=10**6) == MAX_FEATURES
 
 
 @pytest.mark.parametrize("args", [{"limit": "x"}, {"limit": "1.5"}])
@@ -36,3 +38,15 @@ def test_mapped_incidents_are_the_located_ones_newest_first_within_the_limit(app
         assert [row[0].id for row in rows] == [new, old]
         rows = db.session.execute(mapped_incidents(parse_filters({}), limit=1)).all()
         assert [row[0].id for row in rows] == [new]
+
+
+def test_incidents_with_ids_are_those_located_newest_first_within_the_limit(app):
+    with app.app_context():
+        old = add_incident(date=dt.date(2020, 1, 1))
+        new = add_incident(date=dt.date(2020, 9, 20))
+        other = add_incident(date=dt.date(2021, 1, 1))
+        unlocated = add_incident(lat=None, lon=None)
+        rows = db.session.execute(incidents_with_ids([old, new, unlocated])).all()
+        assert [row[0].id for row in rows] == [new, old]
+        assert [row[0].id for row in db.session.execute(incidents_with_ids([old, other], limit=1))] == [other]
+        assert db.session.execute(incidents_with_ids([])).all() == []

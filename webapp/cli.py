@@ -64,6 +64,7 @@ def worker_command(burst: bool, fork: bool) -> None:
 @click.option("--source", help="Part of the article's source name.")
 @click.option("--article", help="One article id.")
 @click.option("--bbox", help="west,south,east,north in degrees.")
+@click.option("--near", help="lat,lon,km: within km kilometres of the point.")
 @click.option(
     "--status",
     multiple=True,

@@ -11,6 +11,7 @@ on a finer grid (:func:`heat_cells`), drawn by the browser with Leaflet.heat
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .filters import Filters
@@ -44,17 +45,26 @@ def grid_cells(flt: Filters, size: float, *, by_type: bool) -> list[dict[str, An
     return sorted(cells, key=lambda c: -c["count"])[:MAX_CELLS]
 
 
-def clustered_collection(flt: Filters, zoom: int, *, threshold: int) -> dict[str, Any] | None:
-    """A FeatureCollection of cluster points when more than ``threshold`` incidents match, else None.
+@dataclass(frozen=True)
+class Viewport:
+    """What a map viewport shows: cluster points when more than the threshold of incidents match
+    (``clusters``, a FeatureCollection), else the ids of the matching incidents (``ids``)."""
 
-    Each feature has ``properties.cluster = true``, ``count`` and ``types``
-    (event type → count); ``total`` is the number of matching incidents.
+    clusters: dict[str, Any] | None
+    ids: tuple[int, ...] = ()
+
+
+def viewport(flt: Filters, zoom: int, *, threshold: int) -> Viewport:
+    """The :class:`Viewport` of ``flt`` at ``zoom``, from the map index (one evaluation of the filters).
+
+    Cluster features have ``properties.cluster = true``, ``count`` and ``types`` (event type →
+    count); the collection's ``total`` is the number of matching incidents.
     """
     index = current_index()
     mask = index.mask(flt)
     total = int(mask.sum())
     if total <= threshold:
-        return None
+        return Viewport(None, tuple(index.ids[mask].tolist()))
     cells = sorted(
         index.grid(mask, cell_degrees(zoom, CLUSTER_CELL_PX), by_type=True), key=lambda c: -c["count"]
     )
@@ -66,7 +76,12 @@ def clustered_collection(flt: Filters, zoom: int, *, threshold: int) -> dict[str
         }
         for cell in cells[:MAX_CELLS]
     ]
-    return {"type": "FeatureCollection", "features": features, "clustered": True, "total": total}
+    return Viewport({"type": "FeatureCollection", "features": features, "clustered": True, "total": total})
+
+
+def clustered_collection(flt: Filters, zoom: int, *, threshold: int) -> dict[str, Any] | None:
+    """The cluster FeatureCollection of :func:`viewport`, or None when ``threshold`` or fewer match."""
+    return viewport(flt, zoom, threshold=threshold).clusters
 
 
 def heat_cells(flt: Filters, zoom: int) -> dict[str, Any]:

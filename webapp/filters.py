@@ -22,6 +22,9 @@ Query parameters (all optional, all combinable; the map keeps them in its URL):
     one article id: the incidents it reports, including those its reports were merged into.
 ``bbox``
     ``west,south,east,north`` in degrees.
+``near``
+    ``lat,lon,km``: within ``km`` kilometres (great-circle, on a sphere of :data:`EARTH_RADIUS_KM`)
+    of the point; ``km`` from 0 to :data:`MAX_NEAR_KM`.
 ``status``
     review statuses (``unreviewed``, ``verified``, ``rejected``), comma-separated or repeated,
     or ``all``; without it rejected incidents are left out.
@@ -33,17 +36,20 @@ incident is one of that incident's sources (:mod:`webapp.merging`), not an incid
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, any_, func, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
 from gazetteer import tokenize
 
 from .errors import BadQuery
+from .extensions import db
 from .models import STATUSES, Article, Incident
+from .models.indexes import INCIDENT_GEOM, INCIDENT_SEARCH_FTS
 from .models.search import IncidentSearch, normalized_actor
 from .params import parse_date, parse_id
 
@@ -59,8 +65,13 @@ FILTER_PARAMS = (
     "source",
     "article",
     "bbox",
+    "near",
     "status",
 )
+#: The sphere distances are measured on: PostGIS's mean Earth radius, so SQL and numpy agree.
+EARTH_RADIUS_KM = 6371.0088
+#: The largest ``near`` radius.
+MAX_NEAR_KM = 2000.0
 #: The statuses shown when none is asked for: all but rejected.
 DEFAULT_STATUSES = tuple(s for s in STATUSES if s != "rejected")
 
@@ -79,6 +90,7 @@ class Filters:
     source: str = ""
     article_id: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    near: tuple[float, float, float] | None = None
     status: tuple[str, ...] = DEFAULT_STATUSES
 
     @property
@@ -123,6 +135,7 @@ def parse_filters(args: Mapping[str, Any]) -> Filters:
         source=(_first(args, "source") or "").strip(),
         article_id=article_id,
         bbox=parse_bbox(_first(args, "bbox")),
+        near=parse_near(_first(args, "near")),
         status=tuple(s for s in STATUSES if s in status) if status else DEFAULT_STATUSES,
     )
 
@@ -138,6 +151,19 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
         raise BadQuery.param("bbox", value, "bbox_ordered")
     return west, south, east, north
+
+
+def parse_near(value: str | None) -> tuple[float, float, float] | None:
+    """``lat,lon,km`` → a tuple, None when empty; raises :class:`BadQuery` when malformed or out of range."""
+    if not value or not value.strip():
+        return None
+    try:
+        lat, lon, km = (float(v) for v in value.split(","))
+    except ValueError:
+        raise BadQuery.param("near", value, "near") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= km <= MAX_NEAR_KM):
+        raise BadQuery.param("near", value, "near")
+    return lat, lon, km
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +201,17 @@ class IsNull:
     column: str
 
 
-Condition = Between | OneOf | AnyOf | IsNull
+@dataclass(frozen=True, slots=True)
+class Near:
+    """The incident's point lies within ``km`` of (``lat``, ``lon``): the haversine distance on a
+    sphere of :data:`EARTH_RADIUS_KM`."""
+
+    lat: float
+    lon: float
+    km: float
+
+
+Condition = Between | OneOf | AnyOf | IsNull | Near
 
 #: Primary incidents only: a report merged into another incident is listed as its source instead.
 PRIMARIES = IsNull("merged_into_id")
@@ -185,7 +221,7 @@ def conditions(flt: Filters) -> list[Condition]:
     """The tests on incident columns that ``flt`` asks for: the one statement of what a filter means.
 
     SQL (:func:`incident_criteria`) and the in-memory map index
-    (:meth:`webapp.mapindex.MapIndex.mask`) each evaluate these.  Free text, actors, source
+    (:meth:`webapp.mapcolumns.MapIndex.mask`) each evaluate these.  Free text, actors, source
     and article are not among them: they need other tables, so only SQL evaluates them
     (:func:`text_criteria`).
     Every selection holds primary incidents only (:data:`PRIMARIES`).
@@ -208,6 +244,8 @@ def conditions(flt: Filters) -> list[Condition]:
             out.append(Between("lon", west, east))
         else:  # a box across the antimeridian: east of ``west`` or west of ``east``
             out.append(AnyOf((Between("lon", west, 180.0), Between("lon", -180.0, east))))
+    if flt.near is not None:
+        out.append(Near(*flt.near))
     return out
 
 
@@ -215,6 +253,8 @@ def condition_sql(condition: Condition) -> ColumnElement[bool]:
     """``condition`` as a WHERE clause over :class:`Incident`."""
     if isinstance(condition, AnyOf):
         return or_(*(condition_sql(c) for c in condition.conditions))
+    if isinstance(condition, Near):
+        return _haversine_term(condition) <= near_limit(condition.km)
     column = getattr(Incident, condition.column)
     if isinstance(condition, IsNull):
         return column.is_(None)
@@ -231,8 +271,66 @@ def condition_sql(condition: Condition) -> ColumnElement[bool]:
 def incident_criteria(flt: Filters) -> list[ColumnElement[bool]]:
     """WHERE clauses over :class:`Incident` for ``flt``; they need no join, so any select can take them."""
     crit = [condition_sql(c) for c in conditions(flt)]
+    crit.extend(_spatial_index_criteria(flt))
     crit.extend(text_criteria(flt))
     return crit
+
+
+def _haversine_term(near: Near) -> ColumnElement[float]:
+    """The haversine term ``a`` between ``near``'s point and the incident's, in SQL (SQLite's math
+    functions or PostgreSQL's); the distance is ``2R·asin(√a)``, so it is within ``km`` exactly when
+    ``a <= sin²(km / 2R)`` (:func:`near_limit`), which needs no ``asin``."""
+    lat, lon = func.radians(Incident.lat), func.radians(Incident.lon)
+    lat0, lon0 = math.radians(near.lat), math.radians(near.lon)
+    return func.power(func.sin((lat - lat0) / 2), 2) + math.cos(lat0) * func.cos(lat) * func.power(
+        func.sin((lon - lon0) / 2), 2
+    )
+
+
+def near_limit(km: float) -> float:
+    """The largest haversine term of a point within ``km`` (see :func:`_haversine_term`)."""
+    return math.sin(km / (2 * EARTH_RADIUS_KM)) ** 2
+
+
+def _spatial_index_criteria(flt: Filters) -> list[ColumnElement[bool]]:
+    # On PostgreSQL the bbox and the ``near`` disc are also asked of the GiST-indexed PostGIS point
+    # (``&&``: the boxes overlap, boundaries included), so the planner can use that index; the
+    # conditions on lat/lon above still state what the filters mean, and select the same rows.
+    if _dialect() != "postgresql":
+        return []
+    boxes = []
+    if flt.bbox is not None:
+        boxes.append(flt.bbox)
+    if flt.near is not None:
+        boxes.append(_around(*flt.near))
+    out = []
+    for west, south, east, north in boxes:
+        spans = [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]
+        envelopes = (func.ST_MakeEnvelope(w, south, e, north, 4326) for w, e in spans)
+        out.append(or_(*(INCIDENT_GEOM.intersects(envelope) for envelope in envelopes)))
+    return out
+
+
+def _around(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    """A ``west,south,east,north`` box holding every point within ``km`` of (lat, lon) (whole
+    longitudes near a pole; ``west > east`` across the antimeridian)."""
+    dlat = math.degrees(km / EARTH_RADIUS_KM)
+    south, north = max(-90.0, lat - dlat), min(90.0, lat + dlat)
+    widest = max(abs(south), abs(north))
+    if widest >= 89.0 or km / EARTH_RADIUS_KM >= math.cos(math.radians(widest)):
+        return -180.0, south, 180.0, north
+    dlon = math.degrees(math.asin(math.sin(km / EARTH_RADIUS_KM) / math.cos(math.radians(widest))))
+    dlon = min(180.0, dlon * 1.001 + 1e-9)  # a hair wider: the box only preselects
+    west, east = lon - dlon, lon + dlon
+    if west < -180.0:
+        west += 360.0
+    if east > 180.0:
+        east -= 360.0
+    return west, south, east, north
+
+
+def _dialect() -> str:
+    return db.session.get_bind().dialect.name
 
 
 def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
@@ -259,9 +357,14 @@ def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
                 )
             )
         )
-    search = _search_criteria(flt)
-    if search:
-        crit.append(exists().where(IncidentSearch.incident_id == Incident.id, *search))
+    search = search_ids(flt)
+    if search is not None:
+        if _dialect() == "postgresql":
+            # The matching ids first, as one array: otherwise, for "newest first, LIMIT n", the
+            # planner may walk the date index through a million incidents probing each one.
+            crit.append(Incident.id == any_(func.array(search.scalar_subquery())))
+        else:
+            crit.append(Incident.id.in_(search))
     return crit
 
 
@@ -293,24 +396,61 @@ def query_args(flt: Filters) -> dict[str, str]:
         out["article"] = str(flt.article_id)
     if flt.bbox:
         out["bbox"] = ",".join(f"{v:g}" for v in flt.bbox)
+    if flt.near:
+        out["near"] = ",".join(f"{v:g}" for v in flt.near)
     if flt.status != DEFAULT_STATUSES:
         out["status"] = "all" if flt.status == STATUSES else ",".join(flt.status)
     return out
 
 
-def _search_criteria(flt: Filters) -> list[ColumnElement[bool]]:
-    crit: list[ColumnElement[bool]] = []
-    for token in tokenize(flt.q):
-        # Substring match, so a query word also finds the word with Arabic proclitics (و، ب، ال…).
-        crit.append(IncidentSearch.text.like(f"%{_escape_like(token.norm)}%", escape="\\"))
+def search_ids(flt: Filters, *, among: Sequence[int] | None = None) -> Select[Any] | None:
+    """The ids of the incidents whose search row matches the free text and actors of ``flt`` (None: no
+    such criterion), answered from a text index: FTS5 trigrams on SQLite, pg_trgm on PostgreSQL.
+
+    Every query word must occur in ``text`` and one of the actors in ``actors``, as a substring of
+    the normalised words (so a word is found with Arabic proclitics: «ادلب» in «وادلب»; an actor by
+    any part of its name: «الجيش» in «قوات_الجيش_السوري»).  PostgreSQL's trigram index answers
+    ``LIKE '%part%'``; on SQLite a part is a phrase of trigrams in an FTS5 ``MATCH``, which is the
+    same substring test answered from the index alone.  Parts under three characters have no
+    trigram: they are tested on every row.  With ``among`` (a few incident ids), only those are
+    tested, row by row (an index would only slow that down).
+    """
+    words = [token.norm for token in tokenize(flt.q)]
     actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
-    if actor_keys:
-        # Any part of a name: "army" finds "Syrian army", «الجيش» finds «وحدات من الجيش السوري».  An
-        # actor's key holds no space, so a part never spans two actors of the padded column.
-        crit.append(
-            or_(*(IncidentSearch.actors.like(f"%{_escape_like(k)}%", escape="\\") for k in actor_keys))
-        )
-    return crit
+    if not words and not actor_keys:
+        return None
+    if among is not None or _dialect() != "sqlite":
+        crit = [_contains(IncidentSearch.text, w) for w in words]
+        if actor_keys:
+            # An actor's key holds no space, so a part never spans two actors of the padded column.
+            crit.append(or_(*(_contains(IncidentSearch.actors, k) for k in actor_keys)))
+        if among is not None:
+            crit.append(IncidentSearch.incident_id.in_(list(among)))
+        return select(IncidentSearch.incident_id).where(*crit)
+    fts = INCIDENT_SEARCH_FTS
+    phrases = [f"text : {_phrase(w)}" for w in words if len(w) >= TRIGRAM]
+    crit = [_contains(fts.c.text, w) for w in words if len(w) < TRIGRAM]
+    if actor_keys and all(len(k) >= TRIGRAM for k in actor_keys):
+        phrases.append("actors : (" + " OR ".join(_phrase(k) for k in actor_keys) + ")")
+    elif actor_keys:
+        crit.append(or_(*(_contains(fts.c.actors, k) for k in actor_keys)))
+    if phrases:
+        crit.append(literal_column(fts.name).op("MATCH")(" AND ".join(phrases)))
+    return select(fts.c.rowid).select_from(fts).where(*crit)
+
+
+#: The length of the pieces text indexes are made of: a part must be this long to use them.
+TRIGRAM = 3
+
+
+def _phrase(part: str) -> str:
+    """``part`` as an FTS5 phrase: in double quotes, its own double quotes doubled."""
+    return '"' + part.replace('"', '""') + '"'
+
+
+def _contains(column: Any, part: str) -> ColumnElement[bool]:
+    """``column`` holds ``part`` as a substring (``LIKE``, its wildcards escaped)."""
+    return column.like(f"%{_escape_like(part)}%", escape="\\")
 
 
 def _escape_like(value: str) -> str:

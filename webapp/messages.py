@@ -179,6 +179,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "expected.date_until": ("a date on or before to={to}", "تاريخ لا يتجاوز to={to}"),
     "expected.precision": ("1, 2 or 3", "1 أو 2 أو 3"),
     "expected.bbox": ("west,south,east,north in degrees", "غرب،جنوب،شرق،شمال بالدرجات"),
+    "expected.near": (
+        "lat,lon,km: a point in degrees and a distance from 0 to 2000 km",
+        "خط العرض،خط الطول،كم: نقطة بالدرجات ومسافة من 0 إلى 2000 كم",
+    ),
     "expected.bbox_ordered": (
         "west,south,east,north in degrees, south <= north",
         "غرب،جنوب،شرق،شمال بالدرجات، والجنوب لا يتجاوز الشمال",

@@ -10,7 +10,7 @@ from ..accounts.access import current_account
 from ..article_input import ArticleInput
 from ..audit import Actor, history
 from ..corrections import Correction, correct_incident
-from ..density import DEFAULT_CLUSTER_THRESHOLD, clustered_collection
+from ..density import DEFAULT_CLUSTER_THRESHOLD, viewport
 from ..errors import InvalidArticle, InvalidChange, NotFound
 from ..extensions import db
 from ..filters import parse_filters
@@ -23,7 +23,7 @@ from ..models import Article, Incident
 from ..openapi import documented
 from ..params import parse_zoom
 from ..pins import PlaceDraft, pin_place, pinned_dict
-from ..queries import mapped_incidents, parse_limit
+from ..queries import incidents_with_ids, mapped_incidents, parse_limit
 from ..queue import enqueue_ingest, queue_enabled
 from ..queue import job_status as queued_status
 from ..serialize import article_dict, incident_dict, incident_feature, source_dict
@@ -81,16 +81,20 @@ def incidents() -> ResponseReturnValue:
     """Located incidents as a GeoJSON FeatureCollection, filtered as in :mod:`webapp.filters` and by limit.
 
     With ``zoom``, a viewport holding more than ``MAP_CLUSTER_THRESHOLD`` incidents
-    is answered with grid clusters instead (see :mod:`webapp.density`).
+    is answered with grid clusters instead (see :mod:`webapp.density`), and a smaller one with
+    the incidents the map index selected.  No answer holds more than
+    :data:`~webapp.queries.MAX_FEATURES` features.
     """
     filters = parse_filters(request.args)
     limit = parse_limit(request.args, max_limit=int(current_app.config["API_MAX_LIMIT"]))
+    query = mapped_incidents(filters, limit=limit)
     if request.args.get("zoom"):
         threshold = int(current_app.config.get("MAP_CLUSTER_THRESHOLD", DEFAULT_CLUSTER_THRESHOLD))
-        clusters = clustered_collection(filters, parse_zoom(request.args.get("zoom")), threshold=threshold)
-        if clusters is not None:
-            return jsonify(clusters)
-    rows = db.session.execute(mapped_incidents(filters, limit=limit)).all()
+        shown = viewport(filters, parse_zoom(request.args.get("zoom")), threshold=threshold)
+        if shown.clusters is not None:
+            return jsonify(shown.clusters)
+        query = incidents_with_ids(shown.ids, limit=limit)  # the index has applied the filters
+    rows = db.session.execute(query).all()
     sources = sources_of(row[0].id for row in rows)
     features = [incident_feature(*row, sources=sources[row[0].id]) for row in rows]
     return jsonify(type="FeatureCollection", features=features, limit=limit, truncated=len(rows) >= limit)

@@ -1,7 +1,9 @@
 """Alembic's entry point, run by ``flask --app webapp db …`` inside the app context.
 
-The connection and the target metadata are the app's. Flask-Migrate's defaults apply: batch
-mode (SQLite can only alter a table by copying it) and column types compared by autogenerate.
+The connection and the target metadata are the app's; objects that exist on one back end
+only (:mod:`webapp.models.indexes`) are left out of autogenerate's comparison. Flask-Migrate's
+defaults apply: batch mode (SQLite can only alter a table by copying it) and column types
+compared by autogenerate.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from alembic import context
 from flask import current_app
 
 from webapp import models  # noqa: F401 - every table on the metadata, for autogenerate
+from webapp.models.indexes import include_object
 
 db = current_app.extensions["migrate"].db
 
@@ -26,6 +29,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=db.metadata,
+            include_object=include_object,
             **current_app.extensions["migrate"].configure_args,
         )
         with context.begin_transaction():

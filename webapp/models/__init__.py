@@ -4,9 +4,8 @@ Accounts are ``users`` with their ``api_tokens`` (:mod:`.user`); every change a 
 is a row of ``changes`` (:mod:`.change`), with the values before and after; places analysts
 pin are ``analyst_places`` (:mod:`.place`); batches of articles are ``batch_jobs`` and
 ``batch_items`` (:mod:`.batch`); news feeds are ``feeds`` with the
-``feed_entries`` already taken from them (:mod:`.feed`).  Designed to
-grow: an ``articles.submitted_by`` column; PostGIS would add a
-``geography`` column beside ``lat``/``lon`` (see :mod:`.incident`).
+``feed_entries`` already taken from them (:mod:`.feed`).  Indexes that exist on one back end
+only (a PostGIS point beside ``lat``/``lon``, trigram text indexes) are in :mod:`.indexes`.
 """
 
 from .article import Article

@@ -26,8 +26,8 @@ class Incident(db.Model):
     ``lat``/``lon`` is always set for mapped incidents (the representative
     point; for a road, the point on the road); ``geometry`` holds the GeoJSON
     geometry when the location is a line or an area.  Viewport queries use
-    the ``(lat, lon)`` index; with PostgreSQL, a PostGIS ``geography(Point)``
-    column with a GiST index would replace it here without changing callers.
+    the ``(lat, lon)`` index; on PostgreSQL also ``incidents.geom``, a PostGIS point
+    generated from them with a GiST index (migration 0012, :mod:`webapp.models.indexes`).
     As in :class:`~webapp.models.Mention`, text from articles and the gazetteer is ``Text``.
     ``status`` is the review's verdict (:data:`STATUSES`); people's changes are in
     :class:`~webapp.models.Change`.  ``merged_into_id`` marks a report merged into another

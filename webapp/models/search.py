@@ -6,7 +6,9 @@ actors, location description and article title, each word passed through
 tashkeel dropped, Latin casefolded).  A query is normalised the same way, so
 «إدلب», «ادلب» and «وإدلب» all meet «ادلب».  Rows are written by an ORM
 ``after_insert`` hook on :class:`~webapp.models.Incident` (so the ingestion
-service needs no change) and by :func:`search_rows` for bulk writers (seed).
+service needs no change) and by :func:`search_rows` for bulk writers (seed).  Substring
+searches over them are served by text indexes (FTS5 trigrams on SQLite, pg_trgm on
+PostgreSQL; :mod:`webapp.models.indexes`).
 """
 
 from __future__ import annotations

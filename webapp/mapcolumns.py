@@ -1,0 +1,365 @@
+"""The map index's columns: parallel numpy arrays over the located incidents, so viewport
+clusters over a million incidents cost milliseconds.
+
+:class:`MapIndex` is immutable: :meth:`MapIndex.updated` makes a new one from an old one and
+the rows read again (new ones, changed ones), carrying over the masks it keeps (the filters'
+conditions, text searches).  Which index a request uses, and when it is updated, is
+:mod:`webapp.mapindex`'s job.
+
+The filters' column conditions (:func:`webapp.filters.conditions`) are evaluated over the
+arrays; free text, actors, source and article select ids in SQL (from the text indexes),
+which are then intersected with the arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import ColumnElement, Date, Integer, cast, func, literal, select
+
+from .extensions import db
+from .filters import (
+    AnyOf,
+    Between,
+    Condition,
+    Filters,
+    IsNull,
+    Near,
+    OneOf,
+    conditions,
+    near_limit,
+    search_ids,
+    text_criteria,
+)
+from .models import Incident
+
+#: Text searches (q/actor/source) whose matching rows are kept per index.
+TEXT_CACHE_SIZE = 32
+#: Column conditions (other than the bbox) whose masks are kept per index.
+CONDITION_CACHE_SIZE = 32
+#: Above this many cells between a selection's corners, clusters are counted by sorting, not by
+#: one dense array of counts.
+DENSE_CELLS = 4_000_000
+_EPOCH = np.datetime64("1970-01-01", "D")
+#: The Julian day of 1970-01-01 (SQLite's ``julianday`` counts days from 4714 BC).
+_UNIX_JULIAN_DAY = 2440587.5
+
+
+def _columns() -> tuple[ColumnElement[Any], ...]:
+    """The columns read for each located incident, in the order :meth:`MapIndex.from_rows` takes
+    them; the date as days since 1970-01-01, computed by the database (no date objects made)."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        day = cast(func.julianday(Incident.date) - _UNIX_JULIAN_DAY, Integer)
+    else:
+        day = cast(Incident.date - cast(literal("1970-01-01"), Date), Integer)
+    return (
+        Incident.id,
+        Incident.lat,
+        Incident.lon,
+        day,
+        Incident.event_type,
+        func.lower(Incident.admin1),
+        Incident.geo_precision,
+        Incident.status,
+        Incident.merged_into_id,
+    )
+
+
+#: The arrays of a :class:`MapIndex`, one value per incident, in id order.
+ARRAYS = (
+    "ids",
+    "lat",
+    "lon",
+    "day",
+    "has_date",
+    "type_code",
+    "admin_code",
+    "precision",
+    "status_code",
+    "merged_into",
+)
+#: Its code tables: the value each integer code of ``type_code``/``admin_code``/``status_code`` stands for.
+CODE_TABLES = ("types", "admins", "statuses")
+
+
+@dataclass(frozen=True)
+class MapIndex:
+    """Parallel arrays over located incidents, ordered by id; ``types``/``admins`` decode the codes."""
+
+    ids: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    day: np.ndarray  # days since 1970-01-01; meaningful only where has_date
+    has_date: np.ndarray
+    type_code: np.ndarray
+    admin_code: np.ndarray  # codes of lower-cased admin1
+    precision: np.ndarray  # 0 when unknown
+    status_code: np.ndarray
+    merged_into: np.ndarray  # the primary's id for a merged report, 0 for a primary
+    types: tuple[str, ...]
+    admins: tuple[str, ...]
+    statuses: tuple[str, ...]
+    _text_cache: dict[Filters, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    _condition_cache: dict[Condition, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    # Per cached text search: the ids read since it was answered, whose part is not known yet.
+    _text_unknown: dict[Filters, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def empty(cls) -> MapIndex:
+        """An index of no incidents."""
+        return cls.from_rows([])
+
+    @classmethod
+    def load(cls) -> MapIndex:
+        """Read every located incident's mapped columns from the database."""
+        return cls.empty().updated(where=[], drop=())
+
+    @classmethod
+    def from_rows(
+        cls, rows: Sequence[Sequence[Any]], codes: tuple[tuple[str, ...], ...] = ((), (), ())
+    ) -> MapIndex:
+        """An index of ``rows`` (the values of :func:`_columns`, in id order), its code tables
+        extending ``codes`` (so codes already given keep their meaning)."""
+        cols = list(zip(*rows, strict=True)) if len(rows) else [()] * 9
+        types, type_code = _codes(cols[4], codes[0])
+        admins, admin_code = _codes(cols[5], codes[1])
+        statuses, status_code = _codes(cols[7], codes[2])
+        has_date = np.array([d is not None for d in cols[3]], dtype=bool)
+        day = np.array([d or 0 for d in cols[3]], dtype="int64")
+        return cls(
+            ids=np.array(cols[0], dtype="int64"),
+            lat=np.array(cols[1], dtype="float64"),
+            lon=np.array(cols[2], dtype="float64"),
+            day=day,
+            has_date=has_date,
+            type_code=type_code,
+            admin_code=admin_code,
+            precision=np.array([p or 0 for p in cols[6]], dtype="int8"),
+            status_code=status_code,
+            merged_into=np.array([m or 0 for m in cols[8]], dtype="int64"),
+            types=types,
+            admins=admins,
+            statuses=statuses,
+        )
+
+    def updated(self, *, where: Iterable[ColumnElement[bool]], drop: Iterable[int]) -> MapIndex:
+        """A new index: this one without the incidents ``drop``, plus the located incidents the
+        criteria ``where`` select, read from the database (replacing any with the same id)."""
+        query = (
+            select(*_columns())
+            .where(Incident.lat.is_not(None), Incident.lon.is_not(None), *where)
+            .order_by(Incident.id)
+        )
+        rows = _fetch_all(query)
+        fresh = MapIndex.from_rows(rows, (self.types, self.admins, self.statuses))
+        gone = np.union1d(np.fromiter(drop, dtype="int64"), fresh.ids)
+        keep = ~self.holds(gone)
+        ids = np.concatenate((self.ids[keep], fresh.ids))
+        # Sorted again only when a changed or late row came back below newer ones.
+        order = np.argsort(ids, kind="stable") if np.any(ids[1:] < ids[:-1]) else None
+
+        def merged(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+            joined = np.concatenate((old[keep], new))
+            return joined if order is None else joined[order]
+
+        index = MapIndex(
+            **{name: merged(getattr(self, name), getattr(fresh, name)) for name in ARRAYS},
+            types=fresh.types,
+            admins=fresh.admins,
+            statuses=fresh.statuses,
+        )
+        # The kept masks carry over: the old rows' part is still right, the fresh rows' is computed
+        # now (conditions) or on the search's next use (text, from the database).
+        # Copies: request threads may add to these dicts meanwhile (each step is atomic).
+        for condition, held in list(self._condition_cache.items()):
+            index._condition_cache[condition] = merged(held, fresh._holds(condition))
+        unknown = np.zeros(len(fresh.ids), dtype=bool)
+        for text_only, hit in list(self._text_cache.items()):
+            index._text_cache[text_only] = merged(hit, unknown)
+            index._text_unknown[text_only] = np.union1d(
+                self._text_unknown.get(text_only, np.zeros(0, "int64")), fresh.ids
+            )
+        return index
+
+    def holds(self, ids: np.ndarray) -> np.ndarray:
+        """A mask over this index: True for the incidents whose id is in ``ids``."""
+        found = np.zeros(len(self.ids), dtype=bool)
+        if len(self.ids) and len(ids):
+            at = np.searchsorted(self.ids, ids)
+            inside = at < len(self.ids)
+            at = at[inside]
+            found[at[self.ids[at] == ids[inside]]] = True
+        return found
+
+    def arrays(self) -> dict[str, Any]:
+        """The arrays and code tables by name (what :mod:`webapp.mapsnapshot` stores)."""
+        return {name: getattr(self, name) for name in (*ARRAYS, *CODE_TABLES)}
+
+    def mask(self, flt: Filters) -> np.ndarray:
+        """Which incidents match ``flt``: its column conditions over the arrays, the rest in SQL."""
+        m = np.ones(len(self.ids), dtype=bool)
+        if flt.q or flt.actors or flt.source or flt.article_id is not None:
+            sql_only = Filters(q=flt.q, actors=flt.actors, source=flt.source, article_id=flt.article_id)
+            m &= self._text_mask(sql_only)
+        for condition in conditions(flt):
+            m &= self._cached_holds(condition)
+        return m
+
+    def _cached_holds(self, condition: Condition) -> np.ndarray:
+        # Panning changes the bbox; the other conditions (primaries only, statuses, types, dates…)
+        # stay, so their masks are kept for the life of this index.
+        if isinstance(condition, Between) and condition.column in ("lat", "lon"):
+            return self._holds(condition)
+        held = self._condition_cache.get(condition)
+        if held is None:
+            held = self._holds(condition)
+            if len(self._condition_cache) >= CONDITION_CACHE_SIZE:
+                self._condition_cache.pop(next(iter(self._condition_cache), None), None)
+            self._condition_cache[condition] = held
+        return held
+
+    def _holds(self, condition: Condition) -> np.ndarray:
+        if isinstance(condition, AnyOf):
+            return np.logical_or.reduce([self._holds(c) for c in condition.conditions])
+        if isinstance(condition, Near):
+            # The haversine term, as webapp.filters states it in SQL.
+            lat, lon = np.radians(self.lat), np.radians(self.lon)
+            lat0, lon0 = np.radians(condition.lat), np.radians(condition.lon)
+            a = np.sin((lat - lat0) / 2) ** 2 + np.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+            return a <= near_limit(condition.km)
+        values, known, encode = self._column(condition.column)
+        if isinstance(condition, IsNull):
+            return ~known
+        if isinstance(condition, OneOf):
+            return known & np.isin(values, [encode(v) for v in condition.values])
+        held = known.copy()
+        if condition.low is not None:
+            held &= values >= encode(condition.low)
+        if condition.high is not None:
+            held &= values <= encode(condition.high)
+        return held
+
+    def _column(self, name: str) -> tuple[np.ndarray, np.ndarray, Callable[[Any], Any]]:
+        """The array standing for :class:`Incident` column ``name``: its values, where they are
+        known (not NULL), and how a value in a condition is encoded to compare with them."""
+        everywhere = np.ones(len(self.ids), dtype=bool)
+        if name == "date":
+            return self.day, self.has_date, lambda d: (np.datetime64(d, "D") - _EPOCH).astype("int64")
+        if name == "event_type":
+            codes = {t: i for i, t in enumerate(self.types)}
+            return self.type_code, everywhere, lambda t: codes.get(t, -1)
+        if name == "admin1":
+            codes = {a: i for i, a in enumerate(self.admins)}
+            return self.admin_code, everywhere, lambda a: codes.get(a.lower(), -1)
+        if name == "geo_precision":
+            return self.precision, self.precision != 0, int
+        if name == "status":
+            codes = {s: i for i, s in enumerate(self.statuses)}
+            return self.status_code, everywhere, lambda s: codes.get(s, -1)
+        if name == "merged_into_id":
+            return self.merged_into, self.merged_into != 0, int
+        arrays = {"lat": self.lat, "lon": self.lon}
+        return arrays[name], everywhere, lambda v: v
+
+    def _text_mask(self, text_only: Filters) -> np.ndarray:
+        # Panning and zooming repeat the same search: keep its answer for the life of this index,
+        # and of the indexes updated from it (see :meth:`updated`).
+        hit = self._text_cache.get(text_only)
+        if hit is None:
+            hit = self.holds(_matching_ids(text_only))
+            if len(self._text_cache) >= TEXT_CACHE_SIZE:
+                dropped = next(iter(self._text_cache), None)
+                self._text_cache.pop(dropped, None)
+                self._text_unknown.pop(dropped, None)
+            self._text_cache[text_only] = hit
+        unknown = self._text_unknown.pop(text_only, None)
+        if unknown is not None and len(unknown):
+            hit[self.holds(_matching_ids(text_only, among=unknown))] = True
+        return hit
+
+    def grid(self, mask: np.ndarray, size: float, *, by_type: bool) -> list[dict[str, Any]]:
+        """Cells as :func:`webapp.density.grid_cells` returns them, computed over the arrays."""
+        lat, lon = self.lat[mask], self.lon[mask]
+        if not len(lat):
+            return []
+        cy = np.floor((lat + 90.0) / size).astype("int64")
+        cx = np.floor((lon + 180.0) / size).astype("int64")
+        cell_key = cy * 10_000_000 + cx
+        cells_u, inverse, counts = _cells(cell_key, cy, cx)
+        sum_lat = np.bincount(inverse, weights=lat)
+        sum_lon = np.bincount(inverse, weights=lon)
+        out = []
+        for i, key in enumerate(cells_u.tolist()):
+            y, x = divmod(key, 10_000_000)
+            out.append(
+                {
+                    "count": int(counts[i]),
+                    "lat": round(float(sum_lat[i] / counts[i]), 5),
+                    "lon": round(float(sum_lon[i] / counts[i]), 5),
+                    "south": y * size - 90.0,
+                    "west": x * size - 180.0,
+                    "size": size,
+                }
+            )
+        if by_type:
+            for cell in out:
+                cell["types"] = {}
+            codes = self.type_code[mask]
+            pair, pair_counts = np.unique(inverse.astype("int64") * 65536 + codes, return_counts=True)
+            for p, n in zip(pair.tolist(), pair_counts.tolist(), strict=True):
+                cell_i, code = divmod(p, 65536)
+                out[cell_i]["types"][self.types[code] or "Other"] = n
+        return out
+
+
+def _matching_ids(text_only: Filters, *, among: np.ndarray | None = None) -> np.ndarray:
+    """The sorted ids of the incidents matching ``text_only``'s free text, actors, source and
+    article, in SQL (only those of ``among`` when given)."""
+    ids = None if among is None else among.tolist()
+    if text_only.source or text_only.article_id is not None:
+        query = select(Incident.id).where(*text_criteria(text_only))
+        if ids is not None:
+            query = query.where(Incident.id.in_(ids))
+    else:  # free text and actors only: the text index alone answers
+        query = search_ids(text_only, among=ids)
+    matching = np.fromiter(db.session.scalars(query), dtype="int64")
+    matching.sort()
+    return matching
+
+
+def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(key, return_inverse=True, return_counts=True)`` for cell keys ``cy·10⁷ + cx``:
+    counted in one dense array when the cells between the corners are few (linear time, no sort)."""
+    y0, x0 = int(cy.min()), int(cx.min())
+    height, width = int(cy.max()) - y0 + 1, int(cx.max()) - x0 + 1
+    if height * width > DENSE_CELLS:
+        return np.unique(key, return_inverse=True, return_counts=True)
+    dense = (cy - y0) * width + (cx - x0)
+    counts = np.bincount(dense, minlength=height * width)
+    occupied = np.flatnonzero(counts)
+    inverse = np.searchsorted(occupied, dense)
+    cells = (occupied // width + y0) * 10_000_000 + (occupied % width + x0)
+    return cells, inverse, counts[occupied]
+
+
+def _fetch_all(query: Any) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` as plain tuples, straight from the driver's cursor: a million rows
+    through SQLAlchemy's result objects cost seconds more, and these columns need no conversion."""
+    connection = db.session.connection()
+    compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _codes(values: Sequence[Any], known: tuple[str, ...] = ()) -> tuple[tuple[str, ...], np.ndarray]:
+    """The code table (``known`` first, then the new values, sorted) and the codes of ``values``."""
+    names = known + tuple(sorted({v or "" for v in values} - set(known)))
+    lookup = {n: i for i, n in enumerate(names)}
+    return names, np.array([lookup[v or ""] for v in values], dtype="int32")
