@@ -218,6 +218,7 @@ SELECTIONS = [
     {"near": "35.5,36.5,60", "type": "Battles"},
     {"near": "35.9,36.7,30", "bbox": "36.6,35.8,37,36"},
     {"q": "saraqib"},
+    {"q": ":"},  # free text without a word: no criterion
     {"actor": "HTS"},
     {"actor": "army"},
     {"actor": "الجيش"},  # Arabic, with the article

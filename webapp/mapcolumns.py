@@ -319,12 +319,12 @@ def _matching_ids(text_only: Filters, *, among: np.ndarray | None = None) -> np.
     """The sorted ids of the incidents matching ``text_only``'s free text, actors, source and
     article, in SQL (only those of ``among`` when given)."""
     ids = None if among is None else among.tolist()
-    if text_only.source or text_only.article_id is not None:
+    # Free text and actors only: the text index alone answers, unless they hold no word (q=":").
+    query = None if text_only.source or text_only.article_id is not None else search_ids(text_only, among=ids)
+    if query is None:
         query = select(Incident.id).where(*text_criteria(text_only))
         if ids is not None:
             query = query.where(Incident.id.in_(ids))
-    else:  # free text and actors only: the text index alone answers
-        query = search_ids(text_only, among=ids)
     matching = np.fromiter(db.session.scalars(query), dtype="int64")
     matching.sort()
     return matching

@@ -57,6 +57,12 @@ class FilterArgs(Schema):
     bbox = fields.String(
         metadata={"description": "west,south,east,north in degrees", "example": "35.5,32.3,42.4,37.4"}
     )
+    near = fields.String(
+        metadata={
+            "description": "lat,lon,km: within km kilometres (great-circle, 0-2000) of the point",
+            "example": "35.93,36.63,10",
+        }
+    )
     status = fields.List(
         fields.String(validate=validate.OneOf((*STATUSES, "all"))),
         metadata={"description": "review statuses or 'all'; rejected ones are left out by default"},
