@@ -104,6 +104,21 @@ def test_new_corrected_merged_and_deleted_incidents_reach_the_index_without_a_fu
         same_as_a_full_read(index)
 
 
+def test_an_article_ingested_here_is_on_the_map_at_its_next_request(app, client, no_full_read):
+    app.config["MAP_INDEX_CHECK_SECONDS"] = 3600  # no periodic check would show it in time
+    with app.app_context():
+        add_incident(lat=35.93, lon=36.63)
+        current_index()
+        no_full_read()
+    text = "Russian warplanes struck the town of Saraqib in Idlib countryside on Tuesday, killing four."
+    posted = client.post("/api/articles", json={"text": text, "date": "2020-02-04"})
+    assert posted.status_code == 201
+    with app.app_context():
+        article_id = posted.get_json()["id"]
+        new = set(db.session.scalars(select(Incident.id).where(Incident.article_id == article_id)))
+        assert new and new <= set(current_index().ids.tolist())
+
+
 def test_a_row_committed_below_the_watermark_is_found(app, no_full_read):
     # On PostgreSQL two transactions may commit their ids out of order; the count tells.
     app.config["MAP_INDEX_CHECK_SECONDS"] = 0

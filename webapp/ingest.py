@@ -21,6 +21,7 @@ from gazetteer import GeoparseResult, Place, governorate_of_line
 from gazetteer import Incident as GeoparseIncident
 from gazetteer import Mention as GeoparseMention
 
+from . import mapindex
 from .article_input import ArticleInput
 from .bidi import strip_controls
 from .errors import IngestFailed, InvalidArticle
@@ -105,6 +106,7 @@ def ingest_article(article: ArticleInput) -> IngestResult:
         db.session.flush()  # ids for the merge rule, which compares the new incidents with stored ones
         merge_reports(stored.incidents)
         db.session.commit()
+        mapindex.refresh()  # the uploader's next map request shows these incidents, not the index of before
     except (IntegrityError, StaleDataError) as exc:
         # Another request stored (or replaced) the same text between our lookup and our commit.
         db.session.rollback()
