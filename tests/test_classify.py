@@ -37,6 +37,10 @@ def _type(text: str) -> tuple[str, str] | None:
         ("The regime used chemical weapons in the attack", ("Explosions/Remote violence", "Chemical weapon")),
         # An attack on a patrol is violence, not a patrol.
         ("استهدافات تتعرض لها الدوريات المشتركة", SHELLING),
+        # A modality word inside "without warning" frames no warning: the bombing is reported.
+        ("Warplanes bombed the market in Ariha without warning", AIR),
+        ("The jets struck the hospital with no warning to the staff", AIR),
+        ("قصفت قوات النظام السوق دون سابق تحذير", SHELLING),
     ],
 )
 def test_event_type(text: str, expected: tuple[str, str]) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from ..geoparser.lexicon import PhraseMatch, form_set, with_form_in
 from ..geoparser.result import Sentence
 from ..places.normalize import Token
-from .classify import SentenceEvent, event_lexicon
+from .classify import SentenceEvent, event_lexicon, is_modal
 from .drafts import Draft, Drafts
 
 __all__ = [
@@ -62,9 +62,7 @@ def elliptical(
     latest = drafts.latest
     if latest is None:
         return None
-    if sentence - latest.last_sentence > ELLIPSIS_SENTENCES or event_lexicon().modality.find(
-        tokens, words=words
-    ):
+    if sentence - latest.last_sentence > ELLIPSIS_SENTENCES or is_modal(tokens, words=words):
         return None
     i = _opens_with_ordinal(tokens)
     if i is None:

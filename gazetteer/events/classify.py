@@ -125,7 +125,8 @@ def event_lexicon() -> EventLexicon:
         refinements=tuple(refinements),
         # A background sentence, like a modal one, reports no event.
         modality=PhraseMatcher(
-            (w, True) for w in _all_words(events["modality"]) + _all_words(events["background"])
+            [(w, True) for w in _all_words(events["modality"]) + _all_words(events["background"])]
+            + [(w, False) for w in _all_words(events["not_modal"])]
         ),
         distinct=word_set(_all_words(events["distinct"])),
         anaphora=word_set(_all_words(events["anaphora"])),
@@ -152,6 +153,12 @@ class SentenceEvent:
         return self.entry.kind == "generic"
 
 
+def is_modal(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> bool:
+    """True when ``tokens`` hold a modality or background word (a warning, a forecast, a
+    hypothesis, a period): the sentence reports no event.  "Without warning" is none."""
+    return any(match.value for match in event_lexicon().modality.find(tokens, words=words))
+
+
 def classify(
     tokens: Sequence[Token], starts: Iterable[int] | None = None, *, words: frozenset[str] | None = None
 ) -> SentenceEvent | None:
@@ -162,7 +169,7 @@ def classify(
     """
     lex = event_lexicon()
     matches = lex.events.find(tokens, starts, words=words)
-    if not matches or lex.modality.find(tokens, words=words):
+    if not matches or is_modal(tokens, words=words):
         return None
     has_other = any(m.value.kind != "aircraft" for m in matches)
     # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.

@@ -72,7 +72,7 @@ from .anaphora import (
     stands_alone,
 )
 from .antecedents import place_from_context
-from .classify import SentenceEvent, classify, event_lexicon
+from .classify import SentenceEvent, classify, event_lexicon, is_modal
 from .clauses import split_clauses
 from .counting import Count, events_stated, find_counts, sums_up
 from .dates import may_hold_numeric_date, month_starts, resolve_tokens, told_offset
@@ -328,7 +328,7 @@ def _record(
 ) -> Incident | None:
     """The incident a list item records (:mod:`gazetteer.events.records`), typed later; None when the
     line does not open with its place, names no Syrian place, states no day, or is a modal statement."""
-    if not indices or event_lexicon().modality.find(tokens):
+    if not indices or is_modal(tokens):
         return None
     if not opens_with_place(sentence.text, sentence.start, tokens, [mentions[k].start for k in indices]):
         return None
@@ -396,7 +396,7 @@ def _donate_counts(
     """A toll in a sentence with no event of its own («وأسفر عن مقتل 3») belongs to the event just
     before (``words``: the tokens' distinct normalised words)."""
     latest = drafts.latest
-    if latest is None or not _follows(drafts, sentence) or event_lexicon().modality.find(tokens, words=words):
+    if latest is None or not _follows(drafts, sentence) or is_modal(tokens, words=words):
         return
     for actor in attribute(tokens, (), words=words)[1]:  # the victims named with the toll
         if actor not in latest.actor2 and actor != latest.actor1:
