@@ -35,6 +35,20 @@ def test_dates_and_years_are_not_counts() -> None:
     assert count_dict("In the early hours of 21 August 2013, rockets were dropped") == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At 10:30 two airstrikes hit the town", {"strikes": 2}),
+        ("01:47 -- Syrian airstrikes targeted the town", {}),
+        ("الساعة 10:30 قتل 3 مدنيين", {"fatalities": 3}),
+        ("killing 12, 30 were wounded", {"fatalities": 12, "injuries": 30}),  # two counts, no time
+        ("between 20-30 civilians were killed", {"fatalities": 30}),  # a range, no time
+    ],
+)
+def test_the_numbers_of_a_clock_time_are_no_counts(text: str, expected: dict[str, int]) -> None:
+    assert count_dict(text) == expected
+
+
 def test_event_counts() -> None:
     assert count_dict("Two incidents were identified") == {"events": 2}
     assert count_dict("In October 2016, two incidents were identified") == {"events": 2}

@@ -167,6 +167,29 @@ def _is_year(tokens: Sequence[Token], span: NumberSpan, months: frozenset[int]) 
     return any(k in months for k in range(span.first - 2, span.first))
 
 
+def _in_clock_time(text: str, tokens: Sequence[Token], span: NumberSpan) -> bool:
+    """ "At 10:30 two airstrikes", «الساعة 10:30 قتل 3»: the hour or the minutes of a time, no count.
+
+    A time is an hour (up to 24, one or two digits), a colon and two digits of minutes."""
+    if span.last - span.first != 1:
+        return False
+    for hour, minutes in ((span.first - 1, span.first), (span.first, span.first + 1)):
+        if hour < 0 or minutes >= len(tokens):
+            continue
+        h, m = tokens[hour], tokens[minutes]
+        if (
+            text[h.end : m.start] == ":"
+            and h.text.isdigit()
+            and m.text.isdigit()
+            and len(h.text) <= 2
+            and len(m.text) == 2
+            and int(h.text) <= 24
+            and int(m.text) <= 59
+        ):
+            return True
+    return False
+
+
 _VERB_WINDOW = 4  # "five civilians were killed": a verb this close after the number
 _VICTIM_VERB_WINDOW = 8  # "Seven civilians collecting truffles near X were killed": after a noun of people
 _MODIFIERS = 5  # words between "a" and its noun: "a 24-year-old farm worker"
@@ -279,7 +302,9 @@ def _subjects_counted(
     return out
 
 
-def find_counts(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> list[Count]:
+def find_counts(
+    tokens: Sequence[Token], *, words: frozenset[str] | None = None, text: str | None = None
+) -> list[Count]:
     """Counts in a token list: each number tied to the category of the noun it counts.
 
     An adjacent word decides first: the noun right after the number
@@ -290,7 +315,9 @@ def find_counts(tokens: Sequence[Token], *, words: frozenset[str] | None = None)
     on their own.  Numbers tied to nothing (years, days of the month) are ignored.
     A casualty word also counts the people it names without a number ("killing a
     woman and her two sons" 3, «مقتل ممرض» 1), and "no one was hurt", «دون وقوع
-    إصابات» count zero.  ``words``: the tokens' distinct normalised words, when at hand.
+    إصابات» count zero.  ``words``: the tokens' distinct normalised words, when at hand;
+    ``text``: the text their offsets point into, when at hand, in which the hour and minutes
+    of a time ("at 10:30") are no count.
     """
     lex = _count_lexicon()
     if words is None:
@@ -315,7 +342,7 @@ def find_counts(tokens: Sequence[Token], *, words: frozenset[str] | None = None)
         if span.first in used:
             continue
         used.update(range(span.first, span.last))
-        if _is_year(tokens, span, months):
+        if _is_year(tokens, span, months) or (text is not None and _in_clock_time(text, tokens, span)):
             continue
         quantified = _quantified_start(tokens, span.first, lex.quantifiers)
         match: PhraseMatch[str] | None = (
@@ -366,7 +393,7 @@ _DUALS = WordClass(lambda norm: _dual_category(norm) is not None)
 def count_dict(text: str) -> dict[str, int]:
     """Counts of ``text`` by category; a category stated twice keeps its largest value."""
     result: dict[str, int] = {}
-    for count in find_counts(tokenize(text)):
+    for count in find_counts(tokenize(text), text=text):
         result[count.category] = max(result.get(count.category, 0), count.value)
     return result
 

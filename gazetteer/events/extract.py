@@ -213,7 +213,7 @@ def extract_incidents(
             candidates = place_candidates(text, tokens, mentions, indices, event) if event else []
             toll_only = event is not None and event.entry.kind == "casualty" and not candidates
             if event is None or (toll_only and _follows(drafts, sentence)):
-                _donate_counts(drafts, sentence, tokens, words)
+                _donate_counts(drafts, sentence, tokens, words, text)
                 continue
             # A generic ground attack has a target (civilians make it an attack on civilians).
             two_sided = event.entry.event_type in _NON_VIOLENT or (
@@ -241,7 +241,7 @@ def extract_incidents(
                 date, precision = (
                     (published, "day") if published is not None else (told or (reference, "day"))
                 )
-            counts = find_counts(tokens, words=words)
+            counts = find_counts(tokens, words=words, text=text)
             if sums_up(counts, stated):
                 continue  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
             first_told = next(iter(drafts), None)
@@ -391,17 +391,17 @@ def _follows(drafts: Drafts, sentence: Sentence) -> bool:
 
 
 def _donate_counts(
-    drafts: Drafts, sentence: Sentence, tokens: Sequence[Token], words: frozenset[str]
+    drafts: Drafts, sentence: Sentence, tokens: Sequence[Token], words: frozenset[str], text: str
 ) -> None:
     """A toll in a sentence with no event of its own («وأسفر عن مقتل 3») belongs to the event just
-    before (``words``: the tokens' distinct normalised words)."""
+    before (``words``: the tokens' distinct normalised words; ``text``: the article)."""
     latest = drafts.latest
     if latest is None or not _follows(drafts, sentence) or is_modal(tokens, words=words):
         return
     for actor in attribute(tokens, (), words=words)[1]:  # the victims named with the toll
         if actor not in latest.actor2 and actor != latest.actor1:
             latest.actor2.append(actor)
-    for count in find_counts(tokens, words=words):
+    for count in find_counts(tokens, words=words, text=text):
         if count.category in ("fatalities", "injuries"):
             current = getattr(latest.incident, count.category)
             setattr(latest.incident, count.category, max(current or 0, count.value))
