@@ -41,6 +41,8 @@ def _type(text: str) -> tuple[str, str] | None:
         ("Warplanes bombed the market in Ariha without warning", AIR),
         ("The jets struck the hospital with no warning to the staff", AIR),
         ("قصفت قوات النظام السوق دون سابق تحذير", SHELLING),
+        # «وقعت» is "signed" before a memorandum, not "occurred".
+        ("ووقعت روسيا وتركيا مذكرة تفاهم حول إدلب", ("Strategic developments", "Agreement")),
     ],
 )
 def test_event_type(text: str, expected: tuple[str, str]) -> None:
