@@ -60,3 +60,30 @@ def postgresql_database(*, migrated: bool, instance_path: Path) -> Iterator[str]
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def postgresql_app(tmp_path: Path, gazetteer: object) -> Iterator[object]:
+    """The app on a new, migrated PostgreSQL database with ``gazetteer`` and no queue; its
+    connections are closed before the database is dropped (skipped without a server)."""
+    from webapp import create_app
+    from webapp.extensions import db
+
+    with postgresql_database(migrated=True, instance_path=tmp_path / "migrate") as url:
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "t",
+                "INSTANCE_PATH": str(tmp_path / "instance"),
+                "SQLALCHEMY_DATABASE_URI": url,
+                "GAZETTEER": gazetteer,
+                "REDIS_URL": "",
+                "WTF_CSRF_ENABLED": False,
+            }
+        )
+        try:
+            yield app
+        finally:
+            with app.app_context():
+                db.session.remove()
+                db.engine.dispose()

@@ -7,7 +7,6 @@ import pytest
 from incident_rows import add_incident
 from sqlalchemy import Select, select, update
 
-from webapp import create_app
 from webapp.extensions import db
 from webapp.filters import filtered, parse_filters, search_ids
 from webapp.models import Article, Incident, IncidentSearch
@@ -47,22 +46,10 @@ def test_a_word_shorter_than_a_trigram_is_still_found(app):
 
 @pytest.fixture
 def postgresql_app(tmp_path, tiny_gazetteer):
-    from databases import postgresql_database
+    from databases import postgresql_app as app_on_postgresql
 
-    with postgresql_database(migrated=True, instance_path=tmp_path / "m") as url:
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "t",
-                "SQLALCHEMY_DATABASE_URI": url,
-                "REDIS_URL": "",
-                "GAZETTEER": tiny_gazetteer,
-            }
-        )
+    with app_on_postgresql(tmp_path, tiny_gazetteer) as app:
         yield app
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
 
 
 @pytest.mark.services

@@ -194,20 +194,9 @@ def test_viewers_may_not_merge_or_split(make_app, strike):
 
 @pytest.mark.services
 def test_the_reports_merge_the_same_on_postgresql(tmp_path, tiny_gazetteer):
-    from databases import postgresql_database
+    from databases import postgresql_app
 
-    from webapp import create_app
-
-    with postgresql_database(migrated=True, instance_path=tmp_path / "m") as url:
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "t",
-                "SQLALCHEMY_DATABASE_URI": url,
-                "REDIS_URL": "",
-                "GAZETTEER": tiny_gazetteer,
-            }
-        )
+    with postgresql_app(tmp_path, tiny_gazetteer) as app:
         arabic = ingest(app, ARABIC, "2020-09-20", "غارات على سراقب")
         english = ingest(app, ENGLISH, "2020-09-21", "Strikes on Saraqib")
         client = app.test_client()

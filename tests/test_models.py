@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from databases import postgresql_database
+from databases import postgresql_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from webapp_rows import store_article
@@ -57,24 +57,8 @@ def test_incident_indexes_exist(app):
 @pytest.fixture
 def pg_app(tmp_path, tiny_gazetteer):
     """The app on a throw-away, migrated PostgreSQL database (TEST_DATABASE_URL names the server)."""
-    from webapp import create_app
-
-    with postgresql_database(migrated=True, instance_path=tmp_path / "migrate") as url:
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "t",
-                "INSTANCE_PATH": str(tmp_path / "instance"),
-                "SQLALCHEMY_DATABASE_URI": url,
-                "GAZETTEER": tiny_gazetteer,
-                "REDIS_URL": "",
-                "WTF_CSRF_ENABLED": False,
-            }
-        )
+    with postgresql_app(tmp_path, tiny_gazetteer) as app:
         yield app
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
 
 
 @pytest.mark.services

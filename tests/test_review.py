@@ -149,22 +149,12 @@ def test_viewers_and_anonymous_people_may_not_review(app, client, queue_rows):
 
 @pytest.mark.services
 def test_the_queue_orders_the_same_on_postgresql(tmp_path, tiny_gazetteer):
-    from databases import postgresql_database
+    from databases import postgresql_app
     from incident_rows import add_incident as add
 
-    from webapp import create_app
     from webapp.review.queue import queue_item, queue_statement
 
-    with postgresql_database(migrated=True, instance_path=tmp_path / "m") as url:
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "t",
-                "SQLALCHEMY_DATABASE_URI": url,
-                "REDIS_URL": "",
-                "GAZETTEER": tiny_gazetteer,
-            }
-        )
+    with postgresql_app(tmp_path, tiny_gazetteer) as app:
         with app.app_context():
             many = [{"place_id": f"t:{n}", "name": n, "score": 0.1} for n in ("a", "b")]
             ids = [add(sentence=f"Jets struck Idlib {n}.", place="Idlib") for n in range(3)]
