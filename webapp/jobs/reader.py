@@ -107,6 +107,7 @@ def _zip_drafts(data: bytes, filename: str, max_bytes: int) -> list[ItemDraft]:
             try:
                 with archive.open(info) as member:
                     content = member.read(budget + 1)
+            # zipfile raises NotImplementedError for a compression method it cannot read.
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
                 raise BatchRefused.bad_archive(filename) from None
             budget -= len(content)
