@@ -1,4 +1,4 @@
-"""The API's schemas (webapp/api/schemas.py) name exactly what the services accept and the views send."""
+"""The API's schemas (webapp/api/schemas/) name exactly what the services accept and the views send."""
 
 from __future__ import annotations
 

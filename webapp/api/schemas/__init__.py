@@ -1,0 +1,113 @@
+"""Marshmallow schemas of the JSON API: query parameters and request bodies (:mod:`.requests`),
+stored things (:mod:`.records`) and the map's data (:mod:`.mapdata`), with one error shape.
+
+They are the source of ``/api/openapi.json`` (:mod:`webapp.openapi`): each view names its
+schemas with :func:`webapp.openapi.documented`.  Response schemas refuse unknown keys
+(``additionalProperties: false`` in the document), so a field a view adds without declaring
+it here fails the schema-conformance test (``tests/test_openapi_fuzz.py``); request schemas
+list the fields the services accept (``tests/test_openapi.py`` compares them).
+
+Validation of bodies stays with the services (:class:`~webapp.corrections.Correction`,
+:class:`~webapp.pins.PlaceDraft`, :class:`~webapp.article_input.ArticleInput`), which the
+forms and the CLI share and whose messages are translated; :class:`MergeInput` is loaded here.
+"""
+
+from .mapdata import (
+    Area,
+    AreaProperties,
+    Cluster,
+    ClusterCollection,
+    ClusterProperties,
+    Facets,
+    Feature,
+    FeatureCollection,
+    FeatureProperties,
+    Governorates,
+    Heat,
+    HeatCell,
+    Roads,
+    Timeline,
+    TimelinePoint,
+)
+from .records import (
+    Article,
+    BatchJob,
+    Change,
+    Container,
+    Error,
+    Geometry,
+    Health,
+    Incident,
+    IncidentWithSources,
+    ItemError,
+    Mention,
+    PinnedPlace,
+    Place,
+    QueuedArticle,
+    QueuedJob,
+    Reresolved,
+    Sentence,
+    Source,
+    Unresolved,
+)
+from .requests import (
+    SUB_EVENT_TYPES,
+    ArticleInput,
+    CorrectionInput,
+    FacetsArgs,
+    FilterArgs,
+    HeatArgs,
+    IncidentsArgs,
+    LinkInput,
+    MergeInput,
+    PlaceInput,
+    TimelineArgs,
+)
+
+__all__ = [
+    "Area",
+    "AreaProperties",
+    "Article",
+    "ArticleInput",
+    "BatchJob",
+    "Change",
+    "Cluster",
+    "ClusterCollection",
+    "ClusterProperties",
+    "Container",
+    "CorrectionInput",
+    "Error",
+    "Facets",
+    "FacetsArgs",
+    "Feature",
+    "FeatureCollection",
+    "FeatureProperties",
+    "FilterArgs",
+    "Geometry",
+    "Governorates",
+    "Health",
+    "Heat",
+    "HeatArgs",
+    "HeatCell",
+    "Incident",
+    "IncidentWithSources",
+    "IncidentsArgs",
+    "ItemError",
+    "LinkInput",
+    "Mention",
+    "MergeInput",
+    "PinnedPlace",
+    "Place",
+    "PlaceInput",
+    "QueuedArticle",
+    "QueuedJob",
+    "Reresolved",
+    "Roads",
+    "SUB_EVENT_TYPES",
+    "Sentence",
+    "Source",
+    "Timeline",
+    "TimelineArgs",
+    "TimelinePoint",
+    "Unresolved",
+]
