@@ -263,6 +263,7 @@ REPORTS_FRESH = DEV_GOLD.with_name("reports-fresh.jsonl")
 REPORTS_FRESH2 = DEV_GOLD.with_name("reports-fresh2.jsonl")
 #: A fourth set, annotated after the later tuning on reports-dev and kept from the tuner: never tuned on.
 REPORTS_FRESH3 = DEV_GOLD.with_name("reports-fresh3.jsonl")
+REPORTS_FRESH4 = DEV_GOLD.with_name("reports-fresh4.jsonl")
 
 #: Minimum annotated cases per class in reports-dev.jsonl (each a little under the count at annotation).
 REPORTS_MINIMUMS = {
@@ -318,8 +319,8 @@ def reports_dev(shared_dir: Path) -> list:
 
 @pytest.fixture(
     scope="module",
-    params=[REPORTS_DEV, REPORTS_FRESH, REPORTS_FRESH2, REPORTS_FRESH3],
-    ids=["reports-dev", "reports-fresh", "reports-fresh2", "reports-fresh3"],
+    params=[REPORTS_DEV, REPORTS_FRESH, REPORTS_FRESH2, REPORTS_FRESH3, REPORTS_FRESH4],
+    ids=["reports-dev", "reports-fresh", "reports-fresh2", "reports-fresh3", "reports-fresh4"],
 )
 def reports(request: pytest.FixtureRequest, shared_dir: Path) -> tuple[Path, list]:
     """Each reports gold set, as (its path, its documents)."""
@@ -485,6 +486,81 @@ def test_reports_fresh3_loads_and_has_its_sizes(shared_dir: Path) -> None:
     assert not short, f"classes under their minimum (count, minimum): {short}"
 
 
+#: Minimum annotated cases per class in reports-fresh4.jsonl (each a little under the count at annotation).
+REPORTS_FRESH4_MINIMUMS = {
+    "mention class": {
+        "unknown_village": 24,
+        "latin_variant": 33,
+        "misspelling": 2,
+        "nested": 10,
+        "road_segment": 5,
+        "city_default": 4,
+        "governorate_cue": 25,
+        "homonym": 4,
+    },
+    "not-place kind": {"group": 28, "organisation": 60, "time_zone": 4, "generic_head": 2},
+    "no-incident kind": {"headline": 4, "background": 60, "statistics": 15, "agreement": 7},
+    "event type": {
+        "Explosions/Remote violence": 55,
+        "Battles": 8,
+        "Violence against civilians": 8,
+        "Protests": 6,
+        "Riots": 2,
+        "Strategic developments": 6,
+    },
+    "sub-event type": {
+        "Air/drone strike": 22,
+        "Shelling/artillery/missile attack": 20,
+        "Remote explosive/landmine/IED": 8,
+        "Chemical weapon": 2,
+        "Suicide bomb": 1,
+        "Grenade": 1,
+        "Attack": 5,
+        "Abduction/forced disappearance": 2,
+        "Sexual violence": 1,
+        "Armed clash": 4,
+        "Government regains territory": 2,
+        "Non-state actor overtakes territory": 2,
+        "Peaceful protest": 3,
+        "Protest with intervention": 2,
+        "Excessive force against protesters": 2,
+        "Violent demonstration": 1,
+        "Mob violence": 1,
+        "Looting/property destruction": 2,
+        "Arrests": 3,
+        "Disrupted weapons use": 1,
+    },
+}
+
+
+@pytest.mark.shared
+def test_reports_fresh4_loads_and_has_its_sizes(shared_dir: Path) -> None:
+    # load_gold has checked every corpus passage's hash and every span's text at its offsets; reuse of
+    # other sets' passages and copies of corpus text are checked by the tests over every reports set.
+    fresh4 = load_gold(REPORTS_FRESH4, shared_dir)
+    by_part = Counter((d.origin, d.language, d.genre) for d in fresh4)
+    assert len(fresh4) >= 90
+    assert by_part["corpus", "en", "narrative"] >= 12 and by_part["corpus", "ar", "report"] >= 11
+    assert by_part["written", "en", "narrative"] >= 45 and by_part["written", "ar", "report"] >= 14
+    assert by_part["written", "ar", "caption"] >= 12
+    incidents = [i for d in fresh4 for i in d.incidents]
+    assert len(incidents) >= 85 and sum(i.date is not None for i in incidents) >= 85
+    assert sum(i.fatalities is not None for i in incidents) >= 40
+    assert sum(i.injuries is not None for i in incidents) >= 18
+    assert Counter(i.geo_precision for i in incidents)[2] >= 25
+    assert Counter(i.geo_precision for i in incidents)[3] >= 6
+    assert sum(1 for d in fresh4 if d.published is None and any(i.date for i in d.incidents)) >= 22
+    assert sum(m.in_gazetteer is False for d in fresh4 for m in d.mentions) >= 35
+    counts = _class_counts(fresh4)
+    short = {
+        (group, name): (counts[group][name], floor)
+        for group, floors in REPORTS_FRESH4_MINIMUMS.items()
+        for name, floor in floors.items()
+        if counts[group][name] < floor
+    }
+    assert not short, f"classes under their minimum (count, minimum): {short}"
+
+
 @pytest.mark.shared
 def test_reports_dev_loads_and_has_its_sizes(reports_dev: list) -> None:
     # load_gold has checked every corpus passage's hash and every span's text at its offsets.
@@ -558,6 +634,7 @@ def test_a_reports_set_reuses_no_passage_of_the_other_gold_sets(reports: tuple[P
             REPORTS_FRESH,
             REPORTS_FRESH2,
             REPORTS_FRESH3,
+            REPORTS_FRESH4,
         )
         if p != path
     ]
