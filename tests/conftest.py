@@ -69,6 +69,33 @@ def app(make_app):
     return make_app()
 
 
+@pytest.fixture(scope="session")
+def postgresql_url(tmp_path_factory):
+    """One migrated PostgreSQL database for the session's back-end tests (emptied after each)."""
+    from databases import postgresql_database
+
+    with postgresql_database(migrated=True, instance_path=tmp_path_factory.mktemp("pg")) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
+def backend_app(request, make_app):
+    """The app on SQLite, then on PostgreSQL/PostGIS (its indexes: GiST point, pg_trgm text)."""
+    if request.param == "sqlite":
+        yield make_app()
+        return
+    from webapp import mapindex
+    from webapp.extensions import db
+
+    made = make_app(SQLALCHEMY_DATABASE_URI=request.getfixturevalue("postgresql_url"))
+    yield made
+    with made.app_context():
+        db.session.remove()
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("TRUNCATE articles, incidents, changes RESTART IDENTITY CASCADE")
+    mapindex.clear()
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()

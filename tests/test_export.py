@@ -149,3 +149,16 @@ def test_multiline_roads_are_a_multigeometry_in_kml():
     (chunk,) = [c for c in kml_chunks([ExportRow(inc, "s", "x")]) if "<Placemark" in c]
     pm = ET.fromstring(chunk.replace("<Placemark", f'<Placemark xmlns="{KML_NS}"', 1))
     assert len(pm.findall(f"{{{KML_NS}}}MultiGeometry/{{{KML_NS}}}LineString")) == 2
+
+
+def test_exports_run_oldest_first_with_the_undated_last_on_every_back_end(backend_app):
+    from webapp.export import export_statement
+    from webapp.extensions import db
+    from webapp.filters import Filters
+
+    with backend_app.app_context():
+        undated = add_incident(date=None)
+        new = add_incident(date=dt.date(2020, 9, 20))
+        old = add_incident(date=dt.date(2019, 5, 1))
+        rows = db.session.execute(export_statement(Filters())).all()
+        assert [row[0].id for row in rows] == [old, new, undated]

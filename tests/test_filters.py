@@ -19,31 +19,10 @@ def ids(flt: Filters) -> set[int]:
     return set(db.session.scalars(filtered(select(Incident.id), flt)))
 
 
-@pytest.fixture(scope="module")
-def postgresql_url(tmp_path_factory):
-    """One migrated PostgreSQL database for this module's tests (emptied after each)."""
-    from databases import postgresql_database
-
-    with postgresql_database(migrated=True, instance_path=tmp_path_factory.mktemp("pg")) as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
-def app(request, make_app, tiny_gazetteer):
-    """The app on SQLite, and on PostgreSQL/PostGIS (its indexes: GiST point, pg_trgm text)."""
-    if request.param == "sqlite":
-        yield make_app()
-        return
-    from webapp import mapindex
-
-    url = request.getfixturevalue("postgresql_url")
-    made = make_app(SQLALCHEMY_DATABASE_URI=url)
-    yield made
-    with made.app_context():
-        db.session.remove()
-        with db.engine.begin() as conn:
-            conn.exec_driver_sql("TRUNCATE articles, incidents, changes RESTART IDENTITY CASCADE")
-    mapindex.clear()
+@pytest.fixture
+def app(backend_app):
+    """Every test here runs on SQLite and on PostgreSQL/PostGIS."""
+    return backend_app
 
 
 def test_parse_all_parameters():

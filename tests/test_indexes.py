@@ -1,4 +1,4 @@
-"""The back-end-only indexes of migration 0012 (webapp/models/indexes.py): kept in step with their
+"""The back-end-only indexes of migrations 0012 and 0013 (webapp/models/indexes.py): kept in step with their
 tables, and used by the filters' queries."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from webapp.extensions import db
 from webapp.filters import filtered, parse_filters, search_ids
 from webapp.models import Article, Incident, IncidentSearch
 from webapp.models.indexes import INCIDENT_GEOM, INCIDENT_SEARCH_FTS
+from webapp.queries import mapped_incidents
 from webapp.seed import seed
 
 
@@ -95,3 +96,5 @@ def test_bbox_and_text_queries_can_use_the_gist_and_trigram_indexes(postgresql_a
         # The ids the map index asks for a text search (webapp.mapcolumns.MapIndex.mask).
         assert "ix_incident_search_text_trgm" in plan(search_ids(parse_filters({"q": "quneitra"})))
         assert "ix_incident_search_actors_trgm" in plan(search_ids(parse_filters({"actor": "isis"})))
+        # The API's list, newest first with the undated last, is read from an index, not sorted.
+        assert "ix_incidents_newest" in plan(mapped_incidents(parse_filters({}), limit=10))

@@ -50,3 +50,16 @@ def test_incidents_with_ids_are_those_located_newest_first_within_the_limit(app)
         assert [row[0].id for row in rows] == [new, old]
         assert [row[0].id for row in db.session.execute(incidents_with_ids([old, other], limit=1))] == [other]
         assert db.session.execute(incidents_with_ids([])).all() == []
+
+
+def test_undated_incidents_come_after_the_dated_ones_on_every_back_end(backend_app):
+    # PostgreSQL sorts NULL above every date in descending order, SQLite below: the API must not
+    # open with the undated incidents on one back end and close with them on the other.
+    with backend_app.app_context():
+        undated = add_incident(date=None)
+        old = add_incident(date=dt.date(2019, 5, 1))
+        new = add_incident(date=dt.date(2020, 9, 20))
+        rows = db.session.execute(mapped_incidents(parse_filters({}))).all()
+        assert [row[0].id for row in rows] == [new, old, undated]
+        rows = db.session.execute(incidents_with_ids([undated, old, new])).all()
+        assert [row[0].id for row in rows] == [new, old, undated]

@@ -233,12 +233,13 @@ FORMATS = {
 
 
 def export_statement(flt: Filters) -> Select:
-    """Incidents matching ``flt`` with their sentence text and article source, oldest first."""
+    """Incidents matching ``flt`` with their sentence text and article source, oldest first and the
+    undated last (SQLite would put them first)."""
     stmt = (
         select(Incident, Sentence.text, Article.source_name, Article.source_url)
         .join(Article, Incident.article_id == Article.id)
         .outerjoin(Sentence, Incident.sentence_id == Sentence.id)
-        .order_by(Incident.date, Incident.id)
+        .order_by(Incident.date.asc().nulls_last(), Incident.id)
     )
     return filtered(stmt, flt)
 

@@ -28,6 +28,10 @@ def parse_limit(args: Mapping[str, Any], *, max_limit: int) -> int:
     return max(1, min(parse_int(args.get("limit"), "limit") or DEFAULT_LIMIT, top))
 
 
+#: Newest first, the undated last on every back end (PostgreSQL would put them first).
+NEWEST_FIRST = (Incident.date.desc().nulls_last(), Incident.id.desc())
+
+
 def mapped_incidents(flt: Filters, *, limit: int = DEFAULT_LIMIT) -> Select:
     """Rows of (Incident, sentence text, sentence start, mention start, mention end), newest first.
 
@@ -35,13 +39,13 @@ def mapped_incidents(flt: Filters, *, limit: int = DEFAULT_LIMIT) -> Select:
     ``lat``/``lon`` columns (and on PostgreSQL the PostGIS point's GiST index) so the cost
     follows the viewport, not the table.
     """
-    return filtered(_mapped(), flt).order_by(Incident.date.desc(), Incident.id.desc()).limit(limit)
+    return filtered(_mapped(), flt).order_by(*NEWEST_FIRST).limit(limit)
 
 
 def incidents_with_ids(ids: Sequence[int], *, limit: int = DEFAULT_LIMIT) -> Select:
     """The rows of :func:`mapped_incidents` for the incidents ``ids`` (the map index's selection)."""
     stmt = _mapped().where(Incident.id.in_(list(ids)))
-    return stmt.order_by(Incident.date.desc(), Incident.id.desc()).limit(limit)
+    return stmt.order_by(*NEWEST_FIRST).limit(limit)
 
 
 def _mapped() -> Select:

@@ -2,7 +2,8 @@
 
 * PostgreSQL: :data:`INCIDENT_GEOM`, ``incidents.geom``, a PostGIS ``geometry(Point, 4326)``
   generated from ``lon``/``lat``, GiST-indexed; GIN trigram (``pg_trgm``) indexes on
-  ``incident_search.text`` and ``.actors`` serve ``LIKE '%word%'`` directly.
+  ``incident_search.text`` and ``.actors`` serve ``LIKE '%word%'`` directly;
+  ``ix_incidents_newest`` (migration 0013) reads lists newest first with the undated last.
 * SQLite: :data:`INCIDENT_SEARCH_FTS`, an FTS5 trigram table over ``incident_search``
   (its ``rowid`` is the incident id), kept in step by triggers.
 
@@ -27,9 +28,14 @@ INCIDENT_SEARCH_FTS = table(
     "incident_search_fts", column("rowid", Integer), column("text", Text), column("actors", Text)
 )
 
-#: Objects made by migration 0012 on one back end, outside the models' metadata.
+#: Objects made by migrations 0012 and 0013 on one back end, outside the models' metadata.
 BACKEND_ONLY_INDEXES = frozenset(
-    {"ix_incidents_geom", "ix_incident_search_text_trgm", "ix_incident_search_actors_trgm"}
+    {
+        "ix_incidents_geom",
+        "ix_incident_search_text_trgm",
+        "ix_incident_search_actors_trgm",
+        "ix_incidents_newest",
+    }
 )
 
 
