@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from webapp.extensions import db
@@ -84,3 +85,70 @@ def test_with_the_bundled_gazetteer_every_point_is_in_a_syrian_governorate():
         for inc in art["incidents"]:
             governorate = governorate_at(gaz, inc["lat"], inc["lon"])
             assert governorate is not None and governorate.name == inc["admin1"] and inc["admin1"] in names
+
+
+def _seeded_rows_match_what_the_models_write(app):
+    """Bulk-written rows (webapp.seedload) read back as the ORM would have written them: columns,
+    JSON values, dates, defaults, and search rows normalised as the insert hooks do."""
+    from webapp.models.search import ArticleSearch, normalized_words, search_row
+
+    with app.app_context():
+        stats = seed(120, seed=11, per_article=40)
+        assert stats.incidents == 120
+        generated = [inc for art in generate(120, seed=11, per_article=40) for inc in art["incidents"]]
+        stored = db.session.scalars(select(Incident).order_by(Incident.id)).all()
+        assert [i.id for i in stored] == list(range(stats.first_id, stats.first_id + 120))
+        for inc, want in zip(stored, generated, strict=True):
+            assert (inc.lat, inc.lon, inc.date, inc.actors, inc.counts) == (
+                want["lat"],
+                want["lon"],
+                want["date"],
+                want["actors"],
+                want["counts"],
+            )
+            assert inc.geometry is None and inc.status == "unreviewed" and inc.merged_into_id is None
+            assert inc.sentence.article_id == inc.article_id and inc.place_name in inc.sentence.text
+            row = db.session.get(IncidentSearch, inc.id)
+            assert (row.text, row.actors) == tuple(
+                search_row(
+                    incident_id=inc.id,
+                    sentence=inc.sentence.text,
+                    place_name=inc.place_name,
+                    place_name_ar=inc.place_name_ar,
+                    event_type=inc.event_type,
+                    sub_event_type=inc.sub_event_type,
+                    location_description=inc.location_description,
+                    actors=inc.actors,
+                ).values()
+            )[1:]
+        for article in db.session.scalars(select(Article)):
+            assert article.created_at is not None
+            words = normalized_words(article.title, article.text)
+            assert db.session.get(ArticleSearch, article.id).text == words
+        # A second seed continues the ids and stays searchable.
+        more = seed(10, seed=12)
+        assert more.first_id == stats.first_id + 120
+
+
+def test_seeded_rows_match_what_the_models_write(app):
+    _seeded_rows_match_what_the_models_write(app)
+
+
+@pytest.mark.services
+def test_seeded_rows_match_what_the_models_write_on_postgresql(tmp_path, tiny_gazetteer):
+    from databases import postgresql_app
+
+    with postgresql_app(tmp_path, tiny_gazetteer) as app:
+        _seeded_rows_match_what_the_models_write(app)
+
+
+def test_memoised_words_are_the_models_words():
+    from webapp.models.search import normalized_words
+    from webapp.seedload import memo_words
+
+    texts = [art["text"] for art in generate(300, seed=5)] + [
+        "Al-Hasakah  and Deir ez-Zor, «وإدلب» — al-Bab's  x_y  ",
+        "",
+    ]
+    for text in texts:
+        assert memo_words("Title of it", text) == normalized_words("Title of it", text)

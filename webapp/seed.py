@@ -18,14 +18,14 @@ makes ``ceil(n / per_article)`` articles ("Synthetic report k", source
 * **precision**: geo_precision 1 (60 %), 2 (25 %), 3 (15 %);
 * **fatalities**: 0 for half, else a geometric number with mean 4.
 
-Rows are inserted with Core ``executemany`` in batches (plus their
-``incident_search``/``article_search`` rows), so 100,000 incidents take seconds.
+Rows are written in bulk by :mod:`webapp.seedload` (PostgreSQL ``COPY``, SQLite one
+prepared ``executemany`` per table and batch), with their ``incident_search``/``article_search``
+rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import random
 from collections.abc import Callable, Iterator
@@ -34,13 +34,11 @@ from typing import Any
 
 import click
 from flask.cli import with_appcontext
-from sqlalchemy import select
 
 from gazetteer import Gazetteer, PlaceType, governorate_at
 
+from . import seedload
 from .extensions import db, gazetteers
-from .models import Article, Incident, Sentence
-from .models.search import ArticleSearch, IncidentSearch, article_search_row, search_row
 
 #: (name, Arabic name, governorate as the bundled gazetteer names it, lat, lon, weight)
 CENTRES: tuple[tuple[str, str, str, float, float, int], ...] = (
@@ -193,7 +191,7 @@ def _point(
     return lat0, lon0, locate(lat0, lon0) or gov
 
 
-def seed(n: int, *, seed: int = 1, batch_articles: int = 40, **options: Any) -> SeedStats:
+def seed(n: int, *, seed: int = 1, batch_articles: int = 200, **options: Any) -> SeedStats:
     """Insert ``n`` synthetic incidents (see the module docstring) in the current app's database.
 
     Must run in an app context; commits every ``batch_articles`` articles.  Points are kept
@@ -214,69 +212,12 @@ def seed(n: int, *, seed: int = 1, batch_articles: int = 40, **options: Any) -> 
 
 
 def _write(articles: list[dict[str, Any]], stats: SeedStats) -> None:
-    session = db.session
-    for art in articles:
-        # Core inserts (no ORM events): the search rows are written here in bulk instead.
-        art["id"] = session.execute(
-            Article.__table__.insert().returning(Article.__table__.c.id),
-            [
-                {
-                    "title": art["title"],
-                    "source_name": "synthetic",
-                    "source_url": "",
-                    "published": art["published"],
-                    "language": "en",
-                    "text": art["text"],
-                    "content_hash": hashlib.sha256(art["text"].encode("utf-8")).hexdigest(),
-                }
-            ],
-        ).scalar_one()
-    session.execute(
-        ArticleSearch.__table__.insert(),
-        [article_search_row(article_id=a["id"], title=a["title"], text=a["text"]) for a in articles],
-    )
-    session.execute(
-        Sentence.__table__.insert(), [{"article_id": a["id"], **s} for a in articles for s in a["sentences"]]
-    )
-    ids = {
-        (aid, idx): sid
-        for sid, aid, idx in session.execute(
-            select(Sentence.id, Sentence.article_id, Sentence.index).where(
-                Sentence.article_id.in_([a["id"] for a in articles])
-            )
-        )
-    }
-    rows = []
-    for a in articles:
-        for inc in a["incidents"]:
-            row = {k: v for k, v in inc.items() if k != "mention"}
-            row.update(article_id=a["id"], sentence_id=ids[(a["id"], inc["sentence_index"])], mention_id=None)
-            rows.append(row)
-    table = Incident.__table__
-    new_ids = session.execute(table.insert().returning(table.c.id, table.c.sentence_id), rows).all()
-    by_sentence = {sid: iid for iid, sid in new_ids}
-    texts = {ids[(a["id"], s["index"])]: s["text"] for a in articles for s in a["sentences"]}
-    session.execute(
-        IncidentSearch.__table__.insert(),
-        [
-            search_row(
-                incident_id=by_sentence[r["sentence_id"]],
-                sentence=texts[r["sentence_id"]],
-                place_name=r["place_name"],
-                place_name_ar=r["place_name_ar"],
-                event_type=r["event_type"],
-                sub_event_type=r["sub_event_type"],
-                location_description="",
-                actors=r["actors"],
-            )
-            for r in rows
-        ],
-    )
-    session.commit()
+    new_ids = seedload.write(articles)
+    db.session.commit()
     stats.articles += len(articles)
-    stats.incidents += len(rows)
+    stats.incidents += len(new_ids)
     if stats.first_id is None and new_ids:
-        stats.first_id = min(i for i, _ in new_ids)
+        stats.first_id = min(new_ids)
 
 
 @click.command("seed")
