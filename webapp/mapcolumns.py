@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, Date, Integer, cast, func, literal, select
+from sqlalchemy import ColumnElement, Date, Integer, Text, cast, func, literal, select
 
 from .extensions import db
 from .filters import (
@@ -325,9 +325,23 @@ def _matching_ids(text_only: Filters, *, among: np.ndarray | None = None) -> np.
         query = select(Incident.id).where(*text_criteria(text_only))
         if ids is not None:
             query = query.where(Incident.id.in_(ids))
-    matching = np.fromiter(db.session.scalars(query), dtype="int64")
+    matching = _ids_of(query)
     matching.sort()
     return matching
+
+
+def _ids_of(query: Any) -> np.ndarray:
+    """The integers of ``query``'s one column, as an array, sent by the database as one
+    comma-separated string (``group_concat``/``string_agg``): a broad search matches a third of a
+    million incidents, and one Python row object per id cost more than finding them."""
+    ids = query.subquery()
+    column = ids.c[0]
+    if db.session.get_bind().dialect.name == "sqlite":
+        joined = func.group_concat(column, ",")
+    else:
+        joined = func.string_agg(cast(column, Text), ",")
+    text = db.session.scalar(select(joined).select_from(ids))
+    return np.fromstring(text or "", dtype="int64", sep=",")
 
 
 def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
