@@ -7,7 +7,8 @@ from typing import Any
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
-_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+#: Each character and its escape; no escape holds any of the characters, so the order is free.
+_HTML_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"))
 
 
 class HtmlSafeJSONProvider(DefaultJSONProvider):
@@ -16,7 +17,13 @@ class HtmlSafeJSONProvider(DefaultJSONProvider):
     ensure_ascii = False  # Arabic stays readable; the escapes above are what matters for safety
 
     def dumps(self, obj: Any, **kwargs: Any) -> str:
-        return super().dumps(obj, **kwargs).translate(_HTML_SAFE)
+        # One str.replace per character: str.translate goes through a mapping character by
+        # character, ~100 ms for the JSON of a few hundred map features with Arabic sentences.
+        text = super().dumps(obj, **kwargs)
+        for char, escape in _HTML_SAFE:
+            if char in text:
+                text = text.replace(char, escape)
+        return text
 
 
 def init_app(app: Flask) -> None:
