@@ -307,11 +307,12 @@ class MapIndex:
         if by_type:
             for cell in out:
                 cell["types"] = {}
-            codes = self.type_code[mask]
-            pair, pair_counts = np.unique(inverse.astype("int64") * 65536 + codes, return_counts=True)
-            for p, n in zip(pair.tolist(), pair_counts.tolist(), strict=True):
-                cell_i, code = divmod(p, 65536)
-                out[cell_i]["types"][self.types[code] or "Other"] = n
+            # One count per (cell, type) by bincount: linear, where np.unique of the pairs sorts.
+            kinds = max(len(self.types), 1)
+            pairs = inverse.astype("int64") * kinds + self.type_code[mask]
+            per_type = np.bincount(pairs, minlength=len(out) * kinds).reshape(len(out), kinds)
+            for cell_i, code in zip(*(a.tolist() for a in np.nonzero(per_type)), strict=True):
+                out[cell_i]["types"][self.types[code] or "Other"] = int(per_type[cell_i, code])
         return out
 
 
@@ -354,7 +355,10 @@ def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray,
     dense = (cy - y0) * width + (cx - x0)
     counts = np.bincount(dense, minlength=height * width)
     occupied = np.flatnonzero(counts)
-    inverse = np.searchsorted(occupied, dense)
+    # Each cell's rank among the occupied ones, looked up: a gather, where searchsorted bisects.
+    rank = np.zeros(height * width, dtype="int64")
+    rank[occupied] = np.arange(len(occupied))
+    inverse = rank[dense]
     cells = (occupied // width + y0) * 10_000_000 + (occupied % width + x0)
     return cells, inverse, counts[occupied]
 
