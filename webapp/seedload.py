@@ -1,12 +1,13 @@
-"""Bulk writing of :mod:`webapp.seed`'s synthetic articles: a million incidents in minutes, not half an hour.
+"""Bulk writing of :mod:`webapp.seed`'s synthetic articles, for benchmarks at a million incidents.
 
 :func:`write` gives every row its id up front (PostgreSQL: ``nextval`` of the tables'
-sequences, so concurrent writers still get distinct ids; SQLite: above the largest id, inside
-the write transaction, where a concurrent writer's id would fail the primary key rather than
-be shared), then writes each table in one statement through the driver: PostgreSQL ``COPY``,
-SQLite ``executemany`` of one prepared ``INSERT``.  No ORM events run, so the search rows
-(``incident_search``, ``article_search``) are written here too, normalised as
-:func:`~webapp.models.search.search_row` does, through a per-word memo (:func:`memo_words`).
+sequences, so concurrent writers still get distinct ids; SQLite: above the largest id, as
+SQLite itself numbers rows of these tables (no ``AUTOINCREMENT``), and a concurrent writer's
+row would fail the primary key rather than share an id), then writes each table in one
+statement through the driver: PostgreSQL ``COPY``, SQLite ``executemany`` of one prepared
+``INSERT``.  No ORM events run, so the search rows (``incident_search``, ``article_search``)
+are written here too, normalised as :func:`~webapp.models.search.search_row` does, through a
+per-chunk memo (:func:`memo_words`).
 """
 
 from __future__ import annotations
