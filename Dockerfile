@@ -11,7 +11,9 @@ COPY webapp ./webapp
 COPY templates ./templates
 COPY static ./static
 COPY gunicorn.conf.py ./
-RUN useradd --create-home --uid 1000 app && mkdir /data && chown app /data
+# /app/instance is the app's instance folder (where the map index keeps its snapshot): the
+# user must be able to create it, and compose mounts a volume there so it outlives the container.
+RUN useradd --create-home --uid 1000 app && mkdir /data /app/instance && chown app /data /app/instance
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "webapp:create_app()", "-c", "gunicorn.conf.py"]

@@ -136,3 +136,19 @@ def test_compose_healthchecks_use_healthz_and_order_the_start(compose):
         "redis": {"condition": "service_healthy"},
     }
     assert services["worker"]["depends_on"] == {"app": {"condition": "service_healthy"}}
+
+
+def test_the_image_lets_the_app_write_its_instance_folder_and_compose_keeps_it(compose):
+    # create_app makes the instance folder at start; in the image the code's folder belongs to root.
+    from webapp import create_app
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "t", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert Path(app.instance_path) == ROOT / "instance"
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    workdir = re.search(r"^WORKDIR (\S+)", dockerfile, flags=re.MULTILINE).group(1)
+    user = re.search(r"^USER (\S+)", dockerfile, flags=re.MULTILINE).group(1)
+    inside = f"{workdir}/instance"
+    made_for_user = rf"^RUN .*mkdir [^&]*{inside}.*chown {user} [^&]*{inside}"
+    assert re.search(made_for_user, dockerfile, flags=re.MULTILINE)
+    mounts = compose["services"]["app"]["volumes"]
+    assert any(m.split(":")[1] == inside and m.split(":")[0] in compose["volumes"] for m in mounts)
