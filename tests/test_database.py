@@ -21,7 +21,7 @@ from webapp.models import Article, Incident, User
 from webapp.models.indexes import include_object
 
 #: The code's schema revision: the newest migration in webapp/migrations/versions.
-HEAD = "0013"
+HEAD = "0014"
 
 
 def test_sqlite_connections_use_wal_a_busy_timeout_and_foreign_keys(app):

@@ -5,7 +5,8 @@
   ``incident_search.text`` and ``.actors`` serve ``LIKE '%word%'`` directly;
   ``ix_incidents_newest`` (migration 0013) reads lists newest first with the undated last.
 * SQLite: :data:`INCIDENT_SEARCH_FTS`, an FTS5 trigram table over ``incident_search``
-  (its ``rowid`` is the incident id), kept in step by triggers.
+  (its ``rowid`` is the incident id), kept in step by triggers; :data:`INCIDENT_TALLY`, the
+  incidents' row count, kept by triggers (migration 0014).
 
 They are not on the models' metadata, since no one model can hold both;
 :func:`include_object` tells Alembic's comparison to leave them (and the extensions'
@@ -28,7 +29,10 @@ INCIDENT_SEARCH_FTS = table(
     "incident_search_fts", column("rowid", Integer), column("text", Text), column("actors", Text)
 )
 
-#: Objects made by migrations 0012 and 0013 on one back end, outside the models' metadata.
+#: SQLite's count of the incidents' rows, kept by triggers (migration 0014; read by the map index).
+INCIDENT_TALLY = table("incident_tally", column("n", Integer))
+
+#: Indexes made by migrations 0012 and 0013 on one back end, outside the models' metadata.
 BACKEND_ONLY_INDEXES = frozenset(
     {
         "ix_incidents_geom",
@@ -42,7 +46,7 @@ BACKEND_ONLY_INDEXES = frozenset(
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     """Alembic's ``include_object`` hook: False for the back-end-only objects above, the FTS5
     table and its shadow tables, and the tables PostGIS owns (``spatial_ref_sys``)."""
-    if type_ == "table" and name and name.startswith("incident_search_fts"):
+    if type_ == "table" and name and (name.startswith("incident_search_fts") or name == "incident_tally"):
         return False
     if type_ == "column" and name == "geom" and getattr(obj, "table", None) is not None:
         return obj.table.name != "incidents"
