@@ -255,6 +255,7 @@ def extract_incidents(
                 told=bool(drafts),
                 placed=bool(candidates),
                 told_on=told_on,
+                words=words,
             ):
                 continue  # denied, planned, counted, filmed, reacted to or recalled: not reported here
             stated_events = events_stated(counts)
