@@ -140,8 +140,9 @@ def framing(
         return "media"
     if told and _before_event(cues, "cause", trigger, _CAUSE_WINDOW):
         return "consequence"
-    dated = stated is not None or bool(_YEARS.among(tokens, words=words))
-    if told and ("recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(words, stated, told_on)):
+    years = _YEARS.among(tokens, words=words)  # the years the sentence writes, read once
+    dated = stated is not None or bool(years)
+    if told and ("recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(years, stated, told_on)):
         return "recall"
     if (
         not (told or placed)
@@ -186,16 +187,15 @@ def _quantified(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], trigg
     return False
 
 
-def _earlier(words: frozenset[str], stated: tuple[dt.date, str] | None, told_on: dt.date | None) -> bool:
+def _earlier(years: set[str], stated: tuple[dt.date, str] | None, told_on: dt.date | None) -> bool:
     """True when a sentence dated by month or year only names a time over a year before the article's
     first event ("a chemical attack in April 2017" in a report of 2018, "hit by a chlorine attack in
     2017"): an event recalled.  A nearer month is often that of the latest of the events a report
-    tells («كان آخرها في شهر آب الماضي»)."""
+    tells («كان آخرها في شهر آب الماضي»).  ``years``: the years the sentence writes (:func:`_is_year`)."""
     if told_on is None:
         return False
     if stated is None:
-        years = [int(word) for word in words if _is_year(word)]
-        return bool(years) and max(years) < told_on.year
+        return bool(years) and max(map(int, years)) < told_on.year
     date, precision = stated
     if precision == "month":
         return (told_on - date).days > _RECALL_DAYS
