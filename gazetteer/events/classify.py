@@ -205,7 +205,7 @@ def _main(
 ) -> list[PhraseMatch[EventEntry]]:
     """The triggers that may decide the event: not those just after "backed by", "suspected of"
     (see ``subordinate`` in events.yaml), unless every trigger is."""
-    found = cues.find(tokens, words=words) if cues.may_match(tokens, words=words) else []
+    found = cues.find(tokens, words=words)
     if not found:
         return valid
     # Each cue governs the first trigger after it, a few words away at most, unless that is

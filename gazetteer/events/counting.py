@@ -329,9 +329,7 @@ def find_counts(
         used.update(range(none.first, none.last))
         for category in ("fatalities", "injuries") if none.value == "casualties" else (none.value,):
             out.append(Count(category, 0, none.first, none.last))
-    before_all = (
-        lex.before.find(tokens, words=words) if numbers or lex.before.may_match(tokens, words=words) else []
-    )
+    before_all = lex.before.find(tokens, words=words)
     if numbers:  # the lexicon passes are for tying numbers: without one, only duals count
         after = {m.first: m for m in lex.after.find(tokens, words=words)}
         before = {m.last: m for m in before_all}

@@ -283,10 +283,7 @@ def told_offset(tokens: Sequence[Token], *, words: frozenset[str] | None = None)
     """Days after the date the text stated last that a sentence names: "the same day" 0,
     «في اليوم التالي» 1, "two days later" 2; None when it names none.  ``words``: the
     tokens' distinct normalised words, when at hand."""
-    lex = _lexicon()
-    if not lex.told_offsets.may_match(tokens, words=words):
-        return None
-    found = lex.told_offsets.find(tokens, words=words)
+    found = _lexicon().told_offsets.find(tokens, words=words)
     return found[0].value if found else None
 
 

@@ -210,7 +210,9 @@ def extract_incidents(
             event = classify(tokens, starts, words=words) or elliptical(
                 tokens, drafts, sentence.index, words=words
             )
-            candidates = place_candidates(text, tokens, mentions, indices, event) if event else []
+            candidates = (
+                place_candidates(text, tokens, mentions, indices, event, words=words) if event else []
+            )
             toll_only = event is not None and event.entry.kind == "casualty" and not candidates
             if event is None or (toll_only and _follows(drafts, sentence)):
                 _donate_counts(drafts, sentence, tokens, words, text)
@@ -255,6 +257,7 @@ def extract_incidents(
                 told=bool(drafts),
                 placed=bool(candidates),
                 told_on=told_on,
+                words=words,
             ):
                 continue  # denied, planned, counted, filmed, reacted to or recalled: not reported here
             stated_events = events_stated(counts)

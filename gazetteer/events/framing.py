@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..geoparser.lexicon import PhraseMatch, PhraseMatcher, form_set, load_lexicon
+from ..geoparser.lexicon import PhraseMatch, PhraseMatcher, WordClass, distinct_norms, form_set, load_lexicon
 from ..places.normalize import Token
 from .classify import SentenceEvent, event_lexicon
 from .counting import Count
@@ -103,22 +103,25 @@ def framing(
     told: bool,
     placed: bool,
     told_on: dt.date | None = None,
+    words: frozenset[str] | None = None,
 ) -> str | None:
     """Why the sentence (or clause) ``tokens`` of ``text`` reports no event, or None when it reports one.
 
     ``event`` is its classification, ``counts`` its counts (:func:`gazetteer.events.counting.find_counts`),
     ``stated`` the date it states with its precision, ``told`` whether the article has told an
     event before it (``told_on``: the date of the first it told, when known), ``placed`` whether
-    it names a place the event may be at.  Returns one of ``negated``, ``plan``, ``statistic``,
-    ``media``, ``title``, ``reaction``, ``consequence``, ``recall``, ``vague``.
+    it names a place the event may be at; ``words`` the tokens' distinct normalised words
+    (:func:`gazetteer.geoparser.lexicon.distinct_norms`), when at hand.  Returns one of ``negated``,
+    ``plan``, ``statistic``, ``media``, ``title``, ``reaction``, ``consequence``, ``recall``, ``vague``.
     """
     if _titled(text, tokens, event):
         return "title"
-    lex = framing_lexicon()
-    cues = lex.cues.find(tokens) if lex.cues.may_match(tokens) else []
+    if words is None:
+        words = distinct_norms(tokens)
+    cues = framing_lexicon().cues.find(tokens, words=words)
     kinds = {c.value for c in cues}
     # A sentence that writes a day ("starting on 4 November") tells events, even if it dates itself by month.
-    day = (stated is not None and stated[1] == "day") or _writes_day(tokens)
+    day = (stated is not None and stated[1] == "day") or _writes_day(tokens, words)
     trigger = [event.trigger.first]  # the event word that decides the sentence's event
     if _before_event(cues, "negation", trigger, _NEGATION_WINDOW):
         return "negated"
@@ -131,16 +134,15 @@ def framing(
     many = _many_events(text, tokens, event.trigger.first, counts)
     if many or "frequency" in kinds or _quantified(tokens, cues, event.trigger.first):
         return "statistic"
-    if "period" in kinds and _over_a_period(tokens, cues):
+    if "period" in kinds and _over_a_period(tokens, cues, words):
         return "statistic"
     if _before_event(cues, "media", _unreferred(tokens, trigger), _MEDIA_WINDOW):
         return "media"
     if told and _before_event(cues, "cause", trigger, _CAUSE_WINDOW):
         return "consequence"
-    dated = stated is not None or _writes_year(tokens)
-    if told and (
-        "recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(tokens, stated, told_on)
-    ):
+    years = _YEARS.among(tokens, words=words)  # the years the sentence writes, read once
+    dated = stated is not None or bool(years)
+    if told and ("recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(years, stated, told_on)):
         return "recall"
     if (
         not (told or placed)
@@ -160,14 +162,14 @@ def _before_event(cues: Sequence[PhraseMatch[str]], kind: str, starts: Sequence[
     return bool(ends) and bool(starts) and all(any(0 <= s - end < window for end in ends) for s in starts)
 
 
-def _over_a_period(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]]) -> bool:
+def _over_a_period(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], words: frozenset[str]) -> bool:
     """True when "since"/«منذ» has a month or a year a few words on ("since the offensive began in
-    December")."""
-    months = month_positions(tokens)
+    December"); ``words``: the tokens' distinct normalised words."""
+    months = month_positions(tokens, words=words)
     for cue in cues:
         if cue.value == "period":
             after = range(cue.last, min(len(tokens), cue.last + _PERIOD_WINDOW))
-            if any(j in months or _writes_year(tokens[j : j + 1]) for j in after):
+            if any(j in months or _is_year(tokens[j].norm) for j in after):
                 return True
     return False
 
@@ -185,16 +187,15 @@ def _quantified(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], trigg
     return False
 
 
-def _earlier(tokens: Sequence[Token], stated: tuple[dt.date, str] | None, told_on: dt.date | None) -> bool:
+def _earlier(years: set[str], stated: tuple[dt.date, str] | None, told_on: dt.date | None) -> bool:
     """True when a sentence dated by month or year only names a time over a year before the article's
     first event ("a chemical attack in April 2017" in a report of 2018, "hit by a chlorine attack in
     2017"): an event recalled.  A nearer month is often that of the latest of the events a report
-    tells («كان آخرها في شهر آب الماضي»)."""
+    tells («كان آخرها في شهر آب الماضي»).  ``years``: the years the sentence writes (:func:`_is_year`)."""
     if told_on is None:
         return False
     if stated is None:
-        years = [int(t.norm) for t in tokens if _is_year(t.norm)]
-        return bool(years) and max(years) < told_on.year
+        return bool(years) and max(map(int, years)) < told_on.year
     date, precision = stated
     if precision == "month":
         return (told_on - date).days > _RECALL_DAYS
@@ -225,23 +226,24 @@ def _unreferred(tokens: Sequence[Token], starts: Sequence[int]) -> list[int]:
     return [s for s in starts if s == 0 or anaphora.isdisjoint(form_set(tokens[s - 1].norm))]
 
 
-def _writes_day(tokens: Sequence[Token]) -> bool:
-    """True when a day of the month stands just before a month name ("4 November", «4 من تشرين الثاني»)."""
+def _writes_day(tokens: Sequence[Token], words: frozenset[str]) -> bool:
+    """True when a day of the month stands just before a month name ("4 November", «4 من تشرين الثاني»);
+    ``words``: the tokens' distinct normalised words."""
     return any(
         1 <= (_number(tokens[j - k].norm) or 0) <= _DAYS
-        for j in month_positions(tokens)
+        for j in month_positions(tokens, words=words)
         for k in (1, 2)
         if j >= k
     )
 
 
-def _writes_year(tokens: Sequence[Token]) -> bool:
-    """True when a word is a year of the conflict's era ("2017", «عام 2017»)."""
-    return any(_is_year(t.norm) for t in tokens)
-
-
 def _is_year(word: str) -> bool:
+    """True when ``word`` is a year of the conflict's era ("2017", «عام 2017»)."""
     return len(word) == 4 and word.isdecimal() and word[:2] in ("19", "20")
+
+
+#: The words that write a year, asked of a sentence's distinct words at once.
+_YEARS = WordClass(_is_year)
 
 
 def _number(word: str) -> int | None:

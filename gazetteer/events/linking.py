@@ -222,6 +222,8 @@ def place_candidates(
     mentions: Sequence[Mention],
     indices: Sequence[int],
     event: SentenceEvent | None,
+    *,
+    words: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """The Syrian place mentions among ``mentions[k]`` for ``k`` in ``indices`` that may locate ``event``.
 
@@ -230,12 +232,13 @@ def place_candidates(
     trigger verb) and lowered when it is where a source speaks from; a mention whose place is
     foreign, the country, or outside the tokens gives none.  ``event`` is None for a line that
     tells an event without a word for it (a list record): no trigger then ties a place.
+    ``words``: the tokens' distinct normalised words, when at hand.
     """
     spans = event.spans if event is not None else ()
     # Read off the trigger spans once for the sentence: a long one holds many mentions.
     trigger_ends = frozenset(last - 1 for _, last in spans)
     first_end = min((last for _, last in spans), default=math.inf)
-    subordinate = _subordinate_start(tokens, event)
+    subordinate = _subordinate_start(tokens, event, words)
     out = []
     for k in indices:
         mention = mentions[k]
@@ -266,13 +269,16 @@ def place_candidates(
     return roads_between(text, tokens, mentions, out)
 
 
-def _subordinate_start(tokens: Sequence[Token], event: SentenceEvent | None) -> float:
+def _subordinate_start(
+    tokens: Sequence[Token], event: SentenceEvent | None, words: frozenset[str] | None
+) -> float:
     """Where the first subordinate phrase after the deciding event word starts ("protested ...,
-    demanding news of relatives missing in the fighting in Latakia"), or infinity."""
-    cues = event_lexicon().subordinate
-    if event is None or not cues.may_match(tokens):
+    demanding news of relatives missing in the fighting in Latakia"), or infinity.
+    ``words``: the tokens' distinct normalised words, when at hand."""
+    if event is None:
         return math.inf
-    return min((m.first for m in cues.find(tokens) if m.first > event.trigger.first), default=math.inf)
+    found = event_lexicon().subordinate.find(tokens, words=words)
+    return min((m.first for m in found if m.first > event.trigger.first), default=math.inf)
 
 
 #: Marks a caption's header («دير الزور | البوكمال: …», «إدلب - مدينة أريحا: …»): the area, then the place.
