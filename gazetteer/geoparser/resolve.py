@@ -147,6 +147,46 @@ def _kind_cued(place: Place, match: Match, *, alone: bool) -> bool:
     return place.type is PlaceType.CITY or (place.type is PlaceType.NEIGHBOURHOOD and alone)
 
 
+def _governorate_code(place: Place) -> str:
+    """The P-code of the governorate ``place`` is, or lies in; "" when unknown."""
+    if place.type is PlaceType.GOVERNORATE:
+        return place.pcode
+    parent = place.parent(1)
+    return parent.pcode if parent is not None else ""
+
+
+def _named_areas(anchors: list[tuple[int, Place]], matches: list[Match]) -> frozenset[str]:
+    """The governorates the text names as areas («ريف إدلب», "Idlib province"), by P-code."""
+    codes = set()
+    for k, place in anchors:
+        m = matches[k]
+        if (
+            m.relation == "countryside"
+            or PlaceType.GOVERNORATE in m.cue_types
+            or place.type is PlaceType.GOVERNORATE
+        ):
+            codes.add(_governorate_code(place))
+    codes.discard("")
+    return frozenset(codes)
+
+
+def _in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
+    """True for a settlement-cued reading in a governorate the text names as an area.
+
+    «ريف إدلب | غارات على بلدة كفرنبيل» (one letter off): a caption's
+    countryside is its places' container however far from the capital they
+    lie, so it supports a reading that :data:`SUPPORT_KM` around the capital
+    would not reach.
+    """
+    return (
+        bool(areas)
+        and bool(match.cue_types & SETTLEMENT_TYPES)
+        and place.in_syria
+        and place.type in SETTLEMENT_TYPES
+        and _governorate_code(place) in areas
+    )
+
+
 def _anchor_of(match: Match) -> Place | None:
     """The place a match surely means, or None when its reading is in doubt or unsuitable as an anchor."""
     if match.needs_support or match.fuzzy or not match.places:
@@ -277,6 +317,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             for p in m.places:
                 if p.type is PlaceType.COUNTRY or not is_weak(p, m):
                     countries.setdefault(m.sentence, set()).add(p.country)
+    areas = _named_areas(anchors, matches)
     stop_keys = load_cues().stop_keys
     distinct_anchors = _Anchors(anchors)
     # Anchors finer than a city: the ones that may corroborate a very common word.
@@ -299,6 +340,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 (match.fuzzy or match.needs_support)
                 and nearest > SUPPORT_KM
                 and not _kind_cued(place, match, alone=named == k)
+                and not _in_named_area(place, match, areas)
             ):
                 continue
             if (
