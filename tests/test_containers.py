@@ -191,3 +191,22 @@ def test_a_road_named_after_a_town_lies_in_its_container(real, text, named, cont
 def test_a_dash_after_a_road_named_by_its_ends_is_no_container(real):
     result = geoparse("انفجرت عبوة ناسفة على طريق الرقة – تل أبيض يوم الاثنين", gazetteer=real, language="ar")
     assert all(m.container is None for m in result.mentions)
+
+
+def test_a_region_holds_the_places_of_its_governorate_beyond_the_reach_of_its_point(real):
+    # The Euphrates valley is drawn as one point near Deir ez-Zor; Baghuz lies 75 km down the river.
+    result = geoparse(
+        "Coalition jets struck a convoy near Baghuz in the Euphrates valley on Monday.",
+        gazetteer=real,
+        language="en",
+    )
+    assert _mention(result, "Baghuz").place.id == "cur:vil-baghuz-fawqani"
+
+
+def test_a_region_does_not_hold_a_homonym_in_another_governorate(real):
+    # al-Thawra is a Raqqa town; the Ghab plain is in Hama: the village is one the gazetteer lacks.
+    result = geoparse(
+        "Shells hit the village of al-Thawra in the Ghab plain on Monday.", gazetteer=real, language="en"
+    )
+    village = _mention(result, "al-Thawra")
+    assert village.place is None and village.container.id == "cur:region-sahl-al-ghab"

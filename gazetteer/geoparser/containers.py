@@ -205,10 +205,18 @@ def lies_in(place: Place, container: Place, *, relative: bool = False) -> bool:
     """
     if container.type in _WIDE and container.pcode and place.parents:
         return any(ref.pcode == container.pcode for ref in place.parents)
+    if container.type is PlaceType.REGION and _same_governorate(place, container):
+        return True  # a region is drawn as one point, but "the Euphrates valley" runs 150 km
     reach = _REACH_KM.get(container.type, 25.0)
     if relative:
         reach = max(reach, _RELATIVE_REACH_KM)
     return distance_km(place.lat, place.lon, container.lat, container.lon) <= reach
+
+
+def _same_governorate(place: Place, other: Place) -> bool:
+    """Whether both places have a governorate and it is the same one."""
+    mine, theirs = place.parent(1), other.parent(1)
+    return mine is not None and theirs is not None and bool(mine.pcode) and mine.pcode == theirs.pcode
 
 
 def near_miss_reading(
