@@ -66,14 +66,15 @@ def latin_skeleton(key: str) -> str:
     return " ".join(words)
 
 
-def latin_skeletons(key: str) -> list[str]:
+@word_memo()
+def latin_skeletons(key: str) -> tuple[str, ...]:
     """:func:`latin_skeleton` of ``key``, and of ``key`` with an article glued to a word cut off.
 
     "Albukamal" is also read as "Al Bukamal", "Alrai" as "Al Rai".
     """
     first = latin_skeleton(key)
     second = unglued(key)
-    return [s for s in dict.fromkeys((first, latin_skeleton(second) if second != key else "")) if s]
+    return tuple(s for s in dict.fromkeys((first, latin_skeleton(second) if second != key else "")) if s)
 
 
 def unglued(key: str) -> str:
