@@ -169,3 +169,44 @@ def test_the_countryside_of_a_capital_does_not_reach_into_another_governorate(re
     text = "Artillery shelled the town of Ain Issa in the northern Aleppo countryside on 3 December 2020."
     result = geoparse(text, gazetteer=real, language="en")
     assert _mention(result, "Ain Issa").place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "container"),
+    [
+        # A street named after a town, in the city it is said to lie in: the city, not the town.
+        ("Shells hit the Raqqa road in Aleppo on Monday, wounding two.", "Raqqa", "Aleppo"),
+        ("A car bomb exploded on the Idlib road in Saraqib on Friday.", "Idlib", "Saraqib"),
+    ],
+)
+def test_a_road_named_after_a_town_lies_in_its_container(real, text, named, container):
+    result = geoparse(text, gazetteer=real, language="en")
+    road = _mention(result, named)
+    assert road.place is None and road.container is not None and road.container.name == container
+    assert result.incidents[0].location.geo_precision == 2
+    where = result.incidents[0].location
+    assert distance_km(where.lat, where.lon, road.container.lat, road.container.lon) < 1
+
+
+def test_a_dash_after_a_road_named_by_its_ends_is_no_container(real):
+    result = geoparse("انفجرت عبوة ناسفة على طريق الرقة – تل أبيض يوم الاثنين", gazetteer=real, language="ar")
+    assert all(m.container is None for m in result.mentions)
+
+
+def test_a_region_holds_the_places_of_its_governorate_beyond_the_reach_of_its_point(real):
+    # The Euphrates valley is drawn as one point near Deir ez-Zor; Baghuz lies 75 km down the river.
+    result = geoparse(
+        "Coalition jets struck a convoy near Baghuz in the Euphrates valley on Monday.",
+        gazetteer=real,
+        language="en",
+    )
+    assert _mention(result, "Baghuz").place.id == "cur:vil-baghuz-fawqani"
+
+
+def test_a_region_does_not_hold_a_homonym_in_another_governorate(real):
+    # al-Thawra is a Raqqa town; the Ghab plain is in Hama: the village is one the gazetteer lacks.
+    result = geoparse(
+        "Shells hit the village of al-Thawra in the Ghab plain on Monday.", gazetteer=real, language="en"
+    )
+    village = _mention(result, "al-Thawra")
+    assert village.place is None and village.container.id == "cur:region-sahl-al-ghab"

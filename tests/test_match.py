@@ -1,6 +1,7 @@
 import pytest
 from geo_toy import toy_gazetteer
 
+from gazetteer import default_gazetteer
 from gazetteer.geoparser.cues import load_cues
 from gazetteer.geoparser.match import find_matches
 from gazetteer.geoparser.nameindex import MatchIndex, within_one_edit
@@ -305,3 +306,21 @@ def test_a_facility_named_after_a_known_town_is_that_town(gaz, text, language, t
     # «مشفى سراقب», "Saraqib Hospital": the hospital stands in the town; the town is the toponym.
     matches = _matches(text, gaz, language)
     assert [(m.text, m.unknown) for m in matches] == [(town, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # The first word is a name of its own; the two words spell a longer one another way.
+        ("Protests in Bosra Cham on Monday.", "Bosra Cham", "cur:vil-busra-al-sham"),
+        ("Shelling near Karak Sharki on Monday.", "Karak Sharki", "cur:vil-al-karak-al-sharqi"),
+    ],
+)
+def test_a_longer_name_spelt_another_way_wins_over_its_first_word(text, name, place):
+    found = _matches(text, default_gazetteer(), language="en")
+    assert [(m.text, [p.id for p in m.places]) for m in found] == [(name, [place])]
+
+
+def test_a_capitalised_word_after_a_name_that_spells_nothing_leaves_the_name():
+    found = _matches("Fighting in Idlib City on Monday.", default_gazetteer(), language="en")
+    assert [m.text for m in found] == ["Idlib"]

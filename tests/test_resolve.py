@@ -132,3 +132,37 @@ def test_a_spelling_variant_cued_as_a_city_is_the_city_it_spells(text, reading):
     result = geoparse(text, gazetteer=default_gazetteer(), language="en")
     afreen = [m for m in result.mentions if m.text == "Afreen"]
     assert (afreen[0].place.name if afreen and afreen[0].place else None) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # A Latin variant cued as a city quarter, in a text naming no other place, is that quarter.
+        ("Barrel bombs fell on the Al Firdaous district on Tuesday.", "cur:nb-aleppo-al-firdaws"),
+        ("Barrel bombs fell on the Al Firdaous neighbourhood on Tuesday.", "cur:nb-aleppo-al-firdaws"),
+        # Named with another city, the quarter must lie near it: Aleppo's is not in Homs.
+        ("Barrel bombs fell on the Al Firdaous district in Homs on Tuesday.", None),
+        # Uncued, a variant still needs a place nearby.
+        ("Barrel bombs fell on Al Firdaous on Tuesday.", None),
+    ],
+)
+def test_a_spelling_variant_cued_as_a_neighbourhood_is_the_neighbourhood_it_spells(text, reading):
+    result = geoparse(text, gazetteer=default_gazetteer(), language="en")
+    found = [m for m in result.mentions if m.text == "Al Firdaous"]
+    assert (found[0].place.id if found and found[0].place else None) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # A caption's countryside names its places' governorate, however far from the capital they lie.
+        ("ريف حماة | غارات على بلدة كفرنبوذه", "cur:vil-kafr-nabudah"),
+        ("ريف إدلب | قصف على قرية خان شيخوم", "cur:vil-khan-shaykhun"),
+        # The near miss must lie in that governorate: Khan Shaykhun is in Idlib's, not Hama's.
+        ("ريف حماة | قصف على قرية خان شيخوم", None),
+    ],
+)
+def test_a_cued_near_miss_is_supported_by_the_governorate_the_text_names(text, reading):
+    result = geoparse(text, gazetteer=default_gazetteer(), language="ar")
+    last = result.mentions[-1]
+    assert (last.place.id if last.place else None) == reading

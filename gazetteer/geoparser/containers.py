@@ -37,6 +37,8 @@ CONNECTORS = frozenset(
      "شمالي", "جنوبي", "شرقي", "غربي", "بالقرب", "كم", "على", "اطراف", "منطقه", "ناحيه", "مدينه", "ريف",
      "محافظه", "قريه", "بلده"}
 )  # fmt: skip
+#: English words after a settlement's name that make the phrase a road named after it ("the Raqqa road").
+_ROAD_WORDS = frozenset({"road", "highway", "street"})
 _MAX_GAP_WORDS = 6
 #: How many names listed after one ("X, Y and Z in W") may lie between it and its container.
 _MAX_LISTED = 6
@@ -72,11 +74,20 @@ _REACH_KM = {
 _WIDE = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT})
 
 
-def connective(text: str) -> bool:
-    """Whether ``text`` (between a name and a later one) holds only connector words ("in the north of")."""
+def connective(text: str, *, road: bool = False) -> bool:
+    """Whether ``text`` (between a name and a later one) holds only connector words ("in the north of").
+
+    ``road``: the name is a road's; the road word after it may open ``text`` ("Al Bab road in"),
+    and some word must follow.
+    """
     if _BREAK.search(text):
         return False
     words = tokenize(text)
+    if road:
+        if words and words[0].norm in _ROAD_WORDS:
+            words = words[1:]
+        if not words:  # «طريق الرقة – تل أبيض»: a dash joins a road's two ends, not a place and its container
+            return False
     return len(words) <= _MAX_GAP_WORDS and all(
         _DIGITS.match(w.norm) or not CONNECTORS.isdisjoint(form_set(w.norm)) for w in words
     )
@@ -94,7 +105,9 @@ def _may_contain(place: Place | None, rank: int) -> bool:
     return _RANK[place.type] > rank
 
 
-def container_of(k: int, resolutions: Sequence[Resolution], text: str, rank: int = 1) -> int | None:
+def container_of(
+    k: int, resolutions: Sequence[Resolution], text: str, rank: int = 1, *, road: bool = False
+) -> int | None:
     """The index of the resolution that names the container of resolution ``k``, if any.
 
     The container comes right after the name (through a list of names that
@@ -102,6 +115,7 @@ def container_of(k: int, resolutions: Sequence[Resolution], text: str, rank: int
     words only; or, failing that, it is the area named earlier in the same
     sentence («ريف إدلب الجنوبي | قصف … قرية كفرسجنة»).  It must stand
     higher than ``rank`` (the named place's rank; unknown places count as villages).
+    ``road``: the name is a road's (:func:`road_named`), whose road word may follow it.
     """
     match = resolutions[k].match
     end = match.end
@@ -112,7 +126,7 @@ def container_of(k: int, resolutions: Sequence[Resolution], text: str, rank: int
         if other.place is None and not other.match.unknown:
             continue  # a reading the resolver dropped («مدينة» alone): part of the words between
         gap = text[end : other.match.start]
-        if _may_contain(other.place, rank) and connective(gap):
+        if _may_contain(other.place, rank) and connective(gap, road=road and j == k + 1):
             return j
         if not _listed(gap) or other.place is not None and _RANK.get(other.place.type, 9) > rank:
             break
@@ -191,10 +205,18 @@ def lies_in(place: Place, container: Place, *, relative: bool = False) -> bool:
     """
     if container.type in _WIDE and container.pcode and place.parents:
         return any(ref.pcode == container.pcode for ref in place.parents)
+    if container.type is PlaceType.REGION and _same_governorate(place, container):
+        return True  # a region is drawn as one point, but "the Euphrates valley" runs 150 km
     reach = _REACH_KM.get(container.type, 25.0)
     if relative:
         reach = max(reach, _RELATIVE_REACH_KM)
     return distance_km(place.lat, place.lon, container.lat, container.lon) <= reach
+
+
+def _same_governorate(place: Place, other: Place) -> bool:
+    """Whether both places have a governorate and it is the same one."""
+    mine, theirs = place.parent(1), other.parent(1)
+    return mine is not None and theirs is not None and bool(mine.pcode) and mine.pcode == theirs.pcode
 
 
 def near_miss_reading(
@@ -256,3 +278,11 @@ def nested_reading(resolution: Resolution, container: Resolution) -> Resolution:
 def cued_settlement(match: Match) -> bool:
     """Whether a settlement cue names ``match`` («قرية», «حي», "village of", "X neighbourhood")."""
     return bool(match.cue_types) and match.cue_types <= SETTLEMENT_TYPES
+
+
+def road_named(match: Match, place: Place | None) -> bool:
+    """Whether ``match`` names a road after a settlement ("the Raqqa road in Aleppo"), not the settlement.
+
+    Such a road runs out of the place it is said to lie in, towards the settlement it is named after.
+    """
+    return place is not None and place.type in SETTLEMENT_TYPES and PlaceType.ROAD in match.cue_types

@@ -14,7 +14,7 @@ from ..places.normalize import is_arabic
 from ..places.place import SETTLEMENT_TYPES, Place
 from .articlewords import opened_quote
 from .nameindex import FUZZY_MIN_LETTERS, SKELETON_MIN_CONSONANTS
-from .romanize import LATIN_ARTICLES, latin_skeleton
+from .romanize import LATIN_ARTICLES, latin_skeletons, unglued
 from .scanner import Scanner, char_cut
 from .toponym import Match
 
@@ -68,6 +68,11 @@ def _weak_reading(scanner: Scanner, i: int, end_tok: int, keys: Collection[str])
 def _places_of(scanner: Scanner, keys: Collection[str]) -> list[Place]:
     """The places of every key in ``keys``, by id."""
     return sorted({p for k in keys for p in scanner.gazetteer.lookup_key(k)}, key=_ID_OF)
+
+
+def _syrian(scanner: Scanner, key: str) -> list[Place]:
+    """The Syrian places whose name key is ``key``."""
+    return [p for p in scanner.gazetteer.lookup_key(key) if p.in_syria]
 
 
 def facility_at(scanner: Scanner, i: int) -> Match | None:
@@ -202,11 +207,14 @@ def transliteration_at(scanner: Scanner, i: int) -> Match | None:
         if words[-1].norm in LATIN_ARTICLES:
             continue
         key = " ".join(map(_NORM_OF, words))
-        skeleton = latin_skeleton(key)
+        bare = unglued(key)
+        syrian = [] if bare == key or bare in scanner.index.ambiguous else _syrian(scanner, bare)
+        if syrian:
+            # "Albukamal" is "Al Bukamal" written as one word: the Syrian name itself, article glued on.
+            return scanner.make(i, i + n, bare, syrian, 0)
+        found = ((sk, scanner.index.skeleton_keys(sk)) for sk in latin_skeletons(key))
+        skeleton, keys = next(((sk, ks) for sk, ks in found if ks), ("", ()))
         if sum(map(str.isalpha, skeleton)) < SKELETON_MIN_CONSONANTS:
-            continue
-        keys = scanner.index.skeleton_keys(skeleton)
-        if not keys:
             continue
         if sum(map(str.isalpha, skeleton)) >= SKELETON_SURE_CONSONANTS and not (
             n == 1 and key in scanner.cues.stop_keys

@@ -51,6 +51,11 @@ def _scan(scanner: Scanner) -> list[Match]:
                 free = fuzzy.tok_end
             continue
         end_tok, key, places, cut = hit
+        longer = _longer_spelling(scanner, i, end_tok)
+        if longer is not None:
+            out.append(longer)
+            free = longer.tok_end
+            continue
         start, end_tok, key, cut = scanner.trim_cue_words(i, end_tok, key, places, cut)
         if scanner.lowercase_word(start, end_tok):
             free = start + 1  # refused before a match is made for it: most are English words
@@ -62,6 +67,23 @@ def _scan(scanner: Scanner) -> list[Match]:
         else:
             free = start + 1  # past the cue words trimmed off, too
     return out
+
+
+def _longer_spelling(scanner: Scanner, i: int, end_tok: int) -> Match | None:
+    """A longer name spelt another way that the name found at ``i`` begins ("Khafsa Kabir", "Khafsah Kabir").
+
+    English only, and only when a capitalised word follows the name, joined to it.
+    """
+    toks = scanner.toks
+    if not (
+        scanner.english
+        and end_tok < len(toks)
+        and scanner.joinable[end_tok - 1]
+        and toks[end_tok].text[:1].isupper()
+    ):
+        return None
+    found = transliteration_at(scanner, i)
+    return found if found is not None and found.tok_end > end_tok else None
 
 
 def _names_a_country(m: Match) -> bool:

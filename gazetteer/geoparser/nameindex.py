@@ -19,7 +19,7 @@ from ..places.normalize import Token, clitic_variants, is_arabic
 from ..places.place import Place, PlaceType
 from .cues import ROAD_CODE_RE, load_cues
 from .indices import indices_where
-from .romanize import LATIN_ARTICLES, arabic_skeletons, latin_skeleton
+from .romanize import LATIN_ARTICLES, arabic_skeletons, latin_skeleton, latin_skeletons
 
 _NORM_OF = attrgetter("norm")
 #: The marks of an "X's".
@@ -253,7 +253,7 @@ class MatchIndex:
             return False
         if norm in LATIN_ARTICLES or not norm.isalpha():
             return True
-        return latin_skeleton(norm) in self._skeleton_words
+        return any(sk in self._skeleton_words for sk in latin_skeletons(norm))
 
     def skeleton_keys(self, skeleton: str) -> tuple[str, ...]:
         """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``, sorted."""

@@ -18,6 +18,7 @@ from .containers import (
     near_miss_reading,
     nested_reading,
     rank_of,
+    road_named,
     within_reach,
 )
 from .cues import load_cues
@@ -98,7 +99,9 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
                 if j is not None and j > k:
                     resolutions[k] = corroborated_reading(r, resolutions[j]) or r
             continue
-        j = container_of(k, resolutions, text, rank_of(r.place))
+        # "the Raqqa road in Aleppo": a street named after a town, finer than the city it lies in.
+        road = road_named(r.match, r.place)
+        j = container_of(k, resolutions, text, 0 if road else rank_of(r.place), road=road)
         if j is None:
             continue
         if r.place is None:
@@ -107,7 +110,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
                 resolutions[k] = near_miss
                 continue
         else:
-            if not (cued_settlement(r.match) or rank_of(r.place) <= NESTED_RANK):
+            if not (cued_settlement(r.match) or road or rank_of(r.place) <= NESTED_RANK):
                 continue  # a city or an area has no nested reading to check
             if within_reach(r.place, resolutions[j]):
                 continue

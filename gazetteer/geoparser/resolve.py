@@ -133,10 +133,58 @@ def is_weak(place: Place, match: Match) -> bool:
     return place.type in SETTLEMENT_TYPES and place.population < SMALL_PLACE_POPULATION
 
 
-def _city_cued(place: Place, match: Match) -> bool:
-    """True when a city cue names the match and the reading is a city ("Afreen city", «مدينة ...»):
-    every Syrian city is in the gazetteer, so a spelling variant cued as one needs no other support."""
-    return PlaceType.CITY in match.cue_types and place.type is PlaceType.CITY and place.in_syria
+def _kind_cued(place: Place, match: Match, *, alone: bool) -> bool:
+    """True when a cue names the reading's own kind and that is support enough for a spelling variant.
+
+    A city ("Afreen city", «مدينة ...»): every Syrian city is in the gazetteer, so
+    a variant cued as one needs no other support.  A neighbourhood ("the Al
+    Saleheen district", «حي ...») in a text that names no other place (``alone``):
+    reports on a city's quarters often leave the city unsaid; when they do name a
+    place, the neighbourhood must lie near it (:data:`SUPPORT_KM`), as any variant must.
+    """
+    if not place.in_syria or place.type not in match.cue_types:
+        return False
+    return place.type is PlaceType.CITY or (place.type is PlaceType.NEIGHBOURHOOD and alone)
+
+
+def _governorate_code(place: Place) -> str:
+    """The P-code of the governorate ``place`` is, or lies in; "" when unknown."""
+    if place.type is PlaceType.GOVERNORATE:
+        return place.pcode
+    parent = place.parent(1)
+    return parent.pcode if parent is not None else ""
+
+
+def _named_areas(anchors: list[tuple[int, Place]], matches: list[Match]) -> frozenset[str]:
+    """The governorates the text names as areas («ريف إدلب», "Idlib province"), by P-code."""
+    codes = set()
+    for k, place in anchors:
+        m = matches[k]
+        if (
+            m.relation == "countryside"
+            or PlaceType.GOVERNORATE in m.cue_types
+            or place.type is PlaceType.GOVERNORATE
+        ):
+            codes.add(_governorate_code(place))
+    codes.discard("")
+    return frozenset(codes)
+
+
+def _in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
+    """True for a settlement-cued reading in a governorate the text names as an area.
+
+    «ريف إدلب | غارات على بلدة كفرنبيل» (one letter off): a caption's
+    countryside is its places' container however far from the capital they
+    lie, so it supports a reading that :data:`SUPPORT_KM` around the capital
+    would not reach.
+    """
+    return (
+        bool(areas)
+        and bool(match.cue_types & SETTLEMENT_TYPES)
+        and place.in_syria
+        and place.type in SETTLEMENT_TYPES
+        and _governorate_code(place) in areas
+    )
 
 
 def _anchor_of(match: Match) -> Place | None:
@@ -269,10 +317,14 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             for p in m.places:
                 if p.type is PlaceType.COUNTRY or not is_weak(p, m):
                     countries.setdefault(m.sentence, set()).add(p.country)
+    areas = _named_areas(anchors, matches)
     stop_keys = load_cues().stop_keys
     distinct_anchors = _Anchors(anchors)
     # Anchors finer than a city: the ones that may corroborate a very common word.
     fine_anchors = _Anchors([(k, a) for k, a in anchors if a.type not in _COARSE_ANCHOR_TYPES])
+    # The one match that names a known place, if only one does (-1 when none or several do).
+    with_places = [k for k, m in enumerate(matches) if m.places]
+    named = with_places[0] if len(with_places) == 1 else -1
     out = []
     for k, match in enumerate(matches):
         scored = []
@@ -284,7 +336,12 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 continue  # «حي المشهد» is no district of Iran's Mashhad
             nearest_anchor = distinct_anchors.nearest(place, k)
             nearest = nearest_anchor[0]
-            if (match.fuzzy or match.needs_support) and nearest > SUPPORT_KM and not _city_cued(place, match):
+            if (
+                (match.fuzzy or match.needs_support)
+                and nearest > SUPPORT_KM
+                and not _kind_cued(place, match, alone=named == k)
+                and not _in_named_area(place, match, areas)
+            ):
                 continue
             if (
                 match.needs_support

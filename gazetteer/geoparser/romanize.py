@@ -3,8 +3,9 @@
 English reports spell one Arabic name a dozen ways ("Khan Shaykhun", "Khan
 Sheikhoun", "Khan Sheikoun").  The matcher compares names by a *skeleton*
 (:func:`latin_skeleton`): articles dropped, digraphs folded (kh→k, sh→s,
-q→k, dh→d, th→t, ou→u …), doubled letters collapsed and vowels after a
-word's first letter removed, so that every common spelling of a name has
+q→k, dh→d, th→t, ou→u, and p→b: Arabic has no p, so "Saraqip" spells
+«سراقب» …), doubled letters collapsed and vowels after a word's first
+letter removed, so that every common spelling of a name has
 one skeleton.  :func:`arabic_skeletons` gives the skeletons of the Arabic
 name itself, so that a place is found by any common romanisation of its
 Arabic name, even when no Latin spelling of it is in the gazetteer.
@@ -20,7 +21,7 @@ from ..memo import word_memo
 #: Folds that make the spelling variants of one sound the same skeleton letter.
 _DIGRAPHS = (
     ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"),
-    ("ou", "u"), ("q", "k"), ("c", "k"), ("w", "u"), ("y", "i"), ("z", "s"),
+    ("p", "b"), ("ou", "u"), ("q", "k"), ("c", "k"), ("w", "u"), ("y", "i"), ("z", "s"),
 )  # fmt: skip
 #: The Latin article forms a skeleton leaves out ("al-", "el-", "ash-", "ad-" …).
 LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et"})
@@ -65,16 +66,21 @@ def latin_skeleton(key: str) -> str:
     return " ".join(words)
 
 
-def latin_skeletons(key: str) -> list[str]:
+@word_memo()
+def latin_skeletons(key: str) -> tuple[str, ...]:
     """:func:`latin_skeleton` of ``key``, and of ``key`` with an article glued to a word cut off.
 
     "Albukamal" is also read as "Al Bukamal", "Alrai" as "Al Rai".
     """
     first = latin_skeleton(key)
+    second = unglued(key)
+    return tuple(s for s in dict.fromkeys((first, latin_skeleton(second) if second != key else "")) if s)
+
+
+def unglued(key: str) -> str:
+    """``key`` with an article glued to a word cut off: "albukamal" → "bukamal"; else ``key`` itself."""
     words = key.split(" ")
-    unglued = [w[2:] if w[:2] in ("al", "el") and len(w) > 5 else w for w in words]
-    second = latin_skeleton(" ".join(unglued)) if unglued != words else ""
-    return [s for s in dict.fromkeys((first, second)) if s]
+    return " ".join(w[2:] if w[:2] in ("al", "el") and len(w) > 5 else w for w in words)
 
 
 def _word_skeletons(word: str) -> list[str]:
