@@ -26,3 +26,9 @@ def test_a_preposition_opens_no_name(text):
 
 def test_a_capitalised_name_after_a_preposition_is_still_read():
     assert [name for name, _ in _names("Rockets fell near Tal Rifaat and in Azaz.")] == ["Tal Rifaat", "Azaz"]
+
+
+def test_an_arabic_article_capitalised_opens_a_name_but_lower_case_opens_a_phrase():
+    # "At" is the article of "At Tall"; "at" before a name is the preposition.
+    assert [name for name, _ in _names("Shelling on At Tall and Tanf.")] == ["At Tall", "Tanf"]
+    assert [name for name, _ in _names("Shells fell at Tall Rifaat on Monday.")] == ["Tall Rifaat"]

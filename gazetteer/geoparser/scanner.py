@@ -21,7 +21,8 @@ _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _KM_DIGITS = 4  # a stated distance has at most this many digits: 9999 km is beyond any reading
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
-#: English prepositions that open a phrase, not a name: "in Salah al-Din" is no In Salah (Algeria).
+#: English words that open a phrase, not a name: "in Salah al-Din" is no In Salah (Algeria).
+#: Capitalised, those that are also Arabic articles ("At Tall", "At Tanf") open a name.
 _OPENING_WORDS = frozenset({"in", "at", "on", "of", "to", "by", "from", "for", "into", "near", "and"})
 
 
@@ -363,7 +364,7 @@ class Scanner:
             return False
         first = self.toks[i].text
         if end_tok - i > 1 and first.lower() in _OPENING_WORDS:
-            return True
+            return first.islower() or first.lower() not in LATIN_ARTICLES
         if first[:1].isupper() and "-" not in first:
             return False  # capitalised (an "al-" prefix aside): the usual name
         if is_arabic(first) or self._may_cue(i, end_tok):
