@@ -178,3 +178,18 @@ def test_committed_stores_the_whole_block_or_nothing(app):
             db.session.add(article(2))
         db.session.expunge_all()
         assert [a.title for a in db.session.query(Article)] == ["t2"]
+
+
+def test_sqlite_keeps_its_triggers_and_one_row_count_at_head(app):
+    # A later batch-mode migration that copies a table drops its triggers: this notices.
+    from sqlalchemy.exc import IntegrityError
+
+    with app.app_context(), db.engine.connect() as conn:
+        listed = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        triggers = set(listed.scalars())
+        assert {"incident_tally_insert", "incident_tally_delete"} <= triggers
+        fts = {"incident_search_fts_insert", "incident_search_fts_delete", "incident_search_fts_update"}
+        assert fts <= triggers
+        assert conn.exec_driver_sql("SELECT id, n FROM incident_tally").all() == [(1, 0)]
+        with pytest.raises(IntegrityError):
+            conn.exec_driver_sql("INSERT INTO incident_tally (id, n) VALUES (2, 0)")

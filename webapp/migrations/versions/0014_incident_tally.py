@@ -23,8 +23,9 @@ branch_labels = None
 depends_on = None
 
 _UP = (
-    "CREATE TABLE incident_tally (n INTEGER NOT NULL)",
-    "INSERT INTO incident_tally (n) SELECT count(*) FROM incidents",
+    # One row, and only one: the check reads it as the count.
+    "CREATE TABLE incident_tally (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)",
+    "INSERT INTO incident_tally (id, n) SELECT 1, count(*) FROM incidents",
     """CREATE TRIGGER incident_tally_insert AFTER INSERT ON incidents BEGIN
         UPDATE incident_tally SET n = n + 1;
     END""",
