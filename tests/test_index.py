@@ -144,3 +144,11 @@ def test_name_index_holds_nothing_the_garbage_collector_must_rescan():
     gc.collect()
     assert len(gaz.keys()) == 2000 and gaz.lookup_key("مكان7")[0].id == "p7"
     assert len(gc.get_objects()) - before < 50  # a few containers, not one per name key
+
+
+def test_a_place_knows_the_governorate_it_is_or_lies_in() -> None:
+    idlib = AdminRef(1, "Idlib", "إدلب", "SY07")
+    town = Place("t", "Saraqib", "سراقب", PlaceType.TOWN, 35.86, 36.8, parents=(idlib,))
+    governorate = Place("g", "Idlib", "إدلب", PlaceType.GOVERNORATE, 35.9, 36.6, pcode="SY07")
+    loose = Place("l", "Nowhere", "", PlaceType.VILLAGE, 35.0, 36.0)
+    assert [p.governorate_pcode for p in (town, governorate, loose)] == ["SY07", "SY07", ""]

@@ -215,8 +215,7 @@ def lies_in(place: Place, container: Place, *, relative: bool = False) -> bool:
 
 def _same_governorate(place: Place, other: Place) -> bool:
     """Whether both places have a governorate and it is the same one."""
-    mine, theirs = place.parent(1), other.parent(1)
-    return mine is not None and theirs is not None and bool(mine.pcode) and mine.pcode == theirs.pcode
+    return bool(place.governorate_pcode) and place.governorate_pcode == other.governorate_pcode
 
 
 def near_miss_reading(

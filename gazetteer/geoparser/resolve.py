@@ -147,14 +147,6 @@ def _kind_cued(place: Place, match: Match, *, alone: bool) -> bool:
     return place.type is PlaceType.CITY or (place.type is PlaceType.NEIGHBOURHOOD and alone)
 
 
-def _governorate_code(place: Place) -> str:
-    """The P-code of the governorate ``place`` is, or lies in; "" when unknown."""
-    if place.type is PlaceType.GOVERNORATE:
-        return place.pcode
-    parent = place.parent(1)
-    return parent.pcode if parent is not None else ""
-
-
 def _named_areas(anchors: list[tuple[int, Place]], matches: list[Match]) -> frozenset[str]:
     """The governorates the text names as areas («ريف إدلب», "Idlib province"), by P-code."""
     codes = set()
@@ -165,7 +157,7 @@ def _named_areas(anchors: list[tuple[int, Place]], matches: list[Match]) -> froz
             or PlaceType.GOVERNORATE in m.cue_types
             or place.type is PlaceType.GOVERNORATE
         ):
-            codes.add(_governorate_code(place))
+            codes.add(place.governorate_pcode)
     codes.discard("")
     return frozenset(codes)
 
@@ -183,7 +175,7 @@ def _in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
         and bool(match.cue_types & SETTLEMENT_TYPES)
         and place.in_syria
         and place.type in SETTLEMENT_TYPES
-        and _governorate_code(place) in areas
+        and place.governorate_pcode in areas
     )
 
 

@@ -112,6 +112,14 @@ class Place:
                 return parent
         return None
 
+    @property
+    def governorate_pcode(self) -> str:
+        """The P-code of the governorate this place is, or lies in; "" when unknown."""
+        if self.type is PlaceType.GOVERNORATE:
+            return self.pcode
+        governorate = self.parent(1)
+        return governorate.pcode if governorate is not None else ""
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping; :meth:`from_dict` inverts it.
 
