@@ -132,3 +132,25 @@ def test_events_told_without_their_usual_word(text: str, expected: tuple[str, st
 )
 def test_no_event_from_the_new_words(text: str) -> None:
     assert _type(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Munitions that only aircraft deliver make an air strike without a word for the aircraft.
+        ("Two munitions were dropped on the clinic in Kafr Nabl", AIR),
+        ("سقط صاروخ فراغي على حي في مدينة أريحا", AIR),
+        ("A thermobaric bomb destroyed the bakery of Ariha", AIR),
+        # Fire on protesters, with the shooters named between verb and object, or wounding them.
+        (
+            "خرجت مظاهرة في مدينة السويداء وأطلقت عناصر الأمن النار على المتظاهرين",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
+            "Security men fired at a protest in Jasim, wounding four",
+            ("Protests", "Excessive force against protesters"),
+        ),
+    ],
+)
+def test_how_an_event_is_told_sets_its_sub_type(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
