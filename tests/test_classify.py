@@ -11,6 +11,9 @@ from gazetteer.places.normalize import tokenize
 AIR = ("Explosions/Remote violence", "Air/drone strike")
 SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
 IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+NON_VIOLENT_TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+ATTACK = ("Violence against civilians", "Attack")
+OVERTAKES = ("Battles", "Non-state actor overtakes territory")
 
 
 def _type(text: str) -> tuple[str, str] | None:
@@ -78,3 +81,76 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
     )
     with pytest.raises(GazetteerDataError):
         type_pair("Protests/Peaceful demonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A strike that does not say "air" is an aerial one, unless the sentence says what struck.
+        ("A strike hit a crowded market in Jisr al-Shughur", AIR),
+        ("Eleven civilians were killed when a coalition strike destroyed a house in Hajin", AIR),
+        ("ضربة استهدفت مقرا في بلدة الدانا", AIR),
+        ("A missile strike hit a bakery in Ariha", SHELLING),
+        ("A mortar shell hit a school in Douma, wounding four pupils", SHELLING),
+        # Who struck decides: aircraft that fire rockets or shell make an air strike.
+        ("Regime helicopters fired rockets at the village of Kafr Zita", AIR),
+        ("Russian jets shelled the outskirts of Saraqib", AIR),
+        ("قصفت مروحيات النظام بالصواريخ قرية كفرزيتا", AIR),
+        ("استهدفت طائرة مسيرة سيارة على طريق سرمدا", AIR),
+        # Mines a person steps on or drives over.
+        ("A shepherd stepped on a mine near Tadmur", IED),
+        ("A truck drove over a mine on the road to Deir Hafer", IED),
+        # Deaths told without a word for how: an attack (or the toll of the event just told).
+        ("Three men died when their car came under gunfire near Busra", ("Battles", "Armed clash")),
+        ("Two farmers lost their lives in the village of Tal Shihab", ATTACK),
+        ("لقي شاب حتفه في بلدة اليادودة", ATTACK),
+        ("لقي ثلاثة أطفال مصرعهم في بلدة اليادودة", ATTACK),
+        # Territory: a capture told in the perfect, troops moving in, a withdrawal.
+        ("The army said it had taken full control of Khan Tuman", OVERTAKES),
+        ("Regime troops moved into Tell Rifaat", OVERTAKES),
+        ("Fighters withdrew from the hilltop village of Kabani", NON_VIOLENT_TRANSFER),
+        ("انسحبت الفصائل من قرية الكبانة", NON_VIOLENT_TRANSFER),
+        ("The rebels left Darayya under a deal with the government", NON_VIOLENT_TRANSFER),
+        # A withdrawal after a battle is the battle.
+        ("Fighters withdrew from Kabani after heavy clashes", ("Battles", "Armed clash")),
+        # A "general strike" stays a protest.
+        ("A general strike closed the shops of Suwayda", ("Protests", "Peaceful protest")),
+    ],
+)
+def test_events_told_without_their_usual_word(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey withdrew from the talks on the border crossing",  # leaving talks is no territory
+        "انسحبت الفصائل من المفاوضات مع النظام",
+        "The fighters will withdraw from the town next week",  # a plan
+        "Since 2014, hundreds of people died when mines exploded in the province",  # background
+    ],
+)
+def test_no_event_from_the_new_words(text: str) -> None:
+    assert _type(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Munitions that only aircraft deliver make an air strike without a word for the aircraft.
+        ("Two munitions were dropped on the clinic in Kafr Nabl", AIR),
+        ("سقط صاروخ فراغي على حي في مدينة أريحا", AIR),
+        ("A thermobaric bomb destroyed the bakery of Ariha", AIR),
+        # Fire on protesters, with the shooters named between verb and object, or wounding them.
+        (
+            "خرجت مظاهرة في مدينة السويداء وأطلقت عناصر الأمن النار على المتظاهرين",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
+            "Security men fired at a protest in Jasim, wounding four",
+            ("Protests", "Excessive force against protesters"),
+        ),
+    ],
+)
+def test_how_an_event_is_told_sets_its_sub_type(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
