@@ -197,6 +197,13 @@ SELECTIONS = [
     {"near": "35.5,36.5,60", "type": "Battles"},
     {"near": "35.9,36.7,30", "bbox": "36.6,35.8,37,36"},
     {"q": "saraqib"},
+    {"q": "protest saraqib"},  # every word
+    {"q": "raqi"},  # a part of a word
+    {"q": "in"},  # shorter than a trigram
+    {"q": "saraqib jets"},  # no incident holds both
+    {"q": "ادلب"},
+    {"q": "saraqib", "actor": "HTS"},
+    {"q": "struck", "source": "souria"},
     {"q": ":"},  # free text without a word: no criterion
     {"actor": "HTS"},
     {"actor": "army"},

@@ -403,6 +403,14 @@ def query_args(flt: Filters) -> dict[str, str]:
     return out
 
 
+def search_terms(flt: Filters) -> tuple[list[str], list[str]]:
+    """The normalised words of ``flt``'s free text, and the keys of its actors, as searched in
+    ``incident_search`` (by :func:`search_ids`, and by the map index's terms)."""
+    words = [token.norm for token in tokenize(flt.q)]
+    actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
+    return words, actor_keys
+
+
 def search_ids(flt: Filters, *, among: Sequence[int] | None = None) -> Select[Any] | None:
     """The ids of the incidents whose search row matches the free text and actors of ``flt`` (None: no
     such criterion), answered from a text index: FTS5 trigrams on SQLite, pg_trgm on PostgreSQL.
@@ -415,8 +423,7 @@ def search_ids(flt: Filters, *, among: Sequence[int] | None = None) -> Select[An
     trigram: they are tested on every row.  With ``among`` (a few incident ids), only those are
     tested, row by row (an index would only slow that down).
     """
-    words = [token.norm for token in tokenize(flt.q)]
-    actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
+    words, actor_keys = search_terms(flt)
     if not words and not actor_keys:
         return None
     if among is not None or _dialect() != "sqlite":
