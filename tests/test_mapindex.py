@@ -7,6 +7,7 @@ read is made to fail), and the index it arrives at is the one a full read gives.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ import pytest
 from incident_rows import add_incident
 from sqlalchemy import insert, select, update
 
-from webapp import mapindex
+from webapp import mapindex, mapsnapshot
 from webapp.extensions import db
 from webapp.filters import parse_filters
 from webapp.mapindex import MapIndex, current_index
@@ -104,6 +105,27 @@ def test_new_corrected_merged_and_deleted_incidents_reach_the_index_without_a_fu
         same_as_a_full_read(index)
 
 
+def test_a_search_first_made_after_a_correction_finds_the_corrected_text(app, client, no_full_read):
+    # The index's terms still hold the old type's words: the changed row is asked of SQL.
+    app.config["MAP_INDEX_CHECK_SECONDS"] = 3600
+    with app.app_context():
+        first = add_incident(lat=35.93, lon=36.63, event_type="Explosions/Remote violence")
+        other = add_incident(lat=36.2, lon=37.16, event_type="Battles")
+        current_index()
+        no_full_read()
+    assert (
+        client.patch(
+            f"/api/incidents/{first}", json={"event_type": "Battles", "sub_event_type": "Armed clash"}
+        ).status_code
+        == 200
+    )
+    with app.app_context():
+        index = current_index()
+        assert index.ids[index.mask(parse_filters({"q": "battles"}))].tolist() == [first, other]
+        assert index.ids[index.mask(parse_filters({"q": "explosions"}))].tolist() == []
+        same_as_a_full_read(index)
+
+
 def test_an_article_ingested_here_is_on_the_map_at_its_next_request(app, client, no_full_read):
     app.config["MAP_INDEX_CHECK_SECONDS"] = 3600  # no periodic check would show it in time
     with app.app_context():
@@ -150,6 +172,21 @@ def test_a_restarted_process_starts_from_the_snapshot(app, no_full_read):
         assert index.ids.tolist() == [first, later]
         assert index.ids[index.mask(parse_filters({"type": "Battles"}))].tolist() == [first]
         same_as_a_full_read(index)
+
+
+def test_a_snapshot_written_before_the_search_terms_is_read_again_in_full(app):
+    app.config["MAP_INDEX_CHECK_SECONDS"] = 0
+    with app.app_context():
+        add_incident(lat=35.0, lon=36.0, sentence="Shelling hit Ariha.", place="Ariha")
+        index = current_index()
+        _wait_for_snapshot(app)
+        mapindex.clear()
+        path = next((Path(app.instance_path) / "mapindex").glob("*.npz"))
+        older = {name: value for name, value in index.arrays().items() if not name.startswith("text_")}
+        mapsnapshot.write(path, older, json.loads(str(np.load(path)["__meta__"])))
+        again = current_index()
+        assert again.ids[again.mask(parse_filters({"q": "ariha"}))].tolist() == index.ids.tolist()
+        same_as_a_full_read(again)
 
 
 def test_without_snapshots_nothing_is_written(make_app, tmp_path):

@@ -7,13 +7,14 @@ conditions, text searches).  Which index a request uses, and when it is updated,
 :mod:`webapp.mapindex`'s job.
 
 The filters' column conditions (:func:`webapp.filters.conditions`) are evaluated over the
-arrays; free text, actors, source and article select ids in SQL (from the text indexes),
-which are then intersected with the arrays.
+arrays; free text and actors over the incidents' search terms (:mod:`webapp.mapterms`), except
+for rows changed since they were indexed, which SQL checks again; source and article select ids
+in SQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,9 +33,11 @@ from .filters import (
     conditions,
     near_limit,
     search_ids,
+    search_terms,
     text_criteria,
 )
-from .models import Incident
+from .mapterms import TermIndex
+from .models import Incident, IncidentSearch
 
 #: Text searches (q/actor/source) whose matching rows are kept per index.
 TEXT_CACHE_SIZE = 32
@@ -83,6 +86,8 @@ ARRAYS = (
 )
 #: Its code tables: the value each integer code of ``type_code``/``admin_code``/``status_code`` stands for.
 CODE_TABLES = ("types", "admins", "statuses")
+#: Rows read from the database's cursor at a time.
+_BATCH_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,11 @@ class MapIndex:
     _condition_cache: dict[Condition, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
     # Per cached text search: the ids read since it was answered, whose part is not known yet.
     _text_unknown: dict[Filters, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    # The incidents' search words and actors; ``stale``: ids whose search row may have changed
+    # since it was indexed (a correction, a merge), which free-text searches ask SQL about.
+    text_terms: TermIndex = field(default_factory=TermIndex.empty, compare=False, repr=False)
+    actor_terms: TermIndex = field(default_factory=TermIndex.empty, compare=False, repr=False)
+    stale: np.ndarray = field(default_factory=lambda: np.zeros(0, "int64"), compare=False, repr=False)
 
     @classmethod
     def empty(cls) -> MapIndex:
@@ -116,6 +126,16 @@ class MapIndex:
     def load(cls) -> MapIndex:
         """Read every located incident's mapped columns from the database."""
         return cls.empty().updated(where=[], drop=())
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, Any]) -> MapIndex:
+        """The index whose :meth:`arrays` these are (KeyError when one is missing)."""
+        return cls(
+            **{name: arrays[name] for name in (*ARRAYS, *CODE_TABLES)},
+            text_terms=TermIndex.from_arrays(arrays, "text_"),
+            actor_terms=TermIndex.from_arrays(arrays, "actor_"),
+            stale=arrays["stale"],
+        )
 
     @classmethod
     def from_rows(
@@ -148,12 +168,8 @@ class MapIndex:
     def updated(self, *, where: Iterable[ColumnElement[bool]], drop: Iterable[int]) -> MapIndex:
         """A new index: this one without the incidents ``drop``, plus the located incidents the
         criteria ``where`` select, read from the database (replacing any with the same id)."""
-        query = (
-            select(*_columns())
-            .where(Incident.lat.is_not(None), Incident.lon.is_not(None), *where)
-            .order_by(Incident.id)
-        )
-        rows = _fetch_all(query)
+        located = (Incident.lat.is_not(None), Incident.lon.is_not(None), *where)
+        rows = _fetch_all(select(*_columns()).where(*located).order_by(Incident.id))
         fresh = MapIndex.from_rows(rows, (self.types, self.admins, self.statuses))
         gone = np.union1d(np.fromiter(drop, dtype="int64"), fresh.ids)
         keep = ~self.holds(gone)
@@ -165,11 +181,16 @@ class MapIndex:
             joined = np.concatenate((old[keep], new))
             return joined if order is None else joined[order]
 
+        searched = select(IncidentSearch.incident_id).join(Incident).where(*located)
         index = MapIndex(
             **{name: merged(getattr(self, name), getattr(fresh, name)) for name in ARRAYS},
             types=fresh.types,
             admins=fresh.admins,
             statuses=fresh.statuses,
+            text_terms=self.text_terms.with_rows(_stream(searched.add_columns(IncidentSearch.text))),
+            actor_terms=self.actor_terms.with_rows(_stream(searched.add_columns(IncidentSearch.actors))),
+            # A dropped incident keeps its postings: were it read again, they may be out of date.
+            stale=np.union1d(self.stale, np.fromiter(drop, dtype="int64")),
         )
         # The kept masks carry over: the old rows' part is still right, the fresh rows' is computed
         # now (conditions) or on the search's next use (text, from the database).
@@ -196,10 +217,16 @@ class MapIndex:
 
     def arrays(self) -> dict[str, Any]:
         """The arrays and code tables by name (what :mod:`webapp.mapsnapshot` stores)."""
-        return {name: getattr(self, name) for name in (*ARRAYS, *CODE_TABLES)}
+        return {
+            **{name: getattr(self, name) for name in (*ARRAYS, *CODE_TABLES)},
+            **self.text_terms.arrays("text_"),
+            **self.actor_terms.arrays("actor_"),
+            "stale": self.stale,
+        }
 
     def mask(self, flt: Filters) -> np.ndarray:
-        """Which incidents match ``flt``: its column conditions over the arrays, the rest in SQL."""
+        """Which incidents match ``flt``: its column conditions over the arrays, its free text and
+        actors over the search terms, its source and article in SQL."""
         m = np.ones(len(self.ids), dtype=bool)
         if flt.q or flt.actors or flt.source or flt.article_id is not None:
             sql_only = Filters(q=flt.q, actors=flt.actors, source=flt.source, article_id=flt.article_id)
@@ -269,7 +296,7 @@ class MapIndex:
         # and of the indexes updated from it (see :meth:`updated`).
         hit = self._text_cache.get(text_only)
         if hit is None:
-            hit = self.holds(_matching_ids(text_only))
+            hit = self._search(text_only)
             if len(self._text_cache) >= TEXT_CACHE_SIZE:
                 dropped = next(iter(self._text_cache), None)
                 self._text_cache.pop(dropped, None)
@@ -278,6 +305,23 @@ class MapIndex:
         unknown = self._text_unknown.pop(text_only, None)
         if unknown is not None and len(unknown):
             hit[self.holds(_matching_ids(text_only, among=unknown))] = True
+        return hit
+
+    def _search(self, text_only: Filters) -> np.ndarray:
+        """A mask of the incidents matching ``text_only``: its free text and actors from the terms
+        (the stale rows' from SQL); a source or an article from SQL."""
+        words, actor_keys = search_terms(text_only)
+        if text_only.source or text_only.article_id is not None or not (words or actor_keys):
+            return self.holds(_matching_ids(text_only))
+        hit = np.ones(len(self.ids), dtype=bool)
+        for word in words:
+            hit &= self.holds(self.text_terms.holding(word))
+        if actor_keys:
+            hit &= self.holds(np.concatenate([self.actor_terms.holding(key) for key in actor_keys]))
+        stale = self.holds(self.stale)
+        if stale.any():
+            hit &= ~stale
+            hit |= self.holds(_matching_ids(text_only, among=self.ids[stale]))
         return hit
 
     def grid(self, mask: np.ndarray, size: float, *, by_type: bool) -> list[dict[str, Any]]:
@@ -366,12 +410,18 @@ def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray,
 def _fetch_all(query: Any) -> list[tuple[Any, ...]]:
     """The rows of ``query`` as plain tuples, straight from the driver's cursor: a million rows
     through SQLAlchemy's result objects cost seconds more, and these columns need no conversion."""
+    return list(_stream(query))
+
+
+def _stream(query: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``query`` as plain tuples, a batch at a time (see :func:`_fetch_all`)."""
     connection = db.session.connection()
     compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
     cursor = connection.connection.driver_connection.cursor()
     try:
         cursor.execute(str(compiled))
-        return cursor.fetchall()
+        while batch := cursor.fetchmany(_BATCH_ROWS):
+            yield from batch
     finally:
         cursor.close()
 

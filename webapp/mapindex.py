@@ -23,6 +23,7 @@ The index itself, its arrays, masks and grid cells, is :class:`webapp.mapcolumns
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from .models.indexes import INCIDENT_TALLY
 CHECK_SECONDS = 2.0
 #: The name of the threads that write snapshots.
 SNAPSHOT_THREAD = "mapindex-snapshot"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -148,8 +150,8 @@ def _start(key: str, version: Version) -> _Slot:
     if snapshot is not None:
         arrays, seen = snapshot
         seen_version = Version(**seen)
-        index = MapIndex(**arrays)
-        if (
+        index = _from_snapshot(arrays)
+        if index is not None and (
             seen_version.max_id <= version.max_id
             and seen_version.change_id <= version.change_id
             and same_rows(index)
@@ -158,6 +160,14 @@ def _start(key: str, version: Version) -> _Slot:
                 index = catch_up(index, seen_version, version)
             return _Slot(index, version, 0.0, saved_version=seen_version)
     return _Slot(MapIndex.load(), version, 0.0)
+
+
+def _from_snapshot(arrays: dict[str, Any]) -> MapIndex | None:
+    try:
+        return MapIndex.from_arrays(arrays)
+    except KeyError as exc:  # written by an earlier version, which lacked some arrays
+        log.info("the map index snapshot lacks %s: reading the table", exc)
+        return None
 
 
 def same_rows(index: MapIndex, samples: int = 64) -> bool:
