@@ -1,6 +1,7 @@
 import pytest
 from geo_toy import toy_gazetteer
 
+from gazetteer import default_gazetteer
 from gazetteer.geoparser.geometry import distance_to_geometry_km, nearest_point_on, offset
 from gazetteer.geoparser.locate import COUNTRYSIDE_KM, DIRECTION_KM
 from gazetteer.geoparser.pipeline import geoparse
@@ -47,6 +48,23 @@ def test_countryside_is_never_the_city_point_at_precision_one(gaz):
     assert south.geo_precision == 2 and south.description == "southern Idlib countryside"
     assert south.lat < 35.931
     assert distance_km(35.931, 36.634, south.lat, south.lon) == pytest.approx(COUNTRYSIDE_KM, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "seat"),
+    [
+        ("شنّ الطيران الحربي غارات على قرى ريف إدلب الجنوبي يوم الثلاثاء.", "ar", "إدلب", (35.931, 36.634)),
+        ("Troops shelled villages in the eastern Daraa countryside.", "en", "Daraa", (32.619, 36.102)),
+        # A village no bundled source holds, in that countryside: told at the seat too, not 15 km out.
+        ("قصف مدفعي على قرية كفرسجنة في ريف إدلب الجنوبي", "ar", "كفرسجنة", (35.931, 36.634)),
+    ],
+)  # fmt: skip
+def test_a_directional_countryside_of_a_governorate_seat_is_the_seat_at_precision_three(
+    text, language, name, seat
+):
+    loc = _locs(text, default_gazetteer(), language)[name]
+    assert loc.geo_precision == 3
+    assert distance_km(*seat, loc.lat, loc.lon) < 1.0
 
 
 def test_governorate_alone_is_precision_three(gaz):

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from ..places.index import Gazetteer, distance_km
-from ..places.normalize import normalize_name, tokenize
+from ..places.normalize import tokenize
 from ..places.place import AREA_TYPES, SETTLEMENT_TYPES, Place, PlaceType
 from .lexicon import form_set
 from .nameindex import MatchIndex
@@ -186,15 +186,12 @@ def in_capitals_countryside(place: Place, city: Place) -> bool:
 
     «عين عيسى بريف الرقة الشمالي», "Kabani in the northern Lattakia countryside": the countryside
     of a governorate's capital is the governorate's rural land, reaching far beyond the city's
-    surroundings (Ain Issa lies 50 km from Raqqa).  A capital is a city whose governorate bears
-    its name; the place must have that governorate among its admin parents.
+    surroundings (Ain Issa lies 50 km from Raqqa).  The place must have that governorate among
+    its admin parents.
     """
-    if city.type is not PlaceType.CITY or not city.name_ar:
+    if not city.is_governorate_capital:
         return False
-    governorate = next((ref for ref in city.parents if ref.level == 1 and ref.pcode), None)
-    if governorate is None or normalize_name(city.name_ar) not in normalize_name(governorate.name_ar):
-        return False
-    return any(ref.level == 1 and ref.pcode == governorate.pcode for ref in place.parents)
+    return any(ref.level == 1 and ref.pcode == city.governorate_pcode for ref in place.parents)
 
 
 def lies_in(place: Place, container: Place, *, relative: bool = False) -> bool:
