@@ -117,8 +117,9 @@ def test_a_name_one_letter_off_a_place_in_its_container_is_that_place(real):
     result = geoparse(text, gazetteer=real, language="en")
     saraqip = _mention(result, "Saraqip")
     assert saraqip.place is not None and saraqip.place.name_ar == "سراقب"
-    alone = geoparse("Russian jets struck homes in Saraqip.", gazetteer=real, language="en")
-    assert [m.text for m in alone.mentions] == []
+    # Named with a place far from it, and no container, the near miss is not believed.
+    far = geoparse("Russian jets struck homes in Saraqip and in Daraa.", gazetteer=real, language="en")
+    assert [m.text for m in far.mentions] == ["Daraa"]
 
 
 def test_a_small_place_dropped_alone_is_read_when_its_container_follows(real):
