@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..places.index import Gazetteer
 from ..places.place import Place, PlaceType
 from .articlewords import ArticleWords
-from .fallbacks import facility_at, fuzzy_at, transliteration_at
+from .fallbacks import facility_at, fuzzy_at, syrian_spelling, transliteration_at
 from .masks import actor_spans, in_organisation_name, masked
 from .nameindex import MatchIndex
 from .result import Sentence
@@ -51,7 +51,9 @@ def _scan(scanner: Scanner) -> list[Match]:
                 free = fuzzy.tok_end
             continue
         end_tok, key, places, cut = hit
-        longer = _longer_spelling(scanner, i, end_tok)
+        longer = _longer_spelling(scanner, i, end_tok) or syrian_spelling(
+            scanner, i, end_tok, key, places, cut
+        )
         if longer is not None:
             out.append(longer)
             free = longer.tok_end
