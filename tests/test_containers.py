@@ -7,6 +7,7 @@ are real and absent from it, which each test first checks.
 import pytest
 
 from gazetteer import PlaceType, default_gazetteer, distance_km, geoparse
+from gazetteer.geoparser.containers import lies_towards
 
 IDLIB_CITY = (35.93, 36.63)
 KAFRANBEL = (35.61, 36.56)
@@ -120,6 +121,28 @@ def test_a_name_one_letter_off_a_place_in_its_container_is_that_place(real):
     # Named with a place far from it, and no container, the near miss is not believed.
     far = geoparse("Russian jets struck homes in Saraqip and in Daraa.", gazetteer=real, language="en")
     assert [m.text for m in far.mentions] == ["Daraa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Mansour, a quarter of Raqqa city, lies east of its centre; al-Mansurah lies 27 km west-south-west.
+        ("An air strike hit a school sheltering families in al-Mansoura, west of Raqqa, on 21 March 2017.",
+         "gn:8559276"),
+        ("Shelling hit al-Mansoura, 25 km west of Raqqa, on Monday.", "gn:8559276"),
+    ],
+)  # fmt: skip
+def test_a_direction_from_the_container_chooses_the_homonym_lying_that_way(real, text, place):
+    result = geoparse(text, gazetteer=real, language="en")
+    assert _mention(result, "al-Mansoura").place.id == place
+    assert result.incidents[0].location.place.id == place
+
+
+def test_a_place_inside_its_container_lies_in_no_direction_from_it(real):
+    raqqa = real.get("gn:172955")
+    mansour = real.get("ocha:N0469")  # a quarter 1 km from Raqqa's point
+    assert not lies_towards(mansour, raqqa, 90.0) and not lies_towards(mansour, raqqa, 270.0)
+    assert lies_towards(real.get("gn:8559276"), raqqa, 270.0)
 
 
 def test_a_small_place_dropped_alone_is_read_when_its_container_follows(real):

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from ..places.index import Gazetteer, distance_km
 from ..places.normalize import tokenize
 from ..places.place import AREA_TYPES, SETTLEMENT_TYPES, Place, PlaceType
+from .geometry import bearing, bearing_gap
 from .lexicon import form_set
 from .nameindex import MatchIndex
 from .resolve import Resolution
@@ -157,6 +158,8 @@ def rank_of(place: Place | None) -> int:
     return _RANK.get(place.type, 1) if place is not None else 1
 
 
+#: Closer than this (km) to a point, a place is at it, in no direction from it.
+_INSIDE_KM = 1.0
 #: Reach of a container the text puts the place near or in a direction of ("X, east of Y").
 _RELATIVE_REACH_KM = 40.0
 
@@ -168,17 +171,34 @@ def within_reach(place: Place, container: Resolution) -> bool:
     mean the governorate as well as the city.  A place lies in a governorate
     or district when its admin parents say so (by distance only when it has
     none); near a settlement or region when within :data:`_REACH_KM`, further
-    for a container named with a direction or "near" ("X, east of Deir Ezzor").
+    for a container named with a direction or "near" ("X, east of Deir Ezzor"),
+    and then in that direction (:func:`lies_towards`).
     """
     relative = container.match.relation in ("direction", "near", "countryside")
     countryside = container.match.relation == "countryside"
+    side = container.match.bearing if container.match.relation == "direction" else None
     readings = [container.place] if container.match.cue_types else container.match.places
     for other in readings:
-        if other is None:
+        if other is None or side is not None and not lies_towards(place, other, side):
             continue
         if lies_in(place, other, relative=relative) or countryside and in_capitals_countryside(place, other):
             return True
     return False
+
+
+#: How far (degrees) a place's bearing from its container may stray from the one the text gives.
+_BEARING_SLACK = 67.5
+
+
+def lies_towards(place: Place, container: Place, side: float) -> bool:
+    """Whether ``place`` lies in the direction ``side`` (compass degrees) from ``container``.
+
+    "al-Mansoura, west of Raqqa": a homonym east of Raqqa, or inside it, is not the one
+    meant.  Within a neighbouring octant counts: reports round directions to the four points.
+    """
+    if distance_km(place.lat, place.lon, container.lat, container.lon) < _INSIDE_KM:
+        return False
+    return bearing_gap(bearing(container.lat, container.lon, place.lat, place.lon), side) <= _BEARING_SLACK
 
 
 def in_capitals_countryside(place: Place, city: Place) -> bool:
