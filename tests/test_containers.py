@@ -81,6 +81,20 @@ def test_a_city_cue_announces_no_unknown_place(real):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت قوات النظام القرية الشرقية من البلدة بالمدفعية، ما أدى إلى احتراق منازل في قرية كفرسجنة",
+        "سقطت قذائف على البلدة المجاورة وعلى المدينة القديمة، وتضررت منازل في قرية كفرسجنة",
+        "نزح الأهالي من الحي الغربي والمخيم المجاور إلى قرية كفرسجنة",
+    ],
+)
+def test_an_adjective_after_a_definite_settlement_word_is_no_place(real, text):
+    # «القرية الشرقية» is "the eastern village": the bare cue word announces names («قرية كفرسجنة»).
+    result = geoparse(text, gazetteer=real, language="ar")
+    assert [m.text for m in result.mentions] == ["كفرسجنة"]
+
+
+@pytest.mark.parametrize(
     ("text", "language", "name"),
     [
         (

@@ -5,7 +5,8 @@ Reports name villages that no bundled gazetteer knows: «قرية كفرسجنة
 Saraqib".  A name is read as a place the gazetteer lacks when
 
 - a settlement cue announces it: «قرية/بلدة/حي/مخيم X», "the village/town/
-  neighbourhood/camp of X", "X village", "X, a village in …"; or
+  neighbourhood/camp of X", "X village", "X, a village in …" (a definite
+  Arabic cue word, «القرية الشرقية», is followed by its adjective, not a name); or
 - (English) a capitalised name follows a locative preposition ("in", "near",
   "around", "on", "at") and a place the gazetteer knows is named right after
   it as its container: "in X, Aleppo", "near X in the southern Idlib
@@ -180,11 +181,25 @@ class _Reader:
         k += 1 if k < len(self.toks) and self.toks[k].norm == "small" else 0
         return k < len(self.toks) and s.phrase_after(k, self.after) is not None
 
+    def definite_cue(self, cue: tuple[tuple[str, ...], int]) -> bool:
+        """Whether the settlement cue ``cue`` (phrase, first token) is definite: «القرية», «بالبلدة».
+
+        A definite settlement word refers to a place already told, and the word after it is
+        its adjective («القرية الشرقية», «البلدة المجاورة») or the next phrase («البلدة
+        بالمدفعية»), never a name: names follow the bare word («قرية كفرسجنة»).
+        """
+        phrase, k = cue
+        norm = self.toks[k].norm
+        return any(
+            form == phrase[0] and norm[:cut].endswith(("ال", "لل")) for form, cut in self.s.words[k].variants
+        )
+
     def announced(self, j: int, n: int) -> bool:
         """Whether the text says the name on tokens ``[j, j + n)`` is a place."""
         s, toks = self.s, self.toks
-        if s.phrase_before(j, self.before) is not None:
-            return True
+        cue = s.phrase_before(j, self.before)
+        if cue is not None:
+            return s.english or not self.definite_cue(cue)
         if not s.english:
             return False
         return self.cued_after(j + n) or (
