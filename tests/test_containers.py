@@ -202,6 +202,33 @@ def test_the_countryside_of_a_governorates_capital_reaches_across_the_governorat
     assert incident.location.place.name == place
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "place"),
+    [
+        # The countryside's direction word is not a direction from the town after the dash.
+        ("ريف حلب الغربي - الأتارب | قصف مدفعي على الأحياء السكنية 12-2-2020", "الأتارب", "cur:vil-atarib"),
+        # A small place from bulk data, named alone, is believed in the countryside the caption names.
+        ("ريف إدلب - التمانعة | قصف مدفعي على البلدة", "التمانعة", "gn:172347"),
+        # The town is no container of the countryside before it.
+        ("ريف درعا الغربي - نوى | قصف بالبراميل المتفجرة", "نوى", "cur:vil-nawa"),
+    ],
+)
+def test_a_caption_town_after_its_countryside_and_a_dash_lies_in_that_countryside(real, text, town, place):
+    result = geoparse(text, gazetteer=real, language="ar")
+    assert _mention(result, town).place.id == place
+    assert all(m.place is not None for m in result.mentions)
+    (incident,) = result.incidents
+    assert incident.location.place.id == place and incident.location.geo_precision == 1
+
+
+def test_a_caption_town_is_never_a_homonym_outside_its_countryside(real):
+    # «الحميدية» is a quarter of Deir ez-Zor (and of Homs) too: in the Quneitra countryside it is
+    # a village the gazetteer lacks, placed in the Quneitra countryside.
+    result = geoparse("ريف القنيطرة - الحميدية | قصف مدفعي", gazetteer=real, language="ar")
+    village = _mention(result, "الحميدية")
+    assert village.place is None and village.container.governorate_pcode == "SY14"
+
+
 def test_the_countryside_of_a_capital_does_not_reach_into_another_governorate(real):
     # Ain Issa is in Raqqa governorate: the northern Aleppo countryside does not hold it.
     text = "Artillery shelled the town of Ain Issa in the northern Aleppo countryside on 3 December 2020."

@@ -46,7 +46,9 @@ _MAX_LISTED = 6
 #: How many earlier names of the sentence are searched for an area that contains an unknown one.
 _MAX_BACK = 8
 _LIST_JOINS = frozenset({"and", "و", ","})
-_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]")
+_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]|\s[-–—]|[-–—]\s|[–—]")
+#: What parts a caption's countryside from its town: «ريف حلب الغربي - الأتارب».
+_DASHES = frozenset({"-", "–", "—"})
 _DIGITS = re.compile(r"^\d+$")
 
 #: How high in the settlement hierarchy a type of place stands: a container must stand higher.
@@ -132,6 +134,9 @@ def container_of(
         if not _listed(gap) or other.place is not None and _RANK.get(other.place.type, 9) > rank:
             break
         end = other.match.end
+    caption = caption_countryside(k, resolutions, text)
+    if caption is not None:
+        return caption
     if resolutions[k].place is not None:
         return None  # a known place needs a container named right after it
     for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
@@ -147,6 +152,26 @@ def container_of(
         ):
             return j
     return None
+
+
+def caption_countryside(k: int, resolutions: Sequence[Resolution], text: str) -> int | None:
+    """The countryside a caption names before resolution ``k``'s name, parted by a dash, if any.
+
+    «ريف حلب الغربي - الأتارب», «ريف إدلب - التمانعة»: a video caption opens with the
+    countryside and then the town it was filmed in, which lies in that countryside.
+    Returns the countryside's index (``k - 1``), or None for any other form.
+    """
+    if k == 0:
+        return None
+    countryside, match = resolutions[k - 1], resolutions[k].match
+    before = countryside.match
+    if before.sentence != match.sentence or before.relation != "countryside" or countryside.place is None:
+        return None
+    parts = text[before.end : match.start].split()
+    if sum(part in _DASHES for part in parts) != 1:
+        return None
+    words = tokenize(" ".join(part for part in parts if part not in _DASHES))
+    return k - 1 if all(not CONNECTORS.isdisjoint(form_set(w.norm)) for w in words) else None
 
 
 #: Places at or below this rank (villages, towns, neighbourhoods) are checked against their container.
@@ -177,6 +202,8 @@ def within_reach(place: Place, container: Resolution) -> bool:
     relative = container.match.relation in ("direction", "near", "countryside")
     countryside = container.match.relation == "countryside"
     side = container.match.bearing if container.match.relation == "direction" else None
+    if countryside and place.type is PlaceType.NEIGHBOURHOOD:
+        return False  # a countryside is the land around a city, not its quarters
     readings = [container.place] if container.match.cue_types else container.match.places
     for other in readings:
         if other is None or side is not None and not lies_towards(place, other, side):

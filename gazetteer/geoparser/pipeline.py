@@ -11,6 +11,7 @@ from ..places.index import Gazetteer
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .containers import (
     NESTED_RANK,
+    caption_countryside,
     container_of,
     corroborated_reading,
     cued_settlement,
@@ -96,7 +97,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
         if r.place is None and not (r.match.unknown or cued_settlement(r.match)):
             if r.match.places:  # readings dropped for want of corroboration: a container may give it
                 j = container_of(k, resolutions, text)
-                if j is not None and j > k:
+                if j is not None and (j > k or j == caption_countryside(k, resolutions, text)):
                     resolutions[k] = corroborated_reading(r, resolutions[j]) or r
             continue
         # "the Raqqa road in Aleppo": a street named after a town, finer than the city it lies in.

@@ -17,6 +17,8 @@ from .toponym import Match
 
 _NORM_OF = attrgetter("norm")
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
+#: A dash between words (not inside a hyphenated one): what follows it is a new phrase.
+_DASHED = re.compile(r"\s[-–—]|[-–—]\s|[–—]")
 _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _KM_DIGITS = 4  # a stated distance has at most this many digits: 9999 km is beyond any reading
 _KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
@@ -244,6 +246,8 @@ class Scanner:
                     m.bearing = c.countryside_direction[before[0]]
         if m.relation:
             return
+        if j and _DASHED.search(self.text[self.toks[j - 1].end : self.toks[j].start]):
+            return  # «ريف حلب الغربي - الأتارب»: the direction word ends the countryside before the dash
         near = self.phrase_before(j, c.near)
         if near:
             m.relation = "near"
