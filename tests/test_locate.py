@@ -67,6 +67,35 @@ def test_a_directional_countryside_of_a_governorate_seat_is_the_seat_at_precisio
     assert distance_km(*seat, loc.lat, loc.lon) < 1.0
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("قصف مدفعي على الريف الغربي لحلب", "ar", "حلب"),
+        ("قصف مدفعي على الريف الغربي لمدينة حلب", "ar", "حلب"),
+        ("قصف مدفعي على ريف حلب الغربي", "ar", "حلب"),
+        ("Artillery shelled Aleppo's western countryside on Monday.", "en", "Aleppo"),
+        ("Artillery shelled Aleppo’s western countryside on Monday.", "en", "Aleppo"),
+        ("Artillery shelled the western countryside of Aleppo on Monday.", "en", "Aleppo"),
+        ("Artillery shelled the western Aleppo countryside on Monday.", "en", "Aleppo"),
+    ],
+)
+def test_every_form_of_a_directional_countryside_is_the_countryside_of_its_city(text, language, name):
+    loc = _locs(text, default_gazetteer(), language)[name]
+    assert loc.description == "western Aleppo countryside" and loc.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("قصف على قرية كفرسجنة في الريف الجنوبي لإدلب", "ar", "كفرسجنة"),
+        ("Shells hit the village of Kafr Sajna in Idlib’s southern countryside.", "en", "Kafr Sajna"),
+    ],
+)
+def test_a_village_in_a_countryside_named_before_its_city_is_placed_there(text, language, name):
+    loc = _locs(text, default_gazetteer(), language)[name]
+    assert loc.place.name == "Idlib" and loc.geo_precision == 3
+
+
 def test_governorate_alone_is_precision_three(gaz):
     loc = _locs("تشهد محافظة إدلب تطورات", gaz)["إدلب"]
     assert loc.geo_precision == 3 and loc.place.id == "toy:idlib-gov"

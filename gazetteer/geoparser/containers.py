@@ -36,7 +36,8 @@ CONNECTORS = frozenset(
      "south-western", "village", "town", "hamlet", "small", "area", "located", "part",
      "في", "قرب", "من", "ضمن", "التابعه", "التابع", "الواقعه", "الواقع", "شمال", "جنوب", "شرق", "غرب",
      "شمالي", "جنوبي", "شرقي", "غربي", "بالقرب", "كم", "على", "اطراف", "منطقه", "ناحيه", "مدينه", "ريف",
-     "محافظه", "قريه", "بلده"}
+     "محافظه", "قريه", "بلده",
+     "ل", "ب"}  # the proclitic of a container's name, left in the gap: «في الريف الجنوبي لإدلب», «بإدلب»
 )  # fmt: skip
 #: English words after a settlement's name that make the phrase a road named after it ("the Raqqa road").
 _ROAD_WORDS = frozenset({"road", "highway", "street"})
