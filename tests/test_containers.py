@@ -95,6 +95,26 @@ def test_an_adjective_after_a_definite_settlement_word_is_no_place(real, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "name", "container"),
+    [
+        ("قصف مدفعي على حي المشفى في إدلب", "ar", "المشفى", "Idlib"),
+        ("سقطت قذائف على حي الجامع في دوما", "ar", "الجامع", "Douma"),
+        ("غارة على مخيم المدرسة قرب سرمدا", "ar", "المدرسة", "Sarmada"),
+        # Held by a same-type homonym elsewhere (Latakia's Qalaa quarter): the one in Aleppo is unknown.
+        ("قصف على حي القلعة في حلب", "ar", "القلعة", "Aleppo"),
+    ],
+)
+def test_a_word_for_a_building_after_a_settlement_cue_names_the_place(real, text, language, name, container):
+    mention = _mention(geoparse(text, gazetteer=real, language=language), name)
+    assert mention.place is None and mention.container.name == container
+
+
+def test_a_word_for_a_building_without_a_settlement_cue_is_no_place(real):
+    for text in ("قصف على المشفى في إدلب", "The hospital in Idlib was hit."):
+        assert [m.place.name for m in geoparse(text, gazetteer=real).mentions] == ["Idlib"]
+
+
+@pytest.mark.parametrize(
     ("text", "language", "name"),
     [
         (

@@ -48,6 +48,7 @@ class Cues:
     facility_stops: frozenset[str]
     stop_keys: frozenset[str]
     name_heads: frozenset[str]
+    type_word_names: frozenset[str]  # «المشفى» in «حي المشفى»: a name after a settlement cue
     organisation_before: frozenset[tuple[str, ...]]  # «بتوقيت X», «شبكة أخبار X»: no place
     organisation_after: frozenset[tuple[str, ...]]  # "X Media Center", "X time": no place
 
@@ -132,6 +133,7 @@ def load_cues() -> Cues:
         facility_stops=frozenset(p[0] for p in phrases(*raw["facility_name_stops"].values())),
         stop_keys=frozenset(stop),
         name_heads=frozenset(p[0] for p in phrases(*raw["name_heads"].values()) if len(p) == 1),
+        type_word_names=frozenset(p[0] for p in phrases(*raw["type_word_names"].values())),
         organisation_before=phrases(*raw["organisation_before"].values()),
         organisation_after=phrases(*raw["organisation_after"].values()),
     )

@@ -6,7 +6,9 @@ Saraqib".  A name is read as a place the gazetteer lacks when
 
 - a settlement cue announces it: «قرية/بلدة/حي/مخيم X», "the village/town/
   neighbourhood/camp of X", "X village", "X, a village in …" (a definite
-  Arabic cue word, «القرية الشرقية», is followed by its adjective, not a name); or
+  Arabic cue word, «القرية الشرقية», is followed by its adjective, not a name;
+  a word for a building, «حي المشفى», "the Hospital neighbourhood", is a name
+  there, though a common word elsewhere); or
 - (English) a capitalised name follows a locative preposition ("in", "near",
   "around", "on", "at") and a place the gazetteer knows is named right after
   it as its container: "in X, Aleppo", "near X in the southern Idlib
@@ -149,6 +151,27 @@ class _Reader:
     def name_at(self, j: int) -> int:
         return self.english_name(j) if self.s.english else self.arabic_name(j)
 
+    def type_word_name(self, j: int) -> bool:
+        """Whether token ``j`` is a building's word that names the place a settlement cue announces.
+
+        «حي المشفى» is the Hospital quarter, «مخيم المدرسة» the School camp, "the Hospital
+        neighbourhood" the same in English: a definite (Arabic) or capitalised (English) word for
+        a kind of building, on its own between the cue and the sentence's next phrase.
+        """
+        s, toks = self.s, self.toks
+        if not self.free(j):
+            return False
+        tok = toks[j]
+        if s.english:
+            if not capitalised(tok.text) or tok.norm not in s.cues.type_word_names:
+                return False
+            return s.phrase_before(j, self.before) is not None or self.cued_after(j + 1)
+        if not tok.norm.startswith("ال") or tok.norm[2:] not in s.cues.type_word_names:
+            return False
+        return s.phrase_before(j, self.before) is not None and (
+            j + 1 == len(toks) or not s.joinable[j] or self.arabic_name(j + 1) == 0
+        )
+
     # ---- what makes it a place
     def container_follows(self, end: int) -> bool:
         """Whether a known place is named within a few connector words after token ``end`` (English)."""
@@ -229,7 +252,7 @@ class _Reader:
         for j in starts:
             if j < done or not self.free(j):
                 continue
-            n = self.name_at(j)
+            n = self.name_at(j) or (1 if self.type_word_name(j) else 0)
             if not n or not self.announced(j, n):
                 continue
             yield j, j + n
