@@ -295,3 +295,17 @@ def test_a_region_does_not_hold_a_homonym_in_another_governorate(real):
     )
     village = _mention(result, "al-Thawra")
     assert village.place is None and village.container.id == "cur:region-sahl-al-ghab"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone struck a tractor in the village of al-Sharia, in the Ghab plain west of Hama, on 13 June.",
+        "ريف حماة الغربي - الشريعة | قصف مدفعي على البلدة",
+    ],
+)
+def test_a_plain_or_a_countryside_holds_no_quarter_of_its_city(real, text):
+    # Shari'a is a quarter of Hama city; the village in the Ghab plain is one the gazetteer lacks.
+    result = geoparse(text, gazetteer=real)
+    village = next(m for m in result.mentions if m.text in ("al-Sharia", "الشريعة"))
+    assert village.place is None and village.container is not None

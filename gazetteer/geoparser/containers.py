@@ -203,12 +203,15 @@ def within_reach(place: Place, container: Resolution) -> bool:
     relative = container.match.relation in ("direction", "near", "countryside")
     countryside = container.match.relation == "countryside"
     side = container.match.bearing if container.match.relation == "direction" else None
-    if countryside and place.type is PlaceType.NEIGHBOURHOOD:
+    quarter = place.type is PlaceType.NEIGHBOURHOOD
+    if countryside and quarter:
         return False  # a countryside is the land around a city, not its quarters
     readings = [container.place] if container.match.cue_types else container.match.places
     for other in readings:
         if other is None or side is not None and not lies_towards(place, other, side):
             continue
+        if quarter and other.type is PlaceType.REGION:
+            continue  # nor is a plain or a valley: "al-Sharia, in the Ghab plain" is no quarter of Hama
         if lies_in(place, other, relative=relative) or countryside and in_capitals_countryside(place, other):
             return True
     return False
