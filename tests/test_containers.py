@@ -309,3 +309,18 @@ def test_a_plain_or_a_countryside_holds_no_quarter_of_its_city(real, text):
     result = geoparse(text, gazetteer=real)
     village = next(m for m in result.mentions if m.text in ("al-Sharia", "الشريعة"))
     assert village.place is None and village.container is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mortar shells fell on the Christian town of al-Suqaylabiyah on 6 November, wounding a girl.",
+         "Al-Suqaylabiyah"),
+        ("Rockets fell on Mhardeh, a Christian town in the Hama countryside, on 9 September.", "Mhardeh"),
+        ("Shells hit the mainly Kurdish town of Amuda on Sunday.", "Amuda"),
+    ],
+)  # fmt: skip
+def test_a_word_saying_who_lives_in_a_town_is_no_place(real, text, place):
+    result = geoparse(text, gazetteer=real, language="en")
+    assert all(m.place is not None for m in result.mentions)  # "Christian", "Kurdish": no unknown place
+    assert result.incidents[0].location.place.name == place

@@ -191,12 +191,17 @@ class _Reader:
         return False
 
     def cued_after(self, end: int) -> bool:
-        """Whether a settlement word follows the name: "X village", "X, a village in …"."""
+        """Whether a settlement word follows the name: "X village", "X, a village in …".
+
+        Not when the settlement word opens "… of Y" ("the Christian town of al-Suqaylabiyah"):
+        the name it follows is then an adjective of Y's.
+        """
         s = self.s
         if end >= len(self.toks):
             return False
-        if s.phrase_after(end, self.after):
-            return True
+        found = s.phrase_after(end, self.after)
+        if found:
+            return found[1] >= len(self.toks) or self.toks[found[1]].norm != "of"
         gap = s.text[self.toks[end - 1].end : self.toks[end].start]
         if gap.strip() not in (",", "،"):
             return False
@@ -218,12 +223,15 @@ class _Reader:
         )
 
     def announced(self, j: int, n: int) -> bool:
-        """Whether the text says the name on tokens ``[j, j + n)`` is a place."""
+        """Whether the text says the name on tokens ``[j, j + n)`` is a place.
+
+        After "a"/"an" ("Mhardeh, a Christian town") a capitalised word is an adjective.
+        """
         s, toks = self.s, self.toks
         cue = s.phrase_before(j, self.before)
         if cue is not None:
             return s.english or not self.definite_cue(cue)
-        if not s.english:
+        if not s.english or j > 0 and toks[j - 1].norm in ("a", "an"):
             return False
         return self.cued_after(j + n) or (
             j > 0
