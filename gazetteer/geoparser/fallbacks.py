@@ -7,6 +7,7 @@ reading that needs corroboration) or an unknown toponym (recognised, with no pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from operator import attrgetter
 
@@ -20,6 +21,7 @@ from .scanner import Scanner, char_cut
 from .toponym import Match
 
 _NORM_OF = attrgetter("norm")
+_DASH = re.compile(r"[-–—]")
 _ID_OF = attrgetter("id")
 #: A transliteration skeleton this long is specific enough to need no corroboration.
 SKELETON_SURE_CONSONANTS = 5
@@ -125,6 +127,7 @@ def _facility_name_ar(scanner: Scanner, j: int, *, definite: bool) -> int:
         return (
             k < len(toks)
             and scanner.joinable[k - 1]
+            and not _DASH.search(scanner.text[toks[k - 1].end : toks[k].start])  # «مستشفى - لأضرار»
             and is_arabic(toks[k].text)
             and toks[k].norm not in stops
             and not any(f in stops for f, _ in scanner.words[k].variants[:1])
