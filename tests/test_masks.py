@@ -37,6 +37,12 @@ def test_names_inside_group_and_organisation_names_are_no_place(real, text, lang
 
 def test_a_country_inside_an_actor_name_is_still_named(real):
     assert "Iran" in _texts("Iran-backed militias shelled Saraqib.", "en", real)
+    assert "تركيا" in _texts("استهدفت الفصائل المدعومة من تركيا بلدة تل رفعت", "ar", real)
+
+
+def test_a_country_amid_a_group_name_is_no_place(real):
+    # «قوات سوريا الديمقراطية» is the SDF: "Syria" there is part of the group's name.
+    assert _texts("قصفت قوات سوريا الديمقراطية قرية في ريف دير الزور", "ar", real) == ["دير الزور"]
 
 
 @pytest.mark.parametrize(

@@ -88,9 +88,16 @@ def _longer_spelling(scanner: Scanner, i: int, end_tok: int) -> Match | None:
     return found if found is not None and found.tok_end > end_tok else None
 
 
-def _names_a_country(m: Match) -> bool:
-    """Whether every candidate of ``m`` is a country ("Iran" in "Iran-backed militias" still names Iran)."""
-    return bool(m.places) and all(p.type is PlaceType.COUNTRY for p in m.places)
+def _names_a_country(m: Match, spans: dict[int, tuple[int, int]]) -> bool:
+    """Whether ``m``, inside an actor's name of ``spans``, still names a country.
+
+    "Iran" opening "Iran-backed militias" names Iran, as «تركيا» ending «الفصائل المدعومة من
+    تركيا» names Turkey; «سوريا» amid «قوات سوريا الديمقراطية» is part of a group's name, as
+    any other place would be.
+    """
+    span = spans.get(m.tok_start)
+    at_an_end = span is not None and (span[0] == m.tok_start or span[1] == m.tok_end)
+    return at_an_end and bool(m.places) and all(p.type is PlaceType.COUNTRY for p in m.places)
 
 
 def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
@@ -101,7 +108,7 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
     return [
         m
         for m in matches
-        if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m))
+        if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans))
         and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
     ]
 
