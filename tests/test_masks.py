@@ -29,6 +29,9 @@ def _texts(text, language, gazetteer):
         ),
         ("قالت هيئة تحرير الشام إن مقاتليها صدوا هجوماً على كفرنبل", "ar", ["كفرنبل"]),
         ("أفادت شبكة أخبار حلب بسقوط قذائف على مدينة سراقب", "ar", ["سراقب"]),
+        ("Daraa Martyrs' Brigade fighters attacked a checkpoint in Nawa.", "en", ["Nawa"]),
+        ("قال مدير صحة حمص إن القصف طال مدينة تلبيسة", "ar", ["تلبيسة"]),
+        ("أعلنت مديرية تربية إدلب تعليق الدوام في سراقب", "ar", ["سراقب"]),
     ],
 )
 def test_names_inside_group_and_organisation_names_are_no_place(real, text, language, kept):
