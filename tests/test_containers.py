@@ -324,3 +324,12 @@ def test_a_word_saying_who_lives_in_a_town_is_no_place(real, text, place):
     result = geoparse(text, gazetteer=real, language="en")
     assert all(m.place is not None for m in result.mentions)  # "Christian", "Kurdish": no unknown place
     assert result.incidents[0].location.place.name == place
+
+
+def test_a_name_called_a_village_of_its_container_is_kept_there_when_its_homonyms_lie_elsewhere(real):
+    # The gazetteer's Hawash lies in Homs; "a village in Hama province" is one it lacks, in Hama.
+    hawash = _mention(geoparse("Shells hit Hawash, a village in Hama province.", gazetteer=real), "Hawash")
+    assert hawash.place is None and hawash.container.name == "Hama Governorate"
+    # The settlement word ending the gap is the container's cue, and says nothing of the name before.
+    result = geoparse("سقوط قذائف صاروخية قرب الدير في بلدة السقيلبية", gazetteer=real, language="ar")
+    assert [m.text for m in result.mentions] == ["السقيلبية"]

@@ -97,6 +97,19 @@ def connective(text: str, *, road: bool = False) -> bool:
     )
 
 
+#: Words in the gap before a container that say the name before them is a settlement.
+_SETTLEMENT_WORDS = frozenset({"village", "town", "hamlet", "قريه", "بلده"})
+
+
+def said_to_be_settlement(gap: str) -> bool:
+    """Whether ``gap`` (between a name and its container) calls the name a settlement: "X, a village in Y".
+
+    The settlement word must not end the gap: there it is the container's cue («قرب الدير في بلدة Y»).
+    """
+    words = tokenize(gap)
+    return any(not _SETTLEMENT_WORDS.isdisjoint(form_set(w.norm)) for w in words[:-1])
+
+
 def _listed(text: str) -> bool:
     """Whether ``text`` joins two names of a list: "and", «و», a comma."""
     gap = text.strip()

@@ -20,6 +20,7 @@ from .containers import (
     nested_reading,
     rank_of,
     road_named,
+    said_to_be_settlement,
     within_reach,
 )
 from .cues import load_cues
@@ -99,6 +100,9 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
                 j = container_of(k, resolutions, text)
                 if j is not None and (j > k or j == caption_countryside(k, resolutions, text)):
                     resolutions[k] = corroborated_reading(r, resolutions[j]) or r
+                    gap = text[r.match.end : resolutions[j].match.start]
+                    if resolutions[k].place is None and said_to_be_settlement(gap):
+                        containers[k] = j  # "Hawash, a village in Hama province": a village it lacks, there
             continue
         # "the Raqqa road in Aleppo": a street named after a town, finer than the city it lies in.
         road = road_named(r.match, r.place)
