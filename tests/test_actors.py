@@ -69,6 +69,21 @@ def test_english_roles() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen opened fire on a bus on the Raqqa road, killing six passengers",
+        "An IS mine exploded near the village, killing three shepherds",
+        "Regime forces shelled the fields, wounding four farmers",
+        "أطلق مسلحون النار على حافلة وقتلوا ستة من الركاب",
+        "قصفت قوات النظام الأراضي الزراعية ما أدى إلى إصابة أربعة من المزارعين",
+        "استهدفت طائرة مسيرة سيارة تقل عددا من العمال والطلاب",
+    ],
+)
+def test_people_named_by_their_trade_or_errand_are_civilians(text: str) -> None:
+    assert "Civilians" in _roles(text)[1]
+
+
 def test_claimed_attack() -> None:
     claimed = _roles("ISIS claimed responsibility for a car bomb that killed two SDF fighters")
     assert claimed == ("ISIS", ["SDF"])

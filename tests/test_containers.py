@@ -7,6 +7,7 @@ are real and absent from it, which each test first checks.
 import pytest
 
 from gazetteer import PlaceType, default_gazetteer, distance_km, geoparse
+from gazetteer.geoparser.containers import lies_towards
 
 IDLIB_CITY = (35.93, 36.63)
 KAFRANBEL = (35.61, 36.56)
@@ -80,6 +81,40 @@ def test_a_city_cue_announces_no_unknown_place(real):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت قوات النظام القرية الشرقية من البلدة بالمدفعية، ما أدى إلى احتراق منازل في قرية كفرسجنة",
+        "سقطت قذائف على البلدة المجاورة وعلى المدينة القديمة، وتضررت منازل في قرية كفرسجنة",
+        "نزح الأهالي من الحي الغربي والمخيم المجاور إلى قرية كفرسجنة",
+    ],
+)
+def test_an_adjective_after_a_definite_settlement_word_is_no_place(real, text):
+    # «القرية الشرقية» is "the eastern village": the bare cue word announces names («قرية كفرسجنة»).
+    result = geoparse(text, gazetteer=real, language="ar")
+    assert [m.text for m in result.mentions] == ["كفرسجنة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "container"),
+    [
+        ("قصف مدفعي على حي المشفى في إدلب", "ar", "المشفى", "Idlib"),
+        ("سقطت قذائف على حي الجامع في دوما", "ar", "الجامع", "Douma"),
+        ("غارة على مخيم المدرسة قرب سرمدا", "ar", "المدرسة", "Sarmada"),
+        # Held by a same-type homonym elsewhere (Latakia's Qalaa quarter): the one in Aleppo is unknown.
+        ("قصف على حي القلعة في حلب", "ar", "القلعة", "Aleppo"),
+    ],
+)
+def test_a_word_for_a_building_after_a_settlement_cue_names_the_place(real, text, language, name, container):
+    mention = _mention(geoparse(text, gazetteer=real, language=language), name)
+    assert mention.place is None and mention.container.name == container
+
+
+def test_a_word_for_a_building_without_a_settlement_cue_is_no_place(real):
+    for text in ("قصف على المشفى في إدلب", "The hospital in Idlib was hit."):
+        assert [m.place.name for m in geoparse(text, gazetteer=real).mentions] == ["Idlib"]
+
+
+@pytest.mark.parametrize(
     ("text", "language", "name"),
     [
         (
@@ -117,8 +152,31 @@ def test_a_name_one_letter_off_a_place_in_its_container_is_that_place(real):
     result = geoparse(text, gazetteer=real, language="en")
     saraqip = _mention(result, "Saraqip")
     assert saraqip.place is not None and saraqip.place.name_ar == "سراقب"
-    alone = geoparse("Russian jets struck homes in Saraqip.", gazetteer=real, language="en")
-    assert [m.text for m in alone.mentions] == []
+    # Named with a place far from it, and no container, the near miss is not believed.
+    far = geoparse("Russian jets struck homes in Saraqip and in Daraa.", gazetteer=real, language="en")
+    assert [m.text for m in far.mentions] == ["Daraa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Mansour, a quarter of Raqqa city, lies east of its centre; al-Mansurah lies 27 km west-south-west.
+        ("An air strike hit a school sheltering families in al-Mansoura, west of Raqqa, on 21 March 2017.",
+         "gn:8559276"),
+        ("Shelling hit al-Mansoura, 25 km west of Raqqa, on Monday.", "gn:8559276"),
+    ],
+)  # fmt: skip
+def test_a_direction_from_the_container_chooses_the_homonym_lying_that_way(real, text, place):
+    result = geoparse(text, gazetteer=real, language="en")
+    assert _mention(result, "al-Mansoura").place.id == place
+    assert result.incidents[0].location.place.id == place
+
+
+def test_a_place_inside_its_container_lies_in_no_direction_from_it(real):
+    raqqa = real.get("gn:172955")
+    mansour = real.get("ocha:N0469")  # a quarter 1 km from Raqqa's point
+    assert not lies_towards(mansour, raqqa, 90.0) and not lies_towards(mansour, raqqa, 270.0)
+    assert lies_towards(real.get("gn:8559276"), raqqa, 270.0)
 
 
 def test_a_small_place_dropped_alone_is_read_when_its_container_follows(real):
@@ -162,6 +220,33 @@ def test_the_countryside_of_a_governorates_capital_reaches_across_the_governorat
     assert mention.place is not None and mention.place.name == place
     (incident,) = result.incidents
     assert incident.location.place.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "place"),
+    [
+        # The countryside's direction word is not a direction from the town after the dash.
+        ("ريف حلب الغربي - الأتارب | قصف مدفعي على الأحياء السكنية 12-2-2020", "الأتارب", "cur:vil-atarib"),
+        # A small place from bulk data, named alone, is believed in the countryside the caption names.
+        ("ريف إدلب - التمانعة | قصف مدفعي على البلدة", "التمانعة", "gn:172347"),
+        # The town is no container of the countryside before it.
+        ("ريف درعا الغربي - نوى | قصف بالبراميل المتفجرة", "نوى", "cur:vil-nawa"),
+    ],
+)
+def test_a_caption_town_after_its_countryside_and_a_dash_lies_in_that_countryside(real, text, town, place):
+    result = geoparse(text, gazetteer=real, language="ar")
+    assert _mention(result, town).place.id == place
+    assert all(m.place is not None for m in result.mentions)
+    (incident,) = result.incidents
+    assert incident.location.place.id == place and incident.location.geo_precision == 1
+
+
+def test_a_caption_town_is_never_a_homonym_outside_its_countryside(real):
+    # «الحميدية» is a quarter of Deir ez-Zor (and of Homs) too: in the Quneitra countryside it is
+    # a village the gazetteer lacks, placed in the Quneitra countryside.
+    result = geoparse("ريف القنيطرة - الحميدية | قصف مدفعي", gazetteer=real, language="ar")
+    village = _mention(result, "الحميدية")
+    assert village.place is None and village.container.governorate_pcode == "SY14"
 
 
 def test_the_countryside_of_a_capital_does_not_reach_into_another_governorate(real):
@@ -210,3 +295,41 @@ def test_a_region_does_not_hold_a_homonym_in_another_governorate(real):
     )
     village = _mention(result, "al-Thawra")
     assert village.place is None and village.container.id == "cur:region-sahl-al-ghab"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone struck a tractor in the village of al-Sharia, in the Ghab plain west of Hama, on 13 June.",
+        "ريف حماة الغربي - الشريعة | قصف مدفعي على البلدة",
+    ],
+)
+def test_a_plain_or_a_countryside_holds_no_quarter_of_its_city(real, text):
+    # Shari'a is a quarter of Hama city; the village in the Ghab plain is one the gazetteer lacks.
+    result = geoparse(text, gazetteer=real)
+    village = next(m for m in result.mentions if m.text in ("al-Sharia", "الشريعة"))
+    assert village.place is None and village.container is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mortar shells fell on the Christian town of al-Suqaylabiyah on 6 November, wounding a girl.",
+         "Al-Suqaylabiyah"),
+        ("Rockets fell on Mhardeh, a Christian town in the Hama countryside, on 9 September.", "Mhardeh"),
+        ("Shells hit the mainly Kurdish town of Amuda on Sunday.", "Amuda"),
+    ],
+)  # fmt: skip
+def test_a_word_saying_who_lives_in_a_town_is_no_place(real, text, place):
+    result = geoparse(text, gazetteer=real, language="en")
+    assert all(m.place is not None for m in result.mentions)  # "Christian", "Kurdish": no unknown place
+    assert result.incidents[0].location.place.name == place
+
+
+def test_a_name_called_a_village_of_its_container_is_kept_there_when_its_homonyms_lie_elsewhere(real):
+    # The gazetteer's Hawash lies in Homs; "a village in Hama province" is one it lacks, in Hama.
+    hawash = _mention(geoparse("Shells hit Hawash, a village in Hama province.", gazetteer=real), "Hawash")
+    assert hawash.place is None and hawash.container.name == "Hama Governorate"
+    # The settlement word ending the gap is the container's cue, and says nothing of the name before.
+    result = geoparse("سقوط قذائف صاروخية قرب الدير في بلدة السقيلبية", gazetteer=real, language="ar")
+    assert [m.text for m in result.mentions] == ["السقيلبية"]

@@ -741,6 +741,35 @@ def test_two_clauses_two_events_at_their_places() -> None:
     assert (clash.location.place.name, shelling.location.place.name) != ("Daraa", "Daraa")
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "On Sunday barrel bombs fell on the eastern districts of Saraqib, while opposition rockets hit "
+            "government-held districts, killing at least 11 people.",
+            ["Air/drone strike", "Shelling/artillery/missile attack"],
+        ),
+        (
+            "ريف درعا الغربي | اشتباكات عنيفة على التل المطل على بلدة نوى وقصف يطال عين الماء شرق البلدة",
+            ["Armed clash", "Shelling/artillery/missile attack"],
+        ),
+    ],
+)
+def test_another_kind_of_event_in_a_clause_with_no_place_is_a_second_incident_there(text, kinds) -> None:
+    incidents = _geoparse(text)
+    assert [i.sub_event_type for i in incidents] == kinds
+    assert incidents[0].location.place is incidents[1].location.place
+
+
+def test_a_gathering_that_turns_violent_or_ends_in_arrests_is_one_incident() -> None:
+    marched = (
+        "Dozens of men marched through the streets of al-Bab on Sunday to protest against power cuts; "
+        "the crowd set tyres alight and stoned the electricity office."
+    )
+    assert len(_geoparse(marched)) == 1
+    assert len(_geoparse("فرقت قوات الأمن اعتصاماً في السويداء واعتقلت أربعة من المشاركين.")) == 1
+
+
 def test_a_clause_placed_only_by_a_source_name_is_no_event_of_its_own() -> None:
     text = (
         "Protesters in Sweida stormed the governorate building on Sunday and set part of it on fire; one "

@@ -16,3 +16,17 @@ def test_an_article_glued_to_a_syrian_name_is_that_name():
 
 def test_a_glued_article_before_a_word_that_names_no_syrian_place_reads_nothing():
     assert _places("Albertine said the talks would resume.") == []
+
+
+def test_a_name_only_small_towns_abroad_hold_is_read_as_the_syrian_name_it_spells():
+    # "Mansoura" is two Algerian towns and an Egyptian city, none a capital: beside Raqqa it is one of
+    # the Syrian al-Mansur(a)hs (which one is the containers' to say), never a town abroad.
+    text = "Coalition jets struck a school in al-Mansoura, near Raqqa, on 21 March 2017."
+    (mansoura,) = [m for m in geoparse(text, gazetteer=default_gazetteer(), language="en").mentions[:1]]
+    assert mansoura.text == "al-Mansoura" and mansoura.place.in_syria
+    assert {c.place.country for c in mansoura.candidates} == {"SY"}
+
+
+def test_a_small_foreign_town_whose_spelling_no_syrian_name_shares_stays_abroad():
+    # No Syrian name has the consonants of Jericho: the reading stays the weak foreign one.
+    assert _places("Protests in Jericho, Palestine, on Friday.")[0][0] == "Jericho"

@@ -1,11 +1,13 @@
-"""PointTree: the nearest points, as measuring every one would find them."""
+"""PointTree: the nearest points, as measuring every one would find them; compass bearings."""
 
 from __future__ import annotations
 
 import math
 import random
 
-from gazetteer.geoparser.geometry import PointTree
+import pytest
+
+from gazetteer.geoparser.geometry import PointTree, bearing, bearing_gap
 from gazetteer.places.index import distance_km
 
 
@@ -37,3 +39,10 @@ def test_nearest_agrees_with_measuring_every_point() -> None:
 def test_nothing_to_find() -> None:
     assert PointTree([]).nearest(35.0, 36.0) == (math.inf, [])
     assert PointTree([(35.0, 36.0)]).nearest(35.0, 36.0, exclude=0) == (math.inf, [])
+
+
+def test_bearing_is_the_compass_direction_from_one_point_to_another() -> None:
+    raqqa = (35.953, 39.008)
+    assert bearing(*raqqa, 35.953, 38.74) == pytest.approx(270.0, abs=0.5)  # due west
+    assert bearing(*raqqa, 36.2, 39.008) == pytest.approx(0.0, abs=0.5)
+    assert bearing_gap(350.0, 10.0) == 20.0 and bearing_gap(90.0, 270.0) == 180.0

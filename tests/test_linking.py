@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from gazetteer import Location, Mention, Place, PlaceType
+import pytest
+
+from gazetteer import Location, Mention, Place, PlaceType, default_gazetteer, geoparse
 from gazetteer.events.classify import classify
 from gazetteer.events.linking import incident_targets, names_a_place, place_candidates, token_at
 from gazetteer.places.normalize import tokenize
@@ -136,3 +138,17 @@ def test_a_place_in_a_subordinate_phrase_after_the_event_is_not_where_it_happene
     assert (
         _best_place("Residents of Binnish protested in Idlib.", {"Binnish": BINNISH, "Idlib": IDLIB}) is IDLIB
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helicopters dropped barrel bombs on the village of Kafr Sajna in Jabal al-Zawiya on 3 May, killing "
+        "three; the village lies south of Kafranbel in Idlib's south.",
+        "Helicopters dropped barrel bombs on the village of Kafr Sajna in Jabal al-Zawiya on 3 May, killing "
+        "three; it is located south of Kafranbel in Idlib's south.",
+    ],
+)
+def test_a_place_that_only_says_where_another_lies_is_not_where_the_event_happened(text: str) -> None:
+    (incident,) = geoparse(text, gazetteer=default_gazetteer(), language="en").incidents
+    assert incident.location.description == "in Jabal al-Zawiya"

@@ -1,6 +1,7 @@
 import pytest
 from geo_toy import toy_gazetteer
 
+from gazetteer import default_gazetteer
 from gazetteer.geoparser.geometry import distance_to_geometry_km, nearest_point_on, offset
 from gazetteer.geoparser.locate import COUNTRYSIDE_KM, DIRECTION_KM
 from gazetteer.geoparser.pipeline import geoparse
@@ -47,6 +48,52 @@ def test_countryside_is_never_the_city_point_at_precision_one(gaz):
     assert south.geo_precision == 2 and south.description == "southern Idlib countryside"
     assert south.lat < 35.931
     assert distance_km(35.931, 36.634, south.lat, south.lon) == pytest.approx(COUNTRYSIDE_KM, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "seat"),
+    [
+        ("شنّ الطيران الحربي غارات على قرى ريف إدلب الجنوبي يوم الثلاثاء.", "ar", "إدلب", (35.931, 36.634)),
+        ("Troops shelled villages in the eastern Daraa countryside.", "en", "Daraa", (32.619, 36.102)),
+        # A village no bundled source holds, in that countryside: told at the seat too, not 15 km out.
+        ("قصف مدفعي على قرية كفرسجنة في ريف إدلب الجنوبي", "ar", "كفرسجنة", (35.931, 36.634)),
+    ],
+)  # fmt: skip
+def test_a_directional_countryside_of_a_governorate_seat_is_the_seat_at_precision_three(
+    text, language, name, seat
+):
+    loc = _locs(text, default_gazetteer(), language)[name]
+    assert loc.geo_precision == 3
+    assert distance_km(*seat, loc.lat, loc.lon) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("قصف مدفعي على الريف الغربي لحلب", "ar", "حلب"),
+        ("قصف مدفعي على الريف الغربي لمدينة حلب", "ar", "حلب"),
+        ("قصف مدفعي على ريف حلب الغربي", "ar", "حلب"),
+        ("Artillery shelled Aleppo's western countryside on Monday.", "en", "Aleppo"),
+        ("Artillery shelled Aleppo’s western countryside on Monday.", "en", "Aleppo"),
+        ("Artillery shelled the western countryside of Aleppo on Monday.", "en", "Aleppo"),
+        ("Artillery shelled the western Aleppo countryside on Monday.", "en", "Aleppo"),
+    ],
+)
+def test_every_form_of_a_directional_countryside_is_the_countryside_of_its_city(text, language, name):
+    loc = _locs(text, default_gazetteer(), language)[name]
+    assert loc.description == "western Aleppo countryside" and loc.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("قصف على قرية كفرسجنة في الريف الجنوبي لإدلب", "ar", "كفرسجنة"),
+        ("Shells hit the village of Kafr Sajna in Idlib’s southern countryside.", "en", "Kafr Sajna"),
+    ],
+)
+def test_a_village_in_a_countryside_named_before_its_city_is_placed_there(text, language, name):
+    loc = _locs(text, default_gazetteer(), language)[name]
+    assert loc.place.name == "Idlib" and loc.geo_precision == 3
 
 
 def test_governorate_alone_is_precision_three(gaz):

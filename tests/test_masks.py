@@ -29,6 +29,9 @@ def _texts(text, language, gazetteer):
         ),
         ("قالت هيئة تحرير الشام إن مقاتليها صدوا هجوماً على كفرنبل", "ar", ["كفرنبل"]),
         ("أفادت شبكة أخبار حلب بسقوط قذائف على مدينة سراقب", "ar", ["سراقب"]),
+        ("Daraa Martyrs' Brigade fighters attacked a checkpoint in Nawa.", "en", ["Nawa"]),
+        ("قال مدير صحة حمص إن القصف طال مدينة تلبيسة", "ar", ["تلبيسة"]),
+        ("أعلنت مديرية تربية إدلب تعليق الدوام في سراقب", "ar", ["سراقب"]),
     ],
 )
 def test_names_inside_group_and_organisation_names_are_no_place(real, text, language, kept):
@@ -37,6 +40,12 @@ def test_names_inside_group_and_organisation_names_are_no_place(real, text, lang
 
 def test_a_country_inside_an_actor_name_is_still_named(real):
     assert "Iran" in _texts("Iran-backed militias shelled Saraqib.", "en", real)
+    assert "تركيا" in _texts("استهدفت الفصائل المدعومة من تركيا بلدة تل رفعت", "ar", real)
+
+
+def test_a_country_amid_a_group_name_is_no_place(real):
+    # «قوات سوريا الديمقراطية» is the SDF: "Syria" there is part of the group's name.
+    assert _texts("قصفت قوات سوريا الديمقراطية قرية في ريف دير الزور", "ar", real) == ["دير الزور"]
 
 
 @pytest.mark.parametrize(

@@ -222,6 +222,9 @@ def test_generic_facility_is_no_toponym(gaz, text, language):
         ("خرج مستشفى نبض الحياة عن الخدمة", "مستشفى نبض الحياة"),
         ("المستشفى خارج الخدمة الآن نتيجة القصف", None),
         ("تضرر مسجد خلال الفترة الممتدة ما بين الغارات", None),
+        # A dash ends the name; «بالإضافة» ("in addition") opens the next phrase.
+        ("تعرض مستشفى - لأضرار جسيمة بعد الغارة", None),
+        ("قصف مستشفى بالإضافة إلى مدرسة", None),
     ],
 )
 def test_facility_name_ends_where_the_name_does(gaz, text, expected):

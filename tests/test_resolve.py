@@ -81,6 +81,22 @@ def test_fuzzy_reading_needs_a_nearby_anchor(gaz):
     assert ("غرب سعيد", None) in alone
 
 
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # A text naming no other place: a variant of a town of 10k or more, and of nothing else, is that town.
+        ("On 26 February 2020, Russian jets struck buildings in Saraqip, killing a woman.", "Saraqib"),
+        ("Russian jets struck homes in Binnesh.", "Binnish"),
+        # Another place named far from it: the variant still needs a place nearby.
+        ("Russian jets struck homes in Saraqip and in Daraa.", None),
+    ],
+)
+def test_a_lone_latin_variant_of_a_large_town_is_that_town(text, reading):
+    result = geoparse(text, gazetteer=default_gazetteer(), language="en")
+    found = [m for m in result.mentions if m.text in ("Saraqip", "Binnesh")]
+    assert (found[0].place.name if found and found[0].place else None) == reading
+
+
 def test_resolution_is_deterministic(gaz):
     text = "قصف على السجن المركزي وإدلب وسراقب"
     first = [(r.place.id, r.score, r.reason) for r in _resolve(text, gaz)]

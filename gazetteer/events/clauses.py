@@ -1,4 +1,4 @@
-"""A sentence's clauses that each report an event at a place of their own.
+"""A sentence's clauses that each report an event, at a place of their own or of the clause before.
 
 "X shelled A, and artillery responded by shelling B", «اشتباكات في A وقصف يطال
 B»: one sentence, two incidents.  :func:`split_clauses` cuts a sentence there and
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..geoparser.result import Mention
 from ..places.normalize import Token
-from .classify import classify, event_lexicon
+from .classify import SentenceEvent, classify, event_lexicon
 from .linking import location_of, place_candidates
 
 __all__ = ["Clause", "split_clauses"]
@@ -21,6 +21,8 @@ __all__ = ["Clause", "split_clauses"]
 _CLAUSE_BREAKS = ";؛|"
 _CLAUSE_COMMAS = ",،"
 _CLAUSE_WORDS = frozenset({"and", "while", "whereas", "but"})
+#: Event types of one gathering, which a report may tell turning from one into the other.
+_GATHERINGS = frozenset({"Protests", "Riots"})
 #: A clause: its tokens, where its triggers may start (None: unknown), its mentions' indices.
 Clause = tuple[Sequence[Token], list[int] | None, Sequence[int]]
 
@@ -38,10 +40,13 @@ def split_clauses(
     في X وقصف يطال Y»: two events, each at its place.  A clause starts after «;», after a comma
     before "and"/"while", or at an Arabic event word joined by «و».  The sentence is one report
     unless at least two of its clauses each have a trigger and a Syrian place it happens at (the
-    object of a preposition or of the trigger: not "the Suwayda 24 network").
+    object of a preposition or of the trigger: not "the Suwayda 24 network"), or a later clause
+    tells another kind of event at no place of its own ("barrel bombs fell on X, while rockets hit
+    western districts"): that clause is given the mentions of the clause before it.  A lead with no
+    event («ريف درعا الغربي |») is read with the first clause.
     """
     whole: list[Clause] = [(tokens, starts, indices)]
-    if starts is None or len(starts) < 2 or len(indices) < 2:
+    if starts is None or len(starts) < 2 or not indices:
         return whole
     matches = event_lexicon().events.find(tokens, starts)
     joined = {m.first for m in matches if "و" in m.clitic and not tokens[m.first].text.isascii()}
@@ -69,15 +74,43 @@ def split_clauses(
         lo, hi = tokens[a].start, tokens[b - 1].end
         return tokens[a:b], here, ordered[bisect_left(mention_starts, lo) : bisect_left(mention_starts, hi)]
 
-    ranges: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int, int]] = []  # a clause's tokens [a, b), and where its places are told
+    kinds: list[tuple[str, str]] = []  # each range's kind of event
     for a, b in zip([0, *cuts], [*cuts, len(tokens)], strict=True):
+        a = a if ranges else 0  # a lead with no event stays with the first clause that has one
         part, here, within = clause(a, b)
         placed = [k for k in within if location_of(mentions[k]) is not None]
-        event = classify(part, here) if here and placed else None
-        if event is not None and any(c.linked for c in place_candidates(text, part, mentions, placed, event)):
-            ranges.append((a, b))
+        event = classify(part, here) if here else None
+        candidates = place_candidates(text, part, mentions, placed, event) if event and placed else []
+        if any(c.linked for c in candidates) or candidates and not ranges:
+            ranges.append((a, b, a))
+            kinds.append(_kind(event))
+        elif ranges and event is not None and _another_kind(event, kinds):
+            # "Barrel bombs fell on X, while opposition rockets hit western districts": another kind of
+            # event told at no place of its own is a second incident, at the place the first is told.
+            ranges.append((a, b, ranges[-1][2]))
+            kinds.append(_kind(event))
         elif ranges:  # a clause with no event at a place of its own belongs to the one before
-            ranges[-1] = (ranges[-1][0], b)
-        else:
+            ranges[-1] = (ranges[-1][0], b, ranges[-1][2])
+        elif event is not None:
             return whole
-    return [clause(a, b) for a, b in ranges] if len(ranges) > 1 else whole
+        # else: a lead with no event («ريف درعا الغربي |» of a caption) is read with what follows
+    if len(ranges) < 2:
+        return whole
+    placed_in = {a: clause(a, b)[2] for a, b, told in ranges if told == a}
+    return [(*clause(a, b)[:2], placed_in[told]) for a, b, told in ranges]
+
+
+def _another_kind(event: SentenceEvent, kinds: list[tuple[str, str]]) -> bool:
+    """Whether ``event`` is of a kind none of ``kinds`` is; a generic word («القصف») by its type alone."""
+    kind = _kind(event)
+    return kind[0] not in {k[0] for k in kinds} if event.generic else kind not in kinds
+
+
+def _kind(event: SentenceEvent) -> tuple[str, str]:
+    """The kind of event a clause tells: its ACLED types; a protest, a riot and arrests are one gathering."""
+    entry = event.entry
+    if entry.event_type in _GATHERINGS or entry.sub_event_type == "Arrests":
+        # "marched ...; the crowd set tyres alight", «فرقت اعتصاماً واعتقلت أربعة»: one demonstration
+        return "gathering", ""
+    return entry.event_type, entry.sub_event_type

@@ -19,8 +19,9 @@ import re
 from collections.abc import Sequence
 
 from ..places.index import Gazetteer, distance_km
-from ..places.normalize import normalize_name, tokenize
+from ..places.normalize import tokenize
 from ..places.place import AREA_TYPES, SETTLEMENT_TYPES, Place, PlaceType
+from .geometry import bearing, bearing_gap
 from .lexicon import form_set
 from .nameindex import MatchIndex
 from .resolve import Resolution
@@ -35,7 +36,8 @@ CONNECTORS = frozenset(
      "south-western", "village", "town", "hamlet", "small", "area", "located", "part",
      "في", "قرب", "من", "ضمن", "التابعه", "التابع", "الواقعه", "الواقع", "شمال", "جنوب", "شرق", "غرب",
      "شمالي", "جنوبي", "شرقي", "غربي", "بالقرب", "كم", "على", "اطراف", "منطقه", "ناحيه", "مدينه", "ريف",
-     "محافظه", "قريه", "بلده"}
+     "محافظه", "قريه", "بلده",
+     "ل", "ب"}  # the proclitic of a container's name, left in the gap: «في الريف الجنوبي لإدلب», «بإدلب»
 )  # fmt: skip
 #: English words after a settlement's name that make the phrase a road named after it ("the Raqqa road").
 _ROAD_WORDS = frozenset({"road", "highway", "street"})
@@ -45,7 +47,9 @@ _MAX_LISTED = 6
 #: How many earlier names of the sentence are searched for an area that contains an unknown one.
 _MAX_BACK = 8
 _LIST_JOINS = frozenset({"and", "و", ","})
-_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]")
+_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]|\s[-–—]|[-–—]\s|[–—]")
+#: What parts a caption's countryside from its town: «ريف حلب الغربي - الأتارب».
+_DASHES = frozenset({"-", "–", "—"})
 _DIGITS = re.compile(r"^\d+$")
 
 #: How high in the settlement hierarchy a type of place stands: a container must stand higher.
@@ -93,6 +97,19 @@ def connective(text: str, *, road: bool = False) -> bool:
     )
 
 
+#: Words in the gap before a container that say the name before them is a settlement.
+_SETTLEMENT_WORDS = frozenset({"village", "town", "hamlet", "قريه", "بلده"})
+
+
+def said_to_be_settlement(gap: str) -> bool:
+    """Whether ``gap`` (between a name and its container) calls the name a settlement: "X, a village in Y".
+
+    The settlement word must not end the gap: there it is the container's cue («قرب الدير في بلدة Y»).
+    """
+    words = tokenize(gap)
+    return any(not _SETTLEMENT_WORDS.isdisjoint(form_set(w.norm)) for w in words[:-1])
+
+
 def _listed(text: str) -> bool:
     """Whether ``text`` joins two names of a list: "and", «و», a comma."""
     gap = text.strip()
@@ -131,6 +148,9 @@ def container_of(
         if not _listed(gap) or other.place is not None and _RANK.get(other.place.type, 9) > rank:
             break
         end = other.match.end
+    caption = caption_countryside(k, resolutions, text)
+    if caption is not None:
+        return caption
     if resolutions[k].place is not None:
         return None  # a known place needs a container named right after it
     for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
@@ -148,6 +168,26 @@ def container_of(
     return None
 
 
+def caption_countryside(k: int, resolutions: Sequence[Resolution], text: str) -> int | None:
+    """The countryside a caption names before resolution ``k``'s name, parted by a dash, if any.
+
+    «ريف حلب الغربي - الأتارب», «ريف إدلب - التمانعة»: a video caption opens with the
+    countryside and then the town it was filmed in, which lies in that countryside.
+    Returns the countryside's index (``k - 1``), or None for any other form.
+    """
+    if k == 0:
+        return None
+    countryside, match = resolutions[k - 1], resolutions[k].match
+    before = countryside.match
+    if before.sentence != match.sentence or before.relation != "countryside" or countryside.place is None:
+        return None
+    parts = text[before.end : match.start].split()
+    if sum(part in _DASHES for part in parts) != 1:
+        return None
+    words = tokenize(" ".join(part for part in parts if part not in _DASHES))
+    return k - 1 if all(not CONNECTORS.isdisjoint(form_set(w.norm)) for w in words) else None
+
+
 #: Places at or below this rank (villages, towns, neighbourhoods) are checked against their container.
 NESTED_RANK = 2
 
@@ -157,6 +197,8 @@ def rank_of(place: Place | None) -> int:
     return _RANK.get(place.type, 1) if place is not None else 1
 
 
+#: Closer than this (km) to a point, a place is at it, in no direction from it.
+_INSIDE_KM = 1.0
 #: Reach of a container the text puts the place near or in a direction of ("X, east of Y").
 _RELATIVE_REACH_KM = 40.0
 
@@ -168,17 +210,39 @@ def within_reach(place: Place, container: Resolution) -> bool:
     mean the governorate as well as the city.  A place lies in a governorate
     or district when its admin parents say so (by distance only when it has
     none); near a settlement or region when within :data:`_REACH_KM`, further
-    for a container named with a direction or "near" ("X, east of Deir Ezzor").
+    for a container named with a direction or "near" ("X, east of Deir Ezzor"),
+    and then in that direction (:func:`lies_towards`).
     """
     relative = container.match.relation in ("direction", "near", "countryside")
     countryside = container.match.relation == "countryside"
+    side = container.match.bearing if container.match.relation == "direction" else None
+    quarter = place.type is PlaceType.NEIGHBOURHOOD
+    if countryside and quarter:
+        return False  # a countryside is the land around a city, not its quarters
     readings = [container.place] if container.match.cue_types else container.match.places
     for other in readings:
-        if other is None:
+        if other is None or side is not None and not lies_towards(place, other, side):
             continue
+        if quarter and other.type is PlaceType.REGION:
+            continue  # nor is a plain or a valley: "al-Sharia, in the Ghab plain" is no quarter of Hama
         if lies_in(place, other, relative=relative) or countryside and in_capitals_countryside(place, other):
             return True
     return False
+
+
+#: How far (degrees) a place's bearing from its container may stray from the one the text gives.
+_BEARING_SLACK = 67.5
+
+
+def lies_towards(place: Place, container: Place, side: float) -> bool:
+    """Whether ``place`` lies in the direction ``side`` (compass degrees) from ``container``.
+
+    "al-Mansoura, west of Raqqa": a homonym east of Raqqa, or inside it, is not the one
+    meant.  Within a neighbouring octant counts: reports round directions to the four points.
+    """
+    if distance_km(place.lat, place.lon, container.lat, container.lon) < _INSIDE_KM:
+        return False
+    return bearing_gap(bearing(container.lat, container.lon, place.lat, place.lon), side) <= _BEARING_SLACK
 
 
 def in_capitals_countryside(place: Place, city: Place) -> bool:
@@ -186,15 +250,12 @@ def in_capitals_countryside(place: Place, city: Place) -> bool:
 
     «عين عيسى بريف الرقة الشمالي», "Kabani in the northern Lattakia countryside": the countryside
     of a governorate's capital is the governorate's rural land, reaching far beyond the city's
-    surroundings (Ain Issa lies 50 km from Raqqa).  A capital is a city whose governorate bears
-    its name; the place must have that governorate among its admin parents.
+    surroundings (Ain Issa lies 50 km from Raqqa).  The place must have that governorate among
+    its admin parents.
     """
-    if city.type is not PlaceType.CITY or not city.name_ar:
+    if not city.is_governorate_capital:
         return False
-    governorate = next((ref for ref in city.parents if ref.level == 1 and ref.pcode), None)
-    if governorate is None or normalize_name(city.name_ar) not in normalize_name(governorate.name_ar):
-        return False
-    return any(ref.level == 1 and ref.pcode == governorate.pcode for ref in place.parents)
+    return any(ref.level == 1 and ref.pcode == city.governorate_pcode for ref in place.parents)
 
 
 def lies_in(place: Place, container: Place, *, relative: bool = False) -> bool:

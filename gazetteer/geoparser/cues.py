@@ -2,12 +2,14 @@
 
 Type cues («قرية», "town of", "province"), relations («محيط», «غرب», "near",
 «بين»), countryside forms («ريف X الجنوبي»), road cues, fuzzy cues, facility
-head words and the stoplist, each phrase as a tuple of normalised tokens.
+head words and the stoplist, each phrase as a tuple of normalised tokens; and
+the distance a direction phrase states (:func:`stated_km`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -15,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..places.normalize import normalize_name, tokenize
+from ..places.normalize import Token, normalize_name, tokenize
 from ..places.place import PlaceType
 
 #: Road codes: m4, M5 (normalised).
@@ -40,11 +42,13 @@ class Cues:
     countryside_before: frozenset[tuple[str, ...]]
     countryside_after: frozenset[tuple[str, ...]]
     countryside_direction: dict[tuple[str, ...], float]
+    countryside_direction_before: dict[tuple[str, ...], float]  # «الريف الغربي لـX»
     fuzzy: frozenset[tuple[str, ...]]
     facility_heads: frozenset[str]
     facility_stops: frozenset[str]
     stop_keys: frozenset[str]
     name_heads: frozenset[str]
+    type_word_names: frozenset[str]  # «المشفى» in «حي المشفى»: a name after a settlement cue
     organisation_before: frozenset[tuple[str, ...]]  # «بتوقيت X», «شبكة أخبار X»: no place
     organisation_after: frozenset[tuple[str, ...]]  # "X Media Center", "X time": no place
 
@@ -61,6 +65,7 @@ class Cues:
             *self.countryside_before,
             *self.countryside_after,
             *self.countryside_direction,
+            *self.countryside_direction_before,
         ]
         return frozenset(p[0] for p in phrases if len(p) == 1)
 
@@ -78,6 +83,7 @@ class Cues:
             self.countryside_before,
             self.countryside_after,
             self.countryside_direction,
+            self.countryside_direction_before,
             self.fuzzy,
         )
         return frozenset(p[-1] for phrases in lists for p in phrases)
@@ -121,11 +127,36 @@ def load_cues() -> Cues:
         countryside_before=phrases(raw["countryside"]["ar"], raw["countryside"]["en_before"]),
         countryside_after=phrases(raw["countryside"]["en_after"]),
         countryside_direction=bearings(raw["countryside_directions"]),
+        countryside_direction_before=bearings(raw["countryside_directions_before"]),
         fuzzy=phrases(*raw["fuzzy_cues"].values()),
         facility_heads=frozenset(p[0] for p in phrases(*raw["facility_heads"].values())),
         facility_stops=frozenset(p[0] for p in phrases(*raw["facility_name_stops"].values())),
         stop_keys=frozenset(stop),
         name_heads=frozenset(p[0] for p in phrases(*raw["name_heads"].values()) if len(p) == 1),
+        type_word_names=frozenset(p[0] for p in phrases(*raw["type_word_names"].values())),
         organisation_before=phrases(*raw["organisation_before"].values()),
         organisation_after=phrases(*raw["organisation_after"].values()),
     )
+
+
+_KM_DIGITS = 4  # a stated distance has at most this many digits: 9999 km is beyond any reading
+_KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
+
+
+def _kilometres(norm: str) -> float | None:
+    """The distance a word of decimal digits states ("10"), if it is one; Syria spans some 800 km.
+
+    Not ``isdigit``: a superscript or a Kharosthi digit is a digit but no number ``float`` reads.
+    """
+    if norm.isdecimal() and len(norm.lstrip("0")) <= _KM_DIGITS:
+        return float(norm)
+    return None
+
+
+def stated_km(toks: Sequence[Token], k: int) -> float | None:
+    """The distance stated right before token ``k`` ("10 km west of", «10 كم غرب»), if any."""
+    if k >= 1 and toks[k].norm in _KM_WORDS:
+        return _kilometres(toks[k - 1].norm)  # "km" opened the direction phrase
+    if k >= 2 and toks[k - 1].norm in _KM_WORDS:
+        return _kilometres(toks[k - 2].norm)
+    return None

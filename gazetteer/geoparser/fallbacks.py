@@ -7,18 +7,21 @@ reading that needs corroboration) or an unknown toponym (recognised, with no pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from operator import attrgetter
 
 from ..places.normalize import is_arabic
-from ..places.place import SETTLEMENT_TYPES, Place
+from ..places.place import SETTLEMENT_TYPES, Place, PlaceType
 from .articlewords import opened_quote
 from .nameindex import FUZZY_MIN_LETTERS, SKELETON_MIN_CONSONANTS
+from .resolve import CAPITAL_POPULATION
 from .romanize import LATIN_ARTICLES, latin_skeletons, unglued
 from .scanner import Scanner, char_cut
 from .toponym import Match
 
 _NORM_OF = attrgetter("norm")
+_DASH = re.compile(r"[-–—]")
 _ID_OF = attrgetter("id")
 #: A transliteration skeleton this long is specific enough to need no corroboration.
 SKELETON_SURE_CONSONANTS = 5
@@ -124,6 +127,7 @@ def _facility_name_ar(scanner: Scanner, j: int, *, definite: bool) -> int:
         return (
             k < len(toks)
             and scanner.joinable[k - 1]
+            and not _DASH.search(scanner.text[toks[k - 1].end : toks[k].start])  # «مستشفى - لأضرار»
             and is_arabic(toks[k].text)
             and toks[k].norm not in stops
             and not any(f in stops for f, _ in scanner.words[k].variants[:1])
@@ -180,6 +184,38 @@ def unknown_match(scanner: Scanner, i: int, end_tok: int, cut: int) -> Match:
     )
     scanner.read_context(m)
     return m
+
+
+def _only_small_foreign_towns(places: Collection[Place]) -> bool:
+    """Whether every reading is a foreign town below a capital's size (no country, no capital)."""
+    return bool(places) and all(
+        not p.in_syria
+        and p.type is PlaceType.FOREIGN_CITY
+        and p.code != "PPLC"
+        and p.population < CAPITAL_POPULATION
+        for p in places
+    )
+
+
+def syrian_spelling(
+    scanner: Scanner, i: int, end_tok: int, key: str, places: list[Place], cut: int
+) -> Match | None:
+    """The Syrian reading of an English name that only small foreign towns hold, spelt another way.
+
+    "al-Mansoura, west of Raqqa" is no Egyptian or Algerian Mansoura: an English
+    name (tokens ``[i, end_tok)``, key ``key``) whose readings ``places`` are all
+    small towns abroad may transliterate a Syrian name (al-Mansurah, same
+    consonants).  The match then holds the Syrian readings beside the foreign
+    ones, as a weak reading that, like a near miss, needs a place nearby.  None
+    when the name has another reading or no Syrian name shares its skeleton.
+    """
+    if not scanner.english or not _only_small_foreign_towns(places):
+        return None
+    keys = {k for sk in latin_skeletons(key) for k in scanner.index.skeleton_keys(sk)}
+    syrian = sorted({p for k in keys for p in _syrian(scanner, k)}, key=_ID_OF)
+    if not syrian:
+        return None
+    return scanner.make(i, end_tok, key, [*syrian, *places], cut, fuzzy=True)
 
 
 def transliteration_at(scanner: Scanner, i: int) -> Match | None:

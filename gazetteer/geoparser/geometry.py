@@ -2,7 +2,8 @@
 
 Road and area geometry is compared in a local equirectangular projection (km)
 by :func:`distance_to_geometry_km` and :func:`nearest_point_on`; :func:`offset`
-moves a point along a compass bearing.
+moves a point along a compass bearing, and :func:`bearing` gives the bearing
+from one point to another.
 
 :class:`PointTree` finds the nearest of many points without measuring the
 distance to each: it keeps points in a k-d tree over their positions on the unit
@@ -26,7 +27,7 @@ from shapely.ops import nearest_points
 
 from ..places.index import EARTH_RADIUS_KM, RadianPoint, distances_km, radian_point
 
-__all__ = ["PointTree", "distance_to_geometry_km", "nearest_point_on", "offset"]
+__all__ = ["PointTree", "bearing", "bearing_gap", "distance_to_geometry_km", "nearest_point_on", "offset"]
 
 _KM_PER_DEG_LAT = 110.574
 # Road and area geometry is compared in a local equirectangular projection
@@ -77,6 +78,21 @@ def offset(lat: float, lon: float, bearing: float, km: float) -> tuple[float, fl
     p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
     l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
     return math.degrees(p2), math.degrees(l2)
+
+
+def bearing(lat: float, lon: float, lat2: float, lon2: float) -> float:
+    """The initial compass bearing (degrees, 0 north, 90 east) from (lat, lon) to (lat2, lon2)."""
+    p1, p2 = math.radians(lat), math.radians(lat2)
+    dl = math.radians(lon2 - lon)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360.0
+
+
+def bearing_gap(a: float, b: float) -> float:
+    """How many degrees apart two compass bearings are (0–180)."""
+    gap = abs(a - b) % 360.0
+    return min(gap, 360.0 - gap)
 
 
 _LEAF_SIZE = 32

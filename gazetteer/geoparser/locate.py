@@ -3,8 +3,10 @@
 Precision follows ACLED's geo_precision: 1 the place itself (a village,
 town, city or landmark), 2 near a place or part of an area («محيط X»,
 «غرب X», «ريف X الجنوبي», «بين X و Y», a road), 3 a district or governorate
-(or a whole countryside).  A country gives no location at all: an incident
-"in Syria" is never put on the country's centroid.
+(or a whole countryside, and the directional countryside of a governorate's
+seat, «ريف إدلب الجنوبي», which is a part of the governorate: told at the seat).
+A country gives no location at all: an incident "in Syria" is never put on the
+country's centroid.
 
 Offsets for directional forms are fixed distances along the compass
 bearing: :data:`DIRECTION_KM` (5 km) for «غرب X»/"west of X" (25 km, and
@@ -117,10 +119,13 @@ def locate(
         precision = 3 if area else 2
         return Location(lat, lon, precision, place, None, f"{_direction_name(match.bearing)} of {name}")
     if match.relation == "countryside":
-        if match.bearing is not None:
-            km = GOVERNORATE_COUNTRYSIDE_KM if place.type in AREA_TYPES else COUNTRYSIDE_KM
-            lat, lon = offset(place.lat, place.lon, match.bearing, km)
-            side = _COUNTRYSIDE_NAMES.get(int(match.bearing) % 360, "")
-            return Location(lat, lon, 2, place, None, f"{side} {name} countryside".strip())
-        return Location(place.lat, place.lon, 3, place, None, f"{name} countryside")
+        side = _COUNTRYSIDE_NAMES.get(int(match.bearing) % 360, "") if match.bearing is not None else ""
+        label = f"{side} {name} countryside".strip()
+        if match.bearing is None or place.type is PlaceType.GOVERNORATE or place.is_governorate_capital:
+            # A governorate's countryside («ريف إدلب الجنوبي» is a third of one) is too wide for
+            # a point 15 km out: it is told at the governorate's seat, as ACLED places a governorate.
+            return Location(place.lat, place.lon, 3, place, None, label)
+        km = GOVERNORATE_COUNTRYSIDE_KM if place.type in AREA_TYPES else COUNTRYSIDE_KM
+        lat, lon = offset(place.lat, place.lon, match.bearing, km)
+        return Location(lat, lon, 2, place, None, label)
     return place_location(place, context=context)

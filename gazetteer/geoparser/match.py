@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..places.index import Gazetteer
 from ..places.place import Place, PlaceType
 from .articlewords import ArticleWords
-from .fallbacks import facility_at, fuzzy_at, transliteration_at
+from .fallbacks import facility_at, fuzzy_at, syrian_spelling, transliteration_at
 from .masks import actor_spans, in_organisation_name, masked
 from .nameindex import MatchIndex
 from .result import Sentence
@@ -51,7 +51,9 @@ def _scan(scanner: Scanner) -> list[Match]:
                 free = fuzzy.tok_end
             continue
         end_tok, key, places, cut = hit
-        longer = _longer_spelling(scanner, i, end_tok)
+        longer = _longer_spelling(scanner, i, end_tok) or syrian_spelling(
+            scanner, i, end_tok, key, places, cut
+        )
         if longer is not None:
             out.append(longer)
             free = longer.tok_end
@@ -86,9 +88,16 @@ def _longer_spelling(scanner: Scanner, i: int, end_tok: int) -> Match | None:
     return found if found is not None and found.tok_end > end_tok else None
 
 
-def _names_a_country(m: Match) -> bool:
-    """Whether every candidate of ``m`` is a country ("Iran" in "Iran-backed militias" still names Iran)."""
-    return bool(m.places) and all(p.type is PlaceType.COUNTRY for p in m.places)
+def _names_a_country(m: Match, spans: dict[int, tuple[int, int]]) -> bool:
+    """Whether ``m``, inside an actor's name of ``spans``, still names a country.
+
+    "Iran" opening "Iran-backed militias" names Iran, as «تركيا» ending «الفصائل المدعومة من
+    تركيا» names Turkey; «سوريا» amid «قوات سوريا الديمقراطية» is part of a group's name, as
+    any other place would be.
+    """
+    span = spans.get(m.tok_start)
+    at_an_end = span is not None and (span[0] == m.tok_start or span[1] == m.tok_end)
+    return at_an_end and bool(m.places) and all(p.type is PlaceType.COUNTRY for p in m.places)
 
 
 def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
@@ -99,7 +108,7 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
     return [
         m
         for m in matches
-        if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m))
+        if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans))
         and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
     ]
 

@@ -11,6 +11,7 @@ from ..places.index import Gazetteer
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .containers import (
     NESTED_RANK,
+    caption_countryside,
     container_of,
     corroborated_reading,
     cued_settlement,
@@ -19,6 +20,7 @@ from .containers import (
     nested_reading,
     rank_of,
     road_named,
+    said_to_be_settlement,
     within_reach,
 )
 from .cues import load_cues
@@ -96,8 +98,11 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
         if r.place is None and not (r.match.unknown or cued_settlement(r.match)):
             if r.match.places:  # readings dropped for want of corroboration: a container may give it
                 j = container_of(k, resolutions, text)
-                if j is not None and j > k:
+                if j is not None and (j > k or j == caption_countryside(k, resolutions, text)):
                     resolutions[k] = corroborated_reading(r, resolutions[j]) or r
+                    gap = text[r.match.end : resolutions[j].match.start]
+                    if resolutions[k].place is None and said_to_be_settlement(gap):
+                        containers[k] = j  # "Hawash, a village in Hama province": a village it lacks, there
             continue
         # "the Raqqa road in Aleppo": a street named after a town, finer than the city it lies in.
         road = road_named(r.match, r.place)

@@ -10,30 +10,20 @@ from ..places.index import Gazetteer
 from ..places.normalize import Token, is_arabic
 from ..places.place import Place, PlaceType
 from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords
-from .cues import ROAD_CODE_RE, load_cues
+from .cues import ROAD_CODE_RE, load_cues, stated_km
 from .nameindex import MatchIndex, article_ok
 from .romanize import LATIN_ARTICLES
 from .toponym import Match
 
 _NORM_OF = attrgetter("norm")
+#: A dash between words (not inside a hyphenated one): what follows it is a new phrase.
+_DASHED = re.compile(r"\s[-–—]|[-–—]\s|[–—]")
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
 _CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
-_KM_DIGITS = 4  # a stated distance has at most this many digits: 9999 km is beyond any reading
-_KM_WORDS = frozenset({"km", "kms", "kilometres", "kilometers", "كم", "كيلومتر", "كيلومترات", "كيلو"})
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 #: English words that open a phrase, not a name: "in Salah al-Din" is no In Salah (Algeria).
 #: Capitalised, those that are also Arabic articles ("At Tall", "At Tanf") open a name.
 _OPENING_WORDS = frozenset({"in", "at", "on", "of", "to", "by", "from", "for", "into", "near", "and"})
-
-
-def _kilometres(norm: str) -> float | None:
-    """The distance a word of decimal digits states ("10"), if it is one; Syria spans some 800 km.
-
-    Not ``isdigit``: a superscript or a Kharosthi digit is a digit but no number ``float`` reads.
-    """
-    if norm.isdecimal() and len(norm.lstrip("0")) <= _KM_DIGITS:
-        return float(norm)
-    return None
 
 
 def capitalised(text: str) -> bool:
@@ -126,14 +116,9 @@ class Scanner:
                 return phrase, j + n
         return None
 
-    def _stated_km(self, k: int) -> float | None:
-        """The distance stated right before token ``k`` ("10 km west of", «10 كم غرب»), if any."""
-        toks = self.toks
-        if k >= 1 and toks[k].norm in _KM_WORDS:
-            return _kilometres(toks[k - 1].norm)  # "km" opened the direction phrase
-        if k >= 2 and toks[k - 1].norm in _KM_WORDS:
-            return _kilometres(toks[k - 2].norm)
-        return None
+    def _possessive(self, m: Match) -> bool:
+        """Whether the name ``m`` is written possessive: "Idlib's", "Idlib’s"."""
+        return self.toks[m.tok_end - 1].text[-2:] in ("'s", "’s")
 
     # ---- the name itself
     def longest_at(self, i: int) -> tuple[int, str, list[Place], int] | None:
@@ -210,7 +195,7 @@ class Scanner:
         """Fill the cue, relation and bearing of ``m`` from the words around it."""
         c = self.cues
         j = m.tok_start
-        if not self._may_cue(j, m.tok_end):
+        if not (self._may_cue(j, m.tok_end) or self.english and self._possessive(m)):
             return
         found = self.phrase_before(j, c.type_before)
         if found:
@@ -231,7 +216,16 @@ class Scanner:
                 before = self.phrase_before(countryside[1], c.countryside_direction)
                 if before:
                     m.bearing = c.countryside_direction[before[0]]
+        side = None if countryside else self.phrase_before(j, c.countryside_direction_before)
+        if side:  # «الريف الغربي لحلب», «الريف الجنوبي لمدينة إدلب»
+            m.relation, m.bearing = "countryside", c.countryside_direction_before[side[0]]
+            m.cue, m.cue_types = m.cue or " ".join(side[0]), m.cue_types or c.type_before[("ريف",)]
         after_type = self.phrase_after(m.tok_end, c.type_after) if self.english else None
+        if self.english and not after_type and self._possessive(m):  # "Idlib's southern countryside"
+            side = self.phrase_after(m.tok_end, c.countryside_direction)
+            after_type = self.phrase_after(side[1], c.countryside_after) if side else None
+            if after_type:
+                m.bearing = c.countryside_direction[side[0]]
         if after_type:
             if not m.cue:
                 m.cue, m.cue_types = " ".join(after_type[0]), c.type_after[after_type[0]]
@@ -244,6 +238,8 @@ class Scanner:
                     m.bearing = c.countryside_direction[before[0]]
         if m.relation:
             return
+        if j and _DASHED.search(self.text[self.toks[j - 1].end : self.toks[j].start]):
+            return  # «ريف حلب الغربي - الأتارب»: the direction word ends the countryside before the dash
         near = self.phrase_before(j, c.near)
         if near:
             m.relation = "near"
@@ -251,7 +247,7 @@ class Scanner:
         direction = self.phrase_before(j, c.direction)
         if direction:
             m.relation, m.bearing = "direction", c.direction[direction[0]]
-            m.distance_km = self._stated_km(direction[1])
+            m.distance_km = stated_km(self.toks, direction[1])
             return
         if self.phrase_before(j, c.between):
             m.relation = "between"

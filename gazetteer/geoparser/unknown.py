@@ -5,7 +5,10 @@ Reports name villages that no bundled gazetteer knows: «قرية كفرسجنة
 Saraqib".  A name is read as a place the gazetteer lacks when
 
 - a settlement cue announces it: «قرية/بلدة/حي/مخيم X», "the village/town/
-  neighbourhood/camp of X", "X village", "X, a village in …"; or
+  neighbourhood/camp of X", "X village", "X, a village in …" (a definite
+  Arabic cue word, «القرية الشرقية», is followed by its adjective, not a name;
+  a word for a building, «حي المشفى», "the Hospital neighbourhood", is a name
+  there, though a common word elsewhere); or
 - (English) a capitalised name follows a locative preposition ("in", "near",
   "around", "on", "at") and a place the gazetteer knows is named right after
   it as its container: "in X, Aleppo", "near X in the southern Idlib
@@ -148,6 +151,27 @@ class _Reader:
     def name_at(self, j: int) -> int:
         return self.english_name(j) if self.s.english else self.arabic_name(j)
 
+    def type_word_name(self, j: int) -> bool:
+        """Whether token ``j`` is a building's word that names the place a settlement cue announces.
+
+        «حي المشفى» is the Hospital quarter, «مخيم المدرسة» the School camp, "the Hospital
+        neighbourhood" the same in English: a definite (Arabic) or capitalised (English) word for
+        a kind of building, on its own between the cue and the sentence's next phrase.
+        """
+        s, toks = self.s, self.toks
+        if not self.free(j):
+            return False
+        tok = toks[j]
+        if s.english:
+            if not capitalised(tok.text) or tok.norm not in s.cues.type_word_names:
+                return False
+            return s.phrase_before(j, self.before) is not None or self.cued_after(j + 1)
+        if not tok.norm.startswith("ال") or tok.norm[2:] not in s.cues.type_word_names:
+            return False
+        return s.phrase_before(j, self.before) is not None and (
+            j + 1 == len(toks) or not s.joinable[j] or self.arabic_name(j + 1) == 0
+        )
+
     # ---- what makes it a place
     def container_follows(self, end: int) -> bool:
         """Whether a known place is named within a few connector words after token ``end`` (English)."""
@@ -167,12 +191,17 @@ class _Reader:
         return False
 
     def cued_after(self, end: int) -> bool:
-        """Whether a settlement word follows the name: "X village", "X, a village in …"."""
+        """Whether a settlement word follows the name: "X village", "X, a village in …".
+
+        Not when the settlement word opens "… of Y" ("the Christian town of al-Suqaylabiyah"):
+        the name it follows is then an adjective of Y's.
+        """
         s = self.s
         if end >= len(self.toks):
             return False
-        if s.phrase_after(end, self.after):
-            return True
+        found = s.phrase_after(end, self.after)
+        if found:
+            return found[1] >= len(self.toks) or self.toks[found[1]].norm != "of"
         gap = s.text[self.toks[end - 1].end : self.toks[end].start]
         if gap.strip() not in (",", "،"):
             return False
@@ -180,12 +209,29 @@ class _Reader:
         k += 1 if k < len(self.toks) and self.toks[k].norm == "small" else 0
         return k < len(self.toks) and s.phrase_after(k, self.after) is not None
 
+    def definite_cue(self, cue: tuple[tuple[str, ...], int]) -> bool:
+        """Whether the settlement cue ``cue`` (phrase, first token) is definite: «القرية», «بالبلدة».
+
+        A definite settlement word refers to a place already told, and the word after it is
+        its adjective («القرية الشرقية», «البلدة المجاورة») or the next phrase («البلدة
+        بالمدفعية»), never a name: names follow the bare word («قرية كفرسجنة»).
+        """
+        phrase, k = cue
+        norm = self.toks[k].norm
+        return any(
+            form == phrase[0] and norm[:cut].endswith(("ال", "لل")) for form, cut in self.s.words[k].variants
+        )
+
     def announced(self, j: int, n: int) -> bool:
-        """Whether the text says the name on tokens ``[j, j + n)`` is a place."""
+        """Whether the text says the name on tokens ``[j, j + n)`` is a place.
+
+        After "a"/"an" ("Mhardeh, a Christian town") a capitalised word is an adjective.
+        """
         s, toks = self.s, self.toks
-        if s.phrase_before(j, self.before) is not None:
-            return True
-        if not s.english:
+        cue = s.phrase_before(j, self.before)
+        if cue is not None:
+            return s.english or not self.definite_cue(cue)
+        if not s.english or j > 0 and toks[j - 1].norm in ("a", "an"):
             return False
         return self.cued_after(j + n) or (
             j > 0
@@ -214,7 +260,7 @@ class _Reader:
         for j in starts:
             if j < done or not self.free(j):
                 continue
-            n = self.name_at(j)
+            n = self.name_at(j) or (1 if self.type_word_name(j) else 0)
             if not n or not self.announced(j, n):
                 continue
             yield j, j + n

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import Any
 
+from .normalize import normalize_name
+
 
 class PlaceType(str, Enum):  # noqa: UP042 - a StrEnum would change str(), which callers format
     """What kind of thing a place is; the value is the stored string."""
@@ -51,6 +53,9 @@ FACILITY_TYPES = frozenset(
         PlaceType.LANDMARK,
     }
 )
+
+#: The word that opens a governorate's Arabic name («محافظة حلب»), normalised, with its space.
+_GOVERNORATE_WORD = normalize_name("محافظة") + " "
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +124,22 @@ class Place:
             return self.pcode
         governorate = self.parent(1)
         return governorate.pcode if governorate is not None else ""
+
+    @property
+    def is_governorate_capital(self) -> bool:
+        """Whether this is the city or town whose name its governorate bears (Idlib, Daraa, Raqqa).
+
+        Its countryside («ريف إدلب», "the Daraa countryside") is the governorate's rural land.
+        Any of its names counts (GeoNames calls Daraa «أذرِعات» first), normalised as the
+        governorate's Arabic name is once «محافظة» is taken off.
+        """
+        if self.type not in (PlaceType.CITY, PlaceType.TOWN):
+            return False
+        governorate = self.parent(1)
+        if governorate is None or not governorate.pcode or not governorate.name_ar:
+            return False
+        name = normalize_name(governorate.name_ar).removeprefix(_GOVERNORATE_WORD)
+        return any(normalize_name(n) == name for n in self.names)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping; :meth:`from_dict` inverts it.
