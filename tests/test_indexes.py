@@ -8,11 +8,12 @@ from incident_rows import add_incident
 from sqlalchemy import Select, select, update
 
 from webapp.extensions import db
-from webapp.filters import filtered, parse_filters, search_ids
+from webapp.filters import filtered, parse_filters
 from webapp.models import Article, Incident, IncidentSearch
 from webapp.models.indexes import INCIDENT_GEOM, INCIDENT_SEARCH_FTS
 from webapp.queries import mapped_incidents
 from webapp.seed import seed
+from webapp.textsearch import search_ids
 
 
 def found(query: dict[str, str]) -> set[int]:

@@ -73,6 +73,11 @@ def _forget_inherited_pools() -> None:
 os.register_at_fork(after_in_child=_forget_inherited_pools)
 
 
+def session_dialect() -> str:
+    """The name of the database dialect the current session talks to ("sqlite", "postgresql")."""
+    return db.session.get_bind().dialect.name
+
+
 def schema_revisions(app: Flask) -> tuple[str | None, str | None]:
     """``(current, head)``: the database's Alembic revision (None when never migrated) and the code's."""
     with app.app_context(), db.engine.connect() as connection:

@@ -41,17 +41,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, any_, func, literal_column, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Select, and_, func, or_
 
-from gazetteer import tokenize
-
+from .database import session_dialect
 from .errors import BadQuery
-from .extensions import db
-from .models import STATUSES, Article, Incident
-from .models.indexes import INCIDENT_GEOM, INCIDENT_SEARCH_FTS
-from .models.search import IncidentSearch, normalized_actor
+from .models import STATUSES, Incident
+from .models.indexes import INCIDENT_GEOM
 from .params import parse_date, parse_id
+from .textsearch import text_criteria
 
 #: Query parameters that select incidents (what a shareable view or an export keeps).
 FILTER_PARAMS = (
@@ -296,7 +293,7 @@ def _spatial_index_criteria(flt: Filters) -> list[ColumnElement[bool]]:
     # On PostgreSQL the bbox and the ``near`` disc are also asked of the GiST-indexed PostGIS point
     # (``&&``: the boxes overlap, boundaries included), so the planner can use that index; the
     # conditions on lat/lon above still state what the filters mean, and select the same rows.
-    if _dialect() != "postgresql":
+    if session_dialect() != "postgresql":
         return []
     boxes = []
     if flt.bbox is not None:
@@ -327,45 +324,6 @@ def _around(lat: float, lon: float, km: float) -> tuple[float, float, float, flo
     if east > 180.0:
         east -= 360.0
     return west, south, east, north
-
-
-def _dialect() -> str:
-    return db.session.get_bind().dialect.name
-
-
-def text_criteria(flt: Filters) -> list[ColumnElement[bool]]:
-    """WHERE clauses over :class:`Incident` for the free text, actors, source and article of ``flt``."""
-    crit: list[ColumnElement[bool]] = []
-    if flt.article_id is not None:
-        # An article reports its own incidents, and those its reports were merged into.
-        merged = aliased(Incident)
-        crit.append(
-            or_(
-                Incident.article_id == flt.article_id,
-                Incident.id.in_(
-                    select(merged.merged_into_id).where(
-                        merged.article_id == flt.article_id, merged.merged_into_id.is_not(None)
-                    )
-                ),
-            )
-        )
-    if flt.source:
-        crit.append(
-            Incident.article_id.in_(
-                select(Article.id).where(
-                    Article.source_name.ilike(f"%{_escape_like(flt.source)}%", escape="\\")
-                )
-            )
-        )
-    search = search_ids(flt)
-    if search is not None:
-        if _dialect() == "postgresql":
-            # The matching ids first, as one array: otherwise, for "newest first, LIMIT n", the
-            # planner may walk the date index through a million incidents probing each one.
-            crit.append(Incident.id == any_(func.array(search.scalar_subquery())))
-        else:
-            crit.append(Incident.id.in_(search))
-    return crit
 
 
 def filtered(stmt: Select[Any], flt: Filters) -> Select[Any]:
@@ -401,67 +359,6 @@ def query_args(flt: Filters) -> dict[str, str]:
     if flt.status != DEFAULT_STATUSES:
         out["status"] = "all" if flt.status == STATUSES else ",".join(flt.status)
     return out
-
-
-def search_terms(flt: Filters) -> tuple[list[str], list[str]]:
-    """The normalised words of ``flt``'s free text, and the keys of its actors, as searched in
-    ``incident_search`` (by :func:`search_ids`, and by the map index's terms)."""
-    words = [token.norm for token in tokenize(flt.q)]
-    actor_keys = [k for k in (normalized_actor(a) for a in flt.actors) if k]
-    return words, actor_keys
-
-
-def search_ids(flt: Filters, *, among: Sequence[int] | None = None) -> Select[Any] | None:
-    """The ids of the incidents whose search row matches the free text and actors of ``flt`` (None: no
-    such criterion), answered from a text index: FTS5 trigrams on SQLite, pg_trgm on PostgreSQL.
-
-    Every query word must occur in ``text`` and one of the actors in ``actors``, as a substring of
-    the normalised words (so a word is found with Arabic proclitics: «ادلب» in «وادلب»; an actor by
-    any part of its name: «الجيش» in «قوات_الجيش_السوري»).  PostgreSQL's trigram index answers
-    ``LIKE '%part%'``; on SQLite a part is a phrase of trigrams in an FTS5 ``MATCH``, which is the
-    same substring test answered from the index alone.  Parts under three characters have no
-    trigram: they are tested on every row.  With ``among`` (a few incident ids), only those are
-    tested, row by row (an index would only slow that down).
-    """
-    words, actor_keys = search_terms(flt)
-    if not words and not actor_keys:
-        return None
-    if among is not None or _dialect() != "sqlite":
-        crit = [_contains(IncidentSearch.text, w) for w in words]
-        if actor_keys:
-            # An actor's key holds no space, so a part never spans two actors of the padded column.
-            crit.append(or_(*(_contains(IncidentSearch.actors, k) for k in actor_keys)))
-        if among is not None:
-            crit.append(IncidentSearch.incident_id.in_(list(among)))
-        return select(IncidentSearch.incident_id).where(*crit)
-    fts = INCIDENT_SEARCH_FTS
-    phrases = [f"text : {_phrase(w)}" for w in words if len(w) >= TRIGRAM]
-    crit = [_contains(fts.c.text, w) for w in words if len(w) < TRIGRAM]
-    if actor_keys and all(len(k) >= TRIGRAM for k in actor_keys):
-        phrases.append("actors : (" + " OR ".join(_phrase(k) for k in actor_keys) + ")")
-    elif actor_keys:
-        crit.append(or_(*(_contains(fts.c.actors, k) for k in actor_keys)))
-    if phrases:
-        crit.append(literal_column(fts.name).op("MATCH")(" AND ".join(phrases)))
-    return select(fts.c.rowid).select_from(fts).where(*crit)
-
-
-#: The length of the pieces text indexes are made of: a part must be this long to use them.
-TRIGRAM = 3
-
-
-def _phrase(part: str) -> str:
-    """``part`` as an FTS5 phrase: in double quotes, its own double quotes doubled."""
-    return '"' + part.replace('"', '""') + '"'
-
-
-def _contains(column: Any, part: str) -> ColumnElement[bool]:
-    """``column`` holds ``part`` as a substring (``LIKE``, its wildcards escaped)."""
-    return column.like(f"%{_escape_like(part)}%", escape="\\")
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _first(args: Mapping[str, Any], name: str) -> str | None:

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import ColumnElement, Date, Integer, Text, cast, func, literal, select
 
+from .database import session_dialect
 from .extensions import db
 from .filters import (
     AnyOf,
@@ -32,12 +33,10 @@ from .filters import (
     OneOf,
     conditions,
     near_limit,
-    search_ids,
-    search_terms,
-    text_criteria,
 )
 from .mapterms import TermIndex
 from .models import Incident, IncidentSearch
+from .textsearch import search_ids, search_terms, text_criteria
 
 #: Text searches (q/actor/source) whose matching rows are kept per index.
 TEXT_CACHE_SIZE = 32
@@ -54,7 +53,7 @@ _UNIX_JULIAN_DAY = 2440587.5
 def _columns() -> tuple[ColumnElement[Any], ...]:
     """The columns read for each located incident, in the order :meth:`MapIndex.from_rows` takes
     them; the date as days since 1970-01-01, computed by the database (no date objects made)."""
-    if db.session.get_bind().dialect.name == "sqlite":
+    if session_dialect() == "sqlite":
         day = cast(func.julianday(Incident.date) - _UNIX_JULIAN_DAY, Integer)
     else:
         day = cast(Incident.date - cast(literal("1970-01-01"), Date), Integer)
@@ -381,7 +380,7 @@ def _ids_of(query: Any) -> np.ndarray:
     million incidents, and one Python row object per id cost more than finding them."""
     ids = query.subquery()
     column = ids.c[0]
-    if db.session.get_bind().dialect.name == "sqlite":
+    if session_dialect() == "sqlite":
         joined = func.group_concat(column, ",")
     else:
         joined = func.string_agg(cast(column, Text), ",")

@@ -23,6 +23,7 @@ from sqlalchemy import JSON, Table
 
 from gazetteer import tokenize
 
+from .database import session_dialect
 from .extensions import db
 from .models import Article, Incident, Sentence
 from .models.search import ArticleSearch, IncidentSearch, article_search_row, normalized_actor, search_row
@@ -112,17 +113,13 @@ def write(articles: list[dict[str, Any]]) -> list[int]:
     return incident_ids
 
 
-def _dialect() -> str:
-    return db.session.get_bind().dialect.name
-
-
 def _new_ids(table: Table, n: int) -> list[int]:
     """``n`` fresh ids for ``table``'s integer primary key ``id``."""
     if not n:
         return []
     cursor = _raw_cursor()
     try:
-        if _dialect() == "postgresql":
+        if session_dialect() == "postgresql":
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
                 (table.name, n),
@@ -153,7 +150,7 @@ def _insert(table: Table, rows: Sequence[dict[str, Any]]) -> None:
     quoted = ", ".join(f'"{c}"' for c in columns)
     cursor = _raw_cursor()
     try:
-        if _dialect() == "postgresql":
+        if session_dialect() == "postgresql":
             with cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
                 for row in values:
                     copy.write_row(row)
@@ -169,7 +166,7 @@ def _values(
 ) -> Iterable[tuple[Any, ...]]:
     # JSON columns are stored as SQLAlchemy's JSON type stores them (json.dumps); SQLite takes
     # dates as ISO text, which is how SQLAlchemy's Date type writes them there.
-    encode_date = _dialect() == "sqlite"
+    encode_date = session_dialect() == "sqlite"
     for row in rows:
         out = []
         for name in names:
