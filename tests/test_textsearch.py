@@ -3,12 +3,13 @@ the text indexes select, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from incident_rows import add_incident
 
 from webapp.extensions import db
 from webapp.filters import parse_filters
-from webapp.textsearch import search_ids, search_terms
+from webapp.textsearch import matching_ids, search_ids, search_terms
 
 
 @pytest.fixture
@@ -43,3 +44,15 @@ def test_a_word_is_found_behind_a_proclitic_and_an_actor_by_a_part_of_its_name(a
         assert found(q="daraa", actor="الجيش") == set()
         assert other in found(q="hi")  # under three letters: no trigram, every row is scanned
         assert set(db.session.scalars(search_ids(parse_filters({"q": "ادلب"}), among=[other]))) == set()
+
+
+def test_matching_ids_are_sorted_and_kept_to_among(app):
+    with app.app_context():
+        first = add_incident(sentence="Shelling hit Daraa.", place="Daraa")
+        add_incident(sentence="Jets struck Idlib.")
+        last = add_incident(sentence="Shelling hit Daraa again.", place="Daraa")
+        db.session.commit()
+        flt = parse_filters({"q": "shelling"})
+        assert matching_ids(flt).tolist() == [first, last]
+        assert matching_ids(flt, among=np.array([last])).tolist() == [last]
+        assert matching_ids(parse_filters({"source": "example"})).size == 3

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, Date, Integer, Text, cast, func, literal, select
+from sqlalchemy import ColumnElement, Date, Integer, cast, func, literal, select
 
 from .database import session_dialect
 from .extensions import db
@@ -36,7 +36,7 @@ from .filters import (
 )
 from .mapterms import TermIndex
 from .models import Incident, IncidentSearch
-from .textsearch import search_ids, search_terms, text_criteria
+from .textsearch import matching_ids, search_terms
 
 #: Text searches (q/actor/source) whose matching rows are kept per index.
 TEXT_CACHE_SIZE = 32
@@ -303,7 +303,7 @@ class MapIndex:
             self._text_cache[text_only] = hit
         unknown = self._text_unknown.pop(text_only, None)
         if unknown is not None and len(unknown):
-            hit[self.holds(_matching_ids(text_only, among=unknown))] = True
+            hit[self.holds(matching_ids(text_only, among=unknown))] = True
         return hit
 
     def _search(self, text_only: Filters) -> np.ndarray:
@@ -311,7 +311,7 @@ class MapIndex:
         (the stale rows' from SQL); a source or an article from SQL."""
         words, actor_keys = search_terms(text_only)
         if text_only.source or text_only.article_id is not None or not (words or actor_keys):
-            return self.holds(_matching_ids(text_only))
+            return self.holds(matching_ids(text_only))
         hit = np.ones(len(self.ids), dtype=bool)
         for word in words:
             hit &= self.holds(self.text_terms.holding(word))
@@ -320,7 +320,7 @@ class MapIndex:
         stale = self.holds(self.stale)
         if stale.any():
             hit &= ~stale
-            hit |= self.holds(_matching_ids(text_only, among=self.ids[stale]))
+            hit |= self.holds(matching_ids(text_only, among=self.ids[stale]))
         return hit
 
     def grid(self, mask: np.ndarray, size: float, *, by_type: bool) -> list[dict[str, Any]]:
@@ -357,35 +357,6 @@ class MapIndex:
             for cell_i, code in zip(*(a.tolist() for a in np.nonzero(per_type)), strict=True):
                 out[cell_i]["types"][self.types[code] or "Other"] = int(per_type[cell_i, code])
         return out
-
-
-def _matching_ids(text_only: Filters, *, among: np.ndarray | None = None) -> np.ndarray:
-    """The sorted ids of the incidents matching ``text_only``'s free text, actors, source and
-    article, in SQL (only those of ``among`` when given)."""
-    ids = None if among is None else among.tolist()
-    # Free text and actors only: the text index alone answers, unless they hold no word (q=":").
-    query = None if text_only.source or text_only.article_id is not None else search_ids(text_only, among=ids)
-    if query is None:
-        query = select(Incident.id).where(*text_criteria(text_only))
-        if ids is not None:
-            query = query.where(Incident.id.in_(ids))
-    matching = _ids_of(query)
-    matching.sort()
-    return matching
-
-
-def _ids_of(query: Any) -> np.ndarray:
-    """The integers of ``query``'s one column, as an array, sent by the database as one
-    comma-separated string (``group_concat``/``string_agg``): a broad search matches a third of a
-    million incidents, and one Python row object per id cost more than finding them."""
-    ids = query.subquery()
-    column = ids.c[0]
-    if session_dialect() == "sqlite":
-        joined = func.group_concat(column, ",")
-    else:
-        joined = func.string_agg(cast(column, Text), ",")
-    text = db.session.scalar(select(joined).select_from(ids))
-    return np.fromstring(text or "", dtype="int64", sep=",")
 
 
 def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
