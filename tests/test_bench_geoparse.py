@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from small_corpora import small_corpora
 
 from gazetteer import Gazetteer
 from gazetteer.measure import bench_geoparse as bench
@@ -20,27 +20,8 @@ def _collectable_again() -> Iterator[None]:
     gc.unfreeze()
 
 
-def _shared(tmp_path: Path) -> Path:
-    shared = tmp_path / "shared"
-    (shared / "corpus").mkdir(parents=True)
-    # Our own sentences, written for this test.
-    articles = [
-        {"path": "a.md", "lang": "ar", "text": "قصفت طائرات حربية مدينة إدلب وسراقب."},
-        {"path": "b.md", "lang": "en", "text": "Jets struck Idlib and Saraqib on the M4."},
-    ]
-    tweets = [{"text": "انفجار قرب أنقرة", "location_mentions": []}]
-    for rel, recs in (
-        (bench.CORPORA["syrian-archive-dev"], articles),
-        (bench.CORPORA["idrisi-d-ar"], tweets),
-    ):
-        (shared / rel).write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8"
-        )
-    return shared
-
-
 def test_run_measures_ours_and_the_baseline_on_each_corpus(tmp_path: Path, tiny_gazetteer: Gazetteer) -> None:
-    result = bench.run(_shared(tmp_path), gazetteer=tiny_gazetteer, pin=False)
+    result = bench.run(small_corpora(tmp_path), gazetteer=tiny_gazetteer, pin=False)
     ours = {r["corpus"]: r for r in result["rows"] if r["system"].startswith("ours")}
     assert set(ours) == {"syrian-archive-dev", "idrisi-d-ar", "all"}
     assert ours["all"]["docs"] == 3 and ours["all"]["articles_per_s"] > 0
@@ -64,7 +45,7 @@ def test_passes_geoparse_every_document_each_time(
 
     real = pipeline.geoparse
     monkeypatch.setattr(pipeline, "geoparse", lambda text, **kw: calls.append(text) or real(text, **kw))
-    assert bench.passes(_shared(tmp_path), 2, gazetteer=tiny_gazetteer) == 3
+    assert bench.passes(small_corpora(tmp_path), 2, gazetteer=tiny_gazetteer) == 3
     assert len(calls) == 6 and calls[:3] == calls[3:]
 
 
@@ -82,5 +63,5 @@ def test_baseline_passes_match_every_document_each_time(
             return super().__call__(doc, **kwargs)
 
     monkeypatch.setattr(spacy.matcher, "PhraseMatcher", Counting)
-    assert bench.passes(_shared(tmp_path), 2, gazetteer=tiny_gazetteer, baseline=True) == 3
+    assert bench.passes(small_corpora(tmp_path), 2, gazetteer=tiny_gazetteer, baseline=True) == 3
     assert len(matched) == 6 and matched[:3] == matched[3:]

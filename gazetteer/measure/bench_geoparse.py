@@ -43,7 +43,17 @@ from ..places.index import Gazetteer
 from .goldrecords import SharedDataMissing
 from .sharedtexts import default_shared_dir
 
-__all__ = ["Row", "load_corpora", "main", "passes", "run"]
+__all__ = [
+    "Row",
+    "load_corpora",
+    "main",
+    "ours_runner",
+    "passes",
+    "phrasematcher_runner",
+    "pin_to_one_core",
+    "run",
+    "served",
+]
 
 CORPORA = {"syrian-archive-dev": "corpus/syrian-archive-dev.jsonl", "idrisi-d-ar": "corpus/idrisi-d-ar.jsonl"}
 
@@ -96,7 +106,7 @@ def pin_to_one_core() -> str:
     return "not pinned (no sched_setaffinity); single-threaded"
 
 
-def _served(gazetteer: Gazetteer | None) -> Gazetteer:
+def served(gazetteer: Gazetteer | None) -> Gazetteer:
     """``gazetteer`` (default: the bundled one), set aside from the garbage collector as the
     app's servers set theirs once preloaded (:func:`gc.freeze`), so that both are measured alike."""
     if gazetteer is None:
@@ -125,7 +135,7 @@ Docs = list[tuple[str, "str | None"]]
 Runner = Callable[[Docs], Callable[[], object]]
 
 
-def _ours(gaz: Gazetteer) -> Runner:
+def ours_runner(gaz: Gazetteer) -> Runner:
     from ..geoparser.pipeline import geoparse
     from ..places.normalize import clear_text_caches
 
@@ -140,7 +150,7 @@ def _ours(gaz: Gazetteer) -> Runner:
     return runner
 
 
-def _phrasematcher(gaz: Gazetteer, repeat: int, info: dict[str, Any]) -> Runner:
+def phrasematcher_runner(gaz: Gazetteer, repeat: int, info: dict[str, Any]) -> Runner:
     """The baseline's runner; fills ``info`` (spaCy version, patterns, construction time, matches)."""
     import spacy
     from spacy.matcher import PhraseMatcher
@@ -213,17 +223,17 @@ def run(
     notes: dict[str, Any] = {"cpu": pin_to_one_core() if pin else "not pinned", "repeat": repeat}
     corpora = load_corpora(shared_dir)
     t0 = time.perf_counter()
-    gazetteer = _served(gazetteer)
+    gazetteer = served(gazetteer)
     notes["gazetteer_load_s"] = time.perf_counter() - t0
     notes["places"] = len(gazetteer)
     from ..geoparser.pipeline import geoparse
 
     geoparse(corpora["syrian-archive-dev"][0][0], gazetteer=gazetteer)  # warm lazily built lexicons
     ours, baseline = "ours: full pipeline", "PhraseMatcher (excl. construction)"
-    systems: dict[str, Runner] = {ours: _ours(gazetteer)}
+    systems: dict[str, Runner] = {ours: ours_runner(gazetteer)}
     info: dict[str, Any] = {}
     try:
-        systems[baseline] = _phrasematcher(gazetteer, repeat, info)
+        systems[baseline] = phrasematcher_runner(gazetteer, repeat, info)
     except ImportError:
         notes["phrasematcher"] = "spaCy is not installed (pip install '.[bench]'): baseline not measured"
     else:
@@ -261,8 +271,8 @@ def passes(
     and ImportError when ``baseline`` is asked for without spaCy.
     """
     docs = [doc for corpus in load_corpora(shared_dir).values() for doc in corpus]
-    gazetteer = _served(gazetteer)
-    runner = _phrasematcher(gazetteer, 1, {}) if baseline else _ours(gazetteer)
+    gazetteer = served(gazetteer)
+    runner = phrasematcher_runner(gazetteer, 1, {}) if baseline else ours_runner(gazetteer)
     one_pass = runner(docs)  # ours clears the memoised texts first, as in run()
     for _ in range(count):
         operator.call(one_pass)  # a C function callgrind can dump around (see the docstring)
