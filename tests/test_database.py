@@ -14,7 +14,7 @@ from flask_migrate import downgrade, upgrade
 
 from webapp import create_app
 from webapp.article_input import ArticleInput
-from webapp.database import schema_revisions
+from webapp.database import is_one_of, schema_revisions
 from webapp.extensions import db
 from webapp.ingest import ingest_article
 from webapp.models import Article, Incident, User
@@ -193,3 +193,13 @@ def test_sqlite_keeps_its_triggers_and_one_row_count_at_head(app):
         assert conn.exec_driver_sql("SELECT id, n FROM incident_tally").all() == [(1, 0)]
         with pytest.raises(IntegrityError):
             conn.exec_driver_sql("INSERT INTO incident_tally (id, n) VALUES (2, 0)")
+
+
+def test_is_one_of_takes_more_ids_than_a_driver_binds_parameters(backend_app):
+    """70,000 ids: an ``IN`` list would bind 70,000 parameters, which psycopg refuses (65,535 at most)."""
+    with backend_app.app_context():
+        ids = [ingest_article(ArticleInput(text=f"Report {n}.", language="en")).article.id for n in range(3)]
+        asked = [*range(10**6, 10**6 + 70_000), ids[0], ids[2]]
+        found = db.session.scalars(sa.select(Article.id).where(is_one_of(Article.id, asked))).all()
+        assert sorted(found) == [ids[0], ids[2]]
+        assert db.session.scalars(sa.select(Article.id).where(is_one_of(Article.id, []))).all() == []

@@ -13,16 +13,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask, request
-from sqlalchemy import Engine, event
+from sqlalchemy import BigInteger, ColumnElement, Engine, any_, bindparam, event, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import configure_mappers
 
 from .errors import DatabaseNotReady
@@ -76,6 +78,17 @@ os.register_at_fork(after_in_child=_forget_inherited_pools)
 def session_dialect() -> str:
     """The name of the database dialect the current session talks to ("sqlite", "postgresql")."""
     return db.session.get_bind().dialect.name
+
+
+def is_one_of(column: ColumnElement[Any], ids: Iterable[int]) -> ColumnElement[bool]:
+    """``column`` equals one of ``ids``, however many: they travel as one parameter (a JSON list
+    that SQLite's ``json_each`` reads, a PostgreSQL array), where ``IN`` would bind one per id and
+    fail beyond the driver's limit (65,535 on PostgreSQL) after a change to many incidents."""
+    values = [int(i) for i in ids]
+    if session_dialect() == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(BigInteger)))
+    listed = func.json_each(json.dumps(values)).table_valued("value")
+    return column.in_(select(listed.c.value))
 
 
 def schema_revisions(app: Flask) -> tuple[str | None, str | None]:

@@ -34,6 +34,7 @@ from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from . import mapsnapshot
+from .database import is_one_of
 from .extensions import db
 from .mapcolumns import MapIndex
 from .models import Change, Incident
@@ -123,7 +124,7 @@ def catch_up(index: MapIndex, seen: Version, now: Version) -> MapIndex:
     criteria = (Incident.id > seen.max_id) & (Incident.id <= now.max_id)
     added = db.session.scalar(select(func.count()).where(criteria)) or 0
     if changed:
-        criteria = criteria | Incident.id.in_(changed)
+        criteria = criteria | is_one_of(Incident.id, changed)
     index = index.updated(where=[criteria], drop=changed)
     if seen.count + added != now.count:  # rows deleted, or committed late below the watermark
         index = reconcile(index)
@@ -141,7 +142,7 @@ def reconcile(index: MapIndex) -> MapIndex:
     missing = located[~np.isin(located, index.ids, assume_unique=True)]
     if not len(vanished) and not len(missing):
         return index
-    return index.updated(where=[Incident.id.in_(missing.tolist())], drop=vanished.tolist())
+    return index.updated(where=[is_one_of(Incident.id, missing.tolist())], drop=vanished.tolist())
 
 
 def _start(key: str, version: Version) -> _Slot:

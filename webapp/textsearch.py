@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 
 from gazetteer import tokenize
 
-from .database import session_dialect
+from .database import is_one_of, session_dialect
 from .extensions import db
 from .models import Article, Incident
 from .models.indexes import INCIDENT_SEARCH_FTS
@@ -92,7 +92,7 @@ def search_ids(flt: Filters, *, among: Sequence[int] | None = None) -> Select[An
             # An actor's key holds no space, so a part never spans two actors of the padded column.
             crit.append(or_(*(_contains(IncidentSearch.actors, k) for k in actor_keys)))
         if among is not None:
-            crit.append(IncidentSearch.incident_id.in_(list(among)))
+            crit.append(is_one_of(IncidentSearch.incident_id, among))
         return select(IncidentSearch.incident_id).where(*crit)
     fts = INCIDENT_SEARCH_FTS
     phrases = [f"text : {_phrase(w)}" for w in words if len(w) >= TRIGRAM]
@@ -133,7 +133,7 @@ def matching_ids(text_only: Filters, *, among: np.ndarray | None = None) -> np.n
     if query is None:
         query = select(Incident.id).where(*text_criteria(text_only))
         if ids is not None:
-            query = query.where(Incident.id.in_(ids))
+            query = query.where(is_one_of(Incident.id, ids))
     matching = _ids_as_array(query)
     matching.sort()
     return matching
