@@ -154,3 +154,13 @@ def test_no_event_from_the_new_words(text: str) -> None:
 )
 def test_how_an_event_is_told_sets_its_sub_type(text: str, expected: tuple[str, str]) -> None:
     assert _type(text) == expected
+
+
+def test_a_grievance_a_protest_demands_redress_for_is_not_the_event() -> None:
+    text = "Residents held a sit-in outside the municipality to demand the return of their seized homes."
+    assert _type(text) == ("Protests", "Peaceful protest")
+    # Told as the sentence's own verb, the seizure is the event.
+    assert _type("Gunmen seized homes of displaced families on Sunday.") == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )

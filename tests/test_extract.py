@@ -761,6 +761,35 @@ def test_another_kind_of_event_in_a_clause_with_no_place_is_a_second_incident_th
     assert incidents[0].location.place is incidents[1].location.place
 
 
+def test_a_place_taken_by_one_side_and_retaken_by_the_other_is_two_incidents() -> None:
+    text = (
+        "Government forces seized the hill overlooking Kafr Nabudah on 17 July 2019; opposition fighters "
+        "retook the hill hours later, a war monitor said."
+    )
+    seized, retook = _geoparse(text)
+    assert seized.sub_event_type == "Government regains territory"
+    assert retook.sub_event_type == "Non-state actor overtakes territory"
+    assert retook.location.place is seized.location.place
+    # The same side taking two places in turn is one advance, told as one incident.
+    assert len(_geoparse("Rebels captured Kafr Nabudah on Sunday; they took control of the hills too.")) == 1
+
+
+def test_a_capture_told_after_another_event_is_a_second_incident_at_its_place() -> None:
+    text = (
+        "Islamic State militants abducted around 230 residents of al-Qaryatayn, many of them Christians, "
+        "after seizing the town on 6 August 2015, a monitoring group said."
+    )
+    abducted, seized = _geoparse(text)
+    assert (abducted.sub_event_type, seized.sub_event_type) == (
+        "Abduction/forced disappearance",
+        "Non-state actor overtakes territory",
+    )
+    assert seized.location.place is abducted.location.place
+    # Deaths told after their cause are its toll, not a second incident.
+    toll = "Two civilians died in Ariha on Monday, after regime artillery shelled the town."
+    assert len(_geoparse(toll)) == 1
+
+
 def test_a_gathering_that_turns_violent_or_ends_in_arrests_is_one_incident() -> None:
     marched = (
         "Dozens of men marched through the streets of al-Bab on Sunday to protest against power cuts; "

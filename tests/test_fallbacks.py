@@ -30,3 +30,27 @@ def test_a_name_only_small_towns_abroad_hold_is_read_as_the_syrian_name_it_spell
 def test_a_small_foreign_town_whose_spelling_no_syrian_name_shares_stays_abroad():
     # No Syrian name has the consonants of Jericho: the reading stays the weak foreign one.
     assert _places("Protests in Jericho, Palestine, on Friday.")[0][0] == "Jericho"
+
+
+def test_a_misspelt_city_that_the_article_names_elsewhere_is_that_city():
+    text = (
+        "Aleppo under fire again\nAir strikes pounded the eastern districts of Allepo on"
+        " 23 September 2016, killing at least 45 people, rescuers said."
+    )
+    assert _places(text) == [("Aleppo", "gn:170063"), ("Allepo", "gn:170063")]
+
+
+def test_a_misspelt_governorate_countryside_is_the_syrian_one_not_a_town_abroad():
+    text = "Government rockets hit the town of Kafr Zita in the Hamma countryside on 20 May 2019."
+    assert [name for name, _ in _places(text)] == ["Kafr Zita", "Hamma"]
+    assert default_gazetteer().get(_places(text)[1][1]).in_syria
+
+
+def test_a_misspelling_named_alone_is_not_believed():
+    # Nothing in the text corroborates it: a near name is read only beside the article's places.
+    assert _places("Air strikes hit Allepo on Monday.") == []
+
+
+def test_a_generic_head_word_is_no_misspelling_of_a_longer_name():
+    text = "Turkish forces set up a new observation post near the village of Tal Touqan, east of Saraqib."
+    assert "Tal" not in [name for name, _ in _places(text)]

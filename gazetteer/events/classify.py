@@ -194,6 +194,8 @@ def classify(
     return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches), generic)
 
 
+#: Words before a participle that make it an adjective rather than a verb.
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "whose", "of"})
 _SUBORDINATE_WINDOW = 4  # "backed by Russian air strikes": words from the cue to the trigger
 
 
@@ -213,10 +215,21 @@ def _main(
     governed = set()
     for cue in found:
         after = [m.first for m in valid if 0 <= m.first - cue.last < _SUBORDINATE_WINDOW]
-        if after and not (tokens[after[0]].text.isascii() and tokens[after[0]].norm.endswith("ed")):
+        if after and not _own_verb(tokens, after[0]):
             governed.add(after[0])
     main = [m for m in valid if m.first not in governed]
     return main or valid
+
+
+def _own_verb(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the English trigger at ``k`` is a past tense, the sentence's own verb, not a participle.
+
+    A determiner before it makes it an adjective: "the return of their seized homes".
+    """
+    word = tokens[k]
+    if not (word.text.isascii() and word.norm.endswith("ed")):
+        return False
+    return k == 0 or tokens[k - 1].norm not in _DETERMINERS
 
 
 def _refined(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ..geoparser.result import Mention
 from ..places.normalize import Token
+from .actors import attribute
 from .classify import SentenceEvent, classify, event_lexicon
 from .linking import location_of, place_candidates
 
@@ -21,6 +22,8 @@ __all__ = ["Clause", "split_clauses"]
 _CLAUSE_BREAKS = ";؛|"
 _CLAUSE_COMMAS = ",،"
 _CLAUSE_WORDS = frozenset({"and", "while", "whereas", "but"})
+#: Words opening a phrase that tells an earlier event after a comma ("…, after seizing the town").
+_BEFORE_WORDS = frozenset({"after"})
 #: Event types of one gathering, which a report may tell turning from one into the other.
 _GATHERINGS = frozenset({"Protests", "Riots"})
 #: A clause: its tokens, where its triggers may start (None: unknown), its mentions' indices.
@@ -59,7 +62,7 @@ def split_clauses(
         if k in joined
         or any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_BREAKS)
         or (
-            tokens[k].norm in _CLAUSE_WORDS
+            tokens[k].norm in _CLAUSE_WORDS | _BEFORE_WORDS
             and any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_COMMAS)
         )
     ]
@@ -84,12 +87,12 @@ def split_clauses(
         candidates = place_candidates(text, part, mentions, placed, event) if event and placed else []
         if any(c.linked for c in candidates) or candidates and not ranges:
             ranges.append((a, b, a))
-            kinds.append(_kind(event))
-        elif ranges and event is not None and _another_kind(event, kinds):
+            kinds.append(_kind(event, part))
+        elif ranges and event is not None and _second_event(event, part, kinds):
             # "Barrel bombs fell on X, while opposition rockets hit western districts": another kind of
             # event told at no place of its own is a second incident, at the place the first is told.
             ranges.append((a, b, ranges[-1][2]))
-            kinds.append(_kind(event))
+            kinds.append(_kind(event, part))
         elif ranges:  # a clause with no event at a place of its own belongs to the one before
             ranges[-1] = (ranges[-1][0], b, ranges[-1][2])
         elif event is not None:
@@ -101,16 +104,35 @@ def split_clauses(
     return [(*clause(a, b)[:2], placed_in[told]) for a, b, told in ranges]
 
 
-def _another_kind(event: SentenceEvent, kinds: list[tuple[str, str]]) -> bool:
-    """Whether ``event`` is of a kind none of ``kinds`` is; a generic word («القصف») by its type alone."""
-    kind = _kind(event)
+def _second_event(event: SentenceEvent, part: Sequence[Token], kinds: list[tuple[str, str]]) -> bool:
+    """Whether a clause at no place of its own, telling ``event``, tells an event the clauses before do not.
+
+    A death or an injury told beside an event is its toll, and a phrase opened by "after"
+    (:data:`_BEFORE_WORDS`) tells a second event only when it is a capture: "abducted
+    residents of X, after seizing the town", not "two died, after shelling hit X".
+    """
+    if event.entry.kind == "casualty" or any(kind[0] == "casualty" for kind in kinds):
+        return False
+    if part[0].norm in _BEFORE_WORDS and not event.entry.territory:
+        return False
+    kind = _kind(event, part)
     return kind[0] not in {k[0] for k in kinds} if event.generic else kind not in kinds
 
 
-def _kind(event: SentenceEvent) -> tuple[str, str]:
-    """The kind of event a clause tells: its ACLED types; a protest, a riot and arrests are one gathering."""
+def _kind(event: SentenceEvent, part: Sequence[Token]) -> tuple[str, str]:
+    """The kind of event a clause (tokens ``part``) tells: its ACLED types; for a capture, who took the place.
+
+    A protest, a riot and arrests are one gathering.  A place taken by one side and retaken
+    by the other ("seized the hill …; opposition fighters retook it") is two events.
+    """
     entry = event.entry
+    if entry.kind == "casualty":
+        return "casualty", ""
     if entry.event_type in _GATHERINGS or entry.sub_event_type == "Arrests":
         # "marched ...; the crowd set tyres alight", «فرقت اعتصاماً واعتقلت أربعة»: one demonstration
         return "gathering", ""
+    if entry.territory:
+        actor = attribute(part, event.spans, violent=True)[0]
+        side = "" if actor is None else "government" if actor.government_side else "other"
+        return entry.event_type, f"territory taken by {side or 'an unnamed side'}"
     return entry.event_type, entry.sub_event_type

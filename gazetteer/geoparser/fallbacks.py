@@ -205,13 +205,15 @@ def syrian_spelling(
     "al-Mansoura, west of Raqqa" is no Egyptian or Algerian Mansoura: an English
     name (tokens ``[i, end_tok)``, key ``key``) whose readings ``places`` are all
     small towns abroad may transliterate a Syrian name (al-Mansurah, same
-    consonants).  The match then holds the Syrian readings beside the foreign
-    ones, as a weak reading that, like a near miss, needs a place nearby.  None
-    when the name has another reading or no Syrian name shares its skeleton.
+    consonants) or misspell a prominent one ("the Hamma countryside").  The match
+    then holds the Syrian readings beside the foreign ones, as a weak reading
+    that, like a near miss, needs a place nearby.  None when the name has another
+    reading or no Syrian name shares its skeleton or lies within its edit bound.
     """
     if not scanner.english or not _only_small_foreign_towns(places):
         return None
     keys = {k for sk in latin_skeletons(key) for k in scanner.index.skeleton_keys(sk)}
+    keys.update(scanner.index.misspellings.keys_near(key))  # "the Hamma countryside" is no Tunisian El Hamma
     syrian = sorted({p for k in keys for p in _syrian(scanner, k)}, key=_ID_OF)
     if not syrian:
         return None
@@ -257,4 +259,22 @@ def transliteration_at(scanner: Scanner, i: int) -> Match | None:
         ):
             return scanner.make(i, i + n, sorted(keys)[0], _places_of(scanner, keys), 0)
         return _weak_reading(scanner, i, i + n, keys)
-    return None
+    return misspelling_at(scanner, i)
+
+
+def misspelling_at(scanner: Scanner, i: int) -> Match | None:
+    """A capitalised English word misspelling a prominent place's name ("Allepo", "Hamma").
+
+    A weak reading that must be corroborated, as a near miss is: believed only near the
+    article's other places or in its container, never alone (see
+    :mod:`~gazetteer.geoparser.misspelling`).  None when no such name is near.
+    """
+    tok = scanner.toks[i]
+    if tok.norm in scanner.cues.stop_keys or tok.norm in scanner.index.ambiguous:
+        return None
+    keys = scanner.index.misspellings.keys_near(tok.norm)
+    if not keys:
+        return None
+    m = _weak_reading(scanner, i, i + 1, keys)
+    m.needs_support = True  # unlike a one-letter variant, never believed alone
+    return m

@@ -19,6 +19,7 @@ from ..places.normalize import Token, clitic_variants, is_arabic
 from ..places.place import Place, PlaceType
 from .cues import ROAD_CODE_RE, load_cues
 from .indices import indices_where
+from .misspelling import MisspellingIndex
 from .romanize import LATIN_ARTICLES, arabic_skeletons, latin_skeleton, latin_skeletons
 
 _NORM_OF = attrgetter("norm")
@@ -130,6 +131,7 @@ class MatchIndex:
         # tuples of strings, which the garbage collector stops tracking.
         self._fuzzy = self._build_fuzzy(gazetteer)
         self._skeletons = self._build_skeletons(gazetteer)
+        self.misspellings = MisspellingIndex(self._prominent_latin_keys(gazetteer))
         # A transliteration reading starts at its first word: the first word of some skeleton.
         self._skeleton_words = frozenset(sk.split(" ", 1)[0] for sk in self._skeletons)
         self._gazetteer = weakref.ref(gazetteer)
@@ -253,7 +255,23 @@ class MatchIndex:
             return False
         if norm in LATIN_ARTICLES or not norm.isalpha():
             return True
-        return any(sk in self._skeleton_words for sk in latin_skeletons(norm))
+        return any(sk in self._skeleton_words for sk in latin_skeletons(norm)) or bool(
+            self.misspellings.keys_near(norm)
+        )
+
+    def _prominent_latin_keys(self, gazetteer: Gazetteer) -> list[str]:
+        """One-word Latin keys of prominent Syrian places (see ``_important``), common words left out.
+
+        Only names everyone writes are misspelt often enough, and read safely, to look for.
+        """
+        return [
+            key
+            for key in gazetteer.keys()
+            if key.isascii()
+            and key.isalpha()
+            and key not in self.ambiguous
+            and any(p.in_syria and _important(p) for p in gazetteer.lookup_key(key))
+        ]
 
     def skeleton_keys(self, skeleton: str) -> tuple[str, ...]:
         """Latin name keys of Syrian places whose transliteration skeleton is ``skeleton``, sorted."""

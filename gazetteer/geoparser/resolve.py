@@ -158,6 +158,7 @@ def _sure_variant(place: Place, match: Match, *, alone: bool) -> bool:
     return (
         alone
         and match.fuzzy
+        and not match.needs_support
         and match.key.isascii()
         and place.in_syria
         and place.type in SETTLEMENT_TYPES
