@@ -21,18 +21,29 @@ def live_app(make_app):
     return make_app(**LIVE_CONFIG, GAZETTEER=default_gazetteer())
 
 
+#: The map is quiet: no incident query waiting or running, and no zoom or cluster animation,
+#: so what is clicked now is not redrawn under the click.
+QUIET = (
+    "() => IncidentMap.settled() && !IncidentMap.state.map._animatingZoom"
+    " && !document.querySelector('.leaflet-cluster-anim')"
+)
+
+
 def open_some_popup(page) -> None:
     """Click clusters (zooming in / spiderfying) until an incident marker can be clicked, then click it.
 
-    After each click on a cluster it waits for the map's answer: the incidents of the new view drawn
-    (``IncidentMap.fetches`` moved on and nothing pending) or the cluster's markers spread out.
+    Every click waits for a quiet map first (:data:`QUIET`). A popup that a redraw closed (the
+    answer to a move arriving just after the click) is opened again on the next turn.
     """
     for _ in range(25):
+        page.wait_for_function(QUIET)
         dot = page.locator(".leaflet-marker-icon.incident-dot:visible").first
         if dot.count():
             dot.click()
-            page.locator(".incident-popup").wait_for()
-            return
+            page.wait_for_function(QUIET)
+            if page.locator(".incident-popup").count():
+                return
+            continue
         before = page.evaluate("IncidentMap.fetches")
         page.locator(".incident-cluster").first.click()
         page.wait_for_function(
