@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from webapp.mapterms import TermIndex
+from webapp.mapterms import TermIndex, with_columns
 
 
 def _held(index: TermIndex, part: str) -> list[int]:
@@ -36,3 +36,10 @@ def test_the_arrays_of_a_snapshot_give_the_same_index_back():
     assert {t: sorted(ids.tolist()) for t, ids in again.postings.items()} == {"a_b": [5], "c": [5, 7]}
     empty = TermIndex.from_arrays(TermIndex.empty().arrays("x_"), "x_")
     assert empty.postings == {} and np.array_equal(empty.holding("c"), np.zeros(0))
+
+
+def test_each_index_takes_its_own_column_of_the_rows_read_once():
+    rows = iter([(1, " قصف ادلب ", " syrian_army "), (2, " حلب ", None)])  # one pass only
+    words, actors = with_columns((TermIndex.empty(), TermIndex.of_rows([(3, " isis ")])), rows)
+    assert _held(words, "ادلب") == [1] and _held(words, "حلب") == [2]
+    assert _held(actors, "army") == [1] and _held(actors, "isis") == [3] and _held(actors, "حلب") == []

@@ -34,7 +34,7 @@ from .filters import (
     conditions,
     near_limit,
 )
-from .mapterms import TermIndex
+from .mapterms import TermIndex, with_columns
 from .models import Incident, IncidentSearch
 from .textsearch import matching_ids, search_terms
 
@@ -180,14 +180,17 @@ class MapIndex:
             joined = np.concatenate((old[keep], new))
             return joined if order is None else joined[order]
 
-        searched = select(IncidentSearch.incident_id).join(Incident).where(*located)
+        searched = select(IncidentSearch.incident_id, IncidentSearch.text, IncidentSearch.actors)
+        text_terms, actor_terms = with_columns(
+            (self.text_terms, self.actor_terms), _stream(searched.join(Incident).where(*located))
+        )
         index = MapIndex(
             **{name: merged(getattr(self, name), getattr(fresh, name)) for name in ARRAYS},
             types=fresh.types,
             admins=fresh.admins,
             statuses=fresh.statuses,
-            text_terms=self.text_terms.with_rows(_stream(searched.add_columns(IncidentSearch.text))),
-            actor_terms=self.actor_terms.with_rows(_stream(searched.add_columns(IncidentSearch.actors))),
+            text_terms=text_terms,
+            actor_terms=actor_terms,
             # A dropped incident keeps its postings: were it read again, they may be out of date.
             stale=np.union1d(self.stale, np.fromiter(drop, dtype="int64")),
         )

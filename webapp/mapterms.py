@@ -16,7 +16,7 @@ caller's to check again (:class:`webapp.mapcolumns.MapIndex` keeps them aside).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,10 +46,10 @@ class TermIndex:
     def with_rows(self, rows: Iterable[tuple[int, str]]) -> TermIndex:
         """A new index: this one, plus the terms of ``rows`` (ids need not be new; the postings of
         terms they no longer hold are not removed, see the module's docstring)."""
-        added: defaultdict[str, list[int]] = defaultdict(list)
-        for incident_id, text in rows:
-            for term in set((text or "").split(" ")) - {""}:
-                added[term].append(incident_id)
+        (index,) = with_columns((self,), rows)
+        return index
+
+    def _with(self, added: Mapping[str, list[int]]) -> TermIndex:
         if not added:
             return self
         postings = dict(self.postings)
@@ -86,3 +86,14 @@ class TermIndex:
         if not joined:
             return cls.empty()
         return cls(dict(zip(joined.split(_TERM_SEPARATOR), np.split(ids, starts[1:-1]), strict=True)))
+
+
+def with_columns(indexes: Sequence[TermIndex], rows: Iterable[tuple[Any, ...]]) -> list[TermIndex]:
+    """Each of ``indexes`` plus the terms of its own column of ``rows``, read in one pass: a row is
+    (incident id, the terms for ``indexes[0]``, the terms for ``indexes[1]``, …), space-separated."""
+    added: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in indexes]
+    for incident_id, *columns in rows:
+        for terms_of, text in zip(added, columns, strict=True):
+            for term in set((text or "").split(" ")) - {""}:
+                terms_of[term].append(incident_id)
+    return [index._with(terms_of) for index, terms_of in zip(indexes, added, strict=True)]
