@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from itertools import combinations
 
+from rapidfuzz.distance import OSA
+
 _DOUBLED = re.compile(r"(.)\1+")
 #: Below this many letters (doubled letters collapsed) a name must match exactly: one
 #: edit off a shorter name reads personal names, months and unknown villages as towns
@@ -42,23 +44,10 @@ def edit_bound(letters: int) -> int:
 def edit_distance(a: str, b: str, limit: int) -> int:
     """The optimal-string-alignment distance of ``a`` and ``b``, or ``limit + 1`` when it exceeds ``limit``.
 
-    Substitutions, insertions, deletions and swaps of two neighbouring letters count one each.
+    Substitutions, insertions, deletions and swaps of two neighbouring letters count one each
+    (rapidfuzz's ``OSA``, which stops counting past the limit).
     """
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        prev2, prev = prev, row
-    return min(prev[-1], limit + 1)
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 def _deletions(word: str, n: int) -> set[str]:

@@ -19,7 +19,7 @@ from ..places.normalize import Token, clitic_variants, is_arabic
 from ..places.place import Place, PlaceType
 from .cues import ROAD_CODE_RE, load_cues
 from .indices import indices_where
-from .misspelling import MisspellingIndex
+from .misspelling import MisspellingIndex, edit_distance
 from .romanize import LATIN_ARTICLES, arabic_skeletons, latin_skeleton, latin_skeletons
 
 _NORM_OF = attrgetter("norm")
@@ -326,26 +326,7 @@ def _deletions(text: str) -> set[str]:
 
 def within_one_edit(a: str, b: str) -> bool:
     """Damerau-Levenshtein distance of ``a`` and ``b`` is at most 1."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la == lb:
-        diff = [i for i in range(la) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    short, long_ = (a, b) if la < lb else (b, a)
-    i = 0
-    while i < len(short) and short[i] == long_[i]:
-        i += 1
-    return short[i:] == long_[i + 1 :]
+    return edit_distance(a, b, 1) <= 1
 
 
 def article_ok(gazetteer: Gazetteer, norm: str, cut: int, key: str) -> bool:
