@@ -43,3 +43,11 @@ def test_each_index_takes_its_own_column_of_the_rows_read_once():
     words, actors = with_columns((TermIndex.empty(), TermIndex.of_rows([(3, " isis ")])), rows)
     assert _held(words, "ادلب") == [1] and _held(words, "حلب") == [2]
     assert _held(actors, "army") == [1] and _held(actors, "isis") == [3] and _held(actors, "حلب") == []
+
+
+def test_without_drops_the_postings_of_the_ids_given_and_the_terms_left_with_none():
+    index = TermIndex.of_rows([(1, " قصف ادلب "), (2, " ادلب "), (3, " حلب ")])
+    rest = index.without(np.array([2, 3]))
+    assert _held(rest, "ادلب") == [1] and _held(rest, "قصف") == [1]
+    assert "حلب" not in rest.postings
+    assert _held(index, "ادلب") == [1, 2]  # the index it came from is unchanged

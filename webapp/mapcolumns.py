@@ -14,15 +14,14 @@ in SQL.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 from sqlalchemy import ColumnElement, Date, Integer, cast, func, literal, select
 
-from .database import session_dialect
-from .extensions import db
+from .database import fetch_rows, is_one_of, session_dialect, stream_rows
 from .filters import (
     AnyOf,
     Between,
@@ -85,8 +84,10 @@ ARRAYS = (
 )
 #: Its code tables: the value each integer code of ``type_code``/``admin_code``/``status_code`` stands for.
 CODE_TABLES = ("types", "admins", "statuses")
-#: Rows read from the database's cursor at a time.
-_BATCH_ROWS = 20_000
+#: Above this many stale incidents (changed since their search terms were indexed), their terms
+#: are read again: each text search asks SQL about every stale incident, a cost that would
+#: otherwise grow with every correction until the process restarts.
+STALE_LIMIT = 5_000
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ class MapIndex:
         """A new index: this one without the incidents ``drop``, plus the located incidents the
         criteria ``where`` select, read from the database (replacing any with the same id)."""
         located = (Incident.lat.is_not(None), Incident.lon.is_not(None), *where)
-        rows = _fetch_all(select(*_columns()).where(*located).order_by(Incident.id))
+        rows = fetch_rows(select(*_columns()).where(*located).order_by(Incident.id))
         fresh = MapIndex.from_rows(rows, (self.types, self.admins, self.statuses))
         gone = np.union1d(np.fromiter(drop, dtype="int64"), fresh.ids)
         keep = ~self.holds(gone)
@@ -180,9 +181,8 @@ class MapIndex:
             joined = np.concatenate((old[keep], new))
             return joined if order is None else joined[order]
 
-        searched = select(IncidentSearch.incident_id, IncidentSearch.text, IncidentSearch.actors)
         text_terms, actor_terms = with_columns(
-            (self.text_terms, self.actor_terms), _stream(searched.join(Incident).where(*located))
+            (self.text_terms, self.actor_terms), stream_rows(_search_rows(*located))
         )
         index = MapIndex(
             **{name: merged(getattr(self, name), getattr(fresh, name)) for name in ARRAYS},
@@ -205,7 +205,19 @@ class MapIndex:
             index._text_unknown[text_only] = np.union1d(
                 self._text_unknown.get(text_only, np.zeros(0, "int64")), fresh.ids
             )
-        return index
+        return index._terms_read_again() if len(index.stale) > STALE_LIMIT else index
+
+    def _terms_read_again(self) -> MapIndex:
+        """This index with its stale incidents' search terms read again, and none stale.
+
+        The masks it keeps carry over (they hold what SQL answered for the stale rows).
+        """
+        located = (Incident.lat.is_not(None), Incident.lon.is_not(None))
+        fresh_rows = stream_rows(_search_rows(*located, is_one_of(Incident.id, self.stale.tolist())))
+        text_terms, actor_terms = with_columns(
+            (self.text_terms.without(self.stale), self.actor_terms.without(self.stale)), fresh_rows
+        )
+        return replace(self, text_terms=text_terms, actor_terms=actor_terms, stale=np.zeros(0, "int64"))
 
     def holds(self, ids: np.ndarray) -> np.ndarray:
         """A mask over this index: True for the incidents whose id is in ``ids``."""
@@ -362,6 +374,12 @@ class MapIndex:
         return out
 
 
+def _search_rows(*criteria: ColumnElement[bool]) -> Any:
+    """The search words and actors of the incidents ``criteria`` select, by incident id."""
+    searched = select(IncidentSearch.incident_id, IncidentSearch.text, IncidentSearch.actors)
+    return searched.join(Incident).where(*criteria)
+
+
 def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``np.unique(key, return_inverse=True, return_counts=True)`` for cell keys ``cy·10⁷ + cx``:
     counted in one dense array when the cells between the corners are few (linear time, no sort)."""
@@ -378,25 +396,6 @@ def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray,
     inverse = rank[dense]
     cells = (occupied // width + y0) * 10_000_000 + (occupied % width + x0)
     return cells, inverse, counts[occupied]
-
-
-def _fetch_all(query: Any) -> list[tuple[Any, ...]]:
-    """The rows of ``query`` as plain tuples, straight from the driver's cursor: a million rows
-    through SQLAlchemy's result objects cost seconds more, and these columns need no conversion."""
-    return list(_stream(query))
-
-
-def _stream(query: Any) -> Iterator[tuple[Any, ...]]:
-    """The rows of ``query`` as plain tuples, a batch at a time (see :func:`_fetch_all`)."""
-    connection = db.session.connection()
-    compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
-    cursor = connection.connection.driver_connection.cursor()
-    try:
-        cursor.execute(str(compiled))
-        while batch := cursor.fetchmany(_BATCH_ROWS):
-            yield from batch
-    finally:
-        cursor.close()
 
 
 def _codes(values: Sequence[Any], known: tuple[str, ...] = ()) -> tuple[tuple[str, ...], np.ndarray]:

@@ -61,6 +61,15 @@ class TermIndex:
             postings[term] = fresh if old is None else np.concatenate((old, fresh))
         return TermIndex(postings)
 
+    def without(self, ids: np.ndarray) -> TermIndex:
+        """A new index with no posting of ``ids`` (a term left with none is dropped)."""
+        postings = {}
+        for term, held in self.postings.items():
+            kept = held[~np.isin(held, ids)]
+            if len(kept):
+                postings[term] = kept
+        return TermIndex(postings)
+
     def holding(self, part: str) -> np.ndarray:
         """The ids of the incidents with a term that contains ``part`` (unordered, possibly repeated)."""
         found = [ids for term, ids in self.postings.items() if part in term]
