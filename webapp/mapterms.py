@@ -63,9 +63,15 @@ class TermIndex:
 
     def without(self, ids: np.ndarray) -> TermIndex:
         """A new index with no posting of ``ids`` (a term left with none is dropped)."""
+        if not len(ids) or not self.postings:
+            return self
+        # One flag per id, looked up for each posting: no sort per term, as np.isin would make.
+        largest = max(int(ids.max()), max(int(held.max()) for held in self.postings.values() if len(held)))
+        gone = np.zeros(largest + 1, dtype=bool)
+        gone[ids] = True
         postings = {}
         for term, held in self.postings.items():
-            kept = held[~np.isin(held, ids)]
+            kept = held[~gone[held]]
             if len(kept):
                 postings[term] = kept
         return TermIndex(postings)
