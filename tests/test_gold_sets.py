@@ -49,6 +49,8 @@ REPORTS_FRESH2 = DEV_GOLD.with_name("reports-fresh2.jsonl")
 #: A fourth set, annotated after the later tuning on reports-dev and kept from the tuner: never tuned on.
 REPORTS_FRESH3 = DEV_GOLD.with_name("reports-fresh3.jsonl")
 REPORTS_FRESH4 = DEV_GOLD.with_name("reports-fresh4.jsonl")
+#: A sixth set, annotated blind (neither the system's output nor its code seen) and kept from the tuner.
+REPORTS_FRESH5 = DEV_GOLD.with_name("reports-fresh5.jsonl")
 
 #: Minimum annotated cases per class in reports-dev.jsonl (each a little under the count at annotation).
 REPORTS_MINIMUMS = {
@@ -104,8 +106,15 @@ def reports_dev(shared_dir: Path) -> list:
 
 @pytest.fixture(
     scope="module",
-    params=[REPORTS_DEV, REPORTS_FRESH, REPORTS_FRESH2, REPORTS_FRESH3, REPORTS_FRESH4],
-    ids=["reports-dev", "reports-fresh", "reports-fresh2", "reports-fresh3", "reports-fresh4"],
+    params=[REPORTS_DEV, REPORTS_FRESH, REPORTS_FRESH2, REPORTS_FRESH3, REPORTS_FRESH4, REPORTS_FRESH5],
+    ids=[
+        "reports-dev",
+        "reports-fresh",
+        "reports-fresh2",
+        "reports-fresh3",
+        "reports-fresh4",
+        "reports-fresh5",
+    ],
 )
 def reports(request: pytest.FixtureRequest, shared_dir: Path) -> tuple[Path, list]:
     """Each reports gold set, as (its path, its documents)."""
@@ -337,6 +346,74 @@ def test_reports_fresh4_loads_and_has_its_sizes(shared_dir: Path) -> None:
     assert_class_minimums(fresh4, REPORTS_FRESH4_MINIMUMS)
 
 
+#: Minimum annotated cases per class in reports-fresh5.jsonl (each a little under the count at annotation).
+REPORTS_FRESH5_MINIMUMS = {
+    "mention class": {
+        "unknown_village": 18,
+        "latin_variant": 30,
+        "misspelling": 2,
+        "nested": 19,
+        "road_segment": 6,
+        "city_default": 6,
+        "governorate_cue": 23,
+        "homonym": 17,
+    },
+    "not-place kind": {"group": 45, "organisation": 70, "time_zone": 3, "generic_head": 3},
+    "no-incident kind": {"headline": 2, "background": 38, "statistics": 17, "agreement": 2},
+    "event type": {
+        "Explosions/Remote violence": 58,
+        "Battles": 15,
+        "Violence against civilians": 9,
+        "Protests": 8,
+        "Riots": 3,
+        "Strategic developments": 8,
+    },
+    "sub-event type": {
+        "Air/drone strike": 22,
+        "Shelling/artillery/missile attack": 20,
+        "Remote explosive/landmine/IED": 11,
+        "Chemical weapon": 3,
+        "Suicide bomb": 1,
+        "Grenade": 1,
+        "Attack": 7,
+        "Abduction/forced disappearance": 2,
+        "Sexual violence": 1,
+        "Armed clash": 8,
+        "Government regains territory": 4,
+        "Non-state actor overtakes territory": 3,
+        "Peaceful protest": 5,
+        "Protest with intervention": 1,
+        "Excessive force against protesters": 2,
+        "Violent demonstration": 2,
+        "Mob violence": 1,
+        "Looting/property destruction": 2,
+        "Arrests": 6,
+        "Disrupted weapons use": 1,
+    },
+}
+
+
+@pytest.mark.shared
+def test_reports_fresh5_loads_and_has_its_sizes(shared_dir: Path) -> None:
+    # load_gold has checked every corpus passage's hash and every span's text at its offsets; reuse of
+    # other sets' passages and copies of corpus text are checked by the tests over every reports set.
+    fresh5 = load_gold(REPORTS_FRESH5, shared_dir)
+    by_part = Counter((d.origin, d.language, d.genre) for d in fresh5)
+    assert len(fresh5) >= 95
+    assert by_part["corpus", "en", "narrative"] >= 2 and by_part["corpus", "ar", "report"] >= 2
+    assert by_part["written", "en", "narrative"] >= 48 and by_part["written", "ar", "report"] >= 28
+    assert by_part["written", "ar", "caption"] >= 18
+    incidents = [i for d in fresh5 for i in d.incidents]
+    assert len(incidents) >= 105 and sum(i.date is not None for i in incidents) >= 100
+    assert sum(i.fatalities is not None for i in incidents) >= 45
+    assert sum(i.injuries is not None for i in incidents) >= 22
+    assert Counter(i.geo_precision for i in incidents)[2] >= 38
+    assert Counter(i.geo_precision for i in incidents)[3] >= 6
+    assert sum(1 for d in fresh5 if d.published is None and any(i.date for i in d.incidents)) >= 45
+    assert sum(m.in_gazetteer is False for d in fresh5 for m in d.mentions) >= 28
+    assert_class_minimums(fresh5, REPORTS_FRESH5_MINIMUMS)
+
+
 @pytest.mark.shared
 def test_reports_dev_loads_and_has_its_sizes(reports_dev: list) -> None:
     # load_gold has checked every corpus passage's hash and every span's text at its offsets.
@@ -411,6 +488,7 @@ def test_a_reports_set_reuses_no_passage_of_the_other_gold_sets(reports: tuple[P
             REPORTS_FRESH2,
             REPORTS_FRESH3,
             REPORTS_FRESH4,
+            REPORTS_FRESH5,
         )
         if p != path
     ]
