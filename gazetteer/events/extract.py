@@ -58,7 +58,6 @@ from collections.abc import Sequence
 from ..geoparser.lexicon import distinct_norms
 from ..geoparser.result import Incident, Mention, Role, Sentence
 from ..places.normalize import Token, read_article, word_range, words_in
-from ..places.place import Place
 from . import actors, counting, dates, numbers
 from .acled import ACLED_TYPES
 from .actors import UNIDENTIFIED, Actor, attribute
@@ -274,7 +273,7 @@ def extract_incidents(
             elif stated_events <= MAX_LISTED_EVENTS:
                 # "two more incidents, both in X": as many events as the text counts, at the places it gives.
                 targets += [targets[0]] * (stated_events - len(targets))
-            _mark_incident_mentions(mentions, indices, {t.place for t in targets if t is not None})
+            _mark_incident_mentions(mentions, indices, [t for t in targets if t is not None])
             for n, target in enumerate(targets):
                 trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
                 incident = Incident(
@@ -342,7 +341,7 @@ def _record(
     if not targets:
         return None
     target = targets[0]
-    _mark_incident_mentions(mentions, indices, {target.place})
+    _mark_incident_mentions(mentions, indices, [target])
     return Incident("", "", sentence.index, "", date=date, location=target.location, mention=target.index)
 
 
@@ -410,8 +409,15 @@ def _donate_counts(
             setattr(latest.incident, count.category, max(current or 0, count.value))
 
 
-def _mark_incident_mentions(mentions: list[Mention], indices: Sequence[int], places: set[Place]) -> None:
-    """Give ``Role.INCIDENT`` to the mentions among ``indices`` of any of ``places``."""
+def _mark_incident_mentions(
+    mentions: list[Mention], indices: Sequence[int], targets: Sequence[Candidate]
+) -> None:
+    """Give ``Role.INCIDENT`` to the mentions among ``indices`` of the places of ``targets``.
+
+    A target with no place (a road the gazetteer lacks) marks its own mention.
+    """
+    places = {t.place for t in targets if t.place is not None}
+    own = {t.index for t in targets if t.place is None}
     for k in indices:
-        if mentions[k].place in places:
+        if mentions[k].place in places or k in own:
             mentions[k].role = Role.INCIDENT

@@ -21,10 +21,10 @@ from operator import attrgetter
 from ..geoparser.containers import connective, lies_in, rank_of
 from ..geoparser.lexicon import form_set, forms_of, load_lexicon, with_form_in, word_set
 from ..geoparser.result import Location, Mention
+from ..geoparser.roads import joined_road
 from ..places.normalize import Token, normalize_token, tokenize, words_in
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent, event_lexicon
-from .roadnames import roads_between
 
 __all__ = [
     "MAX_LISTED_EVENTS",
@@ -129,8 +129,9 @@ def names_a_place(tokens: Sequence[Token], *, words: frozenset[str] | None = Non
 def location_of(mention: Mention) -> Location | None:
     """Where a mention points, if it may be an incident location (Syrian, not the whole country)."""
     place = mention.place
-    if place is None and mention.container is not None:
-        return mention.location  # a place the gazetteer lacks, located at its container
+    if place is None:
+        # a place the gazetteer lacks, located at its container, or a road it lacks between two places
+        return mention.location
     if place is None or not place.in_syria or place.type is PlaceType.COUNTRY:
         return None
     if mention.location is not None:
@@ -210,7 +211,7 @@ class Candidate:
 
     index: int  # into the article's mentions
     location: Location
-    place: Place
+    place: Place | None  # the container of a place the gazetteer lacks; None for a road it lacks
     tok: int
     score: float
     linked: bool = False  # object of a preposition or of the trigger verb
@@ -245,8 +246,8 @@ def place_candidates(
         location = location_of(mention)
         if location is None:
             continue
-        # a place the gazetteer lacks is a village or the like, at its container
-        kind = mention.place.type if mention.place is not None else PlaceType.VILLAGE
+        # a place the gazetteer lacks is a village or the like, at its container, or a road
+        kind = mention.place.type if mention.place is not None else _unknown_kind(mention)
         tok = token_at(tokens, mention.start)
         if tok is None:
             continue
@@ -266,7 +267,12 @@ def place_candidates(
             score += _ROAD_BONUS
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
     _inner_over_container(text, tokens, mentions, out)
-    return roads_between(text, tokens, mentions, out)
+    return out
+
+
+def _unknown_kind(mention: Mention) -> PlaceType:
+    """The kind of place a name the gazetteer lacks is: a road named by its ends, else a village."""
+    return PlaceType.ROAD if joined_road(mention) else PlaceType.VILLAGE
 
 
 def _subordinate_start(

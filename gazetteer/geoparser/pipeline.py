@@ -30,6 +30,7 @@ from .match import find_matches
 from .nameindex import MatchIndex
 from .resolve import Resolution, resolve_matches
 from .result import GeoparseResult, Mention, Sentence
+from .roads import join_roads
 from .sentences import split_sentences
 
 #: A place after a road mention within this many tokens, read "near", fixes the point on the road.
@@ -209,6 +210,6 @@ def geoparse(
     sentences: list[Sentence] = split_sentences(text)
     matches = find_matches(text, sentences, gazetteer, language=lang)
     resolutions = resolve_matches(matches)
-    mentions = _mentions(resolutions, text, gazetteer)
+    mentions = join_roads(text, _mentions(resolutions, text, gazetteer))
     incidents = extract_incidents(text, sentences, mentions, published=published, language=lang)
     return GeoparseResult(lang, sentences, mentions, incidents)

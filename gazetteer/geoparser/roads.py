@@ -1,12 +1,16 @@
-"""Road mentions: «طريق حلب- اللاذقية» read as one road, and «الطريق الدولي» referring back to it."""
+"""Road mentions: «طريق حلب- اللاذقية» read as one road, «الطريق الدولي» referring back to it, and
+a road the gazetteer lacks named by the places it joins ("the Deir ez-Zor–al-Mayadin road")."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from ..places.normalize import TextWords, read_article
 from ..places.place import Place, PlaceType
-from .cues import ROAD_CODE_RE
+from .cues import ROAD_CODE_RE, load_cues
 from .geometry import distance_to_geometry_km
+from .result import Location, Mention
 from .scanner import Scanner
 from .toponym import Match
 
@@ -44,15 +48,18 @@ def merge_roads(matches: list[Match], scanner: Scanner) -> list[Match]:
                     if worst <= ROAD_ENDPOINT_KM and (best is None or worst < best[0]):
                         best = (worst, road)
                 if best is not None:
+                    # "the Homs–Palmyra road": the road word after the two names is the road's name too
+                    end_tok = after[1] if after and after[0] in scanner.cues.road else b.tok_end
+                    end = scanner.toks[end_tok - 1].end
                     merged = Match(
                         start=a.start,
-                        end=b.end,
-                        text=scanner.text[a.start : b.end],
+                        end=end,
+                        text=scanner.text[a.start : end],
                         key=f"{a.key} {b.key}",
                         places=[best[1]],
                         sentence=a.sentence,
                         tok_start=a.tok_start,
-                        tok_end=b.tok_end,
+                        tok_end=end_tok,
                         cue=a.cue or "road",
                         cue_types=frozenset({PlaceType.ROAD}),
                         road_ends=(a.places[0], b.places[0]) if a.places and b.places else (),
@@ -109,3 +116,91 @@ def road_anaphora(matches: list[Match], scanner: Scanner, road: Place) -> list[M
         )
         j = end_tok
     return sorted([*matches, *added], key=lambda m: m.tok_start) if added else matches
+
+
+def join_roads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` (in text order) with each two that name a road the gazetteer lacks made one.
+
+    "the Deir ez-Zor–al-Mayadin road", «طريق الحسكة – القامشلي»: two located places
+    joined by a dash, with a road word right before or after them, name the road
+    between them.  The toponym is that road, its road words included; it has no
+    place and lies on the line between the two (at its middle, geo_precision 2 at
+    best).  A road the gazetteer has is one match already (:func:`merge_roads`).
+    """
+    if len(mentions) < 2:
+        return mentions
+    words = read_article(text)
+    out: list[Mention] = []
+    k = 0
+    while k < len(mentions):
+        a = mentions[k]
+        b = mentions[k + 1] if k + 1 < len(mentions) else None
+        joined = _road_between(text, words, a, b) if b is not None else None
+        if joined is not None:
+            out.append(joined)
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def joined_road(mention: Mention) -> bool:
+    """Whether ``mention`` is a road the gazetteer lacks, named by the two places it joins."""
+    return mention.place is None and mention.container is None and mention.location is not None
+
+
+def _road_between(text: str, words: TextWords, a: Mention, b: Mention) -> Mention | None:
+    """The one mention of the road ``a``–``b`` name, or None when they name no road."""
+    if (
+        a.sentence != b.sentence
+        or not _DASH_RE.match(text[a.end : b.start])
+        or not (_placed(a) and _placed(b))
+        or a.location is None
+        or b.location is None
+    ):
+        return None
+    road_words = {p[0] for p in load_cues().road if len(p) == 1}
+    start, end = a.start, b.end
+    after = bisect_left(words.starts, b.end)  # the first word after ``b``
+    if after < len(words.tokens) and _adjacent(text, b.end, words.tokens[after].start):
+        if words.tokens[after].norm in road_words:
+            end = words.tokens[after].end
+    before = bisect_left(words.starts, a.start) - 1  # the last word before ``a``
+    if before >= 0 and _adjacent(text, words.tokens[before].end, a.start):
+        if words.tokens[before].norm in road_words:
+            start = words.tokens[before].start
+    if (start, end) == (a.start, b.end):
+        return None  # a dash alone joins no road: "Idlib - Binnish was spared"
+    one, two = a.location, b.location
+    where = Location(
+        (one.lat + two.lat) / 2,
+        (one.lon + two.lon) / 2,
+        max(2, one.geo_precision, two.geo_precision),
+        None,
+        {"type": "LineString", "coordinates": [[one.lon, one.lat], [two.lon, two.lat]]},
+        f"the road between {a.text} and {b.text}",
+    )
+    return Mention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        sentence=a.sentence,
+        place=None,
+        score=max(a.score, b.score),
+        reason=where.description,
+        cue="road",
+        location=where,
+    )
+
+
+def _placed(m: Mention) -> bool:
+    """Whether ``m`` is a Syrian place short of the country, or an unknown name at its container."""
+    if m.place is None:
+        return m.container is not None
+    return m.place.in_syria and m.place.type is not PlaceType.COUNTRY
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Whether only spaces lie between two words."""
+    return end <= start and not text[end:start].strip()

@@ -1,0 +1,75 @@
+"""Road mentions: a road the gazetteer has, named by its two ends, and one it lacks."""
+
+from __future__ import annotations
+
+import pytest
+from geo_toy import toy_gazetteer
+
+from gazetteer import Location, Mention, Place, PlaceType
+from gazetteer.geoparser.match import find_matches
+from gazetteer.geoparser.pipeline import geoparse
+from gazetteer.geoparser.roads import join_roads, joined_road
+from gazetteer.geoparser.sentences import split_sentences
+
+IDLIB = Place("t:idlib", "Idlib", "إدلب", PlaceType.CITY, 35.93, 36.634)
+BINNISH = Place("t:binnish", "Binnish", "بنش", PlaceType.TOWN, 35.957, 36.713)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return toy_gazetteer()
+
+
+def _located(text: str, places: dict[str, Place]) -> list[Mention]:
+    mentions = []
+    for surface, place in places.items():
+        start = text.index(surface)
+        where = Location(place.lat, place.lon, 1, place=place)
+        mentions.append(Mention(surface, start, start + len(surface), 0, place, location=where))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def test_the_road_word_after_a_road_named_by_its_ends_is_part_of_its_name(gaz) -> None:
+    text = "A roadside bomb hit an army bus on the Aleppo–Latakia road near Ariha on Tuesday."
+    found = find_matches(text, split_sentences(text), gaz, language="en")
+    assert [(m.text, [p.id for p in m.places]) for m in found][0] == ("Aleppo–Latakia road", ["toy:m4"])
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("An IED exploded on the Idlib–Binnish road on Sunday, killing a soldier.", "Idlib–Binnish road"),
+        ("انفجار عبوة ناسفة على طريق إدلب - بنش صباح اليوم", "طريق إدلب - بنش"),
+    ],
+)
+def test_two_places_joined_into_a_roads_name_are_one_mention_of_the_road_between_them(text, surface) -> None:
+    ends = {"Idlib": IDLIB, "Binnish": BINNISH} if "Idlib" in text else {"إدلب": IDLIB, "بنش": BINNISH}
+    (road,) = join_roads(text, _located(text, ends))
+    assert road.text == surface == text[road.start : road.end]
+    assert road.place is None and joined_road(road) and road.location is not None
+    assert road.location.geo_precision == 2
+    assert (road.location.lat, road.location.lon) == pytest.approx(
+        ((IDLIB.lat + BINNISH.lat) / 2, (IDLIB.lon + BINNISH.lon) / 2)
+    )
+    assert road.location.geometry == {
+        "type": "LineString",
+        "coordinates": [[IDLIB.lon, IDLIB.lat], [BINNISH.lon, BINNISH.lat]],
+    }
+
+
+def test_a_dash_without_a_road_word_joins_no_road() -> None:
+    text = "Shelling hit Idlib - Binnish was spared"
+    assert [m.text for m in join_roads(text, _located(text, {"Idlib": IDLIB, "Binnish": BINNISH}))] == [
+        "Idlib",
+        "Binnish",
+    ]
+
+
+def test_an_incident_on_a_road_the_gazetteer_lacks_is_on_that_road(gaz) -> None:
+    text = "A roadside bomb exploded under a military truck on the Idlib–Binnish road on 4 May 2021."
+    result = geoparse(text, gazetteer=gaz, language="en")
+    assert [m.text for m in result.mentions] == ["Idlib–Binnish road"]
+    (incident,) = result.incidents
+    assert incident.mention == 0 and incident.location is not None
+    assert incident.location.geo_precision == 2 and incident.location.geometry["type"] == "LineString"
+    assert result.mentions[0].role == "incident"
