@@ -260,8 +260,9 @@ def test_the_countryside_of_a_capital_does_not_reach_into_another_governorate(re
     ("text", "named", "container"),
     [
         # A street named after a town, in the city it is said to lie in: the city, not the town.
-        ("Shells hit the Raqqa road in Aleppo on Monday, wounding two.", "Raqqa", "Aleppo"),
-        ("A car bomb exploded on the Idlib road in Saraqib on Friday.", "Idlib", "Saraqib"),
+        # The toponym is the road, its road word included.
+        ("Shells hit the Raqqa road in Aleppo on Monday, wounding two.", "Raqqa road", "Aleppo"),
+        ("A car bomb exploded on the Idlib road in Saraqib on Friday.", "Idlib road", "Saraqib"),
     ],
 )
 def test_a_road_named_after_a_town_lies_in_its_container(real, text, named, container):

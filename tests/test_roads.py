@@ -73,3 +73,11 @@ def test_an_incident_on_a_road_the_gazetteer_lacks_is_on_that_road(gaz) -> None:
     assert incident.mention == 0 and incident.location is not None
     assert incident.location.geo_precision == 2 and incident.location.geometry["type"] == "LineString"
     assert result.mentions[0].role == "incident"
+
+
+def test_a_road_named_after_a_town_holds_its_road_word_and_a_roads_own_name_does_not(gaz) -> None:
+    text = "Chlorine canisters hit the Al-Bab road in Aleppo city and a patrol on the M4 highway on 2 May."
+    mentions = geoparse(text, gazetteer=gaz, language="en").mentions
+    assert [m.text for m in mentions] == ["Al-Bab road", "Aleppo", "M4"]
+    road = mentions[0]
+    assert road.place is None and road.container is not None and road.container.id == "toy:aleppo"

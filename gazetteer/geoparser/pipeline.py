@@ -30,7 +30,7 @@ from .match import find_matches
 from .nameindex import MatchIndex
 from .resolve import Resolution, resolve_matches
 from .result import GeoparseResult, Mention, Sentence
-from .roads import join_roads
+from .roads import join_roads, road_word_end
 from .sentences import split_sentences
 
 #: A place after a road mention within this many tokens, read "near", fixes the point on the road.
@@ -149,11 +149,12 @@ def _mentions(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) ->
         location = (
             locations.get(k) if container is None else located_at_container(locations.get(j), container)
         )
+        end = road_word_end(text, m)  # "the Raqqa road": the toponym is the road, named after the town
         mentions.append(
             Mention(
-                text=m.text,
+                text=text[m.start : end],
                 start=m.start,
-                end=m.end,
+                end=end,
                 sentence=m.sentence,
                 place=r.place,
                 score=r.score,

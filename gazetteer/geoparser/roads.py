@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from ..places.normalize import TextWords, read_article
 from ..places.place import Place, PlaceType
@@ -118,6 +119,49 @@ def road_anaphora(matches: list[Match], scanner: Scanner, road: Place) -> list[M
     return sorted([*matches, *added], key=lambda m: m.tok_start) if added else matches
 
 
+def road_word_end(text: str, m: Match) -> int:
+    """Where the toponym of ``m`` ends: after the road word that follows a town's name ("the Al-Bab
+    road", a road named after the town it leads to), else at the name's end.
+
+    A road's own name keeps its road word outside ("the M4 highway"), as a cue.
+    """
+    if PlaceType.ROAD not in m.cue_types or (m.places and all(p.type is PlaceType.ROAD for p in m.places)):
+        return m.end
+    return _road_word_after(text, read_article(text), m.end) or m.end
+
+
+def _road_word_after(text: str, words: TextWords, end: int) -> int | None:
+    """The end of the road word right after offset ``end`` (spaces between), if one is there."""
+    after = bisect_left(words.starts, end)
+    if after < len(words.tokens) and _adjacent(text, end, words.tokens[after].start):
+        if words.tokens[after].norm in _road_words():
+            return words.tokens[after].end
+    return None
+
+
+def _road_word_before(text: str, words: TextWords, start: int) -> int | None:
+    """The start of the road word right before offset ``start`` (spaces between), if one is there."""
+    before = bisect_left(words.starts, start) - 1
+    if before >= 0 and _adjacent(text, words.tokens[before].end, start):
+        if words.tokens[before].norm in _road_words():
+            return words.tokens[before].start
+    return None
+
+
+def _road_word_in(text: str, words: TextWords, m: Mention) -> int | None:
+    """Where the name of ``m`` ends when it holds a road word after it (:func:`road_word_end`)."""
+    last = bisect_left(words.starts, m.end) - 1
+    if last >= 0 and words.starts[last] > m.start and words.tokens[last].norm in _road_words():
+        return len(text[: words.starts[last]].rstrip())
+    return None
+
+
+@cache
+def _road_words() -> frozenset[str]:
+    """The one-word road cues: "road", "highway", «طريق» …"""
+    return frozenset(p[0] for p in load_cues().road if len(p) == 1)
+
+
 def join_roads(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` (in text order) with each two that name a road the gazetteer lacks made one.
 
@@ -160,18 +204,14 @@ def _road_between(text: str, words: TextWords, a: Mention, b: Mention) -> Mentio
         or b.location is None
     ):
         return None
-    road_words = {p[0] for p in load_cues().road if len(p) == 1}
-    start, end = a.start, b.end
-    after = bisect_left(words.starts, b.end)  # the first word after ``b``
-    if after < len(words.tokens) and _adjacent(text, b.end, words.tokens[after].start):
-        if words.tokens[after].norm in road_words:
-            end = words.tokens[after].end
-    before = bisect_left(words.starts, a.start) - 1  # the last word before ``a``
-    if before >= 0 and _adjacent(text, words.tokens[before].end, a.start):
-        if words.tokens[before].norm in road_words:
-            start = words.tokens[before].start
-    if (start, end) == (a.start, b.end):
+    # "the Idlib–Bab al-Hawa road": ``b`` may hold the road word already, read as a road named after it
+    b_name_end = _road_word_in(text, words, b)
+    after = _road_word_after(text, words, b.end)
+    before = _road_word_before(text, words, a.start)
+    if b_name_end is None and after is None and before is None:
         return None  # a dash alone joins no road: "Idlib - Binnish was spared"
+    start = a.start if before is None else before
+    end = b.end if after is None else after
     one, two = a.location, b.location
     where = Location(
         (one.lat + two.lat) / 2,
@@ -179,7 +219,7 @@ def _road_between(text: str, words: TextWords, a: Mention, b: Mention) -> Mentio
         max(2, one.geo_precision, two.geo_precision),
         None,
         {"type": "LineString", "coordinates": [[one.lon, one.lat], [two.lon, two.lat]]},
-        f"the road between {a.text} and {b.text}",
+        f"the road between {a.text} and {text[b.start : b_name_end or b.end]}",
     )
     return Mention(
         text=text[start:end],
