@@ -32,3 +32,10 @@ def test_an_arabic_article_capitalised_opens_a_name_but_lower_case_opens_a_phras
     # "At" is the article of "At Tall"; "at" before a name is the preposition.
     assert [name for name, _ in _names("Shelling on At Tall and Tanf.")] == ["At Tall", "Tanf"]
     assert [name for name, _ in _names("Shells fell at Tall Rifaat on Monday.")] == ["Tall Rifaat"]
+
+
+def test_a_landform_word_is_part_of_the_regions_name_and_an_admin_word_is_a_cue():
+    # "the Ghab plain" names the plain; "Idlib province" is Idlib, told to be the governorate.
+    found = _names("Barrel bombs fell on a village in the Ghab plain and on Kafr Nabl in Idlib province.")
+    assert [name for name, _ in found] == ["Ghab plain", "Kafr Nabl", "Idlib"]
+    assert found[0][1] == ["cur:region-sahl-al-ghab"]

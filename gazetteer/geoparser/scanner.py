@@ -16,6 +16,8 @@ from .romanize import LATIN_ARTICLES
 from .toponym import Match
 
 _NORM_OF = attrgetter("norm")
+#: The types a landform word after a name agrees with ("plain", "mountain"): see ``Scanner._cue_after``.
+_LANDFORM = frozenset({PlaceType.REGION})
 #: A dash between words (not inside a hyphenated one): what follows it is a new phrase.
 _DASHED = re.compile(r"\s[-–—]|[-–—]\s|[–—]")
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
@@ -328,7 +330,7 @@ class Scanner:
                     continue
                 if p and tuple(words[:p]) not in self.cues.type_before:
                     continue
-                if q and tuple(words[len(words) - q :]) not in self.cues.type_after:
+                if q and not self._cue_after(tuple(words[len(words) - q :])):
                     continue
                 if wanted & set(self.gazetteer.lookup_key(" ".join(words[p : len(words) - q]))):
                     best = (p, q)
@@ -336,6 +338,14 @@ class Scanner:
             p, q = best
             return i + p, end_tok - q, " ".join(words[p : len(words) - q]), 0 if p else cut
         return i, end_tok, key, cut
+
+    def _cue_after(self, words: tuple[str, ...]) -> bool:
+        """Whether ``words``, ending a full name, are a type cue left outside it ("Idlib province").
+
+        A landform word is the region's name ("the Ghab plain"), not a cue about it.
+        """
+        types = self.cues.type_after.get(words)
+        return types is not None and types != _LANDFORM
 
     def _cased(self, i: int, end_tok: int) -> tuple[bool, bool]:
         """(a word is capitalised, the first is a road code) of Latin tokens ``[i, end_tok)``.
