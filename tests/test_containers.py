@@ -334,3 +334,13 @@ def test_a_name_called_a_village_of_its_container_is_kept_there_when_its_homonym
     # The settlement word ending the gap is the container's cue, and says nothing of the name before.
     result = geoparse("سقوط قذائف صاروخية قرب الدير في بلدة السقيلبية", gazetteer=real, language="ar")
     assert [m.text for m in result.mentions] == ["السقيلبية"]
+
+
+def test_a_neighbourhood_word_before_of_leaves_the_quarter_in_the_city_named_after_it(real):
+    result = geoparse(
+        "Two barrel bombs hit the al-Thawra neighbourhood of Idlib city on 3 April 2015, injuring six.",
+        gazetteer=real,
+        language="en",
+    )
+    quarter = _mention(result, "al-Thawra")
+    assert quarter.place is None and quarter.container is not None and quarter.container.name == "Idlib"

@@ -39,3 +39,12 @@ def test_a_landform_word_is_part_of_the_regions_name_and_an_admin_word_is_a_cue(
     found = _names("Barrel bombs fell on a village in the Ghab plain and on Kafr Nabl in Idlib province.")
     assert [name for name, _ in found] == ["Ghab plain", "Kafr Nabl", "Idlib"]
     assert found[0][1] == ["cur:region-sahl-al-ghab"]
+
+
+def test_a_settlement_word_ending_a_full_name_is_a_cue_outside_the_span():
+    # OCHA names the Hasakah quarter "Al Thawra neighbourhood"; the text's name is "al-Thawra".
+    found = _names("A barrel bomb hit the al-Thawra neighbourhood of Idlib city on Monday.")
+    assert [name for name, _ in found] == ["al-Thawra", "Idlib"]
+    # A lower-case word left before the cue is no name: "the old city of X" holds no place "old".
+    old_city = _names("Clashes broke out in the old city of Busra al-Sham.")
+    assert [name for name, _ in old_city] == ["Busra al-Sham"]

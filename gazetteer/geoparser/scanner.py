@@ -8,7 +8,7 @@ from typing import Any
 
 from ..places.index import Gazetteer
 from ..places.normalize import Token, is_arabic
-from ..places.place import Place, PlaceType
+from ..places.place import SETTLEMENT_TYPES, Place, PlaceType
 from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords
 from .cues import ROAD_CODE_RE, load_cues, stated_km
 from .nameindex import MatchIndex, article_ok
@@ -317,7 +317,8 @@ class Scanner:
 
         The toponym is the bare name; the cue stays a cue (and still selects
         the governorate).  Only when the bare name is itself a name of the
-        same place, so «ريف دمشق» (Rif Dimashq, not Damascus) stays whole.
+        same place, so «ريف دمشق» (Rif Dimashq, not Damascus) stays whole,
+        or the cue is a settlement word after the name ("X neighbourhood").
         """
         if " " not in key:
             return i, end_tok, key, cut  # one word: nothing to trim
@@ -332,7 +333,16 @@ class Scanner:
                     continue
                 if q and not self._cue_after(tuple(words[len(words) - q :])):
                     continue
-                if wanted & set(self.gazetteer.lookup_key(" ".join(words[p : len(words) - q]))):
+                # "the al-Thawra neighbourhood of Idlib city" read as OCHA's "Al Thawra
+                # neighbourhood": a settlement word is a cue even where the place's bare name is not
+                # a name of its own; the full name's readings stay.
+                settlement = (
+                    q
+                    and not p
+                    and self._settlement_cue_after(tuple(words[len(words) - q :]))
+                    and (not self.english or self._cased(i, end_tok - q)[0])  # "the old city" names no "old"
+                )
+                if settlement or wanted & set(self.gazetteer.lookup_key(" ".join(words[p : len(words) - q]))):
                     best = (p, q)
         if best is not None:
             p, q = best
@@ -346,6 +356,11 @@ class Scanner:
         """
         types = self.cues.type_after.get(words)
         return types is not None and types != _LANDFORM
+
+    def _settlement_cue_after(self, words: tuple[str, ...]) -> bool:
+        """Whether ``words`` after a name say it is a settlement or a quarter ("neighbourhood", "town")."""
+        types = self.cues.type_after.get(words)
+        return types is not None and types <= SETTLEMENT_TYPES
 
     def _cased(self, i: int, end_tok: int) -> tuple[bool, bool]:
         """(a word is capitalised, the first is a road code) of Latin tokens ``[i, end_tok)``.
