@@ -8,7 +8,7 @@ from typing import Any
 
 from ..places.index import Gazetteer
 from ..places.normalize import Token, is_arabic
-from ..places.place import SETTLEMENT_TYPES, Place, PlaceType
+from ..places.place import Place, PlaceType
 from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords
 from .cues import ROAD_CODE_RE, load_cues, stated_km
 from .nameindex import MatchIndex, article_ok
@@ -18,6 +18,8 @@ from .toponym import Match
 _NORM_OF = attrgetter("norm")
 #: The types a landform word after a name agrees with ("plain", "mountain"): see ``Scanner._cue_after``.
 _LANDFORM = frozenset({PlaceType.REGION})
+#: The settlements a word after a name may call it, left outside its span ("the X neighbourhood").
+_NAMED_SETTLEMENTS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
 #: A dash between words (not inside a hyphenated one): what follows it is a new phrase.
 _DASHED = re.compile(r"\s[-–—]|[-–—]\s|[–—]")
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
@@ -358,9 +360,12 @@ class Scanner:
         return types is not None and types != _LANDFORM
 
     def _settlement_cue_after(self, words: tuple[str, ...]) -> bool:
-        """Whether ``words`` after a name say it is a settlement or a quarter ("neighbourhood", "town")."""
+        """Whether ``words`` after a name say it is a settlement or a quarter ("neighbourhood", "town").
+
+        Not a camp: "Yarmouk camp" names the camp, its word included where the index holds it so.
+        """
         types = self.cues.type_after.get(words)
-        return types is not None and types <= SETTLEMENT_TYPES
+        return types is not None and types <= _NAMED_SETTLEMENTS
 
     def _cased(self, i: int, end_tok: int) -> tuple[bool, bool]:
         """(a word is capitalised, the first is a road code) of Latin tokens ``[i, end_tok)``.
