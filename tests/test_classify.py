@@ -164,3 +164,21 @@ def test_a_grievance_a_protest_demands_redress_for_is_not_the_event() -> None:
         "Strategic developments",
         "Looting/property destruction",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents drove the tax collectors out of town and the gunmen fired on the crowd, wounding two.",
+        "Guards opened fire on a crowd queuing for bread outside the bakery.",
+    ],
+)
+def test_shots_fired_into_a_crowd_are_an_attack_on_civilians_not_a_battle(text: str) -> None:
+    assert _type(text) == ATTACK
+
+
+def test_a_crowd_of_protesters_fired_on_is_excessive_force() -> None:
+    assert _type("Security forces fired on the crowd of protesters, killing three.") == (
+        "Protests",
+        "Excessive force against protesters",
+    )
