@@ -124,3 +124,16 @@ def test_trigger_distance_is_the_nearest_span_whatever_their_layout() -> None:
         triggers = TriggerSpans(spans)
         assert triggers.distance(mention) == nearest(mention, spans), (spans, mention)
         assert triggers.any_before(mention.first) == any(mention.first >= last for _, last in spans)
+
+
+def test_the_side_a_place_was_captured_from_is_a_target() -> None:
+    tokens = tokenize("Allied factions captured the village from government forces after a week of fighting.")
+    event = classify(tokens)
+    assert event is not None and event.entry.territory
+    actor1, actor2 = attribute(tokens, event.spans, capture=True)
+    assert actor1 is None and [a.name for a in actor2] == ["Syrian government forces"]
+    # Not in other events: fire "from" a side's positions is that side's.
+    shelled = tokenize("Shells fired from government forces' positions hit the village.")
+    shelling = classify(shelled)
+    assert shelling is not None
+    assert attribute(shelled, shelling.spans)[0] == Actor("Syrian government forces", government_side=True)

@@ -56,6 +56,7 @@ class _Lexicon:
     target_cues: frozenset[str]
     non_participant_cues: frozenset[str]
     claim_cues: frozenset[str]
+    loser_cues: frozenset[str]
 
 
 @functools.cache
@@ -73,6 +74,7 @@ def _lexicon() -> _Lexicon:
         word_set(w for ws in data["target_cues"].values() for w in ws),
         word_set(w for ws in data["non_participant_cues"].values() for w in ws),
         word_set(w for ws in data["claim_cues"].values() for w in ws),
+        word_set(w for ws in data["loser_cues"].values() for w in ws),
     )
 
 
@@ -169,6 +171,7 @@ def attribute(
     triggers: Sequence[tuple[int, int]],
     *,
     violent: bool = True,
+    capture: bool = False,
     words: frozenset[str] | None = None,
 ) -> tuple[Actor | None, list[Actor]]:
     """The perpetrator and the targets of the event whose trigger words are ``triggers``.
@@ -179,7 +182,8 @@ def attribute(
     For a non-violent event (``violent=False``: a joint patrol, an agreement)
     there are no targets: actor2s are the other participants named in the sentence.
     An actor just after «موالية لـ», "loyal to", «مصدر» ... describes someone
-    else and is neither.  ``words`` as in :func:`find_actors`.
+    else and is neither.  ``capture``: the event is a place taken, and the side
+    it was taken "from" is a target.  ``words`` as in :func:`find_actors`.
     """
     mentions = find_actors(tokens, words=words)
     if not mentions:
@@ -201,6 +205,7 @@ def attribute(
             or _cue_before(tokens, mention.first, _TARGET_WINDOW, lex.target_cues)
             # "ISIS fighters" is a target, unless they are the subject: "Hezbollah fighters took control".
             or (_english_target(tokens, mention, lex.target_cues) and not spans.starts_at(mention.last + 1))
+            or (capture and _cue_before(tokens, mention.first, _NON_PARTICIPANT_WINDOW, lex.loser_cues))
         ):
             if mention.actor not in targets:
                 targets.append(mention.actor)

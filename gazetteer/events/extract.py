@@ -220,7 +220,9 @@ def extract_incidents(
             two_sided = event.entry.event_type in _NON_VIOLENT or (
                 event.entry.sub_event_type == "Armed clash" and not event.generic
             )
-            actor1, actor2 = attribute(tokens, event.spans, violent=not two_sided, words=words)
+            actor1, actor2 = attribute(
+                tokens, event.spans, violent=not two_sided, capture=event.entry.territory, words=words
+            )
             if actor1 is None:
                 actor1 = _inherited_actor(drafts, event, sentence.index)
             event_type, sub_type = _sub_type(event, actor1, actor2)
