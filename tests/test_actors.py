@@ -137,3 +137,15 @@ def test_the_side_a_place_was_captured_from_is_a_target() -> None:
     shelling = classify(shelled)
     assert shelling is not None
     assert attribute(shelled, shelling.spans)[0] == Actor("Syrian government forces", government_side=True)
+
+
+def test_a_pronoun_subject_refers_back_to_the_actor_named_before_it() -> None:
+    tokens = tokenize("The army announced on Sunday that it had taken full control of the district.")
+    event = classify(tokens)
+    assert event is not None
+    actor1, _ = attribute(tokens, event.spans, capture=True)
+    assert actor1 is not None and actor1.name == "Syrian government forces"
+    # No pronoun subject, no actor: the army named far from the event word is not its perpetrator.
+    far = tokenize("The army announced on Sunday a full list of the villages that were captured last week.")
+    far_event = classify(far)
+    assert far_event is not None and attribute(far, far_event.spans, capture=True)[0] is None

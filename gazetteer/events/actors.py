@@ -193,6 +193,7 @@ def attribute(
     perpetrators: list[tuple[int, int, Actor]] = []
     targets: list[Actor] = []
     participants: list[Actor] = []
+    sides: list[ActorMention] = []  # the actors named as no target, for a pronoun to refer back to
     for mention in mentions:
         if _cue_before(tokens, mention.first, _NON_PARTICIPANT_WINDOW, lex.non_participant_cues):
             continue
@@ -215,6 +216,7 @@ def attribute(
             continue
         if not triggers:
             continue
+        sides.append(mention)
         distance = spans.distance(mention)
         if distance <= _PERPETRATOR_WINDOW:
             # On a tie the subject side wins: after the verb in Arabic (VSO), before it in English.
@@ -224,4 +226,23 @@ def attribute(
     if not violent:
         return (participants[0], participants[1:]) if participants else (None, [])
     actor1 = min(perpetrators, key=lambda p: (p[0], p[1]))[2] if perpetrators else None
+    if actor1 is None and sides:
+        actor1 = _referred(tokens, triggers, sides)
     return actor1, [a for a in targets if a != actor1]
+
+
+#: English subject pronouns that refer back to an actor named earlier in the sentence.
+_PRONOUNS = frozenset({"it", "they"})
+
+
+def _referred(
+    tokens: Sequence[Token], triggers: Sequence[tuple[int, int]], sides: Sequence[ActorMention]
+) -> Actor | None:
+    """The actor a pronoun subject of the event refers back to: "The army announced that it had taken
+    control of X" (the last actor named before the pronoun), or None when no pronoun is the subject."""
+    first = min(start for start, _ in triggers)
+    for k in range(first - 1, max(-1, first - 1 - _PERPETRATOR_WINDOW), -1):
+        if tokens[k].norm in _PRONOUNS and tokens[k].text.isascii():
+            before = [m for m in sides if m.last <= k]
+            return before[-1].actor if before else None
+    return None
