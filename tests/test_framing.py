@@ -70,6 +70,12 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ("وقال الجيش السوري إنه يرد على قصف الفصائل لمدينة حلب.", "reaction"),
         ("وكانت المدينة قد تعرضت لهجوم بغاز الكلور عام 2017 أودى بحياة العشرات.", "recall"),
         ("وسبق أن استهدف الطيران الحربي السوق ذاته خلال العام الماضي.", "recall"),
+        # A report or an investigation about events, as a video or a database is.
+        ("وأصدرت منظمة العفو الدولية تقريراً عن الغارات الجوية على المستشفيات في ريف حلب.", "media"),
+        ("ونشر الفريق تحقيقين حول الهجمات بالبراميل المتفجرة على داريا.", "media"),
+        # An anniversary: the day it states is the day the event is remembered.
+        ("وتصادف يوم الجمعة 7 نيسان 2023 الذكرى الخامسة لمجزرة الكيماوي في دوما.", "recall"),
+        ("Activists marked on 4 April the anniversary of the sarin attack on Khan Sheikhoun.", "recall"),
     ],
 )
 def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str) -> None:
@@ -90,6 +96,7 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         "Airstrikes hit Ariha on Monday without casualties.",  # a negation after the event word
         "Hundreds of people demonstrated in Kafr Nubl against the government.",  # people, not events counted
         "The Syrian Archive collected two videos related to this incident.",  # about an event told
+        "وذكر تقرير للمرصد أن غارة جوية استهدفت مدينة سراقب.",  # a report that an event happened
         # A caption opening with a hashtag, not a markdown heading.
         "#Ariha | the moment a missile hit the vegetable market 03-02-2020",
         "#أريحا | لحظة سقوط قذيفة على سوق الخضار في المدينة 03-02-2020",

@@ -11,8 +11,8 @@ a classified sentence's event words and says why it does not:
 * ``statistic``: a count of several events without a day ("25 raids on X last
   week"), or how often events happen, a trend, a share ("a daily occurrence",
   «ارتفعت وتيرة الغارات») when the sentence states no day;
-* ``media``: an event word governed by a video, a database or a study ("350
-  videos of attacks on hospitals", "videos captured in Aleppo");
+* ``media``: an event word governed by a video, a database, a study or a report ("350
+  videos of attacks on hospitals", "videos captured in Aleppo", «تقريرًا عن الهجمات»);
 * ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ..."), or an
   English event word inside a capitalised name ("the Chemical Weapons
   Convention");
@@ -20,7 +20,10 @@ a classified sentence's event words and says why it does not:
   ("This section provides a summary of attacks identified");
 * once the article has told an event, ``reaction`` (condemned, blamed, called
   for, «أدان»، «حمّل ... مسؤولية») and ``recall`` (a past perfect, «وكانت ... قد»,
-  «سبق أن», "last year"): comments on the event told, or an earlier one recalled.
+  «سبق أن», "last year"): comments on the event told, or an earlier one recalled;
+* ``recall`` too, told or not, whatever day the sentence states (the day it is
+  remembered): an anniversary of the event ("the anniversary of the sarin attack",
+  «ذكرى مجزرة الكيماوي»).
 
 A lead stands even when it reacts or recalls: the article's first event is
 reported however it is worded.
@@ -127,6 +130,8 @@ def framing(
         return "negated"
     if "plan" in kinds:
         return "plan"
+    if _before_event(cues, "anniversary", trigger, _NEGATION_WINDOW):
+        return "recall"  # the sentence's day, if any, is the commemoration's
     if told and "reaction" in kinds:
         return "reaction"
     if day:
