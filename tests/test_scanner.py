@@ -48,3 +48,19 @@ def test_a_settlement_word_ending_a_full_name_is_a_cue_outside_the_span():
     # A lower-case word left before the cue is no name: "the old city of X" holds no place "old".
     old_city = _names("Clashes broke out in the old city of Busra al-Sham.")
     assert [name for name, _ in old_city] == ["Busra al-Sham"]
+
+
+def _names_ar(text: str) -> list[tuple[str, list[str]]]:
+    return [
+        (m.text, sorted(p.id for p in m.places))
+        for m in find_matches(text, split_sentences(text), default_gazetteer(), language="ar")
+    ]
+
+
+def test_a_quarter_indexed_with_its_cue_word_is_read_without_it() -> None:
+    # The index holds Deir ez-Zor's al-Joura only as «حي الجورة»; the toponym is the name after the cue,
+    # as for «حي الصاخور», and the quarter is still the one read.
+    text = "سقطت قذائف هاون على حي الجورة في مدينة دير الزور مساء السبت."
+    names = dict(_names_ar(text))
+    assert "حي الجورة" not in names
+    assert "cur:nb-deir-al-joura" in names["الجورة"]

@@ -18,10 +18,12 @@ from typing import Any
 import yaml
 
 from ..places.normalize import Token, normalize_name, tokenize
-from ..places.place import PlaceType
+from ..places.place import Place, PlaceType
 
 #: Road codes: m4, M5 (normalised).
 ROAD_CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")
+#: Settlements whose cue word stays outside their name's span (a camp's, «مخيم اليرموك», is part of it).
+_NAMED_SETTLEMENTS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -87,6 +89,15 @@ class Cues:
             self.fuzzy,
         )
         return frozenset(p[-1] for phrases in lists for p in phrases)
+
+    def settlement_cue_of(self, word: str, places: Sequence[Place]) -> bool:
+        """Whether ``word`` is a settlement's cue word («حي», «قرية») agreeing with every place of ``places``.
+
+        Such a word stays outside the toponym's span even when an index holds it as part of the name; a
+        camp's does not («مخيم اليرموك»), nor a countryside's («ريف دمشق» is a governorate).
+        """
+        agrees = self.type_before.get((word,), frozenset())
+        return bool(places) and agrees <= _NAMED_SETTLEMENTS and all(p.type in agrees for p in places)
 
     @cached_property
     def type_after_heads(self) -> frozenset[str]:

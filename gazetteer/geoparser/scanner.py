@@ -346,6 +346,8 @@ class Scanner:
                 )
                 if settlement or wanted & set(self.gazetteer.lookup_key(" ".join(words[p : len(words) - q]))):
                     best = (p, q)
+        if best is None and is_arabic(key) and self.cues.settlement_cue_of(words[0], places):
+            best = (1, 0)  # «حي الجورة»: the index holds the quarter with its cue word only
         if best is not None:
             p, q = best
             return i + p, end_tok - q, " ".join(words[p : len(words) - q]), 0 if p else cut
