@@ -54,3 +54,36 @@ def test_a_misspelling_named_alone_is_not_believed():
 def test_a_generic_head_word_is_no_misspelling_of_a_longer_name():
     text = "Turkish forces set up a new observation post near the village of Tal Touqan, east of Saraqib."
     assert "Tal" not in [name for name, _ in _places(text)]
+
+
+def _places_ar(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (m.text, m.place.id if m.place else None)
+        for m in geoparse(text, gazetteer=default_gazetteer(), language="ar").mentions
+    ]
+
+
+def test_a_square_or_roundabout_is_a_landmark_named_after_its_head_word():
+    # The roundabout bears a village's name but lies in Daraa: it is the toponym, not the village.
+    text = "اعتقلت دورية للمخابرات الجوية شابين عند دوار الكرك في درعا البلد يوم الثلاثاء."
+    assert ("دوار الكرك", None) in _places_ar(text)
+    assert not any(name == "الكرك" for name, _ in _places_ar(text))
+    text = "تجمع مئات المحتجين في ساحة الكرامة وسط مدينة السويداء يوم الجمعة."
+    assert [name for name, _ in _places_ar(text)] == ["ساحة الكرامة", "السويداء"]
+
+
+def test_the_square_of_a_place_or_a_definite_square_is_no_landmark_name():
+    text = "أعدم التنظيم رجلين في ساحة مدينة الميادين بريف دير الزور الشرقي يوم 12 آذار 2016."
+    assert [name for name, _ in _places_ar(text)][:1] == ["الميادين"]
+    text = "تجمع المحتجون في الساحة الرئيسية بمدينة السويداء يوم الجمعة."
+    assert [name for name, _ in _places_ar(text)] == ["السويداء"]
+
+
+def test_a_definite_facility_word_described_by_a_phrase_is_no_name():
+    # «الملحق بها», «الأبرز بينها»: an adjective with its complement describes the building; «المسجد الكبير»
+    # alone is the Great Mosque's name.
+    text = "استهدفت غارة جوية مدرسة في حي صلاح الدين والمسجد الملحق بها يوم 19 آب 2016."
+    assert not any(name.startswith("المسجد") for name, _ in _places_ar(text))
+    text = "والمستشفى الأبرز بينها هو المستشفى الواقع في خان شيخون."
+    assert [name for name, _ in _places_ar(text)] == ["خان شيخون"]
+    assert ("المسجد الكبير", None) in _places_ar("قصفت الطائرات المسجد الكبير في معرة النعمان.")

@@ -46,7 +46,8 @@ class Cues:
     countryside_direction: dict[tuple[str, ...], float]
     countryside_direction_before: dict[tuple[str, ...], float]  # «الريف الغربي لـX»
     fuzzy: frozenset[tuple[str, ...]]
-    facility_heads: frozenset[str]
+    facility_heads: frozenset[str]  # landmark heads included
+    landmark_heads: frozenset[str]  # «ساحة», «دوار»: a landmark named after them, not a place named in it
     facility_stops: frozenset[str]
     stop_keys: frozenset[str]
     name_heads: frozenset[str]
@@ -127,6 +128,7 @@ def load_cues() -> Cues:
         return {_phrase(k): float(v) for lang in section.values() for k, v in (lang or {}).items()}
 
     stop = {normalize_name(w) for lang in raw["stoplist"].values() for w in lang}
+    landmarks = raw["landmark_heads"].values()
     return Cues(
         type_before=typed(raw["type_cues"]),
         type_after=typed(raw["type_cues_after"]),
@@ -140,7 +142,8 @@ def load_cues() -> Cues:
         countryside_direction=bearings(raw["countryside_directions"]),
         countryside_direction_before=bearings(raw["countryside_directions_before"]),
         fuzzy=phrases(*raw["fuzzy_cues"].values()),
-        facility_heads=frozenset(p[0] for p in phrases(*raw["facility_heads"].values())),
+        facility_heads=frozenset(p[0] for p in phrases(*raw["facility_heads"].values(), *landmarks)),
+        landmark_heads=frozenset(p[0] for p in phrases(*landmarks)),
         facility_stops=frozenset(p[0] for p in phrases(*raw["facility_name_stops"].values())),
         stop_keys=frozenset(stop),
         name_heads=frozenset(p[0] for p in phrases(*raw["name_heads"].values()) if len(p) == 1),

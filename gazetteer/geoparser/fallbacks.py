@@ -95,8 +95,14 @@ def facility_at(scanner: Scanner, i: int) -> Match | None:
     if head is None:
         return None
     prefix = scanner.toks[i].norm[:head]
-    names = _facility_name_ar(scanner, i + 1, definite=prefix.endswith(("ال", "لل")))
-    if not names or _names_a_town(scanner, i + 1, i + 1 + names):
+    definite = prefix.endswith(("ال", "لل"))
+    landmark = scanner.toks[i].norm[head:] in cues.landmark_heads
+    if landmark and definite:
+        return None  # «الساحة الرئيسية»: the main square, no name
+    names = _facility_name_ar(scanner, i + 1, definite=definite)
+    if landmark and names and any(f in cues.all_words for f, _ in scanner.words[i + 1].variants):
+        return None  # «ساحة مدينة الميادين», «ساحة القرية»: the square of a place, named by its cue
+    if not names or (not landmark and _names_a_town(scanner, i + 1, i + 1 + names)):
         return None
     return unknown_match(scanner, i, i + 1 + names, head)
 
@@ -113,11 +119,19 @@ def _names_a_town(scanner: Scanner, start: int, end: int) -> bool:
     return any(p.in_syria and p.type in SETTLEMENT_TYPES for p in scanner.gazetteer.lookup_key(key))
 
 
+#: A preposition with a pronoun after a definite head's adjective makes it a description, not a name:
+#: «المسجد الملحق بها» (the mosque attached to it), «المستشفى الأبرز بينها» (the most prominent of them).
+_PRONOUN_COMPLEMENTS = frozenset(
+    p + s for p in ("ب", "بين", "من", "في", "ل", "علي", "الي", "عن", "مع") for s in ("ه", "ها", "هم", "هما")
+)
+
+
 def _facility_name_ar(scanner: Scanner, j: int, *, definite: bool) -> int:
     """How many words from ``j`` name the facility whose head word precedes them (0: none).
 
     After a definite head («المسجد», «المشفى») only one definite adjective
-    names it («المسجد الكبير»; «المستشفى خارج الخدمة» is no name).  After a
+    names it («المسجد الكبير»; «المستشفى خارج الخدمة» is no name), and not one
+    a pronoun's preposition follows («المسجد الملحق بها»).  After a
     bare head, a name of up to four words: a first word, then words joined
     by بن/عبد/أبو («عمر بن عبد العزيز») or a second definite word («نبض الحياة»).
     """
@@ -136,7 +150,8 @@ def _facility_name_ar(scanner: Scanner, j: int, *, definite: bool) -> int:
     if not usable(j):
         return 0
     if definite:
-        return 1 if toks[j].norm.startswith("ال") else 0
+        described = j + 1 < len(toks) and toks[j + 1].norm in _PRONOUN_COMPLEMENTS
+        return 1 if toks[j].norm.startswith("ال") and not described else 0
     n = 1
     while n < 4 and usable(j + n):
         word, before = toks[j + n].norm, toks[j + n - 1].norm
