@@ -32,6 +32,8 @@ def _texts(text, language, gazetteer):
         ("Daraa Martyrs' Brigade fighters attacked a checkpoint in Nawa.", "en", ["Nawa"]),
         ("قال مدير صحة حمص إن القصف طال مدينة تلبيسة", "ar", ["تلبيسة"]),
         ("أعلنت مديرية تربية إدلب تعليق الدوام في سراقب", "ar", ["سراقب"]),
+        ("وبثت قناة روسيا اليوم مقطعاً قالت إنه يظهر ترميم محطة المياه في منبج", "ar", ["منبج"]),
+        ("ونقل تلفزيون سوريا عن ناشطين سقوط قذائف على مدينة الباب", "ar", ["الباب"]),
     ],
 )
 def test_names_inside_group_and_organisation_names_are_no_place(real, text, language, kept):
@@ -57,3 +59,20 @@ def test_a_country_amid_a_group_name_is_no_place(real):
 )
 def test_a_place_outside_any_organisation_name_stays(real, text, language, kept):
     assert _texts(text, language, real) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Tanween: a place's name is never written indefinite; «تركياً» is "Turkish".
+        ("هاجم حشد من الأهالي سائق شاحنة تركياً في مدينة جرابلس يوم الخميس", ["جرابلس"]),
+        # A country's nisba form joined to another nisba adjective: "Russian or Syrian strikes".
+        ("استهدفت غارات جوية روسية أو سورية مدرسة في حي الشعار بمدينة حلب", ["الشعار", "حلب"]),
+        ("قصفت طائرات روسية وسورية بلدة كفرنبل", ["كفرنبل"]),
+        # Joined to a place, or after a preposition, it is the country.
+        ("وصل الوفد الأممي إلى تركيا وسورية", ["تركيا", "سورية"]),
+        ("بدأت الحرب في سورية عام 2011", ["سورية"]),
+    ],
+)
+def test_an_arabic_adjective_that_spells_a_place_is_no_place(real, text, kept):
+    assert _texts(text, "ar", real) == kept

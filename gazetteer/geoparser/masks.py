@@ -8,6 +8,10 @@
 - organisation patterns (``organisation_before``/``organisation_after`` in
   ``data/cues.yaml``): words that make the name next to them an outlet's, a
   council's or a time zone's ("X Media Center", "X 24", "X time", «شبكة أخبار X»).
+
+A third finds Arabic adjectives that spell a place name (:func:`adjective_reading`): a word
+written indefinite («سائق شاحنة تركياً», a Turkish driver) or a country's nisba form joined to
+another nisba adjective («غارات روسية أو سورية», Russian or Syrian strikes).
 """
 
 from __future__ import annotations
@@ -22,6 +26,10 @@ from .cues import load_cues
 from .lexicon import form_set
 
 _PUNCTUATION = frozenset(",.،؛;:()[]|!?\n")
+#: Tanween: a proper name is never written indefinite, an adjective or a common noun is («تركياً»).
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+_NISBA = "يه"  # the feminine nisba ending, normalised («سورية», «روسية»)
+_OR_AND = frozenset({"او", "و"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +131,22 @@ def masked(spans: dict[int, tuple[int, int]], first: int, last: int) -> bool:
     """Whether tokens ``[first, last)`` lie inside a longer actor name of ``spans``."""
     span = spans.get(first)
     return span is not None and last <= span[1] and span[1] - span[0] > last - first
+
+
+def adjective_reading(toks: Sequence[Token], first: int, last: int, countries: bool) -> bool:
+    """Whether the Arabic name on tokens ``[first, last)`` of a sentence is an adjective, not a place.
+
+    True when a word carries tanween («تركياً»), or when a one-word country name (``countries``: its
+    readings are all countries) in the nisba form follows «أو»/«و» and another indefinite nisba
+    adjective («روسية أو سورية», «قوات روسية وسورية»); «تركيا وسورية», «السعودية وسورية» are places.
+    """
+    if any(not _TANWEEN.isdisjoint(t.text) for t in toks[first:last]):
+        return True
+    if not countries or last - first != 1 or not toks[first].norm.endswith(_NISBA):
+        return False
+    k = first - 1
+    if k >= 0 and toks[k].norm in _OR_AND:
+        k -= 1
+    elif not toks[first].norm.startswith("و"):
+        return False  # no «أو»/«و» joins it to the word before
+    return k >= 0 and toks[k].norm.endswith(_NISBA) and not toks[k].norm.startswith("ال")

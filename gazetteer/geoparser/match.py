@@ -18,7 +18,7 @@ from ..places.index import Gazetteer
 from ..places.place import Place, PlaceType
 from .articlewords import ArticleWords
 from .fallbacks import facility_at, fuzzy_at, syrian_spelling, transliteration_at
-from .masks import actor_spans, in_organisation_name, masked
+from .masks import actor_spans, adjective_reading, in_organisation_name, masked
 from .nameindex import MatchIndex
 from .result import Sentence
 from .roads import merge_roads, road_anaphora, single_road
@@ -97,11 +97,12 @@ def _names_a_country(m: Match, spans: dict[int, tuple[int, int]]) -> bool:
     """
     span = spans.get(m.tok_start)
     at_an_end = span is not None and (span[0] == m.tok_start or span[1] == m.tok_end)
-    return at_an_end and bool(m.places) and all(p.type is PlaceType.COUNTRY for p in m.places)
+    return at_an_end and _countries(m)
 
 
 def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
-    """``matches`` without the names inside an armed group's, organisation's or time zone's name."""
+    """``matches`` without the names inside an armed group's, organisation's or time zone's name, and
+    without the Arabic adjectives that spell one (:func:`gazetteer.geoparser.masks.adjective_reading`)."""
     if not matches:
         return matches
     spans = actor_spans(scanner.toks, scanner.actor_starts)
@@ -110,7 +111,15 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
         for m in matches
         if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans))
         and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
+        and not (
+            not scanner.english and adjective_reading(scanner.toks, m.tok_start, m.tok_end, _countries(m))
+        )
     ]
+
+
+def _countries(m: Match) -> bool:
+    """Whether every reading of ``m`` is a country (and it has one)."""
+    return bool(m.places) and all(p.type is PlaceType.COUNTRY for p in m.places)
 
 
 def _link_between(matches: list[Match], scanner: Scanner, offset: int) -> None:
