@@ -12,7 +12,8 @@ Saraqib".  A name is read as a place the gazetteer lacks when
 - (English) a capitalised name follows a locative preposition ("in", "near",
   "around", "on", "at") and a place the gazetteer knows is named right after
   it as its container: "in X, Aleppo", "near X in the southern Idlib
-  countryside", "on X, southwest of Saraqeb".
+  countryside", "on X, southwest of Saraqeb"; (Arabic) a name after «في»/«قرب»
+  that a comma and a known place follow: «في البشقاتين، حلب».
 
 The result is an unknown :class:`~gazetteer.geoparser.toponym.Match` (no candidate
 places) with its cue; :mod:`gazetteer.containers` later finds its container.
@@ -37,6 +38,8 @@ from .toponym import Match
 MAX_NAME_WORDS = 3
 #: Words before a capitalised English name that make it a location, if a container follows.
 _LOCATIVES = frozenset({"in", "near", "around", "on", "at", "outside", "into", "towards", "toward"})
+#: The same before an Arabic name, which its container must follow after a comma: «في البشقاتين، حلب».
+_AR_LOCATIVES = frozenset({"في", "قرب"})
 #: Most connector words between a name and its container.
 _MAXCONNECTORS = 5
 _DIGITS = re.compile(r"\d")
@@ -190,6 +193,15 @@ class _Reader:
             k += 1
         return False
 
+    def container_after_comma(self, end: int) -> bool:
+        """Whether a comma and a known Syrian place (not the country) follow token ``end``: the
+        container of an Arabic name that no cue announces («وقعت حادثة في البشقاتين، حلب»)."""
+        toks = self.toks
+        if end >= len(toks) or self.s.text[toks[end - 1].end : toks[end].start].strip() not in (",", "،"):
+            return False
+        m = self.starts.get(end)
+        return m is not None and any(p.in_syria and p.type is not PlaceType.COUNTRY for p in m.places)
+
     def cued_after(self, end: int) -> bool:
         """Whether a settlement word follows the name: "X village", "X, a village in …".
 
@@ -231,7 +243,9 @@ class _Reader:
         cue = s.phrase_before(j, self.before)
         if cue is not None:
             return s.english or not self.definite_cue(cue)
-        if not s.english or j > 0 and toks[j - 1].norm in ("a", "an"):
+        if not s.english:
+            return j > 0 and toks[j - 1].norm in _AR_LOCATIVES and self.container_after_comma(j + n)
+        if j > 0 and toks[j - 1].norm in ("a", "an"):
             return False
         return self.cued_after(j + n) or (
             j > 0
@@ -285,12 +299,14 @@ def _possible_starts(scanner: Scanner) -> list[int]:
             if tok.norm in words.after_heads:
                 found.update(range(max(0, k - MAX_NAME_WORDS - 2), k))
     else:
-        # An Arabic name is announced only by a settlement cue before it, which ends on a cue word.
+        # An Arabic name is announced by a settlement cue before it, which ends on a cue word, or by
+        # a locative before it and its container after a comma.
         found = {
             k + 1
             for k, word in enumerate(scanner.words)
             if word.cue_end and not words.before_ends.isdisjoint(form for form, _ in word.variants)
         }
+        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in _AR_LOCATIVES)
     return sorted(found)
 
 

@@ -1,0 +1,36 @@
+"""Names the gazetteer lacks, kept where the text says they are places (gazetteer.geoparser.unknown)."""
+
+import pytest
+
+from gazetteer import default_gazetteer, geoparse
+
+
+@pytest.fixture(scope="module")
+def real():
+    return default_gazetteer()
+
+
+def _mentions(text, gazetteer):
+    return {m.text: m for m in geoparse(text, gazetteer=gazetteer, language="ar").mentions}
+
+
+def test_an_arabic_name_after_a_locative_with_its_container_after_a_comma_is_kept(real):
+    assert not real.lookup("الزيادية")  # a village no bundled source holds
+    text = "قصفت طائرات حربية بقنابل حارقة منازل المدنيين في الزيادية، حلب ليل 14 تشرين الثاني 2016."
+    found = _mentions(text, real)
+    assert found["الزيادية"].place is None
+    assert found["الزيادية"].container is not None and found["الزيادية"].container.name_ar == "حلب"
+    (incident,) = geoparse(text, gazetteer=real, language="ar").incidents
+    assert incident.location is not None and incident.location.geo_precision in (2, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سقطت قنابل حارقة على منازل المدنيين في الزيادية ليل 14 تشرين الثاني 2016.",  # no container
+        "سقطت قنابل حارقة على منازل المدنيين في الزيادية، وقتل طفلان.",  # no place after the comma
+        "وفي المقابل، حلب لم تشهد قصفاً منذ أسبوع.",  # «المقابل» is a phrase, and a word list stops it
+    ],
+)
+def test_without_locative_and_container_after_a_comma_an_arabic_word_is_no_place(real, text):
+    assert "الزيادية" not in _mentions(text, real) and "المقابل" not in _mentions(text, real)
