@@ -344,3 +344,10 @@ def test_a_neighbourhood_word_before_of_leaves_the_quarter_in_the_city_named_aft
     )
     quarter = _mention(result, "al-Thawra")
     assert quarter.place is None and quarter.container is not None and quarter.container.name == "Idlib"
+
+
+def test_a_landmark_in_the_centre_of_a_city_lies_in_that_city(real):
+    # «وسط» (in the centre of) links a name to its container, as «في» does.
+    text = "تجمع مئات المحتجين في ساحة الكرامة وسط مدينة السويداء يوم الجمعة 25 آب 2023."
+    square = _mention(geoparse(text, gazetteer=real, language="ar"), "ساحة الكرامة")
+    assert square.place is None and square.container is not None and square.container.name_ar == "السويداء"

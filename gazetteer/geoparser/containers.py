@@ -37,7 +37,7 @@ CONNECTORS = frozenset(
      "neighbourhood", "neighborhood",  # "the X neighbourhood of Y": the cue of X
      "في", "قرب", "من", "ضمن", "التابعه", "التابع", "الواقعه", "الواقع", "شمال", "جنوب", "شرق", "غرب",
      "شمالي", "جنوبي", "شرقي", "غربي", "بالقرب", "كم", "على", "اطراف", "منطقه", "ناحيه", "مدينه", "ريف",
-     "محافظه", "قريه", "بلده",
+     "محافظه", "قريه", "بلده", "وسط",  # «ساحة الكرامة وسط مدينة السويداء»: in the centre of
      "ل", "ب"}  # the proclitic of a container's name, left in the gap: «في الريف الجنوبي لإدلب», «بإدلب»
 )  # fmt: skip
 #: English words after a settlement's name that make the phrase a road named after it ("the Raqqa road").
