@@ -115,6 +115,11 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ("Fighters withdrew from Kabani after heavy clashes", ("Battles", "Armed clash")),
         # A "general strike" stays a protest.
         ("A general strike closed the shops of Suwayda", ("Protests", "Peaceful protest")),
+        # People gone missing are disappeared (not a loss of control or of contact).
+        (
+            "وأفاد ناشطون بفقدان عشرات المدنيين خلال عمليات الإخلاء من الأحياء الشرقية",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
     ],
 )
 def test_events_told_without_their_usual_word(text: str, expected: tuple[str, str]) -> None:
@@ -126,6 +131,7 @@ def test_events_told_without_their_usual_word(text: str, expected: tuple[str, st
     [
         "Turkey withdrew from the talks on the border crossing",  # leaving talks is no territory
         "انسحبت الفصائل من المفاوضات مع النظام",
+        "أعلنت الفصائل فقدان الاتصال بمجموعة من مقاتليها",  # contact lost, no one disappeared
         "The fighters will withdraw from the town next week",  # a plan
         "Since 2014, hundreds of people died when mines exploded in the province",  # background
     ],

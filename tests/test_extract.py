@@ -823,6 +823,16 @@ def test_people_disappeared_during_an_operation_told_just_before_are_placed_ther
     assert len(_geoparse(comment)) == 1
 
 
+def test_people_gone_missing_during_an_operation_told_just_before_are_disappeared_there() -> None:
+    text = (
+        "سيطرت القوات الحكومية على حي الشعار في مدينة حلب يوم 7 كانون الأول 2016. "
+        "وأفاد ناشطون بفقدان عشرات المدنيين خلال عملية الإخلاء."
+    )
+    advance, missing = _geoparse(text)
+    assert missing.sub_event_type == "Abduction/forced disappearance" and missing.sentence == 1
+    assert missing.location.place == advance.location.place and missing.location.geo_precision >= 2
+
+
 def test_the_same_day_and_the_next_day_count_from_the_date_told_last() -> None:
     text = (
         "Islamic State militants attacked an army position near Palmyra on 17 February 2023, killing "
