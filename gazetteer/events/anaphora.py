@@ -82,12 +82,23 @@ def anaphoric(tokens: Sequence[Token], event: SentenceEvent) -> bool:
     anaphora = event_lexicon().anaphora if _opens_with_ordinal(tokens) is None else frozenset()
     return all(
         any(
-            not anaphora.isdisjoint(form_set(t.norm))
+            not anaphora.isdisjoint(form_set(t.norm)) and not _disagrees(t, tokens[first])
             for t in tokens[max(0, first - _ANAPHORA_WINDOW) : first]
         )
         or _refers_back(tokens, first)
         for first in event.generic_starts or (event.trigger.first,)
     )
+
+
+#: Arabic demonstratives of one masculine thing: never the determiner of a plural in «ات».
+_SINGULAR_MASCULINE = frozenset({"هذا", "ذلك"})
+
+
+def _disagrees(demonstrative: Token, word: Token) -> bool:
+    """Whether an Arabic masculine singular demonstrative cannot point at ``word``, a plural in «ات»:
+    in «يتضمن ذلك الهجمات» (that includes the attacks) «ذلك» is the verb's subject, while «هذه
+    الهجمات» (these attacks) points back."""
+    return not _SINGULAR_MASCULINE.isdisjoint(form_set(demonstrative.norm)) and word.norm.endswith("ات")
 
 
 _DEFINITE_AR = ("ال", "وال", "بال", "فال", "لل", "وبال", "ولل")

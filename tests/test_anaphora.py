@@ -1,0 +1,31 @@
+"""Whether a report points back at an event told before (gazetteer.events.anaphora)."""
+
+import pytest
+
+from gazetteer.events.anaphora import anaphoric
+from gazetteer.events.classify import classify
+from gazetteer.places.normalize import tokenize
+
+
+def _anaphoric(sentence: str) -> bool:
+    tokens = tokenize(sentence)
+    event = classify(tokens)
+    assert event is not None, f"no event word in {sentence!r}"
+    return anaphoric(tokens, event)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقد وثق الفريق هذه الهجمات على مدينة سراقب.",
+        "ووقع ذلك الهجوم على سوق مدينة أريحا.",
+        "These attacks on Saraqib were documented by the team.",
+    ],
+)
+def test_a_demonstrative_before_a_generic_event_word_points_back(sentence: str) -> None:
+    assert _anaphoric(sentence)
+
+
+def test_a_singular_masculine_demonstrative_is_no_determiner_of_a_plural() -> None:
+    # «يتضمن ذلك الهجمات على حي الشعار»: "that includes the attacks on al-Shaar", a new report.
+    assert not _anaphoric("ويتضمن ذلك الهجمات غير المشروعة على حي الشعار في حلب.")
