@@ -34,3 +34,17 @@ def test_an_arabic_name_after_a_locative_with_its_container_after_a_comma_is_kep
 )
 def test_without_locative_and_container_after_a_comma_an_arabic_word_is_no_place(real, text):
     assert "الزيادية" not in _mentions(text, real) and "المقابل" not in _mentions(text, real)
+
+
+def test_a_list_item_opening_with_a_name_and_its_governorate_records_a_village(real):
+    # A report's list of incidents: «(ب) X، محافظة Y، date». The village is kept at its governorate,
+    # and the line is a record there.
+    assert not real.lookup("الزيادية")
+    text = "(ب) الزيادية، محافظة حلب، 14/11/2016; تحققنا من 3 فيديوهات"
+    result = geoparse(text, gazetteer=real, language="ar")
+    village = next(m for m in result.mentions if m.text == "الزيادية")
+    assert village.place is None and village.container is not None
+    (record,) = result.incidents
+    assert record.location is not None and record.location.geo_precision >= 2
+    # The same words in running prose name nothing.
+    assert "الزيادية" not in _mentions("وكتب ناشط: الزيادية، محافظة حلب، لم تعد آمنة", real)

@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from ..events.records import opens_list_item
 from ..places.normalize import is_arabic
 from ..places.place import SETTLEMENT_TYPES, PlaceType
 from .containers import CONNECTORS
@@ -40,6 +41,8 @@ MAX_NAME_WORDS = 3
 _LOCATIVES = frozenset({"in", "near", "around", "on", "at", "outside", "into", "towards", "toward"})
 #: The same before an Arabic name, which its container must follow after a comma: «في البشقاتين، حلب».
 _AR_LOCATIVES = frozenset({"في", "قرب"})
+#: Most tokens a list marker makes («(ح)», "[a]", "12."), before a record's first word.
+_MARKER_TOKENS = 2
 #: Most connector words between a name and its container.
 _MAXCONNECTORS = 5
 _DIGITS = re.compile(r"\d")
@@ -195,10 +198,13 @@ class _Reader:
 
     def container_after_comma(self, end: int) -> bool:
         """Whether a comma and a known Syrian place (not the country) follow token ``end``: the
-        container of an Arabic name that no cue announces («وقعت حادثة في البشقاتين، حلب»)."""
+        container of an Arabic name that no cue announces («وقعت حادثة في البشقاتين، حلب»,
+        «(ح) قمينس، محافظة إدلب، 16/03/2015»)."""
         toks = self.toks
         if end >= len(toks) or self.s.text[toks[end - 1].end : toks[end].start].strip() not in (",", "،"):
             return False
+        if (toks[end].norm,) in self.s.cues.type_before:
+            end += 1  # «قمينس، محافظة إدلب»: the container's cue word, left outside its name
         m = self.starts.get(end)
         return m is not None and any(p.in_syria and p.type is not PlaceType.COUNTRY for p in m.places)
 
@@ -244,7 +250,8 @@ class _Reader:
         if cue is not None:
             return s.english or not self.definite_cue(cue)
         if not s.english:
-            return j > 0 and toks[j - 1].norm in _AR_LOCATIVES and self.container_after_comma(j + n)
+            opened = j > 0 and toks[j - 1].norm in _AR_LOCATIVES or j == _list_item_start(s)
+            return opened and self.container_after_comma(j + n)
         if j > 0 and toks[j - 1].norm in ("a", "an"):
             return False
         return self.cued_after(j + n) or (
@@ -284,6 +291,18 @@ class _Reader:
                 done = end
 
 
+def _list_item_start(scanner: Scanner) -> int | None:
+    """The first word after a list marker that opens the sentence's line («(ح) قمينس، محافظة إدلب»),
+    where a record gives its place (:func:`gazetteer.events.records.opens_list_item`)."""
+    toks, text = scanner.toks, scanner.text
+    line = text.rfind("\n", 0, toks[0].start) + 1 if toks else 0
+    for k in range(min(_MARKER_TOKENS + 1, len(toks))):
+        head = text[line : toks[k].start]
+        if len(head.split()) == 1 and opens_list_item(f"{head}{toks[k].text}"):
+            return k
+    return None
+
+
 def _possible_starts(scanner: Scanner) -> list[int]:
     """The tokens a name could start at, in order: a superset of where :meth:`_Reader.announced` holds.
 
@@ -307,6 +326,9 @@ def _possible_starts(scanner: Scanner) -> list[int]:
             if word.cue_end and not words.before_ends.isdisjoint(form for form, _ in word.variants)
         }
         found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in _AR_LOCATIVES)
+        first = _list_item_start(scanner)
+        if first is not None:
+            found.add(first)
     return sorted(found)
 
 
