@@ -97,6 +97,9 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         "Hundreds of people demonstrated in Kafr Nubl against the government.",  # people, not events counted
         "The Syrian Archive collected two videos related to this incident.",  # about an event told
         "وذكر تقرير للمرصد أن غارة جوية استهدفت مدينة سراقب.",  # a report that an event happened
+        # A negation a verb of stopping follows says the event goes on.
+        "ولم يتوقف القصف المدفعي على مدينة سراقب يوم الاثنين.",
+        "The shelling of Ariha did not stop on Monday.",
         # A caption opening with a hashtag, not a markdown heading.
         "#Ariha | the moment a missile hit the vegetable market 03-02-2020",
         "#أريحا | لحظة سقوط قذيفة على سوق الخضار في المدينة 03-02-2020",

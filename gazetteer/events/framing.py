@@ -5,7 +5,8 @@ happened.  :func:`framing` reads the cues of ``data/lexicon/framing.yaml`` aroun
 a classified sentence's event words and says why it does not:
 
 * ``negated``: a negation just before the event word ("no reports of clashes in
-  X", «لم تسجل اشتباكات في أريحا»);
+  X", «لم تسجل اشتباكات في أريحا»), unless a verb of stopping follows it («لم يتوقف
+  القصف»: the shelling goes on);
 * ``plan``: a preparation or a call ("forces are preparing an assault on X",
   «دعا ناشطون إلى مظاهرة»);
 * ``statistic``: a count of several events without a day ("25 raids on X last
@@ -126,7 +127,7 @@ def framing(
     # A sentence that writes a day ("starting on 4 November") tells events, even if it dates itself by month.
     day = (stated is not None and stated[1] == "day") or _writes_day(tokens, words)
     trigger = [event.trigger.first]  # the event word that decides the sentence's event
-    if _before_event(cues, "negation", trigger, _NEGATION_WINDOW):
+    if _before_event(_denials(cues), "negation", trigger, _NEGATION_WINDOW):
         return "negated"
     if "plan" in kinds:
         return "plan"
@@ -165,6 +166,13 @@ def _before_event(cues: Sequence[PhraseMatch[str]], kind: str, starts: Sequence[
     """True when each event word at ``starts`` has a ``kind`` cue at most ``window`` words before it."""
     ends = [c.last for c in cues if c.value == kind]
     return bool(ends) and bool(starts) and all(any(0 <= s - end < window for end in ends) for s in starts)
+
+
+def _denials(cues: Sequence[PhraseMatch[str]]) -> list[PhraseMatch[str]]:
+    """``cues`` without the negations a verb of stopping follows: «لم يتوقف القصف», "did not stop"
+    assert that the event goes on."""
+    stops = {c.first for c in cues if c.value == "cessation"}
+    return [c for c in cues if not (c.value == "negation" and c.last in stops)]
 
 
 def _over_a_period(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], words: frozenset[str]) -> bool:
