@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from geo_toy import toy_gazetteer
 
-from gazetteer import Location, Mention, Place, PlaceType
+from gazetteer import Location, Mention, Place, PlaceType, default_gazetteer
 from gazetteer.geoparser.match import find_matches
 from gazetteer.geoparser.pipeline import geoparse
 from gazetteer.geoparser.roads import join_roads, joined_road
@@ -81,3 +81,15 @@ def test_a_road_named_after_a_town_holds_its_road_word_and_a_roads_own_name_does
     assert [m.text for m in mentions] == ["Al-Bab road", "Aleppo", "M4"]
     road = mentions[0]
     assert road.place is None and road.container is not None and road.container.id == "toy:aleppo"
+
+
+def _texts_ar(text: str) -> list[str]:
+    return [m.text for m in find_matches(text, split_sentences(text), default_gazetteer(), language="ar")]
+
+
+def test_an_arabic_road_cue_is_part_of_the_road_code_it_precedes() -> None:
+    # As «الطريق الدولي حلب - اللاذقية» names its road with the cue, so does «الطريق الدولي M4».
+    text = "استهدفت قذائف المدفعية الطريق الدولي M4 قرب مدينة أريحا يوم الأحد."
+    assert _texts_ar(text)[0] == "الطريق الدولي M4"
+    # A code in brackets after a road's name stays a name of its own.
+    assert "M4" in _texts_ar("تعرض الطريق الدولي حلب – اللاذقية (M4) قرب مدينة أريحا لقصف مدفعي.")

@@ -21,7 +21,7 @@ from .fallbacks import facility_at, fuzzy_at, syrian_spelling, transliteration_a
 from .masks import actor_spans, adjective_reading, in_organisation_name, masked
 from .nameindex import MatchIndex
 from .result import Sentence
-from .roads import merge_roads, road_anaphora, single_road
+from .roads import cued_codes, merge_roads, road_anaphora, single_road
 from .scanner import Scanner
 from .toponym import Match
 from .unknown import unknown_names
@@ -155,7 +155,9 @@ def find_matches(
         if not view.live and last_road is None:
             continue  # no reading can start here, and no road is there to refer back to
         scanner = Scanner(text, sentence.index, gazetteer, language, view, index=index)
-        matches = merge_roads(unknown_names(scanner, _unmasked(_scan(scanner), scanner)), scanner)
+        matches = cued_codes(
+            merge_roads(unknown_names(scanner, _unmasked(_scan(scanner), scanner)), scanner), scanner
+        )
         if last_road is not None:
             matches = road_anaphora(matches, scanner, last_road)
         if not matches:

@@ -3,11 +3,12 @@ a road the gazetteer lacks named by the places it joins ("the Deir ez-Zor–al-M
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from functools import cache
 
-from ..places.normalize import TextWords, read_article
+from ..places.normalize import TextWords, is_arabic, read_article
 from ..places.place import Place, PlaceType
 from .cues import ROAD_CODE_RE, load_cues
 from .geometry import distance_to_geometry_km
@@ -70,6 +71,25 @@ def merge_roads(matches: list[Match], scanner: Scanner) -> list[Match]:
                     continue
         out.append(a)
         k += 1
+    return out
+
+
+def cued_codes(matches: list[Match], scanner: Scanner) -> list[Match]:
+    """``matches`` with an Arabic road cue joined to the road code it precedes: «الطريق الدولي M4» is
+    one name, as «الطريق الدولي حلب - اللاذقية» is (a code in brackets after a name stays apart)."""
+    if scanner.english:
+        return matches
+    out = []
+    for m in matches:
+        cue = (
+            scanner.phrase_before(m.tok_start, scanner.cues.road)
+            if ROAD_CODE_RE.match(m.key) and m.tok_end - m.tok_start == 1
+            else None
+        )
+        if cue is not None and is_arabic(scanner.toks[cue[1]].text):
+            start = scanner.toks[cue[1]].start
+            m = dataclasses.replace(m, start=start, text=scanner.text[start : m.end], tok_start=cue[1])
+        out.append(m)
     return out
 
 
