@@ -34,6 +34,8 @@ def _texts(text, language, gazetteer):
         ("أعلنت مديرية تربية إدلب تعليق الدوام في سراقب", "ar", ["سراقب"]),
         ("وبثت قناة روسيا اليوم مقطعاً قالت إنه يظهر ترميم محطة المياه في منبج", "ar", ["منبج"]),
         ("ونقل تلفزيون سوريا عن ناشطين سقوط قذائف على مدينة الباب", "ar", ["الباب"]),
+        # A branch named by its place, as "Aleppo Civil Defence" is.
+        ("وانتشل فريق الدفاع المدني في إدلب جثث الضحايا من بلدة سرمين", "ar", ["سرمين"]),
     ],
 )
 def test_names_inside_group_and_organisation_names_are_no_place(real, text, language, kept):
