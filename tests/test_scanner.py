@@ -64,3 +64,9 @@ def test_a_quarter_indexed_with_its_cue_word_is_read_without_it() -> None:
     names = dict(_names_ar(text))
     assert "حي الجورة" not in names
     assert "cur:nb-deir-al-joura" in names["الجورة"]
+
+
+def test_a_camp_keeps_its_word_in_its_arabic_name() -> None:
+    # «مخيم اليرموك» names the camp with its word, as "Yarmouk camp" does; «حي» stays a cue outside.
+    names = dict(_names_ar("قصفت قوات النظام مخيم اليرموك جنوب دمشق يوم الأحد."))
+    assert "مخيم اليرموك" in names and "اليرموك" not in names

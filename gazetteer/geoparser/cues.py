@@ -22,8 +22,9 @@ from ..places.place import Place, PlaceType
 
 #: Road codes: m4, M5 (normalised).
 ROAD_CODE_RE = re.compile(r"^[a-z]{1,2}\d{1,3}$")
-#: Settlements whose cue word stays outside their name's span (a camp's, «مخيم اليرموك», is part of it).
-_NAMED_SETTLEMENTS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
+#: Settlements whose cue word stays outside their name's span, before or after it («حي الجورة», "the X
+#: neighbourhood"); a camp's is part of its name («مخيم اليرموك», "Yarmouk camp").
+NAMED_SETTLEMENTS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -98,7 +99,7 @@ class Cues:
         camp's does not («مخيم اليرموك»), nor a countryside's («ريف دمشق» is a governorate).
         """
         agrees = self.type_before.get((word,), frozenset())
-        return bool(places) and agrees <= _NAMED_SETTLEMENTS and all(p.type in agrees for p in places)
+        return bool(places) and agrees <= NAMED_SETTLEMENTS and all(p.type in agrees for p in places)
 
     @cached_property
     def type_after_heads(self) -> frozenset[str]:

@@ -10,7 +10,7 @@ from ..places.index import Gazetteer
 from ..places.normalize import Token, is_arabic
 from ..places.place import Place, PlaceType
 from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords
-from .cues import ROAD_CODE_RE, load_cues, stated_km
+from .cues import NAMED_SETTLEMENTS, ROAD_CODE_RE, load_cues, stated_km
 from .nameindex import MatchIndex, article_ok
 from .romanize import LATIN_ARTICLES
 from .toponym import Match
@@ -18,8 +18,7 @@ from .toponym import Match
 _NORM_OF = attrgetter("norm")
 #: The types a landform word after a name agrees with ("plain", "mountain"): see ``Scanner._cue_after``.
 _LANDFORM = frozenset({PlaceType.REGION})
-#: The settlements a word after a name may call it, left outside its span ("the X neighbourhood").
-_NAMED_SETTLEMENTS = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD})
+_CAMP = frozenset({PlaceType.CAMP})  # «مخيم»: a camp's word before its name is part of it
 #: A dash between words (not inside a hyphenated one): what follows it is a new phrase.
 _DASHED = re.compile(r"\s[-–—]|[-–—]\s|[–—]")
 # Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
@@ -331,8 +330,8 @@ class Scanner:
             for q in (0, 1, 2):
                 if (p == q == 0) or p + q >= len(words) or (best and p + q <= sum(best)):
                     continue
-                if p and tuple(words[:p]) not in self.cues.type_before:
-                    continue
+                if p and self.cues.type_before.get(tuple(words[:p]), _CAMP) == _CAMP:
+                    continue  # no cue; or a camp's word («مخيم اليرموك»)
                 if q and not self._cue_after(tuple(words[len(words) - q :])):
                     continue
                 # "the al-Thawra neighbourhood of Idlib city" read as OCHA's "Al Thawra
@@ -367,7 +366,7 @@ class Scanner:
         Not a camp: "Yarmouk camp" names the camp, its word included where the index holds it so.
         """
         types = self.cues.type_after.get(words)
-        return types is not None and types <= _NAMED_SETTLEMENTS
+        return types is not None and types <= NAMED_SETTLEMENTS
 
     def _cased(self, i: int, end_tok: int) -> tuple[bool, bool]:
         """(a word is capitalised, the first is a road code) of Latin tokens ``[i, end_tok)``.
