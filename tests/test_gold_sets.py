@@ -258,26 +258,6 @@ REPORTS_FRESH3_MINIMUMS = {
 }
 
 
-@pytest.mark.shared
-def test_reports_fresh3_loads_and_has_its_sizes(shared_dir: Path) -> None:
-    # load_gold has checked every corpus passage's hash and every span's text at its offsets.
-    fresh3 = load_gold(REPORTS_FRESH3, shared_dir)
-    by_part = Counter((d.origin, d.language, d.genre) for d in fresh3)
-    assert sum(n for (origin, _, _g), n in by_part.items() if origin == "corpus") >= 25
-    assert by_part["corpus", "en", "narrative"] >= 14 and by_part["corpus", "ar", "report"] >= 7
-    assert by_part["written", "en", "narrative"] >= 40 and by_part["written", "ar", "report"] >= 14
-    assert by_part["written", "ar", "caption"] >= 9
-    incidents = [i for d in fresh3 for i in d.incidents]
-    assert len(incidents) >= 70 and sum(i.date is not None for i in incidents) >= 70
-    assert sum(i.fatalities is not None for i in incidents) >= 25
-    assert sum(i.injuries is not None for i in incidents) >= 14
-    assert Counter(i.geo_precision for i in incidents)[2] >= 20
-    assert Counter(i.geo_precision for i in incidents)[3] >= 3
-    assert sum(1 for d in fresh3 if d.published is None and any(i.date for i in d.incidents)) >= 35
-    assert sum(m.in_gazetteer is False for d in fresh3 for m in d.mentions) >= 20
-    assert_class_minimums(fresh3, REPORTS_FRESH3_MINIMUMS)
-
-
 #: Minimum annotated cases per class in reports-fresh4.jsonl (each a little under the count at annotation).
 REPORTS_FRESH4_MINIMUMS = {
     "mention class": {
@@ -323,27 +303,6 @@ REPORTS_FRESH4_MINIMUMS = {
         "Disrupted weapons use": 1,
     },
 }
-
-
-@pytest.mark.shared
-def test_reports_fresh4_loads_and_has_its_sizes(shared_dir: Path) -> None:
-    # load_gold has checked every corpus passage's hash and every span's text at its offsets; reuse of
-    # other sets' passages and copies of corpus text are checked by the tests over every reports set.
-    fresh4 = load_gold(REPORTS_FRESH4, shared_dir)
-    by_part = Counter((d.origin, d.language, d.genre) for d in fresh4)
-    assert len(fresh4) >= 90
-    assert by_part["corpus", "en", "narrative"] >= 12 and by_part["corpus", "ar", "report"] >= 11
-    assert by_part["written", "en", "narrative"] >= 45 and by_part["written", "ar", "report"] >= 14
-    assert by_part["written", "ar", "caption"] >= 12
-    incidents = [i for d in fresh4 for i in d.incidents]
-    assert len(incidents) >= 85 and sum(i.date is not None for i in incidents) >= 85
-    assert sum(i.fatalities is not None for i in incidents) >= 40
-    assert sum(i.injuries is not None for i in incidents) >= 18
-    assert Counter(i.geo_precision for i in incidents)[2] >= 25
-    assert Counter(i.geo_precision for i in incidents)[3] >= 6
-    assert sum(1 for d in fresh4 if d.published is None and any(i.date for i in d.incidents)) >= 22
-    assert sum(m.in_gazetteer is False for d in fresh4 for m in d.mentions) >= 35
-    assert_class_minimums(fresh4, REPORTS_FRESH4_MINIMUMS)
 
 
 #: Minimum annotated cases per class in reports-fresh5.jsonl (each a little under the count at annotation).
@@ -393,25 +352,104 @@ REPORTS_FRESH5_MINIMUMS = {
 }
 
 
+#: What the held-out sets' size floors count, by name.
+SIZE_MEASURES = {
+    "documents": len,
+    "corpus passages": lambda docs: sum(d.origin == "corpus" for d in docs),
+    "incidents": lambda docs: sum(len(d.incidents) for d in docs),
+    "dated incidents": lambda docs: sum(i.date is not None for d in docs for i in d.incidents),
+    "fatality counts": lambda docs: sum(i.fatalities is not None for d in docs for i in d.incidents),
+    "injury counts": lambda docs: sum(i.injuries is not None for d in docs for i in d.incidents),
+    "geo_precision 2": lambda docs: sum(i.geo_precision == 2 for d in docs for i in d.incidents),
+    "geo_precision 3": lambda docs: sum(i.geo_precision == 3 for d in docs for i in d.incidents),
+    "dated by the text alone": lambda docs: sum(
+        d.published is None and any(i.date for i in d.incidents) for d in docs
+    ),
+    "places in no source": lambda docs: sum(m.in_gazetteer is False for d in docs for m in d.mentions),
+}
+
+#: Each held-out set's floors (a little under its counts at annotation): sizes, then lines per
+#: (origin, language, genre), then cases per class.
+HELD_OUT_FLOORS = {
+    "reports-fresh3": (
+        {
+            "corpus passages": 25,
+            "incidents": 70,
+            "dated incidents": 70,
+            "fatality counts": 25,
+            "injury counts": 14,
+            "geo_precision 2": 20,
+            "geo_precision 3": 3,
+            "dated by the text alone": 35,
+            "places in no source": 20,
+        },
+        {
+            ("corpus", "en", "narrative"): 14,
+            ("corpus", "ar", "report"): 7,
+            ("written", "en", "narrative"): 40,
+            ("written", "ar", "report"): 14,
+            ("written", "ar", "caption"): 9,
+        },
+        REPORTS_FRESH3_MINIMUMS,
+    ),
+    "reports-fresh4": (
+        {
+            "documents": 90,
+            "incidents": 85,
+            "dated incidents": 85,
+            "fatality counts": 40,
+            "injury counts": 18,
+            "geo_precision 2": 25,
+            "geo_precision 3": 6,
+            "dated by the text alone": 22,
+            "places in no source": 35,
+        },
+        {
+            ("corpus", "en", "narrative"): 12,
+            ("corpus", "ar", "report"): 11,
+            ("written", "en", "narrative"): 45,
+            ("written", "ar", "report"): 14,
+            ("written", "ar", "caption"): 12,
+        },
+        REPORTS_FRESH4_MINIMUMS,
+    ),
+    "reports-fresh5": (
+        {
+            "documents": 95,
+            "incidents": 105,
+            "dated incidents": 100,
+            "fatality counts": 45,
+            "injury counts": 22,
+            "geo_precision 2": 38,
+            "geo_precision 3": 6,
+            "dated by the text alone": 45,
+            "places in no source": 28,
+        },
+        {
+            ("corpus", "en", "narrative"): 2,
+            ("corpus", "ar", "report"): 2,
+            ("written", "en", "narrative"): 48,
+            ("written", "ar", "report"): 28,
+            ("written", "ar", "caption"): 18,
+        },
+        REPORTS_FRESH5_MINIMUMS,
+    ),
+}
+
+
 @pytest.mark.shared
-def test_reports_fresh5_loads_and_has_its_sizes(shared_dir: Path) -> None:
+@pytest.mark.parametrize("name", list(HELD_OUT_FLOORS))
+def test_a_held_out_set_loads_and_keeps_its_sizes(name: str, shared_dir: Path) -> None:
     # load_gold has checked every corpus passage's hash and every span's text at its offsets; reuse of
     # other sets' passages and copies of corpus text are checked by the tests over every reports set.
-    fresh5 = load_gold(REPORTS_FRESH5, shared_dir)
-    by_part = Counter((d.origin, d.language, d.genre) for d in fresh5)
-    assert len(fresh5) >= 95
-    assert by_part["corpus", "en", "narrative"] >= 2 and by_part["corpus", "ar", "report"] >= 2
-    assert by_part["written", "en", "narrative"] >= 48 and by_part["written", "ar", "report"] >= 28
-    assert by_part["written", "ar", "caption"] >= 18
-    incidents = [i for d in fresh5 for i in d.incidents]
-    assert len(incidents) >= 105 and sum(i.date is not None for i in incidents) >= 100
-    assert sum(i.fatalities is not None for i in incidents) >= 45
-    assert sum(i.injuries is not None for i in incidents) >= 22
-    assert Counter(i.geo_precision for i in incidents)[2] >= 38
-    assert Counter(i.geo_precision for i in incidents)[3] >= 6
-    assert sum(1 for d in fresh5 if d.published is None and any(i.date for i in d.incidents)) >= 45
-    assert sum(m.in_gazetteer is False for d in fresh5 for m in d.mentions) >= 28
-    assert_class_minimums(fresh5, REPORTS_FRESH5_MINIMUMS)
+    docs = load_gold(DEV_GOLD.with_name(f"{name}.jsonl"), shared_dir)
+    sizes, parts, class_minimums = HELD_OUT_FLOORS[name]
+    for measure, floor in sizes.items():
+        assert SIZE_MEASURES[measure](docs) >= floor, measure
+    by_part = Counter((d.origin, d.language, d.genre) for d in docs)
+    for part, floor in parts.items():
+        assert by_part[part] >= floor, part
+    assert_class_minimums(docs, class_minimums)
 
 
 @pytest.mark.shared
