@@ -1,28 +1,26 @@
-"""Longest-match scanning of one sentence, with its cue reading (:class:`Scanner`)."""
+"""Longest-match scanning of one sentence (:class:`Scanner`): the names it holds, their spans.
+
+The words around a name, its cues, are read by :class:`gazetteer.geoparser.cuereading.CueReader`,
+which a scanner is.
+"""
 
 from __future__ import annotations
 
 import re
-from operator import attrgetter
-from typing import Any
 
 from ..places.index import Gazetteer
 from ..places.normalize import Token, is_arabic
 from ..places.place import Place, PlaceType
 from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords
-from .cues import NAMED_SETTLEMENTS, ROAD_CODE_RE, load_cues, stated_km
+from .cuereading import CueReader
+from .cues import NAMED_SETTLEMENTS, ROAD_CODE_RE
 from .nameindex import MatchIndex, article_ok
 from .romanize import LATIN_ARTICLES
 from .toponym import Match
 
-_NORM_OF = attrgetter("norm")
 #: The types a landform word after a name agrees with ("plain", "mountain"): see ``Scanner._cue_after``.
 _LANDFORM = frozenset({PlaceType.REGION})
 _CAMP = frozenset({PlaceType.CAMP})  # «مخيم»: a camp's word before its name is part of it
-#: A dash between words (not inside a hyphenated one): what follows it is a new phrase.
-_DASHED = re.compile(r"\s[-–—]|[-–—]\s|[–—]")
-# Between a cue word and the name: spaces, hashtags, opening quotes and brackets.
-_CUE_GAP_RE = re.compile(r"^[\s#«“\"”„'‘(\[_\-]{1,4}$")
 _LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 #: English words that open a phrase, not a name: "in Salah al-Din" is no In Salah (Algeria).
 #: Capitalised, those that are also Arabic articles ("At Tall", "At Tanf") open a name.
@@ -44,13 +42,10 @@ def char_cut(tok: Token, cut: int) -> int:
     return tok.start + (offsets[cut] if cut < len(offsets) else len(tok.text))
 
 
-class Scanner:
-    """Longest-match scanning of one sentence, with its cue reading."""
+class Scanner(CueReader):
+    """Longest-match scanning of one sentence; as a :class:`CueReader`, it reads the cues of what it finds."""
 
-    __slots__ = (
-        "text", "toks", "sentence", "gazetteer", "index", "cues", "english",
-        "joinable", "words", "live", "facility_sentence", "has_quotes", "actor_starts",
-    )  # fmt: skip
+    __slots__ = ("sentence", "gazetteer", "index", "live", "facility_sentence", "has_quotes", "actor_starts")
 
     def __init__(
         self,
@@ -63,65 +58,16 @@ class Scanner:
         index: MatchIndex | None = None,
     ) -> None:
         """``index``: the gazetteer's :class:`MatchIndex`, when the caller holds it (one per article)."""
-        self.text = text
+        super().__init__(text, language, view)
         self.sentence = sentence
         self.gazetteer = gazetteer
         self.index = MatchIndex.for_gazetteer(gazetteer) if index is None else index
-        self.cues = load_cues()
-        self.english = language == "en"
-        self.toks = view.toks
-        self.words = view.words
-        self.joinable = view.joinable  # joinable[k]: tokens k and k + 1 may join into one name
         self.live = view.live  # where a reading may start
         # An English facility name needs its head word («hospital») in the sentence.
         self.facility_sentence = view.facility_sentence
         # Only a sentence holding an opening quote can have a quoted word.
         self.has_quotes = view.has_quotes
         self.actor_starts = view.actor_starts  # where an actor's name may start (see masks)
-
-    # ---- phrases around a position
-    def phrase_before(self, j: int, phrases: Any, max_len: int = 4) -> tuple[tuple[str, ...], int] | None:
-        """The longest phrase of ``phrases`` ending right before token ``j``: (phrase, first token).
-
-        ``phrases`` is one of the cue lists of :class:`Cues`.
-        """
-        if j == 0 or not self._ends_cue(j - 1):
-            return None
-        for n in range(min(max_len, j), 0, -1):
-            k = j - n
-            gap = self.text[self.toks[j - 1].end : self.toks[j].start]
-            if gap.strip() and not _CUE_GAP_RE.match(gap):
-                return None
-            if False in self.joinable[k : j - 1]:
-                continue
-            rest = tuple(map(_NORM_OF, self.toks[k + 1 : j]))
-            for form, _ in self.words[k].variants:
-                if (form, *rest) in phrases:
-                    return (form, *rest), k
-        return None
-
-    def _ends_cue(self, k: int) -> bool:
-        """Whether token ``k`` (in any of its clitic forms) is the last word of some cue phrase."""
-        return self.words[k].cue_end
-
-    def phrase_after(self, j: int, phrases: Any, max_len: int = 3) -> tuple[tuple[str, ...], int] | None:
-        """The longest phrase of ``phrases`` starting at token ``j``; returns (phrase, end token)."""
-        if j >= len(self.toks):
-            return None
-        gap = self.text[self.toks[j - 1].end : self.toks[j].start] if j > 0 else ""
-        if any(c in gap for c in ",.،؛;:()[]"):
-            return None  # "Idlib, province officials": punctuation ends the name's phrase
-        for n in range(min(max_len, len(self.toks) - j), 0, -1):
-            if any(not self.joinable[m] for m in range(j, j + n - 1)):
-                continue
-            phrase = tuple(t.norm for t in self.toks[j : j + n])
-            if phrase in phrases:
-                return phrase, j + n
-        return None
-
-    def _possessive(self, m: Match) -> bool:
-        """Whether the name ``m`` is written possessive: "Idlib's", "Idlib’s"."""
-        return self.toks[m.tok_end - 1].text[-2:] in ("'s", "’s")
 
     # ---- the name itself
     def longest_at(self, i: int) -> tuple[int, str, list[Place], int] | None:
@@ -193,67 +139,6 @@ class Scanner:
         m.quoted = self.has_quotes and self.quoted(start, end)
         self.read_context(m)
         return m
-
-    def read_context(self, m: Match) -> None:
-        """Fill the cue, relation and bearing of ``m`` from the words around it."""
-        c = self.cues
-        j = m.tok_start
-        if not (self._may_cue(j, m.tok_end) or self.english and self._possessive(m)):
-            return
-        found = self.phrase_before(j, c.type_before)
-        if found:
-            m.cue, m.cue_types = " ".join(found[0]), c.type_before[found[0]]
-            j = found[1]
-        countryside = self.phrase_before(m.tok_start, c.countryside_before) if not found else None
-        if found and found[0] in c.countryside_before:
-            countryside = found
-        if countryside:
-            m.relation = "countryside"
-            if not m.cue:
-                m.cue = " ".join(countryside[0])
-                m.cue_types = c.type_before.get(countryside[0], frozenset())
-            after = self.phrase_after(m.tok_end, c.countryside_direction)
-            if after:
-                m.bearing = c.countryside_direction[after[0]]
-            elif self.english:
-                before = self.phrase_before(countryside[1], c.countryside_direction)
-                if before:
-                    m.bearing = c.countryside_direction[before[0]]
-        side = None if countryside else self.phrase_before(j, c.countryside_direction_before)
-        if side:  # «الريف الغربي لحلب», «الريف الجنوبي لمدينة إدلب»
-            m.relation, m.bearing = "countryside", c.countryside_direction_before[side[0]]
-            m.cue, m.cue_types = m.cue or " ".join(side[0]), m.cue_types or c.type_before[("ريف",)]
-        after_type = self.phrase_after(m.tok_end, c.type_after) if self.english else None
-        if self.english and not after_type and self._possessive(m):  # "Idlib's southern countryside"
-            side = self.phrase_after(m.tok_end, c.countryside_direction)
-            after_type = self.phrase_after(side[1], c.countryside_after) if side else None
-            if after_type:
-                m.bearing = c.countryside_direction[side[0]]
-        if after_type:
-            if not m.cue:
-                m.cue, m.cue_types = " ".join(after_type[0]), c.type_after[after_type[0]]
-            if after_type[0] in c.countryside_after:
-                m.relation = "countryside"
-                m.cue = " ".join(after_type[0])
-                m.cue_types = c.type_after[after_type[0]]
-                before = self.phrase_before(m.tok_start, c.countryside_direction)
-                if before:
-                    m.bearing = c.countryside_direction[before[0]]
-        if m.relation:
-            return
-        if j and _DASHED.search(self.text[self.toks[j - 1].end : self.toks[j].start]):
-            return  # «ريف حلب الغربي - الأتارب»: the direction word ends the countryside before the dash
-        near = self.phrase_before(j, c.near)
-        if near:
-            m.relation = "near"
-            return
-        direction = self.phrase_before(j, c.direction)
-        if direction:
-            m.relation, m.bearing = "direction", c.direction[direction[0]]
-            m.distance_km = stated_km(self.toks, direction[1])
-            return
-        if self.phrase_before(j, c.between):
-            m.relation = "between"
 
     # ---- fuzzy near-misses
 
@@ -378,13 +263,6 @@ class Scanner:
         )
         return capital, bool(ROAD_CODE_RE.match(self.toks[i].norm))
 
-    def _may_cue(self, i: int, end_tok: int) -> bool:
-        """Whether a cue phrase can end right before tokens ``[i, end_tok)`` or (English) start after."""
-        if i and self.words[i - 1].cue_end:
-            return True
-        toks = self.toks
-        return self.english and end_tok < len(toks) and toks[end_tok].norm in self.cues.type_after_heads
-
     def lowercase_word(self, i: int, end_tok: int) -> bool:
         """An uncued English name in lower case ("of", "was"), or one opened by a preposition ("in Salah")."""
         if not self.english:
@@ -394,7 +272,7 @@ class Scanner:
             return first.islower() or first.lower() not in LATIN_ARTICLES
         if first[:1].isupper() and "-" not in first:
             return False  # capitalised (an "al-" prefix aside): the usual name
-        if is_arabic(first) or self._may_cue(i, end_tok):
+        if is_arabic(first) or self.may_cue(i, end_tok):
             return False
         return not any(self._cased(i, end_tok))
 
