@@ -4,12 +4,12 @@ A count is a number (:mod:`gazetteer.events.numbers`) tied to what it counts by
 the noun after it or the word before it (:func:`find_counts`); the categories
 and their words are ``data/lexicon/numbers.yaml``'s ``counts``.  Incident
 extraction also asks whether the counts make a sentence a tally
-(:func:`sums_up`) and how many events it tells (:func:`events_stated`).
+(:func:`sums_up`) and how many events it tells (:func:`events_stated`).  The people a
+casualty word names without a number are read by :mod:`gazetteer.events.victims`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Sequence
@@ -26,9 +26,10 @@ from ..geoparser.lexicon import (
     positions,
     word_set,
 )
-from ..places.normalize import Token, normalize_token, tokenize
+from ..places.normalize import Token, tokenize
 from .dates import month_positions
-from .numbers import NumberSpan, find_numbers, parse_number, reads_as_number
+from .numbers import NumberSpan, find_numbers
+from .victims import Victims, read_victims, victim_count
 
 __all__ = ["Count", "count_dict", "events_stated", "find_counts", "load_word_lists", "sums_up"]
 
@@ -63,75 +64,8 @@ class _CountLexicon:
     dual: dict[str, str]
     order: tuple[str, ...]
     quantifiers: frozenset[str]
-    victims: _Victims
+    victims: Victims
     none: PhraseMatcher[str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Victims:
-    """The words of the people a casualty word counts (``numbers.yaml``'s ``victims``)."""
-
-    singular: frozenset[str]
-    plural: frozenset[str]
-    dual: frozenset[str]
-    determiners: frozenset[str]
-    pronouns: frozenset[str]
-    groups: frozenset[str]
-    people: frozenset[str] = frozenset()  # singular and plural
-    people_or_groups: frozenset[str] = frozenset()
-    named: frozenset[str] = frozenset()  # singular, dual and plural
-
-
-def _with_unions(v: _Victims) -> _Victims:
-    """``v`` with the unions of its word sets that counting asks about, made once."""
-    return dataclasses.replace(
-        v,
-        people=v.singular | v.plural,
-        people_or_groups=v.singular | v.plural | v.groups,
-        named=v.singular | v.dual | v.plural,
-    )
-
-
-# Arabic possessive suffixes a victim noun may carry: «زوجته», «أطفالها», «طفليه».
-_POSSESSIVES = ("", "ه", "ها", "هم", "هما", "ي")
-
-
-def _arabic_forms(noun: str) -> tuple[set[str], set[str]]:
-    """A normalised Arabic noun's singular forms (with possessives) and dual forms («طفل» → «طفلين»).
-
-    A noun ending in «ي» (nisba: «مدني») has no «ين» dual: «مدنيين» is its plural.
-    """
-    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # «زوجة» (normalised «زوجه») → «زوجت»
-    singular = {noun} | {stem + p for p in _POSSESSIVES if p}
-    dual = {stem + "ان", stem + "ا" + "ه", stem + "اها"}
-    if not noun.endswith("ي"):
-        dual |= {stem + "ين", stem + "يه", stem + "يها", stem + "يهم"}
-    return singular, dual
-
-
-def _victims(spec: dict) -> _Victims:
-    def words(section: str, lang: str) -> list[str]:
-        return [normalize_token(w) for w in (spec.get(section) or {}).get(lang, ())]
-
-    singular = set(words("singular", "en"))
-    plural = set(words("plural", "en"))
-    dual: set[str] = set()
-    for noun in words("singular", "ar"):
-        forms, duals = _arabic_forms(noun)
-        singular |= forms
-        dual |= duals
-    for noun in words("plural", "ar"):
-        plural |= {noun} | {noun + p for p in _POSSESSIVES if p}
-    return _with_unions(
-        _Victims(
-            frozenset(singular),
-            frozenset(plural),
-            frozenset(dual - singular - plural),
-            frozenset(words("determiners", "en")),
-            frozenset(words("pronouns", "en")),
-            frozenset(words("groups", "en") + words("groups", "ar")),
-        )
-    )
 
 
 @functools.cache
@@ -153,7 +87,7 @@ def _count_lexicon() -> _CountLexicon:
         dual,
         tuple(counts),
         word_set(w for ws in data["quantifiers"].values() for w in ws),
-        _victims(data["victims"]),
+        read_victims(data["victims"]),
         PhraseMatcher(
             (w, category) for category, langs in data["none"].items() for ws in langs.values() for w in ws
         ),
@@ -192,7 +126,7 @@ def _in_clock_time(text: str, tokens: Sequence[Token], span: NumberSpan) -> bool
 
 _VERB_WINDOW = 4  # "five civilians were killed": a verb this close after the number
 _VICTIM_VERB_WINDOW = 8  # "Seven civilians collecting truffles near X were killed": after a noun of people
-_MODIFIERS = 5  # words between "a" and its noun: "a 24-year-old farm worker"
+_MODIFIERS = 5  # words of a quantifier before its number: "at least", «ما لا يقل عن»
 
 
 def _quantified_start(tokens: Sequence[Token], first: int, quantifiers: frozenset[str]) -> int:
@@ -201,76 +135,6 @@ def _quantified_start(tokens: Sequence[Token], first: int, quantifiers: frozense
     while k > 0 and first - k < _MODIFIERS and not quantifiers.isdisjoint(form_set(tokens[k - 1].norm)):
         k -= 1
     return k
-
-
-def _is_victim(token: Token, words: frozenset[str]) -> bool:
-    return not words.isdisjoint(form_set(token.norm))
-
-
-def _victim_count(tokens: Sequence[Token], i: int, lex: _CountLexicon) -> tuple[int | None, int]:
-    """How many people the words from ``tokens[i]`` name (None for no number) and where they end.
-
-    "a woman and her two sons" 3, "the owner and two customers" 3, "him and his son" 2,
-    "a family of four" 4, «ممرض» 1, «مدنيين اثنين» 2, «عنصرين» 2; a plural without its
-    number ("civilians") makes the whole unknown.
-    """
-    v = lex.victims
-    total, j, n = 0, i, len(tokens)
-    while j < n:
-        token = tokens[j]
-        number = parse_number(tokens, j) if reads_as_number(token) else None
-        if number is not None:
-            k = number.last
-            while k < min(n, number.last + 2) and not _is_victim(tokens[k], v.people):
-                k += 1
-            if k >= n or not _is_victim(tokens[k], v.people):
-                return (total or None, j)
-            total, j = total + number.value, k + 1
-        elif _is_victim(token, v.dual):
-            total, j = total + 2, j + 1
-        elif _is_victim(token, v.plural):
-            after = parse_number(tokens, j + 1) if j + 1 < n else None  # «مدنيين اثنين»
-            if after is None:
-                return None, j
-            total, j = total + after.value, after.last
-        elif _is_victim(token, v.singular):
-            total, j = total + 1, j + 1
-        elif _is_victim(token, v.groups) and j + 2 < n and tokens[j + 1].norm in ("of", "من"):
-            group = parse_number(tokens, j + 2)
-            if group is None:
-                return (total or None, j)
-            total, j = total + group.value, group.last
-        elif token.norm in v.determiners:
-            nxt = tokens[j + 1] if j + 1 < n else None
-            if nxt is not None and (reads_as_number(nxt) or nxt.norm in v.determiners):
-                j += 1  # "her two sons", "the two men": the number follows
-                continue
-            k = next(
-                (
-                    k
-                    for k in range(j + 1, min(n, j + 1 + _MODIFIERS))
-                    if _is_victim(tokens[k], v.people_or_groups) or tokens[k].norm == "and"
-                ),
-                None,
-            )
-            if k is None or tokens[k].norm == "and":
-                if token.norm in v.pronouns:
-                    total, j = total + 1, j + 1  # "wounding her"
-                else:
-                    return (total or None, j)
-            else:
-                j = k
-                continue
-        elif token.norm in v.pronouns:
-            total, j = total + 1, j + 1
-        else:
-            break
-        # "and" ("a woman and her two sons"), or «و» on the next noun («طفل ووالدته»).
-        if j < n and tokens[j].norm == "and":
-            j += 1
-        elif not (j < n and tokens[j].norm[:1] == "و" and _is_victim(tokens[j], v.named)):
-            break
-    return (total or None, j)
 
 
 _SUBJECT_GAP = 2  # "its pilot was killed": words between the people and the verb
@@ -291,7 +155,7 @@ def _subjects_counted(
     for i in positions(tokens, determiners):
         if i in used or i < read_to or not verbs:
             continue
-        total, end = _victim_count(tokens, i, lex)
+        total, end = victim_count(tokens, i, lex.victims)
         read_to = end
         if total is None:
             continue
@@ -353,7 +217,9 @@ def find_counts(
         value = span.value
         if match is None:
             # "five civilians were killed"; "one protester and a policeman were killed" counts them all.
-            people, end = _victim_count(tokens, span.first, lex) if span.first >= read_to else (None, 0)
+            people, end = (
+                victim_count(tokens, span.first, lex.victims) if span.first >= read_to else (None, 0)
+            )
             read_to = max(read_to, end)  # "2 men and 3 women": the chain is read once, from its first number
             if people is None:
                 value, end, window = value, span.last, _VERB_WINDOW
@@ -364,7 +230,7 @@ def find_counts(
             out.append(Count(match.value, value, span.first, span.last))
     for head in before_all:
         if head.value in ("fatalities", "injuries") and head.last < len(tokens):
-            people, end = _victim_count(tokens, head.last, lex)
+            people, end = victim_count(tokens, head.last, lex.victims)
             if people is not None:
                 out.append(Count(head.value, people, head.last, end))
     out += _subjects_counted(tokens, used, lex, words)
