@@ -8,7 +8,8 @@ import pytest
 
 from gazetteer import Location, Mention, Place, PlaceType, default_gazetteer, geoparse
 from gazetteer.events.classify import classify
-from gazetteer.events.linking import incident_targets, names_a_place, place_candidates, token_at
+from gazetteer.events.linking import names_a_place, place_candidates, token_at
+from gazetteer.events.targets import incident_targets
 from gazetteer.places.normalize import tokenize
 from gazetteer.places.place import AdminRef
 

@@ -12,10 +12,10 @@ sentences and its resolved place mentions.  For each sentence:
    background one ("since 2011", "not the first time") yields nothing.
    Refinements (``refine`` in events.yaml) give a protest with violence, lethal
    force or arrests its ACLED sub-type; every type is one of :data:`ACLED_TYPES`.
-2. **Place** (:mod:`gazetteer.events.linking`).  Among the sentence's Syrian mentions the incident goes to the
-   one an event happens at: the object of في/على/ب/in/on/at or of the trigger
-   verb («استهدف قرية X»), the most specific (a village beats its
-   governorate), never where a source speaks from («مصدر من مدينة إدلب»).
+2. **Place** (:mod:`gazetteer.events.linking`, :mod:`gazetteer.events.targets`).  Among the
+   sentence's Syrian mentions the incident goes to the one an event happens at: the object
+   of في/على/ب/in/on/at or of the trigger verb («استهدف قرية X»), the most specific (a
+   village beats its governorate), never where a source speaks from («مصدر من مدينة إدلب»).
    Places joined to it by «و»/"and" («قرية X ومحيط Y») are further targets of
    the same event and get incidents of their own.  Foreign places and the
    country as a whole are never incident locations.
@@ -77,15 +77,9 @@ from .counting import Count, events_stated, find_counts, sums_up
 from .dates import may_hold_numeric_date, month_starts, resolve_tokens, told_offset
 from .drafts import Draft, Drafts, untold_again
 from .framing import framing, framing_lexicon
-from .linking import (
-    MAX_LISTED_EVENTS,
-    Candidate,
-    incident_targets,
-    linking_lexicon,
-    names_a_place,
-    place_candidates,
-)
+from .linking import Candidate, linking_lexicon, names_a_place, place_candidates
 from .records import dominant_type, opens_list_item, opens_with_place
+from .targets import MAX_LISTED_EVENTS, incident_targets
 
 __all__ = ["ACLED_TYPES", "article_date", "extract_incidents", "load_word_lists"]
 

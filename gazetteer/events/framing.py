@@ -43,7 +43,7 @@ from ..places.normalize import Token
 from .classify import SentenceEvent, event_lexicon
 from .counting import Count
 from .dates import month_positions
-from .linking import MAX_LISTED_EVENTS
+from .targets import MAX_LISTED_EVENTS
 
 __all__ = ["framing", "framing_lexicon"]
 

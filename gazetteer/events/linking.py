@@ -3,10 +3,10 @@
 Among the sentence's Syrian mentions the incident goes to the one an event
 happens at: the object of في/على/ب/in/on/at or of the trigger verb («استهدف
 قرية X»), the most specific (a village beats its governorate), never where a
-source speaks from («مصدر من مدينة إدلب»).  Places joined to it by «و»/"and"
-(«قرية X ومحيط Y») are further targets of the same event.  Foreign places and
-the country as a whole are never incident locations.  The words that tie a
-place to the event are ``data/lexicon/linking.yaml``'s.
+source speaks from («مصدر من مدينة إدلب»).  Foreign places and the country as
+a whole are never incident locations.  The words that tie a place to the event
+are ``data/lexicon/linking.yaml``'s.  Each mention is scored here
+(:func:`place_candidates`); :mod:`gazetteer.events.targets` chooses among them.
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent, event_lexicon
 
 __all__ = [
-    "MAX_LISTED_EVENTS",
     "Candidate",
     "LinkingLexicon",
-    "place_candidates",
+    "coordinated",
     "linking_lexicon",
     "location_of",
     "names_a_place",
-    "incident_targets",
+    "place_candidates",
+    "token_at",
 ]
 
 _END_OF = attrgetter("end")
@@ -68,8 +68,6 @@ _PRECISION_PENALTY = 0.5  # per geo_precision step above 1
 #: the subordinate phrase tells, not to the event: it outweighs being linked and after the trigger.
 _SUBORDINATE_PENALTY = 4.0
 _SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
-#: "two/three incidents" are listed one by one, each at a place; "49 attacks" is a summary.
-MAX_LISTED_EVENTS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +309,7 @@ def _inner_over_container(
         gap = text[a.end : b.start]
         if _contains(b, a) and connective(gap):
             inner, outer = first, second
-            if k > 0 and _coordinated(text, mentions[ordered[k - 1].index], a):
+            if k > 0 and coordinated(text, mentions[ordered[k - 1].index], a):
                 continue
         elif _contains(a, b) and first.tok == 0 and _header_gap(gap):
             inner, outer = second, first
@@ -340,7 +338,7 @@ def _contains(outer: Mention, inner: Mention) -> bool:
     )
 
 
-def _coordinated(text: str, first: Mention, second: Mention) -> bool:
+def coordinated(text: str, first: Mention, second: Mention) -> bool:
     """True when ``second`` is joined to ``first`` by «و»/"and" (cue words allowed between)."""
     lex = linking_lexicon()
     between = words_in(text, first.end, second.start)  # the article's own words when not cut
@@ -354,55 +352,3 @@ def _coordinated(text: str, first: Mention, second: Mention) -> bool:
     else:
         return False
     return all(not lex.skip.isdisjoint(form_set(t.norm)) for t in rest)
-
-
-def incident_targets(
-    text: str, mentions: Sequence[Mention], candidates: list[Candidate], stated_events: int = 1
-) -> list[Candidate]:
-    """The sentence's incident places: the best candidate, then the places coordinated with it.
-
-    Places joined by «و»/"and" to any mention of the best place, before or after
-    it ("struck Ariha and the town of Mhambal, killing six in Ariha"), are further
-    targets, in text order.  Names the gazetteer lacks count as places of their
-    own, though located at their shared container ("the villages of Lahaya and
-    al-Zakat in northern Hama").  When the sentence counts its events ("two
-    incidents ... one in X, one in Y") and the count is small, each event gets
-    one of the best mentions, in text order, even when two mentions name the same place.
-    """
-    if not candidates:
-        return []
-    if 2 <= stated_events <= MAX_LISTED_EVENTS:
-        best_n = sorted(candidates, key=lambda c: (-c.score, c.tok))[:stated_events]
-        return sorted(best_n, key=lambda c: c.tok)
-    best = max(candidates, key=lambda c: (c.score, -c.tok))
-    best_key = _target_key(mentions[best.index])
-    ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
-    chosen = [best]
-    keys = {best_key}
-    for chain in _coordinated_chains(text, mentions, ordered):
-        if not any(_target_key(mentions[c.index]) == best_key for c in chain):
-            continue
-        for cand in chain:
-            key = _target_key(mentions[cand.index])
-            if key not in keys:
-                chosen.append(cand)
-                keys.add(key)
-    return chosen
-
-
-def _target_key(mention: Mention) -> object:
-    """What makes two incident places distinct: the place, or the name of one the gazetteer lacks."""
-    return mention.place if mention.place is not None else mention.text.casefold()
-
-
-def _coordinated_chains(
-    text: str, mentions: Sequence[Mention], ordered: Sequence[Candidate]
-) -> list[list[Candidate]]:
-    """The candidates (in text order) split into runs joined by «و»/"and"."""
-    chains: list[list[Candidate]] = []
-    for cand in ordered:
-        if chains and _coordinated(text, mentions[chains[-1][-1].index], mentions[cand.index]):
-            chains[-1].append(cand)
-        else:
-            chains.append([cand])
-    return chains
