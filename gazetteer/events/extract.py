@@ -1,7 +1,8 @@
 """Incident extraction: which sentences report events, of what ACLED type, where, when, by whom.
 
 :func:`extract_incidents` is called by the pipeline with the article's
-sentences and its resolved place mentions.  For each sentence:
+sentences and its resolved place mentions; it walks the article, and each clause's
+incidents are read by :mod:`gazetteer.events.clauseincidents`.  For each sentence:
 
 1. **Type** (:mod:`gazetteer.events.classify`).  Trigger phrases (``data/lexicon/events.yaml``) are matched on
    normalised, clitic-stripped tokens; the highest-priority trigger decides
@@ -55,39 +56,23 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ..geoparser.lexicon import distinct_norms
-from ..geoparser.result import Incident, Mention, Role, Sentence
+from ..geoparser.result import Incident, Mention, Sentence
 from ..places.normalize import Token, read_article, word_range, words_in
 from . import actors, counting, dates, numbers
 from .acled import ACLED_TYPES
-from .actors import UNIDENTIFIED, Actor, attribute
-from .anaphora import (
-    ELLIPSIS_SENTENCES,
-    anaphoric,
-    elliptical,
-    has_distinct_marker,
-    is_headline,
-    opens_with_anaphor,
-    stands_alone,
-)
+from .actors import UNIDENTIFIED
+from .anaphora import ELLIPSIS_SENTENCES
 from .antecedents import place_from_context
-from .classify import SentenceEvent, classify, event_lexicon, is_modal
+from .classify import classify, event_lexicon
+from .clauseincidents import add_clause_incidents, record_incident
 from .clauses import split_clauses
-from .counting import Count, events_stated, find_counts, sums_up
-from .dates import may_hold_numeric_date, month_starts, resolve_tokens, told_offset
+from .dates import may_hold_numeric_date, month_starts, resolve_tokens
 from .drafts import Draft, Drafts, untold_again
-from .framing import framing, framing_lexicon
-from .linking import Candidate, linking_lexicon, names_a_place, place_candidates
-from .records import dominant_type, opens_list_item, opens_with_place
-from .targets import MAX_LISTED_EVENTS, incident_targets
+from .framing import framing_lexicon
+from .linking import linking_lexicon
+from .records import dominant_type, opens_list_item
 
 __all__ = ["ACLED_TYPES", "article_date", "extract_incidents", "load_word_lists"]
-
-_ACTOR_INHERIT_SENTENCES = 2
-_SUMMARY = MAX_LISTED_EVENTS + 1
-_CIVILIANS = "Civilians"
-#: Event types with participants rather than perpetrators and targets (clashes have two sides too).
-_NON_VIOLENT = frozenset({"Strategic developments"})
 
 
 def load_word_lists() -> None:
@@ -110,28 +95,9 @@ def load_word_lists() -> None:
 # ---------------------------------------------------------------- incidents
 
 
-def _sub_type(event: SentenceEvent, actor1: Actor | None, actor2: list[Actor]) -> tuple[str, str]:
-    entry = event.entry
-    if entry.territory:
-        gained = "Government regains territory" if actor1 and actor1.government_side else None
-        return entry.event_type, gained or entry.sub_event_type
-    if event.generic and entry.event_type == "Battles" and any(a.name == _CIVILIANS for a in actor2):
-        return "Violence against civilians", "Attack"  # an "attack" on civilians is not a battle
-    return entry.event_type, entry.sub_event_type
-
-
-def _apply_counts(incident: Incident, counts: Sequence[Count]) -> None:
-    for count in counts:
-        if count.category == "events":
-            continue  # how many incidents the sentence tells, not a property of one
-        if count.category in ("fatalities", "injuries"):
-            current = getattr(incident, count.category)
-            setattr(incident, count.category, max(current or 0, count.value))
-        else:
-            incident.counts[count.category] = max(incident.counts.get(count.category, 0), count.value)
-
-
 def _finish(draft: Draft) -> Incident:
+    """The draft's incident with its actors: the perpetrator (unidentified when only victims are
+    named) first, then the others."""
     inc = draft.incident
     actor1 = draft.actor1.name if draft.actor1 else (UNIDENTIFIED if draft.actor2 else None)
     inc.actors = ([actor1] if actor1 else []) + [a.name for a in draft.actor2 if a.name != actor1]
@@ -186,7 +152,9 @@ def extract_incidents(
             trigger = bool(starts)
             tokens = article[first:last]  # offsets into ``text``
         if opens_list_item(sentence.text) and (not trigger or classify(tokens, starts) is None):
-            record = _record(text, tokens, sentence, mentions, by_sentence.get(sentence.index, ()), reference)
+            record = record_incident(
+                text, tokens, sentence, mentions, by_sentence.get(sentence.index, ()), reference
+            )
             if record is not None:
                 records.append(record)
                 continue
@@ -197,114 +165,20 @@ def extract_incidents(
         if len(clauses) > 1:
             clause_of = resolve_tokens(sentence.text, tokens, reference)
             clause_of = clause_of if clause_of[0] is not None else None
-        for tokens, starts, indices in clauses:
-            # The clause's distinct words, read once for the dozens of word lists looked up in it.
-            words = distinct_norms(tokens)
-            event = classify(tokens, starts, words=words) or elliptical(
-                tokens, drafts, sentence.index, words=words
-            )
-            candidates = (
-                place_candidates(text, tokens, mentions, indices, event, words=words) if event else []
-            )
-            toll_only = event is not None and event.entry.kind == "casualty" and not candidates
-            if event is None or (toll_only and _follows(drafts, sentence)):
-                _donate_counts(drafts, sentence, tokens, words, text)
-                continue
-            # A generic ground attack has a target (civilians make it an attack on civilians).
-            two_sided = event.entry.event_type in _NON_VIOLENT or (
-                event.entry.sub_event_type == "Armed clash" and not event.generic
-            )
-            actor1, actor2 = attribute(
-                tokens, event.spans, violent=not two_sided, capture=event.entry.territory, words=words
-            )
-            if actor1 is None:
-                actor1 = _inherited_actor(drafts, event, sentence.index)
-            event_type, sub_type = _sub_type(event, actor1, actor2)
-            said = sentence.text if len(clauses) == 1 else text[tokens[0].start : tokens[-1].end]
-            date, precision = resolve_tokens(said, tokens, reference, words=words)
-            if date is None and clause_of is not None:
-                date, precision = clause_of  # a clause without a date of its own: its sentence's
-            offset = told_offset(tokens, words=words) if date is None else None
-            if offset is not None and told is not None and told[1] == "day":
-                date, precision = (
-                    told[0] + dt.timedelta(days=offset),
-                    "day",
-                )  # "the same day", «في اليوم التالي»
-            stated = (date, precision) if date is not None and precision is not None else None
-            if stated is not None:
-                told = stated
-            if date is None:
-                # Undated: the publication date, else the date the article told last, else its own date.
-                date, precision = (
-                    (published, "day") if published is not None else (told or (reference, "day"))
-                )
-            counts = find_counts(tokens, words=words, text=text)
-            if sums_up(counts, stated):
-                continue  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
-            first_told = next(iter(drafts), None)
-            told_on = first_told.incident.date if first_told is not None else None
-            if framing(
+        for clause in clauses:
+            told = add_clause_incidents(
                 text,
-                tokens,
-                event,
-                counts,
-                stated,
-                told=bool(drafts),
-                placed=bool(candidates),
-                told_on=told_on,
-                words=words,
-            ):
-                continue  # denied, planned, counted, filmed, reacted to or recalled: not reported here
-            stated_events = events_stated(counts)
-            if stated_events > 1 and (stated is None or stated[1] != "day"):
-                stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
-            heading = stated_events > 1 and not candidates and not names_a_place(tokens, words=words)
-            targets: list[Candidate | None] = list(
-                incident_targets(text, mentions, candidates, stated_events)
-            ) or [None]
-            if heading:
-                # "Two incidents were identified on 22 September." names no place: the next
-                # sentences («الأولى في …», "The second occurred in …") tell them one by one.
-                targets = [None]
-            elif stated_events <= MAX_LISTED_EVENTS:
-                # "two more incidents, both in X": as many events as the text counts, at the places it gives.
-                targets += [targets[0]] * (stated_events - len(targets))
-            _mark_incident_mentions(mentions, indices, [t for t in targets if t is not None])
-            for n, target in enumerate(targets):
-                trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
-                incident = Incident(
-                    event_type,
-                    sub_type,
-                    sentence.index,
-                    trigger,
-                    date=date,
-                    date_precision=precision or "day",
-                    location=target.location if target else None,
-                    mention=target.index if target else None,
-                )
-                if n == 0:
-                    _apply_counts(incident, counts)  # counts describe the event once, not per place
-                draft = Draft(
-                    incident,
-                    event.entry,
-                    actor1,
-                    list(actor2),
-                    sentence.index,
-                    stated,
-                    distinct=n > 0 or has_distinct_marker(tokens, words=words),
-                    aggregate=stated_events > 1,
-                    anaphoric=anaphoric(tokens, event),
-                    heading=heading,
-                    headline=is_headline(text, sentence, sentences),
-                    points_back=opens_with_anaphor(tokens, event),
-                )
-                into = drafts.merge_target(draft, sentence.index)
-                if into is not None and into.headline:
-                    into = None  # the lead is the event; the headline folds into it at the end
-                if into is not None:
-                    drafts.merge(into, draft, sentence.index)
-                elif draft.heading or stands_alone(draft, drafts):
-                    drafts.add(draft)
+                clause,
+                sentence,
+                drafts,
+                sentences=sentences,
+                mentions=mentions,
+                published=published,
+                reference=reference,
+                told=told,
+                sentence_date=clause_of,
+                whole=len(clauses) == 1,
+            )
     incidents = [_finish(d) for d in untold_again(list(drafts)) if not d.heading]
     place_from_context(text, sentences, mentions, by_sentence, incidents)
     if records:
@@ -314,31 +188,6 @@ def extract_incidents(
             record.event_type, record.sub_event_type = event_type, sub_type
         incidents = sorted(incidents + records, key=lambda inc: inc.sentence)
     return incidents
-
-
-def _record(
-    text: str,
-    tokens: Sequence[Token],
-    sentence: Sentence,
-    mentions: list[Mention],
-    indices: Sequence[int],
-    reference: dt.date | None,
-) -> Incident | None:
-    """The incident a list item records (:mod:`gazetteer.events.records`), typed later; None when the
-    line does not open with its place, names no Syrian place, states no day, or is a modal statement."""
-    if not indices or is_modal(tokens):
-        return None
-    if not opens_with_place(sentence.text, sentence.start, tokens, [mentions[k].start for k in indices]):
-        return None
-    date, precision = resolve_tokens(sentence.text, tokens, reference)
-    if date is None or precision != "day":
-        return None
-    targets = incident_targets(text, mentions, place_candidates(text, tokens, mentions, indices, None))
-    if not targets:
-        return None
-    target = targets[0]
-    _mark_incident_mentions(mentions, indices, [target])
-    return Incident("", "", sentence.index, "", date=date, location=target.location, mention=target.index)
 
 
 def article_date(text: str, sentences: Sequence[Sentence], article: Sequence[Token]) -> dt.date | None:
@@ -372,48 +221,3 @@ def _any_between(positions: list[int], first: int, last: int) -> bool:
     """Whether some of the sorted ``positions`` lie in ``[first, last)``."""
     k = bisect_left(positions, first)
     return k < len(positions) and positions[k] < last
-
-
-def _inherited_actor(drafts: Drafts, event: SentenceEvent, sentence: int) -> Actor | None:
-    for draft in reversed(drafts):
-        if sentence - draft.last_sentence > _ACTOR_INHERIT_SENTENCES:
-            break
-        if draft.incident.sub_event_type == event.entry.sub_event_type and draft.actor1 is not None:
-            return draft.actor1
-    return None
-
-
-def _follows(drafts: Drafts, sentence: Sentence) -> bool:
-    """True when the sentence right before this one reported (or confirmed) an incident."""
-    return drafts.latest_sentence == sentence.index - 1
-
-
-def _donate_counts(
-    drafts: Drafts, sentence: Sentence, tokens: Sequence[Token], words: frozenset[str], text: str
-) -> None:
-    """A toll in a sentence with no event of its own («وأسفر عن مقتل 3») belongs to the event just
-    before (``words``: the tokens' distinct normalised words; ``text``: the article)."""
-    latest = drafts.latest
-    if latest is None or not _follows(drafts, sentence) or is_modal(tokens, words=words):
-        return
-    for actor in attribute(tokens, (), words=words)[1]:  # the victims named with the toll
-        if actor not in latest.actor2 and actor != latest.actor1:
-            latest.actor2.append(actor)
-    for count in find_counts(tokens, words=words, text=text):
-        if count.category in ("fatalities", "injuries"):
-            current = getattr(latest.incident, count.category)
-            setattr(latest.incident, count.category, max(current or 0, count.value))
-
-
-def _mark_incident_mentions(
-    mentions: list[Mention], indices: Sequence[int], targets: Sequence[Candidate]
-) -> None:
-    """Give ``Role.INCIDENT`` to the mentions among ``indices`` of the places of ``targets``.
-
-    A target with no place (a road the gazetteer lacks) marks its own mention.
-    """
-    places = {t.place for t in targets if t.place is not None}
-    own = {t.index for t in targets if t.place is None}
-    for k in indices:
-        if mentions[k].place in places or k in own:
-            mentions[k].role = Role.INCIDENT

@@ -1,0 +1,261 @@
+"""The incidents one clause reports, and the one a list record gives, as drafts of the article's.
+
+:func:`add_clause_incidents` reads a clause's event (:mod:`gazetteer.events.classify`), its
+actors, date, counts and places, and adds one draft per place it happens at to the incidents
+told so far (:class:`gazetteer.events.drafts.Drafts`), merging with the one it tells again;
+:func:`record_incident` reads a list item that records an event by place and day.  The article
+is walked by :func:`gazetteer.events.extract.extract_incidents`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..geoparser.lexicon import distinct_norms
+from ..geoparser.result import Incident, Mention, Role, Sentence
+from ..places.normalize import Token
+from .actors import Actor, attribute
+from .anaphora import (
+    anaphoric,
+    elliptical,
+    has_distinct_marker,
+    is_headline,
+    opens_with_anaphor,
+    stands_alone,
+)
+from .classify import SentenceEvent, classify, is_modal
+from .clauses import Clause
+from .counting import Count, events_stated, find_counts, sums_up
+from .dates import resolve_tokens, told_offset
+from .drafts import Draft, Drafts, Stated
+from .framing import framing
+from .linking import Candidate, names_a_place, place_candidates
+from .records import opens_with_place
+from .targets import MAX_LISTED_EVENTS, incident_targets
+
+__all__ = ["add_clause_incidents", "record_incident"]
+
+_ACTOR_INHERIT_SENTENCES = 2
+_SUMMARY = MAX_LISTED_EVENTS + 1
+_CIVILIANS = "Civilians"
+#: Event types with participants rather than perpetrators and targets (clashes have two sides too).
+_NON_VIOLENT = frozenset({"Strategic developments"})
+
+
+def add_clause_incidents(
+    text: str,
+    clause: Clause,
+    sentence: Sentence,
+    drafts: Drafts,
+    *,
+    sentences: Sequence[Sentence],
+    mentions: list[Mention],
+    published: dt.date | None,
+    reference: dt.date | None,
+    told: Stated | None,
+    sentence_date: tuple[dt.date, str | None] | None,
+    whole: bool,
+) -> Stated | None:
+    """Add the incidents one clause of ``sentence`` reports to ``drafts``; return the date told last.
+
+    ``clause``: the clause's tokens (offsets into the article ``text``), its trigger starts and the
+    indices of its ``mentions``; ``whole``: the clause is the whole sentence; ``sentence_date``: the
+    date the sentence states, for a clause that states none; ``told``: the date (and precision) the
+    article stated last, which a clause dated "the same day" counts from.  A clause with no event
+    gives its toll to the event just before; one that is a tally or is framed (denied, planned, …)
+    gives nothing.  The mentions an incident is placed at get ``Role.INCIDENT``.
+    """
+    tokens, starts, indices = clause
+    # The clause's distinct words, read once for the dozens of word lists looked up in it.
+    words = distinct_norms(tokens)
+    event = classify(tokens, starts, words=words) or elliptical(tokens, drafts, sentence.index, words=words)
+    candidates = place_candidates(text, tokens, mentions, indices, event, words=words) if event else []
+    toll_only = event is not None and event.entry.kind == "casualty" and not candidates
+    if event is None or (toll_only and _follows(drafts, sentence)):
+        _donate_counts(drafts, sentence, tokens, words, text)
+        return told
+    # A generic ground attack has a target (civilians make it an attack on civilians).
+    two_sided = event.entry.event_type in _NON_VIOLENT or (
+        event.entry.sub_event_type == "Armed clash" and not event.generic
+    )
+    actor1, actor2 = attribute(
+        tokens, event.spans, violent=not two_sided, capture=event.entry.territory, words=words
+    )
+    if actor1 is None:
+        actor1 = _inherited_actor(drafts, event, sentence.index)
+    event_type, sub_type = _sub_type(event, actor1, actor2)
+    said = sentence.text if whole else text[tokens[0].start : tokens[-1].end]
+    date, precision = resolve_tokens(said, tokens, reference, words=words)
+    if date is None and sentence_date is not None:
+        date, precision = sentence_date  # a clause without a date of its own: its sentence's
+    offset = told_offset(tokens, words=words) if date is None else None
+    if offset is not None and told is not None and told[1] == "day":
+        date, precision = told[0] + dt.timedelta(days=offset), "day"  # "the same day", «في اليوم التالي»
+    stated = (date, precision) if date is not None and precision is not None else None
+    if stated is not None:
+        told = stated
+    if date is None:
+        # Undated: the publication date, else the date the article told last, else its own date.
+        date, precision = (published, "day") if published is not None else (told or (reference, "day"))
+    counts = find_counts(tokens, words=words, text=text)
+    if sums_up(counts, stated):
+        return told  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
+    first_told = next(iter(drafts), None)
+    told_on = first_told.incident.date if first_told is not None else None
+    if framing(
+        text,
+        tokens,
+        event,
+        counts,
+        stated,
+        told=bool(drafts),
+        placed=bool(candidates),
+        told_on=told_on,
+        words=words,
+    ):
+        return told  # denied, planned, counted, filmed, reacted to or recalled: not reported here
+    stated_events = events_stated(counts)
+    if stated_events > 1 and (stated is None or stated[1] != "day"):
+        stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
+    heading = stated_events > 1 and not candidates and not names_a_place(tokens, words=words)
+    targets: list[Candidate | None] = list(incident_targets(text, mentions, candidates, stated_events))
+    targets = targets or [None]
+    if heading:
+        # "Two incidents were identified on 22 September." names no place: the next
+        # sentences («الأولى في …», "The second occurred in …") tell them one by one.
+        targets = [None]
+    elif stated_events <= MAX_LISTED_EVENTS:
+        # "two more incidents, both in X": as many events as the text counts, at the places it gives.
+        targets += [targets[0]] * (stated_events - len(targets))
+    _mark_incident_mentions(mentions, indices, [t for t in targets if t is not None])
+    for n, target in enumerate(targets):
+        trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
+        incident = Incident(
+            event_type,
+            sub_type,
+            sentence.index,
+            trigger,
+            date=date,
+            date_precision=precision or "day",
+            location=target.location if target else None,
+            mention=target.index if target else None,
+        )
+        if n == 0:
+            _apply_counts(incident, counts)  # counts describe the event once, not per place
+        draft = Draft(
+            incident,
+            event.entry,
+            actor1,
+            list(actor2),
+            sentence.index,
+            stated,
+            distinct=n > 0 or has_distinct_marker(tokens, words=words),
+            aggregate=stated_events > 1,
+            anaphoric=anaphoric(tokens, event),
+            heading=heading,
+            headline=is_headline(text, sentence, sentences),
+            points_back=opens_with_anaphor(tokens, event),
+        )
+        into = drafts.merge_target(draft, sentence.index)
+        if into is not None and into.headline:
+            into = None  # the lead is the event; the headline folds into it at the end
+        if into is not None:
+            drafts.merge(into, draft, sentence.index)
+        elif draft.heading or stands_alone(draft, drafts):
+            drafts.add(draft)
+    return told
+
+
+def record_incident(
+    text: str,
+    tokens: Sequence[Token],
+    sentence: Sentence,
+    mentions: list[Mention],
+    indices: Sequence[int],
+    reference: dt.date | None,
+) -> Incident | None:
+    """The incident a list item records (:mod:`gazetteer.events.records`), typed later; None when the
+    line does not open with its place, names no Syrian place, states no day, or is a modal statement."""
+    if not indices or is_modal(tokens):
+        return None
+    if not opens_with_place(sentence.text, sentence.start, tokens, [mentions[k].start for k in indices]):
+        return None
+    date, precision = resolve_tokens(sentence.text, tokens, reference)
+    if date is None or precision != "day":
+        return None
+    targets = incident_targets(text, mentions, place_candidates(text, tokens, mentions, indices, None))
+    if not targets:
+        return None
+    target = targets[0]
+    _mark_incident_mentions(mentions, indices, [target])
+    return Incident("", "", sentence.index, "", date=date, location=target.location, mention=target.index)
+
+
+def _sub_type(event: SentenceEvent, actor1: Actor | None, actor2: list[Actor]) -> tuple[str, str]:
+    """The ACLED event and sub-event type of ``event``, given who did it and to whom."""
+    entry = event.entry
+    if entry.territory:
+        gained = "Government regains territory" if actor1 and actor1.government_side else None
+        return entry.event_type, gained or entry.sub_event_type
+    if event.generic and entry.event_type == "Battles" and any(a.name == _CIVILIANS for a in actor2):
+        return "Violence against civilians", "Attack"  # an "attack" on civilians is not a battle
+    return entry.event_type, entry.sub_event_type
+
+
+def _apply_counts(incident: Incident, counts: Sequence[Count]) -> None:
+    """Raise ``incident``'s casualties and counts to those of ``counts`` (each keeps its largest)."""
+    for count in counts:
+        if count.category == "events":
+            continue  # how many incidents the sentence tells, not a property of one
+        if count.category in ("fatalities", "injuries"):
+            current = getattr(incident, count.category)
+            setattr(incident, count.category, max(current or 0, count.value))
+        else:
+            incident.counts[count.category] = max(incident.counts.get(count.category, 0), count.value)
+
+
+def _inherited_actor(drafts: Drafts, event: SentenceEvent, sentence: int) -> Actor | None:
+    """The perpetrator of the same sub-type of event a sentence or two before (the lead names it)."""
+    for draft in reversed(drafts):
+        if sentence - draft.last_sentence > _ACTOR_INHERIT_SENTENCES:
+            break
+        if draft.incident.sub_event_type == event.entry.sub_event_type and draft.actor1 is not None:
+            return draft.actor1
+    return None
+
+
+def _follows(drafts: Drafts, sentence: Sentence) -> bool:
+    """True when the sentence right before this one reported (or confirmed) an incident."""
+    return drafts.latest_sentence == sentence.index - 1
+
+
+def _donate_counts(
+    drafts: Drafts, sentence: Sentence, tokens: Sequence[Token], words: frozenset[str], text: str
+) -> None:
+    """A toll in a sentence with no event of its own («وأسفر عن مقتل 3») belongs to the event just
+    before (``words``: the tokens' distinct normalised words; ``text``: the article)."""
+    latest = drafts.latest
+    if latest is None or not _follows(drafts, sentence) or is_modal(tokens, words=words):
+        return
+    for actor in attribute(tokens, (), words=words)[1]:  # the victims named with the toll
+        if actor not in latest.actor2 and actor != latest.actor1:
+            latest.actor2.append(actor)
+    for count in find_counts(tokens, words=words, text=text):
+        if count.category in ("fatalities", "injuries"):
+            current = getattr(latest.incident, count.category)
+            setattr(latest.incident, count.category, max(current or 0, count.value))
+
+
+def _mark_incident_mentions(
+    mentions: list[Mention], indices: Sequence[int], targets: Sequence[Candidate]
+) -> None:
+    """Give ``Role.INCIDENT`` to the mentions among ``indices`` of the places of ``targets``.
+
+    A target with no place (a road the gazetteer lacks) marks its own mention.
+    """
+    places = {t.place for t in targets if t.place is not None}
+    own = {t.index for t in targets if t.place is None}
+    for k in indices:
+        if mentions[k].place in places or k in own:
+            mentions[k].role = Role.INCIDENT
