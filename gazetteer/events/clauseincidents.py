@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..geoparser.lexicon import distinct_norms
 from ..geoparser.result import Incident, Mention, Role, Sentence
@@ -34,7 +35,7 @@ from .linking import Candidate, names_a_place, place_candidates
 from .records import opens_with_place
 from .targets import MAX_LISTED_EVENTS, incident_targets
 
-__all__ = ["add_clause_incidents", "record_incident"]
+__all__ = ["ArticleContext", "add_clause_incidents", "record_incident"]
 
 _ACTOR_INHERIT_SENTENCES = 2
 _SUMMARY = MAX_LISTED_EVENTS + 1
@@ -43,30 +44,39 @@ _CIVILIANS = "Civilians"
 _NON_VIOLENT = frozenset({"Strategic developments"})
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What every clause of one article is read against."""
+
+    text: str
+    sentences: Sequence[Sentence]
+    mentions: list[Mention]  # resolved; those an incident is placed at get ``Role.INCIDENT``
+    published: dt.date | None
+    reference: dt.date | None  # the publication date, else the article's own date
+
+
 def add_clause_incidents(
-    text: str,
+    article: ArticleContext,
     clause: Clause,
     sentence: Sentence,
     drafts: Drafts,
     *,
-    sentences: Sequence[Sentence],
-    mentions: list[Mention],
-    published: dt.date | None,
-    reference: dt.date | None,
     told: Stated | None,
     sentence_date: tuple[dt.date, str | None] | None,
     whole: bool,
 ) -> Stated | None:
     """Add the incidents one clause of ``sentence`` reports to ``drafts``; return the date told last.
 
-    ``clause``: the clause's tokens (offsets into the article ``text``), its trigger starts and the
-    indices of its ``mentions``; ``whole``: the clause is the whole sentence; ``sentence_date``: the
+    ``clause``: the clause's tokens (offsets into the article's text), its trigger starts and the
+    indices of its mentions; ``whole``: the clause is the whole sentence; ``sentence_date``: the
     date the sentence states, for a clause that states none; ``told``: the date (and precision) the
     article stated last, which a clause dated "the same day" counts from.  A clause with no event
     gives its toll to the event just before; one that is a tally or is framed (denied, planned, …)
     gives nothing.  The mentions an incident is placed at get ``Role.INCIDENT``.
     """
     tokens, starts, indices = clause
+    text, mentions = article.text, article.mentions
+    published, reference = article.published, article.reference
     # The clause's distinct words, read once for the dozens of word lists looked up in it.
     words = distinct_norms(tokens)
     event = classify(tokens, starts, words=words) or elliptical(tokens, drafts, sentence.index, words=words)
@@ -154,7 +164,7 @@ def add_clause_incidents(
             aggregate=stated_events > 1,
             anaphoric=anaphoric(tokens, event),
             heading=heading,
-            headline=is_headline(text, sentence, sentences),
+            headline=is_headline(text, sentence, article.sentences),
             points_back=opens_with_anaphor(tokens, event),
         )
         into = drafts.merge_target(draft, sentence.index)
@@ -168,20 +178,18 @@ def add_clause_incidents(
 
 
 def record_incident(
-    text: str,
-    tokens: Sequence[Token],
-    sentence: Sentence,
-    mentions: list[Mention],
-    indices: Sequence[int],
-    reference: dt.date | None,
+    article: ArticleContext, tokens: Sequence[Token], sentence: Sentence, indices: Sequence[int]
 ) -> Incident | None:
     """The incident a list item records (:mod:`gazetteer.events.records`), typed later; None when the
-    line does not open with its place, names no Syrian place, states no day, or is a modal statement."""
+    line does not open with its place, names no Syrian place, states no day, or is a modal statement.
+
+    ``indices``: those of the article's mentions in the item's sentence."""
+    text, mentions = article.text, article.mentions
     if not indices or is_modal(tokens):
         return None
     if not opens_with_place(sentence.text, sentence.start, tokens, [mentions[k].start for k in indices]):
         return None
-    date, precision = resolve_tokens(sentence.text, tokens, reference)
+    date, precision = resolve_tokens(sentence.text, tokens, article.reference)
     if date is None or precision != "day":
         return None
     targets = incident_targets(text, mentions, place_candidates(text, tokens, mentions, indices, None))

@@ -64,7 +64,7 @@ from .actors import UNIDENTIFIED
 from .anaphora import ELLIPSIS_SENTENCES
 from .antecedents import place_from_context
 from .classify import classify, event_lexicon
-from .clauseincidents import add_clause_incidents, record_incident
+from .clauseincidents import ArticleContext, add_clause_incidents, record_incident
 from .clauses import split_clauses
 from .dates import may_hold_numeric_date, month_starts, resolve_tokens
 from .drafts import Draft, Drafts, untold_again
@@ -134,6 +134,7 @@ def extract_incidents(
     by_sentence: dict[int, list[int]] = {}
     for k, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(k)
+    context = ArticleContext(text, sentences, mentions, published, reference)
     drafts = Drafts()
     records: list[Incident] = []  # list items that record an event without a word for it
     events = event_lexicon().events
@@ -152,9 +153,7 @@ def extract_incidents(
             trigger = bool(starts)
             tokens = article[first:last]  # offsets into ``text``
         if opens_list_item(sentence.text) and (not trigger or classify(tokens, starts) is None):
-            record = record_incident(
-                text, tokens, sentence, mentions, by_sentence.get(sentence.index, ()), reference
-            )
+            record = record_incident(context, tokens, sentence, by_sentence.get(sentence.index, ()))
             if record is not None:
                 records.append(record)
                 continue
@@ -167,17 +166,7 @@ def extract_incidents(
             clause_of = clause_of if clause_of[0] is not None else None
         for clause in clauses:
             told = add_clause_incidents(
-                text,
-                clause,
-                sentence,
-                drafts,
-                sentences=sentences,
-                mentions=mentions,
-                published=published,
-                reference=reference,
-                told=told,
-                sentence_date=clause_of,
-                whole=len(clauses) == 1,
+                context, clause, sentence, drafts, told=told, sentence_date=clause_of, whole=len(clauses) == 1
             )
     incidents = [_finish(d) for d in untold_again(list(drafts)) if not d.heading]
     place_from_context(text, sentences, mentions, by_sentence, incidents)
