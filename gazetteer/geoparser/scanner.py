@@ -111,6 +111,7 @@ class Scanner(CueReader):
         return i + 1, key, self.gazetteer.lookup_key(key), cut
 
     def quoted(self, start: int, end: int) -> bool:
+        """Whether the text's span ``[start, end)`` stands between an opening and a closing quote."""
         before = self.text[max(0, start - 2) : start].strip()
         after = self.text[end : end + 2].strip()
         return bool(before) and before[-1] in OPEN_QUOTES and bool(after) and after[0] in CLOSE_QUOTES
@@ -118,6 +119,8 @@ class Scanner(CueReader):
     def make(
         self, i: int, end_tok: int, key: str, places: list[Place], cut: int, fuzzy: bool = False
     ) -> Match:
+        """The match of the name read at tokens ``[i, end_tok)``, its span without the clitics
+        ``cut`` strips (an article read off stays in), its cues read."""
         prefix = self.toks[i].norm[:cut]
         # An article read off a name that lacks it («التلبيسة» for «تلبيسة») is
         # still part of the toponym as written; only و ف ب ل ك stay outside.
