@@ -13,7 +13,7 @@ from flask import Flask
 
 from . import accounts, database, i18n, jsonprovider, ratelimit, security
 from .config import Config, check_production, resolve_secret_key
-from .errors import register_errorhandlers
+from .errorpages import register_errorhandlers
 from .extensions import csrf, gazetteers
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 from flask import Flask, abort, current_app, g, redirect, request, url_for
 from flask_login import current_user
 
-from ..errors import AccessDenied, wants_json
+from ..errorpages import wants_json
+from ..errors import AccessDenied
 from ..extensions import csrf, db, login_manager
 from ..i18n import current_lang
 from ..messages import Message

@@ -9,7 +9,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ..accounts.access import current_account, requires
 from ..article_input import ArticleInput
 from ..audit import changes_of
-from ..errors import FetchFailed, InvalidArticle, NotFound, upload_limit_mb
+from ..errorpages import upload_limit_mb
+from ..errors import FetchFailed, InvalidArticle, NotFound
 from ..extensions import db
 from ..ingest import ingest_article
 from ..jobs.reader import is_batch
