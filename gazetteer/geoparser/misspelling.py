@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
@@ -52,10 +51,11 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 def _deletions(word: str, n: int) -> set[str]:
     """Every form of ``word`` with up to ``n`` letters deleted (``word`` included)."""
-    forms = set()
-    for m in range(n + 1):
-        for gone in combinations(range(len(word)), m):
-            forms.add("".join(letter for k, letter in enumerate(word) if k not in gone))
+    forms = {word}
+    shorter = {word}
+    for _ in range(n):
+        shorter = {form[:k] + form[k + 1 :] for form in shorter for k in range(len(form))}
+        forms |= shorter
     return forms
 
 
@@ -70,11 +70,16 @@ class MisspellingIndex:
     def __init__(self, keys: Iterable[str]) -> None:
         """``keys``: one-word, all-letter Latin name keys."""
         index: dict[str, set[str]] = {}
+        ends: set[tuple[str, str]] = set()
         for key in keys:
             short = collapsed(key)
+            ends.add((short[0], short[-1]))
             for probe in _deletions(short, edit_bound(len(short))):
                 index.setdefault(probe, set()).add(key)
         self._index = {probe: tuple(sorted(found)) for probe, found in index.items()}
+        # An edit leaves a name's first and last letters alone (see _within_bound): a word
+        # whose ends no key has is near none of them.
+        self._ends = frozenset(ends)
 
     def keys_near(self, word: str) -> tuple[str, ...]:
         """The keys within the edit bound of the one-word ``word`` (doubled letters collapsed), sorted.
@@ -84,6 +89,8 @@ class MisspellingIndex:
         short = collapsed(word)
         if len(short) < MIN_LETTERS or not (word.isascii() and word.isalpha()):
             return ()  # "Tal" is a word of many names, not At-Tall
+        if (short[0], short[-1]) not in self._ends:
+            return ()
         found: set[str] = set()
         for probe in _deletions(short, edit_bound(len(short))):
             found.update(self._index.get(probe, ()))
