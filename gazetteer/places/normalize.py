@@ -129,17 +129,24 @@ def normalize_with_offsets(token: str) -> tuple[str, list[int]]:
             out.append(c)
             offsets.append(i)
     text = "".join(out)
-    match = _LATIN_ARTICLE_RE.match(text)
-    if match:
-        cut = match.end()
-        text, offsets = text[cut:], offsets[cut:]
-    return text, offsets
+    cut = _latin_article_length(text)
+    return text[cut:], offsets[cut:]
 
 
 @word_memo()
 def normalize_token(token: str) -> str:
-    """Normalise one word (see the module docstring for every rule); memoised, as words recur."""
-    return normalize_with_offsets(token)[0]
+    """Normalise one word (see the module docstring for every rule); memoised, as words recur.
+
+    :func:`normalize_with_offsets` without the offsets, which only a few callers need.
+    """
+    text = "".join(map(_fold_char, token))
+    return text[_latin_article_length(text) :]
+
+
+def _latin_article_length(text: str) -> int:
+    """The length of the Latin article ("al-", "ash-") that starts the folded ``text``, or 0."""
+    match = _LATIN_ARTICLE_RE.match(text)
+    return match.end() if match else 0
 
 
 class Token(NamedTuple):
@@ -276,6 +283,8 @@ def normalize_name(name: str) -> str:
 #: Arabic proclitics, longest first: conjunctions, prepositions, then the article.
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
+#: The letters a proclitic starts with: a conjunction, a preposition or the article.
+_PROCLITIC_LETTERS = frozenset("وفبلكا")
 
 
 @word_memo()
@@ -288,6 +297,8 @@ def clitic_variants(norm: str) -> tuple[tuple[str, int], ...]:
     and رقه, بالرقه → الرقه and رقه.  A stripped form must keep two letters.
     Memoised, as words recur: the tuple is shared.
     """
+    if norm[:1] not in _PROCLITIC_LETTERS:
+        return ((norm, 0),)  # most words, and every Latin one: nothing to strip
     seen: dict[str, int] = {norm: 0}
 
     def add(form: str, cut: int) -> None:
