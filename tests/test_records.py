@@ -8,7 +8,7 @@ import pytest
 
 from gazetteer import Incident, Location, Mention, Place, PlaceType, Role
 from gazetteer.events.extract import extract_incidents
-from gazetteer.events.records import dominant_type, opens_list_item
+from gazetteer.events.records import dominant_type
 from gazetteer.geoparser.sentences import split_sentences
 
 SARMIN = Place("t:sarmin", "Sarmin", "سرمين", PlaceType.TOWN, 35.903, 36.726)
@@ -31,26 +31,6 @@ def _extract(text: str) -> tuple[list[Incident], list[Mention]]:
             pos = text.find(surface, pos + 1)
     mentions.sort(key=lambda m: m.start)
     return extract_incidents(text, sentences, mentions, published=None, language="en"), mentions
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["[a] Sarmin, 16 March 2015", r"\[b\] Sarmin", "(ح) سرمين", "(3) Sarmin", "12. Sarmin", "b) Sarmin"],
-)
-def test_list_markers(line: str) -> None:
-    assert opens_list_item(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Sarmin, 16 March 2015",  # no marker
-        "2015. Sarmin was hit",  # a year, not an item number
-        "[a] " + "word " * 25,  # prose, not a record
-    ],
-)
-def test_not_list_items(line: str) -> None:
-    assert not opens_list_item(line)
 
 
 def test_dominant_type_is_the_most_told_and_empty_without_any() -> None:

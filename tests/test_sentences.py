@@ -1,6 +1,6 @@
 import pytest
 
-from gazetteer.geoparser.sentences import split_sentences
+from gazetteer.geoparser.sentences import opens_list_item, split_sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -66,3 +66,23 @@ def test_a_list_items_number_opening_its_line_does_not_end_a_sentence():
         "shelling killed 12.",
         "Later",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["[a] Sarmin, 16 March 2015", r"\[b\] Sarmin", "(ح) سرمين", "(3) Sarmin", "12. Sarmin", "b) Sarmin"],
+)
+def test_list_markers(line: str) -> None:
+    assert opens_list_item(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sarmin, 16 March 2015",  # no marker
+        "2015. Sarmin was hit",  # a year, not an item number
+        "[a] " + "word " * 25,  # prose, not a record
+    ],
+)
+def test_not_list_items(line: str) -> None:
+    assert not opens_list_item(line)

@@ -57,6 +57,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..geoparser.result import Incident, Mention, Sentence
+from ..geoparser.sentences import opens_list_item
 from ..places.normalize import Token, read_article, word_range, words_in
 from . import actors, counting, dates, numbers
 from .acled import ACLED_TYPES
@@ -70,7 +71,7 @@ from .dates import may_hold_numeric_date, month_starts, resolve_tokens
 from .drafts import Draft, Drafts, untold_again
 from .framing import framing_lexicon
 from .linking import linking_lexicon
-from .records import dominant_type, opens_list_item
+from .records import dominant_type
 
 __all__ = ["ACLED_TYPES", "article_date", "extract_incidents", "load_word_lists"]
 

@@ -12,39 +12,15 @@ none (empty types: not stated) when the article tells no event with a word of it
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
 from ..geoparser.result import Incident
+from ..geoparser.sentences import LIST_MARKER
 from ..places.normalize import Token
 from .linking import names_a_place
 
-__all__ = ["MAX_RECORD_WORDS", "dominant_type", "opens_list_item", "opens_with_place"]
-
-#: A list item longer than this is prose, not a record.
-MAX_RECORD_WORDS = 20
-
-# "[a]", "\[b\]" (escaped Markdown), "(3)", «(ب)», "1.", "12)", "a)" at the start of a line.
-_LIST_MARKER = re.compile(
-    r"""\s*(?:
-        \\?\[[^\W_]{1,3}\\?\]
-      | \([^\W_]{1,3}\)
-      | \d{1,3}[.)]
-      | [^\W\d_][)]
-    )\s""",
-    re.VERBOSE,
-)
-
-
-def opens_list_item(sentence: str) -> bool:
-    """Whether ``sentence`` opens with a list marker and is short enough to be a record.
-
-    A cheap test on the text alone: the extractor reads a line as a record
-    only when it also names a place and states a day.
-    """
-    return bool(_LIST_MARKER.match(sentence)) and len(sentence.split()) <= MAX_RECORD_WORDS + 1
-
+__all__ = ["dominant_type", "opens_with_place"]
 
 #: A record may name who did it before its place: "[b] By ISIS in Marea, 16 August 2016".
 _BY = frozenset({"by"})
@@ -62,7 +38,7 @@ def opens_with_place(
     ("[b] By ISIS in Marea").  "1. Meeting in Damascus, 5 May" opens with something else:
     no record.  ``mention_starts`` are the start offsets of the line's place mentions.
     """
-    marker = _LIST_MARKER.match(sentence)
+    marker = LIST_MARKER.match(sentence)
     if marker is None or not tokens:
         return False
     cut = start + marker.end()  # the first word after the marker

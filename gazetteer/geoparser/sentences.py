@@ -100,3 +100,27 @@ def split_sentences(text: str) -> list[Sentence]:
         i += 1
     emit(start, n)
     return sentences
+
+
+#: A list item longer than this is prose, not a record.
+MAX_RECORD_WORDS = 20
+
+# "[a]", "\[b\]" (escaped Markdown), "(3)", «(ب)», "1.", "12)", "a)" at the start of a line.
+LIST_MARKER = re.compile(
+    r"""\s*(?:
+        \\?\[[^\W_]{1,3}\\?\]
+      | \([^\W_]{1,3}\)
+      | \d{1,3}[.)]
+      | [^\W\d_][)]
+    )\s""",
+    re.VERBOSE,
+)
+
+
+def opens_list_item(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a list marker and is short enough to be a record.
+
+    A cheap test on the text alone: the extractor reads a line as a record
+    only when it also names a place and states a day.
+    """
+    return bool(LIST_MARKER.match(sentence)) and len(sentence.split()) <= MAX_RECORD_WORDS + 1

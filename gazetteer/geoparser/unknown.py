@@ -26,13 +26,14 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from ..events.records import opens_list_item
-from ..places.normalize import is_arabic
+from ..places.normalize import is_arabic, tokenize
 from ..places.place import SETTLEMENT_TYPES, PlaceType
 from .containers import CONNECTORS
 from .cues import load_cues
 from .fallbacks import unknown_match
+from .lexicon import load_lexicon
 from .scanner import Scanner, capitalised
+from .sentences import opens_list_item
 from .toponym import Match
 
 #: Most words in a name read after a cue.
@@ -47,6 +48,8 @@ _MARKER_TOKENS = 2
 _MAXCONNECTORS = 5
 _DIGITS = re.compile(r"\d")
 _SENTENCE_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]")
+#: What may follow a container that closes its clause: a stop, a comma, a dash or a bracket.
+_CLAUSE_END = re.compile(r"[.,;:!?|()\[\]\n،؛\-–—]")
 _NAME_LINKS = frozenset({"bin", "ibn", "abu", "al", "el", "bu", "umm"})
 _AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو"})
 
@@ -206,7 +209,25 @@ class _Reader:
         if (toks[end].norm,) in self.s.cues.type_before:
             end += 1  # «قمينس، محافظة إدلب»: the container's cue word, left outside its name
         m = self.starts.get(end)
-        return m is not None and any(p.in_syria and p.type is not PlaceType.COUNTRY for p in m.places)
+        if m is None or not any(p.in_syria and p.type is not PlaceType.COUNTRY for p in m.places):
+            return False
+        # The container closes the clause, or a date or the event follows it («… في البشقاتين، حلب.»,
+        # «…، حلب ليل 14 …», «…، محافظة إدلب، 16/03/2015», «…،حلب بغارات جوية»); a place that opens
+        # the next clause («في المقابل، حلب تشهد …») contains nothing.
+        after = m.tok_end
+        return (
+            after >= len(toks)
+            or bool(_CLAUSE_END.search(self.s.text[toks[after - 1].end : toks[after].start]))
+            or bool(_DIGITS.search(toks[after].text))
+            or not _lexicon_words("dates").isdisjoint(f for f, _ in self.s.words[after].variants)
+            or self.by_an_event(after)
+        )
+
+    def by_an_event(self, k: int) -> bool:
+        """Whether token ``k`` is an event word behind a preposition («بغارات», «لهجوم»): what
+        happened at the place before it («في عويجل،حلب بغارات جوية»), not the next clause's verb."""
+        events = _lexicon_words("events")
+        return any(cut > 0 and form in events for form, cut in self.s.words[k].variants)
 
     def cued_after(self, end: int) -> bool:
         """Whether a settlement word follows the name: "X village", "X, a village in …".
@@ -251,7 +272,7 @@ class _Reader:
             return s.english or not self.definite_cue(cue)
         if not s.english:
             opened = j > 0 and toks[j - 1].norm in _AR_LOCATIVES or j == _list_item_start(s)
-            return opened and self.container_after_comma(j + n)
+            return opened and not self.reports_a_word(j, n) and self.container_after_comma(j + n)
         if j > 0 and toks[j - 1].norm in ("a", "an"):
             return False
         return self.cued_after(j + n) or (
@@ -260,6 +281,12 @@ class _Reader:
             and not _SENTENCE_BREAK.search(s.text[toks[j - 1].end : toks[j].start])
             and self.container_follows(j + n)
         )
+
+    def reports_a_word(self, j: int, n: int) -> bool:
+        """Whether a word of tokens ``[j, j + n)`` is one the incident lexicons know (an event, a
+        framing or a date word, clitics stripped): «في القصف، إدلب» names the shelling, not a village."""
+        words = _lexicon_words("events", "framing", "dates")
+        return any(not words.isdisjoint(f for f, _ in self.s.words[k].variants) for k in range(j, j + n))
 
     def listed_after(self, end: int) -> Iterator[tuple[int, int]]:
         """The names listed after one ending at ``end`` ("the villages of Lahaya and al-Zakat")."""
@@ -291,15 +318,43 @@ class _Reader:
                 done = end
 
 
+@cache
+def _lexicon_words(*names: str) -> frozenset[str]:
+    """The normalised Arabic words of the lexicons ``names``."""
+    words: set[str] = set()
+    for name in names:
+        for phrase in _strings(load_lexicon(name)):
+            words.update(t.norm for t in tokenize(phrase.strip("=*")) if is_arabic(t.text))
+    return frozenset(words)
+
+
+def _strings(data: object) -> Iterator[str]:
+    """Every string in a lexicon's YAML data, keys and values, however nested."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(key)
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item)
+
+
 def _list_item_start(scanner: Scanner) -> int | None:
     """The first word after a list marker that opens the sentence's line («(ح) قمينس، محافظة إدلب»),
-    where a record gives its place (:func:`gazetteer.events.records.opens_list_item`)."""
+    where a record gives its place (:func:`gazetteer.geoparser.sentences.opens_list_item`)."""
     toks, text = scanner.toks, scanner.text
-    line = text.rfind("\n", 0, toks[0].start) + 1 if toks else 0
+    if not toks:
+        return None
+    line_start = text.rfind("\n", 0, toks[0].start) + 1
+    line_end = text.find("\n", toks[0].start)
+    if not opens_list_item(text[line_start : line_end if line_end >= 0 else len(text)]):
+        return None  # no marker, or a paragraph too long to be a record
     for k in range(min(_MARKER_TOKENS + 1, len(toks))):
-        head = text[line : toks[k].start]
+        head = text[line_start : toks[k].start]
         if len(head.split()) == 1 and opens_list_item(f"{head}{toks[k].text}"):
-            return k
+            return k  # the first word after the marker
     return None
 
 
