@@ -14,7 +14,7 @@ from flask_migrate import downgrade, upgrade
 
 from webapp import create_app
 from webapp.article_input import ArticleInput
-from webapp.database import is_one_of, schema_revisions
+from webapp.database import fetch_rows, is_one_of, schema_revisions
 from webapp.extensions import db
 from webapp.ingest import ingest_article
 from webapp.models import Article, Incident, User
@@ -203,3 +203,6 @@ def test_is_one_of_takes_more_ids_than_a_driver_binds_parameters(backend_app):
         found = db.session.scalars(sa.select(Article.id).where(is_one_of(Article.id, asked))).all()
         assert sorted(found) == [ids[0], ids[2]]
         assert db.session.scalars(sa.select(Article.id).where(is_one_of(Article.id, []))).all() == []
+        # The same with the parameters written inline, as the map index reads its rows.
+        assert fetch_rows(sa.select(Article.id).where(is_one_of(Article.id, [ids[1]]))) == [(ids[1],)]
+        assert fetch_rows(sa.select(Article.id).where(is_one_of(Article.id, []))) == []

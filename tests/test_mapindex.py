@@ -128,24 +128,32 @@ def test_a_search_first_made_after_a_correction_finds_the_corrected_text(app, cl
 
 def test_beyond_the_stale_limit_the_changed_rows_terms_are_read_again(backend_app, no_full_read, monkeypatch):
     # Without this, every search would ask SQL about each incident ever corrected in this process.
-    monkeypatch.setattr(mapcolumns, "STALE_LIMIT", 1)
+    monkeypatch.setattr(mapcolumns, "STALE_LIMIT", 2)
     backend_app.config["MAP_INDEX_CHECK_SECONDS"] = 3600
+    client = backend_app.test_client()
     with backend_app.app_context():
         first = add_incident(lat=35.93, lon=36.63, event_type="Explosions/Remote violence")
         second = add_incident(lat=36.2, lon=37.16, event_type="Explosions/Remote violence")
+        gone = add_incident(lat=33.5, lon=36.3, event_type="Explosions/Remote violence")
         same_as_a_full_read(current_index())
+        cached = parse_filters({"q": "explosions"})
+        assert current_index().ids[current_index().mask(cached)].tolist() == [first, second, gone]
         no_full_read()
     battles = {"event_type": "Battles", "sub_event_type": "Armed clash"}
-    assert backend_app.test_client().patch(f"/api/incidents/{first}", json=battles).status_code == 200
+    assert client.patch(f"/api/incidents/{first}", json=battles).status_code == 200
     with backend_app.app_context():
-        assert current_index().stale.tolist() == [first]  # at the limit: asked of SQL
-    assert backend_app.test_client().patch(f"/api/incidents/{second}", json=battles).status_code == 200
+        db.session.delete(db.session.get(Article, db.session.get(Incident, gone).article_id))
+        db.session.commit()
+        mapindex.refresh()
+        assert current_index().stale.tolist() == [first, gone]  # at the limit: asked of SQL
+    assert client.patch(f"/api/incidents/{second}", json=battles).status_code == 200
     with backend_app.app_context():
         index = current_index()
-        assert index.stale.tolist() == []  # over it: both read again
+        assert index.stale.tolist() == []  # over it: all read again, the deleted one's words dropped
         assert sorted(set(index.text_terms.holding("battles").tolist())) == [first, second]
         assert index.text_terms.holding("explosions").tolist() == []
         assert index.ids[index.mask(parse_filters({"q": "battles"}))].tolist() == [first, second]
+        assert index.ids[index.mask(cached)].tolist() == []  # a search made before, carried over
         same_as_a_full_read(index)
 
 

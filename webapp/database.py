@@ -23,7 +23,7 @@ from typing import Any
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Flask, request
-from sqlalchemy import BigInteger, ColumnElement, Engine, any_, bindparam, event, func, select
+from sqlalchemy import BigInteger, ColumnElement, Engine, any_, bindparam, event, false, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import configure_mappers
 
@@ -85,6 +85,8 @@ def is_one_of(column: ColumnElement[Any], ids: Iterable[int]) -> ColumnElement[b
     that SQLite's ``json_each`` reads, a PostgreSQL array), where ``IN`` would bind one per id and
     fail beyond the driver's limit (65,535 on PostgreSQL) after a change to many incidents."""
     values = [int(i) for i in ids]
+    if not values:
+        return false()  # also where parameters are written inline: PostgreSQL cannot type ``ARRAY[]``
     if session_dialect() == "postgresql":
         return column == any_(bindparam(None, values, type_=ARRAY(BigInteger)))
     listed = func.json_each(json.dumps(values)).table_valued("value")
@@ -138,8 +140,12 @@ _BATCH_ROWS = 20_000
 
 
 def fetch_rows(query: Any) -> list[tuple[Any, ...]]:
-    """The rows of ``query`` as plain tuples, straight from the driver's cursor: a million rows
-    through SQLAlchemy's result objects cost seconds more, and these columns need no conversion."""
+    """The rows of ``query`` as plain tuples, straight from the driver's cursor, unconverted.
+
+    The query is compiled with its parameters written inline (``literal_binds``): they must be
+    numbers, dates or id lists (:func:`is_one_of`), never text from a user. Meant for reading
+    many rows at once (the map index), where SQLAlchemy's result objects would cost seconds.
+    """
     return list(stream_rows(query))
 
 

@@ -85,8 +85,9 @@ ARRAYS = (
 #: Its code tables: the value each integer code of ``type_code``/``admin_code``/``status_code`` stands for.
 CODE_TABLES = ("types", "admins", "statuses")
 #: Above this many stale incidents (changed since their search terms were indexed), their terms
-#: are read again: each text search asks SQL about every stale incident, a cost that would
-#: otherwise grow with every correction until the process restarts.
+#: are read again: each text search asks SQL about every stale incident, and the stale set (kept
+#: in the snapshot across restarts) would otherwise grow with every correction until the next full
+#: read. Reading them again copies both term indexes once, under the map index's lock.
 STALE_LIMIT = 5_000
 
 

@@ -66,7 +66,7 @@ class TermIndex:
         if not len(ids) or not self.postings:
             return self
         # One flag per id, looked up for each posting: no sort per term, as np.isin would make.
-        largest = max(int(ids.max()), max(int(held.max()) for held in self.postings.values() if len(held)))
+        largest = max(int(ids.max()), *(int(held.max()) for held in self.postings.values() if len(held)))
         gone = np.zeros(largest + 1, dtype=bool)
         gone[ids] = True
         postings = {}
