@@ -48,6 +48,8 @@ from .targets import MAX_LISTED_EVENTS
 __all__ = ["framing", "framing_lexicon"]
 
 _NEGATION_WINDOW = 4  # "no group claimed the attack": words from the negation to the event word
+#: «ذكرى مجزرة», "the anniversary of the massacre": words from the anniversary to the event word.
+_ANNIVERSARY_WINDOW = 4
 _DAYS = 31
 _MAX_DIGITS = 9
 _NUMBER_WINDOW = 2  # "49 chemical attacks", "25 Russian airstrikes": a number this close counts the events
@@ -131,7 +133,7 @@ def framing(
         return "negated"
     if "plan" in kinds:
         return "plan"
-    if _before_event(cues, "anniversary", trigger, _NEGATION_WINDOW):
+    if _before_event(cues, "anniversary", trigger, _ANNIVERSARY_WINDOW):
         return "recall"  # the sentence's day, if any, is the commemoration's
     if told and "reaction" in kinds:
         return "reaction"
