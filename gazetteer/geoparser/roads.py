@@ -210,8 +210,14 @@ def join_roads(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def joined_road(mention: Mention) -> bool:
-    """Whether ``mention`` is a road the gazetteer lacks, named by the two places it joins."""
-    return mention.place is None and mention.container is None and mention.location is not None
+    """Whether ``mention`` is a road the gazetteer lacks, named by the two places it joins (as
+    :func:`join_roads` makes them: no place nor container, cue "road", located between the two)."""
+    return (
+        mention.place is None
+        and mention.container is None
+        and mention.cue == "road"
+        and mention.location is not None
+    )
 
 
 def _road_between(text: str, words: TextWords, a: Mention, b: Mention) -> Mention | None:
