@@ -21,7 +21,7 @@ from typing import Any
 
 from .bench_geoparse import load_corpora, ours_runner, phrasematcher_runner, pin_to_one_core, served
 from .goldrecords import SharedDataMissing
-from .sharedtexts import default_shared_dir
+from .sharedtexts import add_shared_argument, default_shared_dir
 
 SYSTEMS = ("ours", "baseline")
 #: This module, as ``python -m`` runs it in each fresh process.
@@ -76,9 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m gazetteer.measure.bench_cold", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument(
-        "--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})"
-    )
+    add_shared_argument(parser)
     parser.add_argument("--rounds", type=int, default=5, help="fresh processes per system")
     parser.add_argument("--child", choices=SYSTEMS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -41,7 +41,7 @@ from typing import Any
 
 from ..places.index import Gazetteer
 from .goldrecords import SharedDataMissing
-from .sharedtexts import default_shared_dir
+from .sharedtexts import add_shared_argument, default_shared_dir
 
 __all__ = [
     "Row",
@@ -300,9 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m gazetteer.measure.bench_geoparse", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument(
-        "--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})"
-    )
+    add_shared_argument(parser)
     parser.add_argument("--repeat", type=int, default=1, help="time each run N times and keep the fastest")
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument(

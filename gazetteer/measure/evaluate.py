@@ -59,7 +59,7 @@ from .metrics import DocScore, Metrics, SpanScores, aggregate
 from .report import error_summary, format_report
 from .score_incidents import score_incident_classes, score_incidents
 from .score_mentions import overlap, score_mention_classes, score_resolution, score_spans
-from .sharedtexts import default_shared_dir
+from .sharedtexts import add_shared_argument
 
 __all__ = ["evaluate", "evaluate_docs", "evaluate_idrisi", "main", "score_doc"]
 
@@ -193,9 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m gazetteer.measure.evaluate", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("gold", nargs="?", help="gold JSON Lines file (see gazetteer.measure.goldset)")
-    parser.add_argument(
-        "--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})"
-    )
+    add_shared_argument(parser)
     parser.add_argument("--idrisi", type=Path, help="also evaluate span recognition on IDRISI-D JSON Lines")
     parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N IDRISI-D tweets")
     parser.add_argument("--json", action="store_true", help="print machine-readable metrics")

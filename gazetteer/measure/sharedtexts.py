@@ -6,6 +6,7 @@ its text (a file, or a record of a corpus) unless we wrote the text ourselves.
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,14 @@ __all__ = ["SharedTexts", "default_shared_dir"]
 def default_shared_dir() -> Path:
     """The ``shared`` folder beside the repository root (``<repo>/../shared``)."""
     return Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def add_shared_argument(parser: argparse.ArgumentParser) -> None:
+    """Give a measuring command its ``--shared DIR`` option (None when not given: the caller
+    falls back to :func:`default_shared_dir`)."""
+    parser.add_argument(
+        "--shared", type=Path, default=None, help=f"shared data dir (default {default_shared_dir()})"
+    )
 
 
 class SharedTexts:
