@@ -88,6 +88,9 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         LEAD_EN,
         LEAD_AR,
         "Russian jets carried out 12 strikes on Kafr Nabl on Monday.",  # a count of one day's strikes
+        # A count of strikes within one part of a day: one wave, not a sum over many days.
+        "Russian jets carried out 12 strikes on Kafr Nabl overnight, killing three civilians.",
+        "شنت الطائرات الحربية أكثر من 30 غارة على مدينة أريحا خلال ساعات الليل.",
         "A video shows the aftermath of an airstrike on Kafr Nabl on 5 May.",  # a video with its day
         "01:47 -- Syrian airstrikes targeted Khan Sheikhoun with four rockets.",  # a time, not a count
         # A count of events that writes the day of the first: the next sentences tell them.

@@ -9,9 +9,10 @@ a classified sentence's event words and says why it does not:
   القصف»: the shelling goes on);
 * ``plan``: a preparation or a call ("forces are preparing an assault on X",
   «دعا ناشطون إلى مظاهرة»);
-* ``statistic``: a count of several events without a day ("25 raids on X last
-  week"), or how often events happen, a trend, a share ("a daily occurrence",
-  «ارتفعت وتيرة الغارات») when the sentence states no day;
+* ``statistic``: a count of several events without a day or a part of one ("25 raids
+  on X last week", not "nine raids on X overnight"), or how often events happen, a
+  trend, a share ("a daily occurrence", «ارتفعت وتيرة الغارات») when the sentence
+  states no day;
 * ``media``: an event word governed by a video, a database, a study or a report ("350
   videos of attacks on hospitals", "videos captured in Aleppo", «تقريرًا عن الهجمات»);
 * ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ..."), or an
@@ -139,8 +140,13 @@ def framing(
         return "reaction"
     if day:
         return None  # an event word with its day is reported, whatever frames it
-    many = _many_events(text, tokens, event.trigger.first, counts)
-    if many or "frequency" in kinds or _quantified(tokens, cues, event.trigger.first):
+    if "frequency" in kinds:
+        return "statistic"
+    # Several events within one part of a day ("nine raids overnight", «30 غارة خلال ساعات الليل»)
+    # are one wave of an incident; without one, a count of events sums up many days.
+    first = event.trigger.first
+    counted = _many_events(text, tokens, first, counts) or _quantified(tokens, cues, first)
+    if counted and "day_part" not in kinds:
         return "statistic"
     if "period" in kinds and _over_a_period(tokens, cues, words):
         return "statistic"
