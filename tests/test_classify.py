@@ -14,6 +14,8 @@ IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 NON_VIOLENT_TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 ATTACK = ("Violence against civilians", "Attack")
 OVERTAKES = ("Battles", "Non-state actor overtakes territory")
+ARRESTS = ("Strategic developments", "Arrests")
+CLASH = ("Battles", "Armed clash")
 
 
 def _type(text: str) -> tuple[str, str] | None:
@@ -156,6 +158,11 @@ def test_no_event_from_the_new_words(text: str) -> None:
             "Security men fired at a protest in Jasim, wounding four",
             ("Protests", "Excessive force against protesters"),
         ),
+        # A storming that ends in arrests is a raid to arrest; a storming alone or with fighting is a battle.
+        ("Gunmen stormed the village of Kafr Nabl and arrested four young men", ARRESTS),
+        ("اقتحمت دورية للأمن قرية كفرنبل واعتقلت أربعة شبان", ARRESTS),
+        ("Government forces stormed the town of Kafr Nabl", CLASH),
+        ("Troops stormed Kafr Nabl and clashed with rebels, detaining two", CLASH),
     ],
 )
 def test_how_an_event_is_told_sets_its_sub_type(text: str, expected: tuple[str, str]) -> None:
