@@ -31,6 +31,7 @@ __all__ = [
     "LinkingLexicon",
     "coordinated",
     "linking_lexicon",
+    "listed",
     "location_of",
     "names_a_place",
     "place_candidates",
@@ -82,6 +83,7 @@ class LinkingLexicon:
     source_nouns: frozenset[str]
     object_verbs: frozenset[str]
     coordination: frozenset[str]
+    list_item: frozenset[str]
     place_nouns: frozenset[str]
     location_labels: frozenset[str]  # normalised labels of a location field, each a phrase
 
@@ -102,6 +104,7 @@ def linking_lexicon() -> LinkingLexicon:
         source_nouns=word_set(_all_words(linking["source_nouns"])),
         object_verbs=word_set(_all_words(linking["object_verbs"])),
         coordination=word_set(_all_words(linking["coordination"])),
+        list_item=word_set(_all_words(linking["list_item"])),
         place_nouns=word_set(_all_words(linking["place_nouns"])),
         location_labels=frozenset(
             " ".join(t.norm for t in tokenize(label)) for label in _all_words(linking["location_labels"])
@@ -287,6 +290,7 @@ def _subordinate_start(
 
 #: Marks a caption's header («دير الزور | البوكمال: …», «إدلب - مدينة أريحا: …»): the area, then the place.
 _HEADER_MARKS = "|-–—"
+_COMMAS = ",،"
 
 
 def _inner_over_container(
@@ -352,3 +356,27 @@ def coordinated(text: str, first: Mention, second: Mention) -> bool:
     else:
         return False
     return all(not lex.skip.isdisjoint(form_set(t.norm)) for t in rest)
+
+
+def _holds(outer: Mention, inner: Mention) -> bool:
+    """Whether ``outer`` names an area, or a governorate's capital, that holds ``inner``'s place:
+    "X, Homs" says where X is.  A town next to another ("Talbisseh, al-Rastan") does not."""
+    if outer.place is None:
+        return False
+    if not (outer.place.type in AREA_TYPES or outer.place.is_governorate_capital):
+        return False
+    return _contains(outer, inner)
+
+
+def listed(text: str, first: Mention, second: Mention) -> bool:
+    """True when ``second`` follows ``first`` after a comma, as the next item of a list of places
+    ("Talbisseh, al-Rastan", «بنش، تفتناز»; list words allowed after the comma: "A, the town of B"),
+    and does not contain it ("X, Homs" names X's city or governorate, not a further place).
+    Whether «و»/"and" closes the list is the caller's to check (:func:`coordinated`)."""
+    gap = text[first.end : second.start]
+    opening = gap.lstrip()
+    if opening[:1] not in _COMMAS or _holds(second, first):
+        return False
+    after = second.start - len(opening) + 1
+    words = linking_lexicon().list_item
+    return all(not words.isdisjoint(form_set(t.norm)) for t in words_in(text, after, second.start))

@@ -9,9 +9,10 @@ events ("two incidents, one in X and one in Y"), one place per event.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..geoparser.result import Mention
-from .linking import Candidate, coordinated
+from .linking import Candidate, coordinated, listed
 
 __all__ = ["MAX_LISTED_EVENTS", "incident_targets"]
 
@@ -61,11 +62,25 @@ def _target_key(mention: Mention) -> object:
 def _coordinated_chains(
     text: str, mentions: Sequence[Mention], ordered: Sequence[Candidate]
 ) -> list[list[Candidate]]:
-    """The candidates (in text order) split into runs joined by «و»/"and"."""
+    """The candidates (in text order) split into runs joined by «و»/"and", a list's commas included
+    when «و»/"and" closes it ("Talbisseh, al-Rastan and al-Zafaraneh")."""
+    links = [_link(text, mentions[a.index], mentions[b.index]) for a, b in pairwise(ordered)]
+    closed = False  # whether «و»/"and" closes the list a comma (read right to left) belongs to
+    for k in reversed(range(len(links))):
+        if links[k] == "comma" and not closed:
+            links[k] = None
+        closed = links[k] is not None
     chains: list[list[Candidate]] = []
-    for cand in ordered:
-        if chains and coordinated(text, mentions[chains[-1][-1].index], mentions[cand.index]):
+    for k, cand in enumerate(ordered):
+        if k > 0 and links[k - 1] is not None:
             chains[-1].append(cand)
         else:
             chains.append([cand])
     return chains
+
+
+def _link(text: str, first: Mention, second: Mention) -> str | None:
+    """How ``second`` follows ``first``: "and" (coordinated), "comma" (a list's next item), or None."""
+    if coordinated(text, first, second):
+        return "and"
+    return "comma" if listed(text, first, second) else None
