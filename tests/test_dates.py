@@ -102,6 +102,8 @@ def test_odd_digits_beside_a_month_never_raise(day: str) -> None:
         ("On 4th April 2017, the town was targeted", dt.date(2017, 4, 4)),
         ("on the 5th of February 2020", dt.date(2020, 2, 5)),
         ("الأربعاء 5 شباط 2020", dt.date(2020, 2, 5)),
+        ("في 18 من آب 2019، بحسب ما أفاد مراسل", dt.date(2019, 8, 18)),
+        ("مساء 9 من كانون الأول 2018", dt.date(2018, 12, 9)),
         ("Friday, 4 January 2019", dt.date(2019, 1, 4)),
         (
             "في اليوم التالي 26 أيلول",

@@ -56,6 +56,8 @@ _AMBIGUOUS_MONTHS = frozenset(
     )
 )
 _MONTH_WORDS = word_set(("شهر", "month"))
+#: Between a day and its month: "the 5th of February", «في 18 من آب» (Enab Baladi's usual form).
+_DAY_OF = frozenset({"of", "من"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +167,8 @@ def _explicit(
         head = tokens[m.first]
         day_before = _number(_at(tokens, m.first - 1), low=1, high=31)
         of = _at(tokens, m.first - 1)
-        if day_before is None and of is not None and of.norm == "of":
-            day_before = _number(_at(tokens, m.first - 2), low=1, high=31)  # "the 5th of February"
+        if day_before is None and of is not None and of.norm in _DAY_OF:
+            day_before = _number(_at(tokens, m.first - 2), low=1, high=31)  # "5th of February", «18 من آب»
         day_after = _number(_at(tokens, m.last), low=1, high=31)
         day = day_before if day_before is not None else day_after
         year_at = m.last + (1 if day_before is None and day_after is not None else 0)
