@@ -63,6 +63,15 @@ def test_event_counts() -> None:
         ("killing four people and injuring at least eleven", {"fatalities": 4, "injuries": 11}),
         ("killing at least seven civilians and wounding more than twenty", {"fatalities": 7, "injuries": 20}),
         ("ما أدى إلى مقتل ما لا يقل عن 12 مدنيا", {"fatalities": 12}),
+        # The verb before its subject, as Arabic reports write it.
+        ("قتل ستة مدنيين وأصيب عشرة آخرون بجروح", {"fatalities": 6, "injuries": 10}),
+        ("استشهد مدني وأصيب اثنان آخران بانفجار عبوة", {"fatalities": 1, "injuries": 2}),
+        ("لقي ثلاثة مدنيين مصرعهم وجرح سبعة آخرون", {"fatalities": 3, "injuries": 7}),
+        # A casualty word before "and" counts the people before it, not those after.
+        ("Two women were killed and four other civilians injured", {"fatalities": 2, "injuries": 4}),
+        ("the driver was killed and four passengers were wounded", {"fatalities": 1, "injuries": 4}),
+        # Every person the casualty word names.
+        ("killing eight children and two adults", {"fatalities": 10}),
     ],
 )
 def test_casualty_counts(text: str, expected: dict[str, int]) -> None:

@@ -124,6 +124,16 @@ def _in_clock_time(text: str, tokens: Sequence[Token], span: NumberSpan) -> bool
     return False
 
 
+_CASUALTIES = frozenset({"fatalities", "injuries"})
+#: "two were killed and four wounded": a casualty word before "and" counts the people before it only.
+_COORDINATORS = frozenset({"and", "و"})
+
+
+def _coordinator(token: Token) -> bool:
+    """Whether ``token`` joins two clauses or phrases ("and", «و» written alone)."""
+    return token.norm in _COORDINATORS
+
+
 _VERB_WINDOW = 4  # "five civilians were killed": a verb this close after the number
 _VICTIM_VERB_WINDOW = 8  # "Seven civilians collecting truffles near X were killed": after a noun of people
 _MODIFIERS = 5  # words of a quantifier before its number: "at least", «ما لا يقل عن»
@@ -212,9 +222,14 @@ def find_counts(
             or before.get(span.first)
             or before.get(quantified)
             or after.get(span.last + 1)
-            or before.get(span.first - 1)
+            or (before.get(span.first - 1) if not _coordinator(tokens[span.first - 1]) else None)
         )
         value = span.value
+        if match is not None and match.value in _CASUALTIES and span.first >= read_to:
+            # "killing eight children and two adults": the casualty word counts every person named.
+            people, end = victim_count(tokens, span.first, lex.victims)
+            read_to = max(read_to, end)
+            value = max(value, people or 0)
         if match is None:
             # "five civilians were killed"; "one protester and a policeman were killed" counts them all.
             people, end = (
