@@ -167,7 +167,11 @@ def test_dates_and_default_date() -> None:
         ["Regime forces shelled Saraqib yesterday.", "Clashes broke out in Idlib."],
         {"Saraqib": SARAQIB, "Idlib": IDLIB},
     )
-    assert [(i.date, i.date_precision) for i in incidents] == [(dt.date(2020, 9, 19), "day"), (SUNDAY, "day")]
+    # An undated sentence goes on telling the day the article told last, else the publication day.
+    yesterday = dt.date(2020, 9, 19)
+    assert [(i.date, i.date_precision) for i in incidents] == [(yesterday, "day"), (yesterday, "day")]
+    incidents, _ = _extract(["Clashes broke out in Idlib."], {"Idlib": IDLIB})
+    assert [(i.date, i.date_precision) for i in incidents] == [(SUNDAY, "day")]
     incidents, _ = _extract(["Clashes broke out in Idlib."], {"Idlib": IDLIB}, published=None)
     assert incidents[0].date is None
 

@@ -106,8 +106,12 @@ def add_clause_incidents(
     if stated is not None:
         told = stated
     if date is None:
-        # Undated: the publication date, else the date the article told last, else its own date.
-        date, precision = (published, "day") if published is not None else (told or (reference, "day"))
+        # Undated: the day the article told last (a report's later sentences go on telling that day),
+        # else the publication date, else the month or year told last, else the article's own date.
+        if told is not None and told[1] == "day":
+            date, precision = told
+        else:
+            date, precision = (published, "day") if published is not None else (told or (reference, "day"))
     counts = find_counts(tokens, words=words, text=text)
     if sums_up(counts, stated):
         return told  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
