@@ -104,6 +104,9 @@ def test_odd_digits_beside_a_month_never_raise(day: str) -> None:
         ("الأربعاء 5 شباط 2020", dt.date(2020, 2, 5)),
         ("في 18 من آب 2019، بحسب ما أفاد مراسل", dt.date(2019, 8, 18)),
         ("مساء 9 من كانون الأول 2018", dt.date(2018, 12, 9)),
+        # One month named in both calendars: the year follows the second name.
+        ("في 1 أكتوبر/تشرين الأول 2015 في تمام الساعة 12:00", dt.date(2015, 10, 1)),
+        ("ففي 22 مايو / أيار 2011", dt.date(2011, 5, 22)),
         ("Friday, 4 January 2019", dt.date(2019, 1, 4)),
         (
             "في اليوم التالي 26 أيلول",

@@ -18,6 +18,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from ..geoparser.lexicon import PhraseMatcher, load_lexicon, word_set
@@ -162,7 +163,11 @@ def _explicit(
     tokens: Sequence[Token], published: dt.date | None, lex: _Lexicon, words: frozenset[str] | None
 ) -> list[_Found]:
     found = []
-    for m in lex.months.find(tokens, words=words):
+    months = lex.months.find(tokens, words=words)
+    # «أكتوبر/تشرين الأول 2015», "October (Tishreen al-Awwal) 2015": one month in two calendars, the
+    # year after the second name.
+    same_month_after = {a.first: b for a, b in pairwise(months) if b.first == a.last and a.value == b.value}
+    for m in months:
         month = m.value
         head = tokens[m.first]
         day_before = _number(_at(tokens, m.first - 1), low=1, high=31)
@@ -172,6 +177,8 @@ def _explicit(
         day_after = _number(_at(tokens, m.last), low=1, high=31)
         day = day_before if day_before is not None else day_after
         year_at = m.last + (1 if day_before is None and day_after is not None else 0)
+        if m.first in same_month_after:
+            year_at = same_month_after[m.first].last
         year = _number(_at(tokens, year_at), low=1900, high=2100)
         prev = _at(tokens, m.first - 1)
         after_month_word = prev is not None and any(f in _MONTH_WORDS for f, _ in clitic_variants(prev.norm))
