@@ -34,8 +34,19 @@ def _texts(text, language, gazetteer):
         ("أعلنت مديرية تربية إدلب تعليق الدوام في سراقب", "ar", ["سراقب"]),
         ("وبثت قناة روسيا اليوم مقطعاً قالت إنه يظهر ترميم محطة المياه في منبج", "ar", ["منبج"]),
         ("ونقل تلفزيون سوريا عن ناشطين سقوط قذائف على مدينة الباب", "ar", ["الباب"]),
-        # A branch named by its place, as "Aleppo Civil Defence" is.
-        ("وانتشل فريق الدفاع المدني في إدلب جثث الضحايا من بلدة سرمين", "ar", ["سرمين"]),
+        # "X-based": where an outlet sits; a radio station; a relief NGO named after its country.
+        ("A London-based monitor said a drone struck Jarablus.", "en", ["Jarablus"]),
+        ("A source told Homs FM that a shell fell in Talbiseh.", "en", ["Talbiseh"]),
+        ("وزعت الكويت للإغاثة سلالاً غذائية في مخيم أطمة", "ar", ["أطمة"]),
+        # A commission of inquiry named after the country it looks into.
+        (
+            "The Commission of Inquiry on the Syrian Arab Republic documented strikes on Ariha.",
+            "en",
+            ["Ariha"],
+        ),
+        ("وثقت لجنة التحقيق المعنية بالجمهورية العربية السورية غارات على أريحا", "ar", ["أريحا"]),
+        # A time zone written out as a city's local time.
+        ("سقطت قذيفة على جرمانا عند الثالثة بالتوقيت المحلي لمدينة دمشق", "ar", ["جرمانا"]),
     ],
 )
 def test_names_inside_group_and_organisation_names_are_no_place(real, text, language, kept):

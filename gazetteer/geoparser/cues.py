@@ -55,6 +55,11 @@ class Cues:
     type_word_names: frozenset[str]  # «المشفى» in «حي المشفى»: a name after a settlement cue
     organisation_before: frozenset[tuple[str, ...]]  # «بتوقيت X», «شبكة أخبار X»: no place
     organisation_after: frozenset[tuple[str, ...]]  # "X Media Center", "X time": no place
+    organisation_heads: frozenset[str]  # "Gathering", «فوج»: the head noun of an organisation's name
+    organisation_heads_quoted: frozenset[str]  # «مركز», «فريق»: a head only where the name is quoted
+    attribution_before: frozenset[tuple[str, ...]]  # "according to", «بحسب»: a source's name follows
+    attribution_after: frozenset[tuple[str, ...]]  # "said", "reported": a source's name precedes
+    outlet_words: frozenset[tuple[str, ...]]  # "network" in "the X network said"
 
     @cached_property
     def all_words(self) -> frozenset[str]:
@@ -151,6 +156,13 @@ def load_cues() -> Cues:
         type_word_names=frozenset(p[0] for p in phrases(*raw["type_word_names"].values())),
         organisation_before=phrases(*raw["organisation_before"].values()),
         organisation_after=phrases(*raw["organisation_after"].values()),
+        organisation_heads=frozenset(p[0] for p in phrases(*raw["organisation_heads"].values())),
+        organisation_heads_quoted=frozenset(
+            p[0] for p in phrases(*raw["organisation_heads_quoted"].values())
+        ),
+        attribution_before=phrases(*raw["attribution_before"].values()),
+        attribution_after=phrases(*raw["attribution_after"].values()),
+        outlet_words=phrases(*raw["outlet_words"].values()),
     )
 
 

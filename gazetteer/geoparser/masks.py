@@ -7,7 +7,9 @@
   a longer actor name ("Ahrar al-Sham", «قوات سوريا الديمقراطية») is part of it;
 - organisation patterns (``organisation_before``/``organisation_after`` in
   ``data/cues.yaml``): words that make the name next to them an outlet's, a
-  council's or a time zone's ("X Media Center", "X 24", "X time", «شبكة أخبار X»).
+  council's or a time zone's ("X Media Center", "X 24", "X time", «شبكة أخبار X»);
+  :mod:`gazetteer.geoparser.orgnames` reads the names no listed phrase gives away by their shape
+  (a head noun, a source's place: "told X Direct", «فوج إطفاء X»).
 
 A third finds Arabic adjectives that spell a place name (:func:`adjective_reading`): a word
 written indefinite («سائق شاحنة تركياً», a Turkish driver) or a country's nisba form joined to
@@ -57,18 +59,18 @@ def organisation_words() -> OrganisationWords:
     )
 
 
-def _joined(text: str, left: Token, right: Token) -> bool:
+def joined(text: str, left: Token, right: Token) -> bool:
     """Whether only spaces or hyphens lie between two tokens (no punctuation ends the name)."""
     return not _PUNCTUATION.intersection(text[left.end : right.start])
 
 
-def _phrase_ends_at(
+def phrase_ends_at(
     text: str, toks: Sequence[Token], last: int, phrases: frozenset[tuple[str, ...]], longest: int
 ) -> bool:
     """Whether a phrase of ``phrases`` ends on token ``last`` (its first word in any clitic form)."""
     for n in range(1, min(last + 1, longest) + 1):
         first = last - n + 1
-        if not all(_joined(text, toks[k], toks[k + 1]) for k in range(first, last)):
+        if not all(joined(text, toks[k], toks[k + 1]) for k in range(first, last)):
             break
         rest = tuple(t.norm for t in toks[first + 1 : last + 1])
         if any((form, *rest) in phrases for form in form_set(toks[first].norm)):
@@ -76,13 +78,13 @@ def _phrase_ends_at(
     return False
 
 
-def _phrase_starts_at(
+def phrase_starts_at(
     text: str, toks: Sequence[Token], first: int, phrases: frozenset[tuple[str, ...]], longest: int
 ) -> bool:
     """Whether a phrase of ``phrases`` starts at token ``first``."""
     for n in range(1, min(len(toks) - first, longest) + 1):
         last = first + n - 1
-        if last > first and not _joined(text, toks[last - 1], toks[last]):
+        if last > first and not joined(text, toks[last - 1], toks[last]):
             break
         if tuple(t.norm for t in toks[first : last + 1]) in phrases:
             return True
@@ -99,15 +101,15 @@ def in_organisation_name(text: str, toks: Sequence[Token], first: int, last: int
     before = (
         first > 0
         and not words.before_ends.isdisjoint(form_set(toks[first - 1].norm))
-        and _joined(text, toks[first - 1], toks[first])
+        and joined(text, toks[first - 1], toks[first])
     )
     after = (
         last < len(toks)
         and toks[last].norm in words.after_starts
-        and _joined(text, toks[last - 1], toks[last])
+        and joined(text, toks[last - 1], toks[last])
     )
-    return (before and _phrase_ends_at(text, toks, first - 1, words.before, words.longest)) or (
-        after and _phrase_starts_at(text, toks, last, words.after, words.longest)
+    return (before and phrase_ends_at(text, toks, first - 1, words.before, words.longest)) or (
+        after and phrase_starts_at(text, toks, last, words.after, words.longest)
     )
 
 
