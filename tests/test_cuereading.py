@@ -33,3 +33,12 @@ def test_countryside_with_direction_adjective(gaz):
     assert (ar.relation, ar.bearing) == ("countryside", 180)
     (en,) = _matches("shelling in the southern Idlib countryside", gaz, "en")
     assert (en.relation, en.bearing) == ("countryside", 180)
+
+
+def test_a_type_word_and_of_after_a_name_is_that_names_cue_not_the_next_ones(gaz):
+    # "the Binnish neighbourhood of Aleppo": "neighbourhood" says what Binnish is; Aleppo is its city.
+    found = _matches("Shells hit the Binnish neighbourhood of Aleppo on Friday.", gaz, "en")
+    assert [(m.text, m.cue) for m in found] == [("Binnish", "neighbourhood"), ("Aleppo", "")]
+    # With no name before it, the phrase is the cue of the name after it.
+    (aleppo,) = _matches("Shells hit the neighbourhood of Aleppo on Friday.", gaz, "en")
+    assert aleppo.cue == "neighbourhood of"

@@ -138,6 +138,23 @@ class CueReader:
         if self.phrase_before(j, c.between):
             m.relation = "between"
 
+    def drop_linking_cue(self, m: Match, before: Match) -> None:
+        """Clear the cue of ``m`` when it is the "<type> of" that follows the name ``before``.
+
+        "the al-Daraiya neighbourhood of Raqqa": "neighbourhood" says what al-Daraiya
+        is, and "of" links it to its container; Raqqa is no neighbourhood.  English only.
+        """
+        words = tuple(m.cue.split(" "))
+        if (
+            self.english
+            and len(words) >= 2
+            and words[-1] == "of"
+            and words[:-1] in self.cues.type_after
+            and before.sentence == m.sentence
+            and before.tok_end == m.tok_start - len(words)
+        ):
+            m.cue, m.cue_types = "", frozenset()
+
     def may_cue(self, i: int, end_tok: int) -> bool:
         """Whether a cue phrase can end right before tokens ``[i, end_tok)`` or (English) start after."""
         if i and self.words[i - 1].cue_end:

@@ -64,6 +64,8 @@ def _scan(scanner: Scanner) -> list[Match]:
             free = start + 1  # refused before a match is made for it: most are English words
             continue
         m = scanner.make(start, end_tok, key, places, cut)
+        if out:
+            scanner.drop_linking_cue(m, out[-1])
         if scanner.accept(m, cut):
             out.append(scanner.compound(m, out))
             free = end_tok
