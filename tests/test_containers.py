@@ -351,3 +351,53 @@ def test_a_landmark_in_the_centre_of_a_city_lies_in_that_city(real):
     text = "تجمع مئات المحتجين في ساحة الكرامة وسط مدينة السويداء يوم الجمعة 25 آب 2023."
     square = _mention(geoparse(text, gazetteer=real, language="ar"), "ساحة الكرامة")
     assert square.place is None and square.container is not None and square.container.name_ar == "السويداء"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # The gazetteer's one reading of "Daraiya" is the city of Darayya, by Damascus.
+        ("Shelling damaged a bakery in the Daraiya neighbourhood of Deir ez-Zor on Friday.", "en", "Daraiya"),
+        ("قصفت قوات النظام حي داريا في مدينة حلب يوم الجمعة.", "ar", "داريا"),
+    ],
+)
+def test_a_name_called_a_quarter_of_a_city_is_no_city_elsewhere(real, text, language, name):
+    result = geoparse(text, gazetteer=real, language=language)
+    quarter = _mention(result, name)
+    assert quarter.place is None
+    assert quarter.container is not None and quarter.container.type is PlaceType.CITY
+    assert quarter.location.geo_precision == 2
+    (incident,) = result.incidents
+    assert incident.location.place == quarter.container
+
+
+def test_a_quarter_of_its_container_keeps_the_reading_that_lies_there(real):
+    text = "Shelling damaged a bakery in the Daraiya neighbourhood of Damascus on Friday."
+    quarter = _mention(geoparse(text, gazetteer=real, language="en"), "Daraiya")
+    assert quarter.place is not None and quarter.place.name == "Darayya"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # The gazetteer's Midan quarter lies in Damascus, 140 km from Homs.
+        ("In Homs, a mortar shell landed in the Midan district, wounding three civilians.", "en", "Midan"),
+        ("في مدينة حمص، سقطت قذيفة هاون على حي الميدان وأصيب ثلاثة مدنيين.", "ar", "الميدان"),
+    ],
+)
+def test_a_quarter_named_after_a_city_in_its_sentence_lies_in_that_city(real, text, language, name):
+    result = geoparse(text, gazetteer=real, language=language)
+    quarter = _mention(result, name)
+    assert quarter.place is None and quarter.container is not None and quarter.container.name == "Homs"
+    (incident,) = result.incidents
+    assert incident.location.place.name == "Homs" and incident.location.geo_precision == 2
+
+
+def test_a_direction_rounded_to_a_point_of_the_compass_still_holds_its_place(real):
+    # Ariqa lies 22 km north-north-west of Sweida: just outside the octants around west.
+    west = "Gunmen attacked a checkpoint outside the village of Ariqa, west of Sweida, on Sunday."
+    assert _mention(geoparse(west, gazetteer=real, language="en"), "Ariqa").place.id == "gn:5174"
+    # The opposite side holds no reading: the village is one the gazetteer lacks, at Sweida.
+    east = "Gunmen attacked a checkpoint outside the village of Ariqa, east of Sweida, on Sunday."
+    village = _mention(geoparse(east, gazetteer=real, language="en"), "Ariqa")
+    assert village.place is None and village.container.name == "As-Suwayda"

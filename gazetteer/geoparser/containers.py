@@ -152,6 +152,8 @@ def container_of(
     caption = caption_countryside(k, resolutions, text)
     if caption is not None:
         return caption
+    if PlaceType.NEIGHBOURHOOD in match.cue_types:
+        return _city_before(k, resolutions)
     if resolutions[k].place is not None:
         return None  # a known place needs a container named right after it
     for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
@@ -165,6 +167,22 @@ def container_of(
                 other.place.type in AREA_TYPES - {PlaceType.COUNTRY} or other.match.relation == "countryside"
             )
         ):
+            return j
+    return None
+
+
+def _city_before(k: int, resolutions: Sequence[Resolution]) -> int | None:
+    """The city named last before resolution ``k`` in its sentence, if any: a quarter's container.
+
+    "In Aleppo, shells fell on a polling centre in the Midan district", «في مدينة حلب … في
+    حي الميدان»: a quarter named after a city, with no container of its own, is that city's.
+    """
+    sentence = resolutions[k].match.sentence
+    for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
+        other = resolutions[j]
+        if other.match.sentence != sentence:
+            return None
+        if other.place is not None and other.place.in_syria and other.place.type is PlaceType.CITY:
             return j
     return None
 
@@ -198,13 +216,27 @@ def rank_of(place: Place | None) -> int:
     return _RANK.get(place.type, 1) if place is not None else 1
 
 
+def said_rank(match: Match, place: Place | None) -> int:
+    """The rank of what the text calls ``match``: its cue's, when the cue disagrees with the reading.
+
+    "the al-Daraiya neighbourhood of Raqqa": the text says a quarter, though the one
+    reading the gazetteer has is the city of Darayya; the quarter's container is then
+    any city, and the reading is checked against it.  A cue that agrees with the
+    reading («مدينة حلب») or names no settlement leaves the reading's own rank.
+    """
+    said = [_RANK[t] for t in match.cue_types & SETTLEMENT_TYPES if t in _RANK]
+    if not said or place is None or place.type in match.cue_types:
+        return rank_of(place)
+    return min(min(said), rank_of(place))
+
+
 #: Closer than this (km) to a point, a place is at it, in no direction from it.
 _INSIDE_KM = 1.0
 #: Reach of a container the text puts the place near or in a direction of ("X, east of Y").
 _RELATIVE_REACH_KM = 40.0
 
 
-def within_reach(place: Place, container: Resolution) -> bool:
+def within_reach(place: Place, container: Resolution, *, slack: float | None = None) -> bool:
     """Whether ``place`` lies where a place said to be in ``container`` can lie.
 
     Every reading of an uncued container's name counts: "Anadan, Aleppo" may
@@ -212,7 +244,7 @@ def within_reach(place: Place, container: Resolution) -> bool:
     or district when its admin parents say so (by distance only when it has
     none); near a settlement or region when within :data:`_REACH_KM`, further
     for a container named with a direction or "near" ("X, east of Deir Ezzor"),
-    and then in that direction (:func:`lies_towards`).
+    and then in that direction (:func:`lies_towards`, within ``slack`` degrees when given).
     """
     relative = container.match.relation in ("direction", "near", "countryside")
     countryside = container.match.relation == "countryside"
@@ -222,7 +254,7 @@ def within_reach(place: Place, container: Resolution) -> bool:
         return False  # a countryside is the land around a city, not its quarters
     readings = [container.place] if container.match.cue_types else container.match.places
     for other in readings:
-        if other is None or side is not None and not lies_towards(place, other, side):
+        if other is None or side is not None and not lies_towards(place, other, side, slack=slack):
             continue
         if quarter and other.type is PlaceType.REGION:
             continue  # nor is a plain or a valley: "al-Sharia, in the Ghab plain" is no quarter of Hama
@@ -233,17 +265,21 @@ def within_reach(place: Place, container: Resolution) -> bool:
 
 #: How far (degrees) a place's bearing from its container may stray from the one the text gives.
 _BEARING_SLACK = 67.5
+#: How far it may stray when no reading lies within :data:`_BEARING_SLACK`: the side's half-plane.
+_ROUGH_BEARING_SLACK = 90.0
 
 
-def lies_towards(place: Place, container: Place, side: float) -> bool:
+def lies_towards(place: Place, container: Place, side: float, *, slack: float | None = None) -> bool:
     """Whether ``place`` lies in the direction ``side`` (compass degrees) from ``container``.
 
     "al-Mansoura, west of Raqqa": a homonym east of Raqqa, or inside it, is not the one
-    meant.  Within a neighbouring octant counts: reports round directions to the four points.
+    meant.  Within a neighbouring octant counts (``slack`` degrees, :data:`_BEARING_SLACK`
+    unless given): reports round directions to the four points.
     """
     if distance_km(place.lat, place.lon, container.lat, container.lon) < _INSIDE_KM:
         return False
-    return bearing_gap(bearing(container.lat, container.lon, place.lat, place.lon), side) <= _BEARING_SLACK
+    gap = bearing_gap(bearing(container.lat, container.lon, place.lat, place.lon), side)
+    return gap <= (_BEARING_SLACK if slack is None else slack)
 
 
 def in_capitals_countryside(place: Place, city: Place) -> bool:
@@ -330,9 +366,16 @@ def located_at_container(where: Location | None, container: Place) -> Location |
 def nested_reading(resolution: Resolution, container: Resolution) -> Resolution:
     """``resolution`` with its candidates narrowed to those within reach of ``container``.
 
-    Returns a resolution with no candidates (an unresolved name) when none is.
+    A direction from the container ("X, west of Y") chooses the readings lying that
+    way; when none does, one lying roughly that way (on the side's half-plane) is
+    kept: "Ariqa, west of Sweida" lies north-north-west of it, and reports round
+    directions.  Returns a resolution with no candidates (an unresolved name) when none is.
     """
     kept = [c for c in resolution.candidates if within_reach(c.place, container)]
+    if not kept and container.match.relation == "direction":
+        kept = [
+            c for c in resolution.candidates if within_reach(c.place, container, slack=_ROUGH_BEARING_SLACK)
+        ]
     return Resolution(resolution.match, kept)
 
 

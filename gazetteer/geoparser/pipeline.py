@@ -20,6 +20,7 @@ from .containers import (
     nested_reading,
     rank_of,
     road_named,
+    said_rank,
     said_to_be_settlement,
     within_reach,
 )
@@ -107,7 +108,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
             continue
         # "the Raqqa road in Aleppo": a street named after a town, finer than the city it lies in.
         road = road_named(r.match, r.place)
-        j = container_of(k, resolutions, text, 0 if road else rank_of(r.place), road=road)
+        j = container_of(k, resolutions, text, 0 if road else said_rank(r.match, r.place), road=road)
         if j is None:
             continue
         if r.place is None:
