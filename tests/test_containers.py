@@ -401,3 +401,22 @@ def test_a_direction_rounded_to_a_point_of_the_compass_still_holds_its_place(rea
     east = "Gunmen attacked a checkpoint outside the village of Ariqa, east of Sweida, on Sunday."
     village = _mention(geoparse(east, gazetteer=real, language="en"), "Ariqa")
     assert village.place is None and village.container.name == "As-Suwayda"
+
+
+def test_a_quarter_cut_off_its_settlement_word_takes_the_reading_in_its_city(real):
+    text = "Mortars hit the Midan district of Aleppo on Sunday, wounding two children."
+    quarter = _mention(geoparse(text, gazetteer=real, language="en"), "Midan")
+    assert quarter.place is not None and quarter.place.id == "cur:nb-aleppo-al-midan"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Shells fell on the Daraiya district in Deir ez-Zor city.", "en", "Daraiya"),
+        # «وهي قرية في»: "which is a village in"; the gazetteer's Hawash lies in Homs.
+        ("قصف مدفعي على الحواش، وهي قرية في محافظة حماة.", "ar", "الحواش"),
+    ],
+)
+def test_the_words_saying_what_a_name_is_link_it_to_its_container(real, text, language, name):
+    inner = _mention(geoparse(text, gazetteer=real, language=language), name)
+    assert inner.place is None and inner.container is not None and inner.location is not None

@@ -70,3 +70,9 @@ def test_a_camp_keeps_its_word_in_its_arabic_name() -> None:
     # «مخيم اليرموك» names the camp with its word, as "Yarmouk camp" does; «حي» stays a cue outside.
     names = dict(_names_ar("قصفت قوات النظام مخيم اليرموك جنوب دمشق يوم الأحد."))
     assert "مخيم اليرموك" in names and "اليرموك" not in names
+
+
+def test_a_settlement_word_cut_off_a_full_name_leaves_the_bare_names_quarters_as_readings() -> None:
+    # "Midan district" is a name of Damascus's quarter only; Aleppo has a Midan quarter too.
+    ((name, ids),) = _names("Mortars hit the Midan district on Sunday.")
+    assert name == "Midan" and {"cur:nb-damascus-al-midan", "cur:nb-aleppo-al-midan"} <= set(ids)

@@ -34,7 +34,8 @@ CONNECTORS = frozenset(
      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "northern", "southern", "eastern", "western", "north-eastern", "north-western", "south-eastern",
      "south-western", "village", "town", "hamlet", "small", "area", "located", "part",
-     "neighbourhood", "neighborhood",  # "the X neighbourhood of Y": the cue of X
+     "neighbourhood", "neighborhood", "district",  # "the X neighbourhood of Y": the cue of X
+     "which", "is", "هي", "هو",  # «X، وهي قرية في Y», "X, which is a village in Y"
      "في", "قرب", "من", "ضمن", "التابعه", "التابع", "الواقعه", "الواقع", "شمال", "جنوب", "شرق", "غرب",
      "شمالي", "جنوبي", "شرقي", "غربي", "بالقرب", "كم", "على", "اطراف", "منطقه", "ناحيه", "مدينه", "ريف",
      "محافظه", "قريه", "بلده", "وسط",  # «ساحة الكرامة وسط مدينة السويداء»: in the centre of

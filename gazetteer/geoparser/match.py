@@ -59,7 +59,7 @@ def _scan(scanner: Scanner) -> list[Match]:
             out.append(longer)
             free = longer.tok_end
             continue
-        start, end_tok, key, cut = scanner.trim_cue_words(i, end_tok, key, places, cut)
+        start, end_tok, key, cut, places = scanner.trim_cue_words(i, end_tok, key, places, cut)
         if scanner.lowercase_word(start, end_tok):
             free = start + 1  # refused before a match is made for it: most are English words
             continue

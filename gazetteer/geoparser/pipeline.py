@@ -18,7 +18,6 @@ from .containers import (
     located_at_container,
     near_miss_reading,
     nested_reading,
-    rank_of,
     road_named,
     said_rank,
     said_to_be_settlement,
@@ -108,7 +107,8 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
             continue
         # "the Raqqa road in Aleppo": a street named after a town, finer than the city it lies in.
         road = road_named(r.match, r.place)
-        j = container_of(k, resolutions, text, 0 if road else said_rank(r.match, r.place), road=road)
+        rank = 0 if road else said_rank(r.match, r.place)  # what the text calls it: "X district" a quarter
+        j = container_of(k, resolutions, text, rank, road=road)
         if j is None:
             continue
         if r.place is None:
@@ -117,7 +117,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
                 resolutions[k] = near_miss
                 continue
         else:
-            if not (cued_settlement(r.match) or road or rank_of(r.place) <= NESTED_RANK):
+            if not (cued_settlement(r.match) or rank <= NESTED_RANK):
                 continue  # a city or an area has no nested reading to check
             if within_reach(r.place, resolutions[j]):
                 continue

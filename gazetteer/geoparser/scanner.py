@@ -201,16 +201,19 @@ class Scanner(CueReader):
 
     def trim_cue_words(
         self, i: int, end_tok: int, key: str, places: list[Place], cut: int
-    ) -> tuple[int, int, str, int]:
+    ) -> tuple[int, int, str, int, list[Place]]:
         """Leave cue words of a full name («محافظة إدلب», «قاعدة حميميم الجوية») outside the span.
 
         The toponym is the bare name; the cue stays a cue (and still selects
         the governorate).  Only when the bare name is itself a name of the
         same place, so «ريف دمشق» (Rif Dimashq, not Damascus) stays whole,
         or the cue is a settlement word after the name ("X neighbourhood").
+        Returns the span, key and cut, and the readings: the full name's, and
+        after a settlement word also the bare name's settlements ("the Midan
+        district" is Damascus's "Midan district" or any other quarter called Midan).
         """
         if " " not in key:
-            return i, end_tok, key, cut  # one word: nothing to trim
+            return i, end_tok, key, cut, places  # one word: nothing to trim
         words = key.split(" ")
         wanted = set(places)
         best: tuple[int, int] | None = None
@@ -237,8 +240,13 @@ class Scanner(CueReader):
             best = (1, 0)  # «حي الجورة»: the index holds the quarter with its cue word only
         if best is not None:
             p, q = best
-            return i + p, end_tok - q, " ".join(words[p : len(words) - q]), 0 if p else cut
-        return i, end_tok, key, cut
+            bare = " ".join(words[p : len(words) - q])
+            said = self.cues.type_after.get(tuple(words[len(words) - q :]), _CAMP) if q and not p else _CAMP
+            if said & NAMED_SETTLEMENTS:  # "district" says a quarter, among other things
+                others = [o for o in self.gazetteer.lookup_key(bare) if o.type in NAMED_SETTLEMENTS]
+                places = list(dict.fromkeys([*places, *others]))
+            return i + p, end_tok - q, bare, 0 if p else cut, places
+        return i, end_tok, key, cut, places
 
     def _cue_after(self, words: tuple[str, ...]) -> bool:
         """Whether ``words``, ending a full name, are a type cue left outside it ("Idlib province").
