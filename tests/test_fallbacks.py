@@ -1,3 +1,5 @@
+import pytest
+
 from gazetteer import default_gazetteer, geoparse
 
 
@@ -87,3 +89,18 @@ def test_a_definite_facility_word_described_by_a_phrase_is_no_name():
     text = "والمستشفى الأبرز بينها هو المستشفى الواقع في خان شيخون."
     assert [name for name, _ in _places_ar(text)] == ["خان شيخون"]
     assert ("المسجد الكبير", None) in _places_ar("قصفت الطائرات المسجد الكبير في معرة النعمان.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds rallied in al-Karama Square in the centre of Sweida on Friday.",
+        "Hundreds rallied in Karama square, in the heart of Sweida, on Friday.",
+    ],
+)
+def test_a_name_before_a_square_names_the_square_not_the_village_it_also_is(text):
+    # Al-Karamah is a village by Raqqa; the square lies in Sweida, which the gazetteer knows.
+    result = geoparse(text, gazetteer=default_gazetteer(), language="en")
+    square = next(m for m in result.mentions if "Karama" in m.text)
+    assert square.text.lower().endswith("karama square") and square.place is None
+    assert square.container is not None and square.container.name == "As-Suwayda"

@@ -34,6 +34,7 @@ CONNECTORS = frozenset(
      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "northern", "southern", "eastern", "western", "north-eastern", "north-western", "south-eastern",
      "south-western", "village", "town", "hamlet", "small", "area", "located", "part",
+     "centre", "center", "heart",  # "X Square in the centre of Y"
      "neighbourhood", "neighborhood", "district",  # "the X neighbourhood of Y": the cue of X
      "which", "is", "هي", "هو",  # «X، وهي قرية في Y», "X, which is a village in Y"
      "في", "قرب", "من", "ضمن", "التابعه", "التابع", "الواقعه", "الواقع", "شمال", "جنوب", "شرق", "غرب",

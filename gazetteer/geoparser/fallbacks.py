@@ -17,7 +17,7 @@ from .articlewords import opened_quote
 from .nameindex import FUZZY_MIN_LETTERS, SKELETON_MIN_CONSONANTS
 from .resolve import CAPITAL_POPULATION
 from .romanize import LATIN_ARTICLES, latin_skeletons, unglued
-from .scanner import Scanner, char_cut
+from .scanner import Scanner, capitalised, char_cut
 from .toponym import Match
 
 _NORM_OF = attrgetter("norm")
@@ -107,6 +107,21 @@ def facility_at(scanner: Scanner, i: int) -> Match | None:
     return unknown_match(scanner, i, i + 1 + names, head)
 
 
+def landmark_at(scanner: Scanner, i: int, end_tok: int) -> Match | None:
+    """The English landmark named by the name at tokens ``[i, end_tok)`` and the head word after it.
+
+    "al-Karama Square", "the Clock roundabout": the square is named after something, and
+    is a landmark the gazetteer lacks, not the place its name also is.  None unless a
+    landmark head word (:attr:`Cues.landmark_heads`) follows the name, joined to it.
+    """
+    toks = scanner.toks
+    if not (scanner.english and end_tok < len(toks) and scanner.joinable[end_tok - 1]):
+        return None
+    if toks[end_tok].norm not in scanner.cues.landmark_heads:
+        return None
+    return facility_at(scanner, i)
+
+
 def _names_a_town(scanner: Scanner, start: int, end: int) -> bool:
     """Whether tokens ``[start, end)`` name a known Syrian settlement: «مشفى حاس», "Hass hospital".
 
@@ -164,18 +179,20 @@ def _facility_name_ar(scanner: Scanner, j: int, *, definite: bool) -> int:
 def _facility_en(scanner: Scanner, i: int) -> Match | None:
     toks, cues = scanner.toks, scanner.cues
     tok = toks[i]
-    if not tok.text[:1].isupper() or tok.norm in cues.facility_stops or tok.norm in _NAME_LINKS:
+    if not capitalised(tok.text) or tok.norm in cues.facility_stops or tok.norm in _NAME_LINKS:
         return None
     end = i
     while end < len(toks) and end - i < 5 and (end == i or scanner.joinable[end - 1]):
         word = toks[end]
         if word.norm in cues.facility_heads:
+            # A landmark's name is its own ("al-Karama Square"), a facility's may be its town's.
+            landmark = word.norm in cues.landmark_heads
             return (
                 unknown_match(scanner, i, end + 1, 0)
-                if end > i and not _names_a_town(scanner, i, end)
+                if end > i and (landmark or not _names_a_town(scanner, i, end))
                 else None
             )
-        if not (word.text[:1].isupper() or word.norm in _NAME_LINKS) or word.norm in cues.facility_stops:
+        if not (capitalised(word.text) or word.norm in _NAME_LINKS) or word.norm in cues.facility_stops:
             return None
         end += 1
     return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..places.index import Gazetteer
 from ..places.place import Place, PlaceType
 from .articlewords import ArticleWords
-from .fallbacks import facility_at, fuzzy_at, syrian_spelling, transliteration_at
+from .fallbacks import facility_at, fuzzy_at, landmark_at, syrian_spelling, transliteration_at
 from .masks import actor_spans, adjective_reading, in_organisation_name, masked
 from .nameindex import MatchIndex
 from .orgnames import organisation_shape
@@ -52,6 +52,11 @@ def _scan(scanner: Scanner) -> list[Match]:
                 free = fuzzy.tok_end
             continue
         end_tok, key, places, cut = hit
+        landmark = landmark_at(scanner, i, end_tok)
+        if landmark is not None:
+            out.append(landmark)
+            free = landmark.tok_end
+            continue
         longer = _longer_spelling(scanner, i, end_tok) or syrian_spelling(
             scanner, i, end_tok, key, places, cut
         )
