@@ -182,3 +182,20 @@ def test_a_cued_near_miss_is_supported_by_the_governorate_the_text_names(text, r
     result = geoparse(text, gazetteer=default_gazetteer(), language="ar")
     last = result.mentions[-1]
     assert (last.place.id if last.place else None) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Ariqa, the seat of the Ariqa sub-district, has no population in the data.
+        ("Government shelling hit Ariqa on Tuesday, wounding a child.", [("Ariqa", "gn:5174")]),
+        # Its Arabic name, like many seats' («الروضة», «الشجرة»), could be an ordinary word.
+        ("قصفت قوات النظام العريقة يوم الثلاثاء.", []),
+        # "Khan" is a GeoNames variant of a hamlet whose sub-district is Kherbet Tin Noor.
+        ("Imran Khan spoke on Tuesday.", []),
+    ],
+)
+def test_a_latin_name_of_a_sub_district_seat_needs_no_corroboration(text, found):
+    language = "en" if text.isascii() else "ar"
+    result = geoparse(text, gazetteer=default_gazetteer(), language=language)
+    assert [(m.text, m.place.id if m.place else None) for m in result.mentions] == found

@@ -128,9 +128,24 @@ def is_weak(place: Place, match: Match) -> bool:
         return False
     if not place.in_syria:
         return not _is_capital_like(place, match.key)
-    if _is_curated(place) or " " in match.key or match.cue:
+    if _is_curated(place) or " " in match.key or match.cue or _names_its_subdistrict(place, match.key):
         return False
     return place.type in SETTLEMENT_TYPES and place.population < SMALL_PLACE_POPULATION
+
+
+def _names_its_subdistrict(place: Place, key: str) -> bool:
+    """Whether Latin ``key`` is the admin name of the sub-district (or district) ``place`` is the seat of.
+
+    "Government shelling hit Ariqa": the seat of the Ariqa sub-district is a town of some
+    standing, though the data give most such places no population, and its official
+    spelling, capitalised, is no English word.  Not in Arabic script, where a seat's
+    name is as often an ordinary word («الروضة», «الشجرة»), nor by a variant alone
+    (GeoNames lists "Khan" for a hamlet whose sub-district is Kherbet Tin Noor).
+    """
+    if not key.isascii() or place.type not in SETTLEMENT_TYPES:
+        return False
+    seats = {normalize_name(ref.name) for ref in place.parents if ref.level >= 2}
+    return key in seats and any(normalize_name(n) == key for n in place.names)
 
 
 def _kind_cued(place: Place, match: Match, *, alone: bool) -> bool:
