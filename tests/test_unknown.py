@@ -74,3 +74,13 @@ def test_a_list_item_opening_with_a_name_and_its_governorate_records_a_village(r
     assert record.location is not None and record.location.geo_precision >= 2
     # The same words in running prose name nothing.
     assert "الزيادية" not in _mentions("وكتب ناشط: الزيادية، محافظة حلب، لم تعد آمنة", real)
+
+
+def test_a_capitalised_city_word_after_an_unknown_name_is_part_of_it(real):
+    assert not real.lookup("Baath City")
+    text = "Artillery shells fell on the town of Baath City in the Quneitra countryside on Sunday."
+    found = {m.text: m for m in geoparse(text, gazetteer=real, language="en").mentions}
+    assert found["Baath City"].place is None and found["Baath City"].container is not None
+    # In lower case it is a word of the sentence: the name ends before it.
+    lower = "Artillery shells fell on the town of Baath city centre on Sunday."
+    assert "Baath" in {m.text for m in geoparse(lower, gazetteer=real, language="en").mentions}

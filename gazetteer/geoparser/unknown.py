@@ -87,6 +87,10 @@ def _words() -> _Words:
     )
 
 
+#: Capitalised after a name's first word, a settlement word is part of the name: "the town of Baath City".
+_NAMING_SETTLEMENT_WORDS = frozenset({"city", "town"})
+
+
 class _Reader:
     """Reads unknown names in one sentence scanned by ``scanner``, around its ``matches``."""
 
@@ -144,6 +148,7 @@ class _Reader:
                 tok.norm in s.cues.stop_keys
                 and tok.norm not in _NAME_LINKS
                 and tok.norm not in s.cues.name_heads
+                and not (n and tok.norm in _NAMING_SETTLEMENT_WORDS and tok.text[:1].isupper())
             ):
                 break
             if is_arabic(tok.text) or _DIGITS.search(tok.text):
