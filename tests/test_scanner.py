@@ -76,3 +76,15 @@ def test_a_settlement_word_cut_off_a_full_name_leaves_the_bare_names_quarters_as
     # "Midan district" is a name of Damascus's quarter only; Aleppo has a Midan quarter too.
     ((name, ids),) = _names("Mortars hit the Midan district on Sunday.")
     assert name == "Midan" and {"cur:nb-damascus-al-midan", "cur:nb-aleppo-al-midan"} <= set(ids)
+
+
+def test_a_desert_word_governing_a_name_is_its_surroundings_not_the_syrian_desert() -> None:
+    def read(text):
+        found = find_matches(text, split_sentences(text), default_gazetteer(), language="ar")
+        return [(m.text, m.relation) for m in found]
+
+    # «بادية X»: the desert around the town, which is the place meant, as «ريف X» is its farmland.
+    assert read("انفجر لغم في بادية السخنة يوم الأحد") == [("السخنة", "countryside")]
+    assert [name for name, _ in read("انفجر لغم في بادية بلدة السخنة يوم الأحد")] == ["السخنة"]
+    # With its article, or in the region's full name, it is the Syrian Desert.
+    assert [name for name, _ in read("اشتباكات في البادية السورية قرب تدمر")] == ["البادية السورية", "تدمر"]

@@ -306,12 +306,25 @@ class Scanner(CueReader):
         ):
             # The name always carries «ال» («الطبقة»); bare «طبقة» is the word "layer".
             m.needs_support = True
+        if single and (m.key,) in self.cues.countryside_before and self._in_construct(m):
+            return False  # «بادية تدمر»: the desert around Palmyra, not the Syrian Desert
         if m.key in self.index.ambiguous or (single and m.key in self.cues.all_words):
             if m.cue:
                 return m.key not in self.cues.all_words
             if not self._head_named_with_article(m):
                 m.needs_support = True
         return True
+
+    def _in_construct(self, m: Match) -> bool:
+        """Whether the Arabic word ``m``, without its article, governs the word after it («بادية X»)."""
+        end = m.tok_end
+        return (
+            not self.english
+            and not self.toks[m.tok_start].norm.startswith("ال")
+            and end < len(self.toks)
+            and self.joinable[end - 1]
+            and is_arabic(self.toks[end].text)
+        )
 
     def _head_named_with_article(self, m: Match) -> bool:
         """English "El Bab", "al-Bab": a compound's head word (:attr:`Cues.name_heads`) written with its
