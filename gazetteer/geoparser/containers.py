@@ -146,6 +146,8 @@ def container_of(
         if other.place is None and not other.match.unknown:
             continue  # a reading the resolver dropped («مدينة» alone): part of the words between
         gap = text[end : other.match.start]
+        if j == k + 1 and match.unknown and match.cue and gap.strip().lower().startswith(match.cue):
+            gap = gap.strip()[len(match.cue) :]  # "the X district of Y": the cue that announced X
         if _may_contain(other.place, rank) and connective(gap, road=road and j == k + 1):
             return j
         if not _listed(gap) or other.place is not None and _RANK.get(other.place.type, 9) > rank:

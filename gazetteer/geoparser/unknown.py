@@ -13,7 +13,14 @@ Saraqib".  A name is read as a place the gazetteer lacks when
   "around", "on", "at") and a place the gazetteer knows is named right after
   it as its container: "in X, Aleppo", "near X in the southern Idlib
   countryside", "on X, southwest of Saraqeb"; (Arabic) a name after «في»/«قرب»
-  that a comma and a known place follow: «في البشقاتين، حلب».
+  that a comma and a known place follow: «في البشقاتين، حلب»;
+- (English) a capitalised name follows a verb or another preposition and a
+  container closes it: "overlooking X in the western Aleppo countryside";
+- (English) "the X district/neighbourhood of Y": X is nested in Y;
+- (Arabic) a bare facility word announces it and «قرب»/«في» and a known place
+  follow: «محطة X قرب Y»;
+- it is listed with a name read so ("in A, B and C in the eastern Deir Ezzor
+  countryside", «قريتي A وB»): the names of one list share its cue or container.
 
 The result is an unknown :class:`~gazetteer.geoparser.toponym.Match` (no candidate
 places) with its cue; :mod:`gazetteer.containers` later finds its container.
@@ -51,6 +58,36 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]")
 #: What may follow a container that closes its clause: a stop, a comma, a dash or a bracket.
 _CLAUSE_END = re.compile(r"[.,;:!?|()\[\]\n،؛\-–—]")
 _NAME_LINKS = frozenset({"bin", "ibn", "abu", "al", "el", "bu", "umm"})
+#: Words before a capitalised English word that make it a person's name or a title, not a place
+#: ("a man, Ahmed", "the activist Omar"), or an adjective ("the", "a").
+_NOT_OPENERS = frozenset(
+    {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
+     "man", "men", "woman", "women", "boy", "girl", "child", "activist", "activists", "journalist",
+     "reporter", "correspondent", "commander", "leader", "spokesman", "spokeswoman", "spokesperson",
+     "official", "officer", "doctor", "dr", "named", "called", "identified", "resident", "father",
+     "mother", "son", "daughter", "brother", "sister", "wife", "husband", "told", "said", "says",
+     "according", "mr", "mrs", "ms", "sheikh", "president", "minister", "general", "colonel", "brigadier",
+     "lieutenant", "captain", "major", "member", "head", "chief", "director"}
+)  # fmt: skip
+#: Capitalised English words that describe a people or a faith, not a place: "the Kurdish quarter of Y".
+_PEOPLE_ADJECTIVES = frozenset(
+    {"kurdish", "arab", "arabic", "turkmen", "turkish", "armenian", "assyrian", "syriac", "circassian",
+     "christian", "muslim", "sunni", "shia", "shiite", "alawite", "druze", "ismaili", "yazidi", "palestinian",
+     "iraqi", "lebanese", "syrian", "russian", "iranian", "american", "british", "french", "jewish"}
+)  # fmt: skip
+#: Arabic settlement cue words for more than one place, after which «و» lists further names: «قريتي
+#: A وB», «بلدات A وB وC» (after a singular cue «و» opens the next clause: «قرية A وسقوط جرحى»).
+_AR_PLURAL_CUES = frozenset(  # normalised: «قرى» is «قري»
+    {"قريتي", "قريتا", "بلدتي", "بلدتا", "مدينتي", "قري", "بلدات", "مدن", "احياء", "حيي", "مخيمات", "مخيمي", "مناطق"}
+)
+#: Arabic words for a facility that a proper name follows: «محطة علوك», «سوق الهال» (not «مدرسة
+#: ابتدائية», a primary school, nor «ساعة», an hour).
+_AR_NAMED_FACILITIES = frozenset({"محطه", "سوق", "مطار", "سجن", "معمل", "مصنع", "جسر", "قلعه", "ملعب"})
+#: English words that join the items of a list of names: "A, B and C".
+_AND = frozenset({"and", "و"})
+#: English words for a city's part after which "of Y" names the place the name lies in: "the X district
+#: of Y" (after a settlement word, "the Christian town of Y", the first word is Y's adjective).
+_NESTED_AFTER = frozenset({("district",), ("neighbourhood",), ("neighborhood",), ("quarter",)})
 _AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو"})
 
 
@@ -100,6 +137,7 @@ class _Reader:
         self.covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
         self.starts = {m.tok_start: m for m in matches}
         self.before, _, self.after, self.after_heads, self.stops = _words()
+        self.headed: list[tuple[int, int, int]] = []  # unknown names listed after a known place
 
     def free(self, k: int) -> bool:
         return 0 <= k < len(self.toks) and k not in self.covered
@@ -113,17 +151,20 @@ class _Reader:
         """
         toks, s = self.toks, self.s
 
-        def usable(k: int) -> bool:
+        def usable(k: int, head: bool = False) -> bool:
+            forms = [f for f, _ in s.words[k].variants] if k < len(toks) else []
             return (
                 self.free(k)
                 and is_arabic(toks[k].text)
                 and not _DIGITS.search(toks[k].text)
-                and self.stops.isdisjoint(f for f, _ in s.words[k].variants)
+                and (self.stops.isdisjoint(forms) or (head and not s.cues.name_heads.isdisjoint(forms)))
                 and (k == j or s.joinable[k - 1])
             )
 
-        if not usable(j):
+        if not usable(j, head=True):
             return 0
+        if not usable(j):  # «تل جمعة»: a short head word (a stop word alone) opens a compound name
+            return 2 if usable(j + 1) else 0
         n = 1
         while n < MAX_NAME_WORDS and usable(j + n):
             before, word = toks[j + n - 1].norm, toks[j + n].norm
@@ -243,6 +284,10 @@ class _Reader:
         s = self.s
         if end >= len(self.toks):
             return False
+        nested = s.phrase_after(end, _NESTED_AFTER)
+        if nested and nested[1] + 1 < len(self.toks) and self.toks[nested[1]].norm == "of":
+            # "the X district of Y": X is a quarter of the known place Y, which contains it.
+            return self.syrian_at(nested[1] + 1)
         found = s.phrase_after(end, self.after)
         if found:
             return found[1] >= len(self.toks) or self.toks[found[1]].norm != "of"
@@ -276,51 +321,188 @@ class _Reader:
         if cue is not None:
             return s.english or not self.definite_cue(cue)
         if not s.english:
+            if self.reports_a_word(j, n):
+                return False
             opened = j > 0 and toks[j - 1].norm in _AR_LOCATIVES or j == _list_item_start(s)
-            return opened and not self.reports_a_word(j, n) and self.container_after_comma(j + n)
+            if opened and self.container_after_comma(j + n):
+                return True
+            # «محطة X قرب Y», «سوق X في مدينة Y»: a bare facility word names X, located in Y.
+            return self.after_facility(j) and self.container_after_locative(j + n)
         if j > 0 and toks[j - 1].norm in ("a", "an"):
             return False
+        if toks[j].norm in _PEOPLE_ADJECTIVES or self.known_name(j, n):
+            return False
         return self.cued_after(j + n) or (
-            j > 0
-            and toks[j - 1].norm in _LOCATIVES
-            and not _SENTENCE_BREAK.search(s.text[toks[j - 1].end : toks[j].start])
-            and self.container_follows(j + n)
+            self.opened_en(j)
+            and self.whole_name_en(j, n)
+            and not self.reports_a_word(j, n)
+            and self.container_follows(self.list_end(j + n))
         )
+
+    def known_name(self, j: int, n: int) -> bool:
+        """Whether tokens ``[j, j + n)`` spell a Syrian place's name the matcher refused in this
+        case ("the Al atarib district"): a place the gazetteer has is not one it lacks."""
+        key = " ".join(t.norm for t in self.toks[j : j + n])
+        return any(p.in_syria for p in self.s.gazetteer.lookup_key(key))
+
+    def opened_en(self, j: int) -> bool:
+        """Whether the word before the capitalised English token ``j`` may open a place's name: a
+        locative ("in", "near"), or another preposition or a verb ("overlooking", "from", "shelled"),
+        but no article, title or word that a person's name follows ("the activist Omar")."""
+        toks = self.toks
+        if j == 0 or _SENTENCE_BREAK.search(self.s.text[toks[j - 1].end : toks[j].start]):
+            return False
+        word = toks[j - 1]
+        if word.norm == "of" and j >= 2 and toks[j - 2].text[:1].isupper():
+            return False  # "Faculty of Humanities", "Ministry of Interior": an organisation's name
+        if word.norm not in _LOCATIVES and j >= 2 and toks[j - 2].norm in ("the", "a", "an"):
+            return False  # "the observatory Abu X": a noun the name stands in apposition to
+        return word.norm in _LOCATIVES or (
+            word.text.isalpha() and word.text.islower() and word.norm not in _NOT_OPENERS
+        )
+
+    def whole_name_en(self, j: int, n: int) -> bool:
+        """Whether tokens ``[j, j + n)`` are a whole capitalised English phrase: not part of a longer
+        one ("Eighth Brigade", an organisation's name cut at a stop word), nor in capitals ("OUR")."""
+        toks = self.toks
+        if any(len(toks[k].text) > 1 and toks[k].text.isupper() for k in range(j, j + n)):
+            return False
+        after = j + n
+        return after >= len(toks) or not self.s.joinable[after - 1] or not toks[after].text[:1].isupper()
+
+    def syrian_at(self, k: int) -> bool:
+        """Whether a known Syrian place (not the country) is named from token ``k``."""
+        m = self.starts.get(k)
+        return m is not None and any(p.in_syria and p.type is not PlaceType.COUNTRY for p in m.places)
+
+    def after_facility(self, j: int) -> bool:
+        """Whether a bare (indefinite) Arabic facility word («محطة», «سوق») precedes the indefinite
+        name at token ``j``: «محطة علوك» names the station, «محطة الوقود» (the fuel station) does not."""
+        if j == 0 or not self.s.joinable[j - 1] or self.toks[j].norm.startswith("ال"):
+            return False
+        return any(
+            form in _AR_NAMED_FACILITIES and not self.toks[j - 1].norm[:cut].endswith(("ال", "لل"))
+            for form, cut in self.s.words[j - 1].variants
+        )
+
+    def container_after_locative(self, end: int) -> bool:
+        """Whether «قرب»/«في» and a known Syrian place follow token ``end`` («… قرب رأس العين»,
+        «… في مدينة إدلب», a settlement cue word allowed before the place's name)."""
+        toks = self.toks
+        if end >= len(toks) or toks[end].norm not in _AR_LOCATIVES or not self.s.joinable[end - 1]:
+            return False
+        k = end + 1
+        if k < len(toks) and (toks[k].norm,) in self.s.cues.type_before and not self.syrian_at(k):
+            k += 1  # «في مدينة إدلب»: the container's cue word, outside its name
+        return self.syrian_at(k)
 
     def reports_a_word(self, j: int, n: int) -> bool:
         """Whether a word of tokens ``[j, j + n)`` is one the incident lexicons know (an event, a
-        framing or a date word, clitics stripped): «في القصف، إدلب» names the shelling, not a village."""
+        framing or a date word, clitics stripped): «في القصف، إدلب» names the shelling, not a village;
+        in English an actor's word too ("shelled by Russian jets near Idlib", "on Friday in Idlib")."""
+        if self.s.english:
+            words = _latin_lexicon_words("events", "framing", "dates", "actors")
+            return any(self.toks[k].norm in words for k in range(j, j + n) if self.toks[k].norm not in _NAME_LINKS)
         words = _lexicon_words("events", "framing", "dates")
         return any(not words.isdisjoint(f for f, _ in self.s.words[k].variants) for k in range(j, j + n))
 
-    def listed_after(self, end: int) -> Iterator[tuple[int, int]]:
-        """The names listed after one ending at ``end`` ("the villages of Lahaya and al-Zakat")."""
-        toks, text = self.toks, self.s.text
-        while (
-            end + 1 < len(toks)
-            and text[toks[end - 1].end : toks[end].start].strip() in ("", ",", "،")
-            and toks[end].norm in ("and", "و")
-        ):
-            n = self.name_at(end + 1)
-            if not n:
-                return
-            yield end + 1, end + 1 + n
-            end += 1 + n
+    def attached_and(self, k: int) -> bool:
+        """Whether Arabic token ``k`` opens with the conjunction «و» before a name («وفليطة»)."""
+        norm = self.toks[k].norm
+        return len(norm) >= 3 and norm[0] == "و" and (norm[1:], 1) in self.s.words[k].variants
 
-    def names(self, starts: list[int]) -> Iterator[tuple[int, int]]:
-        """Token ranges ``[start, end)`` of the sentence's unknown names, read at ``starts`` (in order)."""
+    def plural_cue_before(self, j: int) -> bool:
+        """Whether an Arabic settlement cue for several places ends right before token ``j``."""
+        cue = self.s.phrase_before(j, self.before)
+        return cue is not None and any(f in _AR_PLURAL_CUES for f, _ in self.s.words[j - 1].variants)
+
+    def listed(self, end: int, *, attached: bool = False) -> list[tuple[int, int, int, bool]]:
+        """The names listed after one ending at token ``end``, as (start, end, proclitic cut, unknown).
+
+        Items are joined by "and"/«و» (a word, or, when ``attached``, «و» attached: «قريتي A وB»)
+        or by a comma ("A, B and C"); a known place may be one of them; a word right before a
+        known name is its description («وجرود عرسال»), not a name.  A list closes on an item joined by
+        "and": trailing items joined by a comma alone are the next clause's ("in A, Omar said").
+        """
+        toks, text = self.toks, self.s.text
+        items: list[tuple[int, int, int, bool]] = []
+        kept = 0  # how many items the list holds up to its last one joined by "and"
+        while end < len(toks):
+            gap = text[toks[end - 1].end : toks[end].start].strip()
+            if gap not in ("", ",", "،"):
+                break
+            k, cut = end, 0
+            if toks[k].norm in _AND:
+                k += 1
+                if k >= len(toks) or not self.s.joinable[k - 1]:
+                    break
+            elif attached and not self.s.english and self.attached_and(k):
+                cut = 1
+            elif not gap:
+                break
+            m = self.starts.get(k)
+            if m is not None:
+                items.append((k, m.tok_end, cut, False))
+            else:
+                n = self.name_at(k)
+                if not n or self.reports_a_word(k, n) or (self.s.joinable[k + n - 1] and k + n in self.starts):
+                    break
+                items.append((k, k + n, cut, True))
+            kept = len(items) if k > end or cut else kept
+            end = items[-1][1]
+        return items[:kept]
+
+    def joins_a_cue(self, j: int) -> bool:
+        """Whether Arabic token ``j`` is «و» and a cue word: «بلدات ومدن», towns and cities."""
+        if self.s.english or not self.attached_and(j):
+            return False
+        return self.toks[j].norm[1:] in self.s.cues.all_words
+
+    def list_end(self, end: int) -> int:
+        """Where the list of names that continues after token ``end`` ends (``end`` if none does)."""
+        items = self.listed(end)
+        return items[-1][1] if items else end
+
+    def names(self, starts: list[int]) -> Iterator[tuple[int, int, int]]:
+        """Token ranges ``[start, end)`` and proclitic cuts of the sentence's unknown names, read at
+        ``starts`` (in order); the names listed with one share what announced it."""
         done = 0  # the first token not inside a name read already
         for j in starts:
-            if j < done or not self.free(j):
+            if j < done:
+                continue
+            known = self.starts.get(j)
+            if known is not None:
+                # A known place can head a list of unknown ones: «قريتي الدردارة وX», "in Atarib,
+                # X and Y in the western Aleppo countryside".
+                done = self.listed_unknown_after(j, known.tok_end)
+                continue
+            if not self.free(j):
                 continue
             n = self.name_at(j) or (1 if self.type_word_name(j) else 0)
-            if not n or not self.announced(j, n):
+            if not n or self.joins_a_cue(j) or not self.announced(j, n):
                 continue
-            yield j, j + n
+            yield j, j + n, 0
             done = j + n
-            for start, end in self.listed_after(done):  # they share its cue
-                yield start, end
+            for start, end, cut, unknown in self.listed(done, attached=self.plural_cue_before(j)):
+                if unknown:
+                    yield start, end, cut
                 done = end
+
+    def listed_unknown_after(self, j: int, end: int) -> int:
+        """Reads the list after the known place on tokens ``[j, end)``; returns where it ends.
+
+        Its unknown names are kept (in ``self.headed``) when a settlement cue announced the
+        place or, in English, a locative opened it and a container closes the list.
+        """
+        items = self.listed(end, attached=self.plural_cue_before(j))
+        if not any(unknown for *_, unknown in items):
+            return j
+        if self.s.phrase_before(j, self.before) is None and not (
+            self.s.english and self.opened_en(j) and self.container_follows(items[-1][1])
+        ):
+            return j
+        self.headed.extend((start, stop, cut) for start, stop, cut, unknown in items if unknown)
+        return items[-1][1]
 
 
 @cache
@@ -330,6 +512,16 @@ def _lexicon_words(*names: str) -> frozenset[str]:
     for name in names:
         for phrase in _strings(load_lexicon(name)):
             words.update(t.norm for t in tokenize(phrase.strip("=*")) if is_arabic(t.text))
+    return frozenset(words)
+
+
+@cache
+def _latin_lexicon_words(*names: str) -> frozenset[str]:
+    """The normalised Latin words of the lexicons ``names``."""
+    words: set[str] = set()
+    for name in names:
+        for phrase in _strings(load_lexicon(name)):
+            words.update(t.norm for t in tokenize(phrase.strip("=*")) if not is_arabic(t.text))
     return frozenset(words)
 
 
@@ -367,7 +559,7 @@ def _possible_starts(scanner: Scanner) -> list[int]:
     """The tokens a name could start at, in order: a superset of where :meth:`_Reader.announced` holds.
 
     Just after the last word of a settlement cue; in English also just after
-    any cue word or a locative word, or a few words before a settlement word
+    any cue word, a locative word or another lowercase word, or a few words before a settlement word
     ("X village", "X, a village"), which an English name may be followed by.
     """
     words = _words()
@@ -377,6 +569,8 @@ def _possible_starts(scanner: Scanner) -> list[int]:
         for k, tok in enumerate(scanner.toks):
             if tok.norm in words.after_heads:
                 found.update(range(max(0, k - MAX_NAME_WORDS - 2), k))
+            elif k and tok.text[:1].isupper() and scanner.toks[k - 1].text.islower():
+                found.add(k)  # after a verb or a preposition: "overlooking X in …"
     else:
         # An Arabic name is announced by a settlement cue before it, which ends on a cue word, or by
         # a locative before it and its container after a comma.
@@ -386,6 +580,9 @@ def _possible_starts(scanner: Scanner) -> list[int]:
             if word.cue_end and not words.before_ends.isdisjoint(form for form, _ in word.variants)
         }
         found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in _AR_LOCATIVES)
+        found.update(  # «محطة X قرب Y»: a facility word before a name
+            k + 1 for k, word in enumerate(scanner.words) if any(f in _AR_NAMED_FACILITIES for f, _ in word.variants)
+        )
         first = _list_item_start(scanner)
         if first is not None:
             found.add(first)
@@ -397,5 +594,7 @@ def unknown_names(scanner: Scanner, matches: list[Match]) -> list[Match]:
     starts = _possible_starts(scanner)
     if not starts:
         return matches  # most sentences hold no word that may announce a name
-    found = [unknown_match(scanner, start, end, 0) for start, end in _Reader(scanner, matches).names(starts)]
+    reader = _Reader(scanner, matches)
+    ranges = [*reader.names(starts)]
+    found = [unknown_match(scanner, start, end, cut) for start, end, cut in [*ranges, *reader.headed]]
     return sorted([*matches, *found], key=lambda m: m.tok_start) if found else matches
