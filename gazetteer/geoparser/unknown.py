@@ -30,98 +30,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
-from typing import NamedTuple
 
-from ..places.normalize import is_arabic, tokenize
-from ..places.place import SETTLEMENT_TYPES, PlaceType
+from ..places.normalize import is_arabic
+from ..places.place import PlaceType
 from .containers import CONNECTORS
-from .cues import load_cues
 from .fallbacks import unknown_match
-from .lexicon import load_lexicon
 from .scanner import Scanner, capitalised
-from .sentences import opens_list_item
 from .toponym import Match
+from .unknownwords import (
+    AND,
+    AR_LOCATIVES,
+    AR_NAME_LINKS,
+    AR_NAMED_FACILITIES,
+    AR_PLURAL_CUES,
+    LOCATIVES,
+    MAX_NAME_WORDS,
+    NAME_LINKS,
+    NESTED_AFTER,
+    NOT_OPENERS,
+    PEOPLE_ADJECTIVES,
+    cue_words,
+    latin_lexicon_words,
+    lexicon_words,
+    list_item_start,
+    possible_starts,
+)
 
-#: Most words in a name read after a cue.
-MAX_NAME_WORDS = 3
-#: Words before a capitalised English name that make it a location, if a container follows.
-_LOCATIVES = frozenset({"in", "near", "around", "on", "at", "outside", "into", "towards", "toward"})
-#: The same before an Arabic name, which its container must follow after a comma: «في البشقاتين، حلب».
-_AR_LOCATIVES = frozenset({"في", "قرب"})
-#: Most tokens a list marker makes («(ح)», "[a]", "12."), before a record's first word.
-_MARKER_TOKENS = 2
 #: Most connector words between a name and its container.
 _MAXCONNECTORS = 5
 _DIGITS = re.compile(r"\d")
 _SENTENCE_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]")
 #: What may follow a container that closes its clause: a stop, a comma, a dash or a bracket.
 _CLAUSE_END = re.compile(r"[.,;:!?|()\[\]\n،؛\-–—]")
-_NAME_LINKS = frozenset({"bin", "ibn", "abu", "al", "el", "bu", "umm"})
-#: Words before a capitalised English word that make it a person's name or a title, not a place
-#: ("a man, Ahmed", "the activist Omar"), or an adjective ("the", "a").
-_NOT_OPENERS = frozenset(
-    {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
-     "man", "men", "woman", "women", "boy", "girl", "child", "activist", "activists", "journalist",
-     "reporter", "correspondent", "commander", "leader", "spokesman", "spokeswoman", "spokesperson",
-     "official", "officer", "doctor", "dr", "named", "called", "identified", "resident", "father",
-     "mother", "son", "daughter", "brother", "sister", "wife", "husband", "told", "said", "says",
-     "according", "mr", "mrs", "ms", "sheikh", "president", "minister", "general", "colonel", "brigadier",
-     "lieutenant", "captain", "major", "member", "head", "chief", "director"}
-)  # fmt: skip
-#: Capitalised English words that describe a people or a faith, not a place: "the Kurdish quarter of Y".
-_PEOPLE_ADJECTIVES = frozenset(
-    {"kurdish", "arab", "arabic", "turkmen", "turkish", "armenian", "assyrian", "syriac", "circassian",
-     "christian", "muslim", "sunni", "shia", "shiite", "alawite", "druze", "ismaili", "yazidi", "palestinian",
-     "iraqi", "lebanese", "syrian", "russian", "iranian", "american", "british", "french", "jewish"}
-)  # fmt: skip
-#: Arabic settlement cue words for more than one place, after which «و» lists further names: «قريتي
-#: A وB», «بلدات A وB وC» (after a singular cue «و» opens the next clause: «قرية A وسقوط جرحى»).
-_AR_PLURAL_CUES = frozenset(  # normalised: «قرى» is «قري»
-    {"قريتي", "قريتا", "بلدتي", "بلدتا", "مدينتي", "قري", "بلدات", "مدن", "احياء", "حيي", "مخيمات", "مخيمي", "مناطق"}
-)
-#: Arabic words for a facility that a proper name follows: «محطة علوك», «سوق الهال» (not «مدرسة
-#: ابتدائية», a primary school, nor «ساعة», an hour).
-_AR_NAMED_FACILITIES = frozenset({"محطه", "سوق", "مطار", "سجن", "معمل", "مصنع", "جسر", "قلعه", "ملعب"})
-#: English words that join the items of a list of names: "A, B and C".
-_AND = frozenset({"and", "و"})
-#: English words for a city's part after which "of Y" names the place the name lies in: "the X district
-#: of Y" (after a settlement word, "the Christian town of Y", the first word is Y's adjective).
-_NESTED_AFTER = frozenset({("district",), ("neighbourhood",), ("neighborhood",), ("quarter",)})
-_AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو"})
-
-
-#: A cue announces a place the gazetteer may lack when it agrees with one of these (cities are all known).
-_SMALL_PLACES = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.CAMP})
-
-
-def _cue_phrases(types: dict[tuple[str, ...], frozenset[PlaceType]]) -> frozenset[tuple[str, ...]]:
-    """The cue phrases that announce a village, a neighbourhood or a camp."""
-    return frozenset(p for p, t in types.items() if t & _SMALL_PLACES and t <= SETTLEMENT_TYPES)
-
-
-class _Words(NamedTuple):
-    """The cue lexicon's words an unknown name is read with."""
-
-    before: frozenset[tuple[str, ...]]  # settlement cues before a name: «قرية», "the village of"
-    before_ends: frozenset[str]  # the last word of each of ``before``
-    after: frozenset[tuple[str, ...]]  # settlement cues after a name: "village", "camp"
-    after_heads: frozenset[str]  # the first word of each of ``after``
-    stops: frozenset[str]  # words no name read after a cue may hold
-
-
-@cache
-def _words() -> _Words:
-    cues = load_cues()
-    after = _cue_phrases(cues.type_after)
-    before = _cue_phrases(cues.type_before)
-    return _Words(
-        before,
-        frozenset(p[-1] for p in before),
-        after,
-        frozenset(p[0] for p in after),
-        cues.stop_keys | cues.all_words | cues.facility_stops,
-    )
 
 
 #: Capitalised after a name's first word, a settlement word is part of the name: "the town of Baath City".
@@ -136,7 +76,7 @@ class _Reader:
         self.toks = scanner.toks
         self.covered = {k for m in matches for k in range(m.tok_start, m.tok_end)}
         self.starts = {m.tok_start: m for m in matches}
-        self.before, _, self.after, self.after_heads, self.stops = _words()
+        self.before, _, self.after, self.after_heads, self.stops = cue_words()
         self.headed: list[tuple[int, int, int]] = []  # unknown names listed after a known place
 
     def free(self, k: int) -> bool:
@@ -171,8 +111,8 @@ class _Reader:
             forms_before = {f for f, _ in s.words[j + n - 1].variants}
             if not (
                 not s.cues.name_heads.isdisjoint(forms_before)
-                or before in _AR_NAME_LINKS
-                or word in _AR_NAME_LINKS
+                or before in AR_NAME_LINKS
+                or word in AR_NAME_LINKS
                 or (n == 1 and word.startswith("ال"))
             ):
                 break
@@ -187,17 +127,17 @@ class _Reader:
             tok = toks[j + n]
             if (
                 tok.norm in s.cues.stop_keys
-                and tok.norm not in _NAME_LINKS
+                and tok.norm not in NAME_LINKS
                 and tok.norm not in s.cues.name_heads
                 and not (n and tok.norm in _NAMING_SETTLEMENT_WORDS and tok.text[:1].isupper())
             ):
                 break
             if is_arabic(tok.text) or _DIGITS.search(tok.text):
                 break
-            if not capitalised(tok.text) and not (tok.norm in _NAME_LINKS and n + 1 < len(toks) - j):
+            if not capitalised(tok.text) and not (tok.norm in NAME_LINKS and n + 1 < len(toks) - j):
                 break
             n += 1
-        while n and toks[j + n - 1].norm in _NAME_LINKS:
+        while n and toks[j + n - 1].norm in NAME_LINKS:
             n -= 1  # a name ends on a name word, not on "al"
         if n and toks[j].norm in ("al", "el") and n == 1:
             return 0
@@ -265,14 +205,14 @@ class _Reader:
             after >= len(toks)
             or bool(_CLAUSE_END.search(self.s.text[toks[after - 1].end : toks[after].start]))
             or bool(_DIGITS.search(toks[after].text))
-            or not _lexicon_words("dates").isdisjoint(f for f, _ in self.s.words[after].variants)
+            or not lexicon_words("dates").isdisjoint(f for f, _ in self.s.words[after].variants)
             or self.by_an_event(after)
         )
 
     def by_an_event(self, k: int) -> bool:
         """Whether token ``k`` is an event word behind a preposition («بغارات», «لهجوم»): what
         happened at the place before it («في عويجل،حلب بغارات جوية»), not the next clause's verb."""
-        events = _lexicon_words("events")
+        events = lexicon_words("events")
         return any(cut > 0 and form in events for form, cut in self.s.words[k].variants)
 
     def cued_after(self, end: int) -> bool:
@@ -284,7 +224,7 @@ class _Reader:
         s = self.s
         if end >= len(self.toks):
             return False
-        nested = s.phrase_after(end, _NESTED_AFTER)
+        nested = s.phrase_after(end, NESTED_AFTER)
         if nested and nested[1] + 1 < len(self.toks) and self.toks[nested[1]].norm == "of":
             # "the X district of Y": X is a quarter of the known place Y, which contains it.
             return self.syrian_at(nested[1] + 1)
@@ -323,14 +263,14 @@ class _Reader:
         if not s.english:
             if self.reports_a_word(j, n):
                 return False
-            opened = j > 0 and toks[j - 1].norm in _AR_LOCATIVES or j == _list_item_start(s)
+            opened = j > 0 and toks[j - 1].norm in AR_LOCATIVES or j == list_item_start(s)
             if opened and self.container_after_comma(j + n):
                 return True
             # «محطة X قرب Y», «سوق X في مدينة Y»: a bare facility word names X, located in Y.
             return self.after_facility(j) and self.container_after_locative(j + n)
         if j > 0 and toks[j - 1].norm in ("a", "an"):
             return False
-        if toks[j].norm in _PEOPLE_ADJECTIVES or self.known_name(j, n):
+        if toks[j].norm in PEOPLE_ADJECTIVES or self.known_name(j, n):
             return False
         return self.cued_after(j + n) or (
             self.opened_en(j)
@@ -355,10 +295,10 @@ class _Reader:
         word = toks[j - 1]
         if word.norm == "of" and j >= 2 and toks[j - 2].text[:1].isupper():
             return False  # "Faculty of Humanities", "Ministry of Interior": an organisation's name
-        if word.norm not in _LOCATIVES and j >= 2 and toks[j - 2].norm in ("the", "a", "an"):
+        if word.norm not in LOCATIVES and j >= 2 and toks[j - 2].norm in ("the", "a", "an"):
             return False  # "the observatory Abu X": a noun the name stands in apposition to
-        return word.norm in _LOCATIVES or (
-            word.text.isalpha() and word.text.islower() and word.norm not in _NOT_OPENERS
+        return word.norm in LOCATIVES or (
+            word.text.isalpha() and word.text.islower() and word.norm not in NOT_OPENERS
         )
 
     def whole_name_en(self, j: int, n: int) -> bool:
@@ -381,7 +321,7 @@ class _Reader:
         if j == 0 or not self.s.joinable[j - 1] or self.toks[j].norm.startswith("ال"):
             return False
         return any(
-            form in _AR_NAMED_FACILITIES and not self.toks[j - 1].norm[:cut].endswith(("ال", "لل"))
+            form in AR_NAMED_FACILITIES and not self.toks[j - 1].norm[:cut].endswith(("ال", "لل"))
             for form, cut in self.s.words[j - 1].variants
         )
 
@@ -389,7 +329,7 @@ class _Reader:
         """Whether «قرب»/«في» and a known Syrian place follow token ``end`` («… قرب رأس العين»,
         «… في مدينة إدلب», a settlement cue word allowed before the place's name)."""
         toks = self.toks
-        if end >= len(toks) or toks[end].norm not in _AR_LOCATIVES or not self.s.joinable[end - 1]:
+        if end >= len(toks) or toks[end].norm not in AR_LOCATIVES or not self.s.joinable[end - 1]:
             return False
         k = end + 1
         if k < len(toks) and (toks[k].norm,) in self.s.cues.type_before and not self.syrian_at(k):
@@ -401,9 +341,11 @@ class _Reader:
         framing or a date word, clitics stripped): «في القصف، إدلب» names the shelling, not a village;
         in English an actor's word too ("shelled by Russian jets near Idlib", "on Friday in Idlib")."""
         if self.s.english:
-            words = _latin_lexicon_words("events", "framing", "dates", "actors")
-            return any(self.toks[k].norm in words for k in range(j, j + n) if self.toks[k].norm not in _NAME_LINKS)
-        words = _lexicon_words("events", "framing", "dates")
+            words = latin_lexicon_words("events", "framing", "dates", "actors")
+            return any(
+                self.toks[k].norm in words for k in range(j, j + n) if self.toks[k].norm not in NAME_LINKS
+            )
+        words = lexicon_words("events", "framing", "dates")
         return any(not words.isdisjoint(f for f, _ in self.s.words[k].variants) for k in range(j, j + n))
 
     def attached_and(self, k: int) -> bool:
@@ -414,7 +356,7 @@ class _Reader:
     def plural_cue_before(self, j: int) -> bool:
         """Whether an Arabic settlement cue for several places ends right before token ``j``."""
         cue = self.s.phrase_before(j, self.before)
-        return cue is not None and any(f in _AR_PLURAL_CUES for f, _ in self.s.words[j - 1].variants)
+        return cue is not None and any(f in AR_PLURAL_CUES for f, _ in self.s.words[j - 1].variants)
 
     def listed(self, end: int, *, attached: bool = False) -> list[tuple[int, int, int, bool]]:
         """The names listed after one ending at token ``end``, as (start, end, proclitic cut, unknown).
@@ -432,7 +374,7 @@ class _Reader:
             if gap not in ("", ",", "،"):
                 break
             k, cut = end, 0
-            if toks[k].norm in _AND:
+            if toks[k].norm in AND:
                 k += 1
                 if k >= len(toks) or not self.s.joinable[k - 1]:
                     break
@@ -445,7 +387,11 @@ class _Reader:
                 items.append((k, m.tok_end, cut, False))
             else:
                 n = self.name_at(k)
-                if not n or self.reports_a_word(k, n) or (self.s.joinable[k + n - 1] and k + n in self.starts):
+                if (
+                    not n
+                    or self.reports_a_word(k, n)
+                    or (self.s.joinable[k + n - 1] and k + n in self.starts)
+                ):
                     break
                 items.append((k, k + n, cut, True))
             kept = len(items) if k > end or cut else kept
@@ -505,93 +451,9 @@ class _Reader:
         return items[-1][1]
 
 
-@cache
-def _lexicon_words(*names: str) -> frozenset[str]:
-    """The normalised Arabic words of the lexicons ``names``."""
-    words: set[str] = set()
-    for name in names:
-        for phrase in _strings(load_lexicon(name)):
-            words.update(t.norm for t in tokenize(phrase.strip("=*")) if is_arabic(t.text))
-    return frozenset(words)
-
-
-@cache
-def _latin_lexicon_words(*names: str) -> frozenset[str]:
-    """The normalised Latin words of the lexicons ``names``."""
-    words: set[str] = set()
-    for name in names:
-        for phrase in _strings(load_lexicon(name)):
-            words.update(t.norm for t in tokenize(phrase.strip("=*")) if not is_arabic(t.text))
-    return frozenset(words)
-
-
-def _strings(data: object) -> Iterator[str]:
-    """Every string in a lexicon's YAML data, keys and values, however nested."""
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(key)
-            yield from _strings(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _strings(item)
-
-
-def _list_item_start(scanner: Scanner) -> int | None:
-    """The first word after a list marker that opens the sentence's line («(ح) قمينس، محافظة إدلب»),
-    where a record gives its place (:func:`gazetteer.geoparser.sentences.opens_list_item`)."""
-    toks, text = scanner.toks, scanner.text
-    if not toks:
-        return None
-    line_start = text.rfind("\n", 0, toks[0].start) + 1
-    line_end = text.find("\n", toks[0].start)
-    if not opens_list_item(text[line_start : line_end if line_end >= 0 else len(text)]):
-        return None  # no marker, or a paragraph too long to be a record
-    for k in range(min(_MARKER_TOKENS + 1, len(toks))):
-        head = text[line_start : toks[k].start]
-        if len(head.split()) == 1 and opens_list_item(f"{head}{toks[k].text}"):
-            return k  # the first word after the marker
-    return None
-
-
-def _possible_starts(scanner: Scanner) -> list[int]:
-    """The tokens a name could start at, in order: a superset of where :meth:`_Reader.announced` holds.
-
-    Just after the last word of a settlement cue; in English also just after
-    any cue word, a locative word or another lowercase word, or a few words before a settlement word
-    ("X village", "X, a village"), which an English name may be followed by.
-    """
-    words = _words()
-    if scanner.english:
-        found = {k + 1 for k, word in enumerate(scanner.words) if word.cue_end}
-        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in _LOCATIVES)
-        for k, tok in enumerate(scanner.toks):
-            if tok.norm in words.after_heads:
-                found.update(range(max(0, k - MAX_NAME_WORDS - 2), k))
-            elif k and tok.text[:1].isupper() and scanner.toks[k - 1].text.islower():
-                found.add(k)  # after a verb or a preposition: "overlooking X in …"
-    else:
-        # An Arabic name is announced by a settlement cue before it, which ends on a cue word, or by
-        # a locative before it and its container after a comma.
-        found = {
-            k + 1
-            for k, word in enumerate(scanner.words)
-            if word.cue_end and not words.before_ends.isdisjoint(form for form, _ in word.variants)
-        }
-        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in _AR_LOCATIVES)
-        found.update(  # «محطة X قرب Y»: a facility word before a name
-            k + 1 for k, word in enumerate(scanner.words) if any(f in _AR_NAMED_FACILITIES for f, _ in word.variants)
-        )
-        first = _list_item_start(scanner)
-        if first is not None:
-            found.add(first)
-    return sorted(found)
-
-
 def unknown_names(scanner: Scanner, matches: list[Match]) -> list[Match]:
     """``matches`` with the sentence's unknown names added, in token order."""
-    starts = _possible_starts(scanner)
+    starts = possible_starts(scanner)
     if not starts:
         return matches  # most sentences hold no word that may announce a name
     reader = _Reader(scanner, matches)

@@ -1,0 +1,196 @@
+"""The words that may announce a place the gazetteer lacks, and where in a sentence its name may start.
+
+:mod:`gazetteer.geoparser.unknown` reads the names; this module holds what it reads them with:
+the settlement cues of the cue lexicon, the locatives and openers before an English name, the
+words that make a capitalised word no place (a title, a people's adjective), the Arabic plural
+cues and facility words, the incident lexicons' words, and :func:`possible_starts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from ..places.normalize import is_arabic, tokenize
+from ..places.place import SETTLEMENT_TYPES, PlaceType
+from .cues import load_cues
+from .lexicon import load_lexicon
+from .scanner import Scanner
+from .sentences import opens_list_item
+
+#: Most tokens a list marker makes («(ح)», "[a]", "12."), before a record's first word.
+_MARKER_TOKENS = 2
+#: Most words in a name read after a cue.
+MAX_NAME_WORDS = 3
+#: Words before a capitalised English name that make it a location, if a container follows.
+LOCATIVES = frozenset({"in", "near", "around", "on", "at", "outside", "into", "towards", "toward"})
+#: The same before an Arabic name, which its container must follow after a comma: «في البشقاتين، حلب».
+AR_LOCATIVES = frozenset({"في", "قرب"})
+NAME_LINKS = frozenset({"bin", "ibn", "abu", "al", "el", "bu", "umm"})
+#: Words before a capitalised English word that make it a person's name or a title, not a place
+#: ("a man, Ahmed", "the activist Omar"), or an adjective ("the", "a").
+NOT_OPENERS = frozenset(
+    {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
+     "man", "men", "woman", "women", "boy", "girl", "child", "activist", "activists", "journalist",
+     "reporter", "correspondent", "commander", "leader", "spokesman", "spokeswoman", "spokesperson",
+     "official", "officer", "doctor", "dr", "named", "called", "identified", "resident", "father",
+     "mother", "son", "daughter", "brother", "sister", "wife", "husband", "told", "said", "says",
+     "according", "mr", "mrs", "ms", "sheikh", "president", "minister", "general", "colonel", "brigadier",
+     "lieutenant", "captain", "major", "member", "head", "chief", "director"}
+)  # fmt: skip
+#: Capitalised English words that describe a people or a faith, not a place: "the Kurdish quarter of Y".
+PEOPLE_ADJECTIVES = frozenset(
+    {"kurdish", "arab", "arabic", "turkmen", "turkish", "armenian", "assyrian", "syriac", "circassian",
+     "christian", "muslim", "sunni", "shia", "shiite", "alawite", "druze", "ismaili", "yazidi", "palestinian",
+     "iraqi", "lebanese", "syrian", "russian", "iranian", "american", "british", "french", "jewish"}
+)  # fmt: skip
+#: Arabic settlement cue words for more than one place, after which «و» lists further names: «قريتي
+#: A وB», «بلدات A وB وC» (after a singular cue «و» opens the next clause: «قرية A وسقوط جرحى»).
+AR_PLURAL_CUES = frozenset(  # normalised: «قرى» is «قري»
+    {
+        "قريتي",
+        "قريتا",
+        "بلدتي",
+        "بلدتا",
+        "مدينتي",
+        "قري",
+        "بلدات",
+        "مدن",
+        "احياء",
+        "حيي",
+        "مخيمات",
+        "مخيمي",
+        "مناطق",
+    }
+)
+#: Arabic words for a facility that a proper name follows: «محطة علوك», «سوق الهال» (not «مدرسة
+#: ابتدائية», a primary school, nor «ساعة», an hour).
+AR_NAMED_FACILITIES = frozenset({"محطه", "سوق", "مطار", "سجن", "معمل", "مصنع", "جسر", "قلعه", "ملعب"})
+#: English words that join the items of a list of names: "A, B and C".
+AND = frozenset({"and", "و"})
+#: English words for a city's part after which "of Y" names the place the name lies in: "the X district
+#: of Y" (after a settlement word, "the Christian town of Y", the first word is Y's adjective).
+NESTED_AFTER = frozenset({("district",), ("neighbourhood",), ("neighborhood",), ("quarter",)})
+AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو"})
+
+
+#: A cue announces a place the gazetteer may lack when it agrees with one of these (cities are all known).
+_SMALL_PLACES = frozenset({PlaceType.VILLAGE, PlaceType.NEIGHBOURHOOD, PlaceType.CAMP})
+
+
+def _cue_phrases(types: dict[tuple[str, ...], frozenset[PlaceType]]) -> frozenset[tuple[str, ...]]:
+    """The cue phrases that announce a village, a neighbourhood or a camp."""
+    return frozenset(p for p, t in types.items() if t & _SMALL_PLACES and t <= SETTLEMENT_TYPES)
+
+
+class Words(NamedTuple):
+    """The cue lexicon's words an unknown name is read with."""
+
+    before: frozenset[tuple[str, ...]]  # settlement cues before a name: «قرية», "the village of"
+    before_ends: frozenset[str]  # the last word of each of ``before``
+    after: frozenset[tuple[str, ...]]  # settlement cues after a name: "village", "camp"
+    after_heads: frozenset[str]  # the first word of each of ``after``
+    stops: frozenset[str]  # words no name read after a cue may hold
+
+
+@cache
+def cue_words() -> Words:
+    """The settlement cues (village, neighbourhood, camp) and stop words of the cue lexicon, read once."""
+    cues = load_cues()
+    after = _cue_phrases(cues.type_after)
+    before = _cue_phrases(cues.type_before)
+    return Words(
+        before,
+        frozenset(p[-1] for p in before),
+        after,
+        frozenset(p[0] for p in after),
+        cues.stop_keys | cues.all_words | cues.facility_stops,
+    )
+
+
+@cache
+def lexicon_words(*names: str) -> frozenset[str]:
+    """The normalised Arabic words of the lexicons ``names``."""
+    words: set[str] = set()
+    for name in names:
+        for phrase in _strings(load_lexicon(name)):
+            words.update(t.norm for t in tokenize(phrase.strip("=*")) if is_arabic(t.text))
+    return frozenset(words)
+
+
+@cache
+def latin_lexicon_words(*names: str) -> frozenset[str]:
+    """The normalised Latin words of the lexicons ``names``."""
+    words: set[str] = set()
+    for name in names:
+        for phrase in _strings(load_lexicon(name)):
+            words.update(t.norm for t in tokenize(phrase.strip("=*")) if not is_arabic(t.text))
+    return frozenset(words)
+
+
+def _strings(data: object) -> Iterator[str]:
+    """Every string in a lexicon's YAML data, keys and values, however nested."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(key)
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item)
+
+
+def list_item_start(scanner: Scanner) -> int | None:
+    """The first word after a list marker that opens the sentence's line («(ح) قمينس، محافظة إدلب»),
+    where a record gives its place (:func:`gazetteer.geoparser.sentences.opens_list_item`)."""
+    toks, text = scanner.toks, scanner.text
+    if not toks:
+        return None
+    line_start = text.rfind("\n", 0, toks[0].start) + 1
+    line_end = text.find("\n", toks[0].start)
+    if not opens_list_item(text[line_start : line_end if line_end >= 0 else len(text)]):
+        return None  # no marker, or a paragraph too long to be a record
+    for k in range(min(_MARKER_TOKENS + 1, len(toks))):
+        head = text[line_start : toks[k].start]
+        if len(head.split()) == 1 and opens_list_item(f"{head}{toks[k].text}"):
+            return k  # the first word after the marker
+    return None
+
+
+def possible_starts(scanner: Scanner) -> list[int]:
+    """The tokens a name could start at, in order: a superset of those where
+    :mod:`gazetteer.geoparser.unknown` finds a name announced.
+
+    Just after the last word of a settlement cue; in English also just after
+    any cue word, a locative word or another lowercase word, or a few words before a settlement word
+    ("X village", "X, a village"), which an English name may be followed by.
+    """
+    cue = cue_words()
+    if scanner.english:
+        found = {k + 1 for k, word in enumerate(scanner.words) if word.cue_end}
+        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in LOCATIVES)
+        for k, tok in enumerate(scanner.toks):
+            if tok.norm in cue.after_heads:
+                found.update(range(max(0, k - MAX_NAME_WORDS - 2), k))
+            elif k and tok.text[:1].isupper() and scanner.toks[k - 1].text.islower():
+                found.add(k)  # after a verb or a preposition: "overlooking X in …"
+    else:
+        # An Arabic name is announced by a settlement cue before it, which ends on a cue word, or by
+        # a locative before it and its container after a comma.
+        found = {
+            k + 1
+            for k, word in enumerate(scanner.words)
+            if word.cue_end and not cue.before_ends.isdisjoint(form for form, _ in word.variants)
+        }
+        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in AR_LOCATIVES)
+        found.update(  # «محطة X قرب Y»: a facility word before a name
+            k + 1
+            for k, word in enumerate(scanner.words)
+            if any(f in AR_NAMED_FACILITIES for f, _ in word.variants)
+        )
+        first = list_item_start(scanner)
+        if first is not None:
+            found.add(first)
+    return sorted(found)
