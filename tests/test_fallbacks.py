@@ -104,3 +104,17 @@ def test_a_name_before_a_square_names_the_square_not_the_village_it_also_is(text
     square = next(m for m in result.mentions if "Karama" in m.text)
     assert square.text.lower().endswith("karama square") and square.place is None
     assert square.container is not None and square.container.name == "As-Suwayda"
+
+
+def test_an_english_landmark_after_a_hyphenated_article_is_read_whole():
+    from gazetteer import default_gazetteer, geoparse
+
+    found = {
+        m.text: m
+        for m in geoparse(
+            "Protesters marched from al-Nawaeer square to the governor's office in Homs.",
+            gazetteer=default_gazetteer(),
+            language="en",
+        ).mentions
+    }
+    assert found["al-Nawaeer square"].place is None

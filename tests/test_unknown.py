@@ -84,3 +84,70 @@ def test_a_capitalised_city_word_after_an_unknown_name_is_part_of_it(real):
     # In lower case it is a word of the sentence: the name ends before it.
     lower = "Artillery shells fell on the town of Baath city centre on Sunday."
     assert "Baath" in {m.text for m in geoparse(lower, gazetteer=real, language="en").mentions}
+
+
+def _en(text, gazetteer):
+    return {m.text: m for m in geoparse(text, gazetteer=gazetteer, language="en").mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "container"),
+    [
+        ("Warplanes raided homes in Zarzouri and Tal Nasrin in the southern Idlib countryside on Monday.",
+         ["Zarzouri", "Tal Nasrin"], "Idlib"),
+        ("Jets shelled Kafr Zibda, Marhum and Tal Hmeira, south of Idlib, on Monday.",
+         ["Kafr Zibda", "Marhum", "Tal Hmeira"], "Idlib"),
+        ("Drones struck a position overlooking Kafr Naqqar in the western Aleppo countryside.",
+         ["Kafr Naqqar"], "Aleppo"),
+    ],
+)  # fmt: skip
+def test_english_names_that_share_one_container_are_kept_there(real, text, names, container):
+    found = _en(text, real)
+    for name in names:
+        assert found[name].place is None
+        assert found[name].container is not None and found[name].container.name == container
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Gunmen killed Omar Hamdan in Idlib on Monday.", "Omar Hamdan"),  # a person, the verb's object
+        ("A statement by the activist Omar Hamdan in Idlib was read out.", "Omar Hamdan"),
+        ("Fighters of the Eighth Brigade passed through Daraa.", "Eighth"),  # part of a longer name
+        ("Students of the Faculty of Humanities in Aleppo were hurt.", "Humanities"),  # an organisation
+        ("Protesters gathered on Friday in Idlib.", "Friday"),  # a date word
+        ("Fire broke out in the Armenian quarter of Aleppo.", "Armenian"),  # a people, not a name
+    ],
+)
+def test_a_capitalised_word_before_a_container_needs_to_be_a_place_name(real, text, word):
+    assert word not in _en(text, real)
+
+
+def test_the_x_district_of_a_city_is_kept_in_that_city(real):
+    found = _en("A car bomb went off in the Sinaa district of Qamishli on Sunday.", real)
+    assert found["Sinaa"].place is None
+    assert found["Sinaa"].container is not None and "Qamishli" in found["Sinaa"].container.name
+
+
+def test_an_english_landmark_the_gazetteer_lacks_is_kept_at_its_city(real):
+    found = _en("An IED exploded near the Nawaeer roundabout in Homs, killing two people.", real)
+    assert found["Nawaeer roundabout"].place is None
+    assert found["Nawaeer roundabout"].container is not None
+    assert found["Nawaeer roundabout"].container.name == "Homs"
+
+
+def test_arabic_names_listed_after_a_plural_cue_share_it(real):
+    found = _mentions("قصفت المدفعية قريتي زرزور وتل شعير في ريف تل تمر أمس.", real)
+    for name in ("زرزور", "تل شعير"):
+        assert found[name].place is None and found[name].container is not None
+
+
+def test_after_a_singular_cue_an_attached_conjunction_opens_the_next_clause(real):
+    found = _mentions("قصف مدفعي على قرية زرزور وسقوط جرحى في ريف إدلب.", real)
+    assert "زرزور" in found and "سقوط" not in found
+
+
+def test_an_arabic_facility_name_is_kept_at_the_place_near_it(real):
+    found = _mentions("توقفت محطة زرزور قرب رأس العين عن ضخ المياه.", real)
+    assert found["زرزور"].place is None and found["زرزور"].container.name_ar == "رأس العين"
+    assert "ابتدائية" not in _mentions("سقطت قذيفة قرب مدرسة ابتدائية في مدينة حمص.", real)

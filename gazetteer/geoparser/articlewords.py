@@ -33,6 +33,14 @@ CLOSE_QUOTES = "»”\"“'’"
 _OPEN_QUOTE_RE = re.compile(f"[{re.escape(OPEN_QUOTES)}]")
 
 
+_LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
+
+
+def capitalised(text: str) -> bool:
+    """Whether a Latin word is capitalised, after an article joined by a hyphen ("al-Lataminah")."""
+    return _LATIN_ARTICLE_RE.sub("", text)[:1].isupper()
+
+
 class SentenceWords(NamedTuple):
     """One sentence as the scanner reads it (token indices relative to the sentence)."""
 
@@ -102,7 +110,7 @@ class ArticleWords:
                 self.fuzzy_cues.append(i)
         self.anchors = anchors
         if english and self.heads:
-            self.uppers = indices_where(tok.text[0].isupper() for tok in tokens)
+            self.uppers = indices_where(capitalised(tok.text) for tok in tokens)  # "al-Azhari roundabout"
 
     def _continues(self, i: int, prefixes: set[str]) -> bool:
         """Whether word ``i`` and the next, joined, begin some name key (read with any of its forms)."""

@@ -6,12 +6,10 @@ which a scanner is.
 
 from __future__ import annotations
 
-import re
-
 from ..places.index import Gazetteer
 from ..places.normalize import Token, is_arabic
 from ..places.place import Place, PlaceType
-from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords
+from .articlewords import CLOSE_QUOTES, OPEN_QUOTES, SentenceWords, capitalised
 from .cuereading import CueReader
 from .cues import NAMED_SETTLEMENTS, ROAD_CODE_RE
 from .nameindex import MatchIndex, article_ok
@@ -21,15 +19,9 @@ from .toponym import Match
 #: The types a landform word after a name agrees with ("plain", "mountain"): see ``Scanner._cue_after``.
 _LANDFORM = frozenset({PlaceType.REGION})
 _CAMP = frozenset({PlaceType.CAMP})  # «مخيم»: a camp's word before its name is part of it
-_LATIN_ARTICLE_RE = re.compile(r"^[AaEe](?:l|sh|s|dh|d|r|th|t|z|n)-")  # "al-Lataminah" is capitalised
 #: English words that open a phrase, not a name: "in Salah al-Din" is no In Salah (Algeria).
 #: Capitalised, those that are also Arabic articles ("At Tall", "At Tanf") open a name.
 _OPENING_WORDS = frozenset({"in", "at", "on", "of", "to", "by", "from", "for", "into", "near", "and"})
-
-
-def capitalised(text: str) -> bool:
-    """Whether a Latin word is capitalised, after an article joined by a hyphen ("al-Lataminah")."""
-    return _LATIN_ARTICLE_RE.sub("", text)[:1].isupper()
 
 
 def char_cut(tok: Token, cut: int) -> int:

@@ -29,7 +29,8 @@ LOCATIVES = frozenset({"in", "near", "around", "on", "at", "outside", "into", "t
 AR_LOCATIVES = frozenset({"في", "قرب"})
 NAME_LINKS = frozenset({"bin", "ibn", "abu", "al", "el", "bu", "umm"})
 #: Words before a capitalised English word that make it a person's name or a title, not a place
-#: ("a man, Ahmed", "the activist Omar"), or an adjective ("the", "a").
+#: ("a man, Ahmed", "the activist Omar", "detained Omar in …": a verb whose object is a person), or an
+#: adjective ("the", "a").
 NOT_OPENERS = frozenset(
     {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
      "man", "men", "woman", "women", "boy", "girl", "child", "activist", "activists", "journalist",
@@ -37,7 +38,9 @@ NOT_OPENERS = frozenset(
      "official", "officer", "doctor", "dr", "named", "called", "identified", "resident", "father",
      "mother", "son", "daughter", "brother", "sister", "wife", "husband", "told", "said", "says",
      "according", "mr", "mrs", "ms", "sheikh", "president", "minister", "general", "colonel", "brigadier",
-     "lieutenant", "captain", "major", "member", "head", "chief", "director"}
+     "lieutenant", "captain", "major", "member", "head", "chief", "director",
+     "killed", "detained", "arrested", "kidnapped", "abducted", "executed", "assassinated", "released",
+     "injured", "wounded", "shot", "tortured", "interviewed", "met", "questioned", "accused", "blamed"}
 )  # fmt: skip
 #: Capitalised English words that describe a people or a faith, not a place: "the Kurdish quarter of Y".
 PEOPLE_ADJECTIVES = frozenset(
