@@ -151,3 +151,9 @@ def test_an_arabic_facility_name_is_kept_at_the_place_near_it(real):
     found = _mentions("توقفت محطة زرزور قرب رأس العين عن ضخ المياه.", real)
     assert found["زرزور"].place is None and found["زرزور"].container.name_ar == "رأس العين"
     assert "ابتدائية" not in _mentions("سقطت قذيفة قرب مدرسة ابتدائية في مدينة حمص.", real)
+
+
+def test_a_list_may_end_the_sentence(real):
+    # The list's last name is the sentence's last word: nothing follows it to join (an IndexError once).
+    found = _en("Jets shelled Zarzouri near Idlib and Marhum", real)
+    assert found["Idlib"].place is not None

@@ -390,7 +390,7 @@ class _Reader:
                 if (
                     not n
                     or self.reports_a_word(k, n)
-                    or (self.s.joinable[k + n - 1] and k + n in self.starts)
+                    or (k + n in self.starts and self.s.joinable[k + n - 1])  # «وجرود عرسال»
                 ):
                     break
                 items.append((k, k + n, cut, True))
