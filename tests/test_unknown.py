@@ -117,6 +117,7 @@ def test_english_names_that_share_one_container_are_kept_there(real, text, names
         ("Students of the Faculty of Humanities in Aleppo were hurt.", "Humanities"),  # an organisation
         ("Protesters gathered on Friday in Idlib.", "Friday"),  # a date word
         ("Fire broke out in the Armenian quarter of Aleppo.", "Armenian"),  # a people, not a name
+        ("He stood in front of Maqam Yusuf al Salihin, filming.", "Maqam Yusuf"),  # a known name ends it
     ],
 )
 def test_a_capitalised_word_before_a_container_needs_to_be_a_place_name(real, text, word):

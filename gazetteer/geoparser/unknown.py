@@ -303,12 +303,15 @@ class _Reader:
 
     def whole_name_en(self, j: int, n: int) -> bool:
         """Whether tokens ``[j, j + n)`` are a whole capitalised English phrase: not part of a longer
-        one ("Eighth Brigade", an organisation's name cut at a stop word), nor in capitals ("OUR")."""
+        one ("Eighth Brigade", an organisation's name cut at a stop word; "Maqam Ibrahim al
+        Salihin", a shrine's name that a known place's ends), nor in capitals ("OUR")."""
         toks = self.toks
         if any(len(toks[k].text) > 1 and toks[k].text.isupper() for k in range(j, j + n)):
             return False
         after = j + n
-        return after >= len(toks) or not self.s.joinable[after - 1] or not toks[after].text[:1].isupper()
+        if after >= len(toks) or not self.s.joinable[after - 1]:
+            return True
+        return not toks[after].text[:1].isupper() and after not in self.starts
 
     def syrian_at(self, k: int) -> bool:
         """Whether a known Syrian place (not the country) is named from token ``k``."""
