@@ -70,6 +70,7 @@ AR_PLURAL_CUES = frozenset(  # normalised: «قرى» is «قري»
 #: Arabic words for a facility that a proper name follows: «محطة علوك», «سوق الهال» (not «مدرسة
 #: ابتدائية», a primary school, nor «ساعة», an hour).
 AR_NAMED_FACILITIES = frozenset({"محطه", "سوق", "مطار", "سجن", "معمل", "مصنع", "جسر", "قلعه", "ملعب"})
+_FACILITY_ENDINGS = tuple(AR_NAMED_FACILITIES)  # for str.endswith: most words end in none
 #: English words that join the items of a list of names: "A, B and C".
 AND = frozenset({"and", "و"})
 #: English words for a city's part after which "of Y" names the place the name lies in: "the X district
@@ -188,10 +189,11 @@ def possible_starts(scanner: Scanner) -> list[int]:
             if word.cue_end and not cue.before_ends.isdisjoint(form for form, _ in word.variants)
         }
         found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in AR_LOCATIVES)
-        found.update(  # «محطة X قرب Y»: a facility word before a name
+        found.update(  # «محطة X قرب Y»: a facility word before a name (a proclitic only prefixes it)
             k + 1
-            for k, word in enumerate(scanner.words)
-            if any(f in AR_NAMED_FACILITIES for f, _ in word.variants)
+            for k, tok in enumerate(scanner.toks)
+            if tok.norm.endswith(_FACILITY_ENDINGS)
+            and not AR_NAMED_FACILITIES.isdisjoint(f for f, _ in scanner.words[k].variants)
         )
         first = list_item_start(scanner)
         if first is not None:
