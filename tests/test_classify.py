@@ -163,6 +163,11 @@ def test_no_event_from_the_new_words(text: str) -> None:
         ("اقتحمت دورية للأمن قرية كفرنبل واعتقلت أربعة شبان", ARRESTS),
         ("Government forces stormed the town of Kafr Nabl", CLASH),
         ("Troops stormed Kafr Nabl and clashed with rebels, detaining two", CLASH),
+        # Angry residents storming a post are a mob, whatever arrest they answer.
+        (
+            "Angry residents stormed and set fire to a police post after officers detained a local man",
+            ("Riots", "Mob violence"),
+        ),
     ],
 )
 def test_how_an_event_is_told_sets_its_sub_type(text: str, expected: tuple[str, str]) -> None:
