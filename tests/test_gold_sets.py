@@ -51,6 +51,7 @@ REPORTS_FRESH3 = DEV_GOLD.with_name("reports-fresh3.jsonl")
 REPORTS_FRESH4 = DEV_GOLD.with_name("reports-fresh4.jsonl")
 #: A sixth set, annotated blind (neither the system's output nor its code seen) and kept from the tuner.
 REPORTS_FRESH5 = DEV_GOLD.with_name("reports-fresh5.jsonl")
+REPORTS_FRESH6 = DEV_GOLD.with_name("reports-fresh6.jsonl")
 
 #: Minimum annotated cases per class in reports-dev.jsonl (each a little under the count at annotation).
 REPORTS_MINIMUMS = {
@@ -106,7 +107,15 @@ def reports_dev(shared_dir: Path) -> list:
 
 @pytest.fixture(
     scope="module",
-    params=[REPORTS_DEV, REPORTS_FRESH, REPORTS_FRESH2, REPORTS_FRESH3, REPORTS_FRESH4, REPORTS_FRESH5],
+    params=[
+        REPORTS_DEV,
+        REPORTS_FRESH,
+        REPORTS_FRESH2,
+        REPORTS_FRESH3,
+        REPORTS_FRESH4,
+        REPORTS_FRESH5,
+        REPORTS_FRESH6,
+    ],
     ids=[
         "reports-dev",
         "reports-fresh",
@@ -114,6 +123,7 @@ def reports_dev(shared_dir: Path) -> list:
         "reports-fresh3",
         "reports-fresh4",
         "reports-fresh5",
+        "reports-fresh6",
     ],
 )
 def reports(request: pytest.FixtureRequest, shared_dir: Path) -> tuple[Path, list]:
@@ -351,6 +361,48 @@ REPORTS_FRESH5_MINIMUMS = {
     },
 }
 
+#: Minimum annotated cases per class in reports-fresh6.jsonl (each a little under the count at annotation).
+REPORTS_FRESH6_MINIMUMS = {
+    "mention class": {
+        "unknown_village": 6,
+        "latin_variant": 25,
+        "nested": 18,
+        "road_segment": 9,
+        "city_default": 5,
+        "governorate_cue": 35,
+        "homonym": 11,
+    },
+    "not-place kind": {"group": 30, "organisation": 45, "time_zone": 1},
+    "no-incident kind": {"headline": 12, "background": 26, "statistics": 6, "agreement": 2},
+    "event type": {
+        "Explosions/Remote violence": 55,
+        "Battles": 10,
+        "Violence against civilians": 5,
+        "Protests": 10,
+        "Riots": 3,
+        "Strategic developments": 8,
+    },
+    "sub-event type": {
+        "Air/drone strike": 22,
+        "Shelling/artillery/missile attack": 15,
+        "Remote explosive/landmine/IED": 11,
+        "Chemical weapon": 2,
+        "Suicide bomb": 3,
+        "Grenade": 2,
+        "Attack": 4,
+        "Abduction/forced disappearance": 2,
+        "Armed clash": 5,
+        "Government regains territory": 3,
+        "Non-state actor overtakes territory": 2,
+        "Peaceful protest": 8,
+        "Protest with intervention": 2,
+        "Violent demonstration": 3,
+        "Looting/property destruction": 2,
+        "Arrests": 4,
+        "Disrupted weapons use": 1,
+    },
+}
+
 
 #: What the held-out sets' size floors count, by name.
 SIZE_MEASURES = {
@@ -433,6 +485,24 @@ HELD_OUT_FLOORS = {
             ("written", "ar", "caption"): 18,
         },
         REPORTS_FRESH5_MINIMUMS,
+    ),
+    "reports-fresh6": (
+        {
+            "documents": 80,
+            "incidents": 90,
+            "dated incidents": 90,
+            "fatality counts": 33,
+            "injury counts": 20,
+            "geo_precision 2": 20,
+            "dated by the text alone": 40,
+            "places in no source": 15,
+        },
+        {
+            ("written", "en", "narrative"): 43,
+            ("written", "ar", "report"): 20,
+            ("written", "ar", "caption"): 16,
+        },
+        REPORTS_FRESH6_MINIMUMS,
     ),
 }
 
@@ -527,6 +597,7 @@ def test_a_reports_set_reuses_no_passage_of_the_other_gold_sets(reports: tuple[P
             REPORTS_FRESH3,
             REPORTS_FRESH4,
             REPORTS_FRESH5,
+            REPORTS_FRESH6,
         )
         if p != path
     ]
