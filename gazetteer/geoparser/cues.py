@@ -2,8 +2,9 @@
 
 Type cues («قرية», "town of", "province"), relations («محيط», «غرب», "near",
 «بين»), countryside forms («ريف X الجنوبي»), road cues, fuzzy cues, facility
-head words and the stoplist, each phrase as a tuple of normalised tokens; and
-the distance a direction phrase states (:func:`stated_km`).
+head words, the stoplist and the words around a name the gazetteer lacks
+(locatives, words that open no name, plural cues), each phrase as a tuple of
+normalised tokens; and the distance a direction phrase states (:func:`stated_km`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ class Cues:
     attribution_before: frozenset[tuple[str, ...]]  # "according to", «بحسب»: a source's name follows
     attribution_after: frozenset[tuple[str, ...]]  # "said", "reported": a source's name precedes
     outlet_words: frozenset[tuple[str, ...]]  # "network" in "the X network said"
+    locatives_en: frozenset[str]  # "in", "near": before a name its container follows
+    locatives_ar: frozenset[str]  # «في», «قرب»: the same before an Arabic name
+    not_openers: frozenset[str]  # "the activist", "detained": a person's name or a title follows
+    people_adjectives: frozenset[str]  # "Kurdish", "Christian": no place's name
+    plural_cues: frozenset[str]  # «قريتي», «بلدات»: «و» lists further names after them
+    named_facilities: frozenset[str]  # «محطة», «سوق»: a proper name follows the bare word
 
     @cached_property
     def all_words(self) -> frozenset[str]:
@@ -122,10 +129,13 @@ def load_cues() -> Cues:
     raw: dict[str, Any] = yaml.safe_load(
         resources.files("gazetteer").joinpath("data/cues.yaml").read_text(encoding="utf-8")
     )
-    rel = raw["relations"]
+    rel, unknown = raw["relations"], raw["unknown_names"]
 
     def phrases(*lists: list[str]) -> frozenset[tuple[str, ...]]:
         return frozenset(_phrase(p) for lst in lists for p in (lst or ()) if _phrase(p))
+
+    def words(*lists: list[str]) -> frozenset[str]:
+        return frozenset(p[0] for p in phrases(*lists))
 
     def typed(section: dict[str, Any]) -> dict[tuple[str, ...], frozenset[PlaceType]]:
         return {_phrase(k): _types(v) for lang in section.values() for k, v in (lang or {}).items()}
@@ -163,6 +173,12 @@ def load_cues() -> Cues:
         attribution_before=phrases(*raw["attribution_before"].values()),
         attribution_after=phrases(*raw["attribution_after"].values()),
         outlet_words=phrases(*raw["outlet_words"].values()),
+        locatives_en=words(unknown["locatives"]["en"]),
+        locatives_ar=words(unknown["locatives"]["ar"]),
+        not_openers=words(*unknown["not_openers"].values()),
+        people_adjectives=words(*unknown["people_adjectives"].values()),
+        plural_cues=words(*unknown["plural_cues"].values()),
+        named_facilities=words(*unknown["named_facilities"].values()),
     )
 
 

@@ -39,16 +39,10 @@ from .scanner import Scanner, capitalised
 from .toponym import Match
 from .unknownwords import (
     AND,
-    AR_LOCATIVES,
     AR_NAME_LINKS,
-    AR_NAMED_FACILITIES,
-    AR_PLURAL_CUES,
-    LOCATIVES,
     MAX_NAME_WORDS,
     NAME_LINKS,
     NESTED_AFTER,
-    NOT_OPENERS,
-    PEOPLE_ADJECTIVES,
     cue_words,
     latin_lexicon_words,
     lexicon_words,
@@ -263,14 +257,14 @@ class _Reader:
         if not s.english:
             if self.reports_a_word(j, n):
                 return False
-            opened = j > 0 and toks[j - 1].norm in AR_LOCATIVES or j == list_item_start(s)
+            opened = j > 0 and toks[j - 1].norm in s.cues.locatives_ar or j == list_item_start(s)
             if opened and self.container_after_comma(j + n):
                 return True
             # «محطة X قرب Y», «سوق X في مدينة Y»: a bare facility word names X, located in Y.
             return self.after_facility(j) and self.container_after_locative(j + n)
         if j > 0 and toks[j - 1].norm in ("a", "an"):
             return False
-        if toks[j].norm in PEOPLE_ADJECTIVES or self.known_name(j, n):
+        if toks[j].norm in s.cues.people_adjectives or self.known_name(j, n):
             return False
         return self.cued_after(j + n) or (
             self.opened_en(j)
@@ -295,10 +289,10 @@ class _Reader:
         word = toks[j - 1]
         if word.norm == "of" and j >= 2 and toks[j - 2].text[:1].isupper():
             return False  # "Faculty of Humanities", "Ministry of Interior": an organisation's name
-        if word.norm not in LOCATIVES and j >= 2 and toks[j - 2].norm in ("the", "a", "an"):
+        if word.norm not in self.s.cues.locatives_en and j >= 2 and toks[j - 2].norm in ("the", "a", "an"):
             return False  # "the observatory Abu X": a noun the name stands in apposition to
-        return word.norm in LOCATIVES or (
-            word.text.isalpha() and word.text.islower() and word.norm not in NOT_OPENERS
+        return word.norm in self.s.cues.locatives_en or (
+            word.text.isalpha() and word.text.islower() and word.norm not in self.s.cues.not_openers
         )
 
     def whole_name_en(self, j: int, n: int) -> bool:
@@ -324,7 +318,7 @@ class _Reader:
         if j == 0 or not self.s.joinable[j - 1] or self.toks[j].norm.startswith("ال"):
             return False
         return any(
-            form in AR_NAMED_FACILITIES and not self.toks[j - 1].norm[:cut].endswith(("ال", "لل"))
+            form in self.s.cues.named_facilities and not self.toks[j - 1].norm[:cut].endswith(("ال", "لل"))
             for form, cut in self.s.words[j - 1].variants
         )
 
@@ -332,7 +326,7 @@ class _Reader:
         """Whether «قرب»/«في» and a known Syrian place follow token ``end`` («… قرب رأس العين»,
         «… في مدينة إدلب», a settlement cue word allowed before the place's name)."""
         toks = self.toks
-        if end >= len(toks) or toks[end].norm not in AR_LOCATIVES or not self.s.joinable[end - 1]:
+        if end >= len(toks) or toks[end].norm not in self.s.cues.locatives_ar or not self.s.joinable[end - 1]:
             return False
         k = end + 1
         if k < len(toks) and (toks[k].norm,) in self.s.cues.type_before and not self.syrian_at(k):
@@ -359,7 +353,7 @@ class _Reader:
     def plural_cue_before(self, j: int) -> bool:
         """Whether an Arabic settlement cue for several places ends right before token ``j``."""
         cue = self.s.phrase_before(j, self.before)
-        return cue is not None and any(f in AR_PLURAL_CUES for f, _ in self.s.words[j - 1].variants)
+        return cue is not None and any(f in self.s.cues.plural_cues for f, _ in self.s.words[j - 1].variants)
 
     def listed(self, end: int, *, attached: bool = False) -> list[tuple[int, int, int, bool]]:
         """The names listed after one ending at token ``end``, as (start, end, proclitic cut, unknown).

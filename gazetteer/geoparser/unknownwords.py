@@ -1,9 +1,10 @@
 """The words that may announce a place the gazetteer lacks, and where in a sentence its name may start.
 
 :mod:`gazetteer.geoparser.unknown` reads the names; this module holds what it reads them with:
-the settlement cues of the cue lexicon, the locatives and openers before an English name, the
-words that make a capitalised word no place (a title, a people's adjective), the Arabic plural
-cues and facility words, the incident lexicons' words, and :func:`possible_starts`.
+the settlement cues of the cue lexicon (its locatives, the words that open no name, people's
+adjectives, Arabic plural cues and facility words are read by :func:`~gazetteer.geoparser.cues.load_cues`
+from ``data/cues.yaml``), the words that link a name's parts, the incident lexicons' words, and
+:func:`possible_starts`.
 """
 
 from __future__ import annotations
@@ -23,54 +24,7 @@ from .sentences import opens_list_item
 _MARKER_TOKENS = 2
 #: Most words in a name read after a cue.
 MAX_NAME_WORDS = 3
-#: Words before a capitalised English name that make it a location, if a container follows.
-LOCATIVES = frozenset({"in", "near", "around", "on", "at", "outside", "into", "towards", "toward"})
-#: The same before an Arabic name, which its container must follow after a comma: «في البشقاتين، حلب».
-AR_LOCATIVES = frozenset({"في", "قرب"})
 NAME_LINKS = frozenset({"bin", "ibn", "abu", "al", "el", "bu", "umm"})
-#: Words before a capitalised English word that make it a person's name or a title, not a place
-#: ("a man, Ahmed", "the activist Omar", "detained Omar in …": a verb whose object is a person), or an
-#: adjective ("the", "a").
-NOT_OPENERS = frozenset(
-    {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
-     "man", "men", "woman", "women", "boy", "girl", "child", "activist", "activists", "journalist",
-     "reporter", "correspondent", "commander", "leader", "spokesman", "spokeswoman", "spokesperson",
-     "official", "officer", "doctor", "dr", "named", "called", "identified", "resident", "father",
-     "mother", "son", "daughter", "brother", "sister", "wife", "husband", "told", "said", "says",
-     "according", "mr", "mrs", "ms", "sheikh", "president", "minister", "general", "colonel", "brigadier",
-     "lieutenant", "captain", "major", "member", "head", "chief", "director",
-     "killed", "detained", "arrested", "kidnapped", "abducted", "executed", "assassinated", "released",
-     "injured", "wounded", "shot", "tortured", "interviewed", "met", "questioned", "accused", "blamed"}
-)  # fmt: skip
-#: Capitalised English words that describe a people or a faith, not a place: "the Kurdish quarter of Y".
-PEOPLE_ADJECTIVES = frozenset(
-    {"kurdish", "arab", "arabic", "turkmen", "turkish", "armenian", "assyrian", "syriac", "circassian",
-     "christian", "muslim", "sunni", "shia", "shiite", "alawite", "druze", "ismaili", "yazidi", "palestinian",
-     "iraqi", "lebanese", "syrian", "russian", "iranian", "american", "british", "french", "jewish"}
-)  # fmt: skip
-#: Arabic settlement cue words for more than one place, after which «و» lists further names: «قريتي
-#: A وB», «بلدات A وB وC» (after a singular cue «و» opens the next clause: «قرية A وسقوط جرحى»).
-AR_PLURAL_CUES = frozenset(  # normalised: «قرى» is «قري»
-    {
-        "قريتي",
-        "قريتا",
-        "بلدتي",
-        "بلدتا",
-        "مدينتي",
-        "قري",
-        "بلدات",
-        "مدن",
-        "احياء",
-        "حيي",
-        "مخيمات",
-        "مخيمي",
-        "مناطق",
-    }
-)
-#: Arabic words for a facility that a proper name follows: «محطة علوك», «سوق الهال» (not «مدرسة
-#: ابتدائية», a primary school, nor «ساعة», an hour).
-AR_NAMED_FACILITIES = frozenset({"محطه", "سوق", "مطار", "سجن", "معمل", "مصنع", "جسر", "قلعه", "ملعب"})
-_FACILITY_ENDINGS = tuple(AR_NAMED_FACILITIES)  # for str.endswith: most words end in none
 #: English words that join the items of a list of names: "A, B and C".
 AND = frozenset({"and", "و"})
 #: English words for a city's part after which "of Y" names the place the name lies in: "the X district
@@ -146,6 +100,13 @@ def _strings(data: object) -> Iterator[str]:
             yield from _strings(item)
 
 
+@cache
+def _facility_endings() -> tuple[str, ...]:
+    """The named facility words (:attr:`~gazetteer.geoparser.cues.Cues.named_facilities`) for
+    ``str.endswith``: most words end in none, and their variants need not be read then."""
+    return tuple(sorted(load_cues().named_facilities))
+
+
 def list_item_start(scanner: Scanner) -> int | None:
     """The first word after a list marker that opens the sentence's line («(ح) قمينس، محافظة إدلب»),
     where a record gives its place (:func:`gazetteer.geoparser.sentences.opens_list_item`)."""
@@ -171,10 +132,10 @@ def possible_starts(scanner: Scanner) -> list[int]:
     any cue word, a locative word or another lowercase word, or a few words before a settlement word
     ("X village", "X, a village"), which an English name may be followed by.
     """
-    cue = cue_words()
+    cue, cues = cue_words(), load_cues()
     if scanner.english:
         found = {k + 1 for k, word in enumerate(scanner.words) if word.cue_end}
-        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in LOCATIVES)
+        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in cues.locatives_en)
         for k, tok in enumerate(scanner.toks):
             if tok.norm in cue.after_heads:
                 found.update(range(max(0, k - MAX_NAME_WORDS - 2), k))
@@ -188,12 +149,12 @@ def possible_starts(scanner: Scanner) -> list[int]:
             for k, word in enumerate(scanner.words)
             if word.cue_end and not cue.before_ends.isdisjoint(form for form, _ in word.variants)
         }
-        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in AR_LOCATIVES)
+        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in cues.locatives_ar)
         found.update(  # «محطة X قرب Y»: a facility word before a name (a proclitic only prefixes it)
             k + 1
             for k, tok in enumerate(scanner.toks)
-            if tok.norm.endswith(_FACILITY_ENDINGS)
-            and not AR_NAMED_FACILITIES.isdisjoint(f for f, _ in scanner.words[k].variants)
+            if tok.norm.endswith(_facility_endings())
+            and not cues.named_facilities.isdisjoint(f for f, _ in scanner.words[k].variants)
         )
         first = list_item_start(scanner)
         if first is not None:

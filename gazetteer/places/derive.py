@@ -97,7 +97,8 @@ def clean_names(place: Place) -> Place:
 def lexicon_words() -> frozenset[str]:
     """Every word and phrase of the geoparser's own lexicons, normalised.
 
-    The cue file (stoplist, cue, relation and direction words) and the
+    The cue file (stoplist, cue, relation and direction words; not the words
+    around a name the gazetteer lacks, its ``unknown_names`` section) and the
     lexicon files (dates, numbers, events, actors, linking words), each
     phrase whole and word by word: «تشرين» is a word of «تشرين الأول»,
     "sarin" an event word.  A place named by one of them would be found in
@@ -124,7 +125,10 @@ def lexicon_words() -> frozenset[str]:
 
     for file in files:
         if file.name.endswith(".yaml"):
-            walk(yaml.safe_load(file.read_text(encoding="utf-8")))
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            if file.name == "cues.yaml":
+                data.pop("unknown_names", None)  # words around a name («في», "activist"), not a name's words
+            walk(data)
     return frozenset(words)
 
 

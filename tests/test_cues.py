@@ -1,0 +1,29 @@
+"""The cue lexicon (gazetteer.geoparser.cues): data/cues.yaml read into normalised words."""
+
+from gazetteer import normalize_name
+from gazetteer.geoparser.cues import load_cues
+
+
+def test_the_unknown_name_lists_are_read_normalised_like_the_other_lists():
+    cues = load_cues()
+    # Written «قرى», «أحياء», «محطة», «قلعة» in the YAML: matched in their normalised forms.
+    assert {normalize_name("قرى"), normalize_name("أحياء")} <= cues.plural_cues
+    assert "قرى" not in cues.plural_cues
+    assert {normalize_name("محطة"), normalize_name("قلعة")} <= cues.named_facilities
+    assert "محطة" not in cues.named_facilities
+    assert {"في", "قرب"} == cues.locatives_ar
+
+
+def test_the_english_lists_hold_lowercase_words_and_on_is_no_yaml_boolean():
+    cues = load_cues()
+    assert {"in", "near", "on", "at"} <= cues.locatives_en
+    assert {"activist", "detained", "the"} <= cues.not_openers
+    assert {"kurdish", "christian"} <= cues.people_adjectives
+    lists = (cues.locatives_en, cues.not_openers, cues.people_adjectives)
+    assert all(isinstance(w, str) and w == w.lower() for words in lists for w in words)
+
+
+def test_a_word_of_one_language_is_not_in_the_other_languages_list():
+    cues = load_cues()
+    assert cues.locatives_en.isdisjoint(cues.locatives_ar)
+    assert "في" not in cues.not_openers
