@@ -1,14 +1,16 @@
 """The words that may announce a place the gazetteer lacks, and where in a sentence its name may start.
 
-:mod:`gazetteer.geoparser.unknown` reads the names; this module holds what it reads them with:
-the settlement cues of the cue lexicon (its locatives, the words that open no name, people's
-adjectives, Arabic plural cues and facility words are read by :func:`~gazetteer.geoparser.cues.load_cues`
-from ``data/cues.yaml``), the words that link a name's parts, the incident lexicons' words, and
+:mod:`gazetteer.geoparser.unknown` and the readers it is built on read the names; this module
+holds what they read them with: the settlement cues of the cue lexicon (its locatives, the words
+that open no name, people's adjectives, Arabic plural cues and facility words are read by
+:func:`~gazetteer.geoparser.cues.load_cues` from ``data/cues.yaml``), the words that link a name's
+parts, the patterns of digits and sentence breaks, the incident lexicons' words, and
 :func:`possible_starts`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
@@ -22,6 +24,10 @@ from .sentences import opens_list_item
 
 #: Most tokens a list marker makes («(ح)», "[a]", "12."), before a record's first word.
 _MARKER_TOKENS = 2
+#: A digit: no word of a name holds one, and one after a container is its event's date.
+DIGITS = re.compile(r"\d")
+#: What ends a sentence's clause for good: no container is named across it.
+SENTENCE_BREAK = re.compile(r"[.;:!?|()\[\]\n؛]")
 #: Most words in a name read after a cue.
 MAX_NAME_WORDS = 3
 NAME_LINKS = frozenset({"bin", "ibn", "abu", "al", "el", "bu", "umm"})
