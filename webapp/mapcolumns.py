@@ -7,14 +7,15 @@ conditions, text searches).  Which index a request uses, and when it is updated,
 :mod:`webapp.mapindex`'s job.
 
 The filters' column conditions (:func:`webapp.filters.conditions`) are evaluated over the
-arrays; free text and actors over the incidents' search terms (:mod:`webapp.mapterms`), except
-for rows changed since they were indexed, which SQL checks again; source and article select ids
-in SQL.
+arrays (:mod:`webapp.mapconditions`; the index keeps their masks), and its grid cells are counted
+over them too (:mod:`webapp.mapgrid`); free text and actors over the incidents' search terms
+(:mod:`webapp.mapterms`), except for rows changed since they were indexed, which SQL checks again;
+source and article select ids in SQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,17 +23,9 @@ import numpy as np
 from sqlalchemy import ColumnElement, Date, Integer, cast, func, literal, select
 
 from .database import fetch_rows, is_one_of, session_dialect, stream_rows
-from .filters import (
-    AnyOf,
-    Between,
-    Condition,
-    Filters,
-    IsNull,
-    Near,
-    OneOf,
-    conditions,
-    near_limit,
-)
+from .filters import Between, Condition, Filters, conditions
+from .mapconditions import condition_mask
+from .mapgrid import counted_cells
 from .mapterms import TermIndex, with_columns
 from .models import Incident, IncidentSearch
 from .textsearch import matching_ids, search_terms
@@ -41,10 +34,6 @@ from .textsearch import matching_ids, search_terms
 TEXT_CACHE_SIZE = 32
 #: Column conditions (other than the bbox) whose masks are kept per index.
 CONDITION_CACHE_SIZE = 32
-#: Above this many cells between a selection's corners, clusters are counted by sorting, not by
-#: one dense array of counts.
-DENSE_CELLS = 4_000_000
-_EPOCH = np.datetime64("1970-01-01", "D")
 #: The Julian day of 1970-01-01 (SQLite's ``julianday`` counts days from 4714 BC).
 _UNIX_JULIAN_DAY = 2440587.5
 
@@ -199,7 +188,7 @@ class MapIndex:
         # now (conditions) or on the search's next use (text, from the database).
         # Copies: request threads may add to these dicts meanwhile (each step is atomic).
         for condition, held in list(self._condition_cache.items()):
-            index._condition_cache[condition] = merged(held, fresh._holds(condition))
+            index._condition_cache[condition] = merged(held, condition_mask(fresh, condition))
         unknown = np.zeros(len(fresh.ids), dtype=bool)
         for text_only, hit in list(self._text_cache.items()):
             index._text_cache[text_only] = merged(hit, unknown)
@@ -254,57 +243,14 @@ class MapIndex:
         # Panning changes the bbox; the other conditions (primaries only, statuses, types, dates…)
         # stay, so their masks are kept for the life of this index.
         if isinstance(condition, Between) and condition.column in ("lat", "lon"):
-            return self._holds(condition)
+            return condition_mask(self, condition)
         held = self._condition_cache.get(condition)
         if held is None:
-            held = self._holds(condition)
+            held = condition_mask(self, condition)
             if len(self._condition_cache) >= CONDITION_CACHE_SIZE:
                 self._condition_cache.pop(next(iter(self._condition_cache), None), None)
             self._condition_cache[condition] = held
         return held
-
-    def _holds(self, condition: Condition) -> np.ndarray:
-        if isinstance(condition, AnyOf):
-            return np.logical_or.reduce([self._holds(c) for c in condition.conditions])
-        if isinstance(condition, Near):
-            # The haversine term, as webapp.filters states it in SQL.
-            lat, lon = np.radians(self.lat), np.radians(self.lon)
-            lat0, lon0 = np.radians(condition.lat), np.radians(condition.lon)
-            a = np.sin((lat - lat0) / 2) ** 2 + np.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
-            return a <= near_limit(condition.km)
-        values, known, encode = self._column(condition.column)
-        if isinstance(condition, IsNull):
-            return ~known
-        if isinstance(condition, OneOf):
-            return known & np.isin(values, [encode(v) for v in condition.values])
-        held = known.copy()
-        if condition.low is not None:
-            held &= values >= encode(condition.low)
-        if condition.high is not None:
-            held &= values <= encode(condition.high)
-        return held
-
-    def _column(self, name: str) -> tuple[np.ndarray, np.ndarray, Callable[[Any], Any]]:
-        """The array standing for :class:`Incident` column ``name``: its values, where they are
-        known (not NULL), and how a value in a condition is encoded to compare with them."""
-        everywhere = np.ones(len(self.ids), dtype=bool)
-        if name == "date":
-            return self.day, self.has_date, lambda d: (np.datetime64(d, "D") - _EPOCH).astype("int64")
-        if name == "event_type":
-            codes = {t: i for i, t in enumerate(self.types)}
-            return self.type_code, everywhere, lambda t: codes.get(t, -1)
-        if name == "admin1":
-            codes = {a: i for i, a in enumerate(self.admins)}
-            return self.admin_code, everywhere, lambda a: codes.get(a.lower(), -1)
-        if name == "geo_precision":
-            return self.precision, self.precision != 0, int
-        if name == "status":
-            codes = {s: i for i, s in enumerate(self.statuses)}
-            return self.status_code, everywhere, lambda s: codes.get(s, -1)
-        if name == "merged_into_id":
-            return self.merged_into, self.merged_into != 0, int
-        arrays = {"lat": self.lat, "lon": self.lon}
-        return arrays[name], everywhere, lambda v: v
 
     def _text_mask(self, text_only: Filters) -> np.ndarray:
         # Panning and zooming repeat the same search: keep its answer for the life of this index,
@@ -340,63 +286,17 @@ class MapIndex:
         return hit
 
     def grid(self, mask: np.ndarray, size: float, *, by_type: bool) -> list[dict[str, Any]]:
-        """Cells as :func:`webapp.density.grid_cells` returns them, computed over the arrays."""
-        lat, lon = self.lat[mask], self.lon[mask]
-        if not len(lat):
-            return []
-        cy = np.floor((lat + 90.0) / size).astype("int64")
-        cx = np.floor((lon + 180.0) / size).astype("int64")
-        cell_key = cy * 10_000_000 + cx
-        cells_u, inverse, counts = _cells(cell_key, cy, cx)
-        sum_lat = np.bincount(inverse, weights=lat)
-        sum_lon = np.bincount(inverse, weights=lon)
-        out = []
-        for i, key in enumerate(cells_u.tolist()):
-            y, x = divmod(key, 10_000_000)
-            out.append(
-                {
-                    "count": int(counts[i]),
-                    "lat": round(float(sum_lat[i] / counts[i]), 5),
-                    "lon": round(float(sum_lon[i] / counts[i]), 5),
-                    "south": y * size - 90.0,
-                    "west": x * size - 180.0,
-                    "size": size,
-                }
-            )
-        if by_type:
-            for cell in out:
-                cell["types"] = {}
-            # One count per (cell, type) by bincount: linear, where np.unique of the pairs sorts.
-            kinds = max(len(self.types), 1)
-            pairs = inverse.astype("int64") * kinds + self.type_code[mask]
-            per_type = np.bincount(pairs, minlength=len(out) * kinds).reshape(len(out), kinds)
-            for cell_i, code in zip(*(a.tolist() for a in np.nonzero(per_type)), strict=True):
-                out[cell_i]["types"][self.types[code] or "Other"] = int(per_type[cell_i, code])
-        return out
+        """Cells as :func:`webapp.density.grid_cells` returns them, computed over the arrays
+        (:func:`webapp.mapgrid.counted_cells`)."""
+        return counted_cells(
+            self.lat[mask], self.lon[mask], self.type_code[mask], self.types, size, by_type=by_type
+        )
 
 
 def _search_rows(*criteria: ColumnElement[bool]) -> Any:
     """The search words and actors of the incidents ``criteria`` select, by incident id."""
     searched = select(IncidentSearch.incident_id, IncidentSearch.text, IncidentSearch.actors)
     return searched.join(Incident).where(*criteria)
-
-
-def _cells(key: np.ndarray, cy: np.ndarray, cx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``np.unique(key, return_inverse=True, return_counts=True)`` for cell keys ``cy·10⁷ + cx``:
-    counted in one dense array when the cells between the corners are few (linear time, no sort)."""
-    y0, x0 = int(cy.min()), int(cx.min())
-    height, width = int(cy.max()) - y0 + 1, int(cx.max()) - x0 + 1
-    if height * width > DENSE_CELLS:
-        return np.unique(key, return_inverse=True, return_counts=True)
-    dense = (cy - y0) * width + (cx - x0)
-    counts = np.bincount(dense, minlength=height * width)
-    occupied = np.flatnonzero(counts)
-    # Each cell's rank among the occupied ones, looked up: a gather, where searchsorted bisects.
-    rank = np.zeros(height * width, dtype="int64")
-    rank[occupied] = np.arange(len(occupied))
-    inverse = rank[dense]
-    cells = (occupied // width + y0) * 10_000_000 + (occupied % width + x0)
-    return cells, inverse, counts[occupied]
 
 
 def _codes(values: Sequence[Any], known: tuple[str, ...] = ()) -> tuple[tuple[str, ...], np.ndarray]:
