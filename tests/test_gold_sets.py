@@ -52,6 +52,7 @@ REPORTS_FRESH4 = DEV_GOLD.with_name("reports-fresh4.jsonl")
 #: A sixth set, annotated blind (neither the system's output nor its code seen) and kept from the tuner.
 REPORTS_FRESH5 = DEV_GOLD.with_name("reports-fresh5.jsonl")
 REPORTS_FRESH6 = DEV_GOLD.with_name("reports-fresh6.jsonl")
+REPORTS_FRESH7 = DEV_GOLD.with_name("reports-fresh7.jsonl")
 
 #: Minimum annotated cases per class in reports-dev.jsonl (each a little under the count at annotation).
 REPORTS_MINIMUMS = {
@@ -115,6 +116,7 @@ def reports_dev(shared_dir: Path) -> list:
         REPORTS_FRESH4,
         REPORTS_FRESH5,
         REPORTS_FRESH6,
+        REPORTS_FRESH7,
     ],
     ids=[
         "reports-dev",
@@ -124,6 +126,7 @@ def reports_dev(shared_dir: Path) -> list:
         "reports-fresh4",
         "reports-fresh5",
         "reports-fresh6",
+        "reports-fresh7",
     ],
 )
 def reports(request: pytest.FixtureRequest, shared_dir: Path) -> tuple[Path, list]:
@@ -598,6 +601,7 @@ def test_a_reports_set_reuses_no_passage_of_the_other_gold_sets(reports: tuple[P
             REPORTS_FRESH4,
             REPORTS_FRESH5,
             REPORTS_FRESH6,
+            REPORTS_FRESH7,
         )
         if p != path
     ]
