@@ -199,3 +199,22 @@ def test_a_latin_name_of_a_sub_district_seat_needs_no_corroboration(text, found)
     language = "en" if text.isascii() else "ar"
     result = geoparse(text, gazetteer=default_gazetteer(), language=language)
     assert [(m.text, m.place.id if m.place else None) for m in result.mentions] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # A district takes its seat's name: named alone, the name is the town.
+        ("A car bomb exploded near a crowded market in Tal Abyad on Saturday.", "cur:vil-tell-abyad"),
+        ("الحفة ريف اللاذقية | اشتباكات عنيفة بين فصائل المعارضة وقوات النظام", "gn:173856"),
+        # An area cue, or the countryside, names the district.
+        ("Turkish artillery shelled villages in Tal Abyad district on Monday.", "cur:dist-tell-abyad"),
+        ("قصف مدفعي على قرى منطقة الحفة", "cur:dist-al-haffah"),
+        ("قصف مدفعي على ريف الحفة", "cur:dist-al-haffah"),
+    ],
+)
+def test_an_area_named_after_its_seat_needs_an_area_cue(text, reading):
+    language = "en" if text.isascii() else "ar"
+    result = geoparse(text, gazetteer=default_gazetteer(), language=language)
+    named = [m for m in result.mentions if m.text in ("Tal Abyad", "الحفة")]
+    assert named[0].place.id == reading

@@ -39,6 +39,8 @@ PROXIMITY_SCALE_KM = 25.0
 CAPITAL_POPULATION = 1_000_000
 #: A Syrian settlement below this population, named by one uncued word, needs corroboration.
 SMALL_PLACE_POPULATION = 10_000
+#: Administrative areas, which most often take their name from their seat.
+_AREA_TYPES = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT})
 
 _TYPE_PRIOR = {
     PlaceType.GOVERNORATE: 2.0,
@@ -313,6 +315,9 @@ def _score(place: Place, match: Match, nearest: tuple[float, str], admin: set[st
             why.insert(0, f"cue '{match.cue}' matches {place.type.value}")
         elif not (place.type in SETTLEMENT_TYPES and match.cue_types & SETTLEMENT_TYPES):
             score -= 1.0
+    if place.type in _AREA_TYPES and _seat_named_without_area_cue(match):
+        score -= 1.0
+        why.append("an area needs its cue")
     parent = place.parent(1)
     if admin and parent is not None and admin & {normalize_name(parent.name), normalize_name(parent.name_ar)}:
         score += 1.0
@@ -323,6 +328,17 @@ def _score(place: Place, match: Match, nearest: tuple[float, str], admin: set[st
         if km <= 100:
             why.append(f"{km:.0f} km from {name}")
     return score, "; ".join(why) or place.type.value
+
+
+def _seat_named_without_area_cue(match: Match) -> bool:
+    """True when ``match`` also reads as a Syrian settlement and nothing says it means an area.
+
+    A district or governorate takes its name from its seat: "a market in Tal Abyad" and «الحفة»
+    alone are the towns; "Tal Abyad district", «منطقة الحفة», «ريف الحفة» and «محافظة حماة» are areas.
+    """
+    if match.cue_types & _AREA_TYPES or match.relation == "countryside":
+        return False
+    return any(p.in_syria and p.type in SETTLEMENT_TYPES for p in match.places)
 
 
 def resolve_matches(matches: list[Match]) -> list[Resolution]:
