@@ -62,3 +62,28 @@ def test_with_quarter_names_gives_every_neighbourhood_its_typed_form() -> None:
     assert with_quarter_names(bare).alt_names == ("Shaar", "شعار", "حي الشعار", "حي شعار")
     town = Place("t", "Saraqib", "سراقب", PlaceType.TOWN, 35.86, 36.8)
     assert with_quarter_names(town) is town
+
+
+def test_with_seat_names_gives_a_seat_its_areas_bare_spellings() -> None:
+    from gazetteer.places.build import with_seat_names
+
+    district = Place(
+        "d", "Qamishli District", "منطقة القامشلي", PlaceType.DISTRICT, 37.052, 41.231,
+        alt_names=("Qamishli", "Qamishly", "Quamishli District"),
+    )  # fmt: skip
+    city = Place("c", "Qamishli", "القامشلي", PlaceType.CITY, 37.05, 41.23)
+    # A homonym far from the area's point is not its seat.
+    far = Place("f", "Qamishli", "", PlaceType.VILLAGE, 35.0, 37.0)
+    out = with_seat_names([district, city, far])
+    assert out[0] is district and out[2] is far
+    assert out[1].alt_names == ("Qamishly",)
+    # One seat listed by two sources: giving both the same names would merge them on the next load.
+    twin = Place("t", "Al-Qamishli", "", PlaceType.TOWN, 37.06, 41.22)
+    assert with_seat_names([district, city, twin]) == [district, city, twin]
+
+
+def test_a_seats_spelling_listed_only_by_its_district_reads_as_the_seat() -> None:
+    from gazetteer import default_gazetteer, geoparse
+
+    result = geoparse("In Qamishly, a crowd beat a man accused of theft.", gazetteer=default_gazetteer())
+    assert [(m.text, m.place.id) for m in result.mentions] == [("Qamishly", "cur:vil-qamishli")]

@@ -37,13 +37,19 @@ from pathlib import Path
 from ..errors import GazetteerDataError
 from .curated import load_curated
 from .geonames_cities import context_places, geonames_syria
+from .index import distance_km
 from .merge import merge_places
 from .names import cued
-from .normalize import is_arabic
+from .normalize import is_arabic, normalize_name
 from .parents import complete_parents
-from .place import Place, PlaceType
+from .place import SETTLEMENT_TYPES, Place, PlaceType
 
-__all__ = ["build_default", "derived_files", "load_derived", "with_quarter_names"]
+__all__ = ["build_default", "derived_files", "load_derived", "with_quarter_names", "with_seat_names"]
+
+#: A district or sub-district's seat lies at most this far from the point the area is given.
+SEAT_KM = 5.0
+#: Words that make a name the area's rather than its seat's («منطقة القامشلي», "Qamishli District").
+_AREA_WORDS = frozenset({"district", "subdistrict", "sub", "nahiya", "nahia", "منطقه", "ناحيه", "مركز"})
 
 
 def derived_files() -> list[Traversable]:
@@ -95,7 +101,7 @@ def build_default() -> list[Place]:
     places, _ = merge_places(curated, geonames_syria(curated))
     places, _ = merge_places(places, load_derived())
     places, _ = merge_places(places, context_places())
-    return complete_parents([with_quarter_names(p) for p in places])
+    return complete_parents(with_seat_names([with_quarter_names(p) for p in places]))
 
 
 def with_quarter_names(place: Place) -> Place:
@@ -114,3 +120,39 @@ def with_quarter_names(place: Place) -> Place:
         dict.fromkeys((*place.alt_names, *(n for n in extra if n not in arabic and n != place.name_ar)))
     )
     return place if alts == place.alt_names else dataclasses.replace(place, alt_names=alts)
+
+
+def with_seat_names(places: list[Place]) -> list[Place]:
+    """``places`` with each district's and sub-district's bare names added to its seat's.
+
+    An area takes its name from its seat, and the spellings listed for one are spellings of
+    the other: the curated Qamishli District lists "Qamishly", which the city lacked, so
+    "In Qamishly, …" could only be read as the district.  The seat is the one Syrian
+    settlement within :data:`SEAT_KM` of the area's point that already shares one of its bare
+    names; an area with two such entries (one town from two sources) is left alone.
+    """
+    settlements: dict[str, list[int]] = {}
+    for i, p in enumerate(places):
+        if p.in_syria and p.type in SETTLEMENT_TYPES:
+            for key in {normalize_name(n) for n in p.names}:
+                settlements.setdefault(key, []).append(i)
+    out = list(places)
+    for area in places:
+        if not area.in_syria or area.type not in (PlaceType.DISTRICT, PlaceType.SUBDISTRICT):
+            continue
+        bare = [n for n in area.names if not _AREA_WORDS & set(normalize_name(n).replace("-", " ").split())]
+        near = {
+            i
+            for n in bare
+            for i in settlements.get(normalize_name(n), ())
+            if distance_km(area.lat, area.lon, places[i].lat, places[i].lon) <= SEAT_KM
+        }
+        if len(near) != 1:
+            continue  # two entries for one seat: names given to both would make them one on a re-merge
+        (i,) = near
+        seat = out[i]
+        known = {normalize_name(n) for n in seat.names}
+        extra = tuple(dict.fromkeys(n for n in bare if normalize_name(n) not in known))
+        if extra:
+            out[i] = dataclasses.replace(seat, alt_names=(*seat.alt_names, *extra))
+    return out
