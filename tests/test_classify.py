@@ -187,6 +187,22 @@ def test_a_grievance_a_protest_demands_redress_for_is_not_the_event() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Hundreds marched through the town on Friday to protest against threats of a new offensive.",
+        "Families rallied in the square, protesting against the expected closure of the crossing.",
+        "Residents took to the streets of the town to demand the release of detainees.",
+    ],
+)
+def test_what_a_protest_is_against_is_neither_a_warning_nor_its_event(text: str) -> None:
+    assert _type(text) == ("Protests", "Peaceful protest")
+
+
+def test_a_warning_of_a_protest_is_still_no_event() -> None:
+    assert _type("Officials warned that protests could break out in the town.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Residents drove the tax collectors out of town and the gunmen fired on the crowd, wounding two.",
         "Guards opened fire on a crowd queuing for bread outside the bakery.",
     ],
