@@ -78,6 +78,9 @@ def test_english_roles() -> None:
         "أطلق مسلحون النار على حافلة وقتلوا ستة من الركاب",
         "قصفت قوات النظام الأراضي الزراعية ما أدى إلى إصابة أربعة من المزارعين",
         "استهدفت طائرة مسيرة سيارة تقل عددا من العمال والطلاب",
+        "Masked men opened fire on a family picnicking by the river",
+        "Gunmen opened fire on a baker and a schoolteacher outside the mosque",
+        "Two men on a motorcycle attacked the village mukhtar at his home",
     ],
 )
 def test_people_named_by_their_trade_or_errand_are_civilians(text: str) -> None:
