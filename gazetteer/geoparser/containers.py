@@ -160,6 +160,9 @@ def container_of(
         return _city_before(k, resolutions)
     if resolutions[k].place is not None:
         return None  # a known place needs a container named right after it
+    nearby = _settlement_nearby(k, resolutions, text)
+    if nearby is not None:
+        return nearby
     for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
         other = resolutions[j]
         if other.match.sentence != match.sentence:
@@ -171,6 +174,26 @@ def container_of(
                 other.place.type in AREA_TYPES - {PlaceType.COUNTRY} or other.match.relation == "countryside"
             )
         ):
+            return j
+    return None
+
+
+#: "the nearby village of Y", "nearby Y": an unknown name placed by the settlement named before it.
+_NEARBY = re.compile(r"\bnearby(?:\s+[a-z]+){0,2}(?:\s+of)?\s*$")
+_NEARBY_WINDOW = 40  # characters before a name searched for "nearby"
+
+
+def _settlement_nearby(k: int, resolutions: Sequence[Resolution], text: str) -> int | None:
+    """The settlement named last before resolution ``k`` in its sentence when ``k``'s name is
+    announced as "nearby" ("shelled Ain Issa and the nearby village of Y"), else None."""
+    match = resolutions[k].match
+    if not _NEARBY.search(text[max(0, match.start - _NEARBY_WINDOW) : match.start].lower()):
+        return None
+    for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
+        other = resolutions[j]
+        if other.match.sentence != match.sentence:
+            return None
+        if other.place is not None and other.place.in_syria and other.place.type in SETTLEMENT_TYPES:
             return j
     return None
 
