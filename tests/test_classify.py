@@ -107,6 +107,9 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ("Two farmers lost their lives in the village of Tal Shihab", ATTACK),
         ("لقي شاب حتفه في بلدة اليادودة", ATTACK),
         ("لقي ثلاثة أطفال مصرعهم في بلدة اليادودة", ATTACK),
+        ("The body of a shepherd was found with gunshot wounds near Maskanah", ATTACK),
+        # Angry relatives or villagers who storm or burn are a mob.
+        ("Angry relatives of a detainee stormed the courthouse in Salamiyah", ("Riots", "Mob violence")),
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
         ("The army said it had taken full control of Khan Tuman", OVERTAKES),
         ("Regime troops moved into Tell Rifaat", OVERTAKES),
