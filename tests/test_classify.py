@@ -102,6 +102,9 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         # Mines a person steps on or drives over.
         ("A shepherd stepped on a mine near Tadmur", IED),
         ("A truck drove over a mine on the road to Deir Hafer", IED),
+        ("A minibus rigged with explosives blew up outside the bakery in Jableh", IED),
+        # What an event happened despite is not the event.
+        ("Rebel fighters recaptured the hilltop despite intense Russian air strikes", OVERTAKES),
         # Deaths told without a word for how: an attack (or the toll of the event just told).
         ("Three men died when their car came under gunfire near Busra", ("Battles", "Armed clash")),
         ("Two farmers lost their lives in the village of Tal Shihab", ATTACK),
