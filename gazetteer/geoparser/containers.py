@@ -381,13 +381,28 @@ def corroborated_reading(resolution: Resolution, container: Resolution) -> Resol
     return Resolution(resolution.match, [Candidate(p, 0.0, f"in its container {where}") for p in near])
 
 
-def located_at_container(where: Location | None, container: Place) -> Location | None:
-    """Where a place the gazetteer lacks lies, given its container's location ``where``."""
+def located_at_container(where: Location | None, container: Place, *, near: bool = False) -> Location | None:
+    """Where a place the gazetteer lacks lies, given its container's location ``where``: "in" the
+    container, or "near" it when the text says so (``near``: "X, south of Y", "the nearby village")."""
     if where is None:
         return None
     precision = 3 if container.type in _WIDE or where.geo_precision >= 3 else 2
     name = container.name or container.name_ar
-    return Location(where.lat, where.lon, precision, container, None, f"in {name}")
+    return Location(where.lat, where.lon, precision, container, None, f"{'near' if near else 'in'} {name}")
+
+
+#: English words between a name and the place it is located by that say it lies beside it, not in it.
+_NEAR_WORDS = re.compile(
+    r"\b(?:near|nearby|outside|close to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\b", re.I
+)
+
+
+def said_near(text: str, name: Match, container: Match) -> bool:
+    """Whether the English text places ``name`` beside ``container`` rather than in it: "X, south of
+    Y", "X near Y", "Y and the nearby village of X"."""
+    if container.start >= name.end:
+        return bool(_NEAR_WORDS.search(text[name.end : container.start]))
+    return bool(_NEARBY.search(text[max(0, name.start - _NEARBY_WINDOW) : name.start].lower()))
 
 
 def nested_reading(resolution: Resolution, container: Resolution) -> Resolution:
