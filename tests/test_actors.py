@@ -142,6 +142,15 @@ def test_the_side_a_place_was_captured_from_is_a_target() -> None:
     assert attribute(shelled, shelling.spans)[0] == Actor("Syrian government forces", government_side=True)
 
 
+def test_the_other_side_of_the_fighting_a_capture_followed_is_a_target() -> None:
+    tokens = tokenize("Rebel factions captured the hill after fierce fighting with government troops.")
+    event = classify(tokens)
+    assert event is not None and event.entry.territory
+    actor1, actor2 = attribute(tokens, event.spans, capture=True)
+    assert actor1 != Actor("Syrian government forces", government_side=True)
+    assert [a.name for a in actor2] == ["Syrian government forces"]
+
+
 def test_a_pronoun_subject_refers_back_to_the_actor_named_before_it() -> None:
     tokens = tokenize("The army announced on Sunday that it had taken full control of the district.")
     event = classify(tokens)
