@@ -153,3 +153,13 @@ def test_a_place_in_a_subordinate_phrase_after_the_event_is_not_where_it_happene
 def test_a_place_that_only_says_where_another_lies_is_not_where_the_event_happened(text: str) -> None:
     (incident,) = geoparse(text, gazetteer=default_gazetteer(), language="en").incidents
     assert incident.location.description == "in Jabal al-Zawiya"
+
+
+def test_of_two_places_tied_alike_the_one_introduced_as_a_town_is_where_it_happened() -> None:
+    text = (
+        "Angry mourners of a conscript killed in Idlib stormed the town hall in the town of Safita on Friday."
+    )
+    result = geoparse(text, gazetteer=default_gazetteer(), language="en")
+    (incident,) = result.incidents
+    assert incident.location is not None and incident.location.place is not None
+    assert incident.location.place.name == "Safita"

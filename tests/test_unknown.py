@@ -35,3 +35,13 @@ def test_an_english_landmark_the_gazetteer_lacks_is_kept_at_its_city(real):
     assert found["Nawaeer roundabout"].place is None
     assert found["Nawaeer roundabout"].container is not None
     assert found["Nawaeer roundabout"].container.name == "Homs"
+
+
+def test_a_word_one_edit_off_a_known_place_does_not_cut_a_longer_unknown_name(real):
+    # "Kalbin" alone reads as a misspelt Aleppo; inside "Kafr Kalbin" it is part of the village's name.
+    found = _en("Shells fell on the village of Kafr Kalbin, east of Azaz, on Monday.", real)
+    assert "Kafr" not in found and "Kalbin" not in found
+    village = found["Kafr Kalbin"]
+    assert village.place is None and village.container is not None and village.container.name == "Azaz"
+    # A misspelt name alone keeps its reading.
+    assert _en("Shells fell on the village of Saraqip, Idlib, on Monday.", real)["Saraqip"].place is not None
