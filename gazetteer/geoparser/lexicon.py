@@ -88,27 +88,15 @@ def form_set(norm: str) -> frozenset[str]:
     return frozenset(f for f, _ in forms_of(norm))
 
 
-def all_forms(words: Iterable[str]) -> frozenset[str]:
-    """Every form (:func:`form_set`) of every word of ``words``: a word list none of them is in
-    holds none of the words, clitics stripped."""
-    return frozenset().union(*map(form_set, words))
-
-
 class WordClass:
     """A yes/no property of normalised words, memoised, asked of a sentence's distinct words at once.
 
     ``among(tokens)`` costs two set operations once the sentence's words are
-    known: no Python step per token.  ``none_among``, when given, tells of a set
-    of words not met before that none has the property (True) or that some may
-    (False): a class most words are outside of then learns a sentence's new words
-    in set operations too, and tests them one by one only when some may belong.
+    known: no Python step per token.
     """
 
-    def __init__(
-        self, test: Callable[[str], bool], *, none_among: Callable[[frozenset[str]], bool] | None = None
-    ) -> None:
+    def __init__(self, test: Callable[[str], bool]) -> None:
         self._test = test
-        self._none_among = none_among
         self._members: set[str] = set()
         self._seen: set[str] = set()
 
@@ -128,12 +116,7 @@ class WordClass:
         found = self._members.intersection(norms)
         if norms <= self._seen:  # every word tested before: the usual case
             return found
-        new = norms.difference(self._seen)
-        if self._none_among is not None and self._none_among(new):
-            if len(self._seen) < _HEAD_CACHE_SIZE:
-                self._seen.update(new)
-            return found
-        for norm in new:
+        for norm in norms.difference(self._seen):
             member = self._test(norm)
             if member:
                 found.add(norm)
@@ -147,10 +130,7 @@ class WordClass:
 @functools.cache
 def with_form_in(words: frozenset[str]) -> WordClass:
     """The words one of whose clitic forms (:func:`forms_of`) is in ``words``; one per word list."""
-    return WordClass(
-        lambda norm: not words.isdisjoint(form_set(norm)),
-        none_among=lambda new: words.isdisjoint(all_forms(new)),
-    )
+    return WordClass(lambda norm: not words.isdisjoint(form_set(norm)))
 
 
 def word_set(words: Iterable[str]) -> frozenset[str]:
@@ -218,8 +198,7 @@ class PhraseMatcher(Generic[T]):
         self._prefix: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._case: dict[str, list[tuple[tuple[_Pattern, ...], T, str]]] = {}
         self._head_cache: dict[str, tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]] = {}
-        # The words that start some phrase.
-        self._starters = WordClass(self._starts_phrase, none_among=self._starts_none)
+        self._starters = WordClass(self._starts_phrase)  # the words that start some phrase
         for phrase, value in items:
             patterns = _compile(_text(phrase))
             if not patterns:
@@ -265,14 +244,6 @@ class PhraseMatcher(Generic[T]):
         if not self._exact_heads.isdisjoint(forms):
             return True
         return bool(self._prefix_heads) and any(f.startswith(self._prefix_heads) for f in forms)
-
-    def _starts_none(self, words: frozenset[str]) -> bool:
-        """Whether no word of ``words`` starts a phrase: :meth:`_starts_phrase` asked of their forms
-        together, as most words of a text start no phrase of a given lexicon."""
-        forms = all_forms(words)
-        if not self._exact_heads.isdisjoint(forms):
-            return False
-        return not (self._prefix_heads and any(f.startswith(self._prefix_heads) for f in forms))
 
     def _heads(self, token: Token) -> tuple[tuple[tuple[_Pattern, ...], T, str, str], ...]:
         found = self._norm_heads(token.norm)
