@@ -258,9 +258,11 @@ def find_counts(
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _dual_category(norm: str) -> str | None:
-    """The category an Arabic dual counts two of («غارتين» → strikes), behind any proclitic; memoised."""
+    """The category an Arabic dual counts two of («غارتين» → strikes), behind any proclitic.
+
+    Not memoised: :data:`_DUALS` remembers which words are duals, and only those are read again.
+    """
     dual = _count_lexicon().dual
     return next((dual[form] for form, _ in forms_of(norm) if form in dual), None)
 
