@@ -258,11 +258,9 @@ def find_counts(
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _dual_category(norm: str) -> str | None:
-    """The category an Arabic dual counts two of («غارتين» → strikes), behind any proclitic.
-
-    Not memoised: :data:`_DUALS` remembers which words are duals, and only those are read again.
-    """
+    """The category an Arabic dual counts two of («غارتين» → strikes), behind any proclitic; memoised."""
     dual = _count_lexicon().dual
     return next((dual[form] for form, _ in forms_of(norm) if form in dual), None)
 

@@ -77,12 +77,9 @@ def _read(token: Token, *, first: bool) -> _Word | None:
     return _read_norm(token.norm, first)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _read_norm(norm: str, first: bool) -> _Word | None:
-    """The number word (or digits) a normalised token is, behind any proclitic a number may take.
-
-    Not memoised: :data:`_NUMBER_STARTS` remembers which words may start a number, and the
-    words around a number or a victim read again are few.
-    """
+    """The number word (or digits) a normalised token is, behind any proclitic a number may take."""
     for form, cut in forms_of(norm):
         prefix = norm[:cut]
         if not (all(c in _NUMBER_CLITICS for c in prefix) and (first or prefix in ("", "و"))):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..places.index import distance_km
 from ..places.normalize import normalize_name
@@ -94,6 +94,7 @@ def _prior(place: Place) -> tuple[float, list[str]]:
     return score, list(why)
 
 
+@lru_cache(maxsize=100_000)
 def _type_prior(kind: PlaceType, population: int) -> tuple[float, tuple[str, ...]]:
     score = _TYPE_PRIOR.get(kind, 0.8)
     if population > 0:
