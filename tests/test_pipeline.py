@@ -228,6 +228,28 @@ def test_a_prepared_gazetteer_builds_nothing_on_its_first_article(prepared):
         assert done.returncode != 0 and "built on first use" in done.stderr
 
 
+_DERIVED_AT_PREPARE = """
+import sys
+
+sys.path.insert(0, {tests!r})
+from geo_toy import toy_gazetteer
+
+import gazetteer
+from gazetteer.geoparser.unknownwords import cue_words, incident_words
+
+gazetteer.prepare(toy_gazetteer())
+print(cue_words.cache_info().currsize, incident_words.cache_info().currsize)
+"""
+
+
+def test_prepare_derives_the_unknown_name_readers_words() -> None:
+    """prepare() builds the cue and incident words the unknown-name readers ask (fresh process)."""
+    script = _DERIVED_AT_PREPARE.format(tests=str(Path(__file__).parent))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "1"]
+
+
 def test_a_broken_extractor_fails_the_import_instead_of_giving_no_incidents() -> None:
     """The pipeline imports the incident extractor directly: an ImportError there is not swallowed."""
     import subprocess

@@ -305,8 +305,6 @@ class MatchIndex:
         return {probe: tuple(sorted(keys)) for probe, keys in index.items()}
 
 
-_AR_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ام"})  # «عمر بن عبد العزيز»
-_NAME_LINKS = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "of"})
 #: A transliteration skeleton needs this many consonants to be specific enough to match on.
 SKELETON_MIN_CONSONANTS = 4
 

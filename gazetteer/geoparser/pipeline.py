@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from ..events.extract import extract_incidents, load_word_lists
+from ..events.extract import extract_incidents
+from ..events.extract import load_word_lists as load_incident_words
 from ..lang import detect_language
 from ..places.index import Gazetteer
 from ..places.place import AREA_TYPES, Place, PlaceType
@@ -33,6 +34,7 @@ from .resolve import Resolution, resolve_matches
 from .result import GeoparseResult, Mention, Sentence
 from .roads import join_roads, road_word_end
 from .sentences import split_sentences
+from .unknownwords import load_word_lists as load_unknown_name_words
 
 #: A place after a road mention within this many tokens, read "near", fixes the point on the road.
 _ROAD_NEAR_TOKENS = 3
@@ -176,8 +178,9 @@ def prepare(gazetteer: Gazetteer) -> None:
     """Build now what :func:`geoparse` would build on its first article with ``gazetteer``.
 
     That is the matcher's index of ``gazetteer`` (name prefixes, common
-    words, near-miss and transliteration tables) and every word list (cues,
-    events, actors, dates, numbers), which are otherwise built on first use
+    words, near-miss and transliteration tables), every word list (cues,
+    events, actors, dates, numbers) and what the readers of names the
+    gazetteer lacks derive from them, which are otherwise built on first use
     and make a process's first article some 0.4 s slower than the next.
     Each is built once per process (the index once per gazetteer): calling
     this again costs nothing.  A server calls it after loading its
@@ -190,7 +193,8 @@ def prepare(gazetteer: Gazetteer) -> None:
     load_cues()
     organisation_words()
     MatchIndex.for_gazetteer(gazetteer)
-    load_word_lists()
+    load_incident_words()
+    load_unknown_name_words()
 
 
 def geoparse(

@@ -13,7 +13,7 @@ import re
 from ..places.place import PlaceType
 from .containers import CONNECTORS
 from .unknownnames import NameWords
-from .unknownwords import DIGITS, SENTENCE_BREAK, lexicon_words
+from .unknownwords import DIGITS, SENTENCE_BREAK, incident_words
 
 #: Most connector words between a name and its container.
 _MAXCONNECTORS = 5
@@ -66,14 +66,14 @@ class ContainerReader(NameWords):
             after >= len(toks)
             or bool(_CLAUSE_END.search(self.s.text[toks[after - 1].end : toks[after].start]))
             or bool(DIGITS.search(toks[after].text))
-            or not lexicon_words("dates").isdisjoint(f for f, _ in self.s.words[after].variants)
+            or not incident_words().dates.isdisjoint(f for f, _ in self.s.words[after].variants)
             or self.by_an_event(after)
         )
 
     def by_an_event(self, k: int) -> bool:
         """Whether token ``k`` is an event word behind a preposition («بغارات», «لهجوم»): what
         happened at the place before it («في عويجل،حلب بغارات جوية»), not the next clause's verb."""
-        events = lexicon_words("events")
+        events = incident_words().events
         return any(cut > 0 and form in events for form, cut in self.s.words[k].variants)
 
     def container_after_locative(self, end: int) -> bool:

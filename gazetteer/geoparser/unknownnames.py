@@ -22,8 +22,7 @@ from .unknownwords import (
     MAX_NAME_WORDS,
     NAME_LINKS,
     cue_words,
-    latin_lexicon_words,
-    lexicon_words,
+    incident_words,
 )
 
 #: Capitalised after a name's first word, a settlement word is part of the name: "the town of Baath City".
@@ -132,11 +131,11 @@ class NameWords:
         framing or a date word, clitics stripped): «في القصف، إدلب» names the shelling, not a village;
         in English an actor's word too ("shelled by Russian jets near Idlib", "on Friday in Idlib")."""
         if self.s.english:
-            words = latin_lexicon_words("events", "framing", "dates", "actors")
+            words = incident_words().reported_latin
             return any(
                 self.toks[k].norm in words for k in range(j, j + n) if self.toks[k].norm not in NAME_LINKS
             )
-        words = lexicon_words("events", "framing", "dates")
+        words = incident_words().reported
         return any(not words.isdisjoint(f for f, _ in self.s.words[k].variants) for k in range(j, j + n))
 
     def attached_and(self, k: int) -> bool:

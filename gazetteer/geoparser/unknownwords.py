@@ -73,24 +73,48 @@ def cue_words() -> Words:
     )
 
 
-@cache
-def lexicon_words(*names: str) -> frozenset[str]:
-    """The normalised Arabic words of the lexicons ``names``."""
-    words: set[str] = set()
-    for name in names:
-        for phrase in _strings(load_lexicon(name)):
-            words.update(t.norm for t in tokenize(phrase.strip("=*")) if is_arabic(t.text))
-    return frozenset(words)
+class IncidentWords(NamedTuple):
+    """The incident lexicons' words the unknown-name readers ask a word about, normalised.
+
+    A word the incident lexicons know reports the event, not a place's name («في القصف، إدلب»).
+    """
+
+    dates: frozenset[str]  # Arabic date words: after a container they date its event
+    events: frozenset[str]  # Arabic event words: behind a preposition they tell what happened there
+    reported: frozenset[str]  # Arabic event, framing and date words
+    reported_latin: frozenset[str]  # English event, framing, date and actor words
 
 
 @cache
-def latin_lexicon_words(*names: str) -> frozenset[str]:
-    """The normalised Latin words of the lexicons ``names``."""
+def incident_words() -> IncidentWords:
+    """The incident lexicons' words (:class:`IncidentWords`), read once per process."""
+    arabic = {name: _lexicon_words(name, arabic=True) for name in ("events", "framing", "dates")}
+    latin = (_lexicon_words(name, arabic=False) for name in ("events", "framing", "dates", "actors"))
+    return IncidentWords(
+        dates=arabic["dates"],
+        events=arabic["events"],
+        reported=frozenset().union(*arabic.values()),
+        reported_latin=frozenset().union(*latin),
+    )
+
+
+def _lexicon_words(name: str, *, arabic: bool) -> frozenset[str]:
+    """The normalised words of lexicon ``name``, in Arabic script or (``arabic=False``) not."""
     words: set[str] = set()
-    for name in names:
-        for phrase in _strings(load_lexicon(name)):
-            words.update(t.norm for t in tokenize(phrase.strip("=*")) if not is_arabic(t.text))
+    for phrase in _strings(load_lexicon(name)):
+        words.update(t.norm for t in tokenize(phrase.strip("=*")) if is_arabic(t.text) == arabic)
     return frozenset(words)
+
+
+def load_word_lists() -> None:
+    """Build now, from the word lists already read, what the unknown-name readers look words up in.
+
+    Each is derived once per process from the cue lexicon and the incident lexicons, not from any
+    article: :func:`gazetteer.prepare` calls this so that a process's first article builds none of it.
+    """
+    cue_words()
+    incident_words()
+    _facility_endings()
 
 
 def _strings(data: object) -> Iterator[str]:
