@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ..places.normalize import is_arabic, tokenize
 from ..places.place import SETTLEMENT_TYPES, PlaceType
 from .cues import load_cues
-from .lexicon import load_lexicon
+from .lexicon import distinct_norms, load_lexicon, positions, with_form_in
 from .scanner import Scanner
 from .sentences import opens_list_item
 
@@ -114,7 +114,6 @@ def load_word_lists() -> None:
     """
     cue_words()
     incident_words()
-    _facility_endings()
 
 
 def _strings(data: object) -> Iterator[str]:
@@ -128,13 +127,6 @@ def _strings(data: object) -> Iterator[str]:
     elif isinstance(data, list):
         for item in data:
             yield from _strings(item)
-
-
-@cache
-def _facility_endings() -> tuple[str, ...]:
-    """The named facility words (:attr:`~gazetteer.geoparser.cues.Cues.named_facilities`) for
-    ``str.endswith``: most words end in none, and their variants need not be read then."""
-    return tuple(sorted(load_cues().named_facilities))
 
 
 def list_item_start(scanner: Scanner) -> int | None:
@@ -161,6 +153,8 @@ def possible_starts(scanner: Scanner) -> list[int]:
     Just after the last word of a settlement cue; in English also just after
     any cue word, a locative word or another lowercase word, or a few words before a settlement word
     ("X village", "X, a village"), which an English name may be followed by.
+    An Arabic sentence's word lists are looked up in its distinct words first (clitics stripped by
+    :func:`~gazetteer.geoparser.lexicon.with_form_in`): most hold none, and then no token is read.
     """
     cue, cues = cue_words(), load_cues()
     if scanner.english:
@@ -173,19 +167,16 @@ def possible_starts(scanner: Scanner) -> list[int]:
                 found.add(k)  # after a verb or a preposition: "overlooking X in …"
     else:
         # An Arabic name is announced by a settlement cue before it, which ends on a cue word, or by
-        # a locative before it and its container after a comma.
-        found = {
-            k + 1
-            for k, word in enumerate(scanner.words)
-            if word.cue_end and not cue.before_ends.isdisjoint(form for form, _ in word.variants)
-        }
-        found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in cues.locatives_ar)
-        found.update(  # «محطة X قرب Y»: a facility word before a name (a proclitic only prefixes it)
-            k + 1
-            for k, tok in enumerate(scanner.toks)
-            if tok.norm.endswith(_facility_endings())
-            and not cues.named_facilities.isdisjoint(f for f, _ in scanner.words[k].variants)
+        # a locative before it and its container after a comma, or by a facility word before it
+        # («محطة X قرب Y»; a proclitic only prefixes it).
+        toks = scanner.toks
+        words = distinct_norms(toks)
+        announcing = (
+            with_form_in(cue.before_ends).among(toks, words=words)
+            | with_form_in(cues.named_facilities).among(toks, words=words)
+            | cues.locatives_ar.intersection(words)
         )
+        found = {k + 1 for k in positions(toks, announcing)} if announcing else set()
         first = list_item_start(scanner)
         if first is not None:
             found.add(first)
