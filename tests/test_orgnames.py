@@ -3,8 +3,6 @@
 import pytest
 
 from gazetteer import default_gazetteer, geoparse
-from gazetteer.geoparser.orgnames import may_have_organisation_shape, organisation_shape
-from gazetteer.places.normalize import tokenize
 
 
 @pytest.fixture(scope="module")
@@ -83,22 +81,3 @@ def test_an_arabic_organisation_name_is_no_place(real, text, kept):
 )
 def test_an_arabic_place_after_an_organisation_stays(real, text, kept):
     assert _texts(text, "ar", real) == kept
-
-
-@pytest.mark.parametrize(
-    ("text", "english", "may"),
-    [
-        ("قصفت الطائرات بلدة كفرنبل صباح اليوم", False, False),  # no head noun: no name to read
-        ("أفاد مكتب الإعلام في سراقب بسقوط قذائف", False, True),
-        ("وأفاد بمكتب الإعلام في سراقب", False, True),  # the head behind its proclitic
-        ("بحسب فريق الإنقاذ في أريحا", False, True),  # a head only where a source is quoted
-        ("Shelling hit Ariha on Monday.", True, True),  # English runs are read name by name
-    ],
-)
-def test_a_sentence_without_a_head_noun_has_no_organisation_shape(text, english, may):
-    toks = tokenize(text)
-    assert may_have_organisation_shape(toks, english=english) is may
-    if not may:
-        assert not any(
-            organisation_shape(text, toks, k, k + 1, set(), english=english) for k in range(len(toks))
-        )

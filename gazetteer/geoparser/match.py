@@ -20,7 +20,7 @@ from .articlewords import ArticleWords
 from .fallbacks import facility_at, fuzzy_at, landmark_at, syrian_spelling, transliteration_at
 from .masks import actor_spans, adjective_reading, in_organisation_name, masked
 from .nameindex import MatchIndex
-from .orgnames import may_have_organisation_shape, organisation_shape
+from .orgnames import organisation_shape
 from .result import Sentence
 from .roads import cued_codes, merge_roads, road_anaphora, single_road
 from .scanner import Scanner
@@ -115,17 +115,13 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
         return matches
     spans = actor_spans(scanner.toks, scanner.actor_starts)
     placed = {k for m in matches for k in range(m.tok_start, m.tok_end)}
-    shaped = may_have_organisation_shape(scanner.toks, english=scanner.english)
     return [
         m
         for m in matches
         if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans))
         and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
-        and not (
-            shaped
-            and organisation_shape(
-                scanner.text, scanner.toks, m.tok_start, m.tok_end, placed, english=scanner.english
-            )
+        and not organisation_shape(
+            scanner.text, scanner.toks, m.tok_start, m.tok_end, placed, english=scanner.english
         )
         and not (
             not scanner.english and adjective_reading(scanner.toks, m.tok_start, m.tok_end, _countries(m))

@@ -27,7 +27,7 @@ from functools import cache
 
 from ..places.normalize import Token
 from .cues import load_cues
-from .lexicon import form_set, with_form_in
+from .lexicon import form_set
 from .masks import joined, phrase_ends_at, phrase_starts_at
 
 _FUNCTION_WORDS = frozenset(
@@ -43,8 +43,7 @@ _LONGEST = 3  # the most words in an attribution or outlet phrase
 @dataclass(frozen=True, slots=True)
 class _Words:
     heads: frozenset[str]
-    quoted_heads: frozenset[str]  # heads of a name only where a source is quoted
-    any_heads: frozenset[str]  # ``heads`` and ``quoted_heads``
+    quoted_heads: frozenset[str]
     before: frozenset[tuple[str, ...]]
     after: frozenset[tuple[str, ...]]
     outlets: frozenset[tuple[str, ...]]
@@ -58,7 +57,6 @@ def _words() -> _Words:
     return _Words(
         cues.organisation_heads,
         cues.organisation_heads_quoted,
-        cues.organisation_heads | cues.organisation_heads_quoted,
         cues.attribution_before,
         cues.attribution_after,
         cues.outlet_words,
@@ -78,15 +76,6 @@ def organisation_shape(
     if english:
         return _english_run(text, toks, first, last, placed)
     return _arabic_chain(text, toks, first, placed) or _arabic_quoted(text, toks, first)
-
-
-def may_have_organisation_shape(toks: Sequence[Token], *, english: bool) -> bool:
-    """False when :func:`organisation_shape` is false for every name in the sentence ``toks``.
-
-    An Arabic organisation's name read by its shape holds one of its head nouns (clitics
-    stripped), and most sentences hold none; an English one is read name by name.
-    """
-    return english or bool(with_form_in(_words().any_heads).among(toks))
 
 
 def _capitalised_word(tok: Token) -> bool:
@@ -176,10 +165,11 @@ def _arabic_quoted(text: str, toks: Sequence[Token], first: int) -> bool:
     words = _words()
     if first < 2 or toks[first - 1].norm != _IN or not joined(text, toks[first - 1], toks[first]):
         return False
+    heads = words.heads | words.quoted_heads
     for k in range(first - 2, max(first - 3 - _QUOTED_MAX, -1), -1):
         if not joined(text, toks[k], toks[k + 1]) or toks[k].norm in words.stops:
             return False
-        if _is_head(toks[k], words.any_heads):
+        if _is_head(toks[k], heads):
             return _attributed(text, toks, k, words)
     return False
 
