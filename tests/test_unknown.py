@@ -45,3 +45,11 @@ def test_a_word_one_edit_off_a_known_place_does_not_cut_a_longer_unknown_name(re
     assert village.place is None and village.container is not None and village.container.name == "Azaz"
     # A misspelt name alone keeps its reading.
     assert _en("Shells fell on the village of Saraqip, Idlib, on Monday.", real)["Saraqip"].place is not None
+
+
+def test_with_no_known_place_nor_settlement_word_only_a_cue_announces_an_english_name(real):
+    assert "Zarzourat" not in _en("Fighters entered Zarzourat after a long siege.", real)
+    assert (
+        _en("Fighters entered the village of Zarzourat after a long siege.", real)["Zarzourat"].place is None
+    )
+    assert "Zarzourat" in _en("Fighters entered Zarzourat near Saraqib after a long siege.", real)

@@ -33,3 +33,9 @@ def test_an_arabic_facility_name_is_kept_at_the_place_near_it(real):
     found = _mentions("توقفت محطة زرزور قرب رأس العين عن ضخ المياه.", real)
     assert found["زرزور"].place is None and found["زرزور"].container.name_ar == "رأس العين"
     assert "ابتدائية" not in _mentions("سقطت قذيفة قرب مدرسة ابتدائية في مدينة حمص.", real)
+
+
+def test_a_cue_or_facility_word_behind_its_proclitics_still_announces_a_name(real):
+    found = _mentions("انقطعت المياه عن حي الشهباء وبمحطة كفرزيتا قرب رأس العين.", real)
+    assert found["كفرزيتا"].place is None and found["كفرزيتا"].container.name_ar == "رأس العين"
+    assert "زرزور" in _mentions("سقطت قذائف على المدنيين وبقرية زرزور في ريف إدلب.", real)
