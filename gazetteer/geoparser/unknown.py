@@ -103,7 +103,7 @@ class _Reader(ListReader):
 
 def unknown_names(scanner: Scanner, matches: list[Match]) -> list[Match]:
     """``matches`` with the sentence's unknown names added, in token order."""
-    starts = possible_starts(scanner, names_known=bool(matches))
+    starts = possible_starts(scanner)
     if not starts:
         return matches  # most sentences hold no word that may announce a name
     # A Latin word read as a known place only one edit off is no boundary inside a longer name ("the

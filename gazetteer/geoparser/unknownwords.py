@@ -146,24 +146,19 @@ def list_item_start(scanner: Scanner) -> int | None:
     return None
 
 
-def possible_starts(scanner: Scanner, *, names_known: bool) -> list[int]:
+def possible_starts(scanner: Scanner) -> list[int]:
     """The tokens a name could start at, in order: a superset of those where
     :mod:`gazetteer.geoparser.unknown` finds a name announced.
 
     Just after the last word of a settlement cue; in English also just after
     any cue word, a locative word or another lowercase word, or a few words before a settlement word
     ("X village", "X, a village"), which an English name may be followed by.
-    ``names_known``: whether the sentence names a known place.  Without one, and without a
-    settlement word, an English name can only be announced by the cue before it: no container
-    or settlement word can follow it.
     An Arabic sentence's word lists are looked up in its distinct words first (clitics stripped by
     :func:`~gazetteer.geoparser.lexicon.with_form_in`): most hold none, and then no token is read.
     """
     cue, cues = cue_words(), load_cues()
     if scanner.english:
         found = {k + 1 for k, word in enumerate(scanner.words) if word.cue_end}
-        if not names_known and cue.after_heads.isdisjoint(tok.norm for tok in scanner.toks):
-            return sorted(found)
         found.update(k + 1 for k, tok in enumerate(scanner.toks) if tok.norm in cues.locatives_en)
         for k, tok in enumerate(scanner.toks):
             if tok.norm in cue.after_heads:
