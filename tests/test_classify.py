@@ -30,6 +30,9 @@ def _type(text: str) -> tuple[str, str] | None:
         ("قصف الطيران الروسي بلدة سراقب", AIR),
         ("قصف مدفعي لقوات النظام على بلدة سراقب", SHELLING),
         ("سقطت قذائف على البلدة", SHELLING),
+        # A barrel bomb in the accusative and the dual, after a verbal noun that tells no event itself.
+        ("إسعاف جرحى بعد إلقاء المروحيات برميلاً متفجراً على السوق", AIR),
+        ("دمار واسع بعد إلقاء المروحيات برميلين متفجرين على الحي", AIR),
         ("انفجار عبوة ناسفة بسيارة في البلدة", IED),
         ("A car bomb exploded in the town", IED),
         ("Russian warplanes carried out airstrikes on the town", AIR),
