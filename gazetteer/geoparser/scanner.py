@@ -95,12 +95,29 @@ class Scanner(CueReader):
                         found.append((-n, head.order, key, head.cut))  # sorts longest first, then by order
             found.sort()
             for minus_n, _, key, cut in found:
-                if article_ok(self.gazetteer, self.toks[i].norm, cut, key):
+                if article_ok(self.gazetteer, self.toks[i].norm, cut, key) and not self._cue_prefers_one_word(
+                    i, key
+                ):
                     return i - minus_n, key, self.gazetteer.lookup_key(key), cut
         if word.single is None:  # then a one-word name, which depends on the word alone
             return None
         key, cut = word.single
         return i + 1, key, self.gazetteer.lookup_key(key), cut
+
+    def _cue_prefers_one_word(self, i: int, key: str) -> bool:
+        """Whether the Arabic type cue before token ``i`` agrees with the one-word name there and with
+        no place of the longer ``key``: «مدينة الباب شرقي حلب» is the town of al-Bab east of Aleppo,
+        not the Damascus quarter Bab Sharqi.
+        """
+        single = self.words[i].single
+        if self.english or single is None:
+            return False
+        cue = self.phrase_before(i, self.cues.type_before)
+        if cue is None:
+            return False
+        types = self.cues.type_before[cue[0]]
+        agrees = any(p.type in types for p in self.gazetteer.lookup_key(single[0]))
+        return agrees and not any(p.type in types for p in self.gazetteer.lookup_key(key))
 
     def quoted(self, start: int, end: int) -> bool:
         """Whether the text's span ``[start, end)`` stands between an opening and a closing quote."""
