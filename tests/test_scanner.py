@@ -98,3 +98,9 @@ def test_a_type_cue_keeps_the_one_word_name_it_agrees_with():
     # «مدينة» agrees with the town al-Bab, not with the Damascus quarter «باب شرقي» the longer key spells.
     assert "الباب" in _arabic_names("تظاهر العشرات في مدينة الباب شرقي حلب يوم الجمعة")
     assert "باب شرقي" in _arabic_names("سقطت قذيفة هاون في حي باب شرقي بدمشق")
+
+
+def test_a_cued_head_word_with_the_article_is_a_name_of_its_own():
+    # «الباب» after «مدينة» is al-Bab however the sentence goes on; uncued it stays a door.
+    assert "الباب" in _arabic_names("خرج المتظاهرون في مدينة الباب يطالبون بالإفراج عن المعتقلين")
+    assert "الباب" not in _arabic_names("أغلق الحارس الباب أمام الزوار")

@@ -168,12 +168,21 @@ class Scanner(CueReader):
         if self.cues.name_heads.isdisjoint(f for f, _ in self.words[last].variants):
             return False
         nxt = self.toks[end_tok]
+        if not self.english and self._definite_head(last) and self.phrase_before(i, self.cues.type_before):
+            return False  # «مدينة الباب تطالب»: a cued name; a head word opens a compound bare, «باب الهوى»
         if not self.english:
             stops = self.cues.facility_stops | self.cues.all_words
             return is_arabic(nxt.text) and stops.isdisjoint(f for f, _ in self.words[end_tok].variants)
         if nxt.norm in ("al", "el") and end_tok + 1 < len(self.toks) and self.joinable[end_tok]:
             nxt = self.toks[end_tok + 1]
         return capitalised(nxt.text) and nxt.norm not in self.cues.stop_keys
+
+    def _definite_head(self, k: int) -> bool:
+        """Whether Arabic token ``k`` is a name head word carrying the article («الباب», «بالتل»)."""
+        norm = self.toks[k].norm
+        return any(
+            f in self.cues.name_heads and norm[:cut].endswith("ال") for f, cut in self.words[k].variants
+        )
 
     def compound(self, m: Match, out: list[Match]) -> Match:
         """``m``, or an unknown compound when ``m`` follows a name-forming word («كفر» + «داعل»).
