@@ -95,7 +95,15 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
     that lies in the container named right after it («التمانعة، محافظة ادلب»).
     """
     containers: dict[int, int] = {}
+    lacked: dict[str, int] = {}  # a name found lacking in its container: the container's index
     for k, r in enumerate(resolutions):
+        j = lacked.get(r.match.key)
+        if r.place is not None and j is not None and not within_reach(r.place, resolutions[j]):
+            # «القنيطرة - الحميدية | … على طريق الحميدية»: the name again is the same place
+            resolutions[k] = nested_reading(r, resolutions[j])
+            if resolutions[k].place is None:
+                containers[k] = j
+            continue
         if r.place is None and not (r.match.unknown or cued_settlement(r.match)):
             if r.match.places:  # readings dropped for want of corroboration: a container may give it
                 j = container_of(k, resolutions, text)
@@ -124,6 +132,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
             resolutions[k] = nested_reading(r, resolutions[j])
             if resolutions[k].place is not None:
                 continue
+            lacked[r.match.key] = j
         containers[k] = j
     return containers
 
