@@ -23,8 +23,8 @@ def _incident_places(text, gazetteer):
     [
         # A caption's place, then the event on «البلدة»: not where the guns stand.
         ("ريف إدلب الجنوبي | كفرنبل :: قصف صاروخي على البلدة مصدره حواجز النظام في معرة النعمان", "كفرنبل"),
-        # The noun in the next sentence stands for the city named before.
-        ("سيطرت الفصائل على مدينة سراقب يوم الإثنين. وسقطت قذائف على المدينة مساء الخميس.", "سراقب"),
+        # The noun in a later clause stands for the city named before.
+        ("سيطرت الفصائل على مدينة سراقب يوم الإثنين، ثم سقطت قذائف على المدينة مساء الخميس.", "سراقب"),
         # A quarter, with its container after the noun.
         ("حي الكلاسة | سقطت قذيفة هاون في الحي بمدينة حلب", "الكلاسة"),
     ],
@@ -58,3 +58,9 @@ def test_a_place_noun_with_a_clitic_finds_its_place(real):
 )
 def test_a_place_noun_stands_for_nothing(real, text):
     assert _anaphors(text, real) == []
+
+
+def test_a_place_noun_in_a_later_sentence_is_left_to_the_sentences_before(real):
+    # A sentence that names no place of its own is read against the ones before it elsewhere
+    # (gazetteer.events.antecedents), where a comment is told from a report.
+    assert _anaphors("قصفت الطائرات مدينة سراقب. وتسعى الفصائل للسيطرة على المدينة.", real) == []

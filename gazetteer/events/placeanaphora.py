@@ -4,7 +4,7 @@ A caption «مورك :: قصف مدفعي على البلدة مصدره حوا�
 guns stand; «قسد تفرق مظاهرة في البلدة» after «البصيرة |» happens in al-Busayrah.  A definite place
 noun of ``linking.yaml``'s ``place_anaphora`` standing alone (no name, no definite word joined after
 it: «المدينة الصناعية» is a place of its own) and tied to the event the way a named place would be
-stands for the nearest place of its kind named before it, in the sentence or earlier in the article.
+stands for the nearest place of its kind named before it in the sentence.
 That place then scores as if it were named where the noun stands.
 """
 
@@ -21,8 +21,9 @@ from ..places.place import PlaceType
 
 __all__ = ["Anaphor", "place_anaphors"]
 
-#: The most characters between an anaphor and the place it stands for (a caption, a short report).
-_REACH = 600
+#: What ends a sentence: the place an anaphor stands for is named in its own sentence.  A later sentence
+#: referring back is read by :mod:`gazetteer.events.antecedents`, which tells a comment from a report.
+_SENTENCE_ENDS = ".!?؟\n"
 
 
 @functools.cache
@@ -59,7 +60,7 @@ def place_anaphors(
         if found is None or _named_after(text, tokens, k, starts):
             continue
         word, clitic = found
-        index = _antecedent(tok.start, kinds[word], mentions, location_of)
+        index = _antecedent(text, tok.start, kinds[word], mentions, location_of)
         if index is not None:
             out.append(Anaphor(k, clitic, index))
     return out
@@ -76,15 +77,17 @@ def _named_after(text: str, tokens: Sequence[Token], k: int, starts: set[int]) -
 
 
 def _antecedent(
+    text: str,
     offset: int,
     kinds: frozenset[PlaceType],
     mentions: Sequence[Mention],
     location_of: Callable[[Mention], Location | None],
 ) -> int | None:
-    """The nearest mention ending before ``offset``, within reach, whose place is of one of ``kinds``."""
+    """The nearest mention ending before ``offset`` in its sentence whose place is of one of ``kinds``."""
+    since = max(text.rfind(mark, 0, offset) for mark in _SENTENCE_ENDS)
     best = None
     for i, m in enumerate(mentions):
-        if m.end > offset or offset - m.end > _REACH:
+        if m.end > offset or m.start <= since:
             continue
         kind = m.place.type if m.place is not None else PlaceType.VILLAGE
         if kind in kinds and location_of(m) is not None and (best is None or m.end > mentions[best].end):
