@@ -104,3 +104,7 @@ def test_a_cued_head_word_with_the_article_is_a_name_of_its_own():
     # «الباب» after «مدينة» is al-Bab however the sentence goes on; uncued it stays a door.
     assert "الباب" in _arabic_names("خرج المتظاهرون في مدينة الباب يطالبون بالإفراج عن المعتقلين")
     assert "الباب" not in _arabic_names("أغلق الحارس الباب أمام الزوار")
+
+
+def test_a_longer_name_that_keeps_the_word_as_written_stays_after_a_cue():
+    assert "باب النيرب" in _arabic_names("سقطت قذائف على منطقة باب النيرب في حلب")

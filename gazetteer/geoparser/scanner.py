@@ -106,12 +106,14 @@ class Scanner(CueReader):
 
     def _cue_prefers_one_word(self, i: int, key: str) -> bool:
         """Whether the Arabic type cue before token ``i`` agrees with the one-word name there and with
-        no place of the longer ``key``: «مدينة الباب شرقي حلب» is the town of al-Bab east of Aleppo,
-        not the Damascus quarter Bab Sharqi.
+        no place of the longer ``key``, which reads the word without its article: «مدينة الباب شرقي
+        حلب» is the town of al-Bab east of Aleppo, not the Damascus quarter Bab Sharqi.
         """
         single = self.words[i].single
-        if self.english or single is None:
+        if self.english or single is None or key.startswith("ال"):
             return False
+        if not self.toks[i].norm.startswith("ال"):
+            return False  # the longer key keeps the word as written: «منطقة باب النيرب»
         cue = self.phrase_before(i, self.cues.type_before)
         if cue is None:
             return False
