@@ -32,6 +32,8 @@ def _type(text: str) -> tuple[str, str] | None:
         ("سقطت قذائف على البلدة", SHELLING),
         # A barrel bomb in the accusative and the dual, after a verbal noun that tells no event itself.
         ("إسعاف جرحى بعد إلقاء المروحيات برميلاً متفجراً على السوق", AIR),
+        # A caption's present tense.
+        ("قوات الأمن تعتقل ثلاثة شبان في حي الميدان", ARRESTS),
         ("دمار واسع بعد إلقاء المروحيات برميلين متفجرين على الحي", AIR),
         ("انفجار عبوة ناسفة بسيارة في البلدة", IED),
         ("A car bomb exploded in the town", IED),
