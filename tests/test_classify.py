@@ -34,6 +34,8 @@ def _type(text: str) -> tuple[str, str] | None:
         ("إسعاف جرحى بعد إلقاء المروحيات برميلاً متفجراً على السوق", AIR),
         # A caption's present tense.
         ("قوات الأمن تعتقل ثلاثة شبان في حي الميدان", ARRESTS),
+        # Two bodies found: the dual.
+        ("عثر الأهالي على جثتي رجلين في أرض زراعية", ATTACK),
         ("دمار واسع بعد إلقاء المروحيات برميلين متفجرين على الحي", AIR),
         ("انفجار عبوة ناسفة بسيارة في البلدة", IED),
         ("A car bomb exploded in the town", IED),
