@@ -207,3 +207,9 @@ def test_a_crowd_of_protesters_fired_on_is_excessive_force() -> None:
         "Protests",
         "Excessive force against protesters",
     )
+
+
+def test_an_events_rank_since_a_time_is_no_summary() -> None:
+    # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
+    assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
+    assert _type("قتل 40 مدنيا في المحافظة منذ مطلع العام") is None
