@@ -26,6 +26,7 @@ from ..places.normalize import Token, normalize_token, tokenize, words_in
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent, event_lexicon
 from .placeanaphora import place_anaphors
+from .sourcephrases import quoted_source_before
 
 __all__ = [
     "Candidate",
@@ -204,6 +205,7 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozense
     source = prev.norm in lex.from_words and any(
         not lex.source_nouns.isdisjoint(form_set(t.norm)) for t in tokens[max(0, j - _SOURCE_WINDOW) : j]
     )
+    source = source or quoted_source_before(tokens, j, lex.source_nouns)
     return _Link(linked and not source, source)
 
 
