@@ -34,6 +34,9 @@ def _type(text: str) -> tuple[str, str] | None:
         ("إسعاف جرحى بعد إلقاء المروحيات برميلاً متفجراً على السوق", AIR),
         # A caption's present tense.
         ("قوات الأمن تعتقل ثلاثة شبان في حي الميدان", ARRESTS),
+        # Two explosions, two rockets: the dual.
+        ("هز انفجاران سوق المدينة صباح اليوم", IED),
+        ("أطلقت القوات صاروخين على الحي الشرقي", SHELLING),
         # Two bodies found: the dual.
         ("عثر الأهالي على جثتي رجلين في أرض زراعية", ATTACK),
         ("دمار واسع بعد إلقاء المروحيات برميلين متفجرين على الحي", AIR),
