@@ -97,13 +97,6 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
     containers: dict[int, int] = {}
     lacked: dict[str, int] = {}  # a name found lacking in its container: the container's index
     for k, r in enumerate(resolutions):
-        j = lacked.get(r.match.key)
-        if r.place is not None and j is not None and not within_reach(r.place, resolutions[j]):
-            # «القنيطرة - الحميدية | … على طريق الحميدية»: the name again is the same place
-            resolutions[k] = nested_reading(r, resolutions[j])
-            if resolutions[k].place is None:
-                containers[k] = j
-            continue
         if r.place is None and not (r.match.unknown or cued_settlement(r.match)):
             if r.match.places:  # readings dropped for want of corroboration: a container may give it
                 j = container_of(k, resolutions, text)
@@ -117,6 +110,10 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
         road = road_named(r.match, r.place)
         rank = 0 if road else said_rank(r.match, r.place)  # what the text calls it: "X district" a quarter
         j = container_of(k, resolutions, text, rank, road=road)
+        if j is None and r.place is not None:
+            # «القنيطرة - الحميدية | … على طريق الحميدية»: the name again, with no container of its own,
+            # is the place found lacking before
+            j = lacked.get(r.match.key)
         if j is None:
             continue
         if r.place is None:
