@@ -55,7 +55,10 @@ def place_anaphors(
     kinds = _kinds()
     starts = {m.start for m in mentions}
     out = []
+    endings = tuple(kinds)
     for k, tok in enumerate(tokens):
+        if not tok.norm.endswith(endings):
+            continue  # most words: no clitic form of theirs can be an anaphor
         found = next(((w, tok.norm[:cut]) for w, cut in forms_of(tok.norm) if w in kinds), None)
         if found is None or _named_after(text, tokens, k, starts):
             continue
