@@ -53,14 +53,13 @@ def place_anaphors(
     ``location_of`` says whether a mention may locate an incident; one that may not is skipped.
     """
     kinds = _kinds()
-    starts = {m.start for m in mentions}
     out = []
     endings = tuple(kinds)
     for k, tok in enumerate(tokens):
         if not tok.norm.endswith(endings):
             continue  # most words: no clitic form of theirs can be an anaphor
         found = next(((w, tok.norm[:cut]) for w, cut in forms_of(tok.norm) if w in kinds), None)
-        if found is None or _named_after(text, tokens, k, starts):
+        if found is None or _named_after(text, tokens, k, mentions):
             continue
         word, clitic = found
         index = _antecedent(text, tok.start, kinds[word], mentions, location_of)
@@ -69,14 +68,14 @@ def place_anaphors(
     return out
 
 
-def _named_after(text: str, tokens: Sequence[Token], k: int, starts: set[int]) -> bool:
+def _named_after(text: str, tokens: Sequence[Token], k: int, mentions: Sequence[Mention]) -> bool:
     """Whether a name or a definite word follows the noun, joined: it is a cue or a name's head then."""
     if k + 1 >= len(tokens):
         return False
     nxt = tokens[k + 1]
     if text[tokens[k].end : nxt.start].strip():
         return False  # punctuation ends the phrase
-    return nxt.start in starts or nxt.norm.startswith("ال")
+    return nxt.norm.startswith("ال") or any(m.start == nxt.start for m in mentions)
 
 
 def _antecedent(
