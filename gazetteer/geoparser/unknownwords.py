@@ -36,7 +36,7 @@ AND = frozenset({"and", "و"})
 #: English words for a city's part after which "of Y" names the place the name lies in: "the X district
 #: of Y" (after a settlement word, "the Christian town of Y", the first word is Y's adjective).
 NESTED_AFTER = frozenset({("district",), ("neighbourhood",), ("neighborhood",), ("quarter",)})
-AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو"})
+AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو", "بنت"})
 
 
 #: A cue announces a place the gazetteer may lack when it agrees with one of these (cities are all known).
