@@ -64,3 +64,8 @@ def test_a_place_noun_in_a_later_sentence_is_left_to_the_sentences_before(real):
     # A sentence that names no place of its own is read against the ones before it elsewhere
     # (gazetteer.events.antecedents), where a comment is told from a report.
     assert _anaphors("قصفت الطائرات مدينة سراقب. وتسعى الفصائل للسيطرة على المدينة.", real) == []
+
+
+def test_a_quarter_the_gazetteer_lacks_is_what_its_cue_says(real):
+    assert not real.lookup("الزهراوي")
+    assert _anaphors("حلب - حي الزهراوي | سقطت قذيفة هاون في الحي", real) == [("الحي", "الزهراوي")]

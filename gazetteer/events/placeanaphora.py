@@ -14,6 +14,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..geoparser.cues import load_cues
 from ..geoparser.lexicon import forms_of, load_lexicon
 from ..geoparser.result import Location, Mention
 from ..places.normalize import Token, normalize_token
@@ -78,6 +79,17 @@ def _named_after(text: str, tokens: Sequence[Token], k: int, mentions: Sequence[
     return nxt.norm.startswith("ال") or any(m.start == nxt.start for m in mentions)
 
 
+def _kinds_of(mention: Mention) -> frozenset[PlaceType]:
+    """The kinds of place a mention names: its place's, or for a name the gazetteer lacks what its cue
+    says («حي X» a quarter, «مخيم X» a camp), else a village's."""
+    if mention.place is not None:
+        return frozenset({mention.place.type})
+    said = (
+        load_cues().type_before.get(tuple(mention.cue.split()), frozenset()) if mention.cue else frozenset()
+    )
+    return said or frozenset({PlaceType.VILLAGE})
+
+
 def _antecedent(
     text: str,
     offset: int,
@@ -91,7 +103,8 @@ def _antecedent(
     for i, m in enumerate(mentions):
         if m.end > offset or m.start <= since:
             continue
-        kind = m.place.type if m.place is not None else PlaceType.VILLAGE
-        if kind in kinds and location_of(m) is not None and (best is None or m.end > mentions[best].end):
+        if _kinds_of(m).isdisjoint(kinds) or location_of(m) is None:
+            continue
+        if best is None or m.end > mentions[best].end:
             best = i
     return best
