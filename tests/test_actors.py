@@ -78,6 +78,9 @@ def test_english_roles() -> None:
         "أطلق مسلحون النار على حافلة وقتلوا ستة من الركاب",
         "قصفت قوات النظام الأراضي الزراعية ما أدى إلى إصابة أربعة من المزارعين",
         "استهدفت طائرة مسيرة سيارة تقل عددا من العمال والطلاب",
+        "Masked men opened fire on a family picnicking by the river",
+        "Gunmen opened fire on a baker and a schoolteacher outside the mosque",
+        "Two men on a motorcycle attacked the village mukhtar at his home",
     ],
 )
 def test_people_named_by_their_trade_or_errand_are_civilians(text: str) -> None:
@@ -137,6 +140,15 @@ def test_the_side_a_place_was_captured_from_is_a_target() -> None:
     shelling = classify(shelled)
     assert shelling is not None
     assert attribute(shelled, shelling.spans)[0] == Actor("Syrian government forces", government_side=True)
+
+
+def test_the_other_side_of_the_fighting_a_capture_followed_is_a_target() -> None:
+    tokens = tokenize("Rebel factions captured the hill after fierce fighting with government troops.")
+    event = classify(tokens)
+    assert event is not None and event.entry.territory
+    actor1, actor2 = attribute(tokens, event.spans, capture=True)
+    assert actor1 != Actor("Syrian government forces", government_side=True)
+    assert [a.name for a in actor2] == ["Syrian government forces"]
 
 
 def test_a_pronoun_subject_refers_back_to_the_actor_named_before_it() -> None:

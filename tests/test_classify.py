@@ -112,11 +112,17 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         # Mines a person steps on or drives over.
         ("A shepherd stepped on a mine near Tadmur", IED),
         ("A truck drove over a mine on the road to Deir Hafer", IED),
+        ("A minibus rigged with explosives blew up outside the bakery in Jableh", IED),
+        # What an event happened despite is not the event.
+        ("Rebel fighters recaptured the hilltop despite intense Russian air strikes", OVERTAKES),
         # Deaths told without a word for how: an attack (or the toll of the event just told).
         ("Three men died when their car came under gunfire near Busra", ("Battles", "Armed clash")),
         ("Two farmers lost their lives in the village of Tal Shihab", ATTACK),
         ("لقي شاب حتفه في بلدة اليادودة", ATTACK),
         ("لقي ثلاثة أطفال مصرعهم في بلدة اليادودة", ATTACK),
+        ("The body of a shepherd was found with gunshot wounds near Maskanah", ATTACK),
+        # Angry relatives or villagers who storm or burn are a mob.
+        ("Angry relatives of a detainee stormed the courthouse in Salamiyah", ("Riots", "Mob violence")),
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
         ("The army said it had taken full control of Khan Tuman", OVERTAKES),
         ("Regime troops moved into Tell Rifaat", OVERTAKES),
@@ -192,6 +198,22 @@ def test_a_grievance_a_protest_demands_redress_for_is_not_the_event() -> None:
         "Strategic developments",
         "Looting/property destruction",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds marched through the town on Friday to protest against threats of a new offensive.",
+        "Families rallied in the square, protesting against the expected closure of the crossing.",
+        "Residents took to the streets of the town to demand the release of detainees.",
+    ],
+)
+def test_what_a_protest_is_against_is_neither_a_warning_nor_its_event(text: str) -> None:
+    assert _type(text) == ("Protests", "Peaceful protest")
+
+
+def test_a_warning_of_a_protest_is_still_no_event() -> None:
+    assert _type("Officials warned that protests could break out in the town.") is None
 
 
 @pytest.mark.parametrize(

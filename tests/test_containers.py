@@ -43,6 +43,38 @@ def test_a_cued_village_the_gazetteer_lacks_is_kept_at_its_container(real):
     assert distance_km(incident.location.lat, incident.location.lon, *KAFRANBEL) <= 10
 
 
+def test_the_nearby_village_the_gazetteer_lacks_lies_at_the_settlement_named_before_it(real):
+    _absent(real, "Marjeen")
+    text = "Drones struck the edge of Kafranbel and the nearby village of Marjeen on Friday."
+    result = geoparse(text, gazetteer=real, language="en")
+    village = _mention(result, "Marjeen")
+    assert village.place is None and village.container is not None
+    assert village.container.name.startswith("Kafr") and village.location is not None
+    assert village.location.geo_precision == 2 and village.location.description == "near Kafranbel"
+    assert distance_km(village.location.lat, village.location.lon, *KAFRANBEL) <= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Gunmen abducted a farmer from the village of Marjeen in Kafranbel on Monday.", "in Kafranbel"),
+        (
+            "Gunmen abducted a farmer from the village of Marjeen, near Kafranbel, on Monday.",
+            "near Kafranbel",
+        ),
+        (
+            "Gunmen abducted a farmer from the village of Marjeen, west of Kafranbel, on Monday.",
+            "near Kafranbel",
+        ),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_is_labelled_in_or_near_its_container_as_the_text_says(
+    real, text, label
+):
+    village = _mention(geoparse(text, gazetteer=real, language="en"), "Marjeen")
+    assert village.location is not None and village.location.description == label
+
+
 def test_an_arabic_village_after_its_cue_is_kept_in_its_governorate(real):
     _absent(real, "كفرسجنة")
     text = "قصف مدفعي لقوات النظام على قرية كفرسجنة في ريف إدلب الجنوبي وسقوط جرحى"

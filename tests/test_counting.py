@@ -33,6 +33,11 @@ def test_dates_and_years_are_not_counts() -> None:
     assert count_dict("يوم الأحد 20 أيلول 2020") == {}
     assert count_dict("September 20, 2020") == {}
     assert count_dict("In the early hours of 21 August 2013, rockets were dropped") == {}
+    # the day after a casualty verb is the date it happened on, not how many were hurt
+    assert count_dict("their father was wounded on 9 February 2020 when a shell hit the house") == {
+        "injuries": 1
+    }
+    assert count_dict("a teacher was killed on 14 March") == {"fatalities": 1}
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ ENTRIES = [
     EventEntry("Explosions/Remote violence", "Shelling/artillery/missile attack", 60),
     EventEntry("Explosions/Remote violence", "Shelling/artillery/missile attack", 10, "generic"),
     EventEntry("Battles", "Armed clash", 50),
+    EventEntry("Battles", "Non-state actor overtakes territory", 90, territory=True),
 ]
 
 
@@ -47,12 +48,52 @@ def _reference_target(drafts: list[Draft], new: Draft, sentence: int) -> Draft |
         and not d.aggregate
         and not d.heading
         and same_time(d.stated_date, new.stated_date)
-        and (new.generic or d.incident.sub_event_type == inc.sub_event_type)
+        and (new.generic or _a_clash(new) or d.incident.sub_event_type == inc.sub_event_type)
     ]
     if new.place_id is not None:
         return next((d for d in same_kind if d.place_id == new.place_id), None)
     recent = [d for d in same_kind if sentence - d.last_sentence <= CONTINUATION_SENTENCES]
     return max(recent, key=lambda d: d.last_sentence) if recent else None
+
+
+def _a_clash(draft: Draft) -> bool:
+    """An armed clash may report a battle of any sub-type (one that changed who holds a place)."""
+    return (draft.incident.event_type, draft.incident.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_an_armed_clash_at_a_captured_place_is_the_battle_for_it() -> None:
+    drafts = Drafts()
+    capture_entry, clash_entry = ENTRIES[4], ENTRIES[3]
+    where = Location(PLACES[0].lat, PLACES[0].lon, 1, place=PLACES[0])
+    capture = Draft(
+        Incident(capture_entry.event_type, capture_entry.sub_event_type, 0, "captured", location=where),
+        capture_entry,
+        None,
+    )
+    drafts.add(capture)
+    clash = Draft(
+        Incident(clash_entry.event_type, clash_entry.sub_event_type, 1, "battle", location=where),
+        clash_entry,
+        None,
+        last_sentence=1,
+    )
+    assert drafts.merge_target(clash, 1) is capture
+    # the other way round, a capture is not any clash told before at the place
+    drafts = Drafts()
+    drafts.add(
+        Draft(
+            Incident(clash_entry.event_type, clash_entry.sub_event_type, 0, "clashes", location=where),
+            clash_entry,
+            None,
+        )
+    )
+    later = Draft(
+        Incident(capture_entry.event_type, capture_entry.sub_event_type, 1, "seized", location=where),
+        capture_entry,
+        None,
+        last_sentence=1,
+    )
+    assert drafts.merge_target(later, 1) is None
 
 
 def _random_draft(rng: random.Random, sentence: int) -> Draft:

@@ -848,3 +848,12 @@ def test_the_same_day_and_the_next_day_count_from_the_date_told_last() -> None:
     assert attack.date == landmine.date == dt.date(2023, 2, 17) and landmine.fatalities == 7
     assert snipers.date == dt.date(2023, 2, 18)
     assert snipers.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_day_earlier_counts_back_from_the_date_told_last() -> None:
+    text = (
+        "A drone struck a car near Tal Tamr on 12 May 2022, killing two fighters.\n"
+        "A day earlier, gunmen shot dead a shepherd near Hajin."
+    )
+    drone, gunmen = _geoparse(text, published=dt.date(2022, 5, 13))
+    assert drone.date == dt.date(2022, 5, 12) and gunmen.date == dt.date(2022, 5, 11)

@@ -76,6 +76,21 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         # An anniversary: the day it states is the day the event is remembered.
         ("وتصادف يوم الجمعة 7 نيسان 2023 الذكرى الخامسة لمجزرة الكيماوي في دوما.", "recall"),
         ("Activists marked on 4 April the anniversary of the sarin attack on Khan Sheikhoun.", "recall"),
+        # A running count: a monitor's total, a period's tally.
+        (
+            "The network has documented the killing of 212 civilians in Hama since the truce collapsed.",
+            "statistic",
+        ),
+        (
+            "Twenty-six people were killed in shootings across Idlib in March, its monthly tally showed.",
+            "statistic",
+        ),
+        ("Security forces have arrested more than 300 people in Raqqa province this year.", "statistic"),
+        # "since" with its year further on: the period the count covers.
+        (
+            "Engineers have removed 4,000 landmines from the town since it was retaken from IS in May 2018.",
+            "statistic",
+        ),
     ],
 )
 def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str) -> None:
@@ -88,6 +103,7 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         LEAD_EN,
         LEAD_AR,
         "Russian jets carried out 12 strikes on Kafr Nabl on Monday.",  # a count of one day's strikes
+        "The network documented the killing of two farmers in Kafr Nabl on 3 May.",  # one event, its day
         # A count of strikes within one part of a day: one wave, not a sum over many days.
         "Russian jets carried out 12 strikes on Kafr Nabl overnight, killing three civilians.",
         "شنت الطائرات الحربية أكثر من 30 غارة على مدينة أريحا خلال ساعات الليل.",

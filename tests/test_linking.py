@@ -167,3 +167,13 @@ def test_a_place_that_only_says_where_another_lies_is_not_where_the_event_happen
 def test_an_arabic_place_tied_through_ila_or_badia_is_the_incidents(text: str, place: str) -> None:
     result = geoparse(text, gazetteer=default_gazetteer(), language="ar")
     assert [result.mentions[i.mention].text for i in result.incidents] == [place]
+
+
+def test_of_two_places_tied_alike_the_one_introduced_as_a_town_is_where_it_happened() -> None:
+    text = (
+        "Angry mourners of a conscript killed in Idlib stormed the town hall in the town of Safita on Friday."
+    )
+    result = geoparse(text, gazetteer=default_gazetteer(), language="en")
+    (incident,) = result.incidents
+    assert incident.location is not None and incident.location.place is not None
+    assert incident.location.place.name == "Safita"

@@ -75,6 +75,45 @@ def test_an_incident_on_a_road_the_gazetteer_lacks_is_on_that_road(gaz) -> None:
     assert result.mentions[0].role == "incident"
 
 
+def test_the_road_between_two_places_is_one_mention_from_its_road_word_to_the_second_name() -> None:
+    text = "Gunmen stopped a minibus on the road between Idlib and Binnish late on Friday."
+    (road,) = join_roads(text, _located(text, {"Idlib": IDLIB, "Binnish": BINNISH}))
+    assert road.text == "road between Idlib and Binnish" == text[road.start : road.end]
+    assert road.place is None and joined_road(road) and road.location is not None
+    assert road.location.geo_precision == 2 and road.location.geometry["type"] == "LineString"
+    assert (road.location.lat, road.location.lon) == pytest.approx(
+        ((IDLIB.lat + BINNISH.lat) / 2, (IDLIB.lon + BINNISH.lon) / 2)
+    )
+
+
+def test_between_without_a_road_word_before_it_joins_no_road() -> None:
+    text = "Fighting raged between Idlib and Binnish on Friday."
+    assert [m.text for m in join_roads(text, _located(text, {"Idlib": IDLIB, "Binnish": BINNISH}))] == [
+        "Idlib",
+        "Binnish",
+    ]
+
+
+def test_the_road_between_a_known_place_and_an_unknown_name_lies_at_the_known_end() -> None:
+    text = "A farmer was abducted on the road between Binnish and Kafr Zuhayra on Monday."
+    (road,) = join_roads(text, _located(text, {"Binnish": BINNISH}))
+    assert road.text == "road between Binnish and Kafr Zuhayra" and joined_road(road)
+    assert road.location is not None and road.location.geo_precision == 2
+    assert (road.location.lat, road.location.lon) == (BINNISH.lat, BINNISH.lon)
+    # a lower-case word after "and" names no place: the known name stays alone
+    text = "A farmer was abducted on the road between Binnish and the old mill on Monday."
+    assert [m.text for m in join_roads(text, _located(text, {"Binnish": BINNISH}))] == ["Binnish"]
+
+
+def test_an_incident_on_the_road_between_two_places_is_on_it_not_in_the_countryside_named_after(gaz) -> None:
+    text = "A roadside bomb hit a bus on the road between Idlib and Binnish in the Idlib countryside."
+    result = geoparse(text, gazetteer=gaz, language="en")
+    assert result.mentions[0].text == "road between Idlib and Binnish"
+    (incident,) = result.incidents
+    assert incident.mention == 0 and incident.location is not None
+    assert incident.location.description == "the road between Idlib and Binnish"
+
+
 def test_a_road_named_after_a_town_holds_its_road_word_and_a_roads_own_name_does_not(gaz) -> None:
     text = "Chlorine canisters hit the Al-Bab road in Aleppo city and a patrol on the M4 highway on 2 May."
     mentions = geoparse(text, gazetteer=gaz, language="en").mentions

@@ -57,3 +57,13 @@ def test_a_captions_header_names_a_place_after_its_area(real):
 )
 def test_a_caption_header_without_a_place_name_keeps_none(real, text):
     assert not any(m.place is None and m.container is not None for m in _ar(text, real).values())
+
+
+def test_a_word_one_edit_off_a_known_place_does_not_cut_a_longer_unknown_name(real):
+    # "Kalbin" alone reads as a misspelt Aleppo; inside "Kafr Kalbin" it is part of the village's name.
+    found = _en("Shells fell on the village of Kafr Kalbin, east of Azaz, on Monday.", real)
+    assert "Kafr" not in found and "Kalbin" not in found
+    village = found["Kafr Kalbin"]
+    assert village.place is None and village.container is not None and village.container.name == "Azaz"
+    # A misspelt name alone keeps its reading.
+    assert _en("Shells fell on the village of Saraqip, Idlib, on Monday.", real)["Saraqip"].place is not None

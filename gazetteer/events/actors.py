@@ -115,6 +115,20 @@ def _cue_before(tokens: Sequence[Token], first: int, window: int, cues: frozense
     return False
 
 
+#: English words for a fight whose "with"/"against" names the other side: in a capture, the side that lost.
+_FIGHT_WORDS = frozenset({"fighting", "fight", "clashes", "battles", "battle", "combat"})
+_FIGHT_WITH = frozenset({"with", "against"})
+
+
+def _fought(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the English actor at ``first`` is the other side of a fight just before it ("captured X
+    after heavy fighting with government troops"), not one who fought beside ("together with")."""
+    for k in range(max(1, first - _NON_PARTICIPANT_WINDOW), first):
+        if tokens[k].norm in _FIGHT_WITH and tokens[k - 1].norm in _FIGHT_WORDS:
+            return True
+    return False
+
+
 def _english_target(tokens: Sequence[Token], mention: ActorMention, cues: frozenset[str]) -> bool:
     """English puts the actor before the target noun: "HTS positions", "ISIS fighters"."""
     if mention.last >= len(tokens) or not tokens[mention.first].text.isascii():
@@ -207,6 +221,7 @@ def attribute(
             # "ISIS fighters" is a target, unless they are the subject: "Hezbollah fighters took control".
             or (_english_target(tokens, mention, lex.target_cues) and not spans.starts_at(mention.last + 1))
             or (capture and _cue_before(tokens, mention.first, _NON_PARTICIPANT_WINDOW, lex.loser_cues))
+            or (capture and _fought(tokens, mention.first))
         ):
             if mention.actor not in targets:
                 targets.append(mention.actor)

@@ -159,6 +159,37 @@ def is_modal(tokens: Sequence[Token], *, words: frozenset[str] | None = None) ->
     return any(match.value for match in event_lexicon().modality.find(tokens, words=words))
 
 
+#: English words that open what a protest is against ("protest against threats of an offensive").
+_PROTEST_OBJECT = frozenset({"against", "over"})
+_PROTEST_OBJECT_GAP = 2  # words from the end of a protest word to what opens its object
+
+
+def _modal_before(tokens: Sequence[Token], end: float, words: frozenset[str] | None) -> bool:
+    """Whether a modality word before token ``end`` makes the sentence report no event
+    (:func:`is_modal`): one inside what a protest is against does not ("marched to protest
+    against threats of an offensive" reports the march, the threat being its object)."""
+    return any(m.value and m.first < end for m in event_lexicon().modality.find(tokens, words=words))
+
+
+def _protest_object_start(
+    tokens: Sequence[Token], matches: Sequence[PhraseMatch[EventEntry]], words: frozenset[str] | None
+) -> float:
+    """Where the object of an English protest word starts, or infinity: "against" or "over" right
+    after it, or a subordinate phrase anywhere after it ("..., demanding news of people abducted")."""
+    ends = [m.last for m in matches if m.value.event_type == "Protests" and tokens[m.first].text.isascii()]
+    if not ends:
+        return float("inf")
+    first = min(ends)
+    opens = [m.first for m in event_lexicon().subordinate.find(tokens, words=words) if m.first >= first]
+    opens += [
+        k
+        for end in ends
+        for k in range(end, min(len(tokens), end + _PROTEST_OBJECT_GAP + 1))
+        if tokens[k].norm in _PROTEST_OBJECT
+    ]
+    return min(opens, default=float("inf"))
+
+
 def classify(
     tokens: Sequence[Token], starts: Iterable[int] | None = None, *, words: frozenset[str] | None = None
 ) -> SentenceEvent | None:
@@ -169,7 +200,11 @@ def classify(
     """
     lex = event_lexicon()
     matches = lex.events.find(tokens, starts, words=words)
-    if not matches or is_modal(tokens, words=words):
+    if not matches:
+        return None
+    # what a protest is against is its cause: neither a warning nor the sentence's event
+    protested = _protest_object_start(tokens, matches, words)
+    if _modal_before(tokens, protested, words):
         return None
     has_other = any(m.value.kind != "aircraft" for m in matches)
     # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.
@@ -188,6 +223,7 @@ def classify(
     if not valid:
         return None
     valid = _main(tokens, valid, lex.subordinate, words)
+    valid = [m for m in valid if m.first < protested] or valid
     valid += _refined(tokens, valid, lex.refinements, words)
     best = max(valid, key=lambda m: (m.value.priority, -m.first))
     generic = tuple(m.first for m in valid if m.value.kind == "generic")

@@ -101,6 +101,11 @@ def _is_year(tokens: Sequence[Token], span: NumberSpan, months: frozenset[int]) 
     return any(k in months for k in range(span.first - 2, span.first))
 
 
+def _is_day_of_month(span: NumberSpan, months: frozenset[int]) -> bool:
+    """ "wounded on 9 February", «في 5 شباط»: a number right before a month is its day, not a count."""
+    return 1 <= span.value <= 31 and span.last - span.first == 1 and span.last in months
+
+
 def _in_clock_time(text: str, tokens: Sequence[Token], span: NumberSpan) -> bool:
     """ "At 10:30 two airstrikes", «الساعة 10:30 قتل 3»: the hour or the minutes of a time, no count.
 
@@ -214,7 +219,9 @@ def find_counts(
         if span.first in used:
             continue
         used.update(range(span.first, span.last))
-        if _is_year(tokens, span, months) or (text is not None and _in_clock_time(text, tokens, span)):
+        if _is_year(tokens, span, months) or _is_day_of_month(span, months):
+            continue
+        if text is not None and _in_clock_time(text, tokens, span):
             continue
         quantified = _quantified_start(tokens, span.first, lex.quantifiers)
         match: PhraseMatch[str] | None = (

@@ -294,7 +294,7 @@ def _numeric(text: str) -> list[_Found]:
 
 def told_offset(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> int | None:
     """Days after the date the text stated last that a sentence names: "the same day" 0,
-    «في اليوم التالي» 1, "two days later" 2; None when it names none.  ``words``: the
+    «في اليوم التالي» 1, "two days later" 2, "a day earlier" -1; None when it names none.  ``words``: the
     tokens' distinct normalised words, when at hand."""
     found = _lexicon().told_offsets.find(tokens, words=words)
     return found[0].value if found else None

@@ -196,6 +196,14 @@ def looked_up(stated: Stated) -> list[tuple[object, ...]]:
     return keys
 
 
+def _any_sub_type(new: Draft) -> bool:
+    """Whether ``new`` may report an event of any sub-type of its type: a generic word («القصف», "the
+    attack"), or an armed clash, which a battle that changed who holds a place was too ("captured X.
+    73 fighters were killed in the battle")."""
+    inc = new.incident
+    return new.generic or (inc.event_type == "Battles" and inc.sub_event_type == "Armed clash")
+
+
 def _may_continue(earlier: Draft, new: Draft) -> bool:
     """Whether ``new`` may be a report of the event of ``earlier``, place aside."""
     inc = new.incident
@@ -203,7 +211,7 @@ def _may_continue(earlier: Draft, new: Draft) -> bool:
         earlier.incident.event_type == inc.event_type
         and not earlier.aggregate
         and not earlier.heading
-        and (new.generic or earlier.incident.sub_event_type == inc.sub_event_type)
+        and (_any_sub_type(new) or earlier.incident.sub_event_type == inc.sub_event_type)
         and same_time(earlier.stated_date, new.stated_date)
     )
 
@@ -284,7 +292,7 @@ class Drafts:
             inc = new.incident
             if (inc.event_type, place_id) not in self._filed:
                 return None  # the usual case: no event of this type at this place yet
-            sub_type = None if new.generic else inc.sub_event_type
+            sub_type = None if _any_sub_type(new) else inc.sub_event_type
             dates = [_UNDATED] if new.stated_date is None else looked_up(new.stated_date)
             found = [self._earliest.get((inc.event_type, sub_type, place_id, date)) for date in dates]
             candidates = [d for d in found if d is not None]

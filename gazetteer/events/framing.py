@@ -11,8 +11,8 @@ a classified sentence's event words and says why it does not:
   «دعا ناشطون إلى مظاهرة»);
 * ``statistic``: a count of several events without a day or a part of one ("25 raids
   on X last week", not "nine raids on X overnight"), or how often events happen, a
-  trend, a share ("a daily occurrence", «ارتفعت وتيرة الغارات») when the sentence
-  states no day;
+  trend, a share ("a daily occurrence", «ارتفعت وتيرة الغارات»), a running count
+  ("has documented", "its monthly tally", "this year") when the sentence states no day;
 * ``media``: an event word governed by a video, a database, a study or a report ("350
   videos of attacks on hospitals", "videos captured in Aleppo", «تقريرًا عن الهجمات»);
 * ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ..."), or an
@@ -60,7 +60,7 @@ _VICTIMS = frozenset({"fatalities", "injuries"})
 _MEDIA_WINDOW = 4
 _CAUSE_WINDOW = 2  # "by the bombing", «جراء القصف»: the cause names the event word next
 _RECALL_DAYS = 366
-_PERIOD_WINDOW = 6  # "since the offensive began in December": words from "since" to its month
+_PERIOD_WINDOW = 8  # "since it was captured from IS in October 2017": words from "since" to its month
 #: Arabic forms of «كان» that, with «قد» a few words on, make a past perfect («وكانت المدينة قد تعرضت»).
 _WAS_AR = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
 _QAD = "قد"
@@ -140,7 +140,7 @@ def framing(
         return "reaction"
     if day:
         return None  # an event word with its day is reported, whatever frames it
-    if "frequency" in kinds:
+    if "frequency" in kinds or "tally" in kinds:
         return "statistic"
     # Several events within one part of a day ("nine raids overnight", «30 غارة خلال ساعات الليل»)
     # are one wave of an incident; without one, a count of events sums up many days.

@@ -259,6 +259,7 @@ def place_candidates(
         clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
         link = _link(tokens, tok, clitic, trigger_ends)
         score = _score(kind, location, link, tok, first_end, subordinate, event)
+        score += _settlement_cue_bonus(mention)
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
     for a in place_anaphors(text, tokens, mentions, location_of):
         link = _link(tokens, a.tok, a.clitic, trigger_ends)
@@ -298,6 +299,19 @@ def _score(
     if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
         score += _ROAD_BONUS
     return score
+
+
+#: English settlement cues that present a name as the place where something happened.
+_SETTLEMENT_CUES_EN = frozenset({"village of", "town of", "city of"})
+_SETTLEMENT_CUE_BONUS = 0.25  # breaks a tie: "relatives of a soldier killed in X stormed ... the town of Y"
+
+
+def _settlement_cue_bonus(mention: Mention) -> float:
+    """A small bonus for a known place an English text presents as a settlement ("the town of Safita"):
+    of two places equally tied to the event, the one the text introduces is where it happened.  A name
+    the gazetteer lacks gets none: it lies only somewhere in its container."""
+    cued = mention.place is not None and mention.cue.lower() in _SETTLEMENT_CUES_EN
+    return _SETTLEMENT_CUE_BONUS if cued else 0.0
 
 
 def _unknown_kind(mention: Mention) -> PlaceType:

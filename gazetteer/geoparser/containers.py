@@ -160,6 +160,9 @@ def container_of(
         return _city_before(k, resolutions)
     if resolutions[k].place is not None:
         return None  # a known place needs a container named right after it
+    nearby = _settlement_nearby(k, resolutions, text)
+    if nearby is not None:
+        return nearby
     for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
         other = resolutions[j]
         if other.match.sentence != match.sentence:
@@ -171,6 +174,26 @@ def container_of(
                 other.place.type in AREA_TYPES - {PlaceType.COUNTRY} or other.match.relation == "countryside"
             )
         ):
+            return j
+    return None
+
+
+#: "the nearby village of Y", "nearby Y": an unknown name placed by the settlement named before it.
+_NEARBY = re.compile(r"\bnearby(?:\s+[a-z]+){0,2}(?:\s+of)?\s*$")
+_NEARBY_WINDOW = 40  # characters before a name searched for "nearby"
+
+
+def _settlement_nearby(k: int, resolutions: Sequence[Resolution], text: str) -> int | None:
+    """The settlement named last before resolution ``k`` in its sentence when ``k``'s name is
+    announced as "nearby" ("shelled Ain Issa and the nearby village of Y"), else None."""
+    match = resolutions[k].match
+    if not _NEARBY.search(text[max(0, match.start - _NEARBY_WINDOW) : match.start].lower()):
+        return None
+    for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
+        other = resolutions[j]
+        if other.match.sentence != match.sentence:
+            return None
+        if other.place is not None and other.place.in_syria and other.place.type in SETTLEMENT_TYPES:
             return j
     return None
 
@@ -371,13 +394,28 @@ def corroborated_reading(resolution: Resolution, container: Resolution) -> Resol
     return Resolution(resolution.match, [Candidate(p, 0.0, f"in its container {where}") for p in near])
 
 
-def located_at_container(where: Location | None, container: Place) -> Location | None:
-    """Where a place the gazetteer lacks lies, given its container's location ``where``."""
+def located_at_container(where: Location | None, container: Place, *, near: bool = False) -> Location | None:
+    """Where a place the gazetteer lacks lies, given its container's location ``where``: "in" the
+    container, or "near" it when the text says so (``near``: "X, south of Y", "the nearby village")."""
     if where is None:
         return None
     precision = 3 if container.type in _WIDE or where.geo_precision >= 3 else 2
     name = container.name or container.name_ar
-    return Location(where.lat, where.lon, precision, container, None, f"in {name}")
+    return Location(where.lat, where.lon, precision, container, None, f"{'near' if near else 'in'} {name}")
+
+
+#: English words between a name and the place it is located by that say it lies beside it, not in it.
+_NEAR_WORDS = re.compile(
+    r"\b(?:near|nearby|outside|close to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\b", re.I
+)
+
+
+def said_near(text: str, name: Match, container: Match) -> bool:
+    """Whether the English text places ``name`` beside ``container`` rather than in it: "X, south of
+    Y", "X near Y", "Y and the nearby village of X"."""
+    if container.start >= name.end:
+        return bool(_NEAR_WORDS.search(text[name.end : container.start]))
+    return bool(_NEARBY.search(text[max(0, name.start - _NEARBY_WINDOW) : name.start].lower()))
 
 
 def nested_reading(resolution: Resolution, container: Resolution) -> Resolution:

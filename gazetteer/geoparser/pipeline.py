@@ -19,6 +19,7 @@ from .containers import (
     near_miss_reading,
     nested_reading,
     road_named,
+    said_near,
     said_rank,
     said_to_be_settlement,
     within_reach,
@@ -153,9 +154,10 @@ def _mentions(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) ->
         if r.place is None and not (m.unknown or cued_settlement(m) or j is not None):
             continue
         container = resolutions[j].place if j is not None else None
-        location = (
-            locations.get(k) if container is None else located_at_container(locations.get(j), container)
-        )
+        location = locations.get(k)
+        if container is not None and j is not None:
+            near = said_near(text, m, resolutions[j].match)
+            location = located_at_container(locations.get(j), container, near=near)
         end = road_word_end(text, m)  # "the Raqqa road": the toponym is the road, named after the town
         mentions.append(
             Mention(

@@ -17,6 +17,7 @@ from .scanner import Scanner
 from .toponym import Match
 
 _DASH_RE = re.compile(r"^\s*[\-\u2010\u2011\u2012\u2013\u2014]\s*$")
+_AND_RE = re.compile(r"^\s+and\s+$", re.IGNORECASE)
 #: Road whose line passes this close to both named end cities is the road meant.
 ROAD_ENDPOINT_KM = 12.0
 
@@ -183,7 +184,8 @@ def _road_words() -> frozenset[str]:
 
 
 def join_roads(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` (in text order) with each two that name a road the gazetteer lacks made one.
+    """``mentions`` (in text order) with each two that name a road the gazetteer lacks made one, and
+    each one that "the road between" opens before a name it lacks made that road (English).
 
     "the Deir ez-Zor–al-Mayadin road", «طريق الحسكة – القامشلي»: two located places
     joined by a dash, with a road word right before or after them, name the road
@@ -191,7 +193,7 @@ def join_roads(text: str, mentions: list[Mention]) -> list[Mention]:
     place and lies on the line between the two (at its middle, geo_precision 2 at
     best).  A road the gazetteer has is one match already (:func:`merge_roads`).
     """
-    if len(mentions) < 2:
+    if not mentions:
         return mentions
     words = read_article(text)
     out: list[Mention] = []
@@ -199,12 +201,14 @@ def join_roads(text: str, mentions: list[Mention]) -> list[Mention]:
     while k < len(mentions):
         a = mentions[k]
         b = mentions[k + 1] if k + 1 < len(mentions) else None
-        joined = _road_between(text, words, a, b) if b is not None else None
+        joined = None
+        if b is not None:
+            joined = _road_between(text, words, a, b) or _road_named_between(text, words, a, b)
         if joined is not None:
             out.append(joined)
             k += 2
             continue
-        out.append(a)
+        out.append(_road_to_unknown(text, words, a, b) or a)
         k += 1
     return out
 
@@ -258,6 +262,120 @@ def _road_between(text: str, words: TextWords, a: Mention, b: Mention) -> Mentio
         cue="road",
         location=where,
     )
+
+
+def _road_named_between(text: str, words: TextWords, a: Mention, b: Mention) -> Mention | None:
+    """The one mention of "the road between ``a`` and ``b``", or None when they name no road so.
+
+    English only: a road word, then "between", right before ``a``, and "and" alone between the two.
+    The toponym runs from the road word to the end of ``b`` ("road between Azaz and Marea").
+    """
+    if (
+        a.sentence != b.sentence
+        or not _AND_RE.match(text[a.end : b.start])
+        or not (_placed(a) and _placed(b))
+        or a.location is None
+        or b.location is None
+    ):
+        return None
+    start = _road_between_start(text, words, a)
+    return None if start is None else _joined(text, a, b, start, b.end, b.text)
+
+
+def _road_between_start(text: str, words: TextWords, a: Mention) -> int | None:
+    """Where "road between" right before ``a`` starts, if it is there."""
+    before = bisect_left(words.starts, a.start) - 2
+    if (
+        before < 0
+        or words.tokens[before + 1].norm != "between"
+        or words.tokens[before].norm not in _road_words()
+    ):
+        return None
+    if not _adjacent(text, words.tokens[before].end, words.tokens[before + 1].start):
+        return None
+    return words.tokens[before].start
+
+
+def _road_to_unknown(text: str, words: TextWords, a: Mention, b: Mention | None) -> Mention | None:
+    """ "the road between ``a`` and Y" where Y is a capitalised name the gazetteer lacks (``b``, the
+    next mention, is not it): one road mention from the road word to Y's end, located at ``a``
+    with geo_precision 2, the road's known end being the one point the text gives."""
+    if a.location is None or not _placed(a):
+        return None
+    start = _road_between_start(text, words, a)
+    if start is None:
+        return None
+    k = bisect_left(words.starts, a.end)
+    if (
+        k >= len(words.tokens)
+        or words.tokens[k].norm != "and"
+        or not _adjacent(text, a.end, words.tokens[k].start)
+    ):
+        return None
+    end = None
+    for tok in words.tokens[k + 1 :]:
+        if not _adjacent(text, end or words.tokens[k].end, tok.start) or not _capitalised(
+            text[tok.start : tok.end]
+        ):
+            break
+        end = tok.end
+    if end is None or (b is not None and b.start < end):
+        return None
+    lat, lon = _point(a)
+    label = f"the road between {a.text} and {text[words.tokens[k + 1].start : end]}"
+    where = Location(lat, lon, max(2, a.location.geo_precision), None, None, label)
+    return _road_mention(text, start, end, a, a.score, where)
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a Latin word is a name's: upper-case first letter, or an article before one ("al-Kabir")."""
+    head, _, rest = word.partition("-")
+    if rest and head.lower() in {"al", "el", "ad", "ar", "as", "ash", "an", "az"}:
+        word = rest
+    return word[:1].isupper()
+
+
+def _joined(text: str, a: Mention, b: Mention, start: int, end: int, b_name: str) -> Mention:
+    """The road between ``a`` and ``b`` as one mention of ``text[start:end]``, with no place.
+
+    Two known places: midway between their own points (a "between" reading puts each midway
+    already), drawn as the line joining them.  One known and one the gazetteer lacks (located at
+    its container only): at the known end, the one point the text gives.  geo_precision 2 at best.
+    """
+    label = f"the road between {a.text} and {b_name}"
+    ends = [m for m in (a, b) if m.place is not None] or [a, b]
+    points = [_point(m) for m in ends]
+    precision = max(2, *(m.location.geo_precision for m in ends if m.location is not None))
+    if len(points) == 1:
+        where = Location(points[0][0], points[0][1], precision, None, None, label)
+    else:
+        (lat1, lon1), (lat2, lon2) = points
+        line = {"type": "LineString", "coordinates": [[lon1, lat1], [lon2, lat2]]}
+        where = Location((lat1 + lat2) / 2, (lon1 + lon2) / 2, precision, None, line, label)
+    return _road_mention(text, start, end, a, max(a.score, b.score), where)
+
+
+def _road_mention(text: str, start: int, end: int, first: Mention, score: float, where: Location) -> Mention:
+    """A road the gazetteer lacks as a mention of ``text[start:end]`` in ``first``'s sentence."""
+    return Mention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        sentence=first.sentence,
+        place=None,
+        score=score,
+        reason=where.description,
+        cue="road",
+        location=where,
+    )
+
+
+def _point(m: Mention) -> tuple[float, float]:
+    """(lat, lon) of the place ``m`` names, else of its location."""
+    if m.place is not None:
+        return m.place.lat, m.place.lon
+    assert m.location is not None  # checked by the callers
+    return m.location.lat, m.location.lon
 
 
 def _placed(m: Mention) -> bool:

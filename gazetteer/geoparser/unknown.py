@@ -120,7 +120,33 @@ def unknown_names(scanner: Scanner, matches: list[Match]) -> list[Match]:
     starts = possible_starts(scanner)
     if not starts:
         return matches  # most sentences hold no word that may announce a name
-    reader = _Reader(scanner, matches)
+    # A Latin word read as a known place only one edit off is no boundary inside a longer name ("the
+    # village of Kafr Kalbin": "Kalbin" is no misspelt Aleppo); a name that is that word alone keeps it.
+    misspelt = [m for m in matches if scanner.english and m.fuzzy]
+    reader = _Reader(scanner, [m for m in matches if m not in misspelt] if misspelt else matches)
     ranges = [*reader.names(starts)]
     found = [unknown_match(scanner, start, end, cut) for start, end, cut in [*ranges, *reader.headed]]
+    if misspelt and found:
+        found, matches = _longer_than_misspelt(found, matches, misspelt)
     return sorted([*matches, *found], key=lambda m: m.tok_start) if found else matches
+
+
+def _longer_than_misspelt(
+    found: list[Match], matches: list[Match], misspelt: list[Match]
+) -> tuple[list[Match], list[Match]]:
+    """The unknown names ``found`` and the known ``matches``, each misspelt reading (of ``misspelt``)
+    given up for an unknown name that holds it and more, each unknown name no longer than one given up."""
+    covering = {
+        id(m): [u for u in found if u.tok_start <= m.tok_start and m.tok_end <= u.tok_end] for m in misspelt
+    }
+    dropped = {
+        id(m)
+        for m in misspelt
+        if any((u.tok_start, u.tok_end) != (m.tok_start, m.tok_end) for u in covering[id(m)])
+    }
+    kept = [m for m in matches if id(m) not in dropped]
+    overlapping = [m for m in misspelt if id(m) not in dropped]
+    found = [
+        u for u in found if not any(u.tok_start < m.tok_end and m.tok_start < u.tok_end for m in overlapping)
+    ]
+    return found, kept
