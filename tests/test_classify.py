@@ -30,6 +30,16 @@ def _type(text: str) -> tuple[str, str] | None:
         ("قصف الطيران الروسي بلدة سراقب", AIR),
         ("قصف مدفعي لقوات النظام على بلدة سراقب", SHELLING),
         ("سقطت قذائف على البلدة", SHELLING),
+        # A barrel bomb in the accusative and the dual, after a verbal noun that tells no event itself.
+        ("إسعاف جرحى بعد إلقاء المروحيات برميلاً متفجراً على السوق", AIR),
+        # A caption's present tense.
+        ("قوات الأمن تعتقل ثلاثة شبان في حي الميدان", ARRESTS),
+        # Two explosions, two rockets: the dual.
+        ("هز انفجاران سوق المدينة صباح اليوم", IED),
+        ("أطلقت القوات صاروخين على الحي الشرقي", SHELLING),
+        # Two bodies found: the dual.
+        ("عثر الأهالي على جثتي رجلين في أرض زراعية", ATTACK),
+        ("دمار واسع بعد إلقاء المروحيات برميلين متفجرين على الحي", AIR),
         ("انفجار عبوة ناسفة بسيارة في البلدة", IED),
         ("A car bomb exploded in the town", IED),
         ("Russian warplanes carried out airstrikes on the town", AIR),
@@ -222,3 +232,9 @@ def test_a_crowd_of_protesters_fired_on_is_excessive_force() -> None:
         "Protests",
         "Excessive force against protesters",
     )
+
+
+def test_an_events_rank_since_a_time_is_no_summary() -> None:
+    # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
+    assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
+    assert _type("قتل 40 مدنيا في المحافظة منذ مطلع العام") is None

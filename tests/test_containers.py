@@ -452,3 +452,14 @@ def test_a_quarter_cut_off_its_settlement_word_takes_the_reading_in_its_city(rea
 def test_the_words_saying_what_a_name_is_link_it_to_its_container(real, text, language, name):
     inner = _mention(geoparse(text, gazetteer=real, language=language), name)
     assert inner.place is None and inner.container is not None and inner.location is not None
+
+
+def test_a_captions_governorate_holds_the_place_named_after_its_bar(real):
+    # «الحميدية» the gazetteer has is a Deir ez-Zor quarter, 400 km from Daraa: here it lies in Daraa.
+    text = "درعا - الحميدية | سقطت قذائف هاون على أطراف الحميدية وأصيب مدنيان 3-5-2019"
+    result = geoparse(text, gazetteer=real, language="ar")
+    named = [m for m in result.mentions if m.text == "الحميدية"]
+    assert len(named) == 2
+    # the name again is the same place as in the header
+    assert all(m.place is None and m.container is not None for m in named)
+    assert all(m.container.id == named[0].container.id for m in named)

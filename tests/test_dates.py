@@ -60,6 +60,9 @@ def test_weekday_agrees_with_today() -> None:
         "قتل الاثنين معا",  # «الاثنين» the two, not Monday
         "لا تاريخ هنا",
         "31/02/2020",  # no 31 February
+        # «اليوم» of a phrase counting from the day told before is no «today»
+        "وفي اليوم التالي، امتد القصف إلى البلدات المجاورة",
+        "وفي اليوم نفسه سقطت قذائف على الحي",
     ],
 )
 def test_no_date(text: str) -> None:

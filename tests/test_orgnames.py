@@ -62,6 +62,14 @@ def test_an_english_place_next_to_capitalised_words_stays(real, text, kept):
         # «في X» after a quoted organisation is part of its name.
         ("اغتيل شاب في بلدة نوى، بحسب مكتب توثيق الانتهاكات في حوران", ["نوى"]),
         ("ونشر الفيديو من قبل فريق الدفاع المدني في إدلب", []),
+        # A plural head, definite words after it, a joined preposition or a cue word with one.
+        ("قتل طفلان في قصف على بلدة كفرنبل، بحسب لجان التنسيق المحلية في إدلب", ["كفرنبل"]),
+        ("أصيب خمسة مدنيين في سراقب، بحسب ناشطين في الهيئة العامة للإغاثة بحلب", ["سراقب"]),
+        ("انفجرت عبوة في سوق منبج، بحسب المجلس المحلي لمدينة جرابلس", ["منبج"]),
+        ("سقطت قذيفة على حي المزة، بحسب ما أعلنه الدفاع المدني في ريف دمشق", ["المزة"]),
+        # The place right after the head, and a quoted name a head opens.
+        ("انفجرت سيارة في حي المزة، بحسب ما نقلته وكالة سانا عن قائد شرطة حمص", ["المزة"]),
+        ('وقالت حملة "حلب تحترق" إن الطائرات قصفت بلدة الأتارب', ["الأتارب"]),
     ],
 )
 def test_an_arabic_organisation_name_is_no_place(real, text, kept):
@@ -77,6 +85,9 @@ def test_an_arabic_organisation_name_is_no_place(real, text, kept):
         # A cue word or a definite word ends the construct chain: «مركز مدينة X» is the city's centre.
         ("سقطت قذيفة في مركز مدينة إدلب", ["إدلب"]),
         ("تظاهر الأهالي أمام مبنى المحافظة في حماة", ["حماة"]),
+        # A joined preposition after an indefinite word, or no attribution: where it happened.
+        ("ووثق المكتب مقتل خمسة مدنيين بحمص", ["حمص"]),
+        ("دمرت الغارة مبنى المجلس المحلي لمدينة سراقب", ["سراقب"]),
     ],
 )
 def test_an_arabic_place_after_an_organisation_stays(real, text, kept):

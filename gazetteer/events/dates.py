@@ -242,8 +242,12 @@ def _relative(
     found = []
     weekdays = {m.first: m for m in lex.weekdays.find(tokens, words=words)}
     relatives = lex.relative.find(tokens, words=words)
+    # «اليوم» of «في اليوم التالي», «اليوم نفسه» counts from the day told before, not from publication
+    told = {k for m in lex.told_offsets.find(tokens, words=words) for k in range(m.first, m.last)}
     consumed: set[int] = set()
     for r in relatives:
+        if r.first in told:
+            continue
         nxt = weekdays.get(r.last)
         if r.value in ("today", "yesterday", "day_before_yesterday"):
             anchor = published - dt.timedelta(days={"today": 0, "yesterday": 1}.get(r.value, 2))

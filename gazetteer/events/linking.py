@@ -25,6 +25,8 @@ from ..geoparser.roads import joined_road
 from ..places.normalize import Token, normalize_token, tokenize, words_in
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent, event_lexicon
+from .placeanaphora import place_anaphors
+from .sourcephrases import quoted_source_before
 
 __all__ = [
     "Candidate",
@@ -203,6 +205,7 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozense
     source = prev.norm in lex.from_words and any(
         not lex.source_nouns.isdisjoint(form_set(t.norm)) for t in tokens[max(0, j - _SOURCE_WINDOW) : j]
     )
+    source = source or quoted_source_before(tokens, j, lex.source_nouns)
     return _Link(linked and not source, source)
 
 
@@ -255,21 +258,47 @@ def place_candidates(
         tok_start = tokens[tok].start
         clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
         link = _link(tokens, tok, clitic, trigger_ends)
-        score = _SPECIFICITY.get(kind, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
-        if link.linked:
-            score += _LINK_BONUS
-        if link.source:
-            score -= _SOURCE_PENALTY
-        if first_end <= tok:  # after a trigger
-            score += _AFTER_TRIGGER_BONUS
-        if subordinate <= tok:
-            score -= _SUBORDINATE_PENALTY
-        if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
-            score += _ROAD_BONUS
+        score = _score(kind, location, link, tok, first_end, subordinate, event)
         score += _settlement_cue_bonus(mention)
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
+    for a in place_anaphors(text, tokens, mentions, location_of):
+        link = _link(tokens, a.tok, a.clitic, trigger_ends)
+        mention, location = mentions[a.index], location_of(mentions[a.index])
+        if not link.linked or location is None:
+            continue
+        kind = mention.place.type if mention.place is not None else _unknown_kind(mention)
+        score = _score(kind, location, link, a.tok, first_end, subordinate, event)
+        named = next((c for c in out if c.index == a.index), None)
+        if named is None:
+            out.append(Candidate(a.index, location, mention.place or mention.container, a.tok, score, True))
+        elif score > named.score:
+            named.score, named.linked = score, True
     _inner_over_container(text, tokens, mentions, out)
     return out
+
+
+def _score(
+    kind: PlaceType,
+    location: Location,
+    link: _Link,
+    tok: int,
+    first_end: float,
+    subordinate: float,
+    event: SentenceEvent | None,
+) -> float:
+    """A place of ``kind`` named at token ``tok``: its specificity and precision, and how it is tied."""
+    score = _SPECIFICITY.get(kind, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
+    if link.linked:
+        score += _LINK_BONUS
+    if link.source:
+        score -= _SOURCE_PENALTY
+    if first_end <= tok:  # after a trigger
+        score += _AFTER_TRIGGER_BONUS
+    if subordinate <= tok:
+        score -= _SUBORDINATE_PENALTY
+    if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
+        score += _ROAD_BONUS
+    return score
 
 
 #: English settlement cues that present a name as the place where something happened.

@@ -218,20 +218,33 @@ def caption_countryside(k: int, resolutions: Sequence[Resolution], text: str) ->
     """The countryside a caption names before resolution ``k``'s name, parted by a dash, if any.
 
     «ريف حلب الغربي - الأتارب», «ريف إدلب - التمانعة»: a video caption opens with the
-    countryside and then the town it was filmed in, which lies in that countryside.
+    countryside and then the town it was filmed in, which lies in that countryside; so does a
+    governorate or its capital opening the text («القنيطرة - X |», «دير الزور | X»).
     Returns the countryside's index (``k - 1``), or None for any other form.
     """
     if k == 0:
         return None
     countryside, match = resolutions[k - 1], resolutions[k].match
     before = countryside.match
-    if before.sentence != match.sentence or before.relation != "countryside" or countryside.place is None:
+    if before.sentence != match.sentence or countryside.place is None:
+        return None
+    if before.relation != "countryside" and not _opens_caption(countryside, text):
         return None
     parts = text[before.end : match.start].split()
-    if sum(part in _DASHES for part in parts) != 1:
+    if sum(part in _DASHES or part == "|" for part in parts) != 1:
         return None
     words = tokenize(" ".join(part for part in parts if part not in _DASHES))
     return k - 1 if all(not CONNECTORS.isdisjoint(form_set(w.norm)) for w in words) else None
+
+
+def _opens_caption(area: Resolution, text: str) -> bool:
+    """Whether ``area`` is a Syrian governorate or its capital named first in ``text``'s line."""
+    place, start = area.place, area.match.start
+    if place is None or not place.in_syria:
+        return False
+    if place.type is not PlaceType.GOVERNORATE and not place.is_governorate_capital:
+        return False
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 #: Places at or below this rank (villages, towns, neighbourhoods) are checked against their container.

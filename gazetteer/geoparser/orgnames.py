@@ -36,7 +36,8 @@ _FUNCTION_WORDS = frozenset(
 _IN = "في"
 _CHAIN_MAX = 2  # indefinite nouns between an Arabic head and the place («فوج إطفاء X»)
 _QUOTED_MAX = 3  # words between a quoted head and «في» («مكتب توثيق الشهداء في X»)
-_ATTRIBUTION_REACH = 3  # words between an attribution and the head («وفق ما وثقه فريق X»)
+_ATTRIBUTION_REACH = 5  # words between an attribution and the head («نقلته وكالة سانا عن قائد شرطة X»)
+_QUOTES = frozenset("\"«“'")  # marks that open a quoted name
 _LONGEST = 3  # the most words in an attribution or outlet phrase
 
 
@@ -75,7 +76,11 @@ def organisation_shape(
     """
     if english:
         return _english_run(text, toks, first, last, placed)
-    return _arabic_chain(text, toks, first, placed) or _arabic_quoted(text, toks, first)
+    return (
+        _arabic_chain(text, toks, first, placed)
+        or _arabic_quoted(text, toks, first)
+        or _arabic_in_quotes(text, toks, first)
+    )
 
 
 def _capitalised_word(tok: Token) -> bool:
@@ -161,17 +166,60 @@ def _arabic_chain(text: str, toks: Sequence[Token], first: int, placed: Containe
 
 
 def _arabic_quoted(text: str, toks: Sequence[Token], first: int) -> bool:
-    """«بحسب مكتب توثيق الشهداء في X»: a quoted organisation's head, up to three words, «في» and the place."""
+    """A quoted source's organisation named with its place: the head, a few words, then the place.
+
+    The place follows the chain as «في X» («بحسب مكتب توثيق الشهداء في X»), with a preposition
+    joined to it or to its cue word («بحسب الهيئة العامة للثورة بحمص», «بحسب المجلس المحلي لمدينة
+    X»: the words between are then all definite, the chain of one name), or right after the head
+    («نقلته الوكالة عن قائد شرطة X»).  An attribution stands a few words before the head.
+    """
     words = _words()
-    if first < 2 or toks[first - 1].norm != _IN or not joined(text, toks[first - 1], toks[first]):
+    lead = _source_lead(text, toks, first, words)
+    if lead is None:
         return False
     heads = words.heads | words.quoted_heads
-    for k in range(first - 2, max(first - 3 - _QUOTED_MAX, -1), -1):
+    if lead == first and not _clitic(toks[first].norm):
+        # the place right after the head, its construct: «شرطة X»
+        return _is_head(toks[first - 1], heads) and _attributed(text, toks, first - 1, words)
+    for k in range(lead - 1, max(lead - 2 - _QUOTED_MAX, -1), -1):
         if not joined(text, toks[k], toks[k + 1]) or toks[k].norm in words.stops:
             return False
         if _is_head(toks[k], heads):
             return _attributed(text, toks, k, words)
+        if toks[lead].norm != _IN and not _definite(toks[k].norm):
+            return False  # «وثق المركز مقتل خمسة بحمص»: an indefinite word ends the name
     return False
+
+
+def _source_lead(text: str, toks: Sequence[Token], first: int, words: _Words) -> int | None:
+    """The token that joins a place to a name before it: «في», a cue word with «ب»/«ل», or the place."""
+    if first < 2 or not joined(text, toks[first - 1], toks[first]):
+        return None
+    before = toks[first - 1]
+    if before.norm == _IN:
+        return first - 1
+    if _clitic(before.norm) and not words.breaks.isdisjoint(form_set(before.norm[1:])):
+        return first - 1  # «لمدينة X», «بمحافظة X»
+    return first
+
+
+def _clitic(norm: str) -> bool:
+    """Whether a word opens with the preposition «ب» or «ل» («بحمص», «لمدينة»), by its spelling."""
+    return len(norm) > 3 and norm[0] in "بل"
+
+
+def _definite(norm: str) -> bool:
+    """Whether a word carries the article, alone or after «ل»/«و» («العامة», «للثورة», «والإعلام»)."""
+    return norm.startswith(("ال", "لل", "وال"))
+
+
+def _arabic_in_quotes(text: str, toks: Sequence[Token], first: int) -> bool:
+    """«حملة "X تُذبح بصمت"», «شبكة «X الآن»»: the place opens a quoted name right after a head noun."""
+    if first < 1:
+        return False
+    words = _words()
+    gap = text[toks[first - 1].end : toks[first].start]
+    return not _QUOTES.isdisjoint(gap) and _is_head(toks[first - 1], words.heads | words.quoted_heads)
 
 
 def _attributed(text: str, toks: Sequence[Token], head: int, words: _Words) -> bool:

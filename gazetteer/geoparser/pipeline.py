@@ -98,6 +98,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
     that lies in the container named right after it («التمانعة، محافظة ادلب»).
     """
     containers: dict[int, int] = {}
+    lacked: dict[str, int] = {}  # a name found lacking in its container: the container's index
     for k, r in enumerate(resolutions):
         if r.place is None and not (r.match.unknown or cued_settlement(r.match)):
             if r.match.places:  # readings dropped for want of corroboration: a container may give it
@@ -112,6 +113,10 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
         road = road_named(r.match, r.place)
         rank = 0 if road else said_rank(r.match, r.place)  # what the text calls it: "X district" a quarter
         j = container_of(k, resolutions, text, rank, road=road)
+        if j is None and r.place is not None:
+            # «القنيطرة - الحميدية | … على طريق الحميدية»: the name again, with no container of its own,
+            # is the place found lacking before
+            j = lacked.get(r.match.key)
         if j is None:
             continue
         if r.place is None:
@@ -127,6 +132,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
             resolutions[k] = nested_reading(r, resolutions[j])
             if resolutions[k].place is not None:
                 continue
+            lacked[r.match.key] = j
         containers[k] = j
     return containers
 

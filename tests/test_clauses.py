@@ -1,0 +1,27 @@
+"""A sentence's clauses that each report an event at a place of their own (gazetteer.events.clauses)."""
+
+import pytest
+
+from gazetteer import default_gazetteer, geoparse
+
+
+@pytest.fixture(scope="module")
+def real():
+    return default_gazetteer()
+
+
+def test_an_arabic_clause_opened_by_fima_after_a_comma_has_its_own_place(real):
+    text = "سيطرت قوات النظام على مدينة سراقب بعد معارك عنيفة، فيما انسحبت فصائل المعارضة نحو بلدة سرمين."
+    result = geoparse(text, gazetteer=real, language="ar")
+    places = {result.mentions[i.mention].text for i in result.incidents if i.mention is not None}
+    assert {"سراقب", "سرمين"} <= places
+
+
+def test_an_event_that_followed_after_a_comma_is_a_second_incident_at_the_same_place(real):
+    text = (
+        "فجّر انتحاري نفسه قرب مبنى البلدية في مدينة جبلة صباح يوم الأحد 5 آذار 2017، "
+        "تلاه انفجار عبوة ناسفة عند مدخل السوق، ما أدى إلى مقتل 12 شخصاً."
+    )
+    result = geoparse(text, gazetteer=real, language="ar")
+    assert len(result.incidents) == 2
+    assert {result.mentions[i.mention].text for i in result.incidents} == {"جبلة"}
