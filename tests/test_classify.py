@@ -111,6 +111,20 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ("لقي شاب حتفه في بلدة اليادودة", ATTACK),
         ("لقي ثلاثة أطفال مصرعهم في بلدة اليادودة", ATTACK),
         ("The body of a shepherd was found with gunshot wounds near Maskanah", ATTACK),
+        # A salvo, a tank's fire and a raid that hits are remote violence; fire returned is a clash.
+        ("Later that night another barrage landed on the outskirts of Kafr Nabudah", SHELLING),
+        ("Army tanks fired at farmhouses on the edge of Latamneh", SHELLING),
+        ("Minutes later a raid hit the vegetable market of Ariha", AIR),
+        ("The fighters returned fire at the checkpoint outside Tal Abyad", CLASH),
+        # A gathering is a protest only when it is held; fighters gathering are none.
+        (
+            "A gathering was held outside the municipality of Shahba to denounce the arrests",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "Residents of the town held gatherings outside the governor's office",
+            ("Protests", "Peaceful protest"),
+        ),
         # Angry relatives or villagers who storm or burn are a mob.
         ("Angry relatives of a detainee stormed the courthouse in Salamiyah", ("Riots", "Mob violence")),
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
@@ -222,3 +236,7 @@ def test_a_crowd_of_protesters_fired_on_is_excessive_force() -> None:
         "Protests",
         "Excessive force against protesters",
     )
+
+
+def test_fighters_gathering_are_no_protest() -> None:
+    assert _type("Fighters were seen gathering near the front line of Kabani") is None
