@@ -125,6 +125,8 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
             "Residents of the town held gatherings outside the governor's office",
             ("Protests", "Peaceful protest"),
         ),
+        # Tyres burnt in the street are a violent demonstration, protest word or none.
+        ("Young men then closed the bridge into Nawa with burning tyres", ("Riots", "Violent demonstration")),
         # Angry relatives or villagers who storm or burn are a mob.
         ("Angry relatives of a detainee stormed the courthouse in Salamiyah", ("Riots", "Mob violence")),
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
