@@ -827,6 +827,14 @@ def test_people_disappeared_during_an_operation_told_just_before_are_placed_ther
     assert len(_geoparse(comment)) == 1
 
 
+def test_fire_returned_after_an_event_told_at_a_place_is_a_clash_there() -> None:
+    text = "Army artillery shelled the outskirts of Kafr Nabl on Tuesday.\nThe defenders returned fire."
+    shelling, answer = _geoparse(text)
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert (answer.event_type, answer.sentence) == ("Battles", 1)
+    assert answer.location.place.name == shelling.location.place.name and answer.location.geo_precision >= 2
+
+
 def test_people_gone_missing_during_an_operation_told_just_before_are_disappeared_there() -> None:
     text = (
         "سيطرت القوات الحكومية على حي الشعار في مدينة حلب يوم 7 كانون الأول 2016. "
