@@ -121,7 +121,13 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
         if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans))
         and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
         and not organisation_shape(
-            scanner.text, scanner.toks, m.tok_start, m.tok_end, placed, english=scanner.english
+            scanner.text,
+            scanner.toks,
+            m.tok_start,
+            m.tok_end,
+            placed,
+            english=scanner.english,
+            country=_countries(m),
         )
         and not (
             not scanner.english and adjective_reading(scanner.toks, m.tok_start, m.tok_end, _countries(m))
