@@ -794,6 +794,19 @@ def test_a_capture_told_after_another_event_is_a_second_incident_at_its_place() 
     assert len(_geoparse(toll)) == 1
 
 
+def test_explosions_that_opened_a_capture_are_a_second_incident_at_its_place() -> None:
+    text = "Rebels overran the hill village of Kabani on Sunday after two car bombs hit the army's trenches."
+    seized, bombs = _geoparse(text)
+    assert seized.event_type == "Battles" and bombs.sub_event_type == "Remote explosive/landmine/IED"
+    assert bombs.location.place is seized.location.place
+    # Fighting or a withdrawal that led to the capture is part of it, with or without a place of its own.
+    assert (
+        len(_geoparse("Rebels overran Kabani on Sunday after two days of fighting near Jisr al-Shughur."))
+        == 1
+    )
+    assert len(_geoparse("The army took Kabani on Sunday after the rebels withdrew from Bdama.")) == 1
+
+
 def test_a_gathering_that_turns_violent_or_ends_in_arrests_is_one_incident() -> None:
     marched = (
         "Dozens of men marched through the streets of al-Bab on Sunday to protest against power cuts; "
