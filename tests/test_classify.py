@@ -218,6 +218,20 @@ def test_what_a_protest_is_against_is_neither_a_warning_nor_its_event(text: str)
     assert _type(text) == ("Protests", "Peaceful protest")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police fired warning shots to disperse a rally outside the court in Shahba",
+            ("Protests", "Protest with intervention"),
+        ),
+        ("Rebels took control of the ridge above Kabani for the first time since 2015", OVERTAKES),
+    ],
+)
+def test_warning_shots_and_a_first_time_since_are_still_events(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
+
+
 def test_a_warning_of_a_protest_is_still_no_event() -> None:
     assert _type("Officials warned that protests could break out in the town.") is None
 
