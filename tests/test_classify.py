@@ -125,6 +125,17 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
             "Residents of the town held gatherings outside the governor's office",
             ("Protests", "Peaceful protest"),
         ),
+        # An attack beaten back was fought; a man led off by soldiers was abducted; a siege broken
+        # is ground taken; a village fired on from outside it was shelled.
+        ("Local fighters repulsed an attempt by the militia to enter Kabani", CLASH),
+        (
+            "Two gunmen stopped the minibus near Sanamayn and took him away",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        ("The troops broke the siege of the air base at Kuweires", OVERTAKES),
+        ("Militiamen fired on the village of Qalaat al-Madiq from the plain", SHELLING),
+        # Helicopters that fire on positions strike from the air.
+        ("Helicopters fired on opposition positions around Kafr Zita", AIR),
         # Tyres burnt in the street are a violent demonstration, protest word or none.
         ("Young men then closed the bridge into Nawa with burning tyres", ("Riots", "Violent demonstration")),
         # Angry relatives or villagers who storm or burn are a mob.
