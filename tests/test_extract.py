@@ -794,6 +794,15 @@ def test_a_capture_told_after_another_event_is_a_second_incident_at_its_place() 
     assert len(_geoparse(toll)) == 1
 
 
+def test_another_kind_of_event_told_after_where_is_a_second_incident_at_that_place() -> None:
+    text = "Fighting reached the Bustan al-Qasr district on Sunday, where warplanes struck rebel positions."
+    fighting, strike = _geoparse(text)
+    assert (fighting.event_type, strike.sub_event_type) == ("Battles", "Air/drone strike")
+    assert strike.location.place is fighting.location.place
+    # A toll told after "where" is the event's own.
+    assert len(_geoparse("Shells fell on the market of Ariha on Sunday, where two children died.")) == 1
+
+
 def test_explosions_that_opened_a_capture_are_a_second_incident_at_its_place() -> None:
     text = "Rebels overran the hill village of Kabani on Sunday after two car bombs hit the army's trenches."
     seized, bombs = _geoparse(text)

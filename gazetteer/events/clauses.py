@@ -18,10 +18,11 @@ from .linking import location_of, place_candidates
 
 __all__ = ["Clause", "split_clauses"]
 
-#: Where a clause starts: after «;» or «|», or after a comma before "and", "while" ...
+#: Where a clause starts: after «;» or «|», or after a comma before "and", "while", "where" ("clashes
+#: spread to X, where helicopters fired on rebel positions") ...
 _CLAUSE_BREAKS = ";؛|"
 _CLAUSE_COMMAS = ",،"
-_CLAUSE_WORDS = frozenset({"and", "while", "whereas", "but"})
+_CLAUSE_WORDS = frozenset({"and", "while", "whereas", "but", "where"})
 #: Words opening a phrase that tells an earlier event after a comma ("…, after seizing the town").
 _BEFORE_WORDS = frozenset({"after"})
 #: Event types of one gathering, which a report may tell turning from one into the other.
