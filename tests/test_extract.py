@@ -794,6 +794,15 @@ def test_a_capture_told_after_another_event_is_a_second_incident_at_its_place() 
     assert len(_geoparse(toll)) == 1
 
 
+def test_a_dated_sentence_that_reports_no_event_dates_no_later_sentence() -> None:
+    text = (
+        "Rockets hit Kafr Nabl on 3 March 2019. On 6 March 2019 the opposition council condemned the attack. "
+        "Shells also fell on Ariha."
+    )
+    rockets, shells = _geoparse(text, dt.date(2019, 3, 8))
+    assert rockets.date == shells.date == dt.date(2019, 3, 3)
+
+
 def test_another_kind_of_event_told_after_where_is_a_second_incident_at_that_place() -> None:
     text = "Fighting reached the Bustan al-Qasr district on Sunday, where warplanes struck rebel positions."
     fighting, strike = _geoparse(text)
