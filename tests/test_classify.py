@@ -134,6 +134,8 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ),
         ("The troops broke the siege of the air base at Kuweires", OVERTAKES),
         ("Militiamen fired on the village of Qalaat al-Madiq from the plain", SHELLING),
+        # "Air and artillery strikes" share the noun: air strikes, the artillery beside them.
+        ("Air and artillery strikes pounded the outskirts of Kafr Batna overnight", AIR),
         # Helicopters that fire on positions strike from the air.
         ("Helicopters fired on opposition positions around Kafr Zita", AIR),
         # Tyres burnt in the street are a violent demonstration, protest word or none.
