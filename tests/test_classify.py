@@ -140,7 +140,11 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ("Helicopters fired on opposition positions around Kafr Zita", AIR),
         # Tyres burnt in the street are a violent demonstration, protest word or none.
         ("Young men then closed the bridge into Nawa with burning tyres", ("Riots", "Violent demonstration")),
-        # Angry relatives or villagers who storm or burn are a mob.
+        # Angry relatives or villagers who storm or burn are a mob, whatever their victim was accused of.
+        (
+            "Angry villagers beat a man accused of taking part in the kidnapping of a boy in Nawa",
+            ("Riots", "Mob violence"),
+        ),
         ("Angry relatives of a detainee stormed the courthouse in Salamiyah", ("Riots", "Mob violence")),
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
         ("The army said it had taken full control of Khan Tuman", OVERTAKES),
