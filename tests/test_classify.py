@@ -121,7 +121,40 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ("لقي شاب حتفه في بلدة اليادودة", ATTACK),
         ("لقي ثلاثة أطفال مصرعهم في بلدة اليادودة", ATTACK),
         ("The body of a shepherd was found with gunshot wounds near Maskanah", ATTACK),
-        # Angry relatives or villagers who storm or burn are a mob.
+        # A salvo, a tank's fire and a raid that hits are remote violence; fire returned is a clash.
+        ("Later that night another barrage landed on the outskirts of Kafr Nabudah", SHELLING),
+        ("Army tanks fired at farmhouses on the edge of Latamneh", SHELLING),
+        ("Minutes later a raid hit the vegetable market of Ariha", AIR),
+        ("The fighters returned fire at the checkpoint outside Tal Abyad", CLASH),
+        # A gathering is a protest only when it is held; fighters gathering are none.
+        (
+            "A gathering was held outside the municipality of Shahba to denounce the arrests",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "Residents of the town held gatherings outside the governor's office",
+            ("Protests", "Peaceful protest"),
+        ),
+        # An attack beaten back was fought; a man led off by soldiers was abducted; a siege broken
+        # is ground taken; a village fired on from outside it was shelled.
+        ("Local fighters repulsed an attempt by the militia to enter Kabani", CLASH),
+        (
+            "Two gunmen stopped the minibus near Sanamayn and took him away",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        ("The troops broke the siege of the air base at Kuweires", OVERTAKES),
+        ("Militiamen fired on the village of Qalaat al-Madiq from the plain", SHELLING),
+        # "Air and artillery strikes" share the noun: air strikes, the artillery beside them.
+        ("Air and artillery strikes pounded the outskirts of Kafr Batna overnight", AIR),
+        # Helicopters that fire on positions strike from the air.
+        ("Helicopters fired on opposition positions around Kafr Zita", AIR),
+        # Tyres burnt in the street are a violent demonstration, protest word or none.
+        ("Young men then closed the bridge into Nawa with burning tyres", ("Riots", "Violent demonstration")),
+        # Angry relatives or villagers who storm or burn are a mob, whatever their victim was accused of.
+        (
+            "Angry villagers beat a man accused of taking part in the kidnapping of a boy in Nawa",
+            ("Riots", "Mob violence"),
+        ),
         ("Angry relatives of a detainee stormed the courthouse in Salamiyah", ("Riots", "Mob violence")),
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
         ("The army said it had taken full control of Khan Tuman", OVERTAKES),
@@ -212,6 +245,20 @@ def test_what_a_protest_is_against_is_neither_a_warning_nor_its_event(text: str)
     assert _type(text) == ("Protests", "Peaceful protest")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police fired warning shots to disperse a rally outside the court in Shahba",
+            ("Protests", "Protest with intervention"),
+        ),
+        ("Rebels took control of the ridge above Kabani for the first time since 2015", OVERTAKES),
+    ],
+)
+def test_warning_shots_and_a_first_time_since_are_still_events(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
+
+
 def test_a_warning_of_a_protest_is_still_no_event() -> None:
     assert _type("Officials warned that protests could break out in the town.") is None
 
@@ -238,3 +285,7 @@ def test_an_events_rank_since_a_time_is_no_summary() -> None:
     # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
     assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
     assert _type("قتل 40 مدنيا في المحافظة منذ مطلع العام") is None
+
+
+def test_fighters_gathering_are_no_protest() -> None:
+    assert _type("Fighters were seen gathering near the front line of Kabani") is None

@@ -137,6 +137,13 @@ def test_a_lead_stands_even_when_it_reacts_or_recalls() -> None:
     assert _framing(recalled, told=False) is None
 
 
+def test_a_past_perfect_after_a_verb_of_saying_is_reported_speech_not_a_recall() -> None:
+    assert _framing("The council said its guards had returned fire at the attackers.", told=True) is None
+    # With a year, "had" still recalls an earlier event.
+    recalled = "Residents said the bakery had been shelled in 2016."
+    assert _framing(recalled, told=True) == "recall"
+
+
 def test_a_placeless_generic_report_without_day_victims_or_count_is_vague() -> None:
     method = "This section provides a summary of attacks identified against protected objects."
     assert _framing(method, told=False, placed=False) == "vague"

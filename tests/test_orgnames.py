@@ -27,6 +27,9 @@ def _texts(text, language, gazetteer):
         ("Aleppo Today published a video of the strike on Anadan.", ["Anadan"]),
         ("Two shells fell on Jableh, Latakia Now radio reported.", ["Jableh"]),
         ("Two shells fell on Baniyas, Tartus Now radio station reported.", ["Baniyas"]),
+        # The country after "in"/"of" ends a name whose head comes before it.
+        ("Snipers shot two marchers in Duma, the Revolutionary Council in Syria said.", ["Duma"]),
+        ("Officials of the Democratic Administration of Northern Syria met in Tabqa.", ["Tabqa"]),
     ],
 )
 def test_an_english_outlet_or_ngo_name_is_no_place(real, text, kept):
@@ -46,6 +49,9 @@ def test_an_english_outlet_or_ngo_name_is_no_place(real, text, kept):
         ("Government forces shelled the Idlib countryside, a resident told reporters.", ["Idlib"]),
         # The place owns what follows: "Russia's" is no part of a name.
         ("Russia's Defence Minister Sergei Shoigu said jets struck Saraqib.", ["Russia", "Saraqib"]),
+        # A place other than the country after "Council in" is where the council sits.
+        ("The Revolutionary Council in Tabqa said two men were detained.", ["Tabqa"]),
+        ("Government forces advanced in Syria's north, the UN envoy for Syria said.", ["Syria", "Syria"]),
     ],
 )
 def test_an_english_place_next_to_capitalised_words_stays(real, text, kept):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..places.index import Gazetteer
 from ..places.place import Place, PlaceType
-from .articlewords import ArticleWords
+from .articlewords import ArticleWords, capitalised
 from .fallbacks import facility_at, fuzzy_at, landmark_at, syrian_spelling, transliteration_at, unknown_match
 from .masks import actor_spans, adjective_reading, in_organisation_name, masked
 from .nameindex import MatchIndex
@@ -89,14 +89,15 @@ def _scan(scanner: Scanner) -> list[Match]:
 def _longer_spelling(scanner: Scanner, i: int, end_tok: int) -> Match | None:
     """A longer name spelt another way that the name found at ``i`` begins ("Khafsa Kabir", "Khafsah Kabir").
 
-    English only, and only when a capitalised word follows the name, joined to it.
+    English only, and only when a capitalised word follows the name, joined to it (after an
+    article: "Busra al-Harir" is Busr al-Harir, not Busra al-Sham and a word).
     """
     toks = scanner.toks
     if not (
         scanner.english
         and end_tok < len(toks)
         and scanner.joinable[end_tok - 1]
-        and toks[end_tok].text[:1].isupper()
+        and capitalised(toks[end_tok].text)
     ):
         return None
     found = transliteration_at(scanner, i)
@@ -128,7 +129,13 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
         if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans))
         and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
         and not organisation_shape(
-            scanner.text, scanner.toks, m.tok_start, m.tok_end, placed, english=scanner.english
+            scanner.text,
+            scanner.toks,
+            m.tok_start,
+            m.tok_end,
+            placed,
+            english=scanner.english,
+            country=_countries(m),
         )
         and not (
             not scanner.english and adjective_reading(scanner.toks, m.tok_start, m.tok_end, _countries(m))

@@ -8,7 +8,9 @@
   Direct") that ends on an organisation's head noun, or that a source is quoted by ("told X Y",
   "according to the X Y", "X Y said").  A cue word in the run keeps the place ("Idlib City",
   "Aleppo Central Prison"), and a run of the place alone is never an organisation ("the Civil Defence
-  in Idlib said").
+  in Idlib said").  The country may also end one after "in" or "of" ("the Local Coordination
+  Committees in Syria"); another place there is where the organisation sits ("the Military Council
+  in Dhiban").
 - Arabic: a head noun, then one or two indefinite nouns of its construct chain, then the place
   («فوج إطفاء X», «قيادة شرطة X», «منسقو استجابة X»).
 - Arabic, where a source is quoted only: a head noun and up to three words, then «في X»
@@ -39,6 +41,16 @@ _QUOTED_MAX = 3  # words between a quoted head and «في» («مكتب توثي
 _ATTRIBUTION_REACH = 5  # words between an attribution and the head («نقلته وكالة سانا عن قائد شرطة X»)
 _QUOTES = frozenset("\"«“'")  # marks that open a quoted name
 _LONGEST = 3  # the most words in an attribution or outlet phrase
+#: Between an organisation's head noun and the country ending its name ("Committees in Syria").
+_IN_OF = frozenset({"in", "of"})
+#: Words of a region of the country in such a name ("of North and East Syria").
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+     "southeast", "southwest", "and"}
+)  # fmt: skip
+#: Heads that end an organisation's name only before a country: "the Civil Administration" of a town
+#: is also said of the town's own offices.
+_COUNTRY_ORG_HEADS = frozenset({"administration", "government"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +79,25 @@ def _words() -> _Words:
 
 
 def organisation_shape(
-    text: str, toks: Sequence[Token], first: int, last: int, placed: Container[int], *, english: bool
+    text: str,
+    toks: Sequence[Token],
+    first: int,
+    last: int,
+    placed: Container[int],
+    *,
+    english: bool,
+    country: bool = False,
 ) -> bool:
     """Whether the name on tokens ``[first, last)`` of a sentence lies in an organisation's name by its shape.
 
     ``placed``: the sentence's tokens inside place names (never one of an organisation's other
-    words here); ``english`` chooses the reading (see the module's docstring).
+    words here); ``english`` chooses the reading (see the module's docstring); ``country``: every
+    reading of the name is a country, which may end an English name after "in" or "of".
     """
     if english:
-        return _english_run(text, toks, first, last, placed)
+        return _english_run(text, toks, first, last, placed) or (
+            country and _country_ends_name(text, toks, first)
+        )
     return (
         _arabic_chain(text, toks, first, placed)
         or _arabic_quoted(text, toks, first)
@@ -123,6 +145,23 @@ def _english_run(text: str, toks: Sequence[Token], first: int, last: int, placed
     if end >= last and _head_word(toks[end]) in words.heads:
         return True
     return _quoted_before(text, toks, start, words) or _quoted_after(text, toks, end + 1, words)
+
+
+def _country_ends_name(text: str, toks: Sequence[Token], first: int) -> bool:
+    """ "the Local Coordination Committees in Syria", "the Autonomous Administration of North and East
+    Syria": a country after "in"/"of" (and compass words) that a capitalised head noun comes before.
+
+    Only a country: "the Military Council in Dhiban" is a council that sits in a place, which an
+    incident may be at; no incident is at a country.
+    """
+    heads = _words().heads | _COUNTRY_ORG_HEADS
+    k = first - 1
+    while k >= 0 and toks[k].norm in _COMPASS and joined(text, toks[k], toks[k + 1]):
+        k -= 1
+    if k < 1 or toks[k].norm not in _IN_OF or not joined(text, toks[k], toks[k + 1]):
+        return False
+    head = toks[k - 1]
+    return joined(text, head, toks[k]) and _capitalised_word(head) and _head_word(head) in heads
 
 
 def _quoted_before(text: str, toks: Sequence[Token], k: int, words: _Words) -> bool:
