@@ -238,3 +238,9 @@ def test_an_events_rank_since_a_time_is_no_summary() -> None:
     # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
     assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
     assert _type("قتل 40 مدنيا في المحافظة منذ مطلع العام") is None
+
+
+def test_armed_men_entering_a_place_under_a_deal_is_a_transfer_and_an_aid_convoy_is_not() -> None:
+    assert _type("دخلت دوريات روسية إلى مدينة الصنمين بموجب اتفاق التسوية") == NON_VIOLENT_TRANSFER
+    assert _type("خرج مقاتلو الفصائل من البلدة بموجب الاتفاق") == NON_VIOLENT_TRANSFER
+    assert _type("دخلت قافلة مساعدات إلى البلدة المحاصرة بموجب اتفاق بين الطرفين") is None
