@@ -244,3 +244,14 @@ def test_armed_men_entering_a_place_under_a_deal_is_a_transfer_and_an_aid_convoy
     assert _type("دخلت دوريات روسية إلى مدينة الصنمين بموجب اتفاق التسوية") == NON_VIOLENT_TRANSFER
     assert _type("خرج مقاتلو الفصائل من البلدة بموجب الاتفاق") == NON_VIOLENT_TRANSFER
     assert _type("دخلت قافلة مساعدات إلى البلدة المحاصرة بموجب اتفاق بين الطرفين") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعتقلت قوات الأمن أربعة من منظمي المظاهرة في مدينة السويداء",
+        "Security forces detained three organisers of the sit-in outside the governorate building",
+    ],
+)
+def test_the_organisers_of_a_protest_arrested_are_an_arrest_not_a_protest(text: str) -> None:
+    assert _type(text) == ARRESTS
