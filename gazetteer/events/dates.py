@@ -242,11 +242,12 @@ def _relative(
     found = []
     weekdays = {m.first: m for m in lex.weekdays.find(tokens, words=words)}
     relatives = lex.relative.find(tokens, words=words)
-    # «اليوم» of «في اليوم التالي», «اليوم نفسه» counts from the day told before, not from publication
+    # «اليوم» of «في اليوم التالي», «مساء اليوم التالي», «اليوم نفسه» counts from the day told before,
+    # not from publication
     told = {k for m in lex.told_offsets.find(tokens, words=words) for k in range(m.first, m.last)}
     consumed: set[int] = set()
     for r in relatives:
-        if r.first in told:
+        if not told.isdisjoint(range(r.first, r.last)):
             continue
         nxt = weekdays.get(r.last)
         if r.value in ("today", "yesterday", "day_before_yesterday"):
