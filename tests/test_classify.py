@@ -255,3 +255,14 @@ def test_armed_men_entering_a_place_under_a_deal_is_a_transfer_and_an_aid_convoy
 )
 def test_the_organisers_of_a_protest_arrested_are_an_arrest_not_a_protest(text: str) -> None:
     assert _type(text) == ARRESTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت زوارق حربية حي الصليبة من جهة البحر بالتزامن مع اقتحام الجيش للحي",
+        "Navy gunboats shelled the coastal quarter as army tanks stormed it",
+    ],
+)
+def test_fire_from_gunboats_is_shelling_beside_a_storming(text: str) -> None:
+    assert _type(text) == SHELLING
