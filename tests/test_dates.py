@@ -35,6 +35,8 @@ SUNDAY = dt.date(2020, 9, 20)
         ("on 30 September 2015", dt.date(2015, 9, 30), "day"),
         ("2020-09-20", dt.date(2020, 9, 20), "day"),
         ("20/9/2020", dt.date(2020, 9, 20), "day"),
+        ("اشتباكات في مدينة البصيرة بالريف الشرقي 30 08 2020", dt.date(2020, 8, 30), "day"),
+        ("قصف مدفعي على البلدة ٤ ٩ ٢٠٢٠", dt.date(2020, 9, 4), "day"),
         ("قصفت الطائرات البلدة الليلة الماضية", dt.date(2020, 9, 19), "day"),
         ("yesterday", dt.date(2020, 9, 19), "day"),
         ("Russian jets struck the town on Saturday", dt.date(2020, 9, 19), "day"),
@@ -62,6 +64,7 @@ def test_weekday_agrees_with_today() -> None:
         "قتل الاثنين معا",  # «الاثنين» the two, not Monday
         "لا تاريخ هنا",
         "31/02/2020",  # no 31 February
+        "قتل 12 3 2020 شخصا",  # a spaced date only closes a caption
         # «اليوم» of a phrase counting from the day told before is no «today»
         "وفي اليوم التالي، امتد القصف إلى البلدات المجاورة",
         "وفي اليوم نفسه سقطت قذائف على الحي",
