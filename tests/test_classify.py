@@ -266,3 +266,7 @@ def test_the_organisers_of_a_protest_arrested_are_an_arrest_not_a_protest(text: 
 )
 def test_fire_from_gunboats_is_shelling_beside_a_storming(text: str) -> None:
     assert _type(text) == SHELLING
+
+
+def test_an_arabic_security_sweep_is_a_raid_to_arrest() -> None:
+    assert _type("أطلقت قوى الأمن الداخلي حملة تمشيط في قرى ريف جبلة بحثا عن مطلوبين") == ARRESTS
