@@ -289,3 +289,35 @@ def test_an_events_rank_since_a_time_is_no_summary() -> None:
 
 def test_fighters_gathering_are_no_protest() -> None:
     assert _type("Fighters were seen gathering near the front line of Kabani") is None
+
+
+def test_armed_men_entering_a_place_under_a_deal_is_a_transfer_and_an_aid_convoy_is_not() -> None:
+    assert _type("دخلت دوريات روسية إلى مدينة الصنمين بموجب اتفاق التسوية") == NON_VIOLENT_TRANSFER
+    assert _type("خرج مقاتلو الفصائل من البلدة بموجب الاتفاق") == NON_VIOLENT_TRANSFER
+    assert _type("دخلت قافلة مساعدات إلى البلدة المحاصرة بموجب اتفاق بين الطرفين") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعتقلت قوات الأمن أربعة من منظمي المظاهرة في مدينة السويداء",
+        "Security forces detained three organisers of the sit-in outside the governorate building",
+    ],
+)
+def test_the_organisers_of_a_protest_arrested_are_an_arrest_not_a_protest(text: str) -> None:
+    assert _type(text) == ARRESTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت زوارق حربية حي الصليبة من جهة البحر بالتزامن مع اقتحام الجيش للحي",
+        "Navy gunboats shelled the coastal quarter as army tanks stormed it",
+    ],
+)
+def test_fire_from_gunboats_is_shelling_beside_a_storming(text: str) -> None:
+    assert _type(text) == SHELLING
+
+
+def test_an_arabic_security_sweep_is_a_raid_to_arrest() -> None:
+    assert _type("أطلقت قوى الأمن الداخلي حملة تمشيط في قرى ريف جبلة بحثا عن مطلوبين") == ARRESTS

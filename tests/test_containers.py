@@ -463,3 +463,14 @@ def test_a_captions_governorate_holds_the_place_named_after_its_bar(real):
     # the name again is the same place as in the header
     assert all(m.place is None and m.container is not None for m in named)
     assert all(m.container.id == named[0].container.id for m in named)
+
+
+def test_a_quarter_the_gazetteer_lacks_told_in_the_next_sentence_lies_in_the_city_told_before(real):
+    _absent(real, "الطحانة")
+    text = "تظاهر مئات في مدينة حماة يوم الجمعة. وبعد يومين، داهمت قوات الأمن حي الطحانة واعتقلت عشرة شبان."
+    quarter = _mention(geoparse(text, gazetteer=real, language="ar"), "الطحانة")
+    assert quarter.container is not None and quarter.container.name_ar == "حماة"
+    # two sentences on, the city told is no longer the quarter's
+    text = "تظاهر مئات في مدينة حماة يوم الجمعة. وساد هدوء حذر. وبعد يومين، داهمت قوات الأمن حي الطحانة."
+    quarter = _mention(geoparse(text, gazetteer=real, language="ar"), "الطحانة")
+    assert quarter.container is None

@@ -534,6 +534,11 @@ ONE_SENTENCE_REPORTS = [
     ),
     ("دخلت قوات النظام مدينة منبج دون قتال.", "Strategic developments", "Non-violent transfer of territory"),
     (
+        "انتشرت دوريات الشرطة العسكرية الروسية في بلدة جاسم بموجب اتفاق التسوية.",
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    ),
+    (
         "Jaysh al-Nasr announced that it was merging into the National Front for Liberation in Idlib.",
         "Strategic developments",
         "Change to group/activity",

@@ -70,6 +70,8 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ("وقال الجيش السوري إنه يرد على قصف الفصائل لمدينة حلب.", "reaction"),
         ("وكانت المدينة قد تعرضت لهجوم بغاز الكلور عام 2017 أودى بحياة العشرات.", "recall"),
         ("وسبق أن استهدف الطيران الحربي السوق ذاته خلال العام الماضي.", "recall"),
+        # what the event told comes after or within: context, not a second report
+        ("ويأتي القصف بعد أسبوع من سيطرة الفصائل على التلة بموجب اتفاق مع الأهالي.", "recall"),
         # A report or an investigation about events, as a video or a database is.
         ("وأصدرت منظمة العفو الدولية تقريراً عن الغارات الجوية على المستشفيات في ريف حلب.", "media"),
         ("ونشر الفريق تحقيقين حول الهجمات بالبراميل المتفجرة على داريا.", "media"),

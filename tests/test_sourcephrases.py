@@ -3,7 +3,7 @@
 import pytest
 
 from gazetteer import default_gazetteer, geoparse
-from gazetteer.events.linking import linking_lexicon
+from gazetteer.events.linkingwords import linking_lexicon
 from gazetteer.events.sourcephrases import quoted_source_before
 from gazetteer.places.normalize import tokenize
 

@@ -29,6 +29,10 @@ _CLAUSE_WORDS = frozenset(
 )
 #: Words opening a phrase that tells an earlier event after a comma ("…, after seizing the town").
 _BEFORE_WORDS = frozenset({"after"})
+#: Words opening a phrase that tells what the event before led to after a comma («، ما أدى إلى اندلاع
+#: اشتباكات في X»): a second event at a place of its own, or the first's toll («، ما أسفر عن مقتل …»).
+_RESULT_WORDS = frozenset({"ما"})
+_RESULT_REACH = 4  # «ما أدى إلى (اندلاع) اشتباكات»: the event led to, at most two words after «إلى»
 #: Event types of one gathering, which a report may tell turning from one into the other.
 _GATHERINGS = frozenset({"Protests", "Riots"})
 #: A clause: its tokens, where its triggers may start (None: unknown), its mentions' indices.
@@ -75,7 +79,7 @@ def split_clauses(
         if k in joined
         or any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_BREAKS)
         or (
-            tokens[k].norm in _CLAUSE_WORDS | _BEFORE_WORDS
+            tokens[k].norm in _CLAUSE_WORDS | _BEFORE_WORDS | _RESULT_WORDS
             and any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_COMMAS)
         )
         or k in unmarked
@@ -99,10 +103,11 @@ def split_clauses(
         placed = [k for k in within if location_of(mentions[k]) is not None]
         event = classify(part, here) if here else None
         candidates = place_candidates(text, part, mentions, placed, event) if event and placed else []
+        toll = ranges and event is not None and _toll(event, part)
         if a in unmarked and ranges and not (event is not None and _opened_a_capture(event, kinds)):
             # an unmarked "after" phrase tells what led to the capture, part of it, unless explosions
             ranges[-1] = (ranges[-1][0], b, ranges[-1][2])
-        elif any(c.linked for c in candidates) or candidates and not ranges:
+        elif not toll and (any(c.linked for c in candidates) or candidates and not ranges):
             ranges.append((a, b, a))
             kinds.append(_kind(event, part))
         elif ranges and event is not None and _second_event(event, part, kinds):
@@ -121,6 +126,14 @@ def split_clauses(
     return [(*clause(a, b)[:2], placed_in[told]) for a, b, told in ranges]
 
 
+def _toll(event: SentenceEvent, part: Sequence[Token]) -> bool:
+    """Whether a clause opened by «ما» (:data:`_RESULT_WORDS`) tells the toll or aftermath of the event
+    before it: a second event is what that event led to, its word right after «ما أدى إلى»."""
+    if part[0].norm not in _RESULT_WORDS:
+        return False
+    return event.entry.kind == "casualty" or event.trigger.first > _RESULT_REACH
+
+
 def _second_event(event: SentenceEvent, part: Sequence[Token], kinds: list[tuple[str, str]]) -> bool:
     """Whether a clause at no place of its own, telling ``event``, tells an event the clauses before do not.
 
@@ -128,12 +141,15 @@ def _second_event(event: SentenceEvent, part: Sequence[Token], kinds: list[tuple
     (:data:`_BEFORE_WORDS`) tells a second event only when it is a capture: "abducted
     residents of X, after seizing the town", not "two died, after shelling hit X"; or when it
     tells explosions that opened a capture told before it ("seized X after a wave of suicide car
-    bombs"): ACLED codes the bombs and the capture apart.
+    bombs"): ACLED codes the bombs and the capture apart. One opened by «ما» (:data:`_RESULT_WORDS`)
+    never does.
     """
     if event.entry.kind == "casualty" or any(kind[0] == "casualty" for kind in kinds):
         return False
     if part[0].norm in _BEFORE_WORDS and not (event.entry.territory or _opened_a_capture(event, kinds)):
         return False
+    if part[0].norm in _RESULT_WORDS:
+        return False  # «، ما أدى إلى مقتل … وتبنى التنظيم التفجير»: the event told, its toll and aftermath
     kind = _kind(event, part)
     return kind[0] not in {k[0] for k in kinds} if event.generic else kind not in kinds
 

@@ -202,12 +202,13 @@ def _city_before(k: int, resolutions: Sequence[Resolution]) -> int | None:
     """The city named last before resolution ``k`` in its sentence, if any: a quarter's container.
 
     "In Aleppo, shells fell on a polling centre in the Midan district", «في مدينة حلب … في
-    حي الميدان»: a quarter named after a city, with no container of its own, is that city's.
+    حي الميدان»: a quarter named after a city, with no container of its own, is that city's; so
+    is one told in the next sentence («… في مدينة اللاذقية. وبعد يومين، قصفت الزوارق حي X»).
     """
     sentence = resolutions[k].match.sentence
     for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
         other = resolutions[j]
-        if other.match.sentence != sentence:
+        if other.match.sentence < sentence - 1:
             return None
         if other.place is not None and other.place.in_syria and other.place.type is PlaceType.CITY:
             return j
