@@ -7,7 +7,6 @@ are real and absent from it, which each test first checks.
 import pytest
 
 from gazetteer import PlaceType, default_gazetteer, distance_km, geoparse
-from gazetteer.geoparser.containers import lies_towards
 
 IDLIB_CITY = (35.93, 36.63)
 KAFRANBEL = (35.61, 36.56)
@@ -202,13 +201,6 @@ def test_a_direction_from_the_container_chooses_the_homonym_lying_that_way(real,
     result = geoparse(text, gazetteer=real, language="en")
     assert _mention(result, "al-Mansoura").place.id == place
     assert result.incidents[0].location.place.id == place
-
-
-def test_a_place_inside_its_container_lies_in_no_direction_from_it(real):
-    raqqa = real.get("gn:172955")
-    mansour = real.get("ocha:N0469")  # a quarter 1 km from Raqqa's point
-    assert not lies_towards(mansour, raqqa, 90.0) and not lies_towards(mansour, raqqa, 270.0)
-    assert lies_towards(real.get("gn:8559276"), raqqa, 270.0)
 
 
 def test_a_small_place_dropped_alone_is_read_when_its_container_follows(real):

@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from ..geoparser.containers import rank_of
+from ..geoparser.containment import rank_of
 from ..geoparser.result import Incident, Location, Mention, Role, Sentence
 from ..places.normalize import tokenize
 from .linking import location_of

@@ -302,7 +302,7 @@ def _inner_over_container(
     connector words only (or, opening the sentence, by a bar or dash before it),
     gives the place its tie to the event, and the place, more specific, wins over
     it.  The place must lie in one reading of the container
-    (:func:`gazetteer.geoparser.containers.lies_in`).  The last of a list that
+    (:func:`gazetteer.geoparser.containment.lies_in`).  The last of a list that
     shares the container ("X and Y in Aleppo") is left alone: the container is the list's.
     """
     ordered = sorted(candidates, key=lambda c: mentions[c.index].start)

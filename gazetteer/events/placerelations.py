@@ -4,7 +4,7 @@ al-Rastan").  :mod:`gazetteer.events.linking` and :mod:`gazetteer.events.targets
 
 from __future__ import annotations
 
-from ..geoparser.containers import lies_in, rank_of
+from ..geoparser.containment import lies_in, rank_of
 from ..geoparser.lexicon import form_set
 from ..geoparser.result import Mention
 from ..places.normalize import words_in

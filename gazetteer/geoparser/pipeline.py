@@ -11,7 +11,6 @@ from ..lang import detect_language
 from ..places.index import Gazetteer
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .containers import (
-    NESTED_RANK,
     caption_countryside,
     container_of,
     corroborated_reading,
@@ -21,10 +20,9 @@ from .containers import (
     nested_reading,
     road_named,
     said_near,
-    said_rank,
     said_to_be_settlement,
-    within_reach,
 )
+from .containment import NESTED_RANK, said_rank, within_reach
 from .cues import load_cues
 from .locate import locate
 from .masks import organisation_words
