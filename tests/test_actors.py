@@ -81,6 +81,9 @@ def test_english_roles() -> None:
         "Masked men opened fire on a family picnicking by the river",
         "Gunmen opened fire on a baker and a schoolteacher outside the mosque",
         "Two men on a motorcycle attacked the village mukhtar at his home",
+        "أطلق مسلحون مجهولون النار على عائلة كانت في طريقها إلى المزرعة",
+        "اغتال مسلحون مختار القرية أمام منزله",
+        "قتل مسلحون خبازاً ومعلماً في أثناء عودتهما من السوق",
     ],
 )
 def test_people_named_by_their_trade_or_errand_are_civilians(text: str) -> None:

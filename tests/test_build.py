@@ -82,6 +82,29 @@ def test_with_seat_names_gives_a_seat_its_areas_bare_spellings() -> None:
     assert with_seat_names([district, city, twin]) == [district, city, twin]
 
 
+def test_with_seat_names_gives_a_governorates_capital_its_bare_spellings() -> None:
+    from gazetteer.places.build import with_seat_names
+
+    governorate = Place(
+        "g", "Hama Governorate", "محافظة حماة", PlaceType.GOVERNORATE, 35.13, 36.75,
+        alt_names=("Hama", "Hamah", "Hama Province", "محافظة حماه"),
+    )  # fmt: skip
+    city = Place("c", "Hama", "حماة", PlaceType.CITY, 35.131, 36.757)
+    out = with_seat_names([governorate, city])
+    # The bare spelling joins the city; the names that say "governorate" or "province" do not.
+    assert out[1].alt_names == ("Hamah",)
+    assert out[0] is governorate
+
+
+def test_a_governorates_spelling_alone_reads_as_its_capital() -> None:
+    from gazetteer import default_gazetteer, geoparse
+
+    result = geoparse("Shelling hit Deir Ezzor on Monday.", gazetteer=default_gazetteer())
+    assert [(m.text, m.place.type.value) for m in result.mentions] == [("Deir Ezzor", "city")]
+    cued = geoparse("Shelling hit Deir Ezzor province on Monday.", gazetteer=default_gazetteer())
+    assert [m.place.type.value for m in cued.mentions] == ["governorate"]
+
+
 def test_a_seats_spelling_listed_only_by_its_district_reads_as_the_seat() -> None:
     from gazetteer import default_gazetteer, geoparse
 

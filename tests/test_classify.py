@@ -30,6 +30,16 @@ def _type(text: str) -> tuple[str, str] | None:
         ("قصف الطيران الروسي بلدة سراقب", AIR),
         ("قصف مدفعي لقوات النظام على بلدة سراقب", SHELLING),
         ("سقطت قذائف على البلدة", SHELLING),
+        # A barrel bomb in the accusative and the dual, after a verbal noun that tells no event itself.
+        ("إسعاف جرحى بعد إلقاء المروحيات برميلاً متفجراً على السوق", AIR),
+        # A caption's present tense.
+        ("قوات الأمن تعتقل ثلاثة شبان في حي الميدان", ARRESTS),
+        # Two explosions, two rockets: the dual.
+        ("هز انفجاران سوق المدينة صباح اليوم", IED),
+        ("أطلقت القوات صاروخين على الحي الشرقي", SHELLING),
+        # Two bodies found: the dual.
+        ("عثر الأهالي على جثتي رجلين في أرض زراعية", ATTACK),
+        ("دمار واسع بعد إلقاء المروحيات برميلين متفجرين على الحي", AIR),
         ("انفجار عبوة ناسفة بسيارة في البلدة", IED),
         ("A car bomb exploded in the town", IED),
         ("Russian warplanes carried out airstrikes on the town", AIR),
@@ -111,7 +121,40 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ("لقي شاب حتفه في بلدة اليادودة", ATTACK),
         ("لقي ثلاثة أطفال مصرعهم في بلدة اليادودة", ATTACK),
         ("The body of a shepherd was found with gunshot wounds near Maskanah", ATTACK),
-        # Angry relatives or villagers who storm or burn are a mob.
+        # A salvo, a tank's fire and a raid that hits are remote violence; fire returned is a clash.
+        ("Later that night another barrage landed on the outskirts of Kafr Nabudah", SHELLING),
+        ("Army tanks fired at farmhouses on the edge of Latamneh", SHELLING),
+        ("Minutes later a raid hit the vegetable market of Ariha", AIR),
+        ("The fighters returned fire at the checkpoint outside Tal Abyad", CLASH),
+        # A gathering is a protest only when it is held; fighters gathering are none.
+        (
+            "A gathering was held outside the municipality of Shahba to denounce the arrests",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "Residents of the town held gatherings outside the governor's office",
+            ("Protests", "Peaceful protest"),
+        ),
+        # An attack beaten back was fought; a man led off by soldiers was abducted; a siege broken
+        # is ground taken; a village fired on from outside it was shelled.
+        ("Local fighters repulsed an attempt by the militia to enter Kabani", CLASH),
+        (
+            "Two gunmen stopped the minibus near Sanamayn and took him away",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        ("The troops broke the siege of the air base at Kuweires", OVERTAKES),
+        ("Militiamen fired on the village of Qalaat al-Madiq from the plain", SHELLING),
+        # "Air and artillery strikes" share the noun: air strikes, the artillery beside them.
+        ("Air and artillery strikes pounded the outskirts of Kafr Batna overnight", AIR),
+        # Helicopters that fire on positions strike from the air.
+        ("Helicopters fired on opposition positions around Kafr Zita", AIR),
+        # Tyres burnt in the street are a violent demonstration, protest word or none.
+        ("Young men then closed the bridge into Nawa with burning tyres", ("Riots", "Violent demonstration")),
+        # Angry relatives or villagers who storm or burn are a mob, whatever their victim was accused of.
+        (
+            "Angry villagers beat a man accused of taking part in the kidnapping of a boy in Nawa",
+            ("Riots", "Mob violence"),
+        ),
         ("Angry relatives of a detainee stormed the courthouse in Salamiyah", ("Riots", "Mob violence")),
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
         ("The army said it had taken full control of Khan Tuman", OVERTAKES),
@@ -202,6 +245,20 @@ def test_what_a_protest_is_against_is_neither_a_warning_nor_its_event(text: str)
     assert _type(text) == ("Protests", "Peaceful protest")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police fired warning shots to disperse a rally outside the court in Shahba",
+            ("Protests", "Protest with intervention"),
+        ),
+        ("Rebels took control of the ridge above Kabani for the first time since 2015", OVERTAKES),
+    ],
+)
+def test_warning_shots_and_a_first_time_since_are_still_events(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
+
+
 def test_a_warning_of_a_protest_is_still_no_event() -> None:
     assert _type("Officials warned that protests could break out in the town.") is None
 
@@ -222,3 +279,45 @@ def test_a_crowd_of_protesters_fired_on_is_excessive_force() -> None:
         "Protests",
         "Excessive force against protesters",
     )
+
+
+def test_an_events_rank_since_a_time_is_no_summary() -> None:
+    # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
+    assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
+    assert _type("قتل 40 مدنيا في المحافظة منذ مطلع العام") is None
+
+
+def test_fighters_gathering_are_no_protest() -> None:
+    assert _type("Fighters were seen gathering near the front line of Kabani") is None
+
+
+def test_armed_men_entering_a_place_under_a_deal_is_a_transfer_and_an_aid_convoy_is_not() -> None:
+    assert _type("دخلت دوريات روسية إلى مدينة الصنمين بموجب اتفاق التسوية") == NON_VIOLENT_TRANSFER
+    assert _type("خرج مقاتلو الفصائل من البلدة بموجب الاتفاق") == NON_VIOLENT_TRANSFER
+    assert _type("دخلت قافلة مساعدات إلى البلدة المحاصرة بموجب اتفاق بين الطرفين") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعتقلت قوات الأمن أربعة من منظمي المظاهرة في مدينة السويداء",
+        "Security forces detained three organisers of the sit-in outside the governorate building",
+    ],
+)
+def test_the_organisers_of_a_protest_arrested_are_an_arrest_not_a_protest(text: str) -> None:
+    assert _type(text) == ARRESTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت زوارق حربية حي الصليبة من جهة البحر بالتزامن مع اقتحام الجيش للحي",
+        "Navy gunboats shelled the coastal quarter as army tanks stormed it",
+    ],
+)
+def test_fire_from_gunboats_is_shelling_beside_a_storming(text: str) -> None:
+    assert _type(text) == SHELLING
+
+
+def test_an_arabic_security_sweep_is_a_raid_to_arrest() -> None:
+    assert _type("أطلقت قوى الأمن الداخلي حملة تمشيط في قرى ريف جبلة بحثا عن مطلوبين") == ARRESTS

@@ -7,7 +7,6 @@ are real and absent from it, which each test first checks.
 import pytest
 
 from gazetteer import PlaceType, default_gazetteer, distance_km, geoparse
-from gazetteer.geoparser.containers import lies_towards
 
 IDLIB_CITY = (35.93, 36.63)
 KAFRANBEL = (35.61, 36.56)
@@ -202,13 +201,6 @@ def test_a_direction_from_the_container_chooses_the_homonym_lying_that_way(real,
     result = geoparse(text, gazetteer=real, language="en")
     assert _mention(result, "al-Mansoura").place.id == place
     assert result.incidents[0].location.place.id == place
-
-
-def test_a_place_inside_its_container_lies_in_no_direction_from_it(real):
-    raqqa = real.get("gn:172955")
-    mansour = real.get("ocha:N0469")  # a quarter 1 km from Raqqa's point
-    assert not lies_towards(mansour, raqqa, 90.0) and not lies_towards(mansour, raqqa, 270.0)
-    assert lies_towards(real.get("gn:8559276"), raqqa, 270.0)
 
 
 def test_a_small_place_dropped_alone_is_read_when_its_container_follows(real):
@@ -452,3 +444,25 @@ def test_a_quarter_cut_off_its_settlement_word_takes_the_reading_in_its_city(rea
 def test_the_words_saying_what_a_name_is_link_it_to_its_container(real, text, language, name):
     inner = _mention(geoparse(text, gazetteer=real, language=language), name)
     assert inner.place is None and inner.container is not None and inner.location is not None
+
+
+def test_a_captions_governorate_holds_the_place_named_after_its_bar(real):
+    # «الحميدية» the gazetteer has is a Deir ez-Zor quarter, 400 km from Daraa: here it lies in Daraa.
+    text = "درعا - الحميدية | سقطت قذائف هاون على أطراف الحميدية وأصيب مدنيان 3-5-2019"
+    result = geoparse(text, gazetteer=real, language="ar")
+    named = [m for m in result.mentions if m.text == "الحميدية"]
+    assert len(named) == 2
+    # the name again is the same place as in the header
+    assert all(m.place is None and m.container is not None for m in named)
+    assert all(m.container.id == named[0].container.id for m in named)
+
+
+def test_a_quarter_the_gazetteer_lacks_told_in_the_next_sentence_lies_in_the_city_told_before(real):
+    _absent(real, "الطحانة")
+    text = "تظاهر مئات في مدينة حماة يوم الجمعة. وبعد يومين، داهمت قوات الأمن حي الطحانة واعتقلت عشرة شبان."
+    quarter = _mention(geoparse(text, gazetteer=real, language="ar"), "الطحانة")
+    assert quarter.container is not None and quarter.container.name_ar == "حماة"
+    # two sentences on, the city told is no longer the quarter's
+    text = "تظاهر مئات في مدينة حماة يوم الجمعة. وساد هدوء حذر. وبعد يومين، داهمت قوات الأمن حي الطحانة."
+    quarter = _mention(geoparse(text, gazetteer=real, language="ar"), "الطحانة")
+    assert quarter.container is None

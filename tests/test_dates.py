@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from gazetteer.events.dates import resolve_date
+from gazetteer.events.dates import resolve_date, told_offset
+from gazetteer.places.normalize import tokenize
 
 SUNDAY = dt.date(2020, 9, 20)
 
@@ -34,6 +35,9 @@ SUNDAY = dt.date(2020, 9, 20)
         ("on 30 September 2015", dt.date(2015, 9, 30), "day"),
         ("2020-09-20", dt.date(2020, 9, 20), "day"),
         ("20/9/2020", dt.date(2020, 9, 20), "day"),
+        ("اشتباكات في مدينة البصيرة بالريف الشرقي 30 08 2020", dt.date(2020, 8, 30), "day"),
+        ("قصف مدفعي على البلدة ٤ ٩ ٢٠٢٠", dt.date(2020, 9, 4), "day"),
+        ("قصفت الطائرات البلدة الليلة الماضية", dt.date(2020, 9, 19), "day"),
         ("yesterday", dt.date(2020, 9, 19), "day"),
         ("Russian jets struck the town on Saturday", dt.date(2020, 9, 19), "day"),
         ("last Sunday", dt.date(2020, 9, 13), "day"),
@@ -60,6 +64,11 @@ def test_weekday_agrees_with_today() -> None:
         "قتل الاثنين معا",  # «الاثنين» the two, not Monday
         "لا تاريخ هنا",
         "31/02/2020",  # no 31 February
+        "قتل 12 3 2020 شخصا",  # a spaced date only closes a caption
+        # «اليوم» of a phrase counting from the day told before is no «today»
+        "وفي اليوم التالي، امتد القصف إلى البلدات المجاورة",
+        "وفي اليوم نفسه سقطت قذائف على الحي",
+        "وخرجت مظاهرة في البلدة مساء اليوم التالي",
     ],
 )
 def test_no_date(text: str) -> None:
@@ -129,3 +138,16 @@ def test_written_dates(text: str, date: dt.date) -> None:
 )
 def test_dates_that_cannot_be_right_are_refused(text: str) -> None:
     assert resolve_date(text, SUNDAY) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("وخرجت مظاهرة في البلدة مساء اليوم التالي", 1),
+        ("وكانت الطائرات قد قصفت الحي ذاته قبل يوم", -1),
+        ("وسقطت قذيفة على السوق قبل ذلك بيومين", -2),
+        ("واستهدفت غارة المشفى في الليلة السابقة", -1),
+    ],
+)
+def test_arabic_days_counted_from_the_day_told_last(text: str, days: int) -> None:
+    assert told_offset(tokenize(text)) == days

@@ -534,6 +534,11 @@ ONE_SENTENCE_REPORTS = [
     ),
     ("دخلت قوات النظام مدينة منبج دون قتال.", "Strategic developments", "Non-violent transfer of territory"),
     (
+        "انتشرت دوريات الشرطة العسكرية الروسية في بلدة جاسم بموجب اتفاق التسوية.",
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    ),
+    (
         "Jaysh al-Nasr announced that it was merging into the National Front for Liberation in Idlib.",
         "Strategic developments",
         "Change to group/activity",
@@ -794,6 +799,37 @@ def test_a_capture_told_after_another_event_is_a_second_incident_at_its_place() 
     assert len(_geoparse(toll)) == 1
 
 
+def test_a_dated_sentence_that_reports_no_event_dates_no_later_sentence() -> None:
+    text = (
+        "Rockets hit Kafr Nabl on 3 March 2019. On 6 March 2019 the opposition council condemned the attack. "
+        "Shells also fell on Ariha."
+    )
+    rockets, shells = _geoparse(text, dt.date(2019, 3, 8))
+    assert rockets.date == shells.date == dt.date(2019, 3, 3)
+
+
+def test_another_kind_of_event_told_after_where_is_a_second_incident_at_that_place() -> None:
+    text = "Fighting reached the Bustan al-Qasr district on Sunday, where warplanes struck rebel positions."
+    fighting, strike = _geoparse(text)
+    assert (fighting.event_type, strike.sub_event_type) == ("Battles", "Air/drone strike")
+    assert strike.location.place is fighting.location.place
+    # A toll told after "where" is the event's own.
+    assert len(_geoparse("Shells fell on the market of Ariha on Sunday, where two children died.")) == 1
+
+
+def test_explosions_that_opened_a_capture_are_a_second_incident_at_its_place() -> None:
+    text = "Rebels overran the hill village of Kabani on Sunday after two car bombs hit the army's trenches."
+    seized, bombs = _geoparse(text)
+    assert seized.event_type == "Battles" and bombs.sub_event_type == "Remote explosive/landmine/IED"
+    assert bombs.location.place is seized.location.place
+    # Fighting or a withdrawal that led to the capture is part of it, with or without a place of its own.
+    assert (
+        len(_geoparse("Rebels overran Kabani on Sunday after two days of fighting near Jisr al-Shughur."))
+        == 1
+    )
+    assert len(_geoparse("The army took Kabani on Sunday after the rebels withdrew from Bdama.")) == 1
+
+
 def test_a_gathering_that_turns_violent_or_ends_in_arrests_is_one_incident() -> None:
     marched = (
         "Dozens of men marched through the streets of al-Bab on Sunday to protest against power cuts; "
@@ -825,6 +861,14 @@ def test_people_disappeared_during_an_operation_told_just_before_are_placed_ther
     # Events named as already known ("The arrests") without a place are a comment, not a new event.
     comment = "Government forces made advances into Saraqib on Sunday.\nThe arrests followed the evacuation."
     assert len(_geoparse(comment)) == 1
+
+
+def test_fire_returned_after_an_event_told_at_a_place_is_a_clash_there() -> None:
+    text = "Army artillery shelled the outskirts of Kafr Nabl on Tuesday.\nThe defenders returned fire."
+    shelling, answer = _geoparse(text)
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert (answer.event_type, answer.sentence) == ("Battles", 1)
+    assert answer.location.place.name == shelling.location.place.name and answer.location.geo_precision >= 2
 
 
 def test_people_gone_missing_during_an_operation_told_just_before_are_disappeared_there() -> None:

@@ -118,3 +118,11 @@ def test_an_english_landmark_after_a_hyphenated_article_is_read_whole():
         ).mentions
     }
     assert found["al-Nawaeer square"].place is None
+
+
+def test_a_spelling_whose_second_word_follows_a_hyphened_article_is_read_whole():
+    # "Busra" alone is Busra al-Sham (or Basra abroad); with "al-Hareer" it spells Busr al-Harir.
+    assert _places("Troops shelled Busra al-Hareer on Monday.") == [
+        ("Busra al-Hareer", "cur:vil-busr-al-harir")
+    ]
+    assert _places("Troops shelled Busra on Monday.")[0][1] != "cur:vil-busr-al-harir"

@@ -70,6 +70,8 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ("وقال الجيش السوري إنه يرد على قصف الفصائل لمدينة حلب.", "reaction"),
         ("وكانت المدينة قد تعرضت لهجوم بغاز الكلور عام 2017 أودى بحياة العشرات.", "recall"),
         ("وسبق أن استهدف الطيران الحربي السوق ذاته خلال العام الماضي.", "recall"),
+        # what the event told comes after or within: context, not a second report
+        ("ويأتي القصف بعد أسبوع من سيطرة الفصائل على التلة بموجب اتفاق مع الأهالي.", "recall"),
         # A report or an investigation about events, as a video or a database is.
         ("وأصدرت منظمة العفو الدولية تقريراً عن الغارات الجوية على المستشفيات في ريف حلب.", "media"),
         ("ونشر الفريق تحقيقين حول الهجمات بالبراميل المتفجرة على داريا.", "media"),
@@ -135,6 +137,13 @@ def test_a_lead_stands_even_when_it_reacts_or_recalls() -> None:
     recalled = "The town had been shelled by government forces."
     assert _framing(recalled, told=True) == "recall"
     assert _framing(recalled, told=False) is None
+
+
+def test_a_past_perfect_after_a_verb_of_saying_is_reported_speech_not_a_recall() -> None:
+    assert _framing("The council said its guards had returned fire at the attackers.", told=True) is None
+    # With a year, "had" still recalls an earlier event.
+    recalled = "Residents said the bakery had been shelled in 2016."
+    assert _framing(recalled, told=True) == "recall"
 
 
 def test_a_placeless_generic_report_without_day_victims_or_count_is_vague() -> None:

@@ -155,6 +155,20 @@ def test_a_place_that_only_says_where_another_lies_is_not_where_the_event_happen
     assert incident.location.description == "in Jabal al-Zawiya"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # «إلى» ties the place forces enter to the event, over the countryside named after an adjective.
+        ("لحظة دخول فصائل المعارضة إلى مدينة القريتين الأثرية بريف حمص الشرقي", "القريتين"),
+        # «بادية» between the preposition and the name: the town's desert, not the caption's area.
+        ("حمص | انفجار لغم أرضي بسيارة في بادية القريتين ومقتل سائقها", "القريتين"),
+    ],
+)
+def test_an_arabic_place_tied_through_ila_or_badia_is_the_incidents(text: str, place: str) -> None:
+    result = geoparse(text, gazetteer=default_gazetteer(), language="ar")
+    assert [result.mentions[i.mention].text for i in result.incidents] == [place]
+
+
 def test_of_two_places_tied_alike_the_one_introduced_as_a_town_is_where_it_happened() -> None:
     text = (
         "Angry mourners of a conscript killed in Idlib stormed the town hall in the town of Safita on Friday."

@@ -135,3 +135,9 @@ def test_town_named_before_the_road_also_fixes_the_point_on_it(gaz):
     loc = _locs("Clashes broke out near Saraqib on the M4 highway.", gaz)["M4"]
     assert loc.description == "M4 highway near Saraqib"
     assert (loc.lat, loc.lon) == pytest.approx(nearest_point_on(loc.place.geometry, 35.864, 36.801))
+
+
+def test_a_feminine_direction_after_badia_says_which_desert(gaz):
+    # «بادية» is feminine: its direction adjective is too («الشرقية»), read as «الشرقي» after «ريف».
+    desert = _locs("انفجر لغم في بادية إدلب الشرقية", gaz)["إدلب"]
+    assert desert.description == "eastern Idlib countryside"

@@ -308,3 +308,11 @@ def test_a_longer_name_spelt_another_way_wins_over_its_first_word(text, name, pl
 def test_a_capitalised_word_after_a_name_that_spells_nothing_leaves_the_name():
     found = _matches("Fighting in Idlib City on Monday.", default_gazetteer(), language="en")
     assert [m.text for m in found] == ["Idlib"]
+
+
+def test_a_cued_name_numbered_by_an_ordinal_is_a_place_of_its_own():
+    # «الجزيرة السابعة» is a numbered quarter, not the Jazira region; the cue word stays outside it.
+    found = {m.text: m for m in _matches("قصفت القوات منطقة الجزيرة الثالثة بحمص", default_gazetteer())}
+    assert "الجزيرة الثالثة" in found and found["الجزيرة الثالثة"].unknown
+    # a month's ordinal numbers no place
+    assert [m.text for m in _matches("في تشرين الأول قصفت الطائرات حلب", default_gazetteer())] == ["حلب"]

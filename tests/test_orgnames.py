@@ -27,6 +27,9 @@ def _texts(text, language, gazetteer):
         ("Aleppo Today published a video of the strike on Anadan.", ["Anadan"]),
         ("Two shells fell on Jableh, Latakia Now radio reported.", ["Jableh"]),
         ("Two shells fell on Baniyas, Tartus Now radio station reported.", ["Baniyas"]),
+        # The country after "in"/"of" ends a name whose head comes before it.
+        ("Snipers shot two marchers in Duma, the Revolutionary Council in Syria said.", ["Duma"]),
+        ("Officials of the Democratic Administration of Northern Syria met in Tabqa.", ["Tabqa"]),
     ],
 )
 def test_an_english_outlet_or_ngo_name_is_no_place(real, text, kept):
@@ -46,6 +49,9 @@ def test_an_english_outlet_or_ngo_name_is_no_place(real, text, kept):
         ("Government forces shelled the Idlib countryside, a resident told reporters.", ["Idlib"]),
         # The place owns what follows: "Russia's" is no part of a name.
         ("Russia's Defence Minister Sergei Shoigu said jets struck Saraqib.", ["Russia", "Saraqib"]),
+        # A place other than the country after "Council in" is where the council sits.
+        ("The Revolutionary Council in Tabqa said two men were detained.", ["Tabqa"]),
+        ("Government forces advanced in Syria's north, the UN envoy for Syria said.", ["Syria", "Syria"]),
     ],
 )
 def test_an_english_place_next_to_capitalised_words_stays(real, text, kept):
@@ -62,6 +68,14 @@ def test_an_english_place_next_to_capitalised_words_stays(real, text, kept):
         # «في X» after a quoted organisation is part of its name.
         ("اغتيل شاب في بلدة نوى، بحسب مكتب توثيق الانتهاكات في حوران", ["نوى"]),
         ("ونشر الفيديو من قبل فريق الدفاع المدني في إدلب", []),
+        # A plural head, definite words after it, a joined preposition or a cue word with one.
+        ("قتل طفلان في قصف على بلدة كفرنبل، بحسب لجان التنسيق المحلية في إدلب", ["كفرنبل"]),
+        ("أصيب خمسة مدنيين في سراقب، بحسب ناشطين في الهيئة العامة للإغاثة بحلب", ["سراقب"]),
+        ("انفجرت عبوة في سوق منبج، بحسب المجلس المحلي لمدينة جرابلس", ["منبج"]),
+        ("سقطت قذيفة على حي المزة، بحسب ما أعلنه الدفاع المدني في ريف دمشق", ["المزة"]),
+        # The place right after the head, and a quoted name a head opens.
+        ("انفجرت سيارة في حي المزة، بحسب ما نقلته وكالة سانا عن قائد شرطة حمص", ["المزة"]),
+        ('وقالت حملة "حلب تحترق" إن الطائرات قصفت بلدة الأتارب', ["الأتارب"]),
     ],
 )
 def test_an_arabic_organisation_name_is_no_place(real, text, kept):
@@ -77,6 +91,9 @@ def test_an_arabic_organisation_name_is_no_place(real, text, kept):
         # A cue word or a definite word ends the construct chain: «مركز مدينة X» is the city's centre.
         ("سقطت قذيفة في مركز مدينة إدلب", ["إدلب"]),
         ("تظاهر الأهالي أمام مبنى المحافظة في حماة", ["حماة"]),
+        # A joined preposition after an indefinite word, or no attribution: where it happened.
+        ("ووثق المكتب مقتل خمسة مدنيين بحمص", ["حمص"]),
+        ("دمرت الغارة مبنى المجلس المحلي لمدينة سراقب", ["سراقب"]),
     ],
 )
 def test_an_arabic_place_after_an_organisation_stays(real, text, kept):

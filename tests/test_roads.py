@@ -132,3 +132,36 @@ def test_an_arabic_road_cue_is_part_of_the_road_code_it_precedes() -> None:
     assert _texts_ar(text)[0] == "الطريق الدولي M4"
     # A code in brackets after a road's name stays a name of its own.
     assert "M4" in _texts_ar("تعرض الطريق الدولي حلب – اللاذقية (M4) قرب مدينة أريحا لقصف مدفعي.")
+
+
+NAWA = Place("t:nawa", "Nawa", "نوى", PlaceType.CITY, 32.888, 36.043)
+JASIM = Place("t:jasim", "Jasim", "جاسم", PlaceType.CITY, 32.992, 36.06)
+
+
+def test_the_arabic_road_between_two_places_is_one_mention_of_the_road() -> None:
+    # «و» is a clitic on the second end; «الواصل» / «الدولي» may stand between the road word and «بين»
+    for road_words in ("الطريق بين", "الطريق الواصل بين", "الطريق الدولي الرابط بين"):
+        text = f"أصيب سائق برصاص مجهولين على {road_words} نوى وجاسم مساء الأحد."
+        (road,) = join_roads(text, _located(text, {"نوى": NAWA, "جاسم": JASIM}))
+        assert road.text == f"{road_words} نوى وجاسم" and joined_road(road)
+        assert road.location is not None and road.location.geo_precision == 2
+        assert (road.location.lat, road.location.lon) == pytest.approx(
+            ((NAWA.lat + JASIM.lat) / 2, (NAWA.lon + JASIM.lon) / 2)
+        )
+
+
+def test_the_arabic_road_between_a_known_place_and_a_name_it_lacks_lies_at_the_known_end() -> None:
+    text = "انفجرت عبوة على الطريق الواصل بين نوى وعين ذكر في ريف درعا."
+    (road,) = join_roads(text, _located(text, {"نوى": NAWA}))
+    assert (
+        road.text == "الطريق الواصل بين نوى وعين ذكر"
+    )  # «عين» is a name's head: the next word is the name's
+    assert road.location is not None and (road.location.lat, road.location.lon) == (NAWA.lat, NAWA.lon)
+    assert road.location.description == "the road between نوى and عين ذكر"
+    text = "انفجرت عبوة على الطريق الواصل بين نوى وسملين في ريف درعا."
+    assert join_roads(text, _located(text, {"نوى": NAWA}))[0].text == "الطريق الواصل بين نوى وسملين"
+
+
+def test_arabic_between_without_a_road_word_before_it_joins_no_road() -> None:
+    text = "اندلعت اشتباكات بين نوى وجاسم يوم الأحد."
+    assert [m.text for m in join_roads(text, _located(text, {"نوى": NAWA, "جاسم": JASIM}))] == ["نوى", "جاسم"]

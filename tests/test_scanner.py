@@ -88,3 +88,23 @@ def test_a_desert_word_governing_a_name_is_its_surroundings_not_the_syrian_deser
     assert [name for name, _ in read("انفجر لغم في بادية بلدة السخنة يوم الأحد")] == ["السخنة"]
     # With its article, or in the region's full name, it is the Syrian Desert.
     assert [name for name, _ in read("اشتباكات في البادية السورية قرب تدمر")] == ["البادية السورية", "تدمر"]
+
+
+def _arabic_names(text):
+    return [m.text for m in find_matches(text, split_sentences(text), default_gazetteer(), language="ar")]
+
+
+def test_a_type_cue_keeps_the_one_word_name_it_agrees_with():
+    # «مدينة» agrees with the town al-Bab, not with the Damascus quarter «باب شرقي» the longer key spells.
+    assert "الباب" in _arabic_names("تظاهر العشرات في مدينة الباب شرقي حلب يوم الجمعة")
+    assert "باب شرقي" in _arabic_names("سقطت قذيفة هاون في حي باب شرقي بدمشق")
+
+
+def test_a_cued_head_word_with_the_article_is_a_name_of_its_own():
+    # «الباب» after «مدينة» is al-Bab however the sentence goes on; uncued it stays a door.
+    assert "الباب" in _arabic_names("خرج المتظاهرون في مدينة الباب يطالبون بالإفراج عن المعتقلين")
+    assert "الباب" not in _arabic_names("أغلق الحارس الباب أمام الزوار")
+
+
+def test_a_longer_name_that_keeps_the_word_as_written_stays_after_a_cue():
+    assert "باب النيرب" in _arabic_names("سقطت قذائف على منطقة باب النيرب في حلب")

@@ -37,6 +37,28 @@ def test_an_english_landmark_the_gazetteer_lacks_is_kept_at_its_city(real):
     assert found["Nawaeer roundabout"].container.name == "Homs"
 
 
+def _ar(text, gazetteer):
+    return {m.text: m for m in geoparse(text, gazetteer=gazetteer, language="ar").mentions}
+
+
+def test_a_captions_header_names_a_place_after_its_area(real):
+    assert not real.lookup("كفرسجنة")
+    found = _ar("إدلب | كفرسجنة - قصف مدفعي على البلدة وسقوط جرحى 3-2-2020", real)
+    assert "كفرسجنة" in found and found["كفرسجنة"].place is None
+    assert found["كفرسجنة"].container is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إدلب - قصف مدفعي: سقوط جرحى في ريف المدينة",  # an event word after the mark, no name
+        "وقال الناشط أبو محمد - قصف مدفعي على البلدة",  # no known area opens the line
+    ],
+)
+def test_a_caption_header_without_a_place_name_keeps_none(real, text):
+    assert not any(m.place is None and m.container is not None for m in _ar(text, real).values())
+
+
 def test_a_word_one_edit_off_a_known_place_does_not_cut_a_longer_unknown_name(real):
     # "Kalbin" alone reads as a misspelt Aleppo; inside "Kafr Kalbin" it is part of the village's name.
     found = _en("Shells fell on the village of Kafr Kalbin, east of Azaz, on Monday.", real)

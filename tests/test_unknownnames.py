@@ -35,3 +35,18 @@ def test_a_capitalised_city_word_after_an_unknown_name_is_part_of_it(real):
     # In lower case it is a word of the sentence: the name ends before it.
     lower = "Artillery shells fell on the town of Baath city centre on Sunday."
     assert "Baath" in {m.text for m in geoparse(lower, gazetteer=real, language="en").mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a short head word, a name link and the word after it: one name of three words
+        ("قصف مدفعي على قرية تل أبو سعد في ريف حلب الجنوبي", "تل أبو سعد"),
+        ("سقطت قذائف على قرية عين بنت سالم في ريف إدلب", "عين بنت سالم"),
+        # no link: the head and one word
+        ("قصف مدفعي على قرية تل جمعة في ريف حلب الجنوبي", "تل جمعة"),
+    ],
+)
+def test_a_name_link_after_a_short_head_takes_the_word_after_it(real, text, name):
+    found = _mentions(text, real)
+    assert name in found and found[name].place is None

@@ -169,12 +169,12 @@ _DURING = frozenset({"Violence against civilians", "Strategic developments", "Pr
 def _another_kind_here(draft: Draft, drafts: Drafts) -> bool:
     """A placeless report of people arrested, disappeared, robbed ... right after an event of another
     kind told at a place ("forces advanced into X. Many people were disappeared during the
-    evacuation.") is a new event there: it takes that place, as an approximation (geo_precision 2
-    at best)."""
+    evacuation."), or of fire returned ("X shelled A. Y's fighters returned fire."), is a new event
+    there: it takes that place, as an approximation (geo_precision 2 at best)."""
     latest = drafts.latest
     if latest is None or latest.incident.location is None or draft.generic or draft.points_back:
         return False
-    if draft.entry.kind == "casualty" or draft.incident.event_type not in _DURING:
+    if draft.entry.kind == "casualty" or not (draft.incident.event_type in _DURING or draft.entry.answers):
         return False
     if (
         draft.incident.sentence - latest.last_sentence != 1

@@ -19,10 +19,11 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from ..geoparser.containers import rank_of
+from ..geoparser.containment import rank_of
 from ..geoparser.result import Incident, Location, Mention, Role, Sentence
 from ..places.normalize import tokenize
-from .linking import linking_lexicon, location_of
+from .linking import location_of
+from .linkingwords import linking_lexicon
 
 __all__ = ["ANTECEDENT_SENTENCES", "place_from_context"]
 

@@ -37,6 +37,7 @@ class EventEntry:
     needs: PhraseMatcher[bool] | None = None
     otherwise: EventEntry | None = None  # what the trigger reports when ``needs`` is not met
     unless: PhraseMatcher[bool] | None = None  # the trigger reports nothing beside one of these
+    answers: bool = False  # fire returned: an answer to the event just told, at its place
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ def _entry(spec: dict) -> EventEntry:
         PhraseMatcher((w, True) for w in _all_words(needs)) if needs else None,
         _entry(otherwise) if otherwise else None,
         PhraseMatcher((w, True) for w in _all_words(spec["unless"])) if spec.get("unless") else None,
+        bool(spec.get("answers")),
     )
 
 

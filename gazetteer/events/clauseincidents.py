@@ -65,7 +65,8 @@ def add_clause_incidents(
     sentence_date: tuple[dt.date, str | None] | None,
     whole: bool,
 ) -> Stated | None:
-    """Add the incidents one clause of ``sentence`` reports to ``drafts``; return the date told last.
+    """Add the incidents one clause of ``sentence`` reports to ``drafts``; return the date told last
+    by a clause that reports an event (one that reports none dates no later clause).
 
     ``clause``: the clause's tokens (offsets into the article's text), its trigger starts and the
     indices of its mentions; ``whole``: the clause is the whole sentence; ``sentence_date``: the
@@ -103,6 +104,7 @@ def add_clause_incidents(
     if offset is not None and told is not None and told[1] == "day":
         date, precision = told[0] + dt.timedelta(days=offset), "day"  # "the same day", «في اليوم التالي»
     stated = (date, precision) if date is not None and precision is not None else None
+    told_before = told  # what the article told before: kept when this clause reports no event
     if stated is not None:
         told = stated
     if date is None:
@@ -114,7 +116,7 @@ def add_clause_incidents(
             date, precision = (published, "day") if published is not None else (told or (reference, "day"))
     counts = find_counts(tokens, words=words, text=text)
     if sums_up(counts, stated):
-        return told  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
+        return told_before  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
     first_told = next(iter(drafts), None)
     told_on = first_told.incident.date if first_told is not None else None
     if framing(
@@ -128,7 +130,9 @@ def add_clause_incidents(
         told_on=told_on,
         words=words,
     ):
-        return told  # denied, planned, counted, filmed, reacted to or recalled: not reported here
+        # denied, planned, counted, filmed, reacted to or recalled: not reported here, and its date is
+        # none of the next sentences' ("The deal was signed on Friday. Shells hit X." is not Friday)
+        return told_before
     stated_events = events_stated(counts)
     if stated_events > 1 and (stated is None or stated[1] != "day"):
         stated_events = _SUMMARY  # "three attacks in Daraa" with no day: a summary, one incident
@@ -143,6 +147,7 @@ def add_clause_incidents(
         # "two more incidents, both in X": as many events as the text counts, at the places it gives.
         targets += [targets[0]] * (stated_events - len(targets))
     _mark_incident_mentions(mentions, indices, [t for t in targets if t is not None])
+    kept = False  # whether the clause reports an event: made or merged into one
     for n, target in enumerate(targets):
         trigger = text[tokens[event.trigger.first].start : tokens[event.trigger.last - 1].end]
         incident = Incident(
@@ -176,9 +181,12 @@ def add_clause_incidents(
             into = None  # the lead is the event; the headline folds into it at the end
         if into is not None:
             drafts.merge(into, draft, sentence.index)
+            kept = True
         elif draft.heading or stands_alone(draft, drafts):
             drafts.add(draft)
-    return told
+            kept = True
+    # A report about an event already told ("On 14 June the UN condemned the attack") dates nothing after it.
+    return told if kept else told_before
 
 
 def record_incident(

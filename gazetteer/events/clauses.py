@@ -18,12 +18,21 @@ from .linking import location_of, place_candidates
 
 __all__ = ["Clause", "split_clauses"]
 
-#: Where a clause starts: after «;» or «|», or after a comma before "and", "while" ...
+#: Where a clause starts: after «;» or «|», or after a comma before "and", "while", "where" ("clashes
+#: spread to X, where helicopters fired on rebel positions"), «فيما», «بينما» ...
 _CLAUSE_BREAKS = ";؛|"
 _CLAUSE_COMMAS = ",،"
-_CLAUSE_WORDS = frozenset({"and", "while", "whereas", "but"})
+_CLAUSE_WORDS = frozenset(
+    {"and", "while", "whereas", "but", "where", "فيما", "بينما", "وفيما", "وبينما"}
+    # «، تبعه انفجار …»: an event that followed the one just told
+    | {"تبعه", "تبعها", "تلاه", "تلاها", "اعقبه", "اعقبها"}  # normalised: «أعقبه» is «اعقبه»
+)
 #: Words opening a phrase that tells an earlier event after a comma ("…, after seizing the town").
 _BEFORE_WORDS = frozenset({"after"})
+#: Words opening a phrase that tells what the event before led to after a comma («، ما أدى إلى اندلاع
+#: اشتباكات في X»): a second event at a place of its own, or the first's toll («، ما أسفر عن مقتل …»).
+_RESULT_WORDS = frozenset({"ما"})
+_RESULT_REACH = 4  # «ما أدى إلى (اندلاع) اشتباكات»: the event led to, at most two words after «إلى»
 #: Event types of one gathering, which a report may tell turning from one into the other.
 _GATHERINGS = frozenset({"Protests", "Riots"})
 #: A clause: its tokens, where its triggers may start (None: unknown), its mentions' indices.
@@ -53,18 +62,27 @@ def split_clauses(
         return whole
     matches = event_lexicon().events.find(tokens, starts)
     joined = {m.first for m in matches if "و" in m.clitic and not tokens[m.first].text.isascii()}
+    # "seized X after a wave of suicide car bombs": after a capture, "after" opens a phrase even unmarked
+    captured = min((m.first for m in matches if m.value.territory), default=len(tokens))
     said = text[tokens[0].start : tokens[-1].end]
-    if not joined and not any(c in said for c in _CLAUSE_BREAKS + _CLAUSE_COMMAS):
+    if not joined and not any(c in said for c in _CLAUSE_BREAKS + _CLAUSE_COMMAS) and captured == len(tokens):
         return whole  # most sentences: no clause break at all
+    unmarked = {
+        k
+        for k in range(captured + 1, len(tokens))
+        if tokens[k].norm in _BEFORE_WORDS
+        and not any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_COMMAS)
+    }
     cuts = [
         k
         for k in range(1, len(tokens))
         if k in joined
         or any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_BREAKS)
         or (
-            tokens[k].norm in _CLAUSE_WORDS | _BEFORE_WORDS
+            tokens[k].norm in _CLAUSE_WORDS | _BEFORE_WORDS | _RESULT_WORDS
             and any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_COMMAS)
         )
+        or k in unmarked
     ]
     if not cuts:
         return whole
@@ -85,7 +103,11 @@ def split_clauses(
         placed = [k for k in within if location_of(mentions[k]) is not None]
         event = classify(part, here) if here else None
         candidates = place_candidates(text, part, mentions, placed, event) if event and placed else []
-        if any(c.linked for c in candidates) or candidates and not ranges:
+        toll = ranges and event is not None and _toll(event, part)
+        if a in unmarked and ranges and not (event is not None and _opened_a_capture(event, kinds)):
+            # an unmarked "after" phrase tells what led to the capture, part of it, unless explosions
+            ranges[-1] = (ranges[-1][0], b, ranges[-1][2])
+        elif not toll and (any(c.linked for c in candidates) or candidates and not ranges):
             ranges.append((a, b, a))
             kinds.append(_kind(event, part))
         elif ranges and event is not None and _second_event(event, part, kinds):
@@ -104,19 +126,38 @@ def split_clauses(
     return [(*clause(a, b)[:2], placed_in[told]) for a, b, told in ranges]
 
 
+def _toll(event: SentenceEvent, part: Sequence[Token]) -> bool:
+    """Whether a clause opened by «ما» (:data:`_RESULT_WORDS`) tells the toll or aftermath of the event
+    before it: a second event is what that event led to, its word right after «ما أدى إلى»."""
+    if part[0].norm not in _RESULT_WORDS:
+        return False
+    return event.entry.kind == "casualty" or event.trigger.first > _RESULT_REACH
+
+
 def _second_event(event: SentenceEvent, part: Sequence[Token], kinds: list[tuple[str, str]]) -> bool:
     """Whether a clause at no place of its own, telling ``event``, tells an event the clauses before do not.
 
     A death or an injury told beside an event is its toll, and a phrase opened by "after"
     (:data:`_BEFORE_WORDS`) tells a second event only when it is a capture: "abducted
-    residents of X, after seizing the town", not "two died, after shelling hit X".
+    residents of X, after seizing the town", not "two died, after shelling hit X"; or when it
+    tells explosions that opened a capture told before it ("seized X after a wave of suicide car
+    bombs"): ACLED codes the bombs and the capture apart. One opened by «ما» (:data:`_RESULT_WORDS`)
+    never does.
     """
     if event.entry.kind == "casualty" or any(kind[0] == "casualty" for kind in kinds):
         return False
-    if part[0].norm in _BEFORE_WORDS and not event.entry.territory:
+    if part[0].norm in _BEFORE_WORDS and not (event.entry.territory or _opened_a_capture(event, kinds)):
         return False
+    if part[0].norm in _RESULT_WORDS:
+        return False  # «، ما أدى إلى مقتل … وتبنى التنظيم التفجير»: the event told, its toll and aftermath
     kind = _kind(event, part)
     return kind[0] not in {k[0] for k in kinds} if event.generic else kind not in kinds
+
+
+def _opened_a_capture(event: SentenceEvent, kinds: list[tuple[str, str]]) -> bool:
+    """Whether ``event`` is explosions named by their own word, after a capture among ``kinds``."""
+    explosions = event.entry.event_type == "Explosions/Remote violence" and not event.generic
+    return explosions and any(kind[1].startswith("territory") for kind in kinds)
 
 
 def _kind(event: SentenceEvent, part: Sequence[Token]) -> tuple[str, str]:

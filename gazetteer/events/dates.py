@@ -34,6 +34,8 @@ _DATE_SEPARATED_RE = re.compile(r"\d[-/.]\d")
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # Day first, as Syrian and European sources write it.
 _DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+# A caption's closing date written with spaces («… في مدينة البصيرة 30 08 2023»): only at the end.
+_DMY_SPACED_END_RE = re.compile(r"(?<![\d\w])(\d{1,2}) (\d{1,2}) (\d{4})\s*$")
 # Month names that are also common words (آب "father", مارس "practised", "May"):
 # trusted only beside a day or a year, or after «شهر» / "month of".
 _AMBIGUOUS_MONTHS = frozenset(
@@ -242,8 +244,13 @@ def _relative(
     found = []
     weekdays = {m.first: m for m in lex.weekdays.find(tokens, words=words)}
     relatives = lex.relative.find(tokens, words=words)
+    # «اليوم» of «في اليوم التالي», «مساء اليوم التالي», «اليوم نفسه» counts from the day told before,
+    # not from publication
+    told = {k for m in lex.told_offsets.find(tokens, words=words) for k in range(m.first, m.last)}
     consumed: set[int] = set()
     for r in relatives:
+        if not told.isdisjoint(range(r.first, r.last)):
+            continue
         nxt = weekdays.get(r.last)
         if r.value in ("today", "yesterday", "day_before_yesterday"):
             anchor = published - dt.timedelta(days={"today": 0, "yesterday": 1}.get(r.value, 2))
@@ -274,6 +281,11 @@ def _relative(
 
 def _numeric(text: str) -> list[_Found]:
     found: list[_Found] = []
+    closing = _DMY_SPACED_END_RE.search(text[-16:].translate(_DIGITS))
+    if closing is not None:
+        date = _safe_date(int(closing.group(3)), int(closing.group(2)), int(closing.group(1)))
+        if date is not None:
+            found.append(_Found(date, "day", -1, explicit=True))
     if not may_hold_numeric_date(text):
         return found  # both forms need a digit, a separator and a digit (any script's digits)
     ascii_text = text.translate(_DIGITS)

@@ -70,7 +70,7 @@ from .clauses import split_clauses
 from .dates import may_hold_numeric_date, month_starts, resolve_tokens
 from .drafts import Draft, Drafts, untold_again
 from .framing import framing_lexicon
-from .linking import linking_lexicon
+from .linkingwords import linking_lexicon
 from .records import dominant_type
 
 __all__ = ["ACLED_TYPES", "article_date", "extract_incidents", "load_word_lists"]

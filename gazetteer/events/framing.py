@@ -70,6 +70,11 @@ _PARTICIPLES = frozenset({"been", "hit", "struck", "shot", "fought", "held", "wo
 _HAD_SKIP = frozenset({"already", "also", "previously", "earlier", "repeatedly", "just"})
 #: "the incident, which had not been reported": a relative clause about the event, not another one.
 _RELATIVE = frozenset({"which", "that", "who"})
+#: English verbs of saying: "X said their fighters had returned fire" shifts the event told into
+#: the past perfect (reported speech), it recalls no earlier one.
+_SAID = frozenset({"said", "says", "say", "told", "reported", "stated", "added", "claimed", "confirmed"})
+#: How far before "had" a verb of saying governs it ("said that the group's fighters had").
+_SAID_WINDOW = 5
 #: A list item citing a source and its date before a title: "- MSF (Feb. 2017): ...".
 _CITATION = re.compile(r"^\s*[-*•]\s+[^:\n]{2,120}\([^)\n]*\d{4}\)\s*:")
 #: A markdown heading: one to six "#" and a space ("## Attacks in 2016"); "#Saraqib", a hashtag, is none.
@@ -274,11 +279,17 @@ def _number(word: str) -> int | None:
 
 
 def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
-    """English "had (already) been/struck/shelled", an event before the one told; Arabic «وكانت ...
-    قد» only in a sentence ``dated`` with a month or a year, as reports also tell their own events
-    with it («كانت قد وقعت في 21 تشرين الثاني»)."""
+    """English "had (already) been/struck/shelled", an event before the one told, unless a verb of
+    saying just before it shifts the event told into it in a sentence with no month or year ("the
+    SDF said its fighters had returned fire"); Arabic «وكانت ... قد» only in a sentence ``dated``
+    with a month or a year, as reports also tell their own events with it («كانت قد وقعت في 21
+    تشرين الثاني»)."""
     for i, token in enumerate(tokens):
-        if token.norm == "had" and (i == 0 or tokens[i - 1].norm not in _RELATIVE):
+        if (
+            token.norm == "had"
+            and (i == 0 or tokens[i - 1].norm not in _RELATIVE)
+            and not (not dated and any(t.norm in _SAID for t in tokens[max(0, i - _SAID_WINDOW) : i]))
+        ):
             for after in tokens[i + 1 : i + 1 + _PERFECT_WINDOW]:
                 if after.norm in _HAD_SKIP:
                     continue

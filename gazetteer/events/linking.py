@@ -18,20 +18,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from ..geoparser.containers import connective, lies_in, rank_of
-from ..geoparser.lexicon import form_set, forms_of, load_lexicon, with_form_in, word_set
+from ..geoparser.containers import connective
+from ..geoparser.lexicon import form_set, forms_of, with_form_in
 from ..geoparser.result import Location, Mention
 from ..geoparser.roads import joined_road
-from ..places.normalize import Token, normalize_token, tokenize, words_in
+from ..places.normalize import Token, normalize_token
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent, event_lexicon
+from .linkingwords import linking_lexicon
+from .placeanaphora import place_anaphors
+from .placerelations import contains, coordinated
+from .sourcephrases import quoted_source_before
 
 __all__ = [
     "Candidate",
-    "LinkingLexicon",
-    "coordinated",
-    "linking_lexicon",
-    "listed",
     "location_of",
     "names_a_place",
     "place_candidates",
@@ -69,47 +69,6 @@ _PRECISION_PENALTY = 0.5  # per geo_precision step above 1
 #: the subordinate phrase tells, not to the event: it outweighs being linked and after the trigger.
 _SUBORDINATE_PENALTY = 4.0
 _SOURCE_WINDOW = 4  # words before «من» / "from" searched for a source noun
-
-
-@dataclass(frozen=True, slots=True)
-class LinkingLexicon:
-    """The compiled word lists of ``linking.yaml``: what ties a place mention to a sentence's event
-    (prepositions, object verbs, coordination) and what marks it as a source or a place noun."""
-
-    prepositions: tuple[tuple[str, ...], ...]
-    clitic_prepositions: frozenset[str]
-    skip: frozenset[str]
-    from_words: frozenset[str]
-    source_nouns: frozenset[str]
-    object_verbs: frozenset[str]
-    coordination: frozenset[str]
-    list_item: frozenset[str]
-    place_nouns: frozenset[str]
-    location_labels: frozenset[str]  # normalised labels of a location field, each a phrase
-
-
-def _all_words(section: dict) -> list[str]:
-    return [w for words in section.values() for w in words]
-
-
-@functools.cache
-def linking_lexicon() -> LinkingLexicon:
-    """The word lists of ``linking.yaml``, read and compiled once."""
-    linking = load_lexicon("linking")
-    return LinkingLexicon(
-        prepositions=tuple(tuple(t.norm for t in tokenize(p)) for p in _all_words(linking["prepositions"])),
-        clitic_prepositions=frozenset(normalize_token(c) for c in linking["clitic_prepositions"]),
-        skip=word_set(_all_words(linking["skip"])),
-        from_words=word_set(_all_words(linking["from_words"])),
-        source_nouns=word_set(_all_words(linking["source_nouns"])),
-        object_verbs=word_set(_all_words(linking["object_verbs"])),
-        coordination=word_set(_all_words(linking["coordination"])),
-        list_item=word_set(_all_words(linking["list_item"])),
-        place_nouns=word_set(_all_words(linking["place_nouns"])),
-        location_labels=frozenset(
-            " ".join(t.norm for t in tokenize(label)) for label in _all_words(linking["location_labels"])
-        ),
-    )
 
 
 @functools.cache
@@ -203,6 +162,7 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozense
     source = prev.norm in lex.from_words and any(
         not lex.source_nouns.isdisjoint(form_set(t.norm)) for t in tokens[max(0, j - _SOURCE_WINDOW) : j]
     )
+    source = source or quoted_source_before(tokens, j, lex.source_nouns)
     return _Link(linked and not source, source)
 
 
@@ -255,21 +215,47 @@ def place_candidates(
         tok_start = tokens[tok].start
         clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
         link = _link(tokens, tok, clitic, trigger_ends)
-        score = _SPECIFICITY.get(kind, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
-        if link.linked:
-            score += _LINK_BONUS
-        if link.source:
-            score -= _SOURCE_PENALTY
-        if first_end <= tok:  # after a trigger
-            score += _AFTER_TRIGGER_BONUS
-        if subordinate <= tok:
-            score -= _SUBORDINATE_PENALTY
-        if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
-            score += _ROAD_BONUS
+        score = _score(kind, location, link, tok, first_end, subordinate, event)
         score += _settlement_cue_bonus(mention)
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
+    for a in place_anaphors(text, tokens, mentions, location_of):
+        link = _link(tokens, a.tok, a.clitic, trigger_ends)
+        mention, location = mentions[a.index], location_of(mentions[a.index])
+        if not link.linked or location is None:
+            continue
+        kind = mention.place.type if mention.place is not None else _unknown_kind(mention)
+        score = _score(kind, location, link, a.tok, first_end, subordinate, event)
+        named = next((c for c in out if c.index == a.index), None)
+        if named is None:
+            out.append(Candidate(a.index, location, mention.place or mention.container, a.tok, score, True))
+        elif score > named.score:
+            named.score, named.linked = score, True
     _inner_over_container(text, tokens, mentions, out)
     return out
+
+
+def _score(
+    kind: PlaceType,
+    location: Location,
+    link: _Link,
+    tok: int,
+    first_end: float,
+    subordinate: float,
+    event: SentenceEvent | None,
+) -> float:
+    """A place of ``kind`` named at token ``tok``: its specificity and precision, and how it is tied."""
+    score = _SPECIFICITY.get(kind, 1.0) - _PRECISION_PENALTY * (location.geo_precision - 1)
+    if link.linked:
+        score += _LINK_BONUS
+    if link.source:
+        score -= _SOURCE_PENALTY
+    if first_end <= tok:  # after a trigger
+        score += _AFTER_TRIGGER_BONUS
+    if subordinate <= tok:
+        score -= _SUBORDINATE_PENALTY
+    if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
+        score += _ROAD_BONUS
+    return score
 
 
 #: English settlement cues that present a name as the place where something happened.
@@ -304,7 +290,6 @@ def _subordinate_start(
 
 #: Marks a caption's header («دير الزور | البوكمال: …», «إدلب - مدينة أريحا: …»): the area, then the place.
 _HEADER_MARKS = "|-–—"
-_COMMAS = ",،"
 
 
 def _inner_over_container(
@@ -317,7 +302,7 @@ def _inner_over_container(
     connector words only (or, opening the sentence, by a bar or dash before it),
     gives the place its tie to the event, and the place, more specific, wins over
     it.  The place must lie in one reading of the container
-    (:func:`gazetteer.geoparser.containers.lies_in`).  The last of a list that
+    (:func:`gazetteer.geoparser.containment.lies_in`).  The last of a list that
     shares the container ("X and Y in Aleppo") is left alone: the container is the list's.
     """
     ordered = sorted(candidates, key=lambda c: mentions[c.index].start)
@@ -325,11 +310,11 @@ def _inner_over_container(
         first, second = ordered[k], ordered[k + 1]
         a, b = mentions[first.index], mentions[second.index]
         gap = text[a.end : b.start]
-        if _contains(b, a) and connective(gap):
+        if contains(b, a) and connective(gap):
             inner, outer = first, second
             if k > 0 and coordinated(text, mentions[ordered[k - 1].index], a):
                 continue
-        elif _contains(a, b) and first.tok == 0 and _header_gap(gap):
+        elif contains(a, b) and first.tok == 0 and _header_gap(gap):
             inner, outer = second, first
         else:
             continue
@@ -343,54 +328,3 @@ def _header_gap(gap: str) -> bool:
     """A caption header's bar or dash between an area and a place, cue words allowed after it."""
     gap = gap.strip()
     return gap[:1] in _HEADER_MARKS and connective(gap[1:])
-
-
-def _contains(outer: Mention, inner: Mention) -> bool:
-    """Whether ``inner``'s place lies in a reading of ``outer`` that stands higher than it."""
-    if inner.place is None:
-        return False  # a place the gazetteer lacks is already located at its container
-    rank = rank_of(inner.place)
-    readings = [outer.place] + [c.place for c in outer.candidates]
-    return any(
-        p is not None and p.in_syria and rank_of(p) > rank and lies_in(inner.place, p) for p in readings
-    )
-
-
-def coordinated(text: str, first: Mention, second: Mention) -> bool:
-    """True when ``second`` is joined to ``first`` by «و»/"and" (cue words allowed between)."""
-    lex = linking_lexicon()
-    between = words_in(text, first.end, second.start)  # the article's own words when not cut
-    if not between:
-        return False
-    head = between[0]
-    if head.norm in lex.coordination:
-        rest = between[1:]
-    elif head.norm[:1] in lex.coordination and head.norm[1:] in lex.skip:
-        rest = between[1:]
-    else:
-        return False
-    return all(not lex.skip.isdisjoint(form_set(t.norm)) for t in rest)
-
-
-def _holds(outer: Mention, inner: Mention) -> bool:
-    """Whether ``outer`` names an area, or a governorate's capital, that holds ``inner``'s place:
-    "X, Homs" says where X is.  A town next to another ("Talbisseh, al-Rastan") does not."""
-    if outer.place is None:
-        return False
-    if not (outer.place.type in AREA_TYPES or outer.place.is_governorate_capital):
-        return False
-    return _contains(outer, inner)
-
-
-def listed(text: str, first: Mention, second: Mention) -> bool:
-    """True when ``second`` follows ``first`` after a comma, as the next item of a list of places
-    ("Talbisseh, al-Rastan", «بنش، تفتناز»; list words allowed after the comma: "A, the town of B"),
-    and does not contain it ("X, Homs" names X's city or governorate, not a further place).
-    Whether «و»/"and" closes the list is the caller's to check (:func:`coordinated`)."""
-    gap = text[first.end : second.start]
-    opening = gap.lstrip()
-    if opening[:1] not in _COMMAS or _holds(second, first):
-        return False
-    after = second.start - len(opening) + 1
-    words = linking_lexicon().list_item
-    return all(not words.isdisjoint(form_set(t.norm)) for t in words_in(text, after, second.start))

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..geoparser.result import Mention
-from .linking import Candidate, coordinated, listed
+from .linking import Candidate
+from .placerelations import coordinated, listed
 
 __all__ = ["MAX_LISTED_EVENTS", "incident_targets"]
 

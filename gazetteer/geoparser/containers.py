@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..places.index import Gazetteer, distance_km
+from ..places.index import Gazetteer
 from ..places.normalize import tokenize
 from ..places.place import AREA_TYPES, SETTLEMENT_TYPES, Place, PlaceType
-from .geometry import bearing, bearing_gap
+from .containment import ROUGH_BEARING_SLACK, SETTLEMENT_RANK, WIDE_AREAS, within_reach
 from .lexicon import form_set
 from .nameindex import MatchIndex
 from .resolve import Resolution
@@ -54,31 +54,6 @@ _BREAK = re.compile(r"[.;:!?|()\[\]\n؛]|\s[-–—]|[-–—]\s|[–—]")
 #: What parts a caption's countryside from its town: «ريف حلب الغربي - الأتارب».
 _DASHES = frozenset({"-", "–", "—"})
 _DIGITS = re.compile(r"^\d+$")
-
-#: How high in the settlement hierarchy a type of place stands: a container must stand higher.
-_RANK = {
-    PlaceType.NEIGHBOURHOOD: 0,
-    PlaceType.CAMP: 0,
-    PlaceType.VILLAGE: 1,
-    PlaceType.TOWN: 2,
-    PlaceType.CITY: 3,
-    PlaceType.REGION: 4,
-    PlaceType.SUBDISTRICT: 4,
-    PlaceType.DISTRICT: 5,
-    PlaceType.GOVERNORATE: 6,
-}
-#: How far from its container (km) a nested place may lie, by the container's type.
-_REACH_KM = {
-    PlaceType.CITY: 12.0,
-    PlaceType.TOWN: 12.0,
-    PlaceType.VILLAGE: 8.0,
-    PlaceType.REGION: 40.0,
-    PlaceType.SUBDISTRICT: 40.0,
-    PlaceType.DISTRICT: 60.0,
-    PlaceType.GOVERNORATE: 120.0,
-}
-#: Container types that leave an unknown place only district- or governorate-level (geo_precision 3).
-_WIDE = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT})
 
 
 def connective(text: str, *, road: bool = False) -> bool:
@@ -120,9 +95,9 @@ def _listed(text: str) -> bool:
 
 
 def _may_contain(place: Place | None, rank: int) -> bool:
-    if place is None or not place.in_syria or place.type not in _RANK:
+    if place is None or not place.in_syria or place.type not in SETTLEMENT_RANK:
         return False
-    return _RANK[place.type] > rank
+    return SETTLEMENT_RANK[place.type] > rank
 
 
 def container_of(
@@ -150,7 +125,7 @@ def container_of(
             gap = gap.strip()[len(match.cue) :]  # "the X district of Y": the cue that announced X
         if _may_contain(other.place, rank) and connective(gap, road=road and j == k + 1):
             return j
-        if not _listed(gap) or other.place is not None and _RANK.get(other.place.type, 9) > rank:
+        if not _listed(gap) or other.place is not None and SETTLEMENT_RANK.get(other.place.type, 9) > rank:
             break
         end = other.match.end
     caption = caption_countryside(k, resolutions, text)
@@ -202,12 +177,13 @@ def _city_before(k: int, resolutions: Sequence[Resolution]) -> int | None:
     """The city named last before resolution ``k`` in its sentence, if any: a quarter's container.
 
     "In Aleppo, shells fell on a polling centre in the Midan district", «في مدينة حلب … في
-    حي الميدان»: a quarter named after a city, with no container of its own, is that city's.
+    حي الميدان»: a quarter named after a city, with no container of its own, is that city's; so
+    is one told in the next sentence («… في مدينة اللاذقية. وبعد يومين، قصفت الزوارق حي X»).
     """
     sentence = resolutions[k].match.sentence
     for j in range(k - 1, max(-1, k - 1 - _MAX_BACK), -1):
         other = resolutions[j]
-        if other.match.sentence != sentence:
+        if other.match.sentence < sentence - 1:
             return None
         if other.place is not None and other.place.in_syria and other.place.type is PlaceType.CITY:
             return j
@@ -218,129 +194,33 @@ def caption_countryside(k: int, resolutions: Sequence[Resolution], text: str) ->
     """The countryside a caption names before resolution ``k``'s name, parted by a dash, if any.
 
     «ريف حلب الغربي - الأتارب», «ريف إدلب - التمانعة»: a video caption opens with the
-    countryside and then the town it was filmed in, which lies in that countryside.
+    countryside and then the town it was filmed in, which lies in that countryside; so does a
+    governorate or its capital opening the text («القنيطرة - X |», «دير الزور | X»).
     Returns the countryside's index (``k - 1``), or None for any other form.
     """
     if k == 0:
         return None
     countryside, match = resolutions[k - 1], resolutions[k].match
     before = countryside.match
-    if before.sentence != match.sentence or before.relation != "countryside" or countryside.place is None:
+    if before.sentence != match.sentence or countryside.place is None:
+        return None
+    if before.relation != "countryside" and not _opens_caption(countryside, text):
         return None
     parts = text[before.end : match.start].split()
-    if sum(part in _DASHES for part in parts) != 1:
+    if sum(part in _DASHES or part == "|" for part in parts) != 1:
         return None
     words = tokenize(" ".join(part for part in parts if part not in _DASHES))
     return k - 1 if all(not CONNECTORS.isdisjoint(form_set(w.norm)) for w in words) else None
 
 
-#: Places at or below this rank (villages, towns, neighbourhoods) are checked against their container.
-NESTED_RANK = 2
-
-
-def rank_of(place: Place | None) -> int:
-    """The settlement rank of a named place (an unknown one counts as a village)."""
-    return _RANK.get(place.type, 1) if place is not None else 1
-
-
-def said_rank(match: Match, place: Place | None) -> int:
-    """The rank of what the text calls ``match``: its cue's, when the cue disagrees with the reading.
-
-    "the al-Daraiya neighbourhood of Raqqa": the text says a quarter, though the one
-    reading the gazetteer has is the city of Darayya; the quarter's container is then
-    any city, and the reading is checked against it.  A cue that agrees with the
-    reading («مدينة حلب») or names no settlement leaves the reading's own rank.
-    """
-    said = [_RANK[t] for t in match.cue_types & SETTLEMENT_TYPES if t in _RANK]
-    if not said or place is None or place.type in match.cue_types:
-        return rank_of(place)
-    return min(min(said), rank_of(place))
-
-
-#: Closer than this (km) to a point, a place is at it, in no direction from it.
-_INSIDE_KM = 1.0
-#: Reach of a container the text puts the place near or in a direction of ("X, east of Y").
-_RELATIVE_REACH_KM = 40.0
-
-
-def within_reach(place: Place, container: Resolution, *, slack: float | None = None) -> bool:
-    """Whether ``place`` lies where a place said to be in ``container`` can lie.
-
-    Every reading of an uncued container's name counts: "Anadan, Aleppo" may
-    mean the governorate as well as the city.  A place lies in a governorate
-    or district when its admin parents say so (by distance only when it has
-    none); near a settlement or region when within :data:`_REACH_KM`, further
-    for a container named with a direction or "near" ("X, east of Deir Ezzor"),
-    and then in that direction (:func:`lies_towards`, within ``slack`` degrees when given).
-    """
-    relative = container.match.relation in ("direction", "near", "countryside")
-    countryside = container.match.relation == "countryside"
-    side = container.match.bearing if container.match.relation == "direction" else None
-    quarter = place.type is PlaceType.NEIGHBOURHOOD
-    if countryside and quarter:
-        return False  # a countryside is the land around a city, not its quarters
-    readings = [container.place] if container.match.cue_types else container.match.places
-    for other in readings:
-        if other is None or side is not None and not lies_towards(place, other, side, slack=slack):
-            continue
-        if quarter and other.type is PlaceType.REGION:
-            continue  # nor is a plain or a valley: "al-Sharia, in the Ghab plain" is no quarter of Hama
-        if lies_in(place, other, relative=relative) or countryside and in_capitals_countryside(place, other):
-            return True
-    return False
-
-
-#: How far (degrees) a place's bearing from its container may stray from the one the text gives.
-_BEARING_SLACK = 67.5
-#: How far it may stray when no reading lies within :data:`_BEARING_SLACK`: the side's half-plane.
-_ROUGH_BEARING_SLACK = 90.0
-
-
-def lies_towards(place: Place, container: Place, side: float, *, slack: float | None = None) -> bool:
-    """Whether ``place`` lies in the direction ``side`` (compass degrees) from ``container``.
-
-    "al-Mansoura, west of Raqqa": a homonym east of Raqqa, or inside it, is not the one
-    meant.  Within a neighbouring octant counts (``slack`` degrees, :data:`_BEARING_SLACK`
-    unless given): reports round directions to the four points.
-    """
-    if distance_km(place.lat, place.lon, container.lat, container.lon) < _INSIDE_KM:
+def _opens_caption(area: Resolution, text: str) -> bool:
+    """Whether ``area`` is a Syrian governorate or its capital named first in ``text``'s line."""
+    place, start = area.place, area.match.start
+    if place is None or not place.in_syria:
         return False
-    gap = bearing_gap(bearing(container.lat, container.lon, place.lat, place.lon), side)
-    return gap <= (_BEARING_SLACK if slack is None else slack)
-
-
-def in_capitals_countryside(place: Place, city: Place) -> bool:
-    """Whether ``place`` lies in the countryside of ``city`` when ``city`` is its governorate's capital.
-
-    «عين عيسى بريف الرقة الشمالي», "Kabani in the northern Lattakia countryside": the countryside
-    of a governorate's capital is the governorate's rural land, reaching far beyond the city's
-    surroundings (Ain Issa lies 50 km from Raqqa).  The place must have that governorate among
-    its admin parents.
-    """
-    if not city.is_governorate_capital:
+    if place.type is not PlaceType.GOVERNORATE and not place.is_governorate_capital:
         return False
-    return any(ref.level == 1 and ref.pcode == city.governorate_pcode for ref in place.parents)
-
-
-def lies_in(place: Place, container: Place, *, relative: bool = False) -> bool:
-    """Whether ``place`` lies in (or, ``relative``, near or in a direction of) the place ``container``.
-
-    In a governorate or district when its admin parents say so (by distance only
-    when it has none); in a settlement or region when within :data:`_REACH_KM`.
-    """
-    if container.type in _WIDE and container.pcode and place.parents:
-        return any(ref.pcode == container.pcode for ref in place.parents)
-    if container.type is PlaceType.REGION and _same_governorate(place, container):
-        return True  # a region is drawn as one point, but "the Euphrates valley" runs 150 km
-    reach = _REACH_KM.get(container.type, 25.0)
-    if relative:
-        reach = max(reach, _RELATIVE_REACH_KM)
-    return distance_km(place.lat, place.lon, container.lat, container.lon) <= reach
-
-
-def _same_governorate(place: Place, other: Place) -> bool:
-    """Whether both places have a governorate and it is the same one."""
-    return bool(place.governorate_pcode) and place.governorate_pcode == other.governorate_pcode
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def near_miss_reading(
@@ -386,7 +266,7 @@ def located_at_container(where: Location | None, container: Place, *, near: bool
     container, or "near" it when the text says so (``near``: "X, south of Y", "the nearby village")."""
     if where is None:
         return None
-    precision = 3 if container.type in _WIDE or where.geo_precision >= 3 else 2
+    precision = 3 if container.type in WIDE_AREAS or where.geo_precision >= 3 else 2
     name = container.name or container.name_ar
     return Location(where.lat, where.lon, precision, container, None, f"{'near' if near else 'in'} {name}")
 
@@ -416,7 +296,7 @@ def nested_reading(resolution: Resolution, container: Resolution) -> Resolution:
     kept = [c for c in resolution.candidates if within_reach(c.place, container)]
     if not kept and container.match.relation == "direction":
         kept = [
-            c for c in resolution.candidates if within_reach(c.place, container, slack=_ROUGH_BEARING_SLACK)
+            c for c in resolution.candidates if within_reach(c.place, container, slack=ROUGH_BEARING_SLACK)
         ]
     return Resolution(resolution.match, kept)
 

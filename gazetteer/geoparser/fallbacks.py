@@ -263,13 +263,14 @@ def transliteration_at(scanner: Scanner, i: int) -> Match | None:
     toks, joinable = scanner.toks, scanner.joinable
     if not scanner.english or not scanner.words[i].transliteration or not toks[i].text[:1].isupper():
         return None  # a skeleton holding this word's would be some name's (MatchIndex.word)
-    # Up to three joined words, each capitalised or an article: the longest run first.
+    # Up to three joined words, each capitalised (after a hyphened article: "al-Harir") or an
+    # article: the longest run first.
     run = 1
     while (
         run < 3
         and i + run < len(toks)
         and joinable[i + run - 1]
-        and (toks[i + run].text[:1].isupper() or toks[i + run].norm in LATIN_ARTICLES)
+        and (capitalised(toks[i + run].text) or toks[i + run].norm in LATIN_ARTICLES)
     ):
         run += 1
     for n in range(run, 0, -1):

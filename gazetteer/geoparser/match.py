@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from ..places.index import Gazetteer
 from ..places.place import Place, PlaceType
-from .articlewords import ArticleWords
-from .fallbacks import facility_at, fuzzy_at, landmark_at, syrian_spelling, transliteration_at
+from .articlewords import ArticleWords, capitalised
+from .fallbacks import facility_at, fuzzy_at, landmark_at, syrian_spelling, transliteration_at, unknown_match
 from .masks import actor_spans, adjective_reading, in_organisation_name, masked
 from .nameindex import MatchIndex
 from .orgnames import organisation_shape
@@ -71,6 +71,13 @@ def _scan(scanner: Scanner) -> list[Match]:
         m = scanner.make(start, end_tok, key, places, cut)
         if out:
             scanner.drop_linking_cue(m, out[-1])
+        first = _numbered(scanner, m)
+        if first is not None:
+            # «منطقة الجزيرة السابعة»: a numbered quarter, not the Jazira region
+            numbered = unknown_match(scanner, first, end_tok + 1, cut if first == start else 0)
+            out.append(numbered)
+            free = numbered.tok_end
+            continue
         if scanner.accept(m, cut):
             out.append(scanner.compound(m, out))
             free = end_tok
@@ -82,14 +89,15 @@ def _scan(scanner: Scanner) -> list[Match]:
 def _longer_spelling(scanner: Scanner, i: int, end_tok: int) -> Match | None:
     """A longer name spelt another way that the name found at ``i`` begins ("Khafsa Kabir", "Khafsah Kabir").
 
-    English only, and only when a capitalised word follows the name, joined to it.
+    English only, and only when a capitalised word follows the name, joined to it (after an
+    article: "Busra al-Harir" is Busr al-Harir, not Busra al-Sham and a word).
     """
     toks = scanner.toks
     if not (
         scanner.english
         and end_tok < len(toks)
         and scanner.joinable[end_tok - 1]
-        and toks[end_tok].text[:1].isupper()
+        and capitalised(toks[end_tok].text)
     ):
         return None
     found = transliteration_at(scanner, i)
@@ -121,12 +129,50 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
         if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans))
         and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
         and not organisation_shape(
-            scanner.text, scanner.toks, m.tok_start, m.tok_end, placed, english=scanner.english
+            scanner.text,
+            scanner.toks,
+            m.tok_start,
+            m.tok_end,
+            placed,
+            english=scanner.english,
+            country=_countries(m),
         )
         and not (
             not scanner.english and adjective_reading(scanner.toks, m.tok_start, m.tok_end, _countries(m))
         )
     ]
+
+
+#: Arabic ordinals (normalised) that number the places sharing a name («الحارة الثالثة»).
+_ORDINALS = frozenset(
+    {
+        "الاولي",
+        "الاولى",
+        "الثانيه",
+        "الثالثه",
+        "الرابعه",
+        "الخامسه",
+        "السادسه",
+        "السابعه",
+        "الثامنه",
+        "التاسعه",
+    }
+    | {"العاشره", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"}
+)
+
+
+def _numbered(scanner: Scanner, m: Match) -> int | None:
+    """Where the name starts when an Arabic name a cue announces is followed, joined, by an ordinal:
+    a numbered place of its own the gazetteer lacks («منطقة الجزيرة السابعة», «الحارة الثالثة»), not
+    the name's place; None otherwise.  A cue word the match holds («منطقة الجزيرة») stays outside."""
+    k, first = m.tok_end, m.tok_start
+    if scanner.english or k >= len(scanner.toks) or not scanner.joinable[k - 1]:
+        return None
+    if scanner.toks[k].norm not in _ORDINALS:
+        return None
+    if k - first > 1 and (scanner.toks[first].norm,) in scanner.cues.type_before:
+        return first + 1
+    return first if m.cue else None
 
 
 def _countries(m: Match) -> bool:

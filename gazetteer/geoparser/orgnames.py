@@ -8,7 +8,9 @@
   Direct") that ends on an organisation's head noun, or that a source is quoted by ("told X Y",
   "according to the X Y", "X Y said").  A cue word in the run keeps the place ("Idlib City",
   "Aleppo Central Prison"), and a run of the place alone is never an organisation ("the Civil Defence
-  in Idlib said").
+  in Idlib said").  The country may also end one after "in" or "of" ("the Local Coordination
+  Committees in Syria"); another place there is where the organisation sits ("the Military Council
+  in Dhiban").
 - Arabic: a head noun, then one or two indefinite nouns of its construct chain, then the place
   («فوج إطفاء X», «قيادة شرطة X», «منسقو استجابة X»).
 - Arabic, where a source is quoted only: a head noun and up to three words, then «في X»
@@ -36,8 +38,19 @@ _FUNCTION_WORDS = frozenset(
 _IN = "في"
 _CHAIN_MAX = 2  # indefinite nouns between an Arabic head and the place («فوج إطفاء X»)
 _QUOTED_MAX = 3  # words between a quoted head and «في» («مكتب توثيق الشهداء في X»)
-_ATTRIBUTION_REACH = 3  # words between an attribution and the head («وفق ما وثقه فريق X»)
+_ATTRIBUTION_REACH = 5  # words between an attribution and the head («نقلته وكالة سانا عن قائد شرطة X»)
+_QUOTES = frozenset("\"«“'")  # marks that open a quoted name
 _LONGEST = 3  # the most words in an attribution or outlet phrase
+#: Between an organisation's head noun and the country ending its name ("Committees in Syria").
+_IN_OF = frozenset({"in", "of"})
+#: Words of a region of the country in such a name ("of North and East Syria").
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+     "southeast", "southwest", "and"}
+)  # fmt: skip
+#: Heads that end an organisation's name only before a country: "the Civil Administration" of a town
+#: is also said of the town's own offices.
+_COUNTRY_ORG_HEADS = frozenset({"administration", "government"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +79,30 @@ def _words() -> _Words:
 
 
 def organisation_shape(
-    text: str, toks: Sequence[Token], first: int, last: int, placed: Container[int], *, english: bool
+    text: str,
+    toks: Sequence[Token],
+    first: int,
+    last: int,
+    placed: Container[int],
+    *,
+    english: bool,
+    country: bool = False,
 ) -> bool:
     """Whether the name on tokens ``[first, last)`` of a sentence lies in an organisation's name by its shape.
 
     ``placed``: the sentence's tokens inside place names (never one of an organisation's other
-    words here); ``english`` chooses the reading (see the module's docstring).
+    words here); ``english`` chooses the reading (see the module's docstring); ``country``: every
+    reading of the name is a country, which may end an English name after "in" or "of".
     """
     if english:
-        return _english_run(text, toks, first, last, placed)
-    return _arabic_chain(text, toks, first, placed) or _arabic_quoted(text, toks, first)
+        return _english_run(text, toks, first, last, placed) or (
+            country and _country_ends_name(text, toks, first)
+        )
+    return (
+        _arabic_chain(text, toks, first, placed)
+        or _arabic_quoted(text, toks, first)
+        or _arabic_in_quotes(text, toks, first)
+    )
 
 
 def _capitalised_word(tok: Token) -> bool:
@@ -120,6 +147,23 @@ def _english_run(text: str, toks: Sequence[Token], first: int, last: int, placed
     return _quoted_before(text, toks, start, words) or _quoted_after(text, toks, end + 1, words)
 
 
+def _country_ends_name(text: str, toks: Sequence[Token], first: int) -> bool:
+    """ "the Local Coordination Committees in Syria", "the Autonomous Administration of North and East
+    Syria": a country after "in"/"of" (and compass words) that a capitalised head noun comes before.
+
+    Only a country: "the Military Council in Dhiban" is a council that sits in a place, which an
+    incident may be at; no incident is at a country.
+    """
+    heads = _words().heads | _COUNTRY_ORG_HEADS
+    k = first - 1
+    while k >= 0 and toks[k].norm in _COMPASS and joined(text, toks[k], toks[k + 1]):
+        k -= 1
+    if k < 1 or toks[k].norm not in _IN_OF or not joined(text, toks[k], toks[k + 1]):
+        return False
+    head = toks[k - 1]
+    return joined(text, head, toks[k]) and _capitalised_word(head) and _head_word(head) in heads
+
+
 def _quoted_before(text: str, toks: Sequence[Token], k: int, words: _Words) -> bool:
     """Whether an attribution ("told", "according to") ends right before token ``k``, "the" allowed."""
     if k > 0 and toks[k - 1].norm == "the":
@@ -161,17 +205,60 @@ def _arabic_chain(text: str, toks: Sequence[Token], first: int, placed: Containe
 
 
 def _arabic_quoted(text: str, toks: Sequence[Token], first: int) -> bool:
-    """«بحسب مكتب توثيق الشهداء في X»: a quoted organisation's head, up to three words, «في» and the place."""
+    """A quoted source's organisation named with its place: the head, a few words, then the place.
+
+    The place follows the chain as «في X» («بحسب مكتب توثيق الشهداء في X»), with a preposition
+    joined to it or to its cue word («بحسب الهيئة العامة للثورة بحمص», «بحسب المجلس المحلي لمدينة
+    X»: the words between are then all definite, the chain of one name), or right after the head
+    («نقلته الوكالة عن قائد شرطة X»).  An attribution stands a few words before the head.
+    """
     words = _words()
-    if first < 2 or toks[first - 1].norm != _IN or not joined(text, toks[first - 1], toks[first]):
+    lead = _source_lead(text, toks, first, words)
+    if lead is None:
         return False
     heads = words.heads | words.quoted_heads
-    for k in range(first - 2, max(first - 3 - _QUOTED_MAX, -1), -1):
+    if lead == first and not _clitic(toks[first].norm):
+        # the place right after the head, its construct: «شرطة X»
+        return _is_head(toks[first - 1], heads) and _attributed(text, toks, first - 1, words)
+    for k in range(lead - 1, max(lead - 2 - _QUOTED_MAX, -1), -1):
         if not joined(text, toks[k], toks[k + 1]) or toks[k].norm in words.stops:
             return False
         if _is_head(toks[k], heads):
             return _attributed(text, toks, k, words)
+        if toks[lead].norm != _IN and not _definite(toks[k].norm):
+            return False  # «وثق المركز مقتل خمسة بحمص»: an indefinite word ends the name
     return False
+
+
+def _source_lead(text: str, toks: Sequence[Token], first: int, words: _Words) -> int | None:
+    """The token that joins a place to a name before it: «في», a cue word with «ب»/«ل», or the place."""
+    if first < 2 or not joined(text, toks[first - 1], toks[first]):
+        return None
+    before = toks[first - 1]
+    if before.norm == _IN:
+        return first - 1
+    if _clitic(before.norm) and not words.breaks.isdisjoint(form_set(before.norm[1:])):
+        return first - 1  # «لمدينة X», «بمحافظة X»
+    return first
+
+
+def _clitic(norm: str) -> bool:
+    """Whether a word opens with the preposition «ب» or «ل» («بحمص», «لمدينة»), by its spelling."""
+    return len(norm) > 3 and norm[0] in "بل"
+
+
+def _definite(norm: str) -> bool:
+    """Whether a word carries the article, alone or after «ل»/«و» («العامة», «للثورة», «والإعلام»)."""
+    return norm.startswith(("ال", "لل", "وال"))
+
+
+def _arabic_in_quotes(text: str, toks: Sequence[Token], first: int) -> bool:
+    """«حملة "X تُذبح بصمت"», «شبكة «X الآن»»: the place opens a quoted name right after a head noun."""
+    if first < 1:
+        return False
+    words = _words()
+    gap = text[toks[first - 1].end : toks[first].start]
+    return not _QUOTES.isdisjoint(gap) and _is_head(toks[first - 1], words.heads | words.quoted_heads)
 
 
 def _attributed(text: str, toks: Sequence[Token], head: int, words: _Words) -> bool:

@@ -11,7 +11,6 @@ from ..lang import detect_language
 from ..places.index import Gazetteer
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .containers import (
-    NESTED_RANK,
     caption_countryside,
     container_of,
     corroborated_reading,
@@ -21,10 +20,9 @@ from .containers import (
     nested_reading,
     road_named,
     said_near,
-    said_rank,
     said_to_be_settlement,
-    within_reach,
 )
+from .containment import NESTED_RANK, said_rank, within_reach
 from .cues import load_cues
 from .locate import locate
 from .masks import organisation_words
@@ -98,6 +96,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
     that lies in the container named right after it («التمانعة، محافظة ادلب»).
     """
     containers: dict[int, int] = {}
+    lacked: dict[str, int] = {}  # a name found lacking in its container: the container's index
     for k, r in enumerate(resolutions):
         if r.place is None and not (r.match.unknown or cued_settlement(r.match)):
             if r.match.places:  # readings dropped for want of corroboration: a container may give it
@@ -112,6 +111,10 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
         road = road_named(r.match, r.place)
         rank = 0 if road else said_rank(r.match, r.place)  # what the text calls it: "X district" a quarter
         j = container_of(k, resolutions, text, rank, road=road)
+        if j is None and r.place is not None:
+            # «القنيطرة - الحميدية | … على طريق الحميدية»: the name again, with no container of its own,
+            # is the place found lacking before
+            j = lacked.get(r.match.key)
         if j is None:
             continue
         if r.place is None:
@@ -127,6 +130,7 @@ def _contained(resolutions: list[Resolution], text: str, gazetteer: Gazetteer) -
             resolutions[k] = nested_reading(r, resolutions[j])
             if resolutions[k].place is not None:
                 continue
+            lacked[r.match.key] = j
         containers[k] = j
     return containers
 

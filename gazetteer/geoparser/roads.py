@@ -7,6 +7,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from functools import cache
+from itertools import pairwise
 
 from ..places.normalize import TextWords, is_arabic, read_article
 from ..places.place import Place, PlaceType
@@ -17,7 +18,11 @@ from .scanner import Scanner
 from .toponym import Match
 
 _DASH_RE = re.compile(r"^\s*[\-\u2010\u2011\u2012\u2013\u2014]\s*$")
-_AND_RE = re.compile(r"^\s+and\s+$", re.IGNORECASE)
+#: "and" between the two ends of "the road between X and Y"; Arabic «و» is a clitic on the second.
+_AND_RE = re.compile(r"^\s+(?:and\s+|و)$", re.IGNORECASE)
+_BETWEEN = frozenset({"between", "بين"})
+#: Words that may stand between an Arabic road word and «بين»: «الطريق الدولي الواصل بين».
+_ROAD_LINKS = frozenset({"الدولي", "السريع", "العام", "الواصل", "الرابط", "الممتد"})
 #: Road whose line passes this close to both named end cities is the road meant.
 ROAD_ENDPOINT_KM = 12.0
 
@@ -185,7 +190,7 @@ def _road_words() -> frozenset[str]:
 
 def join_roads(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` (in text order) with each two that name a road the gazetteer lacks made one, and
-    each one that "the road between" opens before a name it lacks made that road (English).
+    each one that "the road between" («الطريق الواصل بين») opens before a name it lacks made that road.
 
     "the Deir ez-Zor–al-Mayadin road", «طريق الحسكة – القامشلي»: two located places
     joined by a dash, with a road word right before or after them, name the road
@@ -267,8 +272,8 @@ def _road_between(text: str, words: TextWords, a: Mention, b: Mention) -> Mentio
 def _road_named_between(text: str, words: TextWords, a: Mention, b: Mention) -> Mention | None:
     """The one mention of "the road between ``a`` and ``b``", or None when they name no road so.
 
-    English only: a road word, then "between", right before ``a``, and "and" alone between the two.
-    The toponym runs from the road word to the end of ``b`` ("road between Azaz and Marea").
+    A road word, then "between", right before ``a``, and "and" alone between the two («الطريق بين
+    درعا وبصرى»: «و» on ``b``).  The toponym runs from the road word to the end of ``b``.
     """
     if (
         a.sentence != b.sentence
@@ -283,48 +288,61 @@ def _road_named_between(text: str, words: TextWords, a: Mention, b: Mention) -> 
 
 
 def _road_between_start(text: str, words: TextWords, a: Mention) -> int | None:
-    """Where "road between" right before ``a`` starts, if it is there."""
-    before = bisect_left(words.starts, a.start) - 2
-    if (
-        before < 0
-        or words.tokens[before + 1].norm != "between"
-        or words.tokens[before].norm not in _road_words()
+    """Where "road between" («الطريق الواصل بين») right before ``a`` starts, if it is there."""
+    k = bisect_left(words.starts, a.start) - 1
+    if k < 1 or words.tokens[k].norm not in _BETWEEN or not _adjacent(text, words.tokens[k].end, a.start):
+        return None
+    first = k - 1
+    while first > 0 and k - first < 3 and words.tokens[first].norm in _ROAD_LINKS:
+        first -= 1
+    toks = words.tokens[first : k + 1]
+    if toks[0].norm not in _road_words() or not all(
+        _adjacent(text, one.end, two.start) for one, two in pairwise(toks)
     ):
         return None
-    if not _adjacent(text, words.tokens[before].end, words.tokens[before + 1].start):
-        return None
-    return words.tokens[before].start
+    return toks[0].start
 
 
 def _road_to_unknown(text: str, words: TextWords, a: Mention, b: Mention | None) -> Mention | None:
-    """ "the road between ``a`` and Y" where Y is a capitalised name the gazetteer lacks (``b``, the
-    next mention, is not it): one road mention from the road word to Y's end, located at ``a``
-    with geo_precision 2, the road's known end being the one point the text gives."""
+    """ "the road between ``a`` and Y" where Y is a name the gazetteer lacks (``b``, the next
+    mention, is not it): one road mention from the road word to Y's end, located at ``a`` with
+    geo_precision 2, the road's known end being the one point the text gives.  English Y is
+    capitalised words after "and"; Arabic Y is the word «و» opens («بين نوى ومعرية»), and the
+    word after it when that is a name's generic head («وتل شهاب»)."""
     if a.location is None or not _placed(a):
         return None
     start = _road_between_start(text, words, a)
     if start is None:
         return None
     k = bisect_left(words.starts, a.end)
-    if (
-        k >= len(words.tokens)
-        or words.tokens[k].norm != "and"
-        or not _adjacent(text, a.end, words.tokens[k].start)
-    ):
+    if k >= len(words.tokens) or not _adjacent(text, a.end, words.tokens[k].start):
         return None
-    end = None
-    for tok in words.tokens[k + 1 :]:
-        if not _adjacent(text, end or words.tokens[k].end, tok.start) or not _capitalised(
-            text[tok.start : tok.end]
-        ):
-            break
-        end = tok.end
+    name_start, end = words.tokens[k].end, None
+    if words.tokens[k].norm == "and":
+        for tok in words.tokens[k + 1 :]:
+            if not _adjacent(text, end or words.tokens[k].end, tok.start) or not _capitalised(
+                text[tok.start : tok.end]
+            ):
+                break
+            end = tok.end
+    elif words.tokens[k].norm[:1] == "و" and len(words.tokens[k].norm) > 2:
+        name_start, end = words.tokens[k].start + 1, _arabic_name_end(text, words, k)
+    else:
+        return None
     if end is None or (b is not None and b.start < end):
         return None
     lat, lon = _point(a)
-    label = f"the road between {a.text} and {text[words.tokens[k + 1].start : end]}"
+    label = f"the road between {a.text} and {text[name_start:end].strip()}"
     where = Location(lat, lon, max(2, a.location.geo_precision), None, None, label)
     return _road_mention(text, start, end, a, a.score, where)
+
+
+def _arabic_name_end(text: str, words: TextWords, k: int) -> int:
+    """The end of the Arabic name «و» opens at word ``k``: the next word too after a generic head."""
+    if k + 1 < len(words.tokens) and _adjacent(text, words.tokens[k].end, words.tokens[k + 1].start):
+        if words.tokens[k].norm[1:] in load_cues().name_heads:
+            return words.tokens[k + 1].end
+    return words.tokens[k].end
 
 
 def _capitalised(word: str) -> bool:

@@ -95,12 +95,31 @@ class Scanner(CueReader):
                         found.append((-n, head.order, key, head.cut))  # sorts longest first, then by order
             found.sort()
             for minus_n, _, key, cut in found:
-                if article_ok(self.gazetteer, self.toks[i].norm, cut, key):
+                if article_ok(self.gazetteer, self.toks[i].norm, cut, key) and not self._cue_prefers_one_word(
+                    i, key
+                ):
                     return i - minus_n, key, self.gazetteer.lookup_key(key), cut
         if word.single is None:  # then a one-word name, which depends on the word alone
             return None
         key, cut = word.single
         return i + 1, key, self.gazetteer.lookup_key(key), cut
+
+    def _cue_prefers_one_word(self, i: int, key: str) -> bool:
+        """Whether the Arabic type cue before token ``i`` agrees with the one-word name there and with
+        no place of the longer ``key``, which reads the word without its article: «مدينة الباب شرقي
+        حلب» is the town of al-Bab east of Aleppo, not the Damascus quarter Bab Sharqi.
+        """
+        single = self.words[i].single
+        if self.english or single is None or key.startswith("ال"):
+            return False
+        if not self.toks[i].norm.startswith("ال"):
+            return False  # the longer key keeps the word as written: «منطقة باب النيرب»
+        cue = self.phrase_before(i, self.cues.type_before)
+        if cue is None:
+            return False
+        types = self.cues.type_before[cue[0]]
+        agrees = any(p.type in types for p in self.gazetteer.lookup_key(single[0]))
+        return agrees and not any(p.type in types for p in self.gazetteer.lookup_key(key))
 
     def quoted(self, start: int, end: int) -> bool:
         """Whether the text's span ``[start, end)`` stands between an opening and a closing quote."""
@@ -151,12 +170,21 @@ class Scanner(CueReader):
         if self.cues.name_heads.isdisjoint(f for f, _ in self.words[last].variants):
             return False
         nxt = self.toks[end_tok]
+        if not self.english and self._definite_head(last) and self.phrase_before(i, self.cues.type_before):
+            return False  # «مدينة الباب تطالب»: a cued name; a head word opens a compound bare, «باب الهوى»
         if not self.english:
             stops = self.cues.facility_stops | self.cues.all_words
             return is_arabic(nxt.text) and stops.isdisjoint(f for f, _ in self.words[end_tok].variants)
         if nxt.norm in ("al", "el") and end_tok + 1 < len(self.toks) and self.joinable[end_tok]:
             nxt = self.toks[end_tok + 1]
         return capitalised(nxt.text) and nxt.norm not in self.cues.stop_keys
+
+    def _definite_head(self, k: int) -> bool:
+        """Whether Arabic token ``k`` is a name head word carrying the article («الباب», «بالتل»)."""
+        norm = self.toks[k].norm
+        return any(
+            f in self.cues.name_heads and norm[:cut].endswith("ال") for f, cut in self.words[k].variants
+        )
 
     def compound(self, m: Match, out: list[Match]) -> Match:
         """``m``, or an unknown compound when ``m`` follows a name-forming word («كفر» + «داعل»).

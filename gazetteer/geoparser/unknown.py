@@ -19,6 +19,7 @@ Saraqib".  A name is read as a place the gazetteer lacks when
 - (English) "the X district/neighbourhood of Y": X is nested in Y;
 - (Arabic) a bare facility word announces it and «قرب»/«في» and a known place
   follow: «محطة X قرب Y»;
+- (Arabic) a caption's header names it after its area: «القنيطرة | X - قصف …»;
 - it is listed with a name read so ("in A, B and C in the eastern Deir Ezzor
   countryside", «قريتي A وB»): the names of one list share its cue or container.
 
@@ -41,7 +42,7 @@ from .fallbacks import unknown_match
 from .scanner import Scanner
 from .toponym import Match
 from .unknownlists import ListReader
-from .unknownwords import list_item_start, possible_starts
+from .unknownwords import HEADER_MARKS, header_start, list_item_start, possible_starts
 
 
 class _Reader(ListReader):
@@ -62,6 +63,8 @@ class _Reader(ListReader):
             opened = j > 0 and toks[j - 1].norm in s.cues.locatives_ar or j == list_item_start(s)
             if opened and self.container_after_comma(j + n):
                 return True
+            if j == header_start(s) and self._header_place(j, n):
+                return True
             # «محطة X قرب Y», «سوق X في مدينة Y»: a bare facility word names X, located in Y.
             return self.after_facility(j) and self.container_after_locative(j + n)
         if j > 0 and toks[j - 1].norm in ("a", "an"):
@@ -74,6 +77,17 @@ class _Reader(ListReader):
             and not self.reports_a_word(j, n)
             and self.container_follows(self.list_end(j + n))
         )
+
+    def _header_place(self, j: int, n: int) -> bool:
+        """«القنيطرة | X - قصف …»: a known Syrian area opens the caption, and a mark closes the name."""
+        toks, s = self.toks, self.s
+        area = self.starts.get(0)
+        if area is None or area.tok_end + 2 < j or not any(p.in_syria for p in area.places):
+            return False
+        end = j + n
+        if end >= len(toks):
+            return False
+        return s.text[toks[end - 1].end : toks[end].start].strip()[:1] in HEADER_MARKS
 
     def names(self, starts: list[int]) -> Iterator[tuple[int, int, int]]:
         """Token ranges ``[start, end)`` and proclitic cuts of the sentence's unknown names, read at

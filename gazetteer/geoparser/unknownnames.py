@@ -65,7 +65,10 @@ class NameWords:
         if not usable(j, head=True):
             return 0
         if not usable(j):  # «تل جمعة»: a short head word (a stop word alone) opens a compound name
-            return 2 if usable(j + 1) else 0
+            if not usable(j + 1):
+                return 0
+            # «تل أبو سعد», «تل بنت عامر»: a name link after the head takes the word after it
+            return 3 if toks[j + 1].norm in AR_NAME_LINKS and usable(j + 2) else 2
         n = 1
         while n < MAX_NAME_WORDS and usable(j + n):
             before, word = toks[j + n - 1].norm, toks[j + n].norm

@@ -36,7 +36,7 @@ AND = frozenset({"and", "و"})
 #: English words for a city's part after which "of Y" names the place the name lies in: "the X district
 #: of Y" (after a settlement word, "the Christian town of Y", the first word is Y's adjective).
 NESTED_AFTER = frozenset({("district",), ("neighbourhood",), ("neighborhood",), ("quarter",)})
-AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو"})
+AR_NAME_LINKS = frozenset({"بن", "ابن", "ابو", "ام", "بو", "بنت"})
 
 
 #: A cue announces a place the gazetteer may lack when it agrees with one of these (cities are all known).
@@ -146,6 +146,24 @@ def list_item_start(scanner: Scanner) -> int | None:
     return None
 
 
+#: The marks of a caption's header between its area and its place («القنيطرة | X - …», «إدلب - X: …»).
+HEADER_MARKS = frozenset("|-–—:")
+_HEADER_TOKENS = 4  # the most words of a header's area («ريف حماة الشمالي»)
+
+
+def header_start(scanner: Scanner) -> int | None:
+    """The first word after the mark that parts a caption's area from its place, when the sentence
+    opens its line: «القنيطرة | X - قصف …» (X's first word), else None."""
+    toks, text = scanner.toks, scanner.text
+    if not toks or text[text.rfind("\n", 0, toks[0].start) + 1 : toks[0].start].strip():
+        return None
+    for k in range(1, min(_HEADER_TOKENS + 1, len(toks))):
+        gap = text[toks[k - 1].end : toks[k].start].strip()
+        if gap:
+            return k if gap in HEADER_MARKS else None
+    return None
+
+
 def possible_starts(scanner: Scanner) -> list[int]:
     """The tokens a name could start at, in order: a superset of those where
     :mod:`gazetteer.geoparser.unknown` finds a name announced.
@@ -177,7 +195,7 @@ def possible_starts(scanner: Scanner) -> list[int]:
             | cues.locatives_ar.intersection(words)
         )
         found = {k + 1 for k in positions(toks, announcing)} if announcing else set()
-        first = list_item_start(scanner)
-        if first is not None:
-            found.add(first)
+        for first in (list_item_start(scanner), header_start(scanner)):
+            if first is not None:
+                found.add(first)
     return sorted(found)

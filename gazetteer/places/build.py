@@ -46,10 +46,26 @@ from .place import SETTLEMENT_TYPES, Place, PlaceType
 
 __all__ = ["build_default", "derived_files", "load_derived", "with_quarter_names", "with_seat_names"]
 
-#: A district or sub-district's seat lies at most this far from the point the area is given.
+#: An area's seat lies at most this far from the point the area is given.
 SEAT_KM = 5.0
+#: Areas named after their seat (Rif Dimashq, named after no settlement, finds none).
+_SEATED_AREAS = (PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT)
 #: Words that make a name the area's rather than its seat's («منطقة القامشلي», "Qamishli District").
-_AREA_WORDS = frozenset({"district", "subdistrict", "sub", "nahiya", "nahia", "منطقه", "ناحيه", "مركز"})
+_AREA_WORDS = frozenset(
+    {
+        "district",
+        "subdistrict",
+        "sub",
+        "nahiya",
+        "nahia",
+        "governorate",
+        "province",
+        "منطقه",
+        "ناحيه",
+        "مركز",
+        "محافظه",
+    }
+)
 
 
 def derived_files() -> list[Traversable]:
@@ -123,13 +139,15 @@ def with_quarter_names(place: Place) -> Place:
 
 
 def with_seat_names(places: list[Place]) -> list[Place]:
-    """``places`` with each district's and sub-district's bare names added to its seat's.
+    """``places`` with each governorate's, district's and sub-district's bare names added to its seat's.
 
     An area takes its name from its seat, and the spellings listed for one are spellings of
     the other: the curated Qamishli District lists "Qamishly", which the city lacked, so
-    "In Qamishly, …" could only be read as the district.  The seat is the one Syrian
-    settlement within :data:`SEAT_KM` of the area's point that already shares one of its bare
-    names; an area with two such entries (one town from two sources) is left alone.
+    "In Qamishly, …" could only be read as the district; the curated Deir ez-Zor Governorate
+    lists "Deir Ezzor", so "east of Deir Ezzor" was read as the governorate, not the city.
+    The seat is the one Syrian settlement within :data:`SEAT_KM` of the area's point that
+    already shares one of its bare names; an area with two such entries (one town from two
+    sources) is left alone.
     """
     settlements: dict[str, list[int]] = {}
     for i, p in enumerate(places):
@@ -138,7 +156,7 @@ def with_seat_names(places: list[Place]) -> list[Place]:
                 settlements.setdefault(key, []).append(i)
     out = list(places)
     for area in places:
-        if not area.in_syria or area.type not in (PlaceType.DISTRICT, PlaceType.SUBDISTRICT):
+        if not area.in_syria or area.type not in _SEATED_AREAS:
             continue
         bare = [n for n in area.names if not _AREA_WORDS & set(normalize_name(n).replace("-", " ").split())]
         near = {
