@@ -24,7 +24,8 @@ a classified sentence's event words and says why it does not:
   ("This section provides a summary of attacks identified");
 * once the article has told an event, ``reaction`` (condemned, blamed, called
   for, «أدان»، «حمّل ... مسؤولية») and ``recall`` (a past perfect, «وكانت ... قد»,
-  «سبق أن», "last year"): comments on the event told, or an earlier one recalled;
+  «سبق أن», "last year", or "the shelling came hours after ..." whatever day it names):
+  comments on the event told, or an earlier one recalled;
 * ``recall`` too, told or not, whatever day the sentence states (the day it is
   remembered): an anniversary of the event ("the anniversary of the sarin attack",
   «ذكرى مجزرة الكيماوي»).
@@ -150,6 +151,8 @@ def framing(
         return "recall"  # the sentence's day, if any, is the commemoration's
     if told and "reaction" in kinds:
         return "reaction"
+    if told and _situated(tokens, cues, event):
+        return "recall"  # the event told, set beside another happening: its day is that one's
     if day:
         return None  # an event word with its day is reported, whatever frames it
     if "frequency" in kinds or "tally" in kinds:
@@ -325,6 +328,15 @@ def _titled(text: str, tokens: Sequence[Token], event: SentenceEvent) -> bool:
     words = [t for t in tokens if t.text[:1].isalpha()]
     capitalised = sum(_capitalised(t) for t in words)
     return capitalised <= _TITLE_CASE_SHARE * len(words)
+
+
+def _situated(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], event: SentenceEvent) -> bool:
+    """True when "the" and the event word are followed by "came"/"comes" ("The shelling came hours
+    after the patrol"): the event already told, set beside another."""
+    first, last = event.trigger.first, event.trigger.last
+    if first == 0 or tokens[first - 1].norm != "the":
+        return False
+    return any(c.value == "situated" and c.first == last for c in cues)
 
 
 def _after_titled(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], trigger: int) -> bool:
