@@ -71,6 +71,9 @@ def test_event_type(text: str, expected: tuple[str, str]) -> None:
         "حذر فيه من هجوم وشيك لقوات الأسد على المحافظة",  # a warning
         "وألمح إلى أن القصف سيستمر في الساعات المقبلة",  # a forecast
         "Analysts warned of an imminent attack on the city",
+        "Volunteers intercept the radio communications of the pilots",  # listening, not fire
+        "Monitors intercepted the radio messages of the helicopters",  # aircraft alone: no strike
+        "The council agreed a plan for the elimination of chemical weapons in Syria",  # a stock, not a use
         "المناطق الخاضعة لاتفاق وقف إطلاق النار",  # an agreement named, none concluded
         "مناطق سيطرة النظام",  # areas of control, not a capture
         "لا شيء يذكر",

@@ -93,6 +93,13 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
             "Engineers have removed 4,000 landmines from the town since it was retaken from IS in May 2018.",
             "statistic",
         ),
+        # A claim the text weighs, told or not, even with a day: an allegation, a hoax.
+        ("The ministry dismissed as misinformation the allegations that jets bombed Ariha.", "claim"),
+        ("Another hoax about a school supposedly shelled in Saraqib on 3 May spread online.", "claim"),
+        # "The airstrike came ...": the event told set beside another happening, whatever its day.
+        ("The airstrike came hours after a patrol passed through Ariha on 3 February.", "recall"),
+        # A capitalised event word after "titled": a title's word.
+        ("An exhibition titled Attacks on Bakeries opened in Idlib city.", "title"),
     ],
 )
 def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str) -> None:
@@ -124,6 +131,8 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         # A caption opening with a hashtag, not a markdown heading.
         "#Ariha | the moment a missile hit the vegetable market 03-02-2020",
         "#أريحا | لحظة سقوط قذيفة على سوق الخضار في المدينة 03-02-2020",
+        # "titled" before a lower-case event word: the event is told, not a title's word.
+        "A man titled the video before an airstrike hit Ariha on Monday.",
     ],
 )
 def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:
@@ -162,6 +171,8 @@ def test_a_placeless_generic_report_without_day_victims_or_count_is_vague() -> N
         (LEAD_EN, "The Syrian Network for Human Rights documented 15 massacres in Idlib during January."),
         (LEAD_EN, "Damascus blamed the attack on terrorist groups operating in Idlib."),
         (LEAD_EN, "Activists called for a protest in Binnish on Friday."),
+        # The event told, set beside another happening whose day and place the sentence names.
+        (LEAD_EN, "The airstrike came a day after a market in Ariha reopened on 3 February."),
         (LEAD_AR, "وأدان الأمين العام للأمم المتحدة قصف المناطق المدنية في إدلب."),
         (LEAD_AR, "وتستعد قوات النظام لشن هجوم على مدينة معرة النعمان."),
     ],

@@ -208,10 +208,15 @@ def classify(
     protested = _protest_object_start(tokens, matches, words)
     if _modal_before(tokens, protested, words):
         return None
-    has_other = any(m.value.kind != "aircraft" for m in matches)
     # Each list of needed words is looked for once: a sentence may repeat a trigger that needs one.
     needed = {w for m in matches for w in (m.value.needs, m.value.unless) if w is not None}
     found = {needs: bool(needs.find(tokens, words=words)) for needs in needed}
+    # Aircraft make an event only beside another event word, and not one that its "unless" words
+    # rule out ("intercepting the communication of flights" is no air strike).
+    has_other = any(
+        m.value.kind != "aircraft" and not (m.value.unless is not None and found[m.value.unless])
+        for m in matches
+    )
     valid = []
     for m in matches:
         entry: EventEntry | None = m.value

@@ -9,20 +9,23 @@ a classified sentence's event words and says why it does not:
   القصف»: the shelling goes on);
 * ``plan``: a preparation or a call ("forces are preparing an assault on X",
   «دعا ناشطون إلى مظاهرة»);
+* ``claim``: an allegation, a hoax or a reading the text weighs ("allegations that jets are
+  striking X", "a mosque supposedly destroyed");
 * ``statistic``: a count of several events without a day or a part of one ("25 raids
   on X last week", not "nine raids on X overnight"), or how often events happen, a
   trend, a share ("a daily occurrence", «ارتفعت وتيرة الغارات»), a running count
   ("has documented", "its monthly tally", "this year") when the sentence states no day;
 * ``media``: an event word governed by a video, a database, a study or a report ("350
   videos of attacks on hospitals", "videos captured in Aleppo", «تقريرًا عن الهجمات»);
-* ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ..."), or an
-  English event word inside a capitalised name ("the Chemical Weapons
+* ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ...", "a report titled
+  Attacks on ..."), or an English event word inside a capitalised name ("the Chemical Weapons
   Convention");
 * ``vague``: the article's first event word with no place, day, victims or count of events
   ("This section provides a summary of attacks identified");
 * once the article has told an event, ``reaction`` (condemned, blamed, called
   for, «أدان»، «حمّل ... مسؤولية») and ``recall`` (a past perfect, «وكانت ... قد»,
-  «سبق أن», "last year"): comments on the event told, or an earlier one recalled;
+  «سبق أن», "last year", or "the shelling came hours after ..." whatever day it names):
+  comments on the event told, or an earlier one recalled;
 * ``recall`` too, told or not, whatever day the sentence states (the day it is
   remembered): an anniversary of the event ("the anniversary of the sarin attack",
   «ذكرى مجزرة الكيماوي»).
@@ -124,13 +127,16 @@ def framing(
     event before it (``told_on``: the date of the first it told, when known), ``placed`` whether
     it names a place the event may be at; ``words`` the tokens' distinct normalised words
     (:func:`gazetteer.geoparser.lexicon.distinct_norms`), when at hand.  Returns one of ``negated``,
-    ``plan``, ``statistic``, ``media``, ``title``, ``reaction``, ``consequence``, ``recall``, ``vague``.
+    ``plan``, ``claim``, ``statistic``, ``media``, ``title``, ``reaction``, ``consequence``, ``recall``,
+    ``vague``.
     """
     if _titled(text, tokens, event):
         return "title"
     if words is None:
         words = distinct_norms(tokens)
     cues = framing_lexicon().cues.find(tokens, words=words)
+    if _after_titled(tokens, cues, event.trigger.first):
+        return "title"
     kinds = {c.value for c in cues}
     # A sentence that writes a day ("starting on 4 November") tells events, even if it dates itself by month.
     day = (stated is not None and stated[1] == "day") or _writes_day(tokens, words)
@@ -139,10 +145,14 @@ def framing(
         return "negated"
     if "plan" in kinds:
         return "plan"
+    if "claim" in kinds:
+        return "claim"  # an allegation or a hoax weighed: even a day it names is the claim's
     if _before_event(cues, "anniversary", trigger, _ANNIVERSARY_WINDOW):
         return "recall"  # the sentence's day, if any, is the commemoration's
     if told and "reaction" in kinds:
         return "reaction"
+    if told and _situated(tokens, cues, event):
+        return "recall"  # the event told, set beside another happening: its day is that one's
     if day:
         return None  # an event word with its day is reported, whatever frames it
     if "frequency" in kinds or "tally" in kinds:
@@ -318,6 +328,23 @@ def _titled(text: str, tokens: Sequence[Token], event: SentenceEvent) -> bool:
     words = [t for t in tokens if t.text[:1].isalpha()]
     capitalised = sum(_capitalised(t) for t in words)
     return capitalised <= _TITLE_CASE_SHARE * len(words)
+
+
+def _situated(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], event: SentenceEvent) -> bool:
+    """True when "the" and the event word are followed by "came"/"comes" ("The shelling came hours
+    after the patrol"): the event already told, set beside another."""
+    first, last = event.trigger.first, event.trigger.last
+    if first == 0 or tokens[first - 1].norm != "the":
+        return False
+    return any(c.value == "situated" and c.first == last for c in cues)
+
+
+def _after_titled(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], trigger: int) -> bool:
+    """True when the event word at ``trigger`` is capitalised and "titled" comes before it in the
+    sentence ("a report titled Medical Facilities Under Fire: Systemic Attacks"): a title's word."""
+    if not _capitalised(tokens[trigger]):
+        return False
+    return any(c.value == "titled" and c.last <= trigger for c in cues)
 
 
 def _capitalised(token: Token) -> bool:
