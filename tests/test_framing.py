@@ -93,6 +93,17 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
             "Engineers have removed 4,000 landmines from the town since it was retaken from IS in May 2018.",
             "statistic",
         ),
+        # Events summed between two dates, or over a whole period: a span, even with its days written.
+        (
+            "وتعرضت ثلاث مدارس في ريف حلب الغربي لغارات جوية"
+            " خلال الفترة الممتدة من 2 آذار وحتى 9 نيسان 2019.",
+            "statistic",
+        ),
+        (
+            "وتعرضت أربعة أفران في ريف إدلب لقصف في الفترة من 2 تشرين الأول إلى 30 كانون الأول 2019.",
+            "statistic",
+        ),
+        ("وتكررت حالات الاعتقال على حواجز مدينة حماة طيلة الفترة، وبلغت ذروتها في شهر أيار.", "statistic"),
     ],
 )
 def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str) -> None:
@@ -124,6 +135,11 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         # A caption opening with a hashtag, not a markdown heading.
         "#Ariha | the moment a missile hit the vegetable market 03-02-2020",
         "#أريحا | لحظة سقوط قذيفة على سوق الخضار في المدينة 03-02-2020",
+        # A day written beside a span, with a month of its own, is an event's day.
+        "وكان آخر هجوم على المدارس خلال الفترة الممتدة ما بين آذار وأيار 2019"
+        " قد وقع في 14 تشرين الثاني في بلدة حيان.",
+        # A stretch of one morning is no span of days.
+        "قصفت المدفعية بلدة كفرنبل في الفترة الصباحية من يوم الاثنين 4 آذار 2019.",
     ],
 )
 def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:
