@@ -177,6 +177,12 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
             ("Violence against civilians", "Attack"),
         ),
         ("عثر على جثة رجل مقتولا بطلق ناري قرب دوار الحلبية", ("Violence against civilians", "Attack")),
+        # What residents did «احتجاجاً على» a grievance is their protest; stones thrown make it a riot.
+        (
+            "قطع أهالي بلدة الحراك الطريق ورشقوا سيارة للأمن بالحجارة احتجاجاً على اعتقال شابين",
+            ("Riots", "Violent demonstration"),
+        ),
+        ("أضرب تجار سوق مدينة جاسم عن العمل احتجاجاً على فرض ضرائب جديدة", ("Protests", "Peaceful protest")),
     ],
 )
 def test_events_told_without_their_usual_word(text: str, expected: tuple[str, str]) -> None:
