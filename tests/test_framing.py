@@ -103,6 +103,8 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
             "وتعرضت أربعة أفران في ريف إدلب لقصف في الفترة من 2 تشرين الأول إلى 30 كانون الأول 2019.",
             "statistic",
         ),
+        # "This is the third time …": how many times, not the event.
+        ("وتعد هذه المرة الثالثة خلال شهر التي تقصف فيها المدفعية قرى ريف القنيطرة الشمالي.", "statistic"),
         ("وتكررت حالات الاعتقال على حواجز مدينة حماة طيلة الفترة، وبلغت ذروتها في شهر أيار.", "statistic"),
     ],
 )
