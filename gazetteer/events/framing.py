@@ -307,12 +307,18 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdecimal() and len(word) <= _MAX_DIGITS else None
 
 
+def _before_that(tokens: Sequence[Token]) -> bool:
+    """True when «قبل أن» ("before … did") stands in the sentence."""
+    return any(a.norm == "قبل" and b.norm == "ان" for a, b in zip(tokens, tokens[1:], strict=False))
+
+
 def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
     """English "had (already) been/struck/shelled", an event before the one told, unless a verb of
     saying just before it shifts the event told into it in a sentence with no month or year ("the
     SDF said its fighters had returned fire"); Arabic «وكانت ... قد» only in a sentence ``dated``
     with a month or a year, as reports also tell their own events with it («كانت قد وقعت في 21
-    تشرين الثاني»)."""
+    تشرين الثاني»), or with «قبل أن» after it: the run-up to the event told («وكان المحتجون قد
+    تجمعوا في الساحة قبل أن يتوجهوا إلى المبنى»)."""
     for i, token in enumerate(tokens):
         if (
             token.norm == "had"
@@ -327,7 +333,7 @@ def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
                     return True
                 break
         elif (
-            dated
+            (dated or _before_that(tokens))
             and token.norm in _WAS_AR
             and any(t.norm == _QAD for t in tokens[i + 1 : i + 1 + _PERFECT_WINDOW])
         ):
