@@ -69,6 +69,11 @@ _PERIOD_WINDOW = 8  # "since it was captured from IS in October 2017": words fro
 _WAS_AR = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
 _QAD = "قد"
 _PERFECT_WINDOW = 3
+#: What follows «قبل» in a past perfect that tells what came before the event told: «أن» ("before they
+#: went"), a stretch of time («قبل أيام», "days before"); normalised.
+_AGO_AR = frozenset(
+    {"ان", "ايام", "يومين", "ساعات", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "سنوات"}
+)
 #: English past participles that do not end in -ed/-en (the regular ones are read by their ending).
 _PARTICIPLES = frozenset({"been", "hit", "struck", "shot", "fought", "held", "won", "led", "left", "seized"})
 _HAD_SKIP = frozenset({"already", "also", "previously", "earlier", "repeatedly", "just"})
@@ -308,8 +313,9 @@ def _number(word: str) -> int | None:
 
 
 def _before_that(tokens: Sequence[Token]) -> bool:
-    """True when «قبل أن» ("before … did") stands in the sentence."""
-    return any(a.norm == "قبل" and b.norm == "ان" for a, b in zip(tokens, tokens[1:], strict=False))
+    """True when «قبل أن» ("before … did") or «قبل أيام» ("days before", any stretch of time in
+    :data:`_AGO_AR`) stands in the sentence."""
+    return any(a.norm == "قبل" and b.norm in _AGO_AR for a, b in zip(tokens, tokens[1:], strict=False))
 
 
 def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
@@ -317,8 +323,8 @@ def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
     saying just before it shifts the event told into it in a sentence with no month or year ("the
     SDF said its fighters had returned fire"); Arabic «وكانت ... قد» only in a sentence ``dated``
     with a month or a year, as reports also tell their own events with it («كانت قد وقعت في 21
-    تشرين الثاني»), or with «قبل أن» after it: the run-up to the event told («وكان المحتجون قد
-    تجمعوا في الساحة قبل أن يتوجهوا إلى المبنى»)."""
+    تشرين الثاني»), or with «قبل أن» or «قبل أيام» after it: what came before the event told («وكان
+    المحتجون قد تجمعوا في الساحة قبل أن يتوجهوا إلى المبنى»)."""
     for i, token in enumerate(tokens):
         if (
             token.norm == "had"
