@@ -174,6 +174,18 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
             "وأفاد ناشطون بفقدان عشرات المدنيين خلال عمليات الإخلاء من الأحياء الشرقية",
             ("Violence against civilians", "Abduction/forced disappearance"),
         ),
+        # A gunshot says how someone died: above a bare «حادثة» counting incidents of the kind.
+        (
+            "قتل شاب بطلق ناري في بلدة الصنمين، في حادثة هي الثالثة خلال أسبوع",
+            ("Violence against civilians", "Attack"),
+        ),
+        ("عثر على جثة رجل مقتولا بطلق ناري قرب دوار الحلبية", ("Violence against civilians", "Attack")),
+        # What residents did «احتجاجاً على» a grievance is their protest; stones thrown make it a riot.
+        (
+            "قطع أهالي بلدة الحراك الطريق ورشقوا سيارة للأمن بالحجارة احتجاجاً على اعتقال شابين",
+            ("Riots", "Violent demonstration"),
+        ),
+        ("أضرب تجار سوق مدينة جاسم عن العمل احتجاجاً على فرض ضرائب جديدة", ("Protests", "Peaceful protest")),
     ],
 )
 def test_events_told_without_their_usual_word(text: str, expected: tuple[str, str]) -> None:

@@ -44,3 +44,23 @@ def test_a_toll_or_an_aftermath_after_ma_is_the_event_told_not_a_second_one(real
     )
     (incident,) = geoparse(text, gazetteer=real, language="ar").incidents
     assert incident.fatalities == 5
+
+
+def test_an_arabic_phrase_after_a_comma_opened_by_aqib_tells_the_capture_that_came_before(real):
+    text = (
+        "اعتقلت فصائل المعارضة عشرات الشبان من بلدة مورك في ريف حماة الشمالي يوم الاثنين 3 نيسان 2017، "
+        "عقب سيطرتها على البلدة إثر هجوم افتتحته بتفجير عربتين مفخختين يقودهما انتحاريون عند أطرافها."
+    )
+    result = geoparse(text, gazetteer=real, language="ar")
+    kinds = {(i.sub_event_type, result.mentions[i.mention].text) for i in result.incidents}
+    assert kinds == {
+        ("Arrests", "مورك"),
+        ("Non-state actor overtakes territory", "مورك"),
+        ("Suicide bomb", "مورك"),
+    }
+
+
+def test_a_death_after_a_comma_opened_by_ithr_is_its_toll_not_a_second_event(real):
+    text = "قُتل ثلاثة مدنيين في مدينة أريحا يوم السبت 4 آذار 2017، إثر غارة جوية استهدفت سوق المدينة."
+    (incident,) = geoparse(text, gazetteer=real, language="ar").incidents
+    assert incident.sub_event_type == "Air/drone strike"

@@ -702,6 +702,11 @@ def test_a_written_date_that_contradicts_itself_or_publication_is_refused() -> N
         ),
         ("اعتقلت قوات النظام شاباً في مدينة درعا بتهمة زرع عبوة ناسفة.", "Strategic developments", "Arrests"),
         (
+            "داهمت قوات الأسايش بمساندة مروحيات التحالف قرية قرب الشدادي واعتقلت ثمانية أشخاص.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
             "Hundreds of people demonstrated in Idlib, protesting against the shelling of Saraqib.",
             "Protests",
             "Peaceful protest",

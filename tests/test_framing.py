@@ -70,6 +70,9 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ("وقال الجيش السوري إنه يرد على قصف الفصائل لمدينة حلب.", "reaction"),
         ("وكانت المدينة قد تعرضت لهجوم بغاز الكلور عام 2017 أودى بحياة العشرات.", "recall"),
         ("وسبق أن استهدف الطيران الحربي السوق ذاته خلال العام الماضي.", "recall"),
+        # A past perfect with «قبل أن»: the run-up to the event told, even with no month or year.
+        ("وكانت اشتباكات قد اندلعت مع الحراس عند البوابة قبل أن يدخل المسلحون مبنى البلدية.", "recall"),
+        ("وكانت الفصائل قد انسحبت من قرى سهل الغاب قبل أيام.", "recall"),
         # what the event told comes after or within: context, not a second report
         ("ويأتي القصف بعد أسبوع من سيطرة الفصائل على التلة بموجب اتفاق مع الأهالي.", "recall"),
         # A report or an investigation about events, as a video or a database is.
@@ -100,6 +103,19 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ("The airstrike came hours after a patrol passed through Ariha on 3 February.", "recall"),
         # A capitalised event word after "titled": a title's word.
         ("An exhibition titled Attacks on Bakeries opened in Idlib city.", "title"),
+        # Events summed between two dates, or over a whole period: a span, even with its days written.
+        (
+            "وتعرضت ثلاث مدارس في ريف حلب الغربي لغارات جوية"
+            " خلال الفترة الممتدة من 2 آذار وحتى 9 نيسان 2019.",
+            "statistic",
+        ),
+        (
+            "وتعرضت أربعة أفران في ريف إدلب لقصف في الفترة من 2 تشرين الأول إلى 30 كانون الأول 2019.",
+            "statistic",
+        ),
+        # "This is the third time …": how many times, not the event.
+        ("وتعد هذه المرة الثالثة خلال شهر التي تقصف فيها المدفعية قرى ريف القنيطرة الشمالي.", "statistic"),
+        ("وتكررت حالات الاعتقال على حواجز مدينة حماة طيلة الفترة، وبلغت ذروتها في شهر أيار.", "statistic"),
     ],
 )
 def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str) -> None:
@@ -133,6 +149,11 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         "#أريحا | لحظة سقوط قذيفة على سوق الخضار في المدينة 03-02-2020",
         # "titled" before a lower-case event word: the event is told, not a title's word.
         "A man titled the video before an airstrike hit Ariha on Monday.",
+        # A day written beside a span, with a month of its own, is an event's day.
+        "وكان آخر هجوم على المدارس خلال الفترة الممتدة ما بين آذار وأيار 2019"
+        " قد وقع في 14 تشرين الثاني في بلدة حيان.",
+        # A stretch of one morning is no span of days.
+        "قصفت المدفعية بلدة كفرنبل في الفترة الصباحية من يوم الاثنين 4 آذار 2019.",
     ],
 )
 def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:

@@ -27,8 +27,9 @@ _CLAUSE_WORDS = frozenset(
     # «، تبعه انفجار …»: an event that followed the one just told
     | {"تبعه", "تبعها", "تلاه", "تلاها", "اعقبه", "اعقبها"}  # normalised: «أعقبه» is «اعقبه»
 )
-#: Words opening a phrase that tells an earlier event after a comma ("…, after seizing the town").
-_BEFORE_WORDS = frozenset({"after"})
+#: Words opening a phrase that tells an earlier event after a comma ("…, after seizing the town",
+#: «، عقب سيطرته على المدينة», «إثر هجوم»); normalised. «بعد» is left out: it mostly tells time.
+_BEFORE_WORDS = frozenset({"after", "عقب", "اثر"})
 #: Words opening a phrase that tells what the event before led to after a comma («، ما أدى إلى اندلاع
 #: اشتباكات في X»): a second event at a place of its own, or the first's toll («، ما أسفر عن مقتل …»).
 _RESULT_WORDS = frozenset({"ما"})

@@ -14,7 +14,8 @@ a classified sentence's event words and says why it does not:
 * ``statistic``: a count of several events without a day or a part of one ("25 raids
   on X last week", not "nine raids on X overnight"), or how often events happen, a
   trend, a share ("a daily occurrence", «ارتفعت وتيرة الغارات»), a running count
-  ("has documented", "its monthly tally", "this year") when the sentence states no day;
+  ("has documented", "its monthly tally", "this year") when the sentence states no day, and
+  events summed over a stretch between two dates even when it writes them («خلال الفترة الممتدة من …»);
 * ``media``: an event word governed by a video, a database, a study or a report ("350
   videos of attacks on hospitals", "videos captured in Aleppo", «تقريرًا عن الهجمات»);
 * ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ...", "a report titled
@@ -63,11 +64,19 @@ _VICTIMS = frozenset({"fatalities", "injuries"})
 _MEDIA_WINDOW = 4
 _CAUSE_WINDOW = 2  # "by the bombing", «جراء القصف»: the cause names the event word next
 _RECALL_DAYS = 366
+_SPAN_WINDOW = (
+    10  # «الفترة الممتدة من 03 يناير 2018 وحتى 05 فبراير 2018»: words from the cue to its second month
+)
 _PERIOD_WINDOW = 8  # "since it was captured from IS in October 2017": words from "since" to its month
 #: Arabic forms of «كان» that, with «قد» a few words on, make a past perfect («وكانت المدينة قد تعرضت»).
 _WAS_AR = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
 _QAD = "قد"
 _PERFECT_WINDOW = 3
+#: What follows «قبل» in a past perfect that tells what came before the event told: «أن» ("before they
+#: went"), a stretch of time («قبل أيام», "days before"); normalised.
+_AGO_AR = frozenset(
+    {"ان", "ايام", "يومين", "ساعات", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "سنوات"}
+)
 #: English past participles that do not end in -ed/-en (the regular ones are read by their ending).
 _PARTICIPLES = frozenset({"been", "hit", "struck", "shot", "fought", "held", "won", "led", "left", "seized"})
 _HAD_SKIP = frozenset({"already", "also", "previously", "earlier", "repeatedly", "just"})
@@ -153,6 +162,8 @@ def framing(
         return "reaction"
     if told and _situated(tokens, cues, event):
         return "recall"  # the event told, set beside another happening: its day is that one's
+    if "span" in kinds and not _writes_day(tokens, words, skip=_span_bounds(tokens, cues, words)):
+        return "statistic"  # events summed over a period: its dates bound it, none is an event's day
     if day:
         return None  # an event word with its day is reported, whatever frames it
     if "frequency" in kinds or "tally" in kinds:
@@ -262,15 +273,38 @@ def _unreferred(tokens: Sequence[Token], starts: Sequence[int]) -> list[int]:
     return [s for s in starts if s == 0 or anaphora.isdisjoint(form_set(tokens[s - 1].norm))]
 
 
-def _writes_day(tokens: Sequence[Token], words: frozenset[str]) -> bool:
-    """True when a day of the month stands just before a month name ("4 November", «4 من تشرين الثاني»);
-    ``words``: the tokens' distinct normalised words."""
+def _writes_day(
+    tokens: Sequence[Token], words: frozenset[str], *, skip: frozenset[int] = frozenset()
+) -> bool:
+    """True when a day of the month stands just before a month name ("4 November", «4 من تشرين الثاني»),
+    a month not at a position in ``skip``; ``words``: the tokens' distinct normalised words."""
     return any(
         1 <= (_number(tokens[j - k].norm) or 0) <= _DAYS
         for j in month_positions(tokens, words=words)
+        if j not in skip
         for k in (1, 2)
         if j >= k
     )
+
+
+def _span_bounds(
+    tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], words: frozenset[str]
+) -> frozenset[int]:
+    """Where the months bounding a span stand: the first two months within a few words after each
+    "span" cue («الفترة الممتدة من 3 يناير وحتى 5 فبراير»).  A day written with another month
+    («… ما بين يوليو وديسمبر كانت قد وقعت في 21 تشرين الثاني») is an event's own."""
+    months = month_positions(tokens, words=words)
+    bounds: set[int] = set()
+    for cue in cues:
+        if cue.value == "span":
+            runs: list[list[int]] = []  # each month's words: «تشرين الثاني» is one month, two words
+            for j in sorted(j for j in months if cue.last <= j < cue.last + _SPAN_WINDOW):
+                if runs and j - 1 == runs[-1][-1]:
+                    runs[-1].append(j)
+                else:
+                    runs.append([j])
+            bounds.update(j for run in runs[:2] for j in run)
+    return frozenset(bounds)
 
 
 def _is_year(word: str) -> bool:
@@ -288,12 +322,19 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdecimal() and len(word) <= _MAX_DIGITS else None
 
 
+def _before_that(tokens: Sequence[Token]) -> bool:
+    """True when «قبل أن» ("before … did") or «قبل أيام» ("days before", any stretch of time in
+    :data:`_AGO_AR`) stands in the sentence."""
+    return any(a.norm == "قبل" and b.norm in _AGO_AR for a, b in zip(tokens, tokens[1:], strict=False))
+
+
 def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
     """English "had (already) been/struck/shelled", an event before the one told, unless a verb of
     saying just before it shifts the event told into it in a sentence with no month or year ("the
     SDF said its fighters had returned fire"); Arabic «وكانت ... قد» only in a sentence ``dated``
     with a month or a year, as reports also tell their own events with it («كانت قد وقعت في 21
-    تشرين الثاني»)."""
+    تشرين الثاني»), or with «قبل أن» or «قبل أيام» after it: what came before the event told («وكان
+    المحتجون قد تجمعوا في الساحة قبل أن يتوجهوا إلى المبنى»)."""
     for i, token in enumerate(tokens):
         if (
             token.norm == "had"
@@ -308,7 +349,7 @@ def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
                     return True
                 break
         elif (
-            dated
+            (dated or _before_that(tokens))
             and token.norm in _WAS_AR
             and any(t.norm == _QAD for t in tokens[i + 1 : i + 1 + _PERFECT_WINDOW])
         ):
