@@ -221,6 +221,7 @@ class TextWords(NamedTuple):
     starts: tuple[int, ...]  # each word's start offset
     norms: tuple[str, ...]  # each word's normalised form
     texts: tuple[str, ...]  # each word as written
+    distinct: frozenset[str]  # the distinct normalised forms, which every word list looks up
 
 
 def _split_words(text: str) -> TextWords:
@@ -237,12 +238,13 @@ def _split_words(text: str) -> TextWords:
     spans = zip(ends[0::2], ends[1::2], words, norms, strict=False)  # one gap more
     if "" not in norms:  # the usual case: every word keeps a letter, and becomes a token
         tokens = tuple(map(Token._make, spans))
-        return TextWords(tokens, tuple(parts[2:-1:2]), tuple(ends[0:-1:2]), tuple(norms), tuple(words))
+        gaps, starts = tuple(parts[2:-1:2]), tuple(ends[0:-1:2])
+        return TextWords(tokens, gaps, starts, tuple(norms), tuple(words), frozenset(norms))
     tokens = tuple(Token._make(span) for span in spans if span[3])
     # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
     gaps = tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
     starts, norms, texts = (tuple(map(attrgetter(f), tokens)) for f in ("start", "norm", "text"))
-    return TextWords(tokens, gaps, starts, norms, texts)
+    return TextWords(tokens, gaps, starts, norms, texts, frozenset(norms))
 
 
 #: The articles being geoparsed (one per thread at a time): a few suffice, and an article's
