@@ -169,3 +169,11 @@ def test_article_norms_and_texts_are_those_of_the_article_words(text: str) -> No
     article = read_article(text)
     assert list(article.norms) == [t.norm for t in article.tokens]
     assert list(article.texts) == [t.text for t in article.tokens]
+
+
+@pytest.mark.parametrize("text", ["قصف «سراقب» وقصف سراقب", "a \u0640 b - a", "The bridge and the road", ""])
+def test_article_distinct_words_are_the_set_of_its_norms(text: str) -> None:
+    from gazetteer.places.normalize import read_article
+
+    article = read_article(text)
+    assert article.distinct == frozenset(t.norm for t in article.tokens)

@@ -98,14 +98,18 @@ def find_actors(
 
 
 def actor_starts(
-    tokens: Sequence[Token], *, norms: Sequence[str] | None = None, texts: Sequence[str] | None = None
+    tokens: Sequence[Token],
+    *,
+    norms: Sequence[str] | None = None,
+    texts: Sequence[str] | None = None,
+    words: frozenset[str] | None = None,
 ) -> list[int]:
     """Where an actor's name may start in ``tokens``, in order: a superset, true of any slice of them.
 
-    Found once for a whole article, it spares each sentence its own look.  ``norms`` and
-    ``texts``: the tokens' normalised forms and texts, when at hand.
+    Found once for a whole article, it spares each sentence its own look.  ``norms``,
+    ``texts`` and ``words`` as in :meth:`PhraseMatcher.starts`.
     """
-    return _lexicon().matcher.starts(tokens, norms=norms, texts=texts)
+    return _lexicon().matcher.starts(tokens, norms=norms, texts=texts, words=words)
 
 
 def _cue_before(tokens: Sequence[Token], first: int, window: int, cues: frozenset[str]) -> bool:

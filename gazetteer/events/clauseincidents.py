@@ -100,9 +100,11 @@ def add_clause_incidents(
     date, precision = resolve_tokens(said, tokens, reference, words=words)
     if date is None and sentence_date is not None:
         date, precision = sentence_date  # a clause without a date of its own: its sentence's
-    offset = told_offset(tokens, words=words) if date is None else None
-    if offset is not None and told is not None and told[1] == "day":
-        date, precision = told[0] + dt.timedelta(days=offset), "day"  # "the same day", «في اليوم التالي»
+    if date is None and told is not None and told[1] == "day":
+        # "the same day", «في اليوم التالي»: counted from a day the article told before, if any
+        offset = told_offset(tokens, words=words)
+        if offset is not None:
+            date, precision = told[0] + dt.timedelta(days=offset), "day"
     stated = (date, precision) if date is not None and precision is not None else None
     told_before = told  # what the article told before: kept when this clause reports no event
     if stated is not None:

@@ -208,14 +208,18 @@ def _explicit(
 
 
 def month_starts(
-    tokens: Sequence[Token], *, norms: Sequence[str] | None = None, texts: Sequence[str] | None = None
+    tokens: Sequence[Token],
+    *,
+    norms: Sequence[str] | None = None,
+    texts: Sequence[str] | None = None,
+    words: frozenset[str] | None = None,
 ) -> list[int]:
     """Where a month name may start in ``tokens``, in order: a superset, true of any slice of them.
 
     A sentence holding none writes out no date by name, so an article's are found once for
-    all its sentences.  ``norms`` and ``texts`` as in :meth:`PhraseMatcher.starts`.
+    all its sentences.  ``norms``, ``texts`` and ``words`` as in :meth:`PhraseMatcher.starts`.
     """
-    return _lexicon().months.starts(tokens, norms=norms, texts=texts)
+    return _lexicon().months.starts(tokens, norms=norms, texts=texts, words=words)
 
 
 def may_hold_numeric_date(text: str) -> bool:
@@ -245,8 +249,12 @@ def _relative(
     weekdays = {m.first: m for m in lex.weekdays.find(tokens, words=words)}
     relatives = lex.relative.find(tokens, words=words)
     # «اليوم» of «في اليوم التالي», «مساء اليوم التالي», «اليوم نفسه» counts from the day told before,
-    # not from publication
-    told = {k for m in lex.told_offsets.find(tokens, words=words) for k in range(m.first, m.last)}
+    # not from publication; a sentence with no relative date needs no such phrase looked for.
+    told = (
+        {k for m in lex.told_offsets.find(tokens, words=words) for k in range(m.first, m.last)}
+        if relatives
+        else set()
+    )
     consumed: set[int] = set()
     for r in relatives:
         if not told.isdisjoint(range(r.first, r.last)):

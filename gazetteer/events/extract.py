@@ -129,8 +129,9 @@ def extract_incidents(
     del language
     read = read_article(text)  # the article's words, read once for every stage
     article = read.tokens
+    spans = sentence_spans(text, sentences)
     # Without a publication date, the dates the text writes out stand for it.
-    reference = published if published is not None else article_date(text, sentences, article)
+    reference = published if published is not None else article_date(text, sentences, spans)
     told: tuple[dt.date, str] | None = None  # the date the article stated last
     by_sentence: dict[int, list[int]] = {}
     for k, mention in enumerate(mentions):
@@ -140,9 +141,8 @@ def extract_incidents(
     records: list[Incident] = []  # list items that record an event without a word for it
     events = event_lexicon().events
     # Where the article's trigger phrases may start, once for all.
-    triggers = events.starts(article, norms=read.norms, texts=read.texts)
-    for sentence in sentences:
-        span = word_range(text, sentence.start, sentence.end)
+    triggers = events.starts(article, norms=read.norms, texts=read.texts, words=read.distinct)
+    for sentence, span in zip(sentences, spans, strict=True):
         starts: list[int] | None = None
         if span is None:  # glued to a word at an end: read on its own
             tokens: Sequence[Token] = words_in(text, sentence.start, sentence.end)
@@ -180,21 +180,29 @@ def extract_incidents(
     return incidents
 
 
-def article_date(text: str, sentences: Sequence[Sentence], article: Sequence[Token]) -> dt.date | None:
+def sentence_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int] | None]:
+    """Each sentence's ``(first, last)`` words of :func:`read_article`, or None when it is
+    glued to a word at an end and must be read on its own (:func:`word_range`)."""
+    return [word_range(text, sentence.start, sentence.end) for sentence in sentences]
+
+
+def article_date(
+    text: str, sentences: Sequence[Sentence], spans: Sequence[tuple[int, int] | None]
+) -> dt.date | None:
     """The latest full date (day, month and year) the article writes out, or None.
 
     An article given without its publication date is dated by its text: a
     dateline («الأربعاء 5 شباط 2020») or the dates of its events; relative dates
     ("on Monday") and dates without a year ("on 23 October") are read against it.
-    ``article`` is the text's tokens (:func:`read_article`).
+    ``spans`` are the sentences' words (:func:`sentence_spans`).
     """
     read = read_article(text)
+    article = read.tokens
     # A full date needs a month name or a numeric date: the article's month names are found
     # once, and only the sentences that may hold one are read.
-    months = month_starts(article, norms=read.norms, texts=read.texts)
+    months = month_starts(article, norms=read.norms, texts=read.texts, words=read.distinct)
     latest: dt.date | None = None
-    for sentence in sentences:
-        span = word_range(text, sentence.start, sentence.end)
+    for sentence, span in zip(sentences, spans, strict=True):
         if span is None:  # glued to a word at an end: read on its own
             tokens = words_in(text, sentence.start, sentence.end)
         elif _any_between(months, *span) or may_hold_numeric_date(sentence.text):

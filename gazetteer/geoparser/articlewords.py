@@ -74,7 +74,9 @@ class ArticleWords:
         quoted = _words_with_apostrophes(text, tokens, self.starts)
         # Where an actor's name («هيئة تحرير الشام») may start, which may hold a place name
         # that is no place (gazetteer.geoparser.masks): found once, not per sentence.
-        self.actor_starts = actor_starts(tokens, norms=article.norms, texts=article.texts)
+        self.actor_starts = actor_starts(
+            tokens, norms=article.norms, texts=article.texts, words=article.distinct
+        )
         self.words = words = index.words_of(tokens, norms=article.norms, quoted=quoted)
         gaps = article.gaps
         self.joinable = list(map(_joins, gaps))

@@ -79,13 +79,6 @@ _WORD_BODY = rf"{_LETTERS}(?:['’ʿ]+{_LETTERS})*+"
 _WORD_RE = re.compile(f"(?:{_ARTICLE})?{_WORD_BODY}")
 #: :data:`_WORD_RE` as one group: ``split`` then alternates gaps and words.
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
-#: The same without the article, for the many texts that hold none (a faster scan).
-_PLAIN_SPLIT_RE = re.compile(f"({_WORD_BODY})")
-#: In a text with no underscore, ``\w`` is a letter or a digit: one character class, a faster scan.
-_NO_UNDERSCORE_BODY = rf"[\w{_MARKS}]++(?:['’ʿ]+[\w{_MARKS}]++)*+"
-_NO_UNDERSCORE_SPLIT_RE = re.compile(f"((?:{_ARTICLE})?{_NO_UNDERSCORE_BODY})")
-_NO_UNDERSCORE_PLAIN_SPLIT_RE = re.compile(f"({_NO_UNDERSCORE_BODY})")
-_ARTICLE_RE = re.compile(_ARTICLE)
 _LATIN_ARTICLE_RE = re.compile(r"^(?:a|e)(?:l|sh|s|dh|d|r|th|t|z|n)-(?=\w)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER_RE = re.compile(
@@ -221,28 +214,26 @@ class TextWords(NamedTuple):
     starts: tuple[int, ...]  # each word's start offset
     norms: tuple[str, ...]  # each word's normalised form
     texts: tuple[str, ...]  # each word as written
+    distinct: frozenset[str]  # the distinct normalised forms, which every word list looks up
 
 
 def _split_words(text: str) -> TextWords:
     """The words of ``text`` and what lies between them (see :class:`TextWords`)."""
     # ``split`` hands back gaps and words alternately; their running lengths are the offsets.
-    with_article = "-" in text and _ARTICLE_RE.search(text)  # no article without its hyphen
-    if "_" in text:
-        parts = (_SPLIT_RE if with_article else _PLAIN_SPLIT_RE).split(text)
-    else:
-        parts = (_NO_UNDERSCORE_SPLIT_RE if with_article else _NO_UNDERSCORE_PLAIN_SPLIT_RE).split(text)
+    parts = _SPLIT_RE.split(text)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
     norms = list(map(normalize_token, words))
     spans = zip(ends[0::2], ends[1::2], words, norms, strict=False)  # one gap more
     if "" not in norms:  # the usual case: every word keeps a letter, and becomes a token
         tokens = tuple(map(Token._make, spans))
-        return TextWords(tokens, tuple(parts[2:-1:2]), tuple(ends[0:-1:2]), tuple(norms), tuple(words))
+        gaps, starts = tuple(parts[2:-1:2]), tuple(ends[0:-1:2])
+        return TextWords(tokens, gaps, starts, tuple(norms), tuple(words), frozenset(norms))
     tokens = tuple(Token._make(span) for span in spans if span[3])
     # A word with no letters left (a lone tatweel) is no token: the gaps around it join.
     gaps = tuple(text[a.end : b.start] for a, b in zip(tokens, tokens[1:], strict=False))
     starts, norms, texts = (tuple(map(attrgetter(f), tokens)) for f in ("start", "norm", "text"))
-    return TextWords(tokens, gaps, starts, norms, texts)
+    return TextWords(tokens, gaps, starts, norms, texts, frozenset(norms))
 
 
 #: The articles being geoparsed (one per thread at a time): a few suffice, and an article's
