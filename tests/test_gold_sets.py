@@ -55,6 +55,8 @@ REPORTS_FRESH6 = DEV_GOLD.with_name("reports-fresh6.jsonl")
 REPORTS_FRESH7 = DEV_GOLD.with_name("reports-fresh7.jsonl")
 #: Written blind (neither the geoparser's output on it nor the evaluator run on it) after reports-fresh7.
 REPORTS_FRESH8 = DEV_GOLD.with_name("reports-fresh8.jsonl")
+#: Written blind on 2026-12-06 after reports-fresh8, with other places and events; not yet run.
+REPORTS_FRESH9 = DEV_GOLD.with_name("reports-fresh9.jsonl")
 
 #: Minimum annotated cases per class in reports-dev.jsonl (each a little under the count at annotation).
 REPORTS_MINIMUMS = {
@@ -120,6 +122,7 @@ def reports_dev(shared_dir: Path) -> list:
         REPORTS_FRESH6,
         REPORTS_FRESH7,
         REPORTS_FRESH8,
+        REPORTS_FRESH9,
     ],
     ids=[
         "reports-dev",
@@ -131,6 +134,7 @@ def reports_dev(shared_dir: Path) -> list:
         "reports-fresh6",
         "reports-fresh7",
         "reports-fresh8",
+        "reports-fresh9",
     ],
 )
 def reports(request: pytest.FixtureRequest, shared_dir: Path) -> tuple[Path, list]:
@@ -669,6 +673,7 @@ def test_a_reports_set_reuses_no_passage_of_the_other_gold_sets(reports: tuple[P
             REPORTS_FRESH6,
             REPORTS_FRESH7,
             REPORTS_FRESH8,
+            REPORTS_FRESH9,
         )
         if p != path
     ]
