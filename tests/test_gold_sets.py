@@ -458,6 +458,51 @@ REPORTS_FRESH8_MINIMUMS = {
 }
 
 
+#: Minimum annotated cases per class in reports-fresh9.jsonl (each a little under the count at annotation).
+REPORTS_FRESH9_MINIMUMS = {
+    "mention class": {
+        "unknown_village": 5,
+        "latin_variant": 10,
+        "misspelling": 3,
+        "nested": 12,
+        "road_segment": 4,
+        "city_default": 7,
+        "governorate_cue": 34,
+        "homonym": 6,
+    },
+    "not-place kind": {"group": 27, "organisation": 33, "time_zone": 4, "generic_head": 2},
+    "no-incident kind": {"headline": 1, "background": 15, "statistics": 5, "agreement": 7},
+    "event type": {
+        "Explosions/Remote violence": 48,
+        "Battles": 9,
+        "Violence against civilians": 5,
+        "Protests": 5,
+        "Riots": 1,
+        "Strategic developments": 4,
+    },
+    "sub-event type": {
+        "Air/drone strike": 18,
+        "Shelling/artillery/missile attack": 17,
+        "Remote explosive/landmine/IED": 11,
+        "Suicide bomb": 1,
+        "Grenade": 1,
+        "Attack": 3,
+        "Abduction/forced disappearance": 2,
+        "Armed clash": 3,
+        "Government regains territory": 2,
+        "Non-state actor overtakes territory": 3,
+        "Peaceful protest": 2,
+        "Protest with intervention": 1,
+        "Excessive force against protesters": 2,
+        "Violent demonstration": 1,
+        "Mob violence": 1,
+        "Looting/property destruction": 1,
+        "Arrests": 2,
+        "Disrupted weapons use": 1,
+    },
+}
+
+
 #: What the held-out sets' size floors count, by name.
 SIZE_MEASURES = {
     "documents": len,
@@ -576,6 +621,25 @@ HELD_OUT_FLOORS = {
             ("written", "ar", "caption"): 20,
         },
         REPORTS_FRESH8_MINIMUMS,
+    ),
+    "reports-fresh9": (
+        {
+            "documents": 80,
+            "incidents": 78,
+            "dated incidents": 78,
+            "fatality counts": 36,
+            "injury counts": 26,
+            "geo_precision 2": 16,
+            "geo_precision 3": 1,
+            "dated by the text alone": 78,
+            "places in no source": 5,
+        },
+        {
+            ("written", "en", "narrative"): 43,
+            ("written", "ar", "report"): 20,
+            ("written", "ar", "caption"): 20,
+        },
+        REPORTS_FRESH9_MINIMUMS,
     ),
 }
 
