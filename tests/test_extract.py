@@ -896,6 +896,11 @@ def test_allies_entering_a_town_with_government_forces_regain_it() -> None:
     assert advance.location.place.name == "Kafranbel"
 
 
+def test_fighters_cutting_a_road_take_ground_across_it() -> None:
+    (cut,) = _geoparse("Rebel fighters cut the road south of Morek on Sunday after a night of fighting.")
+    assert (cut.event_type, cut.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+
+
 def test_people_gone_missing_during_an_operation_told_just_before_are_disappeared_there() -> None:
     text = (
         "سيطرت القوات الحكومية على حي الشعار في مدينة حلب يوم 7 كانون الأول 2016. "
