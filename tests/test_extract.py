@@ -876,6 +876,31 @@ def test_fire_returned_after_an_event_told_at_a_place_is_a_clash_there() -> None
     assert answer.location.place.name == shelling.location.place.name and answer.location.geo_precision >= 2
 
 
+def test_shells_fired_in_answer_after_a_clash_told_at_a_place_are_a_shelling_there() -> None:
+    text = (
+        "Rebels clashed with soldiers in Qaboun on Friday.\n"
+        "The army responded with artillery fire on the area."
+    )
+    clash, answer = _geoparse(text)
+    assert clash.sub_event_type == "Armed clash"
+    assert (answer.sub_event_type, answer.sentence) == ("Shelling/artillery/missile attack", 1)
+    assert answer.location.place == clash.location.place and answer.location.geo_precision >= 2
+
+
+def test_allies_entering_a_town_with_government_forces_regain_it() -> None:
+    text = (
+        "Government forces and their Iranian-backed allies entered Kafranbel on Friday after rebels withdrew."
+    )
+    (advance,) = _geoparse(text)
+    assert advance.sub_event_type == "Government regains territory"
+    assert advance.location.place.name == "Kafranbel"
+
+
+def test_fighters_cutting_a_road_take_ground_across_it() -> None:
+    (cut,) = _geoparse("Rebel fighters cut the road south of Morek on Sunday after a night of fighting.")
+    assert (cut.event_type, cut.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+
+
 def test_people_gone_missing_during_an_operation_told_just_before_are_disappeared_there() -> None:
     text = (
         "سيطرت القوات الحكومية على حي الشعار في مدينة حلب يوم 7 كانون الأول 2016. "

@@ -127,6 +127,13 @@ def test_near_is_a_preposition_even_where_it_may_be_skipped() -> None:
     assert _best_place(text, places) is NAWA
 
 
+def test_what_a_capture_takes_is_its_verbs_object() -> None:
+    # "cut the X road, the supply line into Y": the road is the ground taken; Y only where it leads.
+    road = Place("t:road", "Binnish road", "طريق بنش", PlaceType.ROAD, 35.94, 36.67)
+    text = "Rebel fighters cut the Binnish road, the only supply line into Ariha, on Monday."
+    assert _best_place(text, {"Binnish road": road, "Ariha": ARIHA}) is road
+
+
 def test_a_place_in_a_subordinate_phrase_after_the_event_is_not_where_it_happened() -> None:
     # "demanding news of relatives missing in the fighting in Idlib": Idlib is where the fighting was.
     text = (

@@ -30,6 +30,9 @@ def _texts(text, language, gazetteer):
         ("قالت هيئة تحرير الشام إن مقاتليها صدوا هجوماً على كفرنبل", "ar", ["كفرنبل"]),
         ("أفادت شبكة أخبار حلب بسقوط قذائف على مدينة سراقب", "ar", ["سراقب"]),
         ("Daraa Martyrs' Brigade fighters attacked a checkpoint in Nawa.", "en", ["Nawa"]),
+        # A group named "X Legion" or "X Corps", and a common word of an outlet's name read as no village.
+        ("The market in Jarablus is held by the Sham Legion and the Hama Corps.", "en", ["Jarablus"]),
+        ("A drone struck Jarablus, the Idlib Media Center said.", "en", ["Jarablus"]),
         ("قال مدير صحة حمص إن القصف طال مدينة تلبيسة", "ar", ["تلبيسة"]),
         ("أعلنت مديرية تربية إدلب تعليق الدوام في سراقب", "ar", ["سراقب"]),
         ("وبثت قناة روسيا اليوم مقطعاً قالت إنه يظهر ترميم محطة المياه في منبج", "ar", ["منبج"]),

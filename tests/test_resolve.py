@@ -89,6 +89,8 @@ def test_fuzzy_reading_needs_a_nearby_anchor(gaz):
         ("Russian jets struck homes in Binnesh.", "Binnish"),
         # Another place named far from it: the variant still needs a place nearby.
         ("Russian jets struck homes in Saraqip and in Daraa.", None),
+        # A country is too coarse to agree or disagree: the variant is still named alone.
+        ("Russian jets struck homes in Saraqip. It was the worst raid in Syria this year.", "Saraqib"),
     ],
 )
 def test_a_lone_latin_variant_of_a_large_town_is_that_town(text, reading):

@@ -63,6 +63,9 @@ _SPECIFICITY: dict[PlaceType, float] = {
 _LINK_BONUS = 3.0  # object of a preposition or of the trigger verb
 _SOURCE_PENALTY = 6.0  # where a source speaks from
 _ROAD_BONUS = 3.0  # patrols happen on roads
+#: What a capture takes is its verb's object ("fighters cut the X road, the only supply line into Y"):
+#: it outranks a place a preposition ties to the event further on.
+_TAKEN_BONUS = 1.0
 _AFTER_TRIGGER_BONUS = 0.5
 _PRECISION_PENALTY = 0.5  # per geo_precision step above 1
 #: A place named after "demanding", "missing in", «تنديدا» that follow the event word belongs to what
@@ -116,6 +119,7 @@ def _forms(token: Token) -> list[tuple[str, str]]:
 class _Link:
     linked: bool  # object of a preposition or of a trigger verb
     source: bool  # where a source speaks from
+    taken: bool = False  # the trigger verb's own object, no preposition between
 
 
 def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool:
@@ -150,6 +154,7 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozense
         return _Link(linked, False)
     prev = tokens[j]
     forms = form_set(prev.norm)
+    taken = j in trigger_ends
     linked = (
         # a phrase ends on this word: one word in any clitic form, a longer one on the word itself
         any(
@@ -163,7 +168,7 @@ def _link(tokens: Sequence[Token], tok: int, clitic: str, trigger_ends: frozense
         not lex.source_nouns.isdisjoint(form_set(t.norm)) for t in tokens[max(0, j - _SOURCE_WINDOW) : j]
     )
     source = source or quoted_source_before(tokens, j, lex.source_nouns)
-    return _Link(linked and not source, source)
+    return _Link(linked and not source, source, taken and not source)
 
 
 @dataclass(slots=True)
@@ -255,6 +260,8 @@ def _score(
         score -= _SUBORDINATE_PENALTY
     if kind is PlaceType.ROAD and event is not None and event.entry.sub_event_type == "Other":
         score += _ROAD_BONUS
+    if link.taken and event is not None and event.entry.territory:
+        score += _TAKEN_BONUS
     return score
 
 

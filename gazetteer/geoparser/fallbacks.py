@@ -278,6 +278,10 @@ def transliteration_at(scanner: Scanner, i: int) -> Match | None:
         if words[-1].norm in LATIN_ARTICLES:
             continue
         key = " ".join(map(_NORM_OF, words))
+        if n == 1 and key in scanner.cues.stop_keys:
+            # A common word ("Center") is a place only by its own exact key, never by a skeleton
+            # that happens to be a village's ("Qenterê"): two weak readings make no strong one.
+            continue
         bare = unglued(key)
         syrian = [] if bare == key or bare in scanner.index.ambiguous else _syrian(scanner, bare)
         if syrian:
@@ -287,9 +291,7 @@ def transliteration_at(scanner: Scanner, i: int) -> Match | None:
         skeleton, keys = next(((sk, ks) for sk, ks in found if ks), ("", ()))
         if sum(map(str.isalpha, skeleton)) < SKELETON_MIN_CONSONANTS:
             continue
-        if sum(map(str.isalpha, skeleton)) >= SKELETON_SURE_CONSONANTS and not (
-            n == 1 and key in scanner.cues.stop_keys
-        ):
+        if sum(map(str.isalpha, skeleton)) >= SKELETON_SURE_CONSONANTS:
             return scanner.make(i, i + n, sorted(keys)[0], _places_of(scanner, keys), 0)
         return _weak_reading(scanner, i, i + n, keys)
     return misspelling_at(scanner, i)

@@ -365,8 +365,9 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
     distinct_anchors = _Anchors(anchors)
     # Anchors finer than a city: the ones that may corroborate a very common word.
     fine_anchors = _Anchors([(k, a) for k, a in anchors if a.type not in _COARSE_ANCHOR_TYPES])
-    # The one match that names a known place, if only one does (-1 when none or several do).
-    with_places = [k for k, m in enumerate(matches) if m.places]
+    # The one match that names a known place, if only one does (-1 when none or several do).  A
+    # country ("… in Syria") is too coarse to agree or disagree with a town, so it does not count.
+    with_places = [k for k, m in enumerate(matches) if any(p.type is not PlaceType.COUNTRY for p in m.places)]
     named = with_places[0] if len(with_places) == 1 else -1
     out = []
     for k, match in enumerate(matches):
