@@ -33,6 +33,8 @@ _BEFORE_WORDS = frozenset({"after", "عقب", "اثر"})
 #: Words opening a phrase that tells what the event before led to after a comma («، ما أدى إلى اندلاع
 #: اشتباكات في X»): a second event at a place of its own, or the first's toll («، ما أسفر عن مقتل …»).
 _RESULT_WORDS = frozenset({"ما"})
+#: Every word that opens a clause after a comma, asked of each word of a sentence with a break.
+_COMMA_OPENERS = _CLAUSE_WORDS | _BEFORE_WORDS | _RESULT_WORDS
 _RESULT_REACH = 4  # «ما أدى إلى (اندلاع) اشتباكات»: the event led to, at most two words after «إلى»
 #: Event types of one gathering, which a report may tell turning from one into the other.
 _GATHERINGS = frozenset({"Protests", "Riots"})
@@ -80,7 +82,7 @@ def split_clauses(
         if k in joined
         or any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_BREAKS)
         or (
-            tokens[k].norm in _CLAUSE_WORDS | _BEFORE_WORDS | _RESULT_WORDS
+            tokens[k].norm in _COMMA_OPENERS
             and any(c in text[tokens[k - 1].end : tokens[k].start] for c in _CLAUSE_COMMAS)
         )
         or k in unmarked

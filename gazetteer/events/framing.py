@@ -349,8 +349,8 @@ def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
                     return True
                 break
         elif (
-            (dated or _before_that(tokens))
-            and token.norm in _WAS_AR
+            token.norm in _WAS_AR  # the rare word first: the recall test reads the whole sentence
+            and (dated or _before_that(tokens))
             and any(t.norm == _QAD for t in tokens[i + 1 : i + 1 + _PERFECT_WINDOW])
         ):
             return True
