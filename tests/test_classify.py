@@ -336,26 +336,3 @@ def test_fire_from_gunboats_is_shelling_beside_a_storming(text: str) -> None:
 
 def test_an_arabic_security_sweep_is_a_raid_to_arrest() -> None:
     assert _type("أطلقت قوى الأمن الداخلي حملة تمشيط في قرى ريف جبلة بحثا عن مطلوبين") == ARRESTS
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وكانت الفصائل قد سيطرت على التلة قبل أسبوع",  # «كانت … قد»: what had happened before
-        "وكان الطيران الحربي الروسي قد قصف القرية مرات عدة",
-        "كانت المدرسة قد أغلقت أبوابها بسبب القصف",
-    ],
-)
-def test_a_sentence_in_the_pluperfect_recalls_an_earlier_event(text: str) -> None:
-    assert _type(text) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وقد قصف الطيران الحربي القرية صباح اليوم",  # «قد» without «كان»: the report's own event
-        "قصف الطيران القرية التي كانت قد استقبلت نازحين",  # «كان» inside the sentence, not opening it
-    ],
-)
-def test_qad_without_an_opening_kana_is_still_an_event(text: str) -> None:
-    assert _type(text) is not None

@@ -116,8 +116,7 @@ def test_village_beats_governorate() -> None:
 
 def test_patrol_on_road() -> None:
     incidents, _ = _extract(
-        # told in the simple past: the pluperfect «وكانت إدلب قد شهدت …» would recall a background
-        ["وشهدت إدلب هدوءا مع تسيير دوريات مشتركة بين الروس والأتراك على طريق حلب- اللاذقية."],
+        ["وكانت إدلب قد شهدت هدوءا مع تسيير دوريات مشتركة بين الروس والأتراك على طريق حلب- اللاذقية."],
         {"إدلب": IDLIB, "طريق حلب- اللاذقية": M4},
     )
     assert [(i.event_type, i.sub_event_type) for i in incidents] == [("Strategic developments", "Other")]

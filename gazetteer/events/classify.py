@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import GazetteerDataError
-from ..geoparser.lexicon import PhraseMatch, PhraseMatcher, form_set, load_lexicon, word_set
+from ..geoparser.lexicon import PhraseMatch, PhraseMatcher, load_lexicon, word_set
 from ..places.normalize import Token
 from .acled import ACLED_TYPES
 
@@ -161,20 +161,6 @@ def is_modal(tokens: Sequence[Token], *, words: frozenset[str] | None = None) ->
     return any(match.value for match in event_lexicon().modality.find(tokens, words=words))
 
 
-#: «وكانت القوات قد انسحبت …»: a sentence opened by «كان» with «قد» a few words on tells what had
-#: happened before the report's event (the pluperfect), a background, not an incident of its own.
-_PLUPERFECT_OPENERS = word_set(["كان", "كانت"])
-_PLUPERFECT_PARTICLE = word_set(["قد"])
-_PLUPERFECT_GAP = 6  # words between «كان» and «قد»: the subject, however long its name
-
-
-def _pluperfect(tokens: Sequence[Token]) -> bool:
-    """True when an Arabic sentence opens with «(و)كان(ت) … قد»: it recalls an earlier event."""
-    if not tokens or form_set(tokens[0].norm).isdisjoint(_PLUPERFECT_OPENERS):
-        return False
-    return any(t.norm in _PLUPERFECT_PARTICLE for t in tokens[1 : _PLUPERFECT_GAP + 2])
-
-
 #: English words that open what a protest is against ("protest against threats of an offensive").
 _PROTEST_OBJECT = frozenset({"against", "over"})
 _PROTEST_OBJECT_GAP = 2  # words from the end of a protest word to what opens its object
@@ -216,7 +202,7 @@ def classify(
     """
     lex = event_lexicon()
     matches = lex.events.find(tokens, starts, words=words)
-    if not matches or _pluperfect(tokens):
+    if not matches:
         return None
     # what a protest is against is its cause: neither a warning nor the sentence's event
     protested = _protest_object_start(tokens, matches, words)
