@@ -353,13 +353,7 @@ def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
                 if word in _PARTICIPLES or (after.text.isascii() and word.endswith(("ed", "en"))):
                     return True
                 break
-        elif (
-            (dated or _before_that(tokens))
-            and token.norm in _WAS_AR
-            and any(t.norm == _QAD for t in tokens[i + 1 : i + 1 + _PERFECT_WINDOW])
-        ):
-            return True
-    return False
+    return (dated or _before_that(tokens)) and _arabic_perfect(tokens, _PERFECT_WINDOW_AR)
 
 
 def _arabic_perfect(tokens: Sequence[Token], window: int) -> bool:
