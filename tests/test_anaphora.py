@@ -29,3 +29,18 @@ def test_a_demonstrative_before_a_generic_event_word_points_back(sentence: str) 
 def test_a_singular_masculine_demonstrative_is_no_determiner_of_a_plural() -> None:
     # «يتضمن ذلك الهجمات على حي الشعار»: "that includes the attacks on al-Shaar", a new report.
     assert not _anaphoric("ويتضمن ذلك الهجمات غير المشروعة على حي الشعار في حلب.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وجاء الهجوم بعد ساعات من زيارة وفد أممي إلى المنطقة.",  # the attack told already, placed in time
+        "وتأتي الهجمات بعد أسبوع من إعلان الهدنة.",
+    ],
+)
+def test_a_definite_event_word_after_a_verb_of_coming_points_back(sentence: str) -> None:
+    assert _anaphoric(sentence)
+
+
+def test_a_verb_of_coming_before_an_indefinite_event_word_reports_one() -> None:
+    assert not _anaphoric("وجاء هجوم جديد على بلدة كفرنبل صباح اليوم.")

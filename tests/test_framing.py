@@ -73,6 +73,10 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         # A past perfect with «قبل أن»: the run-up to the event told, even with no month or year.
         ("وكانت اشتباكات قد اندلعت مع الحراس عند البوابة قبل أن يدخل المسلحون مبنى البلدية.", "recall"),
         ("وكانت الفصائل قد انسحبت من قرى سهل الغاب قبل أيام.", "recall"),
+        # «قبل يومين», «قبل يوم» write a day, counted back from the event told; a long subject
+        ("وكان الأهالي قد نزحوا من القرية قبل يومين بسبب اشتداد القصف عليها.", "recall"),
+        ("وكانت فصائل الجبهة الوطنية للتحرير قد أعلنت قبل يوم بدء هجوم على التلة.", "recall"),
+        ("وكانت قوات الفرقة الرابعة قد سيطرت على التلة في آذار 2018.", "recall"),  # dated, a long subject
         # what the event told comes after or within: context, not a second report
         ("ويأتي القصف بعد أسبوع من سيطرة الفصائل على التلة بموجب اتفاق مع الأهالي.", "recall"),
         # A report or an investigation about events, as a video or a database is.

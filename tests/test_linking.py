@@ -142,6 +142,9 @@ def test_a_place_in_a_subordinate_phrase_after_the_event_is_not_where_it_happene
     assert _best_place(text, {"Binnish": BINNISH, "Idlib": IDLIB}) is BINNISH
     protest = "تظاهر العشرات من أهالي بنش للمطالبة بالإفراج عن معتقلين في إدلب"
     assert _best_place(protest, {"بنش": BINNISH, "إدلب": IDLIB}) is BINNISH
+    # «تضامناً مع X»: the town the protest stands with is its cause, not where it is held.
+    solidarity = "خرجت مظاهرة في بنش تضامناً مع أهالي إدلب"
+    assert _best_place(solidarity, {"بنش": BINNISH, "إدلب": IDLIB}) is BINNISH
     # Without the subordinate phrase the place after "in" stays where it happened.
     assert (
         _best_place("Residents of Binnish protested in Idlib.", {"Binnish": BINNISH, "Idlib": IDLIB}) is IDLIB

@@ -165,3 +165,10 @@ def test_the_arabic_road_between_a_known_place_and_a_name_it_lacks_lies_at_the_k
 def test_arabic_between_without_a_road_word_before_it_joins_no_road() -> None:
     text = "اندلعت اشتباكات بين نوى وجاسم يوم الأحد."
     assert [m.text for m in join_roads(text, _located(text, {"نوى": NAWA, "جاسم": JASIM}))] == ["نوى", "جاسم"]
+
+
+def test_an_arabic_road_word_before_a_known_road_named_by_its_ends_is_part_of_its_name() -> None:
+    # As «طريق إدلب - بنش» (a road the gazetteer lacks) holds its road word, so does a road it has;
+    # a proclitic on the road word stays outside.
+    assert _texts_ar("سقطت قذائف على طريق حماة - حمص صباح اليوم")[0] == "طريق حماة - حمص"
+    assert _texts_ar("استهداف سيارة بطريق حماة - حمص")[0] == "طريق حماة - حمص"

@@ -48,6 +48,14 @@ def test_a_captions_header_names_a_place_after_its_area(real):
     assert found["كفرسجنة"].container is not None
 
 
+def test_a_header_area_may_be_a_countryside_with_its_direction(real):
+    # «ريف حماة الشمالي | X :: …»: «ريف» and a direction stand around the area the header opens with.
+    assert not real.lookup("معرزيتا")
+    found = _ar("ريف حماة الشمالي | معرزيتا :: دمار في منازل المدنيين بعد الغارات 4-5-2019", real)
+    assert "معرزيتا" in found and found["معرزيتا"].place is None
+    assert found["معرزيتا"].container is not None
+
+
 @pytest.mark.parametrize(
     "text",
     [

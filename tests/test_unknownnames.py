@@ -50,3 +50,13 @@ def test_a_capitalised_city_word_after_an_unknown_name_is_part_of_it(real):
 def test_a_name_link_after_a_short_head_takes_the_word_after_it(real, text, name):
     found = _mentions(text, real)
     assert name in found and found[name].place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("سقطت قذائف على مخيم للمهجرين قرب سرمدا", "للمهجرين"),  # what the camp is for, not its name
+    ],
+)
+def test_a_word_after_a_cue_that_opens_with_lil_is_no_name(real, text, word):
+    assert word not in _mentions(text, real)

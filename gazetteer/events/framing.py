@@ -72,10 +72,12 @@ _PERIOD_WINDOW = 8  # "since it was captured from IS in October 2017": words fro
 _WAS_AR = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
 _QAD = "قد"
 _PERFECT_WINDOW = 3
+#: «وكانت قوات سوريا الديمقراطية قد …»: a subject of three words between «كانت» and «قد».
+_PERFECT_WINDOW_AR = 5
 #: What follows «قبل» in a past perfect that tells what came before the event told: «أن» ("before they
 #: went"), a stretch of time («قبل أيام», "days before"); normalised.
 _AGO_AR = frozenset(
-    {"ان", "ايام", "يومين", "ساعات", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "سنوات"}
+    {"ان", "يوم", "ايام", "يومين", "ساعات", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "سنوات"}
 )
 #: English past participles that do not end in -ed/-en (the regular ones are read by their ending).
 _PARTICIPLES = frozenset({"been", "hit", "struck", "shot", "fought", "held", "won", "led", "left", "seized"})
@@ -164,6 +166,9 @@ def framing(
         return "recall"  # the event told, set beside another happening: its day is that one's
     if "span" in kinds and not _writes_day(tokens, words, skip=_span_bounds(tokens, cues, words)):
         return "statistic"  # events summed over a period: its dates bound it, none is an event's day
+    if told and _arabic_perfect(tokens, _PERFECT_WINDOW_AR) and _before_that(tokens):
+        # «وكانت الإدارة قد أخلته قبل يومين»: the day it writes is counted back from the event told
+        return "recall"
     if day:
         return None  # an event word with its day is reported, whatever frames it
     if "frequency" in kinds or "tally" in kinds:
@@ -348,13 +353,16 @@ def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
                 if word in _PARTICIPLES or (after.text.isascii() and word.endswith(("ed", "en"))):
                     return True
                 break
-        elif (
-            token.norm in _WAS_AR  # the rare word first: the recall test reads the whole sentence
-            and (dated or _before_that(tokens))
-            and any(t.norm == _QAD for t in tokens[i + 1 : i + 1 + _PERFECT_WINDOW])
-        ):
-            return True
-    return False
+    # the rare words first: the recall test reads the whole sentence
+    return _arabic_perfect(tokens, _PERFECT_WINDOW_AR) and (dated or _before_that(tokens))
+
+
+def _arabic_perfect(tokens: Sequence[Token], window: int) -> bool:
+    """True when «كان»/«وكانت» … «قد» stands in the sentence, «قد» at most ``window`` words on."""
+    return any(
+        token.norm in _WAS_AR and any(t.norm == _QAD for t in tokens[i + 1 : i + 1 + window])
+        for i, token in enumerate(tokens)
+    )
 
 
 def _titled(text: str, tokens: Sequence[Token], event: SentenceEvent) -> bool:

@@ -14,7 +14,7 @@ from ..places.place import Place, PlaceType
 from .cues import ROAD_CODE_RE, load_cues
 from .geometry import distance_to_geometry_km
 from .result import Location, Mention
-from .scanner import Scanner
+from .scanner import Scanner, char_cut
 from .toponym import Match
 
 _DASH_RE = re.compile(r"^\s*[\-\u2010\u2011\u2012\u2013\u2014]\s*$")
@@ -59,14 +59,15 @@ def merge_roads(matches: list[Match], scanner: Scanner) -> list[Match]:
                     # "the Homs–Palmyra road": the road word after the two names is the road's name too
                     end_tok = after[1] if after and after[0] in scanner.cues.road else b.tok_end
                     end = scanner.toks[end_tok - 1].end
+                    start, tok_start = _arabic_road_word_start(scanner, a)
                     merged = Match(
-                        start=a.start,
+                        start=start,
                         end=end,
-                        text=scanner.text[a.start : end],
+                        text=scanner.text[start:end],
                         key=f"{a.key} {b.key}",
                         places=[best[1]],
                         sentence=a.sentence,
-                        tok_start=a.tok_start,
+                        tok_start=tok_start,
                         tok_end=end_tok,
                         cue=a.cue or "road",
                         cue_types=frozenset({PlaceType.ROAD}),
@@ -78,6 +79,18 @@ def merge_roads(matches: list[Match], scanner: Scanner) -> list[Match]:
         out.append(a)
         k += 1
     return out
+
+
+def _arabic_road_word_start(scanner: Scanner, a: Match) -> tuple[int, int]:
+    """Where «طريق X - Y» starts, its proclitic left out (offset, token), when an Arabic road word
+    stands right before X: the road word names the road as the English one after "the X–Y road" does.
+    Else where X starts."""
+    cue = None if scanner.english else scanner.phrase_before(a.tok_start, scanner.cues.road)
+    if cue is None:
+        return a.start, a.tok_start
+    phrase, k = cue
+    cut = next((c for form, c in scanner.words[k].variants if form == phrase[0]), 0)
+    return char_cut(scanner.toks[k], cut), k
 
 
 def cued_codes(matches: list[Match], scanner: Scanner) -> list[Match]:

@@ -79,9 +79,11 @@ class _Reader(ListReader):
         )
 
     def _header_place(self, j: int, n: int) -> bool:
-        """«القنيطرة | X - قصف …»: a known Syrian area opens the caption, and a mark closes the name."""
+        """«القنيطرة | X - قصف …», «ريف إدلب الجنوبي | X :: …»: a known Syrian area opens the caption
+        (behind «ريف» at most), and a mark closes the name."""
         toks, s = self.toks, self.s
-        area = self.starts.get(0)
+        # the area is the header's only known place: «ريف» and a direction may stand around it
+        area = next((m for k, m in self.starts.items() if k < j), None)
         if area is None or area.tok_end + 2 < j or not any(p.in_syria for p in area.places):
             return False
         end = j + n

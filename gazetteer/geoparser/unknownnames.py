@@ -25,6 +25,8 @@ from .unknownwords import (
     incident_words,
 )
 
+_FOR_THE = "لل"  # the preposition «ل» on a definite word
+
 #: Capitalised after a name's first word, a settlement word is part of the name: "the town of Baath City".
 _NAMING_SETTLEMENT_WORDS = frozenset({"city", "town"})
 
@@ -62,7 +64,9 @@ class NameWords:
                 and (k == j or s.joinable[k - 1])
             )
 
-        if not usable(j, head=True):
+        # «مخيم للنازحين»: «لل» (for the …) opens what the place is for, not its name; no place's
+        # Arabic name begins so.
+        if not usable(j, head=True) or toks[j].norm.startswith(_FOR_THE):
             return 0
         if not usable(j):  # «تل جمعة»: a short head word (a stop word alone) opens a compound name
             if not usable(j + 1):
