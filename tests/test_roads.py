@@ -1,4 +1,5 @@
-"""Road mentions: a road the gazetteer has, named by its two ends, and one it lacks."""
+"""Road mentions: a road the gazetteer has, named by its two ends (`roads`), and one it lacks,
+joined from the places it links (`roadjoins`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from geo_toy import toy_gazetteer
 from gazetteer import Location, Mention, Place, PlaceType, default_gazetteer
 from gazetteer.geoparser.match import find_matches
 from gazetteer.geoparser.pipeline import geoparse
-from gazetteer.geoparser.roads import join_roads, joined_road
+from gazetteer.geoparser.roadjoins import join_roads, joined_road
 from gazetteer.geoparser.sentences import split_sentences
 
 IDLIB = Place("t:idlib", "Idlib", "إدلب", PlaceType.CITY, 35.93, 36.634)

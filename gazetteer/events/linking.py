@@ -21,7 +21,7 @@ from operator import attrgetter
 from ..geoparser.containers import connective
 from ..geoparser.lexicon import form_set, forms_of, with_form_in
 from ..geoparser.result import Location, Mention
-from ..geoparser.roads import joined_road
+from ..geoparser.roadjoins import joined_road
 from ..places.normalize import Token, normalize_token
 from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent, event_lexicon

@@ -30,7 +30,7 @@ from .match import find_matches
 from .nameindex import MatchIndex
 from .resolve import Resolution, resolve_matches
 from .result import GeoparseResult, Mention, Sentence
-from .roads import join_roads, road_word_end
+from .roadjoins import join_roads, road_word_end
 from .sentences import split_sentences
 from .unknownwords import load_word_lists as load_unknown_name_words
 
