@@ -57,6 +57,8 @@ REPORTS_FRESH7 = DEV_GOLD.with_name("reports-fresh7.jsonl")
 REPORTS_FRESH8 = DEV_GOLD.with_name("reports-fresh8.jsonl")
 #: Written blind on 2026-12-06 after reports-fresh8, with other places and events; not yet run.
 REPORTS_FRESH9 = DEV_GOLD.with_name("reports-fresh9.jsonl")
+#: Written blind on 2026-12-06 after reports-fresh9, with other places and events; not yet run.
+REPORTS_FRESH10 = DEV_GOLD.with_name("reports-fresh10.jsonl")
 
 #: Minimum annotated cases per class in reports-dev.jsonl (each a little under the count at annotation).
 REPORTS_MINIMUMS = {
@@ -123,6 +125,7 @@ def reports_dev(shared_dir: Path) -> list:
         REPORTS_FRESH7,
         REPORTS_FRESH8,
         REPORTS_FRESH9,
+        REPORTS_FRESH10,
     ],
     ids=[
         "reports-dev",
@@ -135,6 +138,7 @@ def reports_dev(shared_dir: Path) -> list:
         "reports-fresh7",
         "reports-fresh8",
         "reports-fresh9",
+        "reports-fresh10",
     ],
 )
 def reports(request: pytest.FixtureRequest, shared_dir: Path) -> tuple[Path, list]:
@@ -501,6 +505,50 @@ REPORTS_FRESH9_MINIMUMS = {
         "Disrupted weapons use": 1,
     },
 }
+#: Minimum annotated cases per class in reports-fresh10.jsonl (each a little under the count at annotation).
+REPORTS_FRESH10_MINIMUMS = {
+    "mention class": {
+        "unknown_village": 6,
+        "latin_variant": 16,
+        "misspelling": 3,
+        "nested": 12,
+        "road_segment": 3,
+        "city_default": 12,
+        "governorate_cue": 45,
+        "homonym": 6,
+    },
+    "not-place kind": {"group": 36, "organisation": 38, "time_zone": 4, "generic_head": 2},
+    "no-incident kind": {"headline": 1, "background": 18, "statistics": 7, "agreement": 3},
+    "event type": {
+        "Explosions/Remote violence": 52,
+        "Battles": 17,
+        "Violence against civilians": 7,
+        "Protests": 8,
+        "Riots": 2,
+        "Strategic developments": 4,
+    },
+    "sub-event type": {
+        "Air/drone strike": 20,
+        "Shelling/artillery/missile attack": 19,
+        "Remote explosive/landmine/IED": 10,
+        "Suicide bomb": 1,
+        "Grenade": 1,
+        "Chemical weapon": 1,
+        "Attack": 4,
+        "Abduction/forced disappearance": 2,
+        "Armed clash": 7,
+        "Government regains territory": 6,
+        "Non-state actor overtakes territory": 3,
+        "Peaceful protest": 5,
+        "Protest with intervention": 1,
+        "Excessive force against protesters": 2,
+        "Violent demonstration": 1,
+        "Mob violence": 1,
+        "Looting/property destruction": 1,
+        "Arrests": 2,
+        "Disrupted weapons use": 1,
+    },
+}
 
 
 #: What the held-out sets' size floors count, by name.
@@ -641,6 +689,25 @@ HELD_OUT_FLOORS = {
         },
         REPORTS_FRESH9_MINIMUMS,
     ),
+    "reports-fresh10": (
+        {
+            "documents": 95,
+            "incidents": 95,
+            "dated incidents": 95,
+            "fatality counts": 44,
+            "injury counts": 26,
+            "geo_precision 2": 25,
+            "geo_precision 3": 2,
+            "dated by the text alone": 95,
+            "places in no source": 6,
+        },
+        {
+            ("written", "en", "narrative"): 48,
+            ("written", "ar", "report"): 23,
+            ("written", "ar", "caption"): 21,
+        },
+        REPORTS_FRESH10_MINIMUMS,
+    ),
 }
 
 
@@ -738,6 +805,7 @@ def test_a_reports_set_reuses_no_passage_of_the_other_gold_sets(reports: tuple[P
             REPORTS_FRESH7,
             REPORTS_FRESH8,
             REPORTS_FRESH9,
+            REPORTS_FRESH10,
         )
         if p != path
     ]
