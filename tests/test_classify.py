@@ -381,3 +381,21 @@ def test_a_captions_present_tense_capture_is_an_event(text: str, expected: tuple
 )
 def test_a_reports_present_tense_control_is_no_event(text: str) -> None:
     assert _type(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتسير الشرطة العسكرية دوريات في شوارع البلدة",  # a patrol alone is routine
+        "تسير القوات الروسية والتركية دوريات مشتركة منتظمة على الطريق الدولي",  # run regularly
+    ],
+)
+def test_routine_patrols_are_no_event(text: str) -> None:
+    assert _type(text) is None
+
+
+def test_a_joint_patrol_is_still_a_development() -> None:
+    assert _type("سيرت القوات الروسية والتركية أول دورية مشتركة على الطريق الدولي") == (
+        "Strategic developments",
+        "Other",
+    )
