@@ -336,3 +336,66 @@ def test_fire_from_gunboats_is_shelling_beside_a_storming(text: str) -> None:
 
 def test_an_arabic_security_sweep_is_a_raid_to_arrest() -> None:
     assert _type("أطلقت قوى الأمن الداخلي حملة تمشيط في قرى ريف جبلة بحثا عن مطلوبين") == ARRESTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تجمع العشرات من أبناء المدينة أمام مبنى البلدية مطالبين بالإفراج عن المعتقلين",
+        "نظم الأهالي وقفة أمام المخفر للمطالبة بالكشف عن مصير أبنائهم",
+    ],
+)
+def test_a_gathering_making_a_demand_is_a_protest(text: str) -> None:
+    assert _type(text) == ("Protests", "Peaceful protest")
+
+
+def test_a_gathering_without_a_demand_is_no_protest() -> None:
+    assert _type("تجمع عشرات العناصر عند مدخل القرية قبل الظهر") is None
+
+
+def test_armed_men_proceeding_to_shoot_is_an_attack_by_ground_fighters() -> None:
+    # The generic ground attack: extract makes it an attack on civilians when its target is one.
+    event = classify(tokenize("أقدم مسلحون ملثمون على إطلاق النار على سيارة عند مدخل القرية"))
+    assert event is not None and event.generic
+    assert (event.entry.event_type, event.entry.sub_event_type) == CLASH
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عناصر الفصائل يسيطرون على تلة استراتيجية غرب القرية", OVERTAKES),
+        ("القوات الحكومية تسيطر على الحاجز الرئيسي للمدينة", OVERTAKES),
+        ("عناصر الجيش يقتحمون الحي الشرقي فجرا", CLASH),
+    ],
+)
+def test_a_captions_present_tense_capture_is_an_event(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتسيطر فصائل المعارضة على معظم قرى المنطقة",  # the verb first: a report's stative
+        "تقع القرية في المنطقة التي تسيطر عليها الفصائل",  # a relative clause: who holds it
+    ],
+)
+def test_a_reports_present_tense_control_is_no_event(text: str) -> None:
+    assert _type(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتسير الشرطة العسكرية دوريات في شوارع البلدة",  # a patrol alone is routine
+        "تسير القوات الروسية والتركية دوريات مشتركة منتظمة على الطريق الدولي",  # run regularly
+    ],
+)
+def test_routine_patrols_are_no_event(text: str) -> None:
+    assert _type(text) is None
+
+
+def test_a_joint_patrol_is_still_a_development() -> None:
+    assert _type("سيرت القوات الروسية والتركية أول دورية مشتركة على الطريق الدولي") == (
+        "Strategic developments",
+        "Other",
+    )

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 import random
 
-from gazetteer import Incident, Location, Place, PlaceType
+from gazetteer import AdminRef, Incident, Location, Place, PlaceType
 from gazetteer.events.actors import Actor
 from gazetteer.events.classify import EventEntry
 from gazetteer.events.drafts import CONTINUATION_SENTENCES, Draft, Drafts, filed_under, looked_up, same_time
@@ -179,3 +179,29 @@ def test_a_headline_or_placeless_report_is_retold_by_a_placed_report_just_after(
     assert retold_by(placeless, placed) and not retold_by(placed, placeless)
     assert fold_into(placed, placeless) is placeless and placeless.incident.location is not None
     assert not retold_by(draft(0, place=False), draft(5, place=True))  # too far to be the same report
+
+
+def _at(entry: EventEntry, sentence: int, place: Place, precision: int) -> Draft:
+    where = Location(place.lat, place.lon, precision, place=place)
+    incident = Incident(entry.event_type, entry.sub_event_type, sentence, "x", location=where)
+    return Draft(incident, entry, None, last_sentence=sentence)
+
+
+def test_a_generic_report_at_a_countryside_is_the_event_told_in_one_of_its_villages() -> None:
+    # «قصفت المدفعية قرية X في ريف المدينة … وتزامن القصف مع حملة على ريف المدينة»
+    province = AdminRef(1, "Province", "محافظة الوادي", "SY99")
+    city = Place("t:city", "Wadi", "الوادي", PlaceType.CITY, 35.0, 36.0, parents=(province,))
+    # 55 km from the city: in the countryside of a governorate's capital all the same
+    village = Place("t:village", "Qarya", "القرية", PlaceType.VILLAGE, 35.5, 36.0, parents=(province,))
+    shelling, generic = ENTRIES[1], ENTRIES[2]
+    drafts = Drafts()
+    told = _at(shelling, 0, village, 1)
+    drafts.add(told)
+    assert drafts.merge_target(_at(generic, 1, city, 3), 1) is told
+    # the city itself (precision 1) is another place; a non-generic report there is another event
+    assert drafts.merge_target(_at(generic, 1, city, 1), 1) is None
+    assert drafts.merge_target(_at(shelling, 1, city, 3), 1) is None
+    # a village's countryside does not hold the city
+    drafts = Drafts()
+    drafts.add(_at(shelling, 0, city, 1))
+    assert drafts.merge_target(_at(generic, 1, village, 3), 1) is None

@@ -92,3 +92,17 @@ def test_a_place_outside_any_organisation_name_stays(real, text, language, kept)
 )
 def test_an_arabic_adjective_that_spells_a_place_is_no_place(real, text, kept):
     assert _texts(text, "ar", real) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a faction's name opened by «ألوية» or «صقور»: the place word in it names no place
+        "قال المتحدث باسم ألوية صقور الشام إن مقاتليهم استهدفوا حاجزاً قرب سراقب",
+        "تبنت صقور الغاب قصف مواقع قرب سراقب",
+        # an administration's full name claims a part of the country after a compass word
+        "أعلنت الإدارة الذاتية لشمال وشرق سوريا حظر التجول في سراقب",
+    ],
+)
+def test_place_words_in_a_factions_or_administrations_name_are_no_place(real, text):
+    assert _texts(text, "ar", real) == ["سراقب"]

@@ -83,3 +83,11 @@ def test_with_no_known_place_nor_settlement_word_only_a_cue_announces_an_english
         _en("Fighters entered the village of Zarzourat after a long siege.", real)["Zarzourat"].place is None
     )
     assert "Zarzourat" in _en("Fighters entered Zarzourat near Saraqib after a long siege.", real)
+
+
+@pytest.mark.parametrize(
+    "text", ["قتل مدنيان بقصف مدفعي على حي سكني في مدينة سراقب", "سقطت قذيفة على سوق شعبي في مدينة سراقب"]
+)
+def test_an_adjective_after_a_settlement_cue_is_no_name(real, text):
+    # «حي سكني», «سوق شعبي»: what the quarter or the market is used for, not its name
+    assert list(_ar(text, real)) == ["سراقب"]

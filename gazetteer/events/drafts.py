@@ -29,10 +29,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..geoparser.containment import in_capitals_countryside, lies_in, rank_of
 from ..geoparser.result import Incident
 from .actors import Actor
 
 if TYPE_CHECKING:
+    from ..places.place import Place
     from .classify import EventEntry
 
 __all__ = [
@@ -204,6 +206,18 @@ def _any_sub_type(new: Draft) -> bool:
     return new.generic or (inc.event_type == "Battles" and inc.sub_event_type == "Armed clash")
 
 
+#: The geo-precision of a location that is a whole area (a countryside, a district, a governorate).
+_AREA_PRECISION = 3
+
+
+def _holds(area: Place, place: Place) -> bool:
+    """Whether ``place`` lies in ``area`` or in its countryside (that of a governorate's capital
+    reaches its whole governorate; that of another town, the towns around it)."""
+    if area.id == place.id or rank_of(area) < rank_of(place):
+        return False  # a village's countryside holds no city (a town's may hold another town)
+    return in_capitals_countryside(place, area) or lies_in(place, area, relative=True)
+
+
 def _may_continue(earlier: Draft, new: Draft) -> bool:
     """Whether ``new`` may be a report of the event of ``earlier``, place aside."""
     inc = new.incident
@@ -291,12 +305,12 @@ class Drafts:
         if place_id is not None:
             inc = new.incident
             if (inc.event_type, place_id) not in self._filed:
-                return None  # the usual case: no event of this type at this place yet
+                return self._placed_inside(new)  # the usual case: no event of this type at this place yet
             sub_type = None if _any_sub_type(new) else inc.sub_event_type
             dates = [_UNDATED] if new.stated_date is None else looked_up(new.stated_date)
             found = [self._earliest.get((inc.event_type, sub_type, place_id, date)) for date in dates]
             candidates = [d for d in found if d is not None]
-            return min(candidates, key=lambda d: d.order) if candidates else None
+            return min(candidates, key=lambda d: d.order) if candidates else self._placed_inside(new)
         best: Draft | None = None
         for touched_at, draft in reversed(self._touched):
             if sentence - touched_at > CONTINUATION_SENTENCES:
@@ -306,6 +320,31 @@ class Drafts:
             if best is None or (draft.last_sentence, -draft.order) > (best.last_sentence, -best.order):
                 best = draft
         return best
+
+    def _placed_inside(self, new: Draft) -> Draft | None:
+        """The earliest draft of ``new``'s kind placed inside the area ``new`` is placed at, when
+        ``new`` is a generic report there, less precise than that draft; None otherwise.
+
+        «قصفت المدفعية بلدة X في ريف درعا الشرقي … تزامن القصف مع الحملة على ريف درعا الشرقي»:
+        a bare «القصف» at the countryside holding X is the shelling of X told again, not a second
+        one at the countryside's point.
+        """
+        where = new.incident.location
+        # Only a report placed at a whole area (precision 3: a countryside, a governorate): one at a
+        # village or along a road near the earlier place is another place hit ("also hit Hish").
+        if not new.generic or where is None or where.place is None or where.geo_precision < _AREA_PRECISION:
+            return None
+        for draft in self._drafts:
+            there = draft.incident.location
+            if (
+                there is not None
+                and there.place is not None
+                and there.geo_precision < where.geo_precision
+                and _may_continue(draft, new)
+                and _holds(where.place, there.place)
+            ):
+                return draft
+        return None
 
     def _file(self, draft: Draft, dates: list[tuple[object, ...]]) -> None:
         """Make ``draft`` a merge target under each date key, unless an earlier draft is one there."""

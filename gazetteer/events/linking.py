@@ -27,7 +27,7 @@ from ..places.place import AREA_TYPES, Place, PlaceType
 from .classify import SentenceEvent, event_lexicon
 from .linkingwords import linking_lexicon
 from .placeanaphora import place_anaphors
-from .placerelations import contains, coordinated
+from .placerelations import contains, coordinated, header_countryside
 from .sourcephrases import quoted_source_before
 
 __all__ = [
@@ -321,7 +321,7 @@ def _inner_over_container(
             inner, outer = first, second
             if k > 0 and coordinated(text, mentions[ordered[k - 1].index], a):
                 continue
-        elif contains(a, b) and first.tok == 0 and _header_gap(gap):
+        elif (contains(a, b) and first.tok == 0 and _header_gap(gap)) or header_countryside(text, a, b):
             inner, outer = second, first
         else:
             continue

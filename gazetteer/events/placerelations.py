@@ -1,19 +1,25 @@
 """How two place mentions of a sentence stand to each other: one holds the other ("X, Homs"), the
-second is joined to the first by «و»/"and", or it is the next item of a comma list ("Talbisseh,
-al-Rastan").  :mod:`gazetteer.events.linking` and :mod:`gazetteer.events.targets` read them."""
+second is joined to the first by «و»/"and", it is the next item of a comma list ("Talbisseh,
+al-Rastan"), or a caption's header names it after the countryside it lies in («ريف X الشمالي | Y ::»).
+:mod:`gazetteer.events.linking` and :mod:`gazetteer.events.targets` read them."""
 
 from __future__ import annotations
 
-from ..geoparser.containment import lies_in, rank_of
+from ..geoparser.containment import in_capitals_countryside, lies_in, rank_of
 from ..geoparser.lexicon import form_set
 from ..geoparser.result import Mention
-from ..places.normalize import words_in
+from ..places.normalize import normalize_token, words_in
 from ..places.place import AREA_TYPES
 from .linkingwords import linking_lexicon
 
-__all__ = ["contains", "coordinated", "listed"]
+__all__ = ["contains", "coordinated", "header_countryside", "listed"]
 
 _COMMAS = ",،"
+#: A caption header's marks between its area and its place.
+_HEADER_MARKS = "|-–—"
+#: The word that makes a caption's opening name its countryside, and the directions that may follow it.
+_COUNTRYSIDE = normalize_token("ريف")
+_DIRECTIONS = frozenset(normalize_token(w) for w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي"))
 
 
 def contains(outer: Mention, inner: Mention) -> bool:
@@ -65,3 +71,22 @@ def listed(text: str, first: Mention, second: Mention) -> bool:
     after = second.start - len(opening) + 1
     words = linking_lexicon().list_item
     return all(not words.isdisjoint(form_set(t.norm)) for t in words_in(text, after, second.start))
+
+
+def header_countryside(text: str, area: Mention, place: Mention) -> bool:
+    """Whether a caption's header names ``place`` after the countryside ``area`` opens with, and
+    ``place`` lies in that countryside: «ريف اللاذقية الشمالي | جبل التركمان :: …» is about Jabal
+    al-Turkman, not the countryside's point (directions allowed after the area, then the bar or
+    dash, then the place).  The countryside of a governorate's capital is its governorate's rural land.
+    """
+    if place.place is None or area.place is None:
+        return False
+    if [t.norm for t in words_in(text, 0, area.start)] != [_COUNTRYSIDE]:
+        return False
+    between = text[area.end : place.start]
+    mark = next((k for k, ch in enumerate(between) if ch in _HEADER_MARKS), None)
+    if mark is None or between[mark + 1 :].strip():
+        return False
+    if any(t.norm not in _DIRECTIONS for t in words_in(text, area.end, area.end + mark)):
+        return False
+    return in_capitals_countryside(place.place, area.place) or lies_in(place.place, area.place, relative=True)

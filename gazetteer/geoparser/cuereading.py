@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import Any
 
 from .articlewords import SentenceWords
+from .captionname import caption_settlement_cue
 from .cues import load_cues, stated_km
 from .toponym import Match
 
@@ -81,6 +82,11 @@ class CueReader:
         """Fill the cue, relation and bearing of ``m`` from the words around it."""
         c = self.cues
         j = m.tok_start
+        if not self.english and j == 0:
+            opening = caption_settlement_cue(self.text, self.toks, j, m.tok_end)
+            if opening is not None:  # «النشابية | … على أطراف البلدة»: the caption calls it a town
+                m.cue, m.cue_types = opening, c.type_before[(opening,)]
+                return
         if not (self.may_cue(j, m.tok_end) or self.english and self._possessive(m)):
             return
         found = self.phrase_before(j, c.type_before)

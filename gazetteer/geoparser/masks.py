@@ -32,6 +32,10 @@ _PUNCTUATION = frozenset(",.،؛;:()[]|!?\n")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _NISBA = "يه"  # the feminine nisba ending, normalised («سورية», «روسية»)
 _OR_AND = frozenset({"او", "و"})
+#: Compass words, normalised: a country after one, at the end of a group's name, is the part of it
+#: the name claims («الإدارة الذاتية لشمال وشرق سوريا»), not the country named as a backer.
+_COMPASS = frozenset({"شمال", "شرق", "غرب", "جنوب", "north", "east", "west", "south"})
+_COMPASS_CLITICS = ("", "و", "ل", "ول", "ب")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +131,15 @@ def actor_spans(toks: Sequence[Token], starts: Sequence[int]) -> dict[int, tuple
         if a.last - a.first > 1
         for k in range(a.first, a.last)
     }
+
+
+def after_compass_word(toks: Sequence[Token], first: int) -> bool:
+    """Whether the word before token ``first`` is a compass word («لشمال وشرق سوريا», "North and
+    East Syria"), in any of its clitic forms."""
+    if first == 0:
+        return False
+    word = toks[first - 1].norm
+    return any(word.startswith(c) and word[len(c) :] in _COMPASS for c in _COMPASS_CLITICS)
 
 
 def masked(spans: dict[int, tuple[int, int]], first: int, last: int) -> bool:

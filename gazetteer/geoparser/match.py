@@ -14,11 +14,14 @@ by a dash after a road cue («طريق حلب- اللاذقية») become one ro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..places.index import Gazetteer
+from ..places.normalize import Token
 from ..places.place import Place, PlaceType
 from .articlewords import ArticleWords, capitalised
 from .fallbacks import facility_at, fuzzy_at, landmark_at, syrian_spelling, transliteration_at, unknown_match
-from .masks import actor_spans, adjective_reading, in_organisation_name, masked
+from .masks import actor_spans, adjective_reading, after_compass_word, in_organisation_name, masked
 from .nameindex import MatchIndex
 from .orgnames import organisation_shape
 from .result import Sentence
@@ -104,16 +107,20 @@ def _longer_spelling(scanner: Scanner, i: int, end_tok: int) -> Match | None:
     return found if found is not None and found.tok_end > end_tok else None
 
 
-def _names_a_country(m: Match, spans: dict[int, tuple[int, int]]) -> bool:
+def _names_a_country(m: Match, spans: dict[int, tuple[int, int]], toks: Sequence[Token]) -> bool:
     """Whether ``m``, inside an actor's name of ``spans``, still names a country.
 
     "Iran" opening "Iran-backed militias" names Iran, as «تركيا» ending «الفصائل المدعومة من
     تركيا» names Turkey; «سوريا» amid «قوات سوريا الديمقراطية» is part of a group's name, as
-    any other place would be.
+    any other place would be, and so is one ending it after a compass word («الإدارة الذاتية
+    لشمال وشرق سوريا»: the part of the country the name claims).
     """
     span = spans.get(m.tok_start)
-    at_an_end = span is not None and (span[0] == m.tok_start or span[1] == m.tok_end)
-    return at_an_end and _countries(m)
+    if span is None or not _countries(m):
+        return False
+    if span[1] == m.tok_end and after_compass_word(toks, m.tok_start):
+        return False
+    return span[0] == m.tok_start or span[1] == m.tok_end
 
 
 def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
@@ -126,7 +133,7 @@ def _unmasked(matches: list[Match], scanner: Scanner) -> list[Match]:
     return [
         m
         for m in matches
-        if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans))
+        if not (masked(spans, m.tok_start, m.tok_end) and not _names_a_country(m, spans, scanner.toks))
         and not in_organisation_name(scanner.text, scanner.toks, m.tok_start, m.tok_end)
         and not organisation_shape(
             scanner.text,
