@@ -336,3 +336,14 @@ def test_fire_from_gunboats_is_shelling_beside_a_storming(text: str) -> None:
 
 def test_an_arabic_security_sweep_is_a_raid_to_arrest() -> None:
     assert _type("أطلقت قوى الأمن الداخلي حملة تمشيط في قرى ريف جبلة بحثا عن مطلوبين") == ARRESTS
+
+
+def test_a_modal_word_in_a_before_clause_leaves_the_event_reported() -> None:
+    # What the event forestalled is told with "could"/"would": the event itself happened.
+    assert _type("A mob beat a thief to death in Kafr Nabl before the police could arrive") == (
+        "Riots",
+        "Mob violence",
+    )
+    assert _type("The army shelled Latamneh before the rebels would withdraw") == SHELLING
+    # A modal word outside such a clause still makes the sentence report nothing.
+    assert _type("The army could shell Latamneh before dawn") is None
