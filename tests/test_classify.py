@@ -347,3 +347,14 @@ def test_a_modal_word_in_a_before_clause_leaves_the_event_reported() -> None:
     assert _type("The army shelled Latamneh before the rebels would withdraw") == SHELLING
     # A modal word outside such a clause still makes the sentence report nothing.
     assert _type("The army could shell Latamneh before dawn") is None
+
+
+def test_armed_men_entering_a_place_take_it() -> None:
+    # Words between the armed subject and "entered" do not hide it.
+    taken = _type("Government troops and the militias fighting beside them entered Khan Tuman")
+    assert taken is not None and taken[0] == "Battles"
+    # Aid, a patrol or a deal entering is no territory taken.
+    assert _type("A convoy of aid trucks entered Khan Tuman with an army escort") is None
+    assert _type("The truce between the rebels and the government entered into force in Khan Tuman") is None
+    # So is a span of time entered.
+    assert _type("The rebels' siege of Khan Tuman entered its third week") is None
