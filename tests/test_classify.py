@@ -116,6 +116,9 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ("A shepherd stepped on a mine near Tadmur", IED),
         ("A truck drove over a mine on the road to Deir Hafer", IED),
         ("A minibus rigged with explosives blew up outside the bakery in Jableh", IED),
+        # A charge left behind that goes off: the deaths it caused do not make it an attack.
+        ("A leftover mine blew up in an olive grove near Kafr Hamra, killing a boy", IED),
+        ("Two shepherds were killed by an unexploded shell near Sukhnah", IED),
         # What an event happened despite is not the event.
         ("Rebel fighters recaptured the hilltop despite intense Russian air strikes", OVERTAKES),
         # Deaths told without a word for how: an attack (or the toll of the event just told).
