@@ -361,3 +361,9 @@ def test_armed_men_entering_a_place_take_it() -> None:
     assert _type("The truce between the rebels and the government entered into force in Khan Tuman") is None
     # So is a span of time entered.
     assert _type("The rebels' siege of Khan Tuman entered its third week") is None
+
+
+def test_people_burning_tyres_are_rioters_even_when_they_storm_a_building() -> None:
+    riot = ("Riots", "Violent demonstration")
+    assert _type("Villagers burned tyres and stormed the municipality building in Jasim") == riot
+    assert _type("Young men set fire to tyres and clashed with police outside the court in Sweida") == riot
