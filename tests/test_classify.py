@@ -367,3 +367,8 @@ def test_people_burning_tyres_are_rioters_even_when_they_storm_a_building() -> N
     riot = ("Riots", "Violent demonstration")
     assert _type("Villagers burned tyres and stormed the municipality building in Jasim") == riot
     assert _type("Young men set fire to tyres and clashed with police outside the court in Sweida") == riot
+
+
+def test_civilians_killed_in_fighting_are_its_toll() -> None:
+    assert _type("A week of fighting near Kinsabba in which 30 civilians were killed") == CLASH
+    assert _type("Ten civilians were killed in Kinsabba on Monday") == ATTACK
