@@ -369,6 +369,13 @@ def test_people_burning_tyres_are_rioters_even_when_they_storm_a_building() -> N
     assert _type("Young men set fire to tyres and clashed with police outside the court in Sweida") == riot
 
 
+def test_a_place_stormed_and_held_is_taken() -> None:
+    taken = _type("Rebels stormed the village of Kinsabba at dawn and held it against three counter-attacks")
+    assert taken is not None and taken[0] == "Battles" and taken[1] != "Armed clash"
+    # Stormed alone is a battle, held alone nothing taken.
+    assert _type("Rebels stormed the hilltop near Kinsabba at dawn") == CLASH
+
+
 def test_civilians_killed_in_fighting_are_its_toll() -> None:
     assert _type("A week of fighting near Kinsabba in which 30 civilians were killed") == CLASH
     assert _type("Ten civilians were killed in Kinsabba on Monday") == ATTACK
