@@ -379,3 +379,9 @@ def test_a_place_stormed_and_held_is_taken() -> None:
 def test_civilians_killed_in_fighting_are_its_toll() -> None:
     assert _type("A week of fighting near Kinsabba in which 30 civilians were killed") == CLASH
     assert _type("Ten civilians were killed in Kinsabba on Monday") == ATTACK
+
+
+def test_a_charge_worn_on_the_body_is_a_suicide_bomb() -> None:
+    suicide = ("Explosions/Remote violence", "Suicide bomb")
+    assert _type("A man wearing an explosive belt detonated it outside a mosque in Jableh") == suicide
+    assert _type("An attacker in an explosives vest blew up the checkpoint at Kafr Nabl") == suicide
