@@ -385,3 +385,9 @@ def test_a_charge_worn_on_the_body_is_a_suicide_bomb() -> None:
     suicide = ("Explosions/Remote violence", "Suicide bomb")
     assert _type("A man wearing an explosive belt detonated it outside a mosque in Jableh") == suicide
     assert _type("An attacker in an explosives vest blew up the checkpoint at Kafr Nabl") == suicide
+
+
+def test_an_agreement_told_as_what_came_later_is_no_new_event() -> None:
+    agreement = ("Strategic developments", "Agreement")
+    assert _type("The elders of Kafr Batna signed a truce with the army on Monday") == agreement
+    assert _type("The elders of Kafr Batna later signed a truce with the army") is None
