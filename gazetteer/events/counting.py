@@ -202,7 +202,7 @@ def find_counts(
     if words is None:
         words = distinct_norms(tokens)  # read once for the dozen word lists looked up below
     out: list[Count] = []
-    numbers = find_numbers(tokens, words=words)
+    numbers = find_numbers(tokens, words=words, text=text)
     used: set[int] = set()
     for none in lex.none.find(tokens, words=words):  # "no one was hurt": "one" is no count of one
         used.update(range(none.first, none.last))
@@ -234,13 +234,13 @@ def find_counts(
         value = span.value
         if match is not None and match.value in _CASUALTIES and span.first >= read_to:
             # "killing eight children and two adults": the casualty word counts every person named.
-            people, end = victim_count(tokens, span.first, lex.victims)
+            people, end = victim_count(tokens, span.first, lex.victims, text)
             read_to = max(read_to, end)
             value = max(value, people or 0)
         if match is None:
             # "five civilians were killed"; "one protester and a policeman were killed" counts them all.
             people, end = (
-                victim_count(tokens, span.first, lex.victims) if span.first >= read_to else (None, 0)
+                victim_count(tokens, span.first, lex.victims, text) if span.first >= read_to else (None, 0)
             )
             read_to = max(read_to, end)  # "2 men and 3 women": the chain is read once, from its first number
             if people is None:
@@ -252,7 +252,7 @@ def find_counts(
             out.append(Count(match.value, value, span.first, span.last))
     for head in before_all:
         if head.value in ("fatalities", "injuries") and head.last < len(tokens):
-            people, end = victim_count(tokens, head.last, lex.victims)
+            people, end = victim_count(tokens, head.last, lex.victims, text)
             if people is not None:
                 out.append(Count(head.value, people, head.last, end))
     out += _subjects_counted(tokens, used, lex, words)

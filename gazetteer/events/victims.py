@@ -92,17 +92,20 @@ def _is_victim(token: Token, words: frozenset[str]) -> bool:
     return not words.isdisjoint(form_set(token.norm))
 
 
-def victim_count(tokens: Sequence[Token], i: int, v: Victims) -> tuple[int | None, int]:
+def victim_count(
+    tokens: Sequence[Token], i: int, v: Victims, text: str | None = None
+) -> tuple[int | None, int]:
     """How many people the words from ``tokens[i]`` name (None for no number) and where they end.
 
     "a woman and her two sons" 3, "the owner and two customers" 3, "him and his son" 2,
     "a family of four" 4, «ممرض» 1, «مدنيين اثنين» 2, «عنصرين» 2; a plural without its
-    number ("civilians") makes the whole unknown.
+    number ("civilians") makes the whole unknown.  ``text``: what the offsets point into, when at
+    hand, for numbers with a thousands separator ("1,600 civilians").
     """
     total, j, n = 0, i, len(tokens)
     while j < n:
         token = tokens[j]
-        number = parse_number(tokens, j) if reads_as_number(token) else None
+        number = parse_number(tokens, j, text) if reads_as_number(token) else None
         if number is not None:
             k = number.last
             while k < min(n, number.last + 2) and not _is_victim(tokens[k], v.people):
