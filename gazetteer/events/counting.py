@@ -94,10 +94,19 @@ def _count_lexicon() -> _CountLexicon:
     )
 
 
+#: Words right before a year that make it a date: "in 2019, 1,600 were killed", «عام 2019».
+_YEAR_WORDS = frozenset(
+    {"in", "since", "during", "until", "throughout", "عام", "العام", "لعام", "سنة", "خلال"}
+)
+
+
 def _is_year(tokens: Sequence[Token], span: NumberSpan, months: frozenset[int]) -> bool:
-    """«21 آب 2013», "21 August 2013, rockets ...": a year after a month is a date, not a count."""
+    """«21 آب 2013», "21 August 2013, rockets ...": a year after a month is a date, not a count;
+    so is one right after "in", "since", «عام» ("In 2019, 1,600 civilians were killed")."""
     if not 1900 <= span.value <= 2100 or span.last - span.first != 1:
         return False
+    if span.first > 0 and tokens[span.first - 1].norm in _YEAR_WORDS:
+        return True
     return any(k in months for k in range(span.first - 2, span.first))
 
 
@@ -289,12 +298,17 @@ _STATISTIC = 50  # strikes or munitions in a month or a year: a tally, not one e
 
 
 def sums_up(counts: Sequence[Count], stated: tuple[dt.date, str] | None) -> bool:
-    """True for a tally of a month or a year: "4,045 barrel bombs in 2016", «650 غارة خلال شهر آب».
+    """True for a tally of a month or a year: "4,045 barrel bombs in 2016", «650 غارة خلال شهر آب»,
+    and the dead of a year ("In 2019, 1,600 civilians were killed in air strikes").
 
     ``counts`` are a sentence's (:func:`find_counts`), ``stated`` the date it states and its precision.
+    A month's dead are not summed up: one massacre may be told with its month only.
     """
     coarse = stated is not None and stated[1] in ("month", "year")
-    return coarse and any(c.category in _MUNITIONS and c.value >= _STATISTIC for c in counts)
+    if coarse and any(c.category in _MUNITIONS and c.value >= _STATISTIC for c in counts):
+        return True
+    yearly = stated is not None and stated[1] == "year"
+    return yearly and any(c.category == "fatalities" and c.value >= _STATISTIC for c in counts)
 
 
 def events_stated(counts: Sequence[Count]) -> int:
