@@ -16,6 +16,7 @@ from ..places.normalize import Token, normalize_token
 from .numbers import parse_number, reads_as_number
 
 _MODIFIERS = 5  # words between "a" and its noun: "a 24-year-old farm worker"
+_OF_PHRASE = 4  # words of the "of"-phrase after a noun of people: "four members of the local police"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,8 @@ def read_victims(spec: dict) -> Victims:
     """The victim words of ``numbers.yaml``'s ``victims`` section, normalised, with the Arabic forms."""
 
     def words(section: str, lang: str) -> list[str]:
-        return [normalize_token(w) for w in (spec.get(section) or {}).get(lang, ())]
+        # The tokenizer splits a hyphenated noun ("passers-by"): it is known by its first word.
+        return [normalize_token(w.split("-")[0]) for w in (spec.get(section) or {}).get(lang, ())]
 
     singular = set(words("singular", "en"))
     plural = set(words("plural", "en"))
@@ -152,9 +154,22 @@ def victim_count(
             total, j = total + 1, j + 1
         else:
             break
+        j = _past_of_phrase(tokens, j)
         # "and" ("a woman and her two sons"), or «و» on the next noun («طفل ووالدته»).
         if j < n and tokens[j].norm == "and":
             j += 1
         elif not (j < n and tokens[j].norm[:1] == "و" and _is_victim(tokens[j], v.named)):
             break
     return (total or None, j)
+
+
+def _past_of_phrase(tokens: Sequence[Token], j: int) -> int:
+    """Where the people named go on after the "of"-phrase at ``j`` that says whose they are, or ``j``.
+
+    "four members of the Asayish and two passers-by": the phrase ends at the "and" that
+    joins the next people, a few words on; without that "and" the people named end at "of".
+    """
+    if j >= len(tokens) or tokens[j].norm != "of":
+        return j
+    end = min(len(tokens), j + 2 + _OF_PHRASE)
+    return next((k for k in range(j + 2, end) if tokens[k].norm == "and"), j)
