@@ -391,3 +391,9 @@ def test_an_agreement_told_as_what_came_later_is_no_new_event() -> None:
     agreement = ("Strategic developments", "Agreement")
     assert _type("The elders of Kafr Batna signed a truce with the army on Monday") == agreement
     assert _type("The elders of Kafr Batna later signed a truce with the army") is None
+
+
+def test_explosions_a_strike_set_off_are_its_effect() -> None:
+    assert _type("Rockets struck an ammunition store in Masyaf, setting off explosions for hours") == SHELLING
+    # An explosion on its own is still a remote explosive.
+    assert _type("An explosion tore through an ammunition store in Masyaf") == IED
