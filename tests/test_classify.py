@@ -397,3 +397,8 @@ def test_explosions_a_strike_set_off_are_its_effect() -> None:
     assert _type("Rockets struck an ammunition store in Masyaf, setting off explosions for hours") == SHELLING
     # An explosion on its own is still a remote explosive.
     assert _type("An explosion tore through an ammunition store in Masyaf") == IED
+
+
+def test_a_grenade_that_exploded_is_a_grenade() -> None:
+    grenade = ("Explosions/Remote violence", "Grenade")
+    assert _type("A hand grenade exploded in a shop in the old market of Afrin, wounding two men") == grenade
