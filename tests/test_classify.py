@@ -402,3 +402,12 @@ def test_explosions_a_strike_set_off_are_its_effect() -> None:
 def test_a_grenade_that_exploded_is_a_grenade() -> None:
     grenade = ("Explosions/Remote violence", "Grenade")
     assert _type("A hand grenade exploded in a shop in the old market of Afrin, wounding two men") == grenade
+
+
+def test_ground_retaken_or_a_fall_declared_is_territory_taken() -> None:
+    for text in (
+        "Government troops said they had retaken the hilltop village of Kabani",
+        "Kurdish-led forces declared the fall of the militants' last pocket at Hajin",
+    ):
+        taken = _type(text)
+        assert taken is not None and taken[0] == "Battles" and taken[1] != "Armed clash"
