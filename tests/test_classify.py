@@ -230,11 +230,13 @@ def test_no_event_from_the_new_words(text: str) -> None:
         ("اقتحمت دورية للأمن قرية كفرنبل واعتقلت أربعة شبان", ARRESTS),
         ("Government forces stormed the town of Kafr Nabl", CLASH),
         ("Troops stormed Kafr Nabl and clashed with rebels, detaining two", CLASH),
-        # Angry residents storming a post are a mob, whatever arrest they answer.
+        # Angry residents storming a post riot, whatever arrest they answer; storming and burning a
+        # building is a violent demonstration (ACLED), a mob's violence is against a person.
         (
             "Angry residents stormed and set fire to a police post after officers detained a local man",
-            ("Riots", "Mob violence"),
+            ("Riots", "Violent demonstration"),
         ),
+        ("An angry crowd beat a suspected thief in the market of Tafas", ("Riots", "Mob violence")),
     ],
 )
 def test_how_an_event_is_told_sets_its_sub_type(text: str, expected: tuple[str, str]) -> None:
@@ -411,3 +413,10 @@ def test_ground_retaken_or_a_fall_declared_is_territory_taken() -> None:
     ):
         taken = _type(text)
         assert taken is not None and taken[0] == "Battles" and taken[1] != "Armed clash"
+
+
+def test_people_who_storm_and_burn_a_building_riot() -> None:
+    riot = ("Riots", "Violent demonstration")
+    assert _type("Furious villagers stormed and set fire to the municipal building in Tafas") == riot
+    # Fighters who do so are no rioters.
+    assert _type("Rebel fighters stormed and set fire to the army checkpoint in Tafas") != riot
