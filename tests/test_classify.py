@@ -420,3 +420,10 @@ def test_people_who_storm_and_burn_a_building_riot() -> None:
     assert _type("Furious villagers stormed and set fire to the municipal building in Tafas") == riot
     # Fighters who do so are no rioters.
     assert _type("Rebel fighters stormed and set fire to the army checkpoint in Tafas") != riot
+
+
+def test_a_gas_attack_told_by_its_victims_suffocating() -> None:
+    chemical = ("Explosions/Remote violence", "Chemical weapon")
+    assert _type("Eleven people suffocated after helicopters dropped a cylinder on Kafr Zita") == chemical
+    # Smoke or rubble is no gas.
+    assert _type("Two children suffocated under the rubble after the air strike on Kafr Zita") == AIR
