@@ -427,3 +427,11 @@ def test_a_gas_attack_told_by_its_victims_suffocating() -> None:
     assert _type("Eleven people suffocated after helicopters dropped a cylinder on Kafr Zita") == chemical
     # Smoke or rubble is no gas.
     assert _type("Two children suffocated under the rubble after the air strike on Kafr Zita") == AIR
+
+
+def test_people_smashing_windows_or_throwing_stones_riot_rather_than_fight() -> None:
+    text = "Dozens of young men stormed the party office in Qamishli, smashing windows and tearing down flags"
+    riot = _type(text)
+    assert riot is not None and riot[0] == "Riots"
+    # A blast that smashed windows stays an explosion.
+    assert _type("A car bomb exploded outside the bakery in Qamishli and smashed windows nearby") == IED
