@@ -122,3 +122,12 @@ def test_the_dead_of_a_year_sum_up_but_not_those_of_a_month() -> None:
     assert sums_up(counts, (dt.date(2019, 1, 1), "year"))
     assert not sums_up(counts, (dt.date(2019, 8, 1), "month"))
     assert not sums_up(find_counts(tokenize("12 civilians were killed")), (dt.date(2019, 1, 1), "year"))
+
+
+def test_a_bare_year_states_the_year_a_toll_sums_up() -> None:
+    text = "In 2018, 2,300 civilians were killed by shelling in the province"
+    tokens = tokenize(text)
+    assert sums_up(find_counts(tokens, text=text), None, tokens)
+    # A day's toll with its own date is no tally, whatever year the sentence also names.
+    day = "On 4 May, shelling killed 60 civilians, the worst toll in 2018"
+    assert not sums_up(find_counts(tokenize(day), text=day), (dt.date(2018, 5, 4), "day"), tokenize(day))

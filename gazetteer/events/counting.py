@@ -297,18 +297,37 @@ _MUNITIONS = frozenset({"strikes", "shells"})
 _STATISTIC = 50  # strikes or munitions in a month or a year: a tally, not one event
 
 
-def sums_up(counts: Sequence[Count], stated: tuple[dt.date, str] | None) -> bool:
+def sums_up(
+    counts: Sequence[Count], stated: tuple[dt.date, str] | None, tokens: Sequence[Token] | None = None
+) -> bool:
     """True for a tally of a month or a year: "4,045 barrel bombs in 2016", «650 غارة خلال شهر آب»,
     and the dead of a year ("In 2019, 1,600 civilians were killed in air strikes").
 
-    ``counts`` are a sentence's (:func:`find_counts`), ``stated`` the date it states and its precision.
-    A month's dead are not summed up: one massacre may be told with its month only.
+    ``counts`` are a sentence's (:func:`find_counts`), ``stated`` the date it states and its precision;
+    without one, a bare year after "in", "since", «عام» in its ``tokens`` states a year.  A month's
+    dead are not summed up: one massacre may be told with its month only.
     """
+    if stated is None and tokens is not None:
+        stated = _bare_year(tokens)
     coarse = stated is not None and stated[1] in ("month", "year")
     if coarse and any(c.category in _MUNITIONS and c.value >= _STATISTIC for c in counts):
         return True
     yearly = stated is not None and stated[1] == "year"
     return yearly and any(c.category == "fatalities" and c.value >= _STATISTIC for c in counts)
+
+
+def _bare_year(tokens: Sequence[Token]) -> tuple[dt.date, str] | None:
+    """The year a sentence states with "in 2019", «عام 2019» (the dates module reads no bare year)."""
+    for k in range(1, len(tokens)):
+        norm = tokens[k].norm
+        if (
+            tokens[k - 1].norm in _YEAR_WORDS
+            and len(norm) == 4
+            and norm.isdecimal()
+            and 1900 <= int(norm) <= 2100
+        ):
+            return dt.date(int(norm), 1, 1), "year"
+    return None
 
 
 def events_stated(counts: Sequence[Count]) -> int:
