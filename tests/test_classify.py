@@ -116,6 +116,9 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         ("A shepherd stepped on a mine near Tadmur", IED),
         ("A truck drove over a mine on the road to Deir Hafer", IED),
         ("A minibus rigged with explosives blew up outside the bakery in Jableh", IED),
+        # A charge left behind that goes off: the deaths it caused do not make it an attack.
+        ("A leftover mine blew up in an olive grove near Kafr Hamra, killing a boy", IED),
+        ("Two shepherds were killed by an unexploded shell near Sukhnah", IED),
         # What an event happened despite is not the event.
         ("Rebel fighters recaptured the hilltop despite intense Russian air strikes", OVERTAKES),
         # Deaths told without a word for how: an attack (or the toll of the event just told).
@@ -227,11 +230,13 @@ def test_no_event_from_the_new_words(text: str) -> None:
         ("اقتحمت دورية للأمن قرية كفرنبل واعتقلت أربعة شبان", ARRESTS),
         ("Government forces stormed the town of Kafr Nabl", CLASH),
         ("Troops stormed Kafr Nabl and clashed with rebels, detaining two", CLASH),
-        # Angry residents storming a post are a mob, whatever arrest they answer.
+        # Angry residents storming a post riot, whatever arrest they answer; storming and burning a
+        # building is a violent demonstration (ACLED), a mob's violence is against a person.
         (
             "Angry residents stormed and set fire to a police post after officers detained a local man",
-            ("Riots", "Mob violence"),
+            ("Riots", "Violent demonstration"),
         ),
+        ("An angry crowd beat a suspected thief in the market of Tafas", ("Riots", "Mob violence")),
     ],
 )
 def test_how_an_event_is_told_sets_its_sub_type(text: str, expected: tuple[str, str]) -> None:
@@ -399,3 +404,97 @@ def test_a_joint_patrol_is_still_a_development() -> None:
         "Strategic developments",
         "Other",
     )
+
+
+def test_a_modal_word_in_a_before_clause_leaves_the_event_reported() -> None:
+    # What the event forestalled is told with "could"/"would": the event itself happened.
+    assert _type("A mob beat a thief to death in Kafr Nabl before the police could arrive") == (
+        "Riots",
+        "Mob violence",
+    )
+    assert _type("The army shelled Latamneh before the rebels would withdraw") == SHELLING
+    # A modal word outside such a clause still makes the sentence report nothing.
+    assert _type("The army could shell Latamneh before dawn") is None
+
+
+def test_armed_men_entering_a_place_take_it() -> None:
+    # Words between the armed subject and "entered" do not hide it.
+    taken = _type("Government troops and the militias fighting beside them entered Khan Tuman")
+    assert taken is not None and taken[0] == "Battles"
+    # Aid, a patrol or a deal entering is no territory taken.
+    assert _type("A convoy of aid trucks entered Khan Tuman with an army escort") is None
+    assert _type("The truce between the rebels and the government entered into force in Khan Tuman") is None
+    # So is a span of time entered.
+    assert _type("The rebels' siege of Khan Tuman entered its third week") is None
+
+
+def test_people_burning_tyres_are_rioters_even_when_they_storm_a_building() -> None:
+    riot = ("Riots", "Violent demonstration")
+    assert _type("Villagers burned tyres and stormed the municipality building in Jasim") == riot
+    assert _type("Young men set fire to tyres and clashed with police outside the court in Sweida") == riot
+
+
+def test_a_place_stormed_and_held_is_taken() -> None:
+    taken = _type("Rebels stormed the village of Kinsabba at dawn and held it against three counter-attacks")
+    assert taken is not None and taken[0] == "Battles" and taken[1] != "Armed clash"
+    # Stormed alone is a battle, held alone nothing taken.
+    assert _type("Rebels stormed the hilltop near Kinsabba at dawn") == CLASH
+
+
+def test_civilians_killed_in_fighting_are_its_toll() -> None:
+    assert _type("A week of fighting near Kinsabba in which 30 civilians were killed") == CLASH
+    assert _type("Ten civilians were killed in Kinsabba on Monday") == ATTACK
+
+
+def test_a_charge_worn_on_the_body_is_a_suicide_bomb() -> None:
+    suicide = ("Explosions/Remote violence", "Suicide bomb")
+    assert _type("A man wearing an explosive belt detonated it outside a mosque in Jableh") == suicide
+    assert _type("An attacker in an explosives vest blew up the checkpoint at Kafr Nabl") == suicide
+
+
+def test_an_agreement_told_as_what_came_later_is_no_new_event() -> None:
+    agreement = ("Strategic developments", "Agreement")
+    assert _type("The elders of Kafr Batna signed a truce with the army on Monday") == agreement
+    assert _type("The elders of Kafr Batna later signed a truce with the army") is None
+
+
+def test_explosions_a_strike_set_off_are_its_effect() -> None:
+    assert _type("Rockets struck an ammunition store in Masyaf, setting off explosions for hours") == SHELLING
+    # An explosion on its own is still a remote explosive.
+    assert _type("An explosion tore through an ammunition store in Masyaf") == IED
+
+
+def test_a_grenade_that_exploded_is_a_grenade() -> None:
+    grenade = ("Explosions/Remote violence", "Grenade")
+    assert _type("A hand grenade exploded in a shop in the old market of Afrin, wounding two men") == grenade
+
+
+def test_ground_retaken_or_a_fall_declared_is_territory_taken() -> None:
+    for text in (
+        "Government troops said they had retaken the hilltop village of Kabani",
+        "Kurdish-led forces declared the fall of the militants' last pocket at Hajin",
+    ):
+        taken = _type(text)
+        assert taken is not None and taken[0] == "Battles" and taken[1] != "Armed clash"
+
+
+def test_people_who_storm_and_burn_a_building_riot() -> None:
+    riot = ("Riots", "Violent demonstration")
+    assert _type("Furious villagers stormed and set fire to the municipal building in Tafas") == riot
+    # Fighters who do so are no rioters.
+    assert _type("Rebel fighters stormed and set fire to the army checkpoint in Tafas") != riot
+
+
+def test_a_gas_attack_told_by_its_victims_suffocating() -> None:
+    chemical = ("Explosions/Remote violence", "Chemical weapon")
+    assert _type("Eleven people suffocated after helicopters dropped a cylinder on Kafr Zita") == chemical
+    # Smoke or rubble is no gas.
+    assert _type("Two children suffocated under the rubble after the air strike on Kafr Zita") == AIR
+
+
+def test_people_smashing_windows_or_throwing_stones_riot_rather_than_fight() -> None:
+    text = "Dozens of young men stormed the party office in Qamishli, smashing windows and tearing down flags"
+    riot = _type(text)
+    assert riot is not None and riot[0] == "Riots"
+    # A blast that smashed windows stays an explosion.
+    assert _type("A car bomb exploded outside the bakery in Qamishli and smashed windows nearby") == IED

@@ -109,3 +109,25 @@ def test_a_month_s_tally_of_munitions_sums_up_but_a_day_s_strikes_do_not() -> No
     assert not sums_up(counts, (dt.date(2016, 8, 1), "day"))
     assert not sums_up(counts, None)
     assert not sums_up(find_counts(tokenize("11 غارة")), (dt.date(2016, 8, 1), "month"))
+
+
+def test_a_year_after_in_or_since_is_a_date_not_a_count() -> None:
+    assert count_dict("In 2017, 300 civilians were killed in the province") == {"fatalities": 300}
+    assert count_dict("Since 2015 the shelling has killed 40 people") == {"fatalities": 40}
+
+
+def test_the_dead_of_a_year_sum_up_but_not_those_of_a_month() -> None:
+    text = "1,600 civilians were killed in air strikes"
+    counts = find_counts(tokenize(text), text=text)
+    assert sums_up(counts, (dt.date(2019, 1, 1), "year"))
+    assert not sums_up(counts, (dt.date(2019, 8, 1), "month"))
+    assert not sums_up(find_counts(tokenize("12 civilians were killed")), (dt.date(2019, 1, 1), "year"))
+
+
+def test_a_bare_year_states_the_year_a_toll_sums_up() -> None:
+    text = "In 2018, 2,300 civilians were killed by shelling in the province"
+    tokens = tokenize(text)
+    assert sums_up(find_counts(tokens, text=text), None, tokens)
+    # A day's toll with its own date is no tally, whatever year the sentence also names.
+    day = "On 4 May, shelling killed 60 civilians, the worst toll in 2018"
+    assert not sums_up(find_counts(tokenize(day), text=day), (dt.date(2018, 5, 4), "day"), tokenize(day))

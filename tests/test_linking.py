@@ -187,3 +187,13 @@ def test_of_two_places_tied_alike_the_one_introduced_as_a_town_is_where_it_happe
     (incident,) = result.incidents
     assert incident.location is not None and incident.location.place is not None
     assert incident.location.place.name == "Safita"
+
+
+def test_the_object_of_the_events_own_verb_beats_a_town_named_in_a_later_clause() -> None:
+    # Nawa is the artillery's object; Binnish, a town named after a comma, is where troops gathered.
+    places = {"Nawa": NAWA, "Binnish": BINNISH}
+    text = "Army artillery shelled Nawa on Monday, as troops gathered near the town of Binnish."
+    assert _best_place(text, places) is NAWA
+    # The object of a verb in a later clause gets no such weight: the event's place stays Nawa.
+    text = "Suicide bombers struck a market in Nawa on Monday, in attacks that also hit Idlib."
+    assert _best_place(text, {"Nawa": NAWA, "Idlib": IDLIB}) is NAWA

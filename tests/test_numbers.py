@@ -57,3 +57,28 @@ def test_a_hundred_multiplies_only_a_number_below_a_hundred() -> None:
     spans = find_numbers(tokenize("مئة " * 1000))
     assert len(spans) == 1000 and {s.value for s in spans} == {100}
     assert [s.value for s in find_numbers(tokenize("ثلاث مئة"))] == [300]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("about 2,350 families", [2350]),
+        ("1,200,000 displaced", [1200000]),
+        ("٣٬٥٠٠ نازح", [3500]),
+        # not a separator: a list, a range, a year then a count
+        ("on 3, 400 more", [3, 400]),
+        ("150-300 fighters", [150, 300]),
+        ("in 2018,200 houses", [2018, 200]),
+    ],
+)
+def test_digit_groups_split_by_a_thousands_separator_are_one_number(text: str, values: list[int]) -> None:
+    assert [s.value for s in find_numbers(tokenize(text), text=text)] == values
+
+
+def test_without_the_text_a_separator_is_unknown() -> None:
+    assert [s.value for s in find_numbers(tokenize("about 2,350 families"))] == [2, 350]
+
+
+def test_a_casualty_count_with_a_thousands_separator() -> None:
+    text = "More than 1,600 civilians died in the shelling of the city"
+    assert count_dict(text)["fatalities"] == 1600

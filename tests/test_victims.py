@@ -56,3 +56,22 @@ def test_victim_count_is_the_people_named_and_where_they_end(
 ) -> None:
     victims = read_victims(load_lexicon("numbers")["victims"])
     assert victim_count(tokenize(text), 0, victims) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The "of"-phrase that says whose the people are does not end the people named.
+        ("killing three members of the local council and their driver", {"fatalities": 4}),
+        ("wounding two officers of the traffic police and a boy", {"injuries": 3}),
+        # Without an "and" after it, the count ends at "of".
+        ("killing two members of the same family", {"fatalities": 2}),
+        # A hyphenated noun, split by the tokenizer, is known by its first word.
+        ("killing a soldier and three passers-by", {"fatalities": 4}),
+        # People named by their trade are people counted.
+        ("Gunmen shot dead a money changer in the souq", {"fatalities": 1}),
+        ("killing two truffle hunters and a shepherd", {"fatalities": 3}),
+    ],
+)
+def test_people_named_past_an_of_phrase_and_hyphenated_nouns(text: str, expected: dict[str, int]) -> None:
+    assert count_dict(text) == expected

@@ -155,10 +155,30 @@ class SentenceEvent:
         return self.entry.kind == "generic"
 
 
+#: "before" opens a clause of what the event forestalled: "... before the police could take him away".
+_BEFORE = frozenset({"before"})
+_BEFORE_WINDOW = 4  # words from "before" to the modal word of its clause: "before the local police could"
+
+
+def _modal_matches(tokens: Sequence[Token], words: frozenset[str] | None) -> list[PhraseMatch[bool]]:
+    """The modality or background words of ``tokens`` that make the sentence report no event.
+
+    A modal word in a "before" clause is not one: "a crowd beat him to death before the police
+    could take him away" reports the beating; the clause says what it came ahead of.
+    """
+    return [
+        m
+        for m in event_lexicon().modality.find(tokens, words=words)
+        if m.value
+        and not any(tokens[k].norm in _BEFORE for k in range(max(0, m.first - _BEFORE_WINDOW), m.first))
+    ]
+
+
 def is_modal(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> bool:
     """True when ``tokens`` hold a modality or background word (a warning, a forecast, a
-    hypothesis, a period): the sentence reports no event.  "Without warning" is none."""
-    return any(match.value for match in event_lexicon().modality.find(tokens, words=words))
+    hypothesis, a period): the sentence reports no event.  "Without warning" is none, nor a
+    modal word in a "before" clause (:func:`_modal_matches`)."""
+    return bool(_modal_matches(tokens, words))
 
 
 #: English words that open what a protest is against ("protest against threats of an offensive").
@@ -170,7 +190,7 @@ def _modal_before(tokens: Sequence[Token], end: float, words: frozenset[str] | N
     """Whether a modality word before token ``end`` makes the sentence report no event
     (:func:`is_modal`): one inside what a protest is against does not ("marched to protest
     against threats of an offensive" reports the march, the threat being its object)."""
-    return any(m.value and m.first < end for m in event_lexicon().modality.find(tokens, words=words))
+    return any(m.first < end for m in _modal_matches(tokens, words))
 
 
 def _protest_object_start(

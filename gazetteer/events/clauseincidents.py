@@ -117,7 +117,7 @@ def add_clause_incidents(
         else:
             date, precision = (published, "day") if published is not None else (told or (reference, "day"))
     counts = find_counts(tokens, words=words, text=text)
-    if sums_up(counts, stated):
+    if sums_up(counts, stated, tokens):
         return told_before  # "648 barrel bombs dropped on Aleppo in December": a statistic, not an event
     first_told = next(iter(drafts), None)
     told_on = first_told.incident.date if first_told is not None else None

@@ -94,10 +94,19 @@ def _count_lexicon() -> _CountLexicon:
     )
 
 
+#: Words right before a year that make it a date: "in 2019, 1,600 were killed", «عام 2019».
+_YEAR_WORDS = frozenset(
+    {"in", "since", "during", "until", "throughout", "عام", "العام", "لعام", "سنة", "خلال"}
+)
+
+
 def _is_year(tokens: Sequence[Token], span: NumberSpan, months: frozenset[int]) -> bool:
-    """«21 آب 2013», "21 August 2013, rockets ...": a year after a month is a date, not a count."""
+    """«21 آب 2013», "21 August 2013, rockets ...": a year after a month is a date, not a count;
+    so is one right after "in", "since", «عام» ("In 2019, 1,600 civilians were killed")."""
     if not 1900 <= span.value <= 2100 or span.last - span.first != 1:
         return False
+    if span.first > 0 and tokens[span.first - 1].norm in _YEAR_WORDS:
+        return True
     return any(k in months for k in range(span.first - 2, span.first))
 
 
@@ -202,7 +211,7 @@ def find_counts(
     if words is None:
         words = distinct_norms(tokens)  # read once for the dozen word lists looked up below
     out: list[Count] = []
-    numbers = find_numbers(tokens, words=words)
+    numbers = find_numbers(tokens, words=words, text=text)
     used: set[int] = set()
     for none in lex.none.find(tokens, words=words):  # "no one was hurt": "one" is no count of one
         used.update(range(none.first, none.last))
@@ -234,13 +243,13 @@ def find_counts(
         value = span.value
         if match is not None and match.value in _CASUALTIES and span.first >= read_to:
             # "killing eight children and two adults": the casualty word counts every person named.
-            people, end = victim_count(tokens, span.first, lex.victims)
+            people, end = victim_count(tokens, span.first, lex.victims, text)
             read_to = max(read_to, end)
             value = max(value, people or 0)
         if match is None:
             # "five civilians were killed"; "one protester and a policeman were killed" counts them all.
             people, end = (
-                victim_count(tokens, span.first, lex.victims) if span.first >= read_to else (None, 0)
+                victim_count(tokens, span.first, lex.victims, text) if span.first >= read_to else (None, 0)
             )
             read_to = max(read_to, end)  # "2 men and 3 women": the chain is read once, from its first number
             if people is None:
@@ -252,7 +261,7 @@ def find_counts(
             out.append(Count(match.value, value, span.first, span.last))
     for head in before_all:
         if head.value in ("fatalities", "injuries") and head.last < len(tokens):
-            people, end = victim_count(tokens, head.last, lex.victims)
+            people, end = victim_count(tokens, head.last, lex.victims, text)
             if people is not None:
                 out.append(Count(head.value, people, head.last, end))
     out += _subjects_counted(tokens, used, lex, words)
@@ -288,13 +297,37 @@ _MUNITIONS = frozenset({"strikes", "shells"})
 _STATISTIC = 50  # strikes or munitions in a month or a year: a tally, not one event
 
 
-def sums_up(counts: Sequence[Count], stated: tuple[dt.date, str] | None) -> bool:
-    """True for a tally of a month or a year: "4,045 barrel bombs in 2016", «650 غارة خلال شهر آب».
+def sums_up(
+    counts: Sequence[Count], stated: tuple[dt.date, str] | None, tokens: Sequence[Token] | None = None
+) -> bool:
+    """True for a tally of a month or a year: "4,045 barrel bombs in 2016", «650 غارة خلال شهر آب»,
+    and the dead of a year ("In 2019, 1,600 civilians were killed in air strikes").
 
-    ``counts`` are a sentence's (:func:`find_counts`), ``stated`` the date it states and its precision.
+    ``counts`` are a sentence's (:func:`find_counts`), ``stated`` the date it states and its precision;
+    without one, a bare year after "in", "since", «عام» in its ``tokens`` states a year.  A month's
+    dead are not summed up: one massacre may be told with its month only.
     """
+    if stated is None and tokens is not None:
+        stated = _bare_year(tokens)
     coarse = stated is not None and stated[1] in ("month", "year")
-    return coarse and any(c.category in _MUNITIONS and c.value >= _STATISTIC for c in counts)
+    if coarse and any(c.category in _MUNITIONS and c.value >= _STATISTIC for c in counts):
+        return True
+    yearly = stated is not None and stated[1] == "year"
+    return yearly and any(c.category == "fatalities" and c.value >= _STATISTIC for c in counts)
+
+
+def _bare_year(tokens: Sequence[Token]) -> tuple[dt.date, str] | None:
+    """The year a sentence states with "in 2019", «عام 2019» (the dates module reads no bare year)."""
+    for k in range(1, len(tokens)):
+        norm = tokens[k].norm
+        if (
+            tokens[k - 1].norm in _YEAR_WORDS
+            and len(norm) == 4
+            and norm.isdecimal()
+            and 1900 <= int(norm) <= 2100
+        ):
+            return dt.date(int(norm), 1, 1), "year"
+    return None
 
 
 def events_stated(counts: Sequence[Count]) -> int:

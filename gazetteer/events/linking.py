@@ -15,7 +15,7 @@ import functools
 import math
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from ..geoparser.containers import connective
@@ -66,6 +66,11 @@ _ROAD_BONUS = 3.0  # patrols happen on roads
 #: What a capture takes is its verb's object ("fighters cut the X road, the only supply line into Y"):
 #: it outranks a place a preposition ties to the event further on.
 _TAKEN_BONUS = 1.0
+#: So does what a trigger verb of the event's own clause acts on ("artillery shelled X ..., as
+#: reinforcements massed near the town of Y"): a town named in a later clause is not the event's place,
+#: nor the object of a verb there ("..., in coordinated attacks that also hit Y").
+_OBJECT_BONUS = 1.0
+_CLAUSE_BREAKS = frozenset(",;:")
 _AFTER_TRIGGER_BONUS = 0.5
 _PRECISION_PENALTY = 0.5  # per geo_precision step above 1
 #: A place named after "demanding", "missing in", «تنديدا» that follow the event word belongs to what
@@ -120,6 +125,7 @@ class _Link:
     linked: bool  # object of a preposition or of a trigger verb
     source: bool  # where a source speaks from
     taken: bool = False  # the trigger verb's own object, no preposition between
+    own_clause: bool = False  # in the clause of the deciding trigger: no comma between them
 
 
 def _ends_with(tokens: Sequence[Token], j: int, phrase: tuple[str, ...]) -> bool:
@@ -220,6 +226,8 @@ def place_candidates(
         tok_start = tokens[tok].start
         clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
         link = _link(tokens, tok, clitic, trigger_ends)
+        if link.taken and event is not None:
+            link = replace(link, own_clause=_same_clause(text, tokens, event.trigger.first, tok))
         score = _score(kind, location, link, tok, first_end, subordinate, event)
         score += _settlement_cue_bonus(mention)
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
@@ -262,7 +270,15 @@ def _score(
         score += _ROAD_BONUS
     if link.taken and event is not None and event.entry.territory:
         score += _TAKEN_BONUS
+    elif link.taken and link.own_clause:
+        score += _OBJECT_BONUS
     return score
+
+
+def _same_clause(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether tokens ``a`` and ``b`` lie in one clause: no comma, semicolon or colon between them."""
+    first, last = min(a, b), max(a, b)
+    return _CLAUSE_BREAKS.isdisjoint(text[tokens[first].end : tokens[last].start])
 
 
 #: English settlement cues that present a name as the place where something happened.

@@ -10,6 +10,7 @@ number words (``data/lexicon/numbers.yaml``), composed the usual way:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -97,8 +98,35 @@ def _read_norm(norm: str, first: bool) -> _Word | None:
     return None
 
 
-def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
-    """The number that starts at ``tokens[i]``, or None when it does not start one."""
+#: Thousands separators between digit groups: "1,600" is one number, «١٬٦٠٠» too.
+_THOUSANDS_SEPARATORS = frozenset({",", "\u066c"})
+_GROUP_HEAD = re.compile(r"\D*\d{1,3}")  # a group before a separator: one to three digits
+_GROUP = re.compile(r"\d{3}")  # a group after one: three digits
+
+
+def _continues_thousands(tokens: Sequence[Token], j: int, text: str | None) -> bool:
+    """Whether ``tokens[j]`` continues the digits before it past a thousands separator ("1,600").
+
+    The tokenizer splits "1,600" at the comma; a group of three digits right after a comma that
+    follows one to three digits is the same number.  ``text``: what the offsets point into (without
+    it, no group is joined); "2019, 600 people" (a space, four digits before) stays two numbers.
+    """
+    if text is None or j == 0:
+        return False
+    before, group = tokens[j - 1], tokens[j]
+    return (
+        text[before.end : group.start] in _THOUSANDS_SEPARATORS
+        and _GROUP_HEAD.fullmatch(before.norm) is not None
+        and _GROUP.fullmatch(group.norm) is not None
+    )
+
+
+def parse_number(tokens: Sequence[Token], i: int, text: str | None = None) -> NumberSpan | None:
+    """The number that starts at ``tokens[i]``, or None when it does not start one.
+
+    ``text``: the text the tokens' offsets point into, when at hand, to read digit groups
+    split by a thousands separator as one number ("1,600" 1600, see :func:`_continues_thousands`).
+    """
     word = _read(tokens[i], first=True)
     if word is None or word.kind == "thousand_plural":
         return None
@@ -122,6 +150,11 @@ def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
         if nxt.norm == "and" and j + 1 < len(tokens) and _read(tokens[j + 1], first=False):
             j += 1
             nxt = tokens[j]
+        if first_kind == "digits" and _continues_thousands(tokens, j, text):
+            # "1,600": the digits read so far are thousands, the group after the separator adds to them
+            word = _Word("digits", int(nxt.norm))
+            current *= 1000
+            continue
         word = _read(nxt, first=False)
         if word is not None and word.kind == "digits":
             break
@@ -136,10 +169,13 @@ def parse_number(tokens: Sequence[Token], i: int) -> NumberSpan | None:
     return NumberSpan(i, j, total + current)
 
 
-def find_numbers(tokens: Sequence[Token], *, words: frozenset[str] | None = None) -> list[NumberSpan]:
+def find_numbers(
+    tokens: Sequence[Token], *, words: frozenset[str] | None = None, text: str | None = None
+) -> list[NumberSpan]:
     """Every number in ``tokens``, left to right, without overlaps.
 
-    ``words``: the tokens' distinct normalised words, when at hand.
+    ``words``: the tokens' distinct normalised words, when at hand; ``text``: what their offsets
+    point into, when at hand (see :func:`parse_number`).
     """
     out = []
     free = 0  # the first token not inside a number already found
@@ -150,7 +186,7 @@ def find_numbers(tokens: Sequence[Token], *, words: frozenset[str] | None = None
     for i in positions(tokens, starters):
         if i < free:
             continue
-        span = parse_number(tokens, i)
+        span = parse_number(tokens, i, text)
         if span is not None:
             out.append(span)
             free = span.last

@@ -16,6 +16,7 @@ from ..places.normalize import Token, normalize_token
 from .numbers import parse_number, reads_as_number
 
 _MODIFIERS = 5  # words between "a" and its noun: "a 24-year-old farm worker"
+_OF_PHRASE = 4  # words of the "of"-phrase after a noun of people: "four members of the local police"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,8 @@ def read_victims(spec: dict) -> Victims:
     """The victim words of ``numbers.yaml``'s ``victims`` section, normalised, with the Arabic forms."""
 
     def words(section: str, lang: str) -> list[str]:
-        return [normalize_token(w) for w in (spec.get(section) or {}).get(lang, ())]
+        # The tokenizer splits a hyphenated noun ("passers-by"): it is known by its first word.
+        return [normalize_token(w.split("-")[0]) for w in (spec.get(section) or {}).get(lang, ())]
 
     singular = set(words("singular", "en"))
     plural = set(words("plural", "en"))
@@ -92,17 +94,20 @@ def _is_victim(token: Token, words: frozenset[str]) -> bool:
     return not words.isdisjoint(form_set(token.norm))
 
 
-def victim_count(tokens: Sequence[Token], i: int, v: Victims) -> tuple[int | None, int]:
+def victim_count(
+    tokens: Sequence[Token], i: int, v: Victims, text: str | None = None
+) -> tuple[int | None, int]:
     """How many people the words from ``tokens[i]`` name (None for no number) and where they end.
 
     "a woman and her two sons" 3, "the owner and two customers" 3, "him and his son" 2,
     "a family of four" 4, «ممرض» 1, «مدنيين اثنين» 2, «عنصرين» 2; a plural without its
-    number ("civilians") makes the whole unknown.
+    number ("civilians") makes the whole unknown.  ``text``: what the offsets point into, when at
+    hand, for numbers with a thousands separator ("1,600 civilians").
     """
     total, j, n = 0, i, len(tokens)
     while j < n:
         token = tokens[j]
-        number = parse_number(tokens, j) if reads_as_number(token) else None
+        number = parse_number(tokens, j, text) if reads_as_number(token) else None
         if number is not None:
             k = number.last
             while k < min(n, number.last + 2) and not _is_victim(tokens[k], v.people):
@@ -149,9 +154,22 @@ def victim_count(tokens: Sequence[Token], i: int, v: Victims) -> tuple[int | Non
             total, j = total + 1, j + 1
         else:
             break
+        j = _past_of_phrase(tokens, j)
         # "and" ("a woman and her two sons"), or «و» on the next noun («طفل ووالدته»).
         if j < n and tokens[j].norm == "and":
             j += 1
         elif not (j < n and tokens[j].norm[:1] == "و" and _is_victim(tokens[j], v.named)):
             break
     return (total or None, j)
+
+
+def _past_of_phrase(tokens: Sequence[Token], j: int) -> int:
+    """Where the people named go on after the "of"-phrase at ``j`` that says whose they are, or ``j``.
+
+    "four members of the Asayish and two passers-by": the phrase ends at the "and" that
+    joins the next people, a few words on; without that "and" the people named end at "of".
+    """
+    if j >= len(tokens) or tokens[j].norm != "of":
+        return j
+    end = min(len(tokens), j + 2 + _OF_PHRASE)
+    return next((k for k in range(j + 2, end) if tokens[k].norm == "and"), j)
