@@ -19,6 +19,9 @@ _COMMAS = ",،"
 _HEADER_MARKS = "|-–—"
 #: The word that makes a caption's opening name its countryside, and the directions that may follow it.
 _COUNTRYSIDE = normalize_token("ريف")
+#: How far into a caption its header's area may start: the countryside word, a clitic, spaces.
+#: The bound keeps the test from reading an article's words up to every place it names.
+_HEADER_AREA_REACH = 16
 _DIRECTIONS = frozenset(normalize_token(w) for w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي"))
 
 
@@ -79,7 +82,7 @@ def header_countryside(text: str, area: Mention, place: Mention) -> bool:
     al-Turkman, not the countryside's point (directions allowed after the area, then the bar or
     dash, then the place).  The countryside of a governorate's capital is its governorate's rural land.
     """
-    if place.place is None or area.place is None:
+    if place.place is None or area.place is None or area.start > _HEADER_AREA_REACH:
         return False
     if [t.norm for t in words_in(text, 0, area.start)] != [_COUNTRYSIDE]:
         return False
