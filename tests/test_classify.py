@@ -428,6 +428,20 @@ def test_armed_men_entering_a_place_take_it() -> None:
     assert _type("The rebels' siege of Khan Tuman entered its third week") is None
 
 
+def test_a_deal_that_entered_into_force_is_no_ground_taken_whoever_signed_it() -> None:
+    # The armed party right before the verb signed the deal; the deal entered into force.
+    for text in (
+        "The ceasefire agreed by the opposition and the army entered into force in Khan Tuman",
+        "A truce signed by the regime and the rebels entered into effect around Khan Tuman",
+    ):
+        event = _type(text)
+        assert event is None or event[0] != "Battles"
+    # "talks", "the war" elsewhere in the sentence do not stop troops who entered a place.
+    taken = _type("Government troops entered Khan Tuman after talks with the rebels failed")
+    assert taken is not None and taken[0] == "Battles"
+    assert _type("Turkish troops entered the war") is None
+
+
 def test_people_burning_tyres_are_rioters_even_when_they_storm_a_building() -> None:
     riot = ("Riots", "Violent demonstration")
     assert _type("Villagers burned tyres and stormed the municipality building in Jasim") == riot
