@@ -164,6 +164,17 @@ def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:
     assert _framing(sentence) is None
 
 
+def test_a_year_right_before_the_event_word_is_a_date_not_a_count_of_events() -> None:
+    # "In 2019, jets ...": the year stands a word before "jets", where a count of strikes would.
+    for sentence in (
+        "In 2017, helicopters bombed Kafr Nabl, killing nine people.",
+        "In March 2017 helicopters bombed Kafr Nabl, killing nine people.",
+    ):
+        assert _framing(sentence, told=False) is None
+    # A count of strikes in that year still sums them up.
+    assert _framing("In 2017, 350 air strikes hit Kafr Nabl.", told=False) == "statistic"
+
+
 def test_a_lead_stands_even_when_it_reacts_or_recalls() -> None:
     sentence = "The UN condemned the bombing of a hospital in Idlib."
     assert _framing(sentence, told=True) == "reaction"
