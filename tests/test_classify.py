@@ -301,6 +301,32 @@ def test_a_crowd_of_protesters_fired_on_is_excessive_force() -> None:
     )
 
 
+def test_shots_into_the_air_disperse_a_protest_without_excessive_force() -> None:
+    assert _type("Police fired live rounds into the air to break up a demonstration in Salamiyah.") == (
+        "Protests",
+        "Protest with intervention",
+    )
+    # Live rounds fired at the marchers are still excessive force.
+    assert _type("Police fired live rounds at a demonstration in Salamiyah.") == (
+        "Protests",
+        "Excessive force against protesters",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the killing caused the protest, it did not meet it
+        "The killing of a baker by a militia sparked protests in Salamiyah.",
+        "The shooting of two farmers set off demonstrations in Salamiyah.",
+        # a relative clause in the protest's object describes whom they protest against
+        "Residents demonstrated in Salamiyah, demanding the arrest of the gunman who killed a baker.",
+    ],
+)
+def test_violence_that_a_protest_is_about_does_not_make_it_violent(text: str) -> None:
+    assert _type(text) == ("Protests", "Peaceful protest")
+
+
 def test_an_events_rank_since_a_time_is_no_summary() -> None:
     # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
     assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
