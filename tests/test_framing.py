@@ -50,6 +50,9 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ("## Chemical Weapons Database", "title"),
         ('- Medecins Sans Frontieres (Feb. 2017): "At Least 25 Killed in Attack on Hospital"', "title"),
         ("The UN Secretary-General condemned the bombing of civilian areas in Idlib.", "reaction"),
+        # what the event told answers: a comment on its motive
+        ("The army said the bombardment was a response to rockets fired at its posts in Jableh.", "reaction"),
+        ("The raid, residents said, was a reprisal for the kidnapping of an officer in Tafas.", "reaction"),
         ('وحمّلت دمشق "الجماعات الإرهابية" مسؤولية الهجوم على إدلب.', "reaction"),
         ("Moscow rejected reports that its jets had bombed the market in Ariha.", "reaction"),
         ("Saraqib had already been bombed repeatedly during the 2019 offensive.", "statistic"),
@@ -142,6 +145,7 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         "A total of 10 incidents were identified in November 2016, starting on 4 November in Aleppo.",
         "The fourth incident, which had not been previously reported, occurred at night in Hayyan.",
         "Airstrikes hit Ariha on Monday without casualties.",  # a negation after the event word
+        "Opposition factions shelled Jableh in response on Monday.",  # an answer reported, not a motive
         "Hundreds of people demonstrated in Kafr Nubl against the government.",  # people, not events counted
         "The Syrian Archive collected two videos related to this incident.",  # about an event told
         "وذكر تقرير للمرصد أن غارة جوية استهدفت مدينة سراقب.",  # a report that an event happened
