@@ -327,6 +327,12 @@ def test_violence_that_a_protest_is_about_does_not_make_it_violent(text: str) ->
     assert _type(text) == ("Protests", "Peaceful protest")
 
 
+def test_people_named_detainees_are_no_arrest_told() -> None:
+    assert _type("The detainees were taken to the military prison in Hama.") is None
+    assert _type("Relatives of the detainees gathered outside the court in Hama.") is None
+    assert _type("Police detained eleven men near Hama.") == ARRESTS
+
+
 def test_an_events_rank_since_a_time_is_no_summary() -> None:
     # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
     assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
