@@ -333,6 +333,20 @@ def test_people_named_detainees_are_no_arrest_told() -> None:
     assert _type("Police detained eleven men near Hama.") == ARRESTS
 
 
+def test_an_earlier_event_that_dates_the_one_told_does_not_decide_it() -> None:
+    # ", months after ...": what happened before, the time the arrests are dated by
+    assert (
+        _type("Police arrested nine men in Talkalakh on Monday, months after the rebels left under a deal.")
+        == ARRESTS
+    )
+    assert _type("Police arrested nine men in Talkalakh, days since gunmen shelled the town.") == ARRESTS
+    # Alone, the earlier event is still the sentence's.
+    assert _type("The rebels left Talkalakh under a deal.") == (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    )
+
+
 def test_an_events_rank_since_a_time_is_no_summary() -> None:
     # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
     assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None

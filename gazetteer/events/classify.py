@@ -215,6 +215,25 @@ def _protest_object_start(
     return min(opens, default=float("inf"))
 
 
+#: Spans of time before "after"/"since" that date the sentence's event by an earlier one ("a year after").
+_SPANS = frozenset(
+    {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"}
+)
+_SPAN_LINKS = frozenset({"after", "since"})
+
+
+def _dated_by_earlier(tokens: Sequence[Token], valid: Sequence[PhraseMatch[EventEntry]]) -> float:
+    """Where an English phrase dating the event by an earlier one starts ("..., a year after the last
+    fighters left the district under a deal", "days after slogans were sprayed"), or infinity: the
+    event words after it tell that earlier event.  Only after an event word: "Two days after the
+    shelling, rebels attacked X" opens with it, and its main clause follows."""
+    first = min((m.first for m in valid), default=len(tokens))
+    for k in range(first + 1, len(tokens) - 1):
+        if tokens[k].norm in _SPANS and tokens[k + 1].norm in _SPAN_LINKS and tokens[k].text.isascii():
+            return k
+    return float("inf")
+
+
 def classify(
     tokens: Sequence[Token], starts: Iterable[int] | None = None, *, words: frozenset[str] | None = None
 ) -> SentenceEvent | None:
@@ -254,6 +273,8 @@ def classify(
         return None
     valid = _main(tokens, valid, lex.subordinate, words)
     valid = [m for m in valid if m.first < protested] or valid
+    dated_by = _dated_by_earlier(tokens, valid)
+    valid = [m for m in valid if m.first < dated_by] or valid
     valid += _refined(tokens, valid, lex.refinements, words, protested)
     best = max(valid, key=lambda m: (m.value.priority, -m.first))
     generic = tuple(m.first for m in valid if m.value.kind == "generic")
