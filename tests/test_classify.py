@@ -347,6 +347,12 @@ def test_an_earlier_event_that_dates_the_one_told_does_not_decide_it() -> None:
     )
 
 
+def test_rebels_or_troops_who_attacked_fought_a_battle_unless_a_weapon_is_named() -> None:
+    assert _type("Rebels attacked an army checkpoint outside Qardaha.") == CLASH
+    assert _type("Government troops attacked rebel trenches outside Qardaha.") == CLASH
+    assert _type("Rebels attacked Qardaha with mortar rounds.") == SHELLING
+
+
 def test_an_events_rank_since_a_time_is_no_summary() -> None:
     # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
     assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
