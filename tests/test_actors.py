@@ -84,10 +84,16 @@ def test_english_roles() -> None:
         "أطلق مسلحون مجهولون النار على عائلة كانت في طريقها إلى المزرعة",
         "اغتال مسلحون مختار القرية أمام منزله",
         "قتل مسلحون خبازاً ومعلماً في أثناء عودتهما من السوق",
+        "Gunmen opened fire on a taxi carrying a lawyer and his wife near the bridge",
+        "A sniper shot at two journalists filming the market",
     ],
 )
 def test_people_named_by_their_trade_or_errand_are_civilians(text: str) -> None:
     assert "Civilians" in _roles(text)[1]
+
+
+def test_activists_are_no_target_they_are_most_often_a_source() -> None:
+    assert "Civilians" not in _roles("Gunmen opened fire on an army post, activists said")[1]
 
 
 def test_claimed_attack() -> None:

@@ -301,6 +301,58 @@ def test_a_crowd_of_protesters_fired_on_is_excessive_force() -> None:
     )
 
 
+def test_shots_into_the_air_disperse_a_protest_without_excessive_force() -> None:
+    assert _type("Police fired live rounds into the air to break up a demonstration in Salamiyah.") == (
+        "Protests",
+        "Protest with intervention",
+    )
+    # Live rounds fired at the marchers are still excessive force.
+    assert _type("Police fired live rounds at a demonstration in Salamiyah.") == (
+        "Protests",
+        "Excessive force against protesters",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the killing caused the protest, it did not meet it
+        "The killing of a baker by a militia sparked protests in Salamiyah.",
+        "The shooting of two farmers set off demonstrations in Salamiyah.",
+        # a relative clause in the protest's object describes whom they protest against
+        "Residents demonstrated in Salamiyah, demanding the arrest of the gunman who killed a baker.",
+    ],
+)
+def test_violence_that_a_protest_is_about_does_not_make_it_violent(text: str) -> None:
+    assert _type(text) == ("Protests", "Peaceful protest")
+
+
+def test_people_named_detainees_are_no_arrest_told() -> None:
+    assert _type("The detainees were taken to the military prison in Hama.") is None
+    assert _type("Relatives of the detainees gathered outside the court in Hama.") is None
+    assert _type("Police detained eleven men near Hama.") == ARRESTS
+
+
+def test_an_earlier_event_that_dates_the_one_told_does_not_decide_it() -> None:
+    # ", months after ...": what happened before, the time the arrests are dated by
+    assert (
+        _type("Police arrested nine men in Talkalakh on Monday, months after the rebels left under a deal.")
+        == ARRESTS
+    )
+    assert _type("Police arrested nine men in Talkalakh, days since gunmen shelled the town.") == ARRESTS
+    # Alone, the earlier event is still the sentence's.
+    assert _type("The rebels left Talkalakh under a deal.") == (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    )
+
+
+def test_rebels_or_troops_who_attacked_fought_a_battle_unless_a_weapon_is_named() -> None:
+    assert _type("Rebels attacked an army checkpoint outside Qardaha.") == CLASH
+    assert _type("Government troops attacked rebel trenches outside Qardaha.") == CLASH
+    assert _type("Rebels attacked Qardaha with mortar rounds.") == SHELLING
+
+
 def test_an_events_rank_since_a_time_is_no_summary() -> None:
     # «الثالثة من نوعها منذ مطلع العام» ranks the event told; «منذ مطلع العام» alone sums up a period.
     assert _type("قتل رجل بطلق ناري في حادثة هي الثالثة من نوعها منذ مطلع العام") is not None
@@ -426,6 +478,20 @@ def test_armed_men_entering_a_place_take_it() -> None:
     assert _type("The truce between the rebels and the government entered into force in Khan Tuman") is None
     # So is a span of time entered.
     assert _type("The rebels' siege of Khan Tuman entered its third week") is None
+
+
+def test_a_deal_that_entered_into_force_is_no_ground_taken_whoever_signed_it() -> None:
+    # The armed party right before the verb signed the deal; the deal entered into force.
+    for text in (
+        "The ceasefire agreed by the opposition and the army entered into force in Khan Tuman",
+        "A truce signed by the regime and the rebels entered into effect around Khan Tuman",
+    ):
+        event = _type(text)
+        assert event is None or event[0] != "Battles"
+    # "talks", "the war" elsewhere in the sentence do not stop troops who entered a place.
+    taken = _type("Government troops entered Khan Tuman after talks with the rebels failed")
+    assert taken is not None and taken[0] == "Battles"
+    assert _type("Turkish troops entered the war") is None
 
 
 def test_people_burning_tyres_are_rioters_even_when_they_storm_a_building() -> None:

@@ -1,7 +1,7 @@
 """The cue lexicon (gazetteer.geoparser.cues): data/cues.yaml read into normalised words."""
 
-from gazetteer import normalize_name
-from gazetteer.geoparser.cues import load_cues
+from gazetteer import normalize_name, tokenize
+from gazetteer.geoparser.cues import load_cues, stated_km
 
 
 def test_the_unknown_name_lists_are_read_normalised_like_the_other_lists():
@@ -27,3 +27,18 @@ def test_a_word_of_one_language_is_not_in_the_other_languages_list():
     cues = load_cues()
     assert cues.locatives_en.isdisjoint(cues.locatives_ar)
     assert "في" not in cues.not_openers
+
+
+def _km_before_direction(phrase: str) -> float | None:
+    toks = tokenize(phrase)
+    direction = next(k for k, t in enumerate(toks) if t.norm in {"west", "north", "غرب"})
+    return stated_km(toks, direction)
+
+
+def test_a_distance_before_a_direction_is_read_in_digits_or_number_words():
+    assert _km_before_direction("some 12 km north of") == 12
+    assert _km_before_direction("about thirty kilometres west of") == 30
+    assert _km_before_direction("twenty five kilometres north of") == 25  # the whole number, not "five"
+    assert _km_before_direction("على بعد عشرة كيلومترات غرب") == 10
+    # no number: no distance stated
+    assert _km_before_direction("a few kilometres west of") is None

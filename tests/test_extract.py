@@ -718,6 +718,18 @@ def test_a_written_date_that_contradicts_itself_or_publication_is_refused() -> N
             "Battles",
             "Government regains territory",
         ),
+        # ... not the side another event word names ("after government troops withdrew": they lost it)
+        (
+            "Islamic State fighters took full control of al-Qusayr on Sunday "
+            "after army troops withdrew from its hospital.",
+            "Battles",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Government forces and their allies entered al-Qusayr on Sunday.",
+            "Battles",
+            "Government regains territory",
+        ),
         # Ground fighters attacking a village and killing its people: an attack on civilians.
         (
             "Islamic State militants attacked a village east of Salamiyah, killing at least 52 people, "

@@ -50,6 +50,9 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
         ("## Chemical Weapons Database", "title"),
         ('- Medecins Sans Frontieres (Feb. 2017): "At Least 25 Killed in Attack on Hospital"', "title"),
         ("The UN Secretary-General condemned the bombing of civilian areas in Idlib.", "reaction"),
+        # what the event told answers: a comment on its motive
+        ("The army said the bombardment was a response to rockets fired at its posts in Jableh.", "reaction"),
+        ("The raid, residents said, was a reprisal for the kidnapping of an officer in Tafas.", "reaction"),
         ('وحمّلت دمشق "الجماعات الإرهابية" مسؤولية الهجوم على إدلب.', "reaction"),
         ("Moscow rejected reports that its jets had bombed the market in Ariha.", "reaction"),
         ("Saraqib had already been bombed repeatedly during the 2019 offensive.", "statistic"),
@@ -142,6 +145,7 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         "A total of 10 incidents were identified in November 2016, starting on 4 November in Aleppo.",
         "The fourth incident, which had not been previously reported, occurred at night in Hayyan.",
         "Airstrikes hit Ariha on Monday without casualties.",  # a negation after the event word
+        "Opposition factions shelled Jableh in response on Monday.",  # an answer reported, not a motive
         "Hundreds of people demonstrated in Kafr Nubl against the government.",  # people, not events counted
         "The Syrian Archive collected two videos related to this incident.",  # about an event told
         "وذكر تقرير للمرصد أن غارة جوية استهدفت مدينة سراقب.",  # a report that an event happened
@@ -162,6 +166,17 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
 )
 def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:
     assert _framing(sentence) is None
+
+
+def test_a_year_right_before_the_event_word_is_a_date_not_a_count_of_events() -> None:
+    # "In 2019, jets ...": the year stands a word before "jets", where a count of strikes would.
+    for sentence in (
+        "In 2017, helicopters bombed Kafr Nabl, killing nine people.",
+        "In March 2017 helicopters bombed Kafr Nabl, killing nine people.",
+    ):
+        assert _framing(sentence, told=False) is None
+    # A count of strikes in that year still sums them up.
+    assert _framing("In 2017, 350 air strikes hit Kafr Nabl.", told=False) == "statistic"
 
 
 def test_a_lead_stands_even_when_it_reacts_or_recalls() -> None:

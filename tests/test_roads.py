@@ -87,6 +87,23 @@ def test_the_road_between_two_places_is_one_mention_from_its_road_word_to_the_se
     )
 
 
+def test_a_known_roads_name_before_the_road_between_two_places_is_part_of_that_one_mention() -> None:
+    m4 = Place("t:m4", "M4 highway", "M4", PlaceType.ROAD, 35.82, 36.67)
+    text = "A drone hit a lorry on the M4 highway between Idlib and Binnish at dawn."
+    (road,) = join_roads(text, _located(text, {"M4": m4, "Idlib": IDLIB, "Binnish": BINNISH}))
+    assert road.text == "M4 highway between Idlib and Binnish" == text[road.start : road.end]
+    assert (
+        road.location is not None and road.location.description == "the M4 highway between Idlib and Binnish"
+    )
+    assert (road.location.lat, road.location.lon) == pytest.approx(
+        ((IDLIB.lat + BINNISH.lat) / 2, (IDLIB.lon + BINNISH.lon) / 2)
+    )
+    # a road named elsewhere in the sentence stays a mention of its own
+    text = "The M4 was closed, and gunmen stopped a lorry on the road between Idlib and Binnish."
+    names = [m.text for m in join_roads(text, _located(text, {"M4": m4, "Idlib": IDLIB, "Binnish": BINNISH}))]
+    assert names == ["M4", "road between Idlib and Binnish"]
+
+
 def test_between_without_a_road_word_before_it_joins_no_road() -> None:
     text = "Fighting raged between Idlib and Binnish on Friday."
     assert [m.text for m in join_roads(text, _located(text, {"Idlib": IDLIB, "Binnish": BINNISH}))] == [

@@ -46,7 +46,7 @@ class Refinement:
     phrase is the event ``entry`` («مظاهرة» + «أحرقوا» is a violent demonstration)."""
 
     sources: frozenset[tuple[str, str]]
-    when: PhraseMatcher[bool]
+    when: PhraseMatcher[bool]  # True for a ``when`` phrase, False for a longer ``except`` one
     entry: EventEntry
 
 
@@ -118,7 +118,10 @@ def event_lexicon() -> EventLexicon:
         refinements.append(
             Refinement(
                 frozenset(type_pair(name) for name in rule["from"]),
-                PhraseMatcher((w, True) for w in _all_words(rule["when"])),
+                PhraseMatcher(
+                    [(w, True) for w in _all_words(rule["when"])]
+                    + [(w, False) for w in _all_words(rule.get("except", {}))]
+                ),
                 EventEntry(event_type, sub_type, int(rule["priority"])),
             )
         )
@@ -212,6 +215,25 @@ def _protest_object_start(
     return min(opens, default=float("inf"))
 
 
+#: Spans of time before "after"/"since" that date the sentence's event by an earlier one ("a year after").
+_SPANS = frozenset(
+    {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"}
+)
+_SPAN_LINKS = frozenset({"after", "since"})
+
+
+def _dated_by_earlier(tokens: Sequence[Token], valid: Sequence[PhraseMatch[EventEntry]]) -> float:
+    """Where an English phrase dating the event by an earlier one starts ("..., a year after the last
+    fighters left the district under a deal", "days after slogans were sprayed"), or infinity: the
+    event words after it tell that earlier event.  Only after an event word: "Two days after the
+    shelling, rebels attacked X" opens with it, and its main clause follows."""
+    first = min((m.first for m in valid), default=len(tokens))
+    for k in range(first + 1, len(tokens) - 1):
+        if tokens[k].norm in _SPANS and tokens[k + 1].norm in _SPAN_LINKS and tokens[k].text.isascii():
+            return k
+    return float("inf")
+
+
 def classify(
     tokens: Sequence[Token], starts: Iterable[int] | None = None, *, words: frozenset[str] | None = None
 ) -> SentenceEvent | None:
@@ -251,7 +273,9 @@ def classify(
         return None
     valid = _main(tokens, valid, lex.subordinate, words)
     valid = [m for m in valid if m.first < protested] or valid
-    valid += _refined(tokens, valid, lex.refinements, words)
+    dated_by = _dated_by_earlier(tokens, valid)
+    valid = [m for m in valid if m.first < dated_by] or valid
+    valid += _refined(tokens, valid, lex.refinements, words, protested)
     best = max(valid, key=lambda m: (m.value.priority, -m.first))
     generic = tuple(m.first for m in valid if m.value.kind == "generic")
     return SentenceEvent(best.value, best, tuple((m.first, m.last) for m in matches), generic)
@@ -300,12 +324,45 @@ def _refined(
     valid: Sequence[PhraseMatch[EventEntry]],
     rules: Sequence[Refinement],
     words: frozenset[str] | None,
+    protested: float = float("inf"),
 ) -> list[PhraseMatch[EventEntry]]:
-    """The refined event of the first rule that applies, as a match on its source trigger (or none)."""
+    """The refined event of the first rule that applies, as a match on its source trigger (or none).
+
+    ``protested``: where a protest's object starts (:func:`_protest_object_start`).  A ``when``
+    phrase that tells the protest's cause rather than what happened at it does not apply
+    (see :func:`_tells_cause`)."""
     for rule in rules:
         source = next(
             (m for m in valid if (m.value.event_type, m.value.sub_event_type) in rule.sources), None
         )
-        if source is not None and rule.when.find(tokens, words=words):
+        if source is None:
+            continue
+        found = rule.when.find(tokens, words=words)
+        if any(m.value and not _tells_cause(tokens, m, source.first, protested) for m in found):
             return [PhraseMatch(source.first, source.last, rule.entry, source.phrase, source.clitic)]
     return []
+
+
+#: Verbs of causing between a violent word and the protest word: "The killing set off protests".
+_CAUSING = frozenset(
+    {"sparked", "triggered", "prompted", "provoked", "ignited", "fuelled", "fueled", "caused"}
+)
+_CAUSING_PAIRS = frozenset({("set", "off"), ("touched", "off"), ("led", "to")})
+#: Relative pronouns that open a clause about someone the protest names ("the officer who shot ...").
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+_RELATIVE_WINDOW = 2  # "who shot", "who had shot": words from the pronoun to the phrase
+
+
+def _tells_cause(tokens: Sequence[Token], cue: PhraseMatch[bool], trigger: int, protested: float) -> bool:
+    """True when the refining phrase ``cue`` tells why people protested, not what the protest met
+    or did: before the protest word at ``trigger`` with a verb of causing between them ("The
+    killing of a driver set off protests"), or in the protest's object (from ``protested`` on) in a
+    relative clause ("demanding the trial of the officer who shot dead a driver")."""
+    if cue.last <= trigger:
+        between = [t.norm for t in tokens[cue.last : trigger]]
+        return any(w in _CAUSING for w in between) or any(
+            pair in _CAUSING_PAIRS for pair in zip(between, between[1:], strict=False)
+        )
+    if cue.first < protested:
+        return False
+    return any(t.norm in _RELATIVE for t in tokens[max(0, cue.first - _RELATIVE_WINDOW) : cue.first])

@@ -91,8 +91,10 @@ def add_clause_incidents(
         event.entry.sub_event_type == "Armed clash" and not event.generic
     )
     actor1, actor2 = attribute(
-        tokens, event.spans, violent=not two_sided, capture=event.entry.territory, words=words
+        tokens, _perpetrator_spans(event), violent=not two_sided, capture=event.entry.territory, words=words
     )
+    if actor1 is None and event.entry.territory:
+        actor1 = attribute(tokens, event.spans, capture=True, words=words)[0]
     if actor1 is None:
         actor1 = _inherited_actor(drafts, event, sentence.index)
     event_type, sub_type = _sub_type(event, actor1, actor2)
@@ -212,6 +214,15 @@ def record_incident(
     target = targets[0]
     _mark_incident_mentions(mentions, indices, [target])
     return Incident("", "", sentence.index, "", date=date, location=target.location, mention=target.index)
+
+
+def _perpetrator_spans(event: SentenceEvent) -> tuple[tuple[int, int], ...]:
+    """The trigger spans the perpetrator is looked for beside: for ground taken, the verb of taking
+    alone, since the side by another event word lost it ("IS fighters took control of X after
+    government troops withdrew"); for any other event, every trigger."""
+    if event.entry.territory:
+        return ((event.trigger.first, event.trigger.last),)
+    return event.spans
 
 
 def _sub_type(event: SentenceEvent, actor1: Actor | None, actor2: list[Actor]) -> tuple[str, str]:

@@ -31,7 +31,7 @@ from .dates import month_positions
 from .numbers import NumberSpan, find_numbers
 from .victims import Victims, read_victims, victim_count
 
-__all__ = ["Count", "count_dict", "events_stated", "find_counts", "load_word_lists", "sums_up"]
+__all__ = ["Count", "count_dict", "events_stated", "find_counts", "load_word_lists", "sums_up", "writes_year"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +105,17 @@ def _is_year(tokens: Sequence[Token], span: NumberSpan, months: frozenset[int]) 
     so is one right after "in", "since", «عام» ("In 2019, 1,600 civilians were killed")."""
     if not 1900 <= span.value <= 2100 or span.last - span.first != 1:
         return False
-    if span.first > 0 and tokens[span.first - 1].norm in _YEAR_WORDS:
+    return writes_year(tokens, span.first, months)
+
+
+def writes_year(tokens: Sequence[Token], index: int, months: frozenset[int]) -> bool:
+    """True when the number at ``index`` of ``tokens`` stands where a date writes its year: right
+    after "in", "since", «عام» ("In 2019, jets struck X"), or a word or two after a month in
+    ``months`` (:func:`gazetteer.events.dates.month_positions`: "In May 2019 jets struck X").
+    The caller checks that the number is a year's."""
+    if index > 0 and tokens[index - 1].norm in _YEAR_WORDS:
         return True
-    return any(k in months for k in range(span.first - 2, span.first))
+    return any(k in months for k in range(index - 2, index))
 
 
 def _is_day_of_month(span: NumberSpan, months: frozenset[int]) -> bool:

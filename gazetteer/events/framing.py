@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from ..geoparser.lexicon import PhraseMatch, PhraseMatcher, WordClass, distinct_norms, form_set, load_lexicon
 from ..places.normalize import Token
 from .classify import SentenceEvent, event_lexicon
-from .counting import Count
+from .counting import Count, writes_year
 from .dates import month_positions
 from .targets import MAX_LISTED_EVENTS
 
@@ -257,17 +257,24 @@ def _earlier(years: set[str], stated: tuple[dt.date, str] | None, told_on: dt.da
 def _many_events(text: str, tokens: Sequence[Token], trigger: int, counts: Sequence[Count]) -> bool:
     """True when the sentence counts more events than a report lists one by one: "49 chemical
     attacks", "25 raids", «300 غارة» (a number at most a word before the event word counts too),
-    unless the number is part of a time ("01:47 -- airstrikes")."""
+    unless the number is part of a time ("01:47 -- airstrikes") or a date's year ("In 2019, jets
+    struck X": the year is no count of the jets' strikes)."""
 
     def timeless(first: int) -> bool:
         token = tokens[first]
         return ":" not in text[token.start - 1 : token.end + 1]
 
     counted = [c.value for c in counts if c.category in _EVENT_COUNTS and timeless(c.first)]
+    months: frozenset[int] | None = None  # read only when a number stands before the event word
     for k in range(max(0, trigger - _NUMBER_WINDOW), trigger):
         value = _number(tokens[k].norm)
-        if value is not None and timeless(k):
-            counted.append(value)
+        if value is None or not timeless(k):
+            continue
+        if _is_year(tokens[k].norm):
+            months = month_positions(tokens) if months is None else months
+            if writes_year(tokens, k, months):
+                continue
+        counted.append(value)
     return max(counted, default=0) > MAX_LISTED_EVENTS
 
 

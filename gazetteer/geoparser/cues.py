@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..events.numbers import parse_number
 from ..places.normalize import Token, normalize_name, tokenize
 from ..places.place import Place, PlaceType
 
@@ -197,9 +198,26 @@ def _kilometres(norm: str) -> float | None:
 
 
 def stated_km(toks: Sequence[Token], k: int) -> float | None:
-    """The distance stated right before token ``k`` ("10 km west of", «10 كم غرب»), if any."""
+    """The distance stated right before token ``k`` ("10 km west of", "forty kilometres west of",
+    «10 كم غرب»), if any."""
     if k >= 1 and toks[k].norm in _KM_WORDS:
-        return _kilometres(toks[k - 1].norm)  # "km" opened the direction phrase
+        return _distance_before(toks, k)  # "km" opened the direction phrase
     if k >= 2 and toks[k - 1].norm in _KM_WORDS:
-        return _kilometres(toks[k - 2].norm)
+        return _distance_before(toks, k - 1)
+    return None
+
+
+_NUMBER_WORDS_REACH = 3  # "twenty five kilometres", «خمسة وعشرين كيلومترا»: words of one number
+
+
+def _distance_before(toks: Sequence[Token], unit: int) -> float | None:
+    """The number of kilometres that ends right before the unit word at ``unit``: digits ("40 km"), or
+    number words ("forty kilometres", «عشرة كيلومترات»; :mod:`gazetteer.events.numbers` reads them)."""
+    km = _kilometres(toks[unit - 1].norm)
+    if km is not None:
+        return km
+    for start in range(max(0, unit - _NUMBER_WORDS_REACH), unit):  # the longest number first
+        span = parse_number(toks, start)
+        if span is not None and span.last == unit:
+            return _kilometres(str(span.value))
     return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
@@ -89,12 +90,40 @@ def join_roads(text: str, mentions: list[Mention]) -> list[Mention]:
         if b is not None:
             joined = _road_between(text, words, a, b) or _road_named_between(text, words, a, b)
         if joined is not None:
-            out.append(joined)
+            _append_road(text, out, joined)
             k += 2
             continue
-        out.append(_road_to_unknown(text, words, a, b) or a)
+        _append_road(text, out, _road_to_unknown(text, words, a, b) or a)
         k += 1
     return out
+
+
+def _append_road(text: str, out: list[Mention], mention: Mention) -> None:
+    """Append ``mention`` to ``out``; a road between two places ("highway between X and Y") right after
+    the name of a road the gazetteer has ("the M4 highway between X and Y") takes that name in:
+    one mention of the stretch of that road between the two, where the text places it."""
+    last = out[-1] if out else None
+    if (
+        last is not None
+        and joined_road(mention)
+        and last.place is not None
+        and last.place.type is PlaceType.ROAD
+        and last.sentence == mention.sentence
+        and _adjacent(text, last.end, mention.start)
+    ):
+        assert mention.location is not None  # joined_road
+        # "the road between X and Y" → "the M4 highway between X and Y"
+        label = mention.location.description.replace("the road", f"the {last.place.name}", 1)
+        out[-1] = replace(
+            mention,
+            text=text[last.start : mention.end],
+            start=last.start,
+            score=max(last.score, mention.score),
+            reason=label,
+            location=replace(mention.location, description=label),
+        )
+        return
+    out.append(mention)
 
 
 def joined_road(mention: Mention) -> bool:
