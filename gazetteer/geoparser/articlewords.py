@@ -81,7 +81,7 @@ class ArticleWords:
         # A reading starts at a one-word name, at the first word of a longer name whose second
         # word follows (_continues), in Arabic at a facility head word, and in English at a
         # capitalised word that may start a transliteration.  Most words have no flag, and
-        # only the flagged ones are looked at.
+        # only the flagged ones are looked at; the transliteration test, only at capitals.
         anchors: list[int] = []
         self.articles: list[int] = []  # "al", "el" standing alone
         self.heads: list[int] = []  # facility head words

@@ -270,6 +270,7 @@ class MatchIndex:
         return found
 
     def _may_transliterate(self, norm: str) -> bool:
+        """:meth:`may_transliterate`, not memoised."""
         if not norm.isascii():
             return False
         if norm in LATIN_ARTICLES or not norm.isalpha():
