@@ -168,6 +168,15 @@ def test_latin_skeleton_folds_transliteration_variants():
     assert latin_skeleton("ادلب") == ""
 
 
+def test_may_transliterate_tells_the_words_a_transliteration_may_start_with(gaz):
+    """A skeleton or a near-miss spelling of some Syrian name's first word, or an article: yes;
+    an English word or an Arabic one: no.  The scanner asks it of capitalised words only."""
+    index = MatchIndex.for_gazetteer(gaz)
+    assert [index.may_transliterate(w) for w in ("edleeb", "allepo", "al")] == [True] * 3
+    assert [index.may_transliterate(w) for w in ("yesterday", "warplanes", "ادلب")] == [False] * 3
+    assert index.may_transliterate("edleeb")  # memoised: the same answer again
+
+
 def test_english_transliteration_variant_matches_only_with_support(gaz):
     alone = _matches("Warplanes struck Edleeb yesterday.", gaz, "en")
     assert [m.fuzzy for m in alone] == [True]  # a weak reading, left to resolution to corroborate

@@ -13,13 +13,11 @@ from ..places.normalize import Token, read_article
 from .indices import indices_where
 from .nameindex import (
     APOSTROPHES,
-    ARABIC_TEXT_FLAGS,
     F_ARTICLE,
     F_FUZZY_CUE,
     F_HEAD,
     F_LONGER,
     F_SINGLE,
-    F_TRANSLITERATION,
     MatchIndex,
     Word,
 )
@@ -83,24 +81,18 @@ class ArticleWords:
         # A reading starts at a one-word name, at the first word of a longer name whose second
         # word follows (_continues), in Arabic at a facility head word, and in English at a
         # capitalised word that may start a transliteration.  Most words have no flag, and
-        # only the flagged ones are looked at.
+        # only the flagged ones are looked at; the transliteration test, only at capitals.
         anchors: list[int] = []
         self.articles: list[int] = []  # "al", "el" standing alone
         self.heads: list[int] = []  # facility head words
         self.fuzzy_cues: list[int] = []
         self.uppers: list[int] = []  # English: capitalised words (read in sentences holding a head word)
-        prefixes, english_bits = index.key_prefixes, F_SINGLE | F_LONGER | F_TRANSLITERATION
+        prefixes = index.key_prefixes
         flags = [word.flags for word in words]
-        # Arabic text reads no transliteration: Latin words flagged for one alone need no look.
-        flagged = flags if english else [f & ARABIC_TEXT_FLAGS for f in flags]
-        for i in indices_where(flagged):
+        for i in indices_where(flags):
             f = flags[i]
             if english:
-                if f & english_bits and (
-                    f & F_SINGLE
-                    or (f & F_TRANSLITERATION and tokens[i].text[:1].isupper())
-                    or (f & F_LONGER and self._continues(i, prefixes))
-                ):
+                if f & F_SINGLE or (f & F_LONGER and self._continues(i, prefixes)):
                     anchors.append(i)
             elif f & (F_SINGLE | F_HEAD) or (f & F_LONGER and self._continues(i, prefixes)):
                 anchors.append(i)
@@ -110,6 +102,11 @@ class ArticleWords:
                 self.heads.append(i)
             if f & F_FUZZY_CUE and not english:
                 self.fuzzy_cues.append(i)
+        if english:
+            capitals = indices_where(text[:1].isupper() for text in article.texts)
+            transliterations = [i for i in capitals if index.may_transliterate(article.norms[i])]
+            if transliterations:
+                anchors = sorted({*anchors, *transliterations})
         self.anchors = anchors
         if english and self.heads:
             self.uppers = indices_where(capitalised(tok.text) for tok in tokens)  # "al-Azhari roundabout"

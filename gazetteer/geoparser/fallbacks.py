@@ -261,8 +261,9 @@ def transliteration_at(scanner: Scanner, i: int) -> Match | None:
     like a near-miss, survives only with corroboration.
     """
     toks, joinable = scanner.toks, scanner.joinable
-    if not scanner.english or not scanner.words[i].transliteration or not toks[i].text[:1].isupper():
-        return None  # a skeleton holding this word's would be some name's (MatchIndex.word)
+    capital = scanner.english and toks[i].text[:1].isupper()
+    if not capital or not scanner.index.may_transliterate(toks[i].norm):
+        return None  # a skeleton holding this word's would be some name's (MatchIndex.may_transliterate)
     # Up to three joined words, each capitalised (after a hyphened article: "al-Harir") or an
     # article: the longest run first.
     run = 1

@@ -51,7 +51,6 @@ class Word(NamedTuple):
     facility_head: bool  # a form is a facility head word («مشفى», "hospital")
     fuzzy_cue: bool  # a form is a one-word fuzzy cue
     cue_end: bool  # a form is the last word of some cue phrase
-    transliteration: bool  # a Latin transliteration reading may start with it (see MatchIndex.word)
     article: bool  # a standalone Latin article ("al", "el"), which a name key leaves out
     heads: tuple[Head, ...]  # each of its forms that starts a name key
     single: tuple[str, int] | None  # (key, cut) of its best reading as a one-word name, if any
@@ -64,11 +63,6 @@ F_HEAD = 2  # a facility head word
 F_LONGER = 4  # the first word of a name of two words or more
 F_ARTICLE = 8  # a standalone Latin article
 F_FUZZY_CUE = 16  # a fuzzy cue (a near-miss may follow it)
-F_TRANSLITERATION = 32  # the start of a transliteration, if capitalised
-
-
-#: The bits that can start a reading in Arabic text (which reads no transliteration).
-ARABIC_TEXT_FLAGS = F_SINGLE | F_HEAD | F_LONGER | F_ARTICLE | F_FUZZY_CUE
 
 
 def _flags(
@@ -78,7 +72,6 @@ def _flags(
     max_n: int,
     article: bool,
     fuzzy_cue: bool,
-    transliteration: bool,
 ) -> int:
     """The _F_* bits of a word with these :class:`Word` fields."""
     return (
@@ -87,7 +80,6 @@ def _flags(
         | (F_LONGER if max_n > 1 else 0)
         | (F_ARTICLE if article else 0)
         | (F_FUZZY_CUE if fuzzy_cue else 0)
-        | (F_TRANSLITERATION if transliteration else 0)
     )
 
 
@@ -143,6 +135,7 @@ class MatchIndex:
         self.key_prefixes: set[str] = set()
         self._words: dict[str, Word] = {}  # memo of word()
         self._possessives: dict[str, Word] = {}
+        self._transliterable: dict[str, bool] = {}  # memo of may_transliterate()
         for key in gazetteer.keys():
             parts = key.split(" ")
             if self.first_token_len.get(parts[0], 0) < len(parts):
@@ -184,29 +177,42 @@ class MatchIndex:
         memo = self._possessives if possessive else self._words
         found = memo.get(norm)
         if found is None:
-            cues = load_cues()
-            variants = _norm_variants(norm, possessive)
-            forms = frozenset(f for f, _ in variants)
-            heads = self._heads(variants)
-            fields = {
-                "max_n": max((head.longest for head in heads), default=0),
-                "facility_head": not cues.facility_heads.isdisjoint(forms),
-                "fuzzy_cue": not self._fuzzy_cue_words.isdisjoint(forms),
-                "transliteration": self._may_transliterate(norm),
-                "article": norm in ("al", "el"),
-                "single": self._single(norm, heads),
-            }
-            found = Word(
-                variants=variants,
-                arabic=is_arabic(norm),
-                cue_end=not cues.phrase_ends.isdisjoint(forms),
-                heads=heads,
-                flags=_flags(**fields),
-                **fields,
-            )
+            found = self._read_word(norm, possessive)
             if len(memo) < _MEMO_SIZE:
                 memo[norm] = found
         return found
+
+    def _read_word(self, norm: str, possessive: bool) -> Word:
+        """:meth:`word`, not memoised."""
+        cues = load_cues()
+        arabic = is_arabic(norm)
+        variants = _norm_variants(norm, possessive, arabic=arabic)
+        forms = frozenset(f for f, _ in variants)
+        # Most words start no name: their forms are looked up all at once, and no Head is built.
+        heads = () if self.first_token_len.keys().isdisjoint(forms) else self._heads(variants)
+        max_n = max((head.longest for head in heads), default=0)
+        single = self._single(norm, heads)
+        facility_head = not cues.facility_heads.isdisjoint(forms)
+        fuzzy_cue = not self._fuzzy_cue_words.isdisjoint(forms)
+        article = norm in ("al", "el")
+        return Word(
+            variants=variants,
+            max_n=max_n,
+            arabic=arabic,
+            facility_head=facility_head,
+            fuzzy_cue=fuzzy_cue,
+            cue_end=not cues.phrase_ends.isdisjoint(forms),
+            article=article,
+            heads=heads,
+            single=single,
+            flags=_flags(
+                single=single,
+                facility_head=facility_head,
+                max_n=max_n,
+                article=article,
+                fuzzy_cue=fuzzy_cue,
+            ),
+        )
 
     @classmethod
     def for_gazetteer(cls, gazetteer: Gazetteer) -> MatchIndex:
@@ -249,8 +255,22 @@ class MatchIndex:
                 return head.form, head.cut
         return None
 
+    def may_transliterate(self, norm: str) -> bool:
+        """False when no name's transliteration skeleton can start with this normalised word's (an article
+        may); memoised.
+
+        A transliteration reading starts at a capitalised word: ask this of those only, as the
+        near-miss spellings it looks up are costly to find.
+        """
+        found = self._transliterable.get(norm)
+        if found is None:
+            found = self._may_transliterate(norm)
+            if len(self._transliterable) < _MEMO_SIZE:
+                self._transliterable[norm] = found
+        return found
+
     def _may_transliterate(self, norm: str) -> bool:
-        """False when no name's transliteration skeleton can start with this word's (an article may)."""
+        """:meth:`may_transliterate`, not memoised."""
         if not norm.isascii():
             return False
         if norm in LATIN_ARTICLES or not norm.isalpha():
@@ -346,9 +366,10 @@ def possessive(tok: Token) -> bool:
     return tok.norm[-1:] == "s" and tok.text[-2:-1] in APOSTROPHES
 
 
-def _norm_variants(norm: str, possessive: bool) -> tuple[tuple[str, int], ...]:
-    """Forms of a normalised word with the number of original characters cut before each."""
-    if is_arabic(norm):
+def _norm_variants(norm: str, possessive: bool, *, arabic: bool) -> tuple[tuple[str, int], ...]:
+    """Forms of a normalised word with the number of original characters cut before each
+    (``arabic``: :func:`is_arabic` of it)."""
+    if arabic:
         return clitic_variants(norm)
     if possessive:
         return ((norm, 0), (norm[:-1], 0))  # "Idlib's"
