@@ -117,6 +117,8 @@ def adversarial_texts(gazetteer: Gazetteer, shared_dir: Path | None = None) -> d
         "coordinated": _repeat("قصفت الطائرات " + "".join(f"و{k} " for k in names)),
         "place-list": _repeat(" ".join(names) + " "),  # every Syrian name: many distinct anchors
         "dated-reports": _repeat(dated),  # one place, a new day each sentence: nothing merges
+        # a report of strikes, sentence after sentence, each on a city and a town near it
+        "strike-reports": _repeat("قصفت الطائرات الروسية مدينة إدلب ومحيط سراقب. "),
         "clauses": _repeat("shelling on Saraqib; clashes in Idlib; "),  # one sentence of many clauses
         "people-list": _repeat("killing a man and 2 men and the man and "),  # one list of victims
     }
