@@ -200,6 +200,8 @@ def test_a_placeless_generic_report_without_day_victims_or_count_is_vague() -> N
         (LEAD_EN, "The airstrike came a day after a market in Ariha reopened on 3 February."),
         (LEAD_AR, "وأدان الأمين العام للأمم المتحدة قصف المناطق المدنية في إدلب."),
         (LEAD_AR, "وتستعد قوات النظام لشن هجوم على مدينة معرة النعمان."),
+        # «هجمات» sums the day's attacks on the governorate up, even with «في اليوم نفسه».
+        (LEAD_AR, "وقُتل في اليوم نفسه عشرات المدنيين في هجمات متفرقة على المحافظة."),
     ],
 )
 def test_after_a_lead_a_framing_sentence_adds_no_incident(lead: str, sentence: str) -> None:
@@ -269,3 +271,30 @@ def background_incidents() -> list[str]:
 def test_background_sentences_after_a_lead_rarely_make_an_incident() -> None:
     made = background_incidents()
     assert len(made) <= BACKGROUND_CEILING, "\n".join(made)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pinpointed", "reason"),
+    [
+        # The plural of the generic word for an attack, no day and no place finer than an area: a sum.
+        ("تصاعدت الهجمات الصاروخية على ريف حلب خلال الصيف.", False, "statistic"),
+        ("قُتل عشرات المدنيين في هجمات على محافظة درعا.", False, "statistic"),
+        # Attacks on a quarter the sentence names are told one by one.
+        ("الهجمات الصاروخية على حي الشعار في حلب.", True, None),
+        # A strike's plural tells one raid; a day written tells the event.
+        ("شنت الطائرات غارات على ريف حلب.", False, None),
+        ("قُتل مدنيان في هجمات على محافظة درعا يوم 3 آذار 2020.", False, None),
+    ],
+)
+def test_the_plural_of_attack_without_a_day_or_a_precise_place_is_a_statistic(
+    sentence: str, pinpointed: bool, reason: str | None
+) -> None:
+    tokens = tokenize(sentence)
+    event = classify(tokens)
+    assert event is not None
+    stated = resolve_tokens(sentence, tokens, PUBLISHED)
+    stated = stated if stated[0] is not None and stated[1] is not None else None
+    found = framing(
+        sentence, tokens, event, find_counts(tokens), stated, told=False, placed=True, pinpointed=pinpointed
+    )
+    assert found == reason

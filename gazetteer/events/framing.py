@@ -12,7 +12,9 @@ a classified sentence's event words and says why it does not:
 * ``claim``: an allegation, a hoax or a reading the text weighs ("allegations that jets are
   striking X", "a mosque supposedly destroyed");
 * ``statistic``: a count of several events without a day or a part of one ("25 raids
-  on X last week", not "nine raids on X overnight"), or how often events happen, a
+  on X last week", not "nine raids on X overnight"), the plural of the generic word for an
+  attack without a day, or with only the day told before («قُتل في ذلك اليوم … في هجمات متزامنة
+  على المحافظة»), or how often events happen, a
   trend, a share ("a daily occurrence", «ارتفعت وتيرة الغارات»), a running count
   ("has documented", "its monthly tally", "this year") when the sentence states no day, and
   events summed over a stretch between two dates even when it writes them («خلال الفترة الممتدة من …»);
@@ -128,6 +130,7 @@ def framing(
     *,
     told: bool,
     placed: bool,
+    pinpointed: bool = False,
     told_on: dt.date | None = None,
     words: frozenset[str] | None = None,
 ) -> str | None:
@@ -136,10 +139,11 @@ def framing(
     ``event`` is its classification, ``counts`` its counts (:func:`gazetteer.events.counting.find_counts`),
     ``stated`` the date it states with its precision, ``told`` whether the article has told an
     event before it (``told_on``: the date of the first it told, when known), ``placed`` whether
-    it names a place the event may be at; ``words`` the tokens' distinct normalised words
-    (:func:`gazetteer.geoparser.lexicon.distinct_norms`), when at hand.  Returns one of ``negated``,
-    ``plan``, ``claim``, ``statistic``, ``media``, ``title``, ``reaction``, ``consequence``, ``recall``,
-    ``vague``.
+    it names a place the event may be at, ``pinpointed`` whether one of them is finer than an
+    area (a town, a quarter, a landmark, or near one: geo-precision 1 or 2); ``words`` the tokens'
+    distinct normalised words (:func:`gazetteer.geoparser.lexicon.distinct_norms`), when at hand.
+    Returns one of ``negated``, ``plan``, ``claim``, ``statistic``, ``media``, ``title``,
+    ``reaction``, ``consequence``, ``recall``, ``vague``.
     """
     if _titled(text, tokens, event):
         return "title"
@@ -169,7 +173,12 @@ def framing(
     if told and _arabic_perfect(tokens, _PERFECT_WINDOW_AR) and _before_that(tokens):
         # «وكانت الإدارة قد أخلته قبل يومين»: the day it writes is counted back from the event told
         return "recall"
+    # Attacks on a governorate or on no place are a sum; «الهجمات على حي X» names them one by one.
+    plural = not pinpointed and _plural_event(cues, event.trigger.first)
     if day:
+        if plural and told and not _writes_day(tokens, words):
+            # «وقُتل في ذلك اليوم أكثر من 200 شخص في هجمات متزامنة»: the day told, summed up over its attacks
+            return "statistic"
         return None  # an event word with its day is reported, whatever frames it
     if "frequency" in kinds or "tally" in kinds:
         return "statistic"
@@ -183,6 +192,8 @@ def framing(
         return "statistic"
     if _before_event(cues, "media", _unreferred(tokens, trigger), _MEDIA_WINDOW):
         return "media"
+    if plural:
+        return "statistic"  # «الهجمات الكيماوية على ريف دمشق» with no day: a sum of events
     if told and _before_event(cues, "cause", trigger, _CAUSE_WINDOW):
         return "consequence"
     years = _YEARS.among(tokens, words=words)  # the years the sentence writes, read once
@@ -205,6 +216,12 @@ def _before_event(cues: Sequence[PhraseMatch[str]], kind: str, starts: Sequence[
     """True when each event word at ``starts`` has a ``kind`` cue at most ``window`` words before it."""
     ends = [c.last for c in cues if c.value == kind]
     return bool(ends) and bool(starts) and all(any(0 <= s - end < window for end in ends) for s in starts)
+
+
+def _plural_event(cues: Sequence[PhraseMatch[str]], trigger: int) -> bool:
+    """True when a "plural" cue is the event word at ``trigger`` («في هجمات متزامنة») or the word
+    right before it («الهجمات الكيماوية»); a cue's ``last`` is the token after it."""
+    return any(c.value == "plural" and c.first <= trigger <= c.last for c in cues)
 
 
 def _denials(cues: Sequence[PhraseMatch[str]]) -> list[PhraseMatch[str]]:
