@@ -298,3 +298,24 @@ def test_the_plural_of_attack_without_a_day_or_a_precise_place_is_a_statistic(
         sentence, tokens, event, find_counts(tokens), stated, told=False, placed=True, pinpointed=pinpointed
     )
     assert found == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # A heading that is the whole text and writes a day is a caption: it tells the event.
+        ("## قصف مدفعي على حي الشعار في 12 آذار 2016", None),
+        ("## Shelling of al-Shaar on 12 March 2016", None),
+        # With a body below it, or without a day, it is a heading over events told elsewhere.
+        ("## قصف مدفعي على حي الشعار في 12 آذار 2016\n\nقصفت المدفعية الحي صباحاً.", "title"),
+        ("## قصف مدفعي على حي الشعار", "title"),
+    ],
+)
+def test_a_heading_read_alone_with_a_day_is_a_caption(text: str, reason: str | None) -> None:
+    line = text.split("\n")[0]
+    tokens = tokenize(line)
+    event = classify(tokens)
+    assert event is not None
+    stated = resolve_tokens(line, tokens, PUBLISHED)
+    stated = stated if stated[0] is not None and stated[1] is not None else None
+    assert framing(text, tokens, event, find_counts(tokens), stated, told=False, placed=True) == reason

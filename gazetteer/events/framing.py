@@ -22,7 +22,7 @@ a classified sentence's event words and says why it does not:
   videos of attacks on hospitals", "videos captured in Aleppo", «تقريرًا عن الهجمات»);
 * ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ...", "a report titled
   Attacks on ..."), or an English event word inside a capitalised name ("the Chemical Weapons
-  Convention");
+  Convention"); a heading or cited title that is the whole text and writes a day is a caption;
 * ``vague``: the article's first event word with no place, day, victims or count of events
   ("This section provides a summary of attacks identified");
 * once the article has told an event, ``reaction`` (condemned, blamed, called
@@ -145,10 +145,12 @@ def framing(
     Returns one of ``negated``, ``plan``, ``claim``, ``statistic``, ``media``, ``title``,
     ``reaction``, ``consequence``, ``recall``, ``vague``.
     """
-    if _titled(text, tokens, event):
-        return "title"
     if words is None:
         words = distinct_norms(tokens)
+    if _titled(text, tokens, event) and not ("\n" not in text.strip() and _writes_day(tokens, words)):
+        # A heading or a cited title that is the whole text and writes a day is read as a caption
+        # («## اللحظات الأولى للهجوم على حي X في 9 يوليو 2016»): no body below it tells the event.
+        return "title"
     cues = framing_lexicon().cues.find(tokens, words=words)
     if _after_titled(tokens, cues, event.trigger.first):
         return "title"
