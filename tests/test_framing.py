@@ -279,14 +279,17 @@ def test_background_sentences_after_a_lead_rarely_make_an_incident() -> None:
         # The plural of the generic word for an attack, no day and no place finer than an area: a sum.
         ("تصاعدت الهجمات الصاروخية على ريف حلب خلال الصيف.", False, "statistic"),
         ("قُتل عشرات المدنيين في هجمات على محافظة درعا.", False, "statistic"),
-        # Attacks on a quarter the sentence names are told one by one.
+        # The plural of a weapon: the arsenal or its use as a practice.
+        ("وما زالت الأسلحة الكيميائية تستخدم في سوريا رغم القرار الدولي.", False, "statistic"),
+        # Attacks on a quarter the sentence names are told one by one; a weapon used on a town is an event.
+        ("قصفت قوات النظام بلدة اللطامنة بالأسلحة الكيماوية.", True, None),
         ("الهجمات الصاروخية على حي الشعار في حلب.", True, None),
         # A strike's plural tells one raid; a day written tells the event.
         ("شنت الطائرات غارات على ريف حلب.", False, None),
         ("قُتل مدنيان في هجمات على محافظة درعا يوم 3 آذار 2020.", False, None),
     ],
 )
-def test_the_plural_of_attack_without_a_day_or_a_precise_place_is_a_statistic(
+def test_the_plural_of_attack_or_weapon_without_a_day_or_a_precise_place_is_a_statistic(
     sentence: str, pinpointed: bool, reason: str | None
 ) -> None:
     tokens = tokenize(sentence)
