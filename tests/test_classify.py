@@ -399,3 +399,26 @@ def test_a_joint_patrol_is_still_a_development() -> None:
         "Strategic developments",
         "Other",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # All the missiles intercepted: a weapon's use disrupted.
+        (
+            "تصدت الدفاعات الجوية لصواريخ أطلقت على محيط مطار حماة.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        # Most or some of them: the rest got through, and the strike is the event.
+        (
+            "سقطت صواريخ على محيط مطار حماة وتصدت الدفاعات الجوية لمعظم الصواريخ.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "سقطت صواريخ على أطراف مطار حماة وتصدت الدفاعات لبعض الصواريخ.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+    ],
+)
+def test_missiles_partly_intercepted_are_a_strike(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected
