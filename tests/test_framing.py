@@ -36,6 +36,9 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
     ("sentence", "reason"),
     [
         ("There were no reports of clashes in Ariha on Wednesday.", "negated"),
+        # What a position serves for, not an event that happened.
+        ("وتتخذ القوات من التلة منطلقاً لقصف القرى المجاورة.", "plan"),
+        ("The hill serves as a launchpad for attacks on nearby villages.", "plan"),
         ("ولم تسجل اشتباكات في أريحا يوم الأربعاء.", "negated"),
         ("Government forces are preparing an assault on the town of Ma'arrat al-Nu'man.", "plan"),
         ("ودعا ناشطون إلى مظاهرة في بنش يوم الجمعة.", "reaction"),
@@ -158,6 +161,8 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         " قد وقع في 14 تشرين الثاني في بلدة حيان.",
         # A stretch of one morning is no span of days.
         "قصفت المدفعية بلدة كفرنبل في الفترة الصباحية من يوم الاثنين 4 آذار 2019.",
+        # A strike on positions a side uses as a launchpad is an event; the launchpad frames no word of it.
+        "شنت الطائرات الحربية غارات على مواقع تتخذها الفصائل منطلقاً لعملياتها قرب أريحا يوم الاثنين.",
     ],
 )
 def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:

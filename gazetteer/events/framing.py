@@ -8,7 +8,7 @@ a classified sentence's event words and says why it does not:
   X", «لم تسجل اشتباكات في أريحا»), unless a verb of stopping follows it («لم يتوقف
   القصف»: the shelling goes on);
 * ``plan``: a preparation or a call ("forces are preparing an assault on X",
-  «دعا ناشطون إلى مظاهرة»);
+  «دعا ناشطون إلى مظاهرة»), or what a position serves for («منطلقاً لقصف القرى»);
 * ``claim``: an allegation, a hoax or a reading the text weighs ("allegations that jets are
   striking X", "a mosque supposedly destroyed");
 * ``statistic``: a count of several events without a day or a part of one ("25 raids
@@ -65,6 +65,7 @@ _EVENT_COUNTS = frozenset({"events", "strikes"})
 _VICTIMS = frozenset({"fatalities", "injuries"})
 _MEDIA_WINDOW = 4
 _CAUSE_WINDOW = 2  # "by the bombing", «جراء القصف»: the cause names the event word next
+_PURPOSE_WINDOW = 3  # «منطلقاً لقصف», "a launchpad for its attacks": at most two words between
 _RECALL_DAYS = 366
 _SPAN_WINDOW = (
     10  # «الفترة الممتدة من 03 يناير 2018 وحتى 05 فبراير 2018»: words from the cue to its second month
@@ -160,8 +161,8 @@ def framing(
     trigger = [event.trigger.first]  # the event word that decides the sentence's event
     if _before_event(_denials(cues), "negation", trigger, _NEGATION_WINDOW):
         return "negated"
-    if "plan" in kinds:
-        return "plan"
+    if "plan" in kinds or _before_event(cues, "purpose", trigger, _PURPOSE_WINDOW):
+        return "plan"  # «يستعد لهجوم», or what a position serves for: «منطلقاً لقصف القرى»
     if "claim" in kinds:
         return "claim"  # an allegation or a hoax weighed: even a day it names is the claim's
     if _before_event(cues, "anniversary", trigger, _ANNIVERSARY_WINDOW):
