@@ -13,8 +13,8 @@ a classified sentence's event words and says why it does not:
   striking X", "a mosque supposedly destroyed");
 * ``statistic``: a count of several events without a day or a part of one ("25 raids
   on X last week", not "nine raids on X overnight"), the plural of the generic word for an
-  attack without a day, or with only the day told before («قُتل في ذلك اليوم … في هجمات متزامنة
-  على المحافظة»), or how often events happen, a
+  attack or of a weapon with no day of its own and no place finer than an area («قُتل في ذلك
+  اليوم … في هجمات متزامنة على المحافظة»), or how often events happen, a
   trend, a share ("a daily occurrence", «ارتفعت وتيرة الغارات»), a running count
   ("has documented", "its monthly tally", "this year") when the sentence states no day, and
   events summed over a stretch between two dates even when it writes them («خلال الفترة الممتدة من …»);
@@ -148,9 +148,7 @@ def framing(
     """
     if words is None:
         words = distinct_norms(tokens)
-    if _titled(text, tokens, event) and not ("\n" not in text.strip() and _writes_day(tokens, words)):
-        # A heading or a cited title that is the whole text and writes a day is read as a caption
-        # («## اللحظات الأولى للهجوم على حي X في 9 يوليو 2016»): no body below it tells the event.
+    if _titled(text, tokens, event) and not _captioned(text, tokens, words):
         return "title"
     cues = framing_lexicon().cues.find(tokens, words=words)
     if _after_titled(tokens, cues, event.trigger.first):
@@ -397,6 +395,13 @@ def _titled(text: str, tokens: Sequence[Token], event: SentenceEvent) -> bool:
     words = [t for t in tokens if t.text[:1].isalpha()]
     capitalised = sum(_capitalised(t) for t in words)
     return capitalised <= _TITLE_CASE_SHARE * len(words)
+
+
+def _captioned(text: str, tokens: Sequence[Token], words: frozenset[str]) -> bool:
+    """Whether a heading or cited title is the whole text and writes a day: read alone, with no body
+    below it to tell the event («## اللحظات الأولى للهجوم على حي X في 9 يوليو 2016»), it is the event's
+    report, as a caption is; ``words``: the tokens' distinct normalised words."""
+    return "\n" not in text.strip() and _writes_day(tokens, words)
 
 
 def _situated(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], event: SentenceEvent) -> bool:
