@@ -44,3 +44,17 @@ def test_a_definite_event_word_after_a_verb_of_coming_points_back(sentence: str)
 
 def test_a_verb_of_coming_before_an_indefinite_event_word_reports_one() -> None:
     assert not _anaphoric("وجاء هجوم جديد على بلدة كفرنبل صباح اليوم.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An aircraft beside a generic word that refers back tells the event told already.
+        ("ويظهر المقطع مروحية يعتقد أنها شاركت في الهجوم نفسه على البلدة.", True),
+        ("وحلقت طائرة حربية فوق الحي عقب الهجوم.", True),
+        # Beside a generic word that tells a new event, it is a new air strike.
+        ("وشاركت طائرة حربية في هجوم على البلدة.", False),
+    ],
+)
+def test_an_aircraft_beside_a_reference_points_back(sentence: str, expected: bool) -> None:
+    assert _anaphoric(sentence) is expected

@@ -564,3 +564,26 @@ def test_people_smashing_windows_or_throwing_stones_riot_rather_than_fight() -> 
     assert riot is not None and riot[0] == "Riots"
     # A blast that smashed windows stays an explosion.
     assert _type("A car bomb exploded outside the bakery in Qamishli and smashed windows nearby") == IED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # All the missiles intercepted: a weapon's use disrupted.
+        (
+            "تصدت الدفاعات الجوية لصواريخ أطلقت على محيط مطار حماة.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        # Most or some of them: the rest got through, and the strike is the event.
+        (
+            "سقطت صواريخ على محيط مطار حماة وتصدت الدفاعات الجوية لمعظم الصواريخ.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "سقطت صواريخ على أطراف مطار حماة وتصدت الدفاعات لبعض الصواريخ.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+    ],
+)
+def test_missiles_partly_intercepted_are_a_strike(text: str, expected: tuple[str, str]) -> None:
+    assert _type(text) == expected

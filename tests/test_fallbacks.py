@@ -126,3 +126,13 @@ def test_a_spelling_whose_second_word_follows_a_hyphened_article_is_read_whole()
         ("Busra al-Hareer", "cur:vil-busr-al-harir")
     ]
     assert _places("Troops shelled Busra on Monday.")[0][1] != "cur:vil-busr-al-harir"
+
+
+def test_a_captions_opening_near_miss_is_cued_by_the_settlement_word_that_refers_back_to_it():
+    def names(text):
+        return [m.text for m in geoparse(text, gazetteer=default_gazetteer(), language="ar").mentions]
+
+    # «عين ترنا» is one letter off «عين ترما»; «البلدة» later in the caption cues it as «بلدة» would.
+    assert names("عين ترنا | غارة جوية على أطراف البلدة") == ["عين ترنا"]
+    # Without a word referring back, an opening name one letter off a known one is not read.
+    assert names("عين ترنا | غارة جوية صباح اليوم") == []

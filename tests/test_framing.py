@@ -36,6 +36,9 @@ def _framing(sentence: str, *, told: bool = True, placed: bool = True) -> str | 
     ("sentence", "reason"),
     [
         ("There were no reports of clashes in Ariha on Wednesday.", "negated"),
+        # What a position serves for, not an event that happened.
+        ("وتتخذ القوات من التلة منطلقاً لقصف القرى المجاورة.", "plan"),
+        ("The hill serves as a launchpad for attacks on nearby villages.", "plan"),
         ("ولم تسجل اشتباكات في أريحا يوم الأربعاء.", "negated"),
         ("Government forces are preparing an assault on the town of Ma'arrat al-Nu'man.", "plan"),
         ("ودعا ناشطون إلى مظاهرة في بنش يوم الجمعة.", "reaction"),
@@ -162,6 +165,8 @@ def test_a_sentence_that_frames_an_event_reports_none(sentence: str, reason: str
         " قد وقع في 14 تشرين الثاني في بلدة حيان.",
         # A stretch of one morning is no span of days.
         "قصفت المدفعية بلدة كفرنبل في الفترة الصباحية من يوم الاثنين 4 آذار 2019.",
+        # A strike on positions a side uses as a launchpad is an event; the launchpad frames no word of it.
+        "شنت الطائرات الحربية غارات على مواقع تتخذها الفصائل منطلقاً لعملياتها قرب أريحا يوم الاثنين.",
     ],
 )
 def test_a_sentence_that_reports_an_event_is_not_framed(sentence: str) -> None:
@@ -215,6 +220,8 @@ def test_a_placeless_generic_report_without_day_victims_or_count_is_vague() -> N
         (LEAD_EN, "The airstrike came a day after a market in Ariha reopened on 3 February."),
         (LEAD_AR, "وأدان الأمين العام للأمم المتحدة قصف المناطق المدنية في إدلب."),
         (LEAD_AR, "وتستعد قوات النظام لشن هجوم على مدينة معرة النعمان."),
+        # «هجمات» sums the day's attacks on the governorate up, even with «في اليوم نفسه».
+        (LEAD_AR, "وقُتل في اليوم نفسه عشرات المدنيين في هجمات متفرقة على المحافظة."),
     ],
 )
 def test_after_a_lead_a_framing_sentence_adds_no_incident(lead: str, sentence: str) -> None:
@@ -284,3 +291,54 @@ def background_incidents() -> list[str]:
 def test_background_sentences_after_a_lead_rarely_make_an_incident() -> None:
     made = background_incidents()
     assert len(made) <= BACKGROUND_CEILING, "\n".join(made)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pinpointed", "reason"),
+    [
+        # The plural of the generic word for an attack, no day and no place finer than an area: a sum.
+        ("تصاعدت الهجمات الصاروخية على ريف حلب خلال الصيف.", False, "statistic"),
+        ("قُتل عشرات المدنيين في هجمات على محافظة درعا.", False, "statistic"),
+        # The plural of a weapon: the arsenal or its use as a practice.
+        ("وما زالت الأسلحة الكيميائية تستخدم في سوريا رغم القرار الدولي.", False, "statistic"),
+        # Attacks on a quarter the sentence names are told one by one; a weapon used on a town is an event.
+        ("قصفت قوات النظام بلدة اللطامنة بالأسلحة الكيماوية.", True, None),
+        ("الهجمات الصاروخية على حي الشعار في حلب.", True, None),
+        # A strike's plural tells one raid; a day written tells the event.
+        ("شنت الطائرات غارات على ريف حلب.", False, None),
+        ("قُتل مدنيان في هجمات على محافظة درعا يوم 3 آذار 2020.", False, None),
+    ],
+)
+def test_the_plural_of_attack_or_weapon_without_a_day_or_a_precise_place_is_a_statistic(
+    sentence: str, pinpointed: bool, reason: str | None
+) -> None:
+    tokens = tokenize(sentence)
+    event = classify(tokens)
+    assert event is not None
+    stated = resolve_tokens(sentence, tokens, PUBLISHED)
+    stated = stated if stated[0] is not None and stated[1] is not None else None
+    found = framing(
+        sentence, tokens, event, find_counts(tokens), stated, told=False, placed=True, pinpointed=pinpointed
+    )
+    assert found == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # A heading that is the whole text and writes a day is a caption: it tells the event.
+        ("## قصف مدفعي على حي الشعار في 12 آذار 2016", None),
+        ("## Shelling of al-Shaar on 12 March 2016", None),
+        # With a body below it, or without a day, it is a heading over events told elsewhere.
+        ("## قصف مدفعي على حي الشعار في 12 آذار 2016\n\nقصفت المدفعية الحي صباحاً.", "title"),
+        ("## قصف مدفعي على حي الشعار", "title"),
+    ],
+)
+def test_a_heading_read_alone_with_a_day_is_a_caption(text: str, reason: str | None) -> None:
+    line = text.split("\n")[0]
+    tokens = tokenize(line)
+    event = classify(tokens)
+    assert event is not None
+    stated = resolve_tokens(line, tokens, PUBLISHED)
+    stated = stated if stated[0] is not None and stated[1] is not None else None
+    assert framing(text, tokens, event, find_counts(tokens), stated, told=False, placed=True) == reason

@@ -220,3 +220,20 @@ def test_an_area_named_after_its_seat_needs_an_area_cue(text, reading):
     result = geoparse(text, gazetteer=default_gazetteer(), language=language)
     named = [m for m in result.mentions if m.text in ("Tal Abyad", "الحفة")]
     assert named[0].place.id == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # Named alone and cued as a settlement, a two-word name one letter off one Syrian town is that town.
+        ("قصفت المدفعية بلدة عين ترنا فجر اليوم", "cur:vil-ein-tarma"),
+        # A caption's later «البلدة» is its opening name's cue.
+        ("عين ترنا | غارة جوية على أطراف البلدة", "cur:vil-ein-tarma"),
+        # Another place named far from it: the near miss still needs a place nearby.
+        ("قصفت المدفعية بلدة عين ترنا ومدينة حلب فجر اليوم", None),
+    ],
+)
+def test_a_lone_cued_near_miss_of_a_two_word_settlement_is_that_settlement(text, reading):
+    result = geoparse(text, gazetteer=default_gazetteer(), language="ar")
+    (found,) = [m for m in result.mentions if m.text == "عين ترنا"]
+    assert (found.place.id if found.place else None) == reading

@@ -75,9 +75,13 @@ def anaphoric(tokens: Sequence[Token], event: SentenceEvent) -> bool:
 
     or names an event told elsewhere ("after the attack", see :func:`_refers_back`).
     A demonstrative does not count in an elliptical sentence («الأولى منها في حي X ...
-    بهذه الحادثة»), whose ordinal opens a new event before the reference.
+    بهذه الحادثة»), whose ordinal opens a new event before the reference.  An aircraft makes
+    an event only beside another event word (:func:`gazetteer.events.classify.classify`): beside
+    generic words that all refer back («طائرة يُزعم أنها شاركت في الهجوم ذاته»), it tells the
+    event told already, too.
     """
-    if not event.generic:
+    aircraft = event.entry.kind == "aircraft" and bool(event.generic_starts)
+    if not (event.generic or aircraft):
         return False
     anaphora = event_lexicon().anaphora if _opens_with_ordinal(tokens) is None else frozenset()
     return all(

@@ -42,6 +42,9 @@ _SUMMARY = MAX_LISTED_EVENTS + 1
 _CIVILIANS = "Civilians"
 #: Event types with participants rather than perpetrators and targets (clashes have two sides too).
 _NON_VIOLENT = frozenset({"Strategic developments"})
+#: The geo-precision of an area (a governorate, a district, a countryside): a place no finer than it
+#: does not pin a sentence's event down (see :func:`gazetteer.events.framing.framing`).
+_AREA_PRECISION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,7 @@ def add_clause_incidents(
         stated,
         told=bool(drafts),
         placed=bool(candidates),
+        pinpointed=any(c.location.geo_precision < _AREA_PRECISION for c in candidates),
         told_on=told_on,
         words=words,
     ):

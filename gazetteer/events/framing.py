@@ -8,11 +8,13 @@ a classified sentence's event words and says why it does not:
   X", «لم تسجل اشتباكات في أريحا»), unless a verb of stopping follows it («لم يتوقف
   القصف»: the shelling goes on);
 * ``plan``: a preparation or a call ("forces are preparing an assault on X",
-  «دعا ناشطون إلى مظاهرة»);
+  «دعا ناشطون إلى مظاهرة»), or what a position serves for («منطلقاً لقصف القرى»);
 * ``claim``: an allegation, a hoax or a reading the text weighs ("allegations that jets are
   striking X", "a mosque supposedly destroyed");
 * ``statistic``: a count of several events without a day or a part of one ("25 raids
-  on X last week", not "nine raids on X overnight"), or how often events happen, a
+  on X last week", not "nine raids on X overnight"), the plural of the generic word for an
+  attack or of a weapon with no day of its own and no place finer than an area («قُتل في ذلك
+  اليوم … في هجمات متزامنة على المحافظة»), or how often events happen, a
   trend, a share ("a daily occurrence", «ارتفعت وتيرة الغارات»), a running count
   ("has documented", "its monthly tally", "this year") when the sentence states no day, and
   events summed over a stretch between two dates even when it writes them («خلال الفترة الممتدة من …»);
@@ -20,7 +22,7 @@ a classified sentence's event words and says why it does not:
   videos of attacks on hospitals", "videos captured in Aleppo", «تقريرًا عن الهجمات»);
 * ``title``: a markdown heading, a cited title ("- MSF (Feb. 2017): ...", "a report titled
   Attacks on ..."), or an English event word inside a capitalised name ("the Chemical Weapons
-  Convention");
+  Convention"); a heading or cited title that is the whole text and writes a day is a caption;
 * ``vague``: the article's first event word with no place, day, victims or count of events
   ("This section provides a summary of attacks identified");
 * once the article has told an event, ``reaction`` (condemned, blamed, called
@@ -63,6 +65,7 @@ _EVENT_COUNTS = frozenset({"events", "strikes"})
 _VICTIMS = frozenset({"fatalities", "injuries"})
 _MEDIA_WINDOW = 4
 _CAUSE_WINDOW = 2  # "by the bombing", «جراء القصف»: the cause names the event word next
+_PURPOSE_WINDOW = 3  # «منطلقاً لقصف», "a launchpad for its attacks": at most two words between
 _RECALL_DAYS = 366
 _SPAN_WINDOW = (
     10  # «الفترة الممتدة من 03 يناير 2018 وحتى 05 فبراير 2018»: words from the cue to its second month
@@ -128,6 +131,7 @@ def framing(
     *,
     told: bool,
     placed: bool,
+    pinpointed: bool = False,
     told_on: dt.date | None = None,
     words: frozenset[str] | None = None,
 ) -> str | None:
@@ -136,15 +140,16 @@ def framing(
     ``event`` is its classification, ``counts`` its counts (:func:`gazetteer.events.counting.find_counts`),
     ``stated`` the date it states with its precision, ``told`` whether the article has told an
     event before it (``told_on``: the date of the first it told, when known), ``placed`` whether
-    it names a place the event may be at; ``words`` the tokens' distinct normalised words
-    (:func:`gazetteer.geoparser.lexicon.distinct_norms`), when at hand.  Returns one of ``negated``,
-    ``plan``, ``claim``, ``statistic``, ``media``, ``title``, ``reaction``, ``consequence``, ``recall``,
-    ``vague``.
+    it names a place the event may be at, ``pinpointed`` whether one of them is finer than an
+    area (a town, a quarter, a landmark, or near one: geo-precision 1 or 2); ``words`` the tokens'
+    distinct normalised words (:func:`gazetteer.geoparser.lexicon.distinct_norms`), when at hand.
+    Returns one of ``negated``, ``plan``, ``claim``, ``statistic``, ``media``, ``title``,
+    ``reaction``, ``consequence``, ``recall``, ``vague``.
     """
-    if _titled(text, tokens, event):
-        return "title"
     if words is None:
         words = distinct_norms(tokens)
+    if _titled(text, tokens, event) and not _captioned(text, tokens, words):
+        return "title"
     cues = framing_lexicon().cues.find(tokens, words=words)
     if _after_titled(tokens, cues, event.trigger.first):
         return "title"
@@ -154,8 +159,8 @@ def framing(
     trigger = [event.trigger.first]  # the event word that decides the sentence's event
     if _before_event(_denials(cues), "negation", trigger, _NEGATION_WINDOW):
         return "negated"
-    if "plan" in kinds:
-        return "plan"
+    if "plan" in kinds or _before_event(cues, "purpose", trigger, _PURPOSE_WINDOW):
+        return "plan"  # «يستعد لهجوم», or what a position serves for: «منطلقاً لقصف القرى»
     if "claim" in kinds:
         return "claim"  # an allegation or a hoax weighed: even a day it names is the claim's
     if _before_event(cues, "anniversary", trigger, _ANNIVERSARY_WINDOW):
@@ -169,7 +174,12 @@ def framing(
     if told and _arabic_perfect(tokens, _PERFECT_WINDOW_AR) and _before_that(tokens):
         # «وكانت الإدارة قد أخلته قبل يومين»: the day it writes is counted back from the event told
         return "recall"
+    # Attacks on a governorate or on no place are a sum; «الهجمات على حي X» names them one by one.
+    plural = not pinpointed and _plural_event(cues, event.trigger.first)
     if day:
+        if plural and told and not _writes_day(tokens, words):
+            # «وقُتل في ذلك اليوم أكثر من 200 شخص في هجمات متزامنة»: the day told, summed up over its attacks
+            return "statistic"
         return None  # an event word with its day is reported, whatever frames it
     if "frequency" in kinds or "tally" in kinds:
         return "statistic"
@@ -183,6 +193,8 @@ def framing(
         return "statistic"
     if _before_event(cues, "media", _unreferred(tokens, trigger), _MEDIA_WINDOW):
         return "media"
+    if plural:
+        return "statistic"  # «الهجمات الكيماوية على ريف دمشق» with no day: a sum of events
     if told and _before_event(cues, "cause", trigger, _CAUSE_WINDOW):
         return "consequence"
     years = _YEARS.among(tokens, words=words)  # the years the sentence writes, read once
@@ -205,6 +217,12 @@ def _before_event(cues: Sequence[PhraseMatch[str]], kind: str, starts: Sequence[
     """True when each event word at ``starts`` has a ``kind`` cue at most ``window`` words before it."""
     ends = [c.last for c in cues if c.value == kind]
     return bool(ends) and bool(starts) and all(any(0 <= s - end < window for end in ends) for s in starts)
+
+
+def _plural_event(cues: Sequence[PhraseMatch[str]], trigger: int) -> bool:
+    """True when a "plural" cue is the event word at ``trigger`` («في هجمات متزامنة») or the word
+    right before it («الهجمات الكيماوية»); a cue's ``last`` is the token after it."""
+    return any(c.value == "plural" and c.first <= trigger <= c.last for c in cues)
 
 
 def _denials(cues: Sequence[PhraseMatch[str]]) -> list[PhraseMatch[str]]:
@@ -384,6 +402,13 @@ def _titled(text: str, tokens: Sequence[Token], event: SentenceEvent) -> bool:
     words = [t for t in tokens if t.text[:1].isalpha()]
     capitalised = sum(_capitalised(t) for t in words)
     return capitalised <= _TITLE_CASE_SHARE * len(words)
+
+
+def _captioned(text: str, tokens: Sequence[Token], words: frozenset[str]) -> bool:
+    """Whether a heading or cited title is the whole text and writes a day: read alone, with no body
+    below it to tell the event («## اللحظات الأولى للهجوم على حي X في 9 يوليو 2016»), it is the event's
+    report, as a caption is; ``words``: the tokens' distinct normalised words."""
+    return "\n" not in text.strip() and _writes_day(tokens, words)
 
 
 def _situated(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], event: SentenceEvent) -> bool:

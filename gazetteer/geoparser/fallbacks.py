@@ -14,6 +14,7 @@ from operator import attrgetter
 from ..places.normalize import is_arabic
 from ..places.place import SETTLEMENT_TYPES, Place, PlaceType
 from .articlewords import opened_quote
+from .captionname import caption_settlement_cue
 from .nameindex import FUZZY_MIN_LETTERS, SKELETON_MIN_CONSONANTS
 from .resolve import CAPITAL_POPULATION
 from .romanize import LATIN_ARTICLES, latin_skeletons, unglued
@@ -34,18 +35,22 @@ def fuzzy_at(scanner: Scanner, i: int) -> Match | None:
     if scanner.english or not scanner.words[i].arabic:
         return None
     cued = bool(i) and scanner.words[i - 1].fuzzy_cue
-    if not (cued or scanner.has_quotes):
-        return None  # neither a cue word before it nor an opening quote in the sentence
+    # «عين ترنا || … قصف على البلدة»: a caption's opening name is cued by the «البلدة» that later
+    # refers back to it (see captionname), as «بلدة» right before it would cue it.
+    opening = not i and scanner.sentence == 0
+    if not (cued or opening or scanner.has_quotes):
+        return None  # neither a cue word before it, a caption's opening, nor an opening quote
     opened = opened_quote(scanner.text, scanner.toks[i])
     cue = scanner.phrase_before(i, scanner.cues.fuzzy, max_len=1) if cued else None
-    if not (cue or opened):
+    if not (cue or opened or opening):
         return None
     for n in (3, 2, 1):
         if i + n > len(scanner.toks) or False in scanner.joinable[i : i + n - 1]:
             continue
         start, end = scanner.toks[i].start, scanner.toks[i + n - 1].end
         quoted = scanner.quoted(start, end)
-        if not (cue or quoted):
+        captioned = opening and caption_settlement_cue(scanner.text, scanner.toks, i, i + n) is not None
+        if not (cue or quoted or captioned):
             continue
         first = scanner.toks[i].norm
         if (first,) in scanner.cues.direction or (first,) in scanner.cues.near:

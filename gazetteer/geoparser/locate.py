@@ -12,9 +12,13 @@ Offsets for directional forms are fixed distances along the compass
 bearing: :data:`DIRECTION_KM` (5 km) for «غرب X»/"west of X" (25 km, and
 precision 3, when X is a governorate or region: «شمالي محافظة حمص»), or the
 distance the text states ("10 km east of X", «10 كم غرب X»), and
-:data:`COUNTRYSIDE_KM` (15 km from a city, 25 km from a governorate's point)
-for «ريف X الجنوبي»/"southern X countryside".  They are a best single point
-for an area the text only names, which is what precision 2 admits.
+:data:`GOVERNORATE_COUNTRYSIDE_KM` (25 km from an area's point) for the
+directional countryside of a district or region.  They are a best single point
+for an area the text only names, which is what precision 2 admits.  The
+directional countryside of a town or city («ريف جسر الشغور الغربي») is told at
+the town itself, at precision 2, as ACLED places "the western countryside of X"
+when no village is named: the villages of a town's countryside lie all around
+it, often nearer than a fixed offset, so the town is the safer single point.
 """
 
 from __future__ import annotations
@@ -26,9 +30,7 @@ from .toponym import Match
 
 #: Offset of «غرب X» / "west of X" from X.
 DIRECTION_KM = 5.0
-#: Offset of a directional countryside («ريف X الجنوبي») from a city X.
-COUNTRYSIDE_KM = 15.0
-#: Offset of a directional countryside from a governorate's point.
+#: Offset of a directional countryside from a district's or region's point.
 GOVERNORATE_COUNTRYSIDE_KM = 25.0
 
 _DIRECTION_NAMES = {
@@ -122,10 +124,13 @@ def locate(
         side = _COUNTRYSIDE_NAMES.get(int(match.bearing) % 360, "") if match.bearing is not None else ""
         label = f"{side} {name} countryside".strip()
         if match.bearing is None or place.type is PlaceType.GOVERNORATE or place.is_governorate_capital:
-            # A governorate's countryside («ريف إدلب الجنوبي» is a third of one) is too wide for
-            # a point 15 km out: it is told at the governorate's seat, as ACLED places a governorate.
+            # A governorate's countryside («ريف إدلب الجنوبي» is a third of one) is too wide for a
+            # point out along the bearing: it is told at the governorate's seat, as ACLED places one.
             return Location(place.lat, place.lon, 3, place, None, label)
-        km = GOVERNORATE_COUNTRYSIDE_KM if place.type in AREA_TYPES else COUNTRYSIDE_KM
-        lat, lon = offset(place.lat, place.lon, match.bearing, km)
+        if place.type not in AREA_TYPES:
+            # «ريف جسر الشغور الغربي»: told at the town (ACLED's "western countryside of X" is X at
+            # geo_precision 2); a fixed offset missed the village as often as it came nearer.
+            return Location(place.lat, place.lon, 2, place, None, label)
+        lat, lon = offset(place.lat, place.lon, match.bearing, GOVERNORATE_COUNTRYSIDE_KM)
         return Location(lat, lon, 2, place, None, label)
     return place_location(place, context=context)

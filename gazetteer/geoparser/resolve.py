@@ -184,6 +184,28 @@ def _sure_variant(place: Place, match: Match, *, alone: bool) -> bool:
     )
 
 
+def _sure_near_miss(place: Place, match: Match, *, alone: bool) -> bool:
+    """True for an Arabic near miss of a several-word Syrian settlement, cued as one and named alone.
+
+    «عين ترنا | قصف على البلدة» (for «عين ترما»): a near miss otherwise needs a place nearby to
+    agree with it; when the text names no other place (``alone``), a settlement cue («بلدة X»,
+    or the «البلدة» a caption later calls its opening name by), one settlement and nothing else
+    one letter off, and a name of two words or more (a one-word name one letter off is too often
+    another village the gazetteer lacks) are support enough.
+    """
+    return (
+        alone
+        and match.fuzzy
+        and not match.needs_support
+        and not match.key.isascii()
+        and " " in match.key
+        and bool(match.cue_types & SETTLEMENT_TYPES)
+        and place.in_syria
+        and place.type in SETTLEMENT_TYPES
+        and set(match.places) == {place}
+    )
+
+
 def _named_areas(anchors: list[tuple[int, Place]], matches: list[Match]) -> frozenset[str]:
     """The governorates the text names as areas («ريف إدلب», "Idlib province"), by P-code."""
     codes = set()
@@ -386,6 +408,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 and not _kind_cued(place, match, alone=named == k)
                 and not _in_named_area(place, match, areas)
                 and not _sure_variant(place, match, alone=named == k)
+                and not _sure_near_miss(place, match, alone=named == k)
             ):
                 continue
             if (
