@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,7 +49,9 @@ from ..places.normalize import Token
 from .classify import SentenceEvent, event_lexicon
 from .counting import Count, writes_year
 from .dates import month_positions
+from .pastperfect import arabic_perfect, before_that, past_perfect
 from .targets import MAX_LISTED_EVENTS
+from .titles import after_titled, titled
 
 __all__ = ["framing", "framing_lexicon"]
 
@@ -72,31 +73,6 @@ _SPAN_WINDOW = (
 )
 _PERIOD_WINDOW = 8  # "since it was captured from IS in October 2017": words from "since" to its month
 #: Arabic forms of «كان» that, with «قد» a few words on, make a past perfect («وكانت المدينة قد تعرضت»).
-_WAS_AR = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
-_QAD = "قد"
-_PERFECT_WINDOW = 3
-#: «وكانت قوات سوريا الديمقراطية قد …»: a subject of three words between «كانت» and «قد».
-_PERFECT_WINDOW_AR = 5
-#: What follows «قبل» in a past perfect that tells what came before the event told: «أن» ("before they
-#: went"), a stretch of time («قبل أيام», "days before"); normalised.
-_AGO_AR = frozenset(
-    {"ان", "يوم", "ايام", "يومين", "ساعات", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "سنوات"}
-)
-#: English past participles that do not end in -ed/-en (the regular ones are read by their ending).
-_PARTICIPLES = frozenset({"been", "hit", "struck", "shot", "fought", "held", "won", "led", "left", "seized"})
-_HAD_SKIP = frozenset({"already", "also", "previously", "earlier", "repeatedly", "just"})
-#: "the incident, which had not been reported": a relative clause about the event, not another one.
-_RELATIVE = frozenset({"which", "that", "who"})
-#: English verbs of saying: "X said their fighters had returned fire" shifts the event told into
-#: the past perfect (reported speech), it recalls no earlier one.
-_SAID = frozenset({"said", "says", "say", "told", "reported", "stated", "added", "claimed", "confirmed"})
-#: How far before "had" a verb of saying governs it ("said that the group's fighters had").
-_SAID_WINDOW = 5
-#: A list item citing a source and its date before a title: "- MSF (Feb. 2017): ...".
-_CITATION = re.compile(r"^\s*[-*•]\s+[^:\n]{2,120}\([^)\n]*\d{4}\)\s*:")
-#: A markdown heading: one to six "#" and a space ("## Attacks in 2016"); "#Saraqib", a hashtag, is none.
-_HEADING = re.compile(r" {0,3}#{1,6}(?:\s|$)")
-_TITLE_CASE_SHARE = 0.75  # a sentence with more capitalised words than this is a headline in title case
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +124,10 @@ def framing(
     """
     if words is None:
         words = distinct_norms(tokens)
-    if _titled(text, tokens, event) and not _captioned(text, tokens, words):
+    if titled(text, tokens, event) and not _captioned(text, tokens, words):
         return "title"
     cues = framing_lexicon().cues.find(tokens, words=words)
-    if _after_titled(tokens, cues, event.trigger.first):
+    if after_titled(tokens, cues, event.trigger.first):
         return "title"
     kinds = {c.value for c in cues}
     # A sentence that writes a day ("starting on 4 November") tells events, even if it dates itself by month.
@@ -171,7 +147,7 @@ def framing(
         return "recall"  # the event told, set beside another happening: its day is that one's
     if "span" in kinds and not _writes_day(tokens, words, skip=_span_bounds(tokens, cues, words)):
         return "statistic"  # events summed over a period: its dates bound it, none is an event's day
-    if told and _arabic_perfect(tokens, _PERFECT_WINDOW_AR) and _before_that(tokens):
+    if told and arabic_perfect(tokens) and before_that(tokens):
         # «وكانت الإدارة قد أخلته قبل يومين»: the day it writes is counted back from the event told
         return "recall"
     # Attacks on a governorate or on no place are a sum; «الهجمات على حي X» names them one by one.
@@ -199,7 +175,7 @@ def framing(
         return "consequence"
     years = _YEARS.among(tokens, words=words)  # the years the sentence writes, read once
     dated = stated is not None or bool(years)
-    if told and ("recall" in kinds or _past_perfect(tokens, dated=dated) or _earlier(years, stated, told_on)):
+    if told and ("recall" in kinds or past_perfect(tokens, dated=dated) or _earlier(years, stated, told_on)):
         return "recall"
     if (
         not (told or placed)
@@ -352,58 +328,6 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdecimal() and len(word) <= _MAX_DIGITS else None
 
 
-def _before_that(tokens: Sequence[Token]) -> bool:
-    """True when «قبل أن» ("before … did") or «قبل أيام» ("days before", any stretch of time in
-    :data:`_AGO_AR`) stands in the sentence."""
-    return any(a.norm == "قبل" and b.norm in _AGO_AR for a, b in zip(tokens, tokens[1:], strict=False))
-
-
-def _past_perfect(tokens: Sequence[Token], *, dated: bool) -> bool:
-    """English "had (already) been/struck/shelled", an event before the one told, unless a verb of
-    saying just before it shifts the event told into it in a sentence with no month or year ("the
-    SDF said its fighters had returned fire"); Arabic «وكانت ... قد» only in a sentence ``dated``
-    with a month or a year, as reports also tell their own events with it («كانت قد وقعت في 21
-    تشرين الثاني»), or with «قبل أن» or «قبل أيام» after it: what came before the event told («وكان
-    المحتجون قد تجمعوا في الساحة قبل أن يتوجهوا إلى المبنى»)."""
-    for i, token in enumerate(tokens):
-        if (
-            token.norm == "had"
-            and (i == 0 or tokens[i - 1].norm not in _RELATIVE)
-            and not (not dated and any(t.norm in _SAID for t in tokens[max(0, i - _SAID_WINDOW) : i]))
-        ):
-            for after in tokens[i + 1 : i + 1 + _PERFECT_WINDOW]:
-                if after.norm in _HAD_SKIP:
-                    continue
-                word = after.norm
-                if word in _PARTICIPLES or (after.text.isascii() and word.endswith(("ed", "en"))):
-                    return True
-                break
-    # the rare words first: the recall test reads the whole sentence
-    return _arabic_perfect(tokens, _PERFECT_WINDOW_AR) and (dated or _before_that(tokens))
-
-
-def _arabic_perfect(tokens: Sequence[Token], window: int) -> bool:
-    """True when «كان»/«وكانت» … «قد» stands in the sentence, «قد» at most ``window`` words on."""
-    return any(
-        token.norm in _WAS_AR and any(t.norm == _QAD for t in tokens[i + 1 : i + 1 + window])
-        for i, token in enumerate(tokens)
-    )
-
-
-def _titled(text: str, tokens: Sequence[Token], event: SentenceEvent) -> bool:
-    """A heading, a cited title, or an English event word inside a capitalised name."""
-    if not tokens:
-        return False
-    line_start = text.rfind("\n", 0, tokens[0].start) + 1
-    if _HEADING.match(text, line_start) or _CITATION.match(text, line_start, tokens[-1].end):
-        return True
-    if not all(_in_name(tokens, first, last) for first, last in event.spans):
-        return False
-    words = [t for t in tokens if t.text[:1].isalpha()]
-    capitalised = sum(_capitalised(t) for t in words)
-    return capitalised <= _TITLE_CASE_SHARE * len(words)
-
-
 def _captioned(text: str, tokens: Sequence[Token], words: frozenset[str]) -> bool:
     """Whether a heading or cited title is the whole text and writes a day: read alone, with no body
     below it to tell the event («## اللحظات الأولى للهجوم على حي X في 9 يوليو 2016»), it is the event's
@@ -418,23 +342,3 @@ def _situated(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], event: 
     if first == 0 or tokens[first - 1].norm != "the":
         return False
     return any(c.value == "situated" and c.first == last for c in cues)
-
-
-def _after_titled(tokens: Sequence[Token], cues: Sequence[PhraseMatch[str]], trigger: int) -> bool:
-    """True when the event word at ``trigger`` is capitalised and "titled" comes before it in the
-    sentence ("a report titled Medical Facilities Under Fire: Systemic Attacks"): a title's word."""
-    if not _capitalised(tokens[trigger]):
-        return False
-    return any(c.value == "titled" and c.last <= trigger for c in cues)
-
-
-def _capitalised(token: Token) -> bool:
-    return token.text.isascii() and token.text[:1].isupper()
-
-
-def _in_name(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """True when the English words ``tokens[first:last]`` are capitalised inside a longer capitalised
-    name ("the Chemical Weapons Convention"), not at the sentence's start."""
-    if first == 0 or not all(_capitalised(t) for t in tokens[first:last]):
-        return False
-    return _capitalised(tokens[first - 1]) or (last < len(tokens) and _capitalised(tokens[last]))
