@@ -16,7 +16,7 @@ from ..places.place import SETTLEMENT_TYPES, Place, PlaceType
 from .articlewords import opened_quote
 from .captionname import caption_settlement_cue
 from .nameindex import FUZZY_MIN_LETTERS, SKELETON_MIN_CONSONANTS
-from .resolve import CAPITAL_POPULATION
+from .readings import CAPITAL_POPULATION
 from .romanize import LATIN_ARTICLES, latin_skeletons, unglued
 from .scanner import Scanner, capitalised, char_cut
 from .toponym import Match

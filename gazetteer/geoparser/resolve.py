@@ -21,11 +21,19 @@ from ..places.normalize import normalize_name
 from ..places.place import SETTLEMENT_TYPES, Place, PlaceType
 from .cues import load_cues
 from .geometry import PointTree
+from .readings import (
+    SUPPORT_KM,
+    in_named_area,
+    is_capital_like,
+    is_weak,
+    kind_cued,
+    named_areas,
+    sure_near_miss,
+    sure_variant,
+)
 from .result import Candidate
 from .toponym import Match
 
-#: A common word or near-miss reading needs an anchor at most this far away.
-SUPPORT_KM = 30.0
 #: Anchors too coarse to corroborate a very common word: an article about Damascus
 #: does not make every «دمر» ("destroyed") the Dummar neighbourhood.
 _COARSE_ANCHOR_TYPES = frozenset(
@@ -35,10 +43,6 @@ _COARSE_ANCHOR_TYPES = frozenset(
 ANCHOR_SPREAD_KM = 30.0
 #: Distance scale of the proximity bonus (the bonus halves every ~17 km).
 PROXIMITY_SCALE_KM = 25.0
-#: A foreign place counts as a capital-like reading from this population up.
-CAPITAL_POPULATION = 1_000_000
-#: A Syrian settlement below this population, named by one uncued word, needs corroboration.
-SMALL_PLACE_POPULATION = 10_000
 #: Administrative areas, which most often take their name from their seat.
 _AREA_TYPES = frozenset({PlaceType.GOVERNORATE, PlaceType.DISTRICT, PlaceType.SUBDISTRICT})
 
@@ -100,142 +104,6 @@ def _type_prior(kind: PlaceType, population: int) -> tuple[float, tuple[str, ...
     if population > 0:
         return score + 0.3 * math.log10(population + 1), (f"pop {population:,}",)
     return score, ()
-
-
-def _is_capital_like(place: Place, key: str | None = None) -> bool:
-    """A country, or a capital or very large foreign city (named by more than a short alias)."""
-    if place.type is PlaceType.COUNTRY:
-        return True
-    if place.type is not PlaceType.FOREIGN_CITY:
-        return False
-    if key is not None and len(key.replace(" ", "")) < 4:
-        return False  # a short alias («Cham», «صور») is too likely a common word
-    return place.code == "PPLC" or place.population >= CAPITAL_POPULATION
-
-
-def _is_curated(place: Place) -> bool:
-    return place.id.startswith("cur:") or "curat" in place.source.lower()
-
-
-def is_weak(place: Place, match: Match) -> bool:
-    """True when reading ``match`` as ``place`` needs corroboration from the article.
-
-    Weak readings: a foreign place that is neither a country nor a
-    capital-like city (Arabic common words such as «الصور» are alternate
-    names of foreign towns), and a small Syrian place from bulk data named
-    by a single uncued word («قنوات», «بصري» are also ordinary words).
-    Curated places and multi-word names are not weak.
-    """
-    if match.cue_types and place.type in match.cue_types:
-        return False
-    if not place.in_syria:
-        return not _is_capital_like(place, match.key)
-    if _is_curated(place) or " " in match.key or match.cue or _names_its_subdistrict(place, match.key):
-        return False
-    return place.type in SETTLEMENT_TYPES and place.population < SMALL_PLACE_POPULATION
-
-
-def _names_its_subdistrict(place: Place, key: str) -> bool:
-    """Whether Latin ``key`` is the admin name of the sub-district (or district) ``place`` is the seat of.
-
-    "Government shelling hit Ariqa": the seat of the Ariqa sub-district is a town of some
-    standing, though the data give most such places no population, and its official
-    spelling, capitalised, is no English word.  Not in Arabic script, where a seat's
-    name is as often an ordinary word («الروضة», «الشجرة»), nor by a variant alone
-    (GeoNames lists "Khan" for a hamlet whose sub-district is Kherbet Tin Noor).
-    """
-    if not key.isascii() or place.type not in SETTLEMENT_TYPES:
-        return False
-    seats = {normalize_name(ref.name) for ref in place.parents if ref.level >= 2}
-    return key in seats and any(normalize_name(n) == key for n in place.names)
-
-
-def _kind_cued(place: Place, match: Match, *, alone: bool) -> bool:
-    """True when a cue names the reading's own kind and that is support enough for a spelling variant.
-
-    A city ("Afreen city", «مدينة ...»): every Syrian city is in the gazetteer, so
-    a variant cued as one needs no other support.  A neighbourhood ("the Al
-    Saleheen district", «حي ...») in a text that names no other place (``alone``):
-    reports on a city's quarters often leave the city unsaid; when they do name a
-    place, the neighbourhood must lie near it (:data:`SUPPORT_KM`), as any variant must.
-    """
-    if not place.in_syria or place.type not in match.cue_types:
-        return False
-    return place.type is PlaceType.CITY or (place.type is PlaceType.NEIGHBOURHOOD and alone)
-
-
-def _sure_variant(place: Place, match: Match, *, alone: bool) -> bool:
-    """True for a Latin spelling variant of a town of :data:`SMALL_PLACE_POPULATION` or more, named alone.
-
-    "Russian jets struck Saraqip": a variant is otherwise believed only near the
-    article's other places; when the text names none to agree or disagree with it
-    (``alone``), a one-letter variant of a Syrian town that large, and of nothing
-    else, is that town.  Arabic near misses keep their cue or quote rule.
-    """
-    return (
-        alone
-        and match.fuzzy
-        and not match.needs_support
-        and match.key.isascii()
-        and place.in_syria
-        and place.type in SETTLEMENT_TYPES
-        and place.population >= SMALL_PLACE_POPULATION
-        and set(match.places) == {place}
-    )
-
-
-def _sure_near_miss(place: Place, match: Match, *, alone: bool) -> bool:
-    """True for an Arabic near miss of a several-word Syrian settlement, cued as one and named alone.
-
-    «عين ترنا | قصف على البلدة» (for «عين ترما»): a near miss otherwise needs a place nearby to
-    agree with it; when the text names no other place (``alone``), a settlement cue («بلدة X»,
-    or the «البلدة» a caption later calls its opening name by), one settlement and nothing else
-    one letter off, and a name of two words or more (a one-word name one letter off is too often
-    another village the gazetteer lacks) are support enough.
-    """
-    return (
-        alone
-        and match.fuzzy
-        and not match.needs_support
-        and not match.key.isascii()
-        and " " in match.key
-        and bool(match.cue_types & SETTLEMENT_TYPES)
-        and place.in_syria
-        and place.type in SETTLEMENT_TYPES
-        and set(match.places) == {place}
-    )
-
-
-def _named_areas(anchors: list[tuple[int, Place]], matches: list[Match]) -> frozenset[str]:
-    """The governorates the text names as areas («ريف إدلب», "Idlib province"), by P-code."""
-    codes = set()
-    for k, place in anchors:
-        m = matches[k]
-        if (
-            m.relation == "countryside"
-            or PlaceType.GOVERNORATE in m.cue_types
-            or place.type is PlaceType.GOVERNORATE
-        ):
-            codes.add(place.governorate_pcode)
-    codes.discard("")
-    return frozenset(codes)
-
-
-def _in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
-    """True for a settlement-cued reading in a governorate the text names as an area.
-
-    «ريف إدلب | غارات على بلدة كفرنبيل» (one letter off): a caption's
-    countryside is its places' container however far from the capital they
-    lie, so it supports a reading that :data:`SUPPORT_KM` around the capital
-    would not reach.
-    """
-    return (
-        bool(areas)
-        and bool(match.cue_types & SETTLEMENT_TYPES)
-        and place.in_syria
-        and place.type in SETTLEMENT_TYPES
-        and place.governorate_pcode in areas
-    )
 
 
 def _anchor_of(match: Match) -> Place | None:
@@ -325,7 +193,7 @@ def _score(place: Place, match: Match, nearest: tuple[float, str], admin: set[st
     score, why = _prior(place)
     if place.in_syria:
         score += 1.0
-    elif _is_capital_like(place, match.key) and not (match.cue_types & _SYRIAN_CUE_TYPES):
+    elif is_capital_like(place, match.key) and not (match.cue_types & _SYRIAN_CUE_TYPES):
         score += 1.0
         why.append("capital/country")
     else:
@@ -382,7 +250,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             for p in m.places:
                 if p.type is PlaceType.COUNTRY or not is_weak(p, m):
                     countries.setdefault(m.sentence, set()).add(p.country)
-    areas = _named_areas(anchors, matches)
+    areas = named_areas(anchors, matches)
     stop_keys = load_cues().stop_keys
     distinct_anchors = _Anchors(anchors)
     # Anchors finer than a city: the ones that may corroborate a very common word.
@@ -405,10 +273,10 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
             if (
                 (match.fuzzy or match.needs_support)
                 and nearest > SUPPORT_KM
-                and not _kind_cued(place, match, alone=named == k)
-                and not _in_named_area(place, match, areas)
-                and not _sure_variant(place, match, alone=named == k)
-                and not _sure_near_miss(place, match, alone=named == k)
+                and not kind_cued(place, match, alone=named == k)
+                and not in_named_area(place, match, areas)
+                and not sure_variant(place, match, alone=named == k)
+                and not sure_near_miss(place, match, alone=named == k)
             ):
                 continue
             if (
