@@ -22,6 +22,7 @@ __all__ = [
     "named_areas",
     "sure_near_miss",
     "sure_variant",
+    "weak_in_named_area",
 ]
 
 #: A common word or near-miss reading needs an anchor at most this far away.
@@ -162,6 +163,26 @@ def in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
     return (
         bool(areas)
         and bool(match.cue_types & SETTLEMENT_TYPES)
+        and place.in_syria
+        and place.type in SETTLEMENT_TYPES
+        and place.governorate_pcode in areas
+    )
+
+
+def weak_in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
+    """True for a small Syrian settlement, named by a plain word, in a governorate the text names as an area.
+
+    "Troops took Tall Hazm, a hamlet in the southern Raqqa countryside": a small
+    village named by one uncued word is otherwise believed only near another place
+    of the article; a countryside or governorate the text names contains its
+    villages however far from the capital they lie, so a reading inside it is
+    corroborated as :func:`in_named_area` corroborates a cued near miss.  Near
+    misses and common words keep their own stricter tests.
+    """
+    return (
+        bool(areas)
+        and not match.fuzzy
+        and not match.needs_support
         and place.in_syria
         and place.type in SETTLEMENT_TYPES
         and place.governorate_pcode in areas

@@ -30,6 +30,7 @@ from .readings import (
     named_areas,
     sure_near_miss,
     sure_variant,
+    weak_in_named_area,
 )
 from .result import Candidate
 from .toponym import Match
@@ -286,7 +287,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 and fine_anchors.nearest(place, k)[0] > SUPPORT_KM
             ):
                 continue  # a very common word needs a cue or a nearby place finer than its city
-            if is_weak(place, match) and nearest > SUPPORT_KM:
+            if is_weak(place, match) and nearest > SUPPORT_KM and not weak_in_named_area(place, match, areas):
                 s = match.sentence
                 nearby = set().union(countries.get(s - 1, ()), countries.get(s, ()), countries.get(s + 1, ()))
                 if place.in_syria or place.country not in nearby - {"SY"}:
