@@ -20,6 +20,7 @@ __all__ = [
     "is_weak",
     "kind_cued",
     "named_areas",
+    "outside_named_areas",
     "sure_near_miss",
     "sure_variant",
     "weak_in_named_area",
@@ -187,3 +188,17 @@ def weak_in_named_area(place: Place, match: Match, areas: frozenset[str]) -> boo
         and place.type in SETTLEMENT_TYPES
         and place.governorate_pcode in areas
     )
+
+
+def outside_named_areas(places: list[Place], areas: frozenset[str]) -> set[Place]:
+    """The Syrian readings to rule out, lying in another governorate than the ones ``areas`` names.
+
+    «ريف حمص الجنوبي | الغسانية», "X, in the eastern Hama countryside": a sentence that
+    names a countryside places its homonyms there.  When one reading of a name lies in
+    a named governorate, readings in other governorates are ruled out; when none does,
+    the name lies elsewhere and nothing is ruled out.  Readings of unknown governorate
+    and foreign ones are left to the ranking.
+    """
+    if not areas or not any(p.in_syria and p.governorate_pcode in areas for p in places):
+        return set()
+    return {p for p in places if p.in_syria and p.governorate_pcode and p.governorate_pcode not in areas}
