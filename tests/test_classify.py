@@ -56,6 +56,9 @@ def _type(text: str) -> tuple[str, str] | None:
         ("Warplanes bombed the market in Ariha without warning", AIR),
         ("The jets struck the hospital with no warning to the staff", AIR),
         ("قصفت قوات النظام السوق دون سابق تحذير", SHELLING),
+        # An execution in a caption's present tense, and in the plural past.
+        ("مسلحون ملثمون يعدمون رجلين أمام الأهالي", ATTACK),
+        ("أعدموا ثلاثة أسرى في ساحة القرية", ATTACK),
         # «وقعت» is "signed" before a memorandum, not "occurred".
         ("ووقعت روسيا وتركيا مذكرة تفاهم حول إدلب", ("Strategic developments", "Agreement")),
     ],
