@@ -168,6 +168,8 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
         ("The army said it had taken full control of Khan Tuman", OVERTAKES),
         ("Regime troops moved into Tell Rifaat", OVERTAKES),
+        # The verbal noun of a capture, its subject before «على» (a caption's way).
+        ("نزوح الأهالي بعد سيطرة مقاتلي الفصائل على القرية", OVERTAKES),
         # Fighters driven out of a place: the place is taken.
         ("Rebel units drove the garrison out of the hilltop village of Kabani", OVERTAKES),
         ("The militants were driven out of Tell Rifaat after a week", OVERTAKES),
@@ -210,6 +212,7 @@ def test_events_told_without_their_usual_word(text: str, expected: tuple[str, st
         "The fighters will withdraw from the town next week",  # a plan
         "Since 2014, hundreds of people died when mines exploded in the province",  # background
         "He drove out of Kabani before dawn",  # a car driven, not ground taken
+        "عاد الأهالي إلى مناطق سيطرة الفصائل على أطراف البلدة",  # areas held, no capture told
         "The floods drove families out of their homes in Kabani",  # people displaced
     ],
 )
