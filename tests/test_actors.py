@@ -170,3 +170,16 @@ def test_a_pronoun_subject_refers_back_to_the_actor_named_before_it() -> None:
     far = tokenize("The army announced on Sunday a full list of the villages that were captured last week.")
     far_event = classify(far)
     assert far_event is not None and attribute(far, far_event.spans, capture=True)[0] is None
+
+
+def test_the_noun_of_a_capture_names_its_taker_not_whose_areas() -> None:
+    tokens = tokenize("عودة الأهالي بعد سيطرة قوات النظام على الحي الشرقي")
+    event = classify(tokens)
+    assert event is not None and event.entry.territory
+    actor1, _ = attribute(tokens, event.spans, capture=True)
+    assert actor1 == Actor("Syrian government forces", government_side=True)
+    # Outside a capture the noun still describes whose areas they are: no perpetrator.
+    shelled = tokenize("سقطت قذائف على مناطق سيطرة قوات النظام")
+    shelling = classify(shelled)
+    assert shelling is not None and not shelling.entry.territory
+    assert attribute(shelled, shelling.spans)[0] is None

@@ -56,6 +56,9 @@ def _type(text: str) -> tuple[str, str] | None:
         ("Warplanes bombed the market in Ariha without warning", AIR),
         ("The jets struck the hospital with no warning to the staff", AIR),
         ("قصفت قوات النظام السوق دون سابق تحذير", SHELLING),
+        # An execution in a caption's present tense, and in the plural past.
+        ("مسلحون ملثمون يعدمون رجلين أمام الأهالي", ATTACK),
+        ("أعدموا ثلاثة أسرى في ساحة القرية", ATTACK),
         # «وقعت» is "signed" before a memorandum, not "occurred".
         ("ووقعت روسيا وتركيا مذكرة تفاهم حول إدلب", ("Strategic developments", "Agreement")),
     ],
@@ -165,6 +168,11 @@ def test_an_unknown_type_in_the_lexicon_is_refused() -> None:
         # Territory: a capture told in the perfect, troops moving in, a withdrawal.
         ("The army said it had taken full control of Khan Tuman", OVERTAKES),
         ("Regime troops moved into Tell Rifaat", OVERTAKES),
+        # The verbal noun of a capture, its subject before «على» (a caption's way).
+        ("نزوح الأهالي بعد سيطرة مقاتلي الفصائل على القرية", OVERTAKES),
+        # Fighters driven out of a place: the place is taken.
+        ("Rebel units drove the garrison out of the hilltop village of Kabani", OVERTAKES),
+        ("The militants were driven out of Tell Rifaat after a week", OVERTAKES),
         ("Fighters withdrew from the hilltop village of Kabani", NON_VIOLENT_TRANSFER),
         ("انسحبت الفصائل من قرية الكبانة", NON_VIOLENT_TRANSFER),
         ("The rebels left Darayya under a deal with the government", NON_VIOLENT_TRANSFER),
@@ -203,6 +211,9 @@ def test_events_told_without_their_usual_word(text: str, expected: tuple[str, st
         "أعلنت الفصائل فقدان الاتصال بمجموعة من مقاتليها",  # contact lost, no one disappeared
         "The fighters will withdraw from the town next week",  # a plan
         "Since 2014, hundreds of people died when mines exploded in the province",  # background
+        "He drove out of Kabani before dawn",  # a car driven, not ground taken
+        "عاد الأهالي إلى مناطق سيطرة الفصائل على أطراف البلدة",  # areas held, no capture told
+        "The floods drove families out of their homes in Kabani",  # people displaced
     ],
 )
 def test_no_event_from_the_new_words(text: str) -> None:

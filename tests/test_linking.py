@@ -172,9 +172,13 @@ def test_a_place_that_only_says_where_another_lies_is_not_where_the_event_happen
         ("لحظة دخول فصائل المعارضة إلى مدينة القريتين الأثرية بريف حمص الشرقي", "القريتين"),
         # «بادية» between the preposition and the name: the town's desert, not the caption's area.
         ("حمص | انفجار لغم أرضي بسيارة في بادية القريتين ومقتل سائقها", "القريتين"),
+        # «مدخل» between the preposition and the name: the way into the town is at the town.
+        ("انفجر لغم بسيارة عند مدخل قرية اشتبرق في ريف جسر الشغور", "اشتبرق"),
     ],
 )
-def test_an_arabic_place_tied_through_ila_or_badia_is_the_incidents(text: str, place: str) -> None:
+def test_an_arabic_place_tied_through_ila_badia_or_an_entrance_is_the_incidents(
+    text: str, place: str
+) -> None:
     result = geoparse(text, gazetteer=default_gazetteer(), language="ar")
     assert [result.mentions[i.mention].text for i in result.incidents] == [place]
 

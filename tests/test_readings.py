@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from gazetteer.geoparser.readings import is_capital_like, is_weak, kind_cued, sure_near_miss, sure_variant
+from gazetteer.geoparser.readings import (
+    is_capital_like,
+    is_weak,
+    kind_cued,
+    outside_named_areas,
+    sure_near_miss,
+    sure_variant,
+    weak_in_named_area,
+)
 from gazetteer.geoparser.toponym import Match
-from gazetteer.places.place import Place, PlaceType
+from gazetteer.places.place import AdminRef, Place, PlaceType
 
 HAMLET = Place("t:qanawat", "Qanawat", "قنوات", PlaceType.VILLAGE, 32.75, 36.62, population=900)
 TOWN = Place("t:saraqib", "Saraqib", "سراقب", PlaceType.TOWN, 35.86, 36.80, population=32_000)
@@ -59,3 +67,30 @@ def test_an_arabic_near_miss_of_a_several_word_settlement_needs_its_cue() -> Non
     assert sure_near_miss(AIN_TARMA, cued, alone=True)
     assert not sure_near_miss(AIN_TARMA, _match("عين ترنا", AIN_TARMA, fuzzy=True), alone=True)
     assert not sure_near_miss(AIN_TARMA, cued, alone=False)
+
+
+def test_a_small_village_in_a_governorate_the_text_names_as_an_area_is_believed() -> None:
+    # "Rebels shelled Qanawat, in the eastern Suwayda countryside": the countryside contains the hamlet.
+    suwayda = AdminRef(1, "As-Sweida", "السويداء", "SY14")
+    hamlet = Place(
+        "t:qanawat2", "Qanawat", "قنوات", PlaceType.VILLAGE, 32.75, 36.62, parents=(suwayda,), population=900
+    )
+    plain = _match("qanawat", hamlet)
+    assert is_weak(hamlet, plain)
+    assert weak_in_named_area(hamlet, plain, frozenset({"SY14"}))
+    assert not weak_in_named_area(hamlet, plain, frozenset({"SY07"}))  # another governorate's countryside
+    assert not weak_in_named_area(hamlet, plain, frozenset())
+    assert not weak_in_named_area(hamlet, _match("qanawat", hamlet, needs_support=True), frozenset({"SY14"}))
+
+
+def test_a_named_countryside_rules_out_homonyms_in_other_governorates() -> None:
+    # "Helicopters bombed Tall Dhahab in the northern Homs countryside": Homs's Tall Dhahab, not Hama's.
+    homs = AdminRef(1, "Homs", "حمص", "SY04")
+    hama = AdminRef(1, "Hama", "حماة", "SY05")
+    in_homs = Place("t:td-homs", "Tall Dhahab", "تل ذهب", PlaceType.VILLAGE, 34.9, 36.5, parents=(homs,))
+    in_hama = Place("t:td-hama", "Tall Dhahab", "تل ذهب", PlaceType.TOWN, 35.1, 36.6, parents=(hama,))
+    unplaced = Place("t:td-x", "Tall Dhahab", "تل ذهب", PlaceType.VILLAGE, 35.0, 36.5)
+    readings = [in_homs, in_hama, unplaced]
+    assert outside_named_areas(readings, frozenset({"SY04"})) == {in_hama}
+    assert outside_named_areas(readings, frozenset({"SY14"})) == set()  # no reading there: nothing ruled out
+    assert outside_named_areas(readings, frozenset()) == set()

@@ -112,9 +112,12 @@ def actor_starts(
     return _lexicon().matcher.starts(tokens, norms=norms, texts=texts, words=words)
 
 
-def _cue_before(tokens: Sequence[Token], first: int, window: int, cues: frozenset[str]) -> bool:
+def _cue_before(
+    tokens: Sequence[Token], first: int, window: int, cues: frozenset[str], skip: frozenset[int] = frozenset()
+) -> bool:
+    """Whether one of ``cues`` is within ``window`` words before token ``first``, tokens in ``skip`` aside."""
     for k in range(max(0, first - window), first):
-        if not cues.isdisjoint(form_set(tokens[k].norm)):
+        if k not in skip and not cues.isdisjoint(form_set(tokens[k].norm)):
             return True
     return False
 
@@ -212,8 +215,13 @@ def attribute(
     targets: list[Actor] = []
     participants: list[Actor] = []
     sides: list[ActorMention] = []  # the actors named as no target, for a pronoun to refer back to
+    # The noun of a capture is its trigger, not a description: «بعد سيطرة قوات النظام على القرية» names
+    # who took the village, where «مناطق سيطرة النظام» names whose areas they are.
+    taking = (
+        frozenset(k for first, last in triggers for k in range(first, last + 1)) if capture else frozenset()
+    )
     for mention in mentions:
-        if _cue_before(tokens, mention.first, _NON_PARTICIPANT_WINDOW, lex.non_participant_cues):
+        if _cue_before(tokens, mention.first, _NON_PARTICIPANT_WINDOW, lex.non_participant_cues, taking):
             continue
         if not violent:
             if not mention.actor.target_only and mention.actor not in participants:

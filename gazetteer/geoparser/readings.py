@@ -20,8 +20,10 @@ __all__ = [
     "is_weak",
     "kind_cued",
     "named_areas",
+    "outside_named_areas",
     "sure_near_miss",
     "sure_variant",
+    "weak_in_named_area",
 ]
 
 #: A common word or near-miss reading needs an anchor at most this far away.
@@ -166,3 +168,37 @@ def in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
         and place.type in SETTLEMENT_TYPES
         and place.governorate_pcode in areas
     )
+
+
+def weak_in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
+    """True for a small Syrian settlement, named by a plain word, in a governorate the text names as an area.
+
+    "Troops took Tall Hazm, a hamlet in the southern Raqqa countryside": a small
+    village named by one uncued word is otherwise believed only near another place
+    of the article; a countryside or governorate the text names contains its
+    villages however far from the capital they lie, so a reading inside it is
+    corroborated as :func:`in_named_area` corroborates a cued near miss.  Near
+    misses and common words keep their own stricter tests.
+    """
+    return (
+        bool(areas)
+        and not match.fuzzy
+        and not match.needs_support
+        and place.in_syria
+        and place.type in SETTLEMENT_TYPES
+        and place.governorate_pcode in areas
+    )
+
+
+def outside_named_areas(places: list[Place], areas: frozenset[str]) -> set[Place]:
+    """The Syrian readings to rule out, lying in another governorate than the ones ``areas`` names.
+
+    «ريف حمص الجنوبي | الغسانية», "X, in the eastern Hama countryside": a sentence that
+    names a countryside places its homonyms there.  When one reading of a name lies in
+    a named governorate, readings in other governorates are ruled out; when none does,
+    the name lies elsewhere and nothing is ruled out.  Readings of unknown governorate
+    and foreign ones are left to the ranking.
+    """
+    if not areas or not any(p.in_syria and p.governorate_pcode in areas for p in places):
+        return set()
+    return {p for p in places if p.in_syria and p.governorate_pcode and p.governorate_pcode not in areas}

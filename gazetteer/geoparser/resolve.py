@@ -28,8 +28,10 @@ from .readings import (
     is_weak,
     kind_cued,
     named_areas,
+    outside_named_areas,
     sure_near_miss,
     sure_variant,
+    weak_in_named_area,
 )
 from .result import Candidate
 from .toponym import Match
@@ -251,6 +253,11 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 if p.type is PlaceType.COUNTRY or not is_weak(p, m):
                     countries.setdefault(m.sentence, set()).add(p.country)
     areas = named_areas(anchors, matches)
+    # The areas each sentence names: they rule out its names' homonyms in other governorates.
+    by_sentence: dict[int, list[tuple[int, Place]]] = {}
+    for k, anchor in anchors:
+        by_sentence.setdefault(matches[k].sentence, []).append((k, anchor))
+    sentence_areas = {s: named_areas(found, matches) for s, found in by_sentence.items()}
     stop_keys = load_cues().stop_keys
     distinct_anchors = _Anchors(anchors)
     # Anchors finer than a city: the ones that may corroborate a very common word.
@@ -265,7 +272,12 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
         syrian_cue = bool(match.cue_types & _SYRIAN_CUE_TYPES) and not (
             match.cue_types & {PlaceType.FOREIGN_CITY, PlaceType.COUNTRY}
         )
+        elsewhere = outside_named_areas(
+            list(dict.fromkeys(match.places)), sentence_areas.get(match.sentence, frozenset())
+        )
         for place in dict.fromkeys(match.places):
+            if place in elsewhere:
+                continue  # «ريف حمص | الغسانية» is not Hama's Ghassaniya
             if syrian_cue and not place.in_syria:
                 continue  # «حي المشهد» is no district of Iran's Mashhad
             nearest_anchor = distinct_anchors.nearest(place, k)
@@ -286,7 +298,7 @@ def resolve_matches(matches: list[Match]) -> list[Resolution]:
                 and fine_anchors.nearest(place, k)[0] > SUPPORT_KM
             ):
                 continue  # a very common word needs a cue or a nearby place finer than its city
-            if is_weak(place, match) and nearest > SUPPORT_KM:
+            if is_weak(place, match) and nearest > SUPPORT_KM and not weak_in_named_area(place, match, areas):
                 s = match.sentence
                 nearby = set().union(countries.get(s - 1, ()), countries.get(s, ()), countries.get(s + 1, ()))
                 if place.in_syria or place.country not in nearby - {"SY"}:
