@@ -212,6 +212,7 @@ def place_candidates(
     trigger_ends = frozenset(last - 1 for _, last in spans)
     first_end = min((last for _, last in spans), default=math.inf)
     subordinate = _subordinate_start(tokens, event, words)
+    clause = _trigger_clause(text, tokens, event.trigger.first) if event is not None and tokens else None
     out = []
     for k in indices:
         mention = mentions[k]
@@ -226,8 +227,8 @@ def place_candidates(
         tok_start = tokens[tok].start
         clitic = normalize_token(text[tok_start : max(tok_start, mention.start)])
         link = _link(tokens, tok, clitic, trigger_ends)
-        if link.taken and event is not None:
-            link = replace(link, own_clause=_same_clause(text, tokens, event.trigger.first, tok))
+        if link.taken and clause is not None:
+            link = replace(link, own_clause=_in_clause(clause, tokens[tok]))
         score = _score(kind, location, link, tok, first_end, subordinate, event)
         score += _settlement_cue_bonus(mention)
         out.append(Candidate(k, location, mention.place or mention.container, tok, score, link.linked))
@@ -275,10 +276,23 @@ def _score(
     return score
 
 
-def _same_clause(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
-    """Whether tokens ``a`` and ``b`` lie in one clause: no comma, semicolon or colon between them."""
-    first, last = min(a, b), max(a, b)
-    return _CLAUSE_BREAKS.isdisjoint(text[tokens[first].end : tokens[last].start])
+def _trigger_clause(text: str, tokens: Sequence[Token], trigger: int) -> tuple[int, int]:
+    """The offsets of the last clause break (comma, semicolon, colon) before token ``trigger`` and of
+    the first after it, within the sentence (just outside it when there is none).
+
+    Read once per sentence, so that asking of each place whether it lies in the trigger's clause
+    (:func:`_in_clause`) costs no reading of the words between them.
+    """
+    start, end = tokens[0].start, tokens[-1].end
+    before = max(text.rfind(c, start, tokens[trigger].start) for c in _CLAUSE_BREAKS)
+    after = [i for c in _CLAUSE_BREAKS if (i := text.find(c, tokens[trigger].end, end)) != -1]
+    return max(before, start - 1), min(after, default=end)
+
+
+def _in_clause(clause: tuple[int, int], token: Token) -> bool:
+    """Whether ``token`` lies in the clause :func:`_trigger_clause` bounds: no break between them."""
+    before, after = clause
+    return before < token.end and token.start <= after
 
 
 #: English settlement cues that present a name as the place where something happened.
