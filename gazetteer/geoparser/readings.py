@@ -161,13 +161,7 @@ def in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
     lie, so it supports a reading that :data:`SUPPORT_KM` around the capital
     would not reach.
     """
-    return (
-        bool(areas)
-        and bool(match.cue_types & SETTLEMENT_TYPES)
-        and place.in_syria
-        and place.type in SETTLEMENT_TYPES
-        and place.governorate_pcode in areas
-    )
+    return bool(match.cue_types & SETTLEMENT_TYPES) and _settlement_in(place, areas)
 
 
 def weak_in_named_area(place: Place, match: Match, areas: frozenset[str]) -> bool:
@@ -180,14 +174,12 @@ def weak_in_named_area(place: Place, match: Match, areas: frozenset[str]) -> boo
     corroborated as :func:`in_named_area` corroborates a cued near miss.  Near
     misses and common words keep their own stricter tests.
     """
-    return (
-        bool(areas)
-        and not match.fuzzy
-        and not match.needs_support
-        and place.in_syria
-        and place.type in SETTLEMENT_TYPES
-        and place.governorate_pcode in areas
-    )
+    return not match.fuzzy and not match.needs_support and _settlement_in(place, areas)
+
+
+def _settlement_in(place: Place, areas: frozenset[str]) -> bool:
+    """Whether ``place`` is a Syrian settlement in one of the governorates ``areas`` (P-codes)."""
+    return place.in_syria and place.type in SETTLEMENT_TYPES and place.governorate_pcode in areas
 
 
 def outside_named_areas(places: list[Place], areas: frozenset[str]) -> set[Place]:
